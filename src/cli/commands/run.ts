@@ -1,0 +1,70 @@
+/** `roleplay run`: play a scenario headless from a list of steps and print the result as JSON. */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { compile, formatDiagnostic, runSteps, type StepRecord, type TestStep } from '../../core/index.js';
+import { UserError } from '../env.js';
+import { resolveScenario } from '../files.js';
+
+export interface RunOptions {
+  readonly steps?: string;
+  readonly choices?: string;
+}
+
+export interface RunHooks {
+  /** called once the scenario is loaded; returns a per-step callback (used by --record) */
+  readonly onStart?: (args: { scenario: import('../../core/index.js').Scenario; source: string; steps: readonly TestStep[] }) => ((record: StepRecord) => void) | undefined;
+  readonly onFinish?: (result: import('../../core/index.js').RunReport) => void;
+}
+
+export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {}): number {
+  const steps = readSteps(options);
+  const resolved = resolveScenario(ref);
+  if (!resolved.ok) {
+    for (const d of resolved.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
+    if (resolved.message) process.stderr.write(`roleplay: ${resolved.message}\n`);
+    return 1;
+  }
+  const compiled = compile(resolved.scenario);
+  const onStep = hooks.onStart?.({ scenario: resolved.scenario, source: resolved.source, steps });
+  const result = runSteps(compiled, steps, onStep ? (r) => onStep(r) : undefined);
+  if (!result.ok) {
+    process.stderr.write(`roleplay: ${result.error}\n`);
+    return 2;
+  }
+  hooks.onFinish?.(result.report);
+  process.stdout.write(JSON.stringify(result.report, null, 2) + '\n');
+  return 0;
+}
+
+/** Steps from --steps (a YAML or JSON list) or --choices (comma-separated choice ids). */
+export function readSteps(options: RunOptions): TestStep[] {
+  if (options.steps !== undefined && options.choices !== undefined) {
+    throw new UserError('give either --steps or --choices, not both', 2);
+  }
+  if (options.choices !== undefined) {
+    return options.choices.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  }
+  if (options.steps === undefined) throw new UserError('give the steps to play: --steps <file.yaml|json> or --choices a,b,c', 2);
+  let text: string;
+  try {
+    text = readFileSync(options.steps, 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read steps file ${options.steps}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message)}`, 2);
+  }
+  let data: unknown;
+  try {
+    data = parse(text.replace(/^\uFEFF/, ''), { maxAliasCount: 100 });
+  } catch (e) {
+    throw new UserError(`${options.steps}: not valid YAML or JSON: ${String((e as Error).message).split('\n')[0]}`, 2);
+  }
+  // A steps file may be the list itself, or a map with `steps:` (like a scenario test).
+  const list = Array.isArray(data) ? data : (data as { steps?: unknown } | null)?.steps;
+  if (!Array.isArray(list)) throw new UserError(`${options.steps}: expected a list of steps, e.g. [empathize, { say: 您好 }, { wait: true }]`, 2);
+  return list.map((s, i) => {
+    if (typeof s === 'string') return s;
+    if (typeof s === 'number') return String(s);
+    if (s && typeof s === 'object' && 'say' in s && (typeof s.say === 'string' || typeof s.say === 'number')) return { say: String(s.say) };
+    if (s && typeof s === 'object' && 'wait' in s && s.wait === true) return { wait: true as const };
+    throw new UserError(`${options.steps}: step ${i + 1} is not a choice id, { say: text } or { wait: true }`, 2);
+  });
+}

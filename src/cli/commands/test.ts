@@ -1,0 +1,64 @@
+/** `roleplay test`: run the `tests:` of scenarios; one line per test, then `N passed, M failed`. */
+import { compile, formatDiagnostic, runSteps, type RunReport, type Scenario, type ScenarioTest } from '../../core/index.js';
+import { lintPaths } from './lint.js';
+
+export interface TestOutcome {
+  readonly scenario: string;
+  readonly test: string;
+  readonly passed: boolean;
+  readonly problems: readonly string[];
+  readonly report?: RunReport;
+}
+
+/** Compares a finished run against a test's expectations; returns what differs. */
+export function checkExpectation(test: ScenarioTest, report: RunReport): string[] {
+  const e = test.expect;
+  const s = report.score;
+  const problems: string[] = [];
+  if (e.outcome !== undefined && report.outcome !== e.outcome) problems.push(`outcome ${report.outcome}, expected ${e.outcome}`);
+  if (e.ending !== undefined && report.ending !== e.ending) problems.push(`ending ${report.ending}, expected ${e.ending}`);
+  if (e.percent !== undefined && s.percent !== e.percent) problems.push(`percent ${s.percent}, expected ${e.percent}`);
+  if (e.minPercent !== undefined && s.percent < e.minPercent) problems.push(`percent ${s.percent}, expected at least ${e.minPercent}`);
+  if (e.maxPercent !== undefined && s.percent > e.maxPercent) problems.push(`percent ${s.percent}, expected at most ${e.maxPercent}`);
+  if (e.passed !== undefined && s.passed !== e.passed) problems.push(`passed ${s.passed}, expected ${e.passed}`);
+  if (e.total !== undefined && s.total !== e.total) problems.push(`total ${s.total}, expected ${e.total}`);
+  return problems;
+}
+
+export function runScenarioTests(scenario: Scenario): TestOutcome[] {
+  const compiled = compile(scenario);
+  return scenario.tests.map((test) => {
+    const result = runSteps(compiled, test.steps);
+    if (!result.ok) return { scenario: scenario.id, test: test.name, passed: false, problems: [result.error] };
+    const problems = checkExpectation(test, result.report);
+    return { scenario: scenario.id, test: test.name, passed: problems.length === 0, problems, report: result.report };
+  });
+}
+
+export function testCommand(paths: readonly string[], options: { lang: string }): number {
+  const lint = lintPaths(paths.length ? paths : ['scenarios']);
+  let passed = 0;
+  let failed = 0;
+  // A file that does not load cannot run its tests: that is a failure, not a silence.
+  for (const f of lint.files) {
+    if (f.loaded?.kind === 'catalog' && f.diagnostics.every((d) => d.severity !== 'error')) continue;
+    const errs = f.diagnostics.filter((d) => d.severity === 'error');
+    if (errs.length === 0) continue;
+    failed++;
+    process.stdout.write(`FAIL ${f.file}: does not load\n`);
+    for (const d of errs) process.stdout.write(`     ${formatDiagnostic(d)}\n`);
+  }
+  for (const { scenario } of lint.scenarios) {
+    for (const outcome of runScenarioTests(scenario)) {
+      if (outcome.passed) {
+        passed++;
+        process.stdout.write(`ok   ${scenario.id} › ${outcome.test}\n`);
+      } else {
+        failed++;
+        process.stdout.write(`FAIL ${scenario.id} › ${outcome.test}: ${outcome.problems.join('; ')}\n`);
+      }
+    }
+  }
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  return failed > 0 ? 1 : 0;
+}

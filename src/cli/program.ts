@@ -1,0 +1,71 @@
+/**
+ * The command line: one commander program, each command a thin call into its module.
+ * Commands register themselves here so `--help` lists everything in one place.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { resolveLang } from './env.js';
+import { PACKAGE_ROOT } from './files.js';
+import { lintCommand } from './commands/lint.js';
+import { listCommand } from './commands/list.js';
+import { runCommand } from './commands/run.js';
+import { testCommand } from './commands/test.js';
+
+export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+const langOption = () => new Option('--lang <lang>', 'language of the interface and scenario text').choices(['zh', 'en']);
+
+/** Every command gets --lang too, so it can be given before or after the command name. */
+export function langOf(cmd: Command): ReturnType<typeof resolveLang> {
+  return resolveLang((cmd.optsWithGlobals() as { lang?: string }).lang);
+}
+
+export type CommandResult = number | Promise<number>;
+/** set by each action; main.ts exits with it */
+export let exitCode = 0;
+export const setExit = (code: number) => { exitCode = code; };
+
+export function buildProgram(): Command {
+  const program = new Command('roleplay')
+    .description('Practise difficult customer encounters in the terminal, scored against your company\'s lessons.\nWith no command: the menu of bundled cases.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .addOption(langOption())
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false });
+
+  program
+    .command('run')
+    .description('play a scenario without a terminal UI and print the result as JSON')
+    .argument('<scenario>', 'scenario id or path to a .yaml file')
+    .option('--steps <file>', 'a YAML or JSON list of steps: choice ids, { say: text }, { wait: true }')
+    .option('--choices <ids>', 'comma-separated choice ids (shorthand for --steps)')
+    .addOption(langOption())
+    .addHelpText('after', '\nExit status: 0 the run reached an ending; 2 a step is not valid there, or the steps ran out; 1 the scenario is invalid.')
+    .action((ref: string, opts: { steps?: string; choices?: string }) => setExit(runCommand(ref, opts)));
+
+  program
+    .command('lint')
+    .description('check scenario and lesson files; prints path:line:column: error|warning: message')
+    .argument('[paths...]', 'files or folders (folders are searched for .yaml files)', [])
+    .option('--strict', 'treat warnings as failures')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(langOption())
+    .action((paths: string[], opts: { strict?: boolean; format?: 'text' | 'json' }) => setExit(lintCommand(paths, opts)));
+
+  program
+    .command('test')
+    .description("run the scenarios' tests: one line per test, then 'N passed, M failed'")
+    .argument('[paths...]', 'files or folders', [])
+    .addOption(langOption())
+    .action((paths: string[], _opts: unknown, cmd: Command) => setExit(testCommand(paths, { lang: langOf(cmd) })));
+
+  program
+    .command('list')
+    .description('list the available scenarios (id, difficulty, title, tags)')
+    .option('--json', 'print JSON')
+    .addOption(langOption())
+    .action((opts: { json?: boolean }, cmd: Command) => setExit(listCommand({ ...opts, lang: langOf(cmd) })));
+
+  return program;
+}

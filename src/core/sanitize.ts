@@ -1,0 +1,32 @@
+/**
+ * Scenario text and typed answers come from people we do not control. Before anything
+ * reaches a terminal we drop what a terminal would interpret: escape sequences, C0/C1
+ * control characters, bidirectional overrides and zero-width characters (which can hide
+ * or reorder what a trainer or trainee sees). Newlines are kept; tabs become spaces.
+ */
+
+// CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/PM/APC/SOS (ESC P|^|_|X ... ST),
+// and two-character escapes (ESC followed by one byte). Also the 8-bit CSI (U+009B).
+const ESCAPE_SEQUENCE =
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[P^_X][^\u001b]*(?:\u001b\\)?|\u001b[@-Z\\-_ -~]?/g;
+
+// C0 controls except \n and \t, DEL, C1 controls.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+// Bidi embeddings/overrides/isolates, LRM/RLM/ALM, zero-width space/non-joiner/joiner,
+// word joiner and invisible operators, BOM, interlinear annotation, line/paragraph separators.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\u2028\u2029\u061c]/g;
+
+export function safeText(text: string): string {
+  return text
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, '  ')
+    .replace(CONTROL, '')
+    .replace(INVISIBLE, '');
+}
+
+/** Like safeText, and folds newlines too: for one-line places (titles, list rows, inputs). */
+export function safeLine(text: string): string {
+  return safeText(text).replace(/\n+/g, ' ');
+}

@@ -1,0 +1,250 @@
+/**
+ * Playing a scenario: an XState actor of the compiled machine, plus the questions a player
+ * needs answered (what is on screen now, which choices are visible, when does the clock run
+ * out). Time comes from an injected Clock, so the core never reads the real one: the UI
+ * passes a real clock, headless runs and tests pass XState's SimulatedClock.
+ */
+import { createActor, SimulatedClock, type Actor } from 'xstate';
+import { holds, visitedBeforeLast } from './conditions.js';
+import type { CompiledScenario, RunContext, RunOutput, ScenarioMachine, ScenarioSnapshot, StepRecord } from './machine.js';
+import type { Choice, NodeId, ScenarioNode, TestStep } from './model.js';
+import { scoreOf, type Score } from './scoring.js';
+import { listOf } from './suggest.js';
+
+export interface Clock {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+/** What the trainee faces at the current node. */
+export interface Turn {
+  readonly node: ScenarioNode;
+  readonly choices: readonly Choice[];
+  /** clock time at which the node's timeout fires, if it has one */
+  readonly deadline?: number;
+}
+
+export class StepError extends Error {
+  constructor(message: string, readonly node: NodeId) {
+    super(message);
+  }
+}
+
+export interface PlayOptions {
+  readonly clock: Clock;
+  /** a persisted snapshot to continue from (see Play.persisted) */
+  readonly snapshot?: unknown;
+  /** when restoring at a timed node: how long the trainee still has (default: the full time) */
+  readonly remainingMs?: number;
+}
+
+export class Play {
+  readonly actor: Actor<ScenarioMachine>;
+  private enteredAt: number;
+  private currentNode: NodeId;
+  private rearmed: unknown;
+
+  constructor(readonly compiled: CompiledScenario, private readonly options: PlayOptions) {
+    this.actor = createActor(compiled.machine, {
+      clock: options.clock,
+      ...(options.snapshot !== undefined ? { snapshot: options.snapshot as ScenarioSnapshot } : {}),
+    });
+    this.currentNode = compiled.nodeOf(this.actor.getSnapshot());
+    this.enteredAt = options.clock.now();
+    this.actor.subscribe((snap) => {
+      const node = compiled.nodeOf(snap);
+      if (snap.context.path.length !== this.lastPathLength) {
+        this.lastPathLength = snap.context.path.length;
+        this.currentNode = node;
+        this.enteredAt = options.clock.now();
+        this.clearRearmed();
+      }
+    });
+    this.lastPathLength = this.actor.getSnapshot().context.path.length;
+    this.actor.start();
+    this.currentNode = compiled.nodeOf(this.actor.getSnapshot());
+    if (options.snapshot !== undefined) this.rearmTimeout(options.remainingMs);
+  }
+
+  private lastPathLength: number;
+
+  /**
+   * XState does not re-arm an `after` delay when an actor is restored from a persisted
+   * snapshot (statelyai/xstate#5331), so a restored timed node would wait forever. We raise
+   * the same internal event ourselves when the time is up.
+   */
+  private rearmTimeout(remainingMs?: number) {
+    const node = this.compiled.scenario.nodes[this.currentNode]!;
+    const event = this.compiled.timeoutEvent(this.currentNode);
+    if (!event || this.done || (node.kind !== 'choice' && node.kind !== 'input') || !node.timeout) return;
+    const full = node.timeout.seconds * 1000;
+    const ms = Math.max(0, Math.min(full, remainingMs ?? full));
+    this.enteredAt = this.options.clock.now() - (full - ms);
+    const pathLength = this.lastPathLength;
+    this.rearmed = this.options.clock.setTimeout(() => {
+      this.rearmed = undefined;
+      if (!this.done && this.lastPathLength === pathLength) this.actor.send({ type: event } as never);
+    }, ms);
+  }
+
+  private clearRearmed() {
+    if (this.rearmed !== undefined) {
+      this.options.clock.clearTimeout(this.rearmed);
+      this.rearmed = undefined;
+    }
+  }
+
+  get snapshot(): ScenarioSnapshot {
+    return this.actor.getSnapshot();
+  }
+
+  get context(): RunContext {
+    return this.snapshot.context;
+  }
+
+  get done(): boolean {
+    return this.snapshot.status === 'done';
+  }
+
+  get output(): RunOutput | undefined {
+    return this.done ? this.snapshot.output : undefined;
+  }
+
+  get node(): NodeId {
+    return this.currentNode;
+  }
+
+  /** clock time when the current node was entered */
+  get nodeEnteredAt(): number {
+    return this.enteredAt;
+  }
+
+  turn(): Turn {
+    const node = this.compiled.scenario.nodes[this.currentNode]!;
+    const ctx = this.context;
+    const choices = node.kind === 'choice'
+      ? node.choices.filter((c) => holds(c.if, ctx.meters, visitedBeforeLast(ctx.path)))
+      : [];
+    const timeout = node.kind === 'choice' || node.kind === 'input' ? node.timeout : undefined;
+    return { node, choices, ...(timeout && !this.done ? { deadline: this.enteredAt + timeout.seconds * 1000 } : {}) };
+  }
+
+  /** Pick a visible choice by id; throws StepError naming the valid ones otherwise. */
+  choose(choiceId: string): StepRecord {
+    const turn = this.turn();
+    if (this.done) throw new StepError(`the run already ended at '${this.currentNode}'`, this.currentNode);
+    if (turn.node.kind !== 'choice') {
+      throw new StepError(`node '${turn.node.id}' expects ${expected(turn.node)}, not the choice '${choiceId}'`, turn.node.id);
+    }
+    if (!turn.choices.some((c) => c.id === choiceId)) {
+      const hidden = turn.node.choices.some((c) => c.id === choiceId);
+      throw new StepError(
+        `'${choiceId}' is ${hidden ? 'hidden (its condition does not hold)' : 'not a choice'} at node '${turn.node.id}'; valid choices: ${listOf(turn.choices.map((c) => c.id))}`,
+        turn.node.id,
+      );
+    }
+    return this.send({ type: 'choose', choice: choiceId });
+  }
+
+  /** Type an answer at an input node. */
+  say(text: string): StepRecord {
+    const turn = this.turn();
+    if (this.done) throw new StepError(`the run already ended at '${this.currentNode}'`, this.currentNode);
+    if (turn.node.kind !== 'input') {
+      throw new StepError(`node '${turn.node.id}' expects ${expected(turn.node, turn.choices)}, not a typed answer`, turn.node.id);
+    }
+    return this.send({ type: 'say', text });
+  }
+
+  private send(event: { type: 'choose'; choice: string } | { type: 'say'; text: string }): StepRecord {
+    const before = this.context.steps.length;
+    this.actor.send(event);
+    return this.context.steps[before]!;
+  }
+
+  persisted(): unknown {
+    return this.actor.getPersistedSnapshot();
+  }
+
+  stop() {
+    this.clearRearmed();
+    this.actor.stop();
+  }
+}
+
+function expected(node: ScenarioNode, visible?: readonly Choice[]): string {
+  switch (node.kind) {
+    case 'choice': return `a choice (${listOf((visible ?? node.choices).map((c) => c.id))})`;
+    case 'input': return 'a typed answer ({ say: ... })';
+    case 'branch': return 'nothing (it branches automatically)';
+    case 'end': return 'nothing (it is an ending)';
+  }
+}
+
+/** The result of a finished run, in the shape of the command-line contract. */
+export interface RunReport {
+  readonly scenario: string;
+  readonly outcome: RunOutput['outcome'];
+  readonly ending: NodeId;
+  readonly path: readonly NodeId[];
+  readonly meters: RunOutput['meters'];
+  readonly score: Score;
+}
+
+export function reportOf(compiled: CompiledScenario, output: RunOutput): RunReport {
+  return {
+    scenario: compiled.scenario.id,
+    outcome: output.outcome,
+    ending: output.ending,
+    path: output.path,
+    meters: output.meters,
+    score: scoreOf(compiled.scenario, output.points, output.outcome),
+  };
+}
+
+export type RunResult =
+  | { readonly ok: true; readonly report: RunReport; readonly output: RunOutput }
+  | { readonly ok: false; readonly error: string; readonly node: NodeId; readonly step?: number };
+
+/** Play a list of steps without a terminal, on a simulated clock. */
+export function runSteps(compiled: CompiledScenario, steps: readonly TestStep[], onStep?: (record: StepRecord, play: Play) => void): RunResult {
+  const clock = new SimulatedClock();
+  const play = new Play(compiled, { clock });
+  try {
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
+      const before = play.context.steps.length;
+      try {
+        if (typeof step === 'string') play.choose(step);
+        else if ('say' in step) play.say(step.say);
+        else wait(play, clock);
+      } catch (error) {
+        if (error instanceof StepError) return { ok: false, error: `step ${i + 1}: ${error.message}`, node: error.node, step: i + 1 };
+        throw error;
+      }
+      if (onStep) for (const r of play.context.steps.slice(before)) onStep(r, play);
+    }
+    const output = play.output;
+    if (!output) {
+      const turn = play.turn();
+      return {
+        ok: false,
+        error: `the steps ran out at node '${turn.node.id}' before an ending; it expects ${expected(turn.node, turn.choices)}`,
+        node: turn.node.id,
+      };
+    }
+    return { ok: true, output, report: reportOf(compiled, output) };
+  } finally {
+    play.stop();
+  }
+}
+
+function wait(play: Play, clock: SimulatedClock) {
+  const turn = play.turn();
+  if (play.done) throw new StepError(`the run already ended at '${play.node}'`, play.node);
+  if (turn.deadline === undefined) {
+    throw new StepError(`node '${turn.node.id}' has no timeout to wait for; it expects ${expected(turn.node, turn.choices)}`, turn.node.id);
+  }
+  clock.increment(Math.max(0, turn.deadline - clock.now()));
+}
