@@ -11,7 +11,7 @@ import { hasErrors } from './diagnostics.js';
 import type { Lesson, LessonId, Scenario } from './model.js';
 import { normalizeCatalog, normalizeScenario } from './normalize.js';
 import { checkReferences, type Finding } from './references.js';
-import { looseSchemas, strictSchemas, type RawCatalog, type RawLesson, type RawScenario } from './schema.js';
+import { looseSchemas, strictSchemas, type RawCatalog, type RawScenario } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { parseYaml, type Locator, type Path } from './yaml-source.js';
 
@@ -76,9 +76,7 @@ function loadScenarioData(
   const raw = validateShape(looseSchemas.scenario, strictSchemas.scenario, data, report) as RawScenario | undefined;
   if (!raw) return { kind: 'scenario', diagnostics, locate };
 
-  const catalogRaw: Record<string, RawLesson> = {};
-  for (const [id, l] of Object.entries(catalog.lessons)) catalogRaw[id] = { title: l.title, principle: l.principle };
-  for (const f of checkReferences(raw, catalogRaw)) report(f);
+  for (const f of checkReferences(raw, new Set(Object.keys(catalog.lessons)))) report(f);
   if (hasErrors(diagnostics)) return { kind: 'scenario', diagnostics, locate };
 
   const scenario = normalizeScenario(raw, catalog.lessons);

@@ -7,7 +7,7 @@
 import type { Severity } from './diagnostics.js';
 import { COMPARISONS, NARRATOR } from './model.js';
 import { normalizeAnswer } from './match.js';
-import type { RawCondition, RawLesson, RawScenario } from './schema.js';
+import type { RawCondition, RawScenario } from './schema.js';
 import { didYouMean, listOf } from './suggest.js';
 import type { Path } from './yaml-source.js';
 
@@ -21,7 +21,7 @@ export interface Finding {
 
 const NODE_KINDS = ['choices', 'input', 'when', 'end'] as const;
 
-export function checkReferences(raw: RawScenario, catalog: Readonly<Record<string, RawLesson>>): Finding[] {
+export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
   const error = (path: Path, code: string, message: string, part: 'key' | 'value' = 'value') =>
     out.push({ path, part, severity: 'error', code, message });
@@ -31,7 +31,7 @@ export function checkReferences(raw: RawScenario, catalog: Readonly<Record<strin
   const nodeIds = Object.keys(raw.nodes);
   const castIds = Object.keys(raw.cast);
   const meterIds = Object.keys(raw.meters ?? {});
-  const lessonIds = new Set([...Object.keys(catalog), ...Object.keys(raw.lessons ?? {})]);
+  const lessonIds = new Set([...catalogLessons, ...Object.keys(raw.lessons ?? {})]);
 
   if (castIds.length === 0) error(['cast'], 'empty-cast', 'cast needs at least one member; the first one is the default speaker');
   if (castIds.includes(NARRATOR)) error(['cast', NARRATOR], 'reserved-cast-id', `'${NARRATOR}' is reserved for narration; give this cast member another id`, 'key');
@@ -47,9 +47,8 @@ export function checkReferences(raw: RawScenario, catalog: Readonly<Record<strin
     if (initial < min || initial > max) error(['meters', id, 'initial'], 'meter-range', `meter '${id}' starts at ${initial}, outside its range ${min}..${max}`);
   }
 
-  for (const [id, lesson] of Object.entries(raw.lessons ?? {})) {
-    if (id in catalog) warn(['lessons', id], 'lesson-overrides-catalog', `inline lesson '${id}' replaces the catalog lesson of the same id for this scenario`, 'key');
-    void lesson;
+  for (const id of Object.keys(raw.lessons ?? {})) {
+    if (catalogLessons.has(id)) warn(['lessons', id], 'lesson-overrides-catalog', `inline lesson '${id}' replaces the catalog lesson of the same id for this scenario`, 'key');
   }
 
   const checkGoto = (path: Path, goto: string) => {

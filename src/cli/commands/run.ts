@@ -1,7 +1,7 @@
 /** `roleplay run`: play a scenario headless from a list of steps and print the result as JSON. */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { compile, formatDiagnostic, runSteps, type StepRecord, type TestStep } from '../../core/index.js';
+import { compile, formatDiagnostic, runSteps, type RunReport, type Scenario, type StepRecord, type TestStep } from '../../core/index.js';
 import { UserError } from '../env.js';
 import { resolveScenario } from '../files.js';
 
@@ -12,8 +12,8 @@ export interface RunOptions {
 
 export interface RunHooks {
   /** called once the scenario is loaded; returns a per-step callback (used by --record) */
-  readonly onStart?: (args: { scenario: import('../../core/index.js').Scenario; source: string; steps: readonly TestStep[] }) => ((record: StepRecord) => void) | undefined;
-  readonly onFinish?: (result: import('../../core/index.js').RunReport) => void;
+  readonly onStart?: (args: { scenario: Scenario; source: string; steps: readonly TestStep[] }) => ((record: StepRecord) => void) | undefined;
+  readonly onFinish?: (result: RunReport) => void;
 }
 
 export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {}): number {
