@@ -1,0 +1,185 @@
+/**
+ * Sending xAPI 1.0.3 statements to a learning record store (LRS).
+ *
+ * Statements go in batches (POST /statements with an array). Every statement carries a stable
+ * id, so sending the same sessions twice is harmless: the LRS keeps the first copy. Network
+ * failures, 5xx and 429 answers are retried with exponential backoff (honouring Retry-After);
+ * any other refusal stops at once with one line that says what the LRS said.
+ *
+ * An LRS may answer 409 Conflict to a batch that contains a statement it already holds
+ * (the spec lets it choose between 409 and 200). The batch is then re-sent one statement at a
+ * time with PUT /statements?statementId=…, where an identical copy is answered 204: only a
+ * statement whose stored copy differs is a real conflict.
+ */
+
+/** The least we need of a statement: its stable id. The rest is the LRS's business. */
+export interface XapiStatementLike {
+  readonly id: string;
+}
+
+export interface LrsAuth {
+  readonly user: string;
+  readonly password: string;
+}
+
+export interface LrsOptions {
+  /** the LRS endpoint (…/xAPI), or its statements resource (…/xAPI/statements) */
+  readonly endpoint: string;
+  readonly auth?: LrsAuth;
+  /** statements per POST (default 50) */
+  readonly batchSize?: number;
+  /** attempts per request before giving up (default 6) */
+  readonly attempts?: number;
+  /** first backoff delay in ms, doubled each retry (default 500) */
+  readonly backoffMs?: number;
+  /** per-request time limit in ms (default 30 s) */
+  readonly timeoutMs?: number;
+  /** injected for tests, so retries do not really wait */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** progress after each batch */
+  readonly onBatch?: (done: number, total: number) => void;
+}
+
+export interface LrsResult {
+  readonly sent: number;
+  readonly batches: number;
+  /** requests that were retried after a failure */
+  readonly retries: number;
+  /** batches answered 409 and re-sent one statement at a time */
+  readonly resentOneByOne: number;
+}
+
+export class LrsError extends Error {}
+
+export const XAPI_VERSION = '1.0.3';
+
+/** `USER:PASS` as given to --auth (the password may itself contain colons). */
+export function parseAuth(value: string): LrsAuth {
+  const colon = value.indexOf(':');
+  if (colon <= 0) throw new LrsError('--auth expects USER:PASS (the key and secret of the learning record store)');
+  return { user: value.slice(0, colon), password: value.slice(colon + 1) };
+}
+
+export function statementsUrl(endpoint: string): URL {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new LrsError(`'${endpoint}' is not a URL; give the LRS endpoint, e.g. https://lrs.example.com/xAPI`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new LrsError(`'${endpoint}' is not an http(s) URL`);
+  if (!/\/statements\/?$/.test(url.pathname)) url.pathname = url.pathname.replace(/\/?$/, '/statements');
+  return url;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+type Attempt =
+  | { readonly kind: 'ok'; readonly status: number; readonly body: string }
+  | { readonly kind: 'retry'; readonly why: string; readonly waitMs?: number }
+  | { readonly kind: 'fail'; readonly status: number; readonly body: string };
+
+export async function sendStatements(statements: readonly XapiStatementLike[], options: LrsOptions): Promise<LrsResult> {
+  const url = statementsUrl(options.endpoint);
+  const batchSize = Math.max(1, options.batchSize ?? 50);
+  const attempts = Math.max(1, options.attempts ?? 6);
+  const backoff = options.backoffMs ?? 500;
+  const sleep = options.sleep ?? defaultSleep;
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'X-Experience-API-Version': XAPI_VERSION,
+  };
+  if (options.auth) {
+    headers.Authorization = 'Basic ' + Buffer.from(`${options.auth.user}:${options.auth.password}`).toString('base64');
+  }
+  let retries = 0;
+
+  const once = async (method: 'POST' | 'PUT', target: URL, body: string): Promise<Attempt> => {
+    let response: Response;
+    try {
+      response = await fetch(target, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+    } catch (e) {
+      const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
+      return { kind: 'retry', why: `cannot reach ${target.host} (${cause})` };
+    }
+    const text = await response.text().catch(() => '');
+    if (response.ok) return { kind: 'ok', status: response.status, body: text };
+    if (response.status === 429 || response.status >= 500) {
+      const after = Number(response.headers.get('retry-after'));
+      return { kind: 'retry', why: `the LRS answered ${response.status}`, ...(after > 0 ? { waitMs: after * 1000 } : {}) };
+    }
+    return { kind: 'fail', status: response.status, body: text };
+  };
+
+  /** One request, retried with backoff; a final failure or refusal is returned, not thrown. */
+  const request = async (method: 'POST' | 'PUT', target: URL, body: string): Promise<Exclude<Attempt, { kind: 'retry' }> | { kind: 'gave-up'; why: string }> => {
+    for (let attempt = 1; ; attempt++) {
+      const result = await once(method, target, body);
+      if (result.kind !== 'retry') return result;
+      if (attempt >= attempts) return { kind: 'gave-up', why: result.why };
+      retries++;
+      const delay = result.waitMs ?? backoff * 2 ** (attempt - 1) * (1 + Math.random() * 0.25);
+      await sleep(Math.min(delay, 60_000));
+    }
+  };
+
+  let sent = 0;
+  let batches = 0;
+  let resentOneByOne = 0;
+  for (let start = 0; start < statements.length; start += batchSize) {
+    const batch = statements.slice(start, start + batchSize);
+    const result = await request('POST', url, JSON.stringify(batch));
+    batches++;
+    if (result.kind === 'gave-up') {
+      throw new LrsError(`${result.why} after ${attempts} attempts; ${sent} of ${statements.length} statements were sent (sending again is safe)`);
+    }
+    if (result.kind === 'fail' && result.status === 409) {
+      await sendOneByOne(batch);
+      resentOneByOne++;
+    } else if (result.kind === 'fail') {
+      throw new LrsError(`${refusal(result.status, result.body)}; ${sent} of ${statements.length} statements were sent`);
+    }
+    sent += batch.length;
+    options.onBatch?.(sent, statements.length);
+  }
+  return { sent, batches, retries, resentOneByOne };
+
+  async function sendOneByOne(batch: readonly XapiStatementLike[]): Promise<void> {
+    for (const statement of batch) {
+      const target = new URL(url);
+      target.searchParams.set('statementId', statement.id);
+      const result = await request('PUT', target, JSON.stringify(statement));
+      if (result.kind === 'gave-up') throw new LrsError(`${result.why} after ${attempts} attempts; ${sent} of ${statements.length} statements were sent (sending again is safe)`);
+      if (result.kind === 'fail') {
+        if (result.status === 409) throw new LrsError(`the LRS already holds a different statement with id ${statement.id} (409 Conflict)`);
+        throw new LrsError(refusal(result.status, result.body));
+      }
+      // 204: stored now, or an identical copy was already there; either way it is in the LRS.
+    }
+  }
+}
+
+function refusal(status: number, body: string): string {
+  const detail = lrsMessage(body);
+  switch (status) {
+    case 401: return 'the learning record store refused the credentials (401); check --auth USER:PASS';
+    case 403: return `the learning record store does not allow these credentials to write statements (403)${detail}`;
+    case 404: return `no xAPI statements resource at that URL (404); give the LRS endpoint, e.g. https://lrs.example.com/xAPI${detail}`;
+    case 400: return `the learning record store rejected the statements (400)${detail}`;
+    default: return `the learning record store answered ${status}${detail}`;
+  }
+}
+
+/** The human part of an LRS error body, if it has one (JSON `message`/`error`, else text). */
+function lrsMessage(body: string): string {
+  const trimmed = body.trim();
+  if (!trimmed) return '';
+  try {
+    const data = JSON.parse(trimmed) as { message?: unknown; error?: unknown };
+    const message = typeof data.message === 'string' ? data.message : typeof data.error === 'string' ? data.error : undefined;
+    if (message) return `: ${message.split('\n')[0]!.slice(0, 200)}`;
+  } catch {
+    // not JSON
+  }
+  return `: ${trimmed.split('\n')[0]!.slice(0, 200)}`;
+}
