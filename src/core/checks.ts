@@ -8,7 +8,7 @@ import { canReach, components, graphOf } from './graph.js';
 import { explore, ExplorationLimitError, DEFAULT_STATE_LIMIT } from './explore.js';
 import { consequenceOf, waysOf, type Scenario } from './model.js';
 import type { Finding } from './references.js';
-import type { RawScenario } from './schema.js';
+import type { RawCatalog, RawScenario } from './schema.js';
 import { text as normalizeText } from './normalize.js';
 import { LANG_PATTERN } from './schema.js';
 
@@ -132,31 +132,34 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
 
 type Warn = (path: Path, code: string, message: string, part?: 'key' | 'value') => void;
 
+/** Warnings about one localized text: cut at a comma, not a language, untranslated, too wide. */
+function checkText(warn: Warn, path: Path, raw: RawText | undefined, limit?: number) {
+  if (raw === undefined) return;
+  if (typeof raw !== 'string') {
+    for (const [key, value] of Object.entries(raw)) {
+      if (value === null) {
+        warn([...path, key], 'text-cut-at-comma', `'${key}' was read as a separate key with no text: inside { } a comma ends the text, so the sentence before it was cut; put the text in quotes, e.g. en: "..., ${key}"`, 'key');
+      } else if (!LANG_PATTERN.test(key)) {
+        warn([...path, key], 'unknown-language', `'${key}' is not a language code (like zh or en); this text is ignored`, 'key');
+      }
+    }
+  }
+  const t = normalizeText(raw);
+  if (typeof t !== 'string') {
+    const langs = Object.keys(t);
+    if (langs.includes('zh') !== langs.includes('en')) {
+      const missing = langs.includes('zh') ? 'en' : 'zh';
+      warn(path, 'missing-translation', `this text has ${langs.join(', ')} but no ${missing}; add \`${missing}:\` so the ${missing === 'en' ? 'English' : 'Chinese'} UI does not fall back to another language`);
+    }
+  }
+  if (limit !== undefined) {
+    const widest = Math.max(...(typeof t === 'string' ? [t] : Object.values(t)).map((s) => stringWidth(s)));
+    if (widest > limit) warn(path, 'text-too-long', `this text is ${widest} columns wide, more than ${limit} (about ${Math.round(limit / 76)} lines on an 80-column screen); shorten it or split it across nodes`);
+  }
+}
+
 function checkTexts(raw: RawScenario, warn: Warn) {
-  const text = (path: Path, raw: RawText | undefined, limit?: number) => {
-    if (raw === undefined) return;
-    if (typeof raw !== 'string') {
-      for (const [key, value] of Object.entries(raw)) {
-        if (value === null) {
-          warn([...path, key], 'text-cut-at-comma', `'${key}' was read as a separate key with no text: inside { } a comma ends the text, so the sentence before it was cut; put the text in quotes, e.g. en: "..., ${key}"`, 'key');
-        } else if (!LANG_PATTERN.test(key)) {
-          warn([...path, key], 'unknown-language', `'${key}' is not a language code (like zh or en); this text is ignored`, 'key');
-        }
-      }
-    }
-    const t = normalizeText(raw);
-    if (typeof t !== 'string') {
-      const langs = Object.keys(t);
-      if (langs.includes('zh') !== langs.includes('en')) {
-        const missing = langs.includes('zh') ? 'en' : 'zh';
-        warn(path, 'missing-translation', `this text has ${langs.join(', ')} but no ${missing}; add \`${missing}:\` so the ${missing === 'en' ? 'English' : 'Chinese'} UI does not fall back to another language`);
-      }
-    }
-    if (limit !== undefined) {
-      const widest = Math.max(...(typeof t === 'string' ? [t] : Object.values(t)).map((s) => stringWidth(s)));
-      if (widest > limit) warn(path, 'text-too-long', `this text is ${widest} columns wide, more than ${limit} (about ${Math.round(limit / 76)} lines on an 80-column screen); shorten it or split it across nodes`);
-    }
-  };
+  const text = (path: Path, t: RawText | undefined, limit?: number) => checkText(warn, path, t, limit);
   text(['title'], raw.title, 76);
   text(['summary'], raw.summary, TEXT_LIMITS.summary);
   for (const [id, c] of Object.entries(raw.cast)) { text(['cast', id, 'name'], c.name, 30); text(['cast', id, 'role'], c.role, 60); }
@@ -173,4 +176,15 @@ function checkTexts(raw: RawScenario, warn: Warn) {
     }
     n.when?.forEach((b, i) => text([...at, 'when', i, 'feedback'], b.feedback, TEXT_LIMITS.feedback));
   }
+}
+
+/** Text checks for a lesson catalog file. */
+export function checkCatalog(raw: RawCatalog): Finding[] {
+  const out: Finding[] = [];
+  const warn: Warn = (path, code, message, part = 'value') => out.push({ path, part, severity: 'warning', code, message });
+  for (const [id, l] of Object.entries(raw.lessons)) {
+    checkText(warn, ['lessons', id, 'title'], l.title, 60);
+    checkText(warn, ['lessons', id, 'principle'], l.principle);
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  * Pure: the caller reads the file and passes its text.
  */
 import type { z } from 'zod';
-import { checkScenario } from './checks.js';
+import { checkCatalog, checkScenario } from './checks.js';
 import type { Diagnostic } from './diagnostics.js';
 import { hasErrors } from './diagnostics.js';
 import type { Lesson, LessonId, Scenario } from './model.js';
@@ -99,6 +99,7 @@ function loadCatalogData(
   if (data === undefined || hasErrors(diagnostics)) return { kind: 'catalog', diagnostics, locate };
   const raw = validateShape(looseSchemas.catalog, strictSchemas.catalog, data, report) as RawCatalog | undefined;
   if (!raw) return { kind: 'catalog', diagnostics, locate };
+  for (const f of checkCatalog(raw)) report(f);
   return { kind: 'catalog', catalog: { lessons: normalizeCatalog(raw.lessons, 'catalog') }, diagnostics, locate };
 }
 
