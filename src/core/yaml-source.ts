@@ -2,7 +2,7 @@
  * Turning file text into plain data while keeping where everything came from, so that
  * every later problem can be reported at file:line:column. Pure: text in, data out.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, Severity } from './diagnostics.js';
 
 export type PathSegment = string | number;
@@ -54,7 +54,7 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
     return {
       data: undefined,
       locate: startOfFile,
-      diagnostics: [diag('error', 'empty-file', { line: 1, column: 1 }, 'the file is empty; a scenario needs at least id, title, cast, start and nodes (run `roleplay new <id>` for a starter)')],
+      diagnostics: [diag('error', 'empty-file', { line: 1, column: 1 }, EMPTY_FILE_MESSAGE)],
     };
   }
 
@@ -65,9 +65,18 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
   // duplicate keys are independent, so all of those are kept.
   const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   const errors = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY' || e === firstSyntax);
-  for (const e of errors) diagnostics.push(diag('error', `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, at(e.pos[0]), yamlMessage(e.code, e.message, text, e.pos)));
+  for (const e of errors) {
+    // The parser notices an unclosed quote or bracket only where the file ends or the
+    // indentation breaks; the trainer needs to see where it was opened.
+    const opener = unclosedOpener(doc, e.code, e.message, e.pos[0]);
+    const pos = opener ? at(opener.offset) : at(e.pos[0]);
+    diagnostics.push(diag('error', `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, pos, opener?.message ?? yamlMessage(e.code, e.message, text, e.pos)));
+  }
   for (const w of doc.warnings) diagnostics.push(diag('warning', `yaml-${w.code.toLowerCase().replace(/_/g, '-')}`, at(w.pos[0]), yamlMessage(w.code, w.message, text, w.pos)));
   if (doc.errors.length > 0) return { data: undefined, diagnostics, locate };
+  if (doc.contents === null) {
+    return { data: undefined, locate: startOfFile, diagnostics: [...diagnostics, diag('error', 'empty-file', { line: 1, column: 1 }, EMPTY_FILE_MESSAGE)] };
+  }
 
   let data: unknown;
   try {
@@ -76,10 +85,51 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
     const message = error instanceof ReferenceError && /alias/i.test(error.message)
       ? `too many alias references (more than ${MAX_ALIAS_COUNT}); this looks like an alias bomb — write the text out instead of using &anchors and *aliases`
       : `the YAML could not be read: ${firstLine(String((error as Error)?.message ?? error))}`;
-    diagnostics.push(diag('error', 'yaml-alias-count', { line: 1, column: 1 }, message));
+    diagnostics.push(diag('error', 'yaml-alias-count', firstAlias(doc, at), message));
     return { data: undefined, diagnostics, locate };
   }
   return { data, diagnostics, locate };
+}
+
+const EMPTY_FILE_MESSAGE = 'the file is empty (nothing but blank lines or comments); a scenario needs at least id, title, cast, start and nodes';
+
+/** Where an unclosed quoted text or [ ] / { } collection that the parser gave up on begins. */
+function unclosedOpener(doc: Document, code: string, message: string, pos: number): { offset: number; message: string } | undefined {
+  const quote = code === 'MISSING_CHAR' && /closing "quote/.test(message) ? 'QUOTE_DOUBLE'
+    : code === 'MISSING_CHAR' && /closing 'quote/.test(message) ? 'QUOTE_SINGLE' : undefined;
+  const bracket = /Flow sequence .* end with a \]/.test(message) ? ']' : /Flow map .* end with a \}/.test(message) ? '}' : undefined;
+  if (!quote && !bracket) return undefined;
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      if (quote && node.type === quote && node.range && node.range[0] < pos && found === undefined) found = node.range[0];
+    },
+    Seq(_, node) {
+      if (bracket === ']' && node.flow && node.range && node.range[0] < pos) found = node.range[0];
+    },
+    Map(_, node) {
+      if (bracket === '}' && node.flow && node.range && node.range[0] < pos) found = node.range[0];
+    },
+  });
+  if (found === undefined) return undefined;
+  const mark = quote === 'QUOTE_DOUBLE' ? '"' : quote === 'QUOTE_SINGLE' ? "'" : bracket === ']' ? '[' : '{';
+  const close = quote === 'QUOTE_DOUBLE' ? '"' : quote === 'QUOTE_SINGLE' ? "'" : bracket!;
+  // A bracket reported here may be missing its closer or be closed on a line indented too little.
+  return quote
+    ? { offset: found, message: `the ${mark} opened here is never closed; add the closing ${close} (everything after it was read as part of it)` }
+    : { offset: found, message: `the ${mark} opened here is not closed properly: end it with ${close}, and indent every line inside it more than the line it starts on` };
+}
+
+/** The first *alias, where an alias bomb starts to multiply. */
+function firstAlias(doc: Document, at: (offset: number) => Position): Position {
+  let pos: Position = { line: 1, column: 1 };
+  visit(doc, {
+    Alias(_, node) {
+      if (node.range) pos = at(node.range[0]);
+      return visit.BREAK;
+    },
+  });
+  return pos;
 }
 
 function firstLine(s: string): string {
