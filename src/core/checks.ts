@@ -154,7 +154,12 @@ function checkText(warn: Warn, path: Path, raw: RawText | undefined, limit?: num
   }
   if (limit !== undefined) {
     const widest = Math.max(...(typeof t === 'string' ? [t] : Object.values(t)).map((s) => stringWidth(s)));
-    if (widest > limit) warn(path, 'text-too-long', `this text is ${widest} columns wide, more than ${limit} (about ${Math.round(limit / 76)} lines on an 80-column screen); shorten it or split it across nodes`);
+    if (widest > limit) {
+      const advice = limit < 76
+        ? `keep it within ${limit} columns so it fits its place on screen`
+        : `that is more than ${Math.round(limit / 76)} lines on an 80-column screen; shorten it or split it across nodes`;
+      warn(path, 'text-too-long', `this text is ${widest} columns wide; ${advice}`);
+    }
   }
 }
 

@@ -174,9 +174,10 @@ export class Play {
 }
 
 function expected(node: ScenarioNode, visible?: readonly Choice[]): string {
+  const orWait = (node.kind === 'choice' || node.kind === 'input') && node.timeout ? ', or { wait: true } to let the timeout fire' : '';
   switch (node.kind) {
-    case 'choice': return `a choice (${listOf((visible ?? node.choices).map((c) => c.id))})`;
-    case 'input': return 'a typed answer ({ say: ... })';
+    case 'choice': return `a choice (${listOf((visible ?? node.choices).map((c) => c.id))})${orWait}`;
+    case 'input': return `a typed answer ({ say: ... })${orWait}`;
     case 'branch': return 'nothing (it branches automatically)';
     case 'end': return 'nothing (it is an ending)';
   }
