@@ -1,0 +1,483 @@
+/**
+ * The team store: a PostgreSQL database (node-postgres) that every trainee's laptop records
+ * into and every team lead reports from. Same interface and same answers as the SQLite store.
+ *
+ * Concurrency: each write is one transaction that first locks its session row
+ * (SELECT … FOR UPDATE), so many trainees recording at once only ever wait for their own
+ * session, and two writers of one session are put in order and the second is refused with
+ * the same message SQLite gives. Reports are aggregated by the server (report-sql.ts).
+ */
+import pg from 'pg';
+import type { LessonCatalog, Outcome } from '../../core/index.js';
+import { eventHash, genesisHash, sealHash } from '../chain.js';
+import { StoreError, wayOf } from '../sqlite/sqlite-store.js';
+import type {
+  EventContent, RecordedAction, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId,
+  SessionResult, SessionRow, SessionStore, StoredEvent,
+} from '../store.js';
+import type { MergeOutcome, SessionBundle } from '../sync/bundle.js';
+import { mergeInto, type MergeTx } from '../sync/merge.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
+import { pgReport } from './report-sql.js';
+
+export type Queryable = Pick<pg.PoolClient, 'query'>;
+
+interface SessionDbRow {
+  sid: string;
+  id: string;
+  trainee: string;
+  scenario_id: string;
+  scenario_hash: string;
+  lang: string;
+  mode: string;
+  started_at: string;
+  finished_at: string | null;
+  outcome: string | null;
+  ending: string | null;
+  total: number | null;
+  max: number | null;
+  percent: number | null;
+  passed: boolean | null;
+  event_count: number;
+  head_hash: string;
+  seal: string | null;
+  lessons?: Record<string, { points: number; max: number }> | null;
+}
+
+interface EventDbRow {
+  sid: string;
+  seq: number;
+  at: string;
+  node: string;
+  kind: string;
+  way: string;
+  text: string | null;
+  idx: number | null;
+  shown: string[];
+  decision_ms: number;
+  points: Record<string, number>;
+  meters: Record<string, number>;
+  feedback: string | null;
+  goto: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Session columns plus the lessons of a finished session, in one row. */
+const SESSION_COLUMNS = `s.*, (SELECT jsonb_object_agg(l.lesson, jsonb_build_object('points', l.points, 'max', l.max))
+  FROM session_lessons l WHERE l.sid = s.sid) AS lessons`;
+
+export interface PgStoreOptions {
+  /** how long to wait for the server to answer a connection (default 5 s) */
+  readonly connectTimeoutMs?: number;
+  /** connections kept open (default 4) */
+  readonly poolSize?: number;
+}
+
+/** The URL as it may be shown: without the password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}`;
+  } catch {
+    return 'the PostgreSQL database';
+  }
+}
+
+export function isPostgresUrl(value: string | undefined): value is string {
+  return value !== undefined && /^postgres(ql)?:\/\//i.test(value);
+}
+
+/** A node-postgres failure as one line a trainer can act on. */
+export function pgErrorMessage(e: unknown, where: string): string {
+  const err = e as { code?: string; message?: string; errors?: { code?: string }[] };
+  const code = err.code ?? err.errors?.[0]?.code;
+  switch (code) {
+    case 'ECONNREFUSED': return `cannot reach the team server ${where}: nothing is listening there (connection refused)`;
+    case 'ENOTFOUND': case 'EAI_AGAIN': return `cannot reach the team server ${where}: the host name is unknown (no network?)`;
+    case 'ETIMEDOUT': case 'EHOSTUNREACH': case 'ENETUNREACH': return `cannot reach the team server ${where}: no answer (${code})`;
+    case '28P01': case '28000': return `the team server ${where} refused the user name or password`;
+    case '3D000': return `the database in ${where} does not exist; create it with createdb`;
+    case '42501': return `the user in ${where} may not create or write the roleplay tables (ask for CREATE rights on the database)`;
+    default: {
+      const message = (err.message ?? String(e)).split('\n')[0];
+      if (/timeout/i.test(message ?? '')) return `cannot reach the team server ${where}: no answer in time`;
+      return `the team server ${where} failed: ${message}`;
+    }
+  }
+}
+
+/** Whether a failure means "the server is not there" (as opposed to a refusal or a bug). */
+export function isUnreachable(e: unknown): boolean {
+  const err = e as { code?: string; message?: string; errors?: { code?: string }[] };
+  const code = err.code ?? err.errors?.[0]?.code;
+  if (code && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', '57P01', '57P03'].includes(code)) return true;
+  return /timeout|Connection terminated|connection ended|server closed the connection/i.test(err.message ?? '');
+}
+
+export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
+  const location = describeUrl(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 4,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    idleTimeoutMillis: 10_000,
+    application_name: 'roleplay',
+  });
+  // An idle connection that the server drops must not crash the process.
+  pool.on('error', () => {});
+  try {
+    await migrate(pool);
+  } catch (e) {
+    await pool.end().catch(() => {});
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(pgErrorMessage(e, location));
+  }
+  return new PgStore(pool, location);
+}
+
+const MIGRATION_LOCK = 7_265_706; // any fixed number; one advisory lock per database
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const applied = async (q: Queryable): Promise<number> => {
+    const r = await q.query<{ v: number | null }>(`SELECT max(version)::int AS v FROM roleplay_migrations`).catch((e: { code?: string }) => {
+      if (e.code === '42P01') return { rows: [{ v: 0 }] }; // undefined_table: a new database
+      throw e;
+    });
+    return r.rows[0]?.v ?? 0;
+  };
+  const tooNew = (v: number) => new StoreError(`the team database was set up by a newer roleplay (schema ${v}; this one knows up to ${PG_SCHEMA_VERSION}); update roleplay to use it`);
+  const current = await applied(pool);
+  if (current > PG_SCHEMA_VERSION) throw tooNew(current);
+  if (current === PG_SCHEMA_VERSION) return;
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS roleplay_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    // Checked again under the lock: another client may have migrated meanwhile.
+    const from = await applied(client);
+    if (from > PG_SCHEMA_VERSION) throw tooNew(from);
+    for (const m of PG_MIGRATIONS) {
+      if (m.version <= from) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO roleplay_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    }
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+function actionOf(row: EventDbRow): RecordedAction {
+  switch (row.kind) {
+    case 'choice': return { kind: 'choice', choice: row.way };
+    case 'say': return { kind: 'say', text: row.text ?? '', rule: row.idx ?? 0 };
+    case 'timeout': return { kind: 'timeout' };
+    default: return { kind: 'auto', branch: row.idx ?? 0 };
+  }
+}
+
+function eventOf(e: EventDbRow, sessionId: string): StoredEvent {
+  return {
+    sessionId, seq: e.seq, at: e.at, node: e.node, action: actionOf(e), shown: e.shown,
+    decisionMs: e.decision_ms, points: e.points, meters: e.meters, feedback: e.feedback, goto: e.goto,
+    prevHash: e.prev_hash, hash: e.hash,
+  };
+}
+
+function rowOf(r: SessionDbRow): SessionRow {
+  const base = {
+    id: r.id, trainee: r.trainee, scenarioId: r.scenario_id, scenarioHash: r.scenario_hash,
+    lang: r.lang as SessionHeader['lang'], mode: r.mode as SessionHeader['mode'], startedAt: r.started_at,
+    eventCount: r.event_count, headHash: r.head_hash,
+  };
+  if (r.finished_at === null) return base;
+  const lessons: Record<string, { points: number; max: number }> = {};
+  for (const k of Object.keys(r.lessons ?? {}).sort()) lessons[k] = r.lessons![k]!;
+  return {
+    ...base,
+    result: {
+      finishedAt: r.finished_at, outcome: r.outcome as Outcome, ending: r.ending ?? '', total: r.total ?? 0, max: r.max ?? 0,
+      percent: r.percent ?? 0, passed: r.passed === true, lessons,
+    },
+    ...(r.seal !== null ? { seal: r.seal } : {}),
+  };
+}
+
+/** WHERE over sessions aliased `s`, with $n placeholders numbered from `first`. */
+export function pgWhereOf(filter: SessionFilter, first = 1, ...extra: string[]): { where: string; params: unknown[] } {
+  const parts = [...extra];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => { params.push(value); parts.push(sql.replace('?', `$${first + params.length - 1}`)); };
+  if (filter.trainee !== undefined) add('s.trainee = ?', filter.trainee);
+  if (filter.scenario !== undefined) add('s.scenario_id = ?', filter.scenario);
+  if (filter.since !== undefined) add('s.started_at >= ?', filter.since);
+  if (filter.finished === true) parts.push('s.finished_at IS NOT NULL');
+  if (filter.finished === false) parts.push('s.finished_at IS NULL');
+  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+const EVENT_INSERT_COLUMNS = 'sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash';
+
+function eventValues(sid: string, e: EventContent & { prevHash: string; hash: string }): unknown[] {
+  const { way, text, idx } = wayOf(e.action);
+  return [
+    sid, e.seq, e.at, e.node, e.action.kind, way, text, idx, JSON.stringify(e.shown), Math.round(e.decisionMs),
+    JSON.stringify(e.points), JSON.stringify(e.meters), e.feedback, e.goto, e.prevHash, e.hash,
+  ];
+}
+
+export class PgStore implements SessionStore {
+  constructor(readonly pool: pg.Pool, readonly location: string) {}
+
+  /** Runs `fn` in one transaction on one connection; rolls back on any failure. */
+  async transaction<T>(fn: (q: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (e) {
+      throw new StoreError(pgErrorMessage(e, this.location));
+    }
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    try {
+      return (await this.pool.query<R>(sql, params)).rows;
+    } catch (e) {
+      if (isUnreachable(e)) throw new StoreError(pgErrorMessage(e, this.location));
+      throw e;
+    }
+  }
+
+  async saveSource(source: ScenarioSource): Promise<void> {
+    await this.query(
+      'INSERT INTO scenario_sources (hash, scenario_id, file, source, catalog) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hash) DO NOTHING',
+      [source.hash, source.scenarioId, source.file, source.source, JSON.stringify(source.catalog)],
+    );
+  }
+
+  async loadSource(hash: string): Promise<ScenarioSource | undefined> {
+    const [row] = await this.query<{ hash: string; scenario_id: string; file: string; source: string; catalog: string }>(
+      'SELECT hash, scenario_id, file, source, catalog FROM scenario_sources WHERE hash = $1', [hash]);
+    if (!row) return undefined;
+    return { hash: row.hash, scenarioId: row.scenario_id, file: row.file, source: row.source, catalog: JSON.parse(row.catalog) as LessonCatalog };
+  }
+
+  async startSession(header: SessionHeader, play?: SavedPlay): Promise<SessionRow> {
+    await this.query(
+      `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [header.id, header.trainee, header.scenarioId, header.scenarioHash, header.lang, header.mode, header.startedAt,
+        genesisHash(header), play ? JSON.stringify(play) : null],
+    );
+    return (await this.sessionById(header.id))!;
+  }
+
+  async appendEvent(sessionId: SessionId, content: EventContent, play?: SavedPlay): Promise<StoredEvent> {
+    return this.transaction(async (q) => {
+      const { rows: [s] } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
+      if (!s) throw new StoreError(`no session ${sessionId}`);
+      if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
+      if (content.seq !== s.event_count + 1) {
+        throw new StoreError(`session ${sessionId} expects step ${s.event_count + 1} next, not ${content.seq} (is it being played in two places?)`);
+      }
+      const prevHash = s.head_hash;
+      const hash = eventHash(prevHash, content);
+      await q.query(`INSERT INTO events (${EVENT_INSERT_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
+        eventValues(s.sid, { ...content, prevHash, hash }));
+      await q.query('UPDATE sessions SET event_count = $1, head_hash = $2, play = coalesce($3, play) WHERE sid = $4',
+        [content.seq, hash, play ? JSON.stringify(play) : null, s.sid]);
+      return { ...content, decisionMs: Math.round(content.decisionMs), sessionId, prevHash, hash };
+    });
+  }
+
+  async savePlay(sessionId: SessionId, play: SavedPlay): Promise<void> {
+    await this.query('UPDATE sessions SET play = $1 WHERE id = $2 AND finished_at IS NULL', [JSON.stringify(play), sessionId]);
+  }
+
+  async finishSession(sessionId: SessionId, result: SessionResult): Promise<SessionRow> {
+    await this.transaction(async (q) => {
+      const { rows: [s] } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
+      if (!s) throw new StoreError(`no session ${sessionId}`);
+      if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
+      await finishRow(q, s.sid, result, sealHash(s.head_hash, result));
+    });
+    return (await this.sessionById(sessionId))!;
+  }
+
+  private async sessionById(id: string): Promise<SessionRow | undefined> {
+    const [row] = await this.query<SessionDbRow>(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id = $1`, [id]);
+    return row ? rowOf(row) : undefined;
+  }
+
+  async findSession(idOrPrefix: string): Promise<SessionRow | undefined | 'ambiguous'> {
+    const exact = await this.sessionById(idOrPrefix);
+    if (exact) return exact;
+    const prefix = idOrPrefix.toLowerCase();
+    if (prefix.length < 4) return undefined;
+    // id is COLLATE "C", so this range is an index scan.
+    const rows = await this.query<SessionDbRow>(
+      `SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id >= $1 ORDER BY s.id LIMIT 2`, [prefix]);
+    const matching = rows.filter((r) => r.id.startsWith(prefix));
+    if (matching.length > 1) return 'ambiguous';
+    return matching[0] ? rowOf(matching[0]) : undefined;
+  }
+
+  async listSessions(filter: SessionFilter = {}): Promise<SessionRow[]> {
+    const { where, params } = pgWhereOf(filter);
+    const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
+    const rows = await this.query<SessionDbRow>(`SELECT ${SESSION_COLUMNS} FROM sessions s ${where} ORDER BY s.started_at DESC, s.sid DESC${limit}`, params);
+    return rows.map(rowOf);
+  }
+
+  async events(sessionId: SessionId): Promise<StoredEvent[]> {
+    const rows = await this.query<EventDbRow>(
+      'SELECT e.* FROM events e JOIN sessions s ON s.sid = e.sid WHERE s.id = $1 ORDER BY e.seq', [sessionId]);
+    return rows.map((e) => eventOf(e, sessionId));
+  }
+
+  async savedPlay(sessionId: SessionId): Promise<SavedPlay | undefined> {
+    const [row] = await this.query<{ play: string | null }>('SELECT play FROM sessions WHERE id = $1', [sessionId]);
+    return row?.play ? (JSON.parse(row.play) as SavedPlay) : undefined;
+  }
+
+  async eachSession(filter: SessionFilter, fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>): Promise<void> {
+    const { where, params } = pgWhereOf(filter, 2, 's.sid > $1');
+    let after = '0';
+    for (;;) {
+      const rows = await this.query<SessionDbRow>(`SELECT ${SESSION_COLUMNS} FROM sessions s ${where} ORDER BY s.sid LIMIT 500`, [after, ...params]);
+      if (rows.length === 0) return;
+      const events = await this.query<EventDbRow>('SELECT * FROM events WHERE sid = ANY($1::bigint[]) ORDER BY sid, seq', [rows.map((r) => r.sid)]);
+      const bySid = new Map<string, EventDbRow[]>();
+      for (const e of events) {
+        let list = bySid.get(e.sid);
+        if (!list) bySid.set(e.sid, (list = []));
+        list.push(e);
+      }
+      for (const r of rows) await fn(rowOf(r), (bySid.get(r.sid) ?? []).map((e) => eventOf(e, r.id)));
+      after = rows[rows.length - 1]!.sid;
+    }
+  }
+
+  async report(filter: SessionFilter = {}): Promise<ReportData> {
+    const { where, params } = pgWhereOf(filter);
+    try {
+      return await pgReport(this.pool, where, params);
+    } catch (e) {
+      if (isUnreachable(e)) throw new StoreError(pgErrorMessage(e, this.location));
+      throw e;
+    }
+  }
+
+  /** Adds sessions recorded elsewhere: all of them in one transaction, or none. See ../sync/merge.ts. */
+  async merge(bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
+    return this.transaction((q) => mergeInto(pgMergeTx(q), bundles));
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+}
+
+async function finishRow(q: Queryable, sid: string, result: SessionResult, seal: string): Promise<void> {
+  await q.query(
+    `UPDATE sessions SET finished_at = $1, outcome = $2, ending = $3, total = $4, max = $5, percent = $6, passed = $7,
+       seal = $8, play = NULL WHERE sid = $9`,
+    [result.finishedAt, result.outcome, result.ending, result.total, result.max, result.percent, result.passed, seal, sid],
+  );
+  const lessons = Object.entries(result.lessons);
+  if (lessons.length > 0) {
+    await q.query(
+      `INSERT INTO session_lessons (sid, lesson, points, max)
+       SELECT $1, l, p, m FROM unnest($2::text[], $3::int[], $4::int[]) AS t(l, p, m)`,
+      [sid, lessons.map(([l]) => l), lessons.map(([, v]) => v.points), lessons.map(([, v]) => v.max)],
+    );
+  }
+}
+
+function pgMergeTx(q: Queryable): MergeTx {
+  const sids = new Map<string, string>();
+  const sidOf = async (id: string) => {
+    const known = sids.get(id);
+    if (known) return known;
+    const { rows: [r] } = await q.query<{ sid: string }>('SELECT sid FROM sessions WHERE id = $1', [id]);
+    if (!r) throw new StoreError(`no session ${id}`);
+    sids.set(id, r.sid);
+    return r.sid;
+  };
+  return {
+    async hasSource(hash) {
+      return (await q.query('SELECT 1 FROM scenario_sources WHERE hash = $1', [hash])).rows.length > 0;
+    },
+    async insertSource(s) {
+      await q.query('INSERT INTO scenario_sources (hash, scenario_id, file, source, catalog) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hash) DO NOTHING',
+        [s.hash, s.scenarioId, s.file, s.source, JSON.stringify(s.catalog)]);
+    },
+    async session(id) {
+      const { rows: [s] } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [id]);
+      if (!s) return undefined;
+      sids.set(id, s.sid);
+      return {
+        header: { id: s.id, trainee: s.trainee, scenarioId: s.scenario_id, scenarioHash: s.scenario_hash, lang: s.lang as SessionHeader['lang'], mode: s.mode as SessionHeader['mode'], startedAt: s.started_at },
+        eventCount: s.event_count, headHash: s.head_hash, finished: s.finished_at !== null, ...(s.seal !== null ? { seal: s.seal } : {}),
+      };
+    },
+    async eventHashAt(id, seq) {
+      const { rows: [r] } = await q.query<{ hash: string }>('SELECT hash FROM events WHERE sid = $1 AND seq = $2', [await sidOf(id), seq]);
+      return r?.hash;
+    },
+    async insertSession(h, headHash) {
+      // Two uploads of one new session may race: the loser's insert waits for the winner's
+      // commit and then does nothing, and merging goes on against the winner's row.
+      const { rows: [r] } = await q.query<{ sid: string }>(
+        `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING sid`,
+        [h.id, h.trainee, h.scenarioId, h.scenarioHash, h.lang, h.mode, h.startedAt, headHash]);
+      if (!r) return false;
+      sids.set(h.id, r.sid);
+      return true;
+    },
+    async appendEvents(id, events) {
+      const sid = await sidOf(id);
+      // One multi-row INSERT per 500 events keeps the round trips few.
+      for (let i = 0; i < events.length; i += 500) {
+        const chunk = events.slice(i, i + 500);
+        const values: unknown[] = [];
+        const rows = chunk.map((e) => {
+          const v = eventValues(sid, e);
+          const base = values.length;
+          values.push(...v);
+          return `(${v.map((_, j) => `$${base + j + 1}`).join(',')})`;
+        });
+        await q.query(`INSERT INTO events (${EVENT_INSERT_COLUMNS}) VALUES ${rows.join(',')}`, values);
+      }
+      const last = events[events.length - 1]!;
+      await q.query('UPDATE sessions SET event_count = $1, head_hash = $2 WHERE sid = $3', [last.seq, last.hash, sid]);
+    },
+    async setPlay(id, play) {
+      await q.query('UPDATE sessions SET play = $1 WHERE id = $2 AND finished_at IS NULL', [JSON.stringify(play), id]);
+    },
+    async finish(id, result, seal) {
+      await finishRow(q, await sidOf(id), result, seal);
+    },
+  };
+}

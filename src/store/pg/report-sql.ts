@@ -1,0 +1,114 @@
+/**
+ * The report's aggregates, computed by the PostgreSQL server: the same groups, numbers and
+ * order as the SQLite report (../sqlite/report-sql.ts), so a team lead reads the same report
+ * whichever store the team uses. Only the grouped rows travel to the client. The queries run
+ * concurrently on the pool's connections.
+ */
+import type pg from 'pg';
+import type { ReportData, ScenarioAggregate, TraineeAggregate } from '../store.js';
+
+const RECENT = 10;
+
+/** `where` filters sessions aliased `s` with $1.. placeholders for `params` (see pgWhereOf). */
+export async function pgReport(pool: pg.Pool, where: string, params: unknown[]): Promise<ReportData> {
+  const finished = where ? `${where} AND s.finished_at IS NOT NULL` : 'WHERE s.finished_at IS NOT NULL';
+  const rows = async <R extends pg.QueryResultRow>(sql: string) => (await pool.query<R>(sql, params)).rows;
+
+  const ranked = `
+    WITH ranked AS (
+      SELECT s.trainee, s.percent, s.passed,
+             row_number() OVER (PARTITION BY s.trainee ORDER BY s.started_at DESC, s.sid DESC) AS back
+        FROM sessions s ${finished})`;
+
+  const [summaries, lessons, ways, endings, traineeRows, recentRows] = await Promise.all([
+    rows<{ id: string; attempts: number; unfinished: number; trainees: number; passed: number; meanPercent: number | null; median: number | null }>(`
+      SELECT s.scenario_id AS id,
+             count(*) FILTER (WHERE s.finished_at IS NOT NULL)::int AS attempts,
+             count(*) FILTER (WHERE s.finished_at IS NULL)::int AS unfinished,
+             count(DISTINCT s.trainee) FILTER (WHERE s.finished_at IS NOT NULL)::int AS trainees,
+             count(*) FILTER (WHERE s.passed)::int AS passed,
+             avg(s.percent)::float8 AS "meanPercent",
+             (percentile_cont(0.5) WITHIN GROUP (ORDER BY s.percent) FILTER (WHERE s.finished_at IS NOT NULL))::float8 AS median
+        FROM sessions s ${where}
+       GROUP BY s.scenario_id
+       ORDER BY s.scenario_id`),
+    rows<{ id: string; lesson: string; meanPoints: number; max: number }>(`
+      SELECT s.scenario_id AS id, l.lesson, avg(l.points)::float8 AS "meanPoints", avg(l.max)::float8 AS max
+        FROM session_lessons l JOIN sessions s ON s.sid = l.sid ${finished}
+       GROUP BY s.scenario_id, l.lesson`),
+    rows<{ id: string; node: string; way: string; n: number; ms: number }>(`
+      SELECT s.scenario_id AS id, e.node, e.way, count(*)::int AS n, sum(e.decision_ms)::float8 AS ms
+        FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto' ${where}
+       GROUP BY s.scenario_id, e.node, e.way
+       ORDER BY s.scenario_id, e.node, n DESC, e.way`),
+    rows<{ id: string; ending: string; n: number }>(`
+      SELECT s.scenario_id AS id, s.ending, count(*)::int AS n
+        FROM sessions s ${finished}
+       GROUP BY s.scenario_id, s.ending
+       ORDER BY s.scenario_id, n DESC, s.ending`),
+    rows<{ name: string; attempts: number; passed: number; best: number; last: number }>(`${ranked}
+      SELECT trainee AS name, count(*)::int AS attempts, count(*) FILTER (WHERE passed)::int AS passed,
+             max(percent) AS best, max(CASE WHEN back = 1 THEN percent END) AS last
+        FROM ranked GROUP BY trainee ORDER BY trainee`),
+    rows<{ trainee: string; percent: number }>(`${ranked}
+      SELECT trainee, percent FROM ranked WHERE back <= ${RECENT} ORDER BY trainee, back DESC`),
+  ]);
+
+  // Group the per-scenario rows once (the SQLite report filters per scenario; same result).
+  const waysOf = groupBy(ways, (w) => w.id);
+  const endingsOf = groupBy(endings, (e) => e.id);
+  const lessonsOf = groupBy(lessons, (l) => l.id);
+
+  const scenarios: ScenarioAggregate[] = summaries.map((r) => {
+    const choices: Record<string, Record<string, number>> = {};
+    let decisions = 0;
+    let ms = 0;
+    for (const w of waysOf.get(r.id) ?? []) {
+      (choices[w.node] ??= {})[w.way] = w.n;
+      decisions += w.n;
+      ms += w.ms;
+    }
+    const endingCounts: Record<string, number> = {};
+    for (const e of endingsOf.get(r.id) ?? []) endingCounts[e.ending] = e.n;
+    const lessonList = (lessonsOf.get(r.id) ?? [])
+      .map((l) => ({ id: l.lesson, meanPoints: round2(l.meanPoints), max: round2(l.max) }))
+      .sort((a, b) => ratio(a) - ratio(b) || a.id.localeCompare(b.id));
+    return {
+      id: r.id,
+      attempts: r.attempts,
+      unfinished: r.unfinished,
+      trainees: r.trainees,
+      passed: r.passed,
+      passRate: r.attempts ? round4(r.passed / r.attempts) : 0,
+      meanPercent: round2(r.meanPercent ?? 0),
+      medianPercent: round2(r.median ?? 0),
+      meanDecisionMs: decisions ? Math.round(ms / decisions) : null,
+      lessons: lessonList,
+      choices,
+      endings: endingCounts,
+    };
+  });
+
+  const recent = groupBy(recentRows, (r) => r.trainee);
+  const trainees: TraineeAggregate[] = traineeRows.map((t) => ({
+    name: t.name, attempts: t.attempts, passed: t.passed, bestPercent: t.best, lastPercent: t.last,
+    recent: (recent.get(t.name) ?? []).map((r) => r.percent),
+  }));
+
+  return { scenarios, trainees };
+}
+
+function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    let group = map.get(k);
+    if (!group) map.set(k, (group = []));
+    group.push(item);
+  }
+  return map;
+}
+
+const ratio = (l: { meanPoints: number; max: number }) => (l.max > 0 ? l.meanPoints / l.max : 1);
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const round4 = (x: number) => Math.round(x * 10000) / 10000;

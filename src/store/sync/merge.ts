@@ -1,0 +1,107 @@
+/**
+ * Merging sessions recorded elsewhere into a store, the same rules for every database:
+ * a session is identified by its id and an event by (session id, seq), so merging the same
+ * bundle twice adds nothing; an event already present must carry the same hash (else the two
+ * copies disagree and nothing is stored); new events must continue the stored chain.
+ *
+ * Each store runs `mergeInto` inside one transaction of its own (see MergeTx), so a batch is
+ * merged entirely or not at all.
+ */
+import { genesisHash, sealHash } from '../chain.js';
+import type { SavedPlay, ScenarioSource, SessionHeader, SessionResult, StoredEvent } from '../store.js';
+import { checkBundle, MergeConflict, type MergeOutcome, type SessionBundle } from './bundle.js';
+
+/** What a session looks like in the target, as far as merging cares. */
+export interface MergeHead {
+  readonly header: SessionHeader;
+  readonly eventCount: number;
+  readonly headHash: string;
+  readonly finished: boolean;
+  readonly seal?: string;
+}
+
+/** The writes merging needs, all inside the transaction the store opened. */
+export interface MergeTx {
+  hasSource(hash: string): Promise<boolean>;
+  insertSource(source: ScenarioSource): Promise<void>;
+  /** the session, locked against concurrent writers until the transaction ends */
+  session(id: string): Promise<MergeHead | undefined>;
+  eventHashAt(id: string, seq: number): Promise<string | undefined>;
+  /** false when another writer created it meanwhile (then `session` finds it) */
+  insertSession(header: SessionHeader, headHash: string): Promise<boolean>;
+  /** appends consecutive events and moves the head to the last one */
+  appendEvents(id: string, events: readonly StoredEvent[]): Promise<void>;
+  setPlay(id: string, play: SavedPlay): Promise<void>;
+  finish(id: string, result: SessionResult, seal: string): Promise<void>;
+}
+
+export async function mergeInto(tx: MergeTx, bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
+  const outcomes: MergeOutcome[] = [];
+  for (const b of bundles) {
+    checkBundle(b);
+    const id = b.header.id;
+    if (b.source && b.source.hash !== b.header.scenarioHash) {
+      throw new MergeConflict(`session ${id}: its scenario source does not match the scenario hash it was recorded with`, id, null);
+    }
+    if (!(await tx.hasSource(b.header.scenarioHash))) {
+      if (!b.source) throw new MergeConflict(`session ${id}: the scenario it was played on (${b.header.scenarioId}) is missing`, id, null);
+      await tx.insertSource(b.source);
+    }
+
+    let head = await tx.session(id);
+    let created = false;
+    if (!head) {
+      const genesis = genesisHash(b.header);
+      if (await tx.insertSession(b.header, genesis)) {
+        head = { header: b.header, eventCount: 0, headHash: genesis, finished: false };
+        created = true;
+      } else {
+        head = await tx.session(id);
+        if (!head) throw new MergeConflict(`session ${id} could not be created`, id, null);
+      }
+    }
+    if (!created && genesisHash(head.header) !== genesisHash(b.header)) {
+      throw new MergeConflict(`session ${id} exists here with a different trainee, scenario or start time`, id, null);
+    }
+
+    // Events already stored: the last one both sides have must carry the same hash (the
+    // chain makes that enough to know all the earlier ones agree too).
+    const first = b.events[0]?.seq ?? head.eventCount + 1;
+    if (first > head.eventCount + 1) {
+      throw new MergeConflict(`session ${id}: events ${head.eventCount + 1} to ${first - 1} are missing`, id, head.eventCount + 1);
+    }
+    const overlap = b.events.filter((e) => e.seq <= head.eventCount);
+    const lastShared = overlap[overlap.length - 1];
+    if (lastShared) {
+      const stored = lastShared.seq === head.eventCount ? head.headHash : await tx.eventHashAt(id, lastShared.seq);
+      if (stored !== lastShared.hash) throw new MergeConflict(`session ${id}: event ${lastShared.seq} differs from the copy already stored`, id, lastShared.seq);
+    }
+    const fresh = b.events.filter((e) => e.seq > head.eventCount);
+    if (fresh.length > 0) {
+      if (head.finished) throw new MergeConflict(`session ${id} is finished here, but the incoming copy has more events`, id, fresh[0]!.seq);
+      if (fresh[0]!.prevHash !== head.headHash) throw new MergeConflict(`session ${id}: event ${fresh[0]!.seq} does not continue the stored chain`, id, fresh[0]!.seq);
+      await tx.appendEvents(id, fresh);
+    }
+    const eventCount = Math.max(head.eventCount, fresh[fresh.length - 1]?.seq ?? 0);
+    const headHash = fresh.length > 0 ? fresh[fresh.length - 1]!.hash : head.headHash;
+
+    let finished = false;
+    if (b.result !== undefined) {
+      if (eventCount !== (b.events[b.events.length - 1]?.seq ?? eventCount)) {
+        throw new MergeConflict(`session ${id} has more events here than in the finished copy`, id, null);
+      }
+      const seal = sealHash(headHash, b.result);
+      if (seal !== b.seal) throw new MergeConflict(`session ${id}: the result was altered (the seal does not match)`, id, null);
+      if (head.finished) {
+        if (head.seal !== seal) throw new MergeConflict(`session ${id} is finished here with a different result`, id, null);
+      } else {
+        await tx.finish(id, b.result, seal);
+        finished = true;
+      }
+    } else if (b.play !== undefined && !head.finished) {
+      await tx.setPlay(id, b.play);
+    }
+    outcomes.push({ sessionId: id, created, added: fresh.length, finished, eventCount });
+  }
+  return outcomes;
+}

@@ -1,0 +1,16 @@
+/** The shared store suite on the embedded SQLite store (a fresh file per test). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { storeSuite } from './store-suite.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'roleplay-store-shared-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+storeSuite('SQLite', () => ({
+  open: async () => openSqliteStore(join(dir, `store-${++n}.db`)),
+  reopen: async (store) => openSqliteStore(store.location),
+}));
