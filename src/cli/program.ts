@@ -11,6 +11,8 @@ import { lintCommand } from './commands/lint.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { testCommand } from './commands/test.js';
+import { registerAuthoring } from './commands/authoring.js';
+import { registerPlay } from './commands/play.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -67,5 +69,7 @@ export function buildProgram(): Command {
     .addOption(langOption())
     .action((opts: { json?: boolean }, cmd: Command) => setExit(listCommand({ ...opts, lang: langOf(cmd) })));
 
+  registerAuthoring(program);
+  registerPlay(program);
   return program;
 }

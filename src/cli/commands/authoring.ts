@@ -1,0 +1,251 @@
+/**
+ * The trainer's authoring tools: `new` (a starter case), `schema` (JSON Schema for editors),
+ * `graph` (the case as a diagram) and `paths` (endings, scores and the steps that reach
+ * them). The analysis is the core's (paths.ts, graph-export.ts); here are only files and
+ * printing.
+ */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { Option, type Command } from 'commander';
+import {
+  ID_PATTERN, catalogJsonSchema, formatDiagnostic, safeLine, scenarioJsonSchema, type Scenario, type TestStep,
+} from '../../core/index.js';
+import { renderGraph, type GraphFormat } from '../../core/graph-export.js';
+import { analysePaths, bestPath, type EndingReport, type PathsReport } from '../../core/paths.js';
+import { ExplorationLimitError } from '../../core/explore.js';
+import { UserError } from '../env.js';
+import { PACKAGE_ROOT, resolveScenario } from '../files.js';
+import { langOf, setExit } from '../program.js';
+import { starterScenario } from './starter.js';
+
+export const SCENARIO_SCHEMA_FILE = join(PACKAGE_ROOT, 'docs', 'scenario.schema.json');
+
+export function registerAuthoring(program: Command): void {
+  program
+    .command('new')
+    .description('write a commented starter scenario (one node of each kind, three endings, tests) to edit')
+    .argument('<id>', 'the new scenario id, e.g. late-delivery (lower-case letters, digits, hyphens)')
+    .option('--dir <dir>', 'folder to write it in (default: ./scenarios if it exists, else the current folder)')
+    .action((id: string, opts: { dir?: string }) => setExit(newCommand(id, opts)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema (2020-12) of scenario files, for editors and tools')
+    .option('--catalog', 'the schema of lesson catalog files (lessons.yaml) instead')
+    .action((opts: { catalog?: boolean }) => setExit(schemaCommand(opts)));
+
+  program
+    .command('graph')
+    .description('print a scenario as a diagram: Mermaid (default) or Graphviz DOT')
+    .argument('<scenario>', 'scenario id or path to a .yaml file')
+    .addOption(new Option('--format <format>', 'diagram language').choices(['mermaid', 'dot']).default('mermaid'))
+    .option('--best', 'highlight the path that scores best')
+    .addOption(new Option('--lang <lang>', 'language of the node text').choices(['zh', 'en']))
+    .action((ref: string, opts: { format: GraphFormat; best?: boolean }, cmd: Command) =>
+      setExit(graphCommand(ref, { ...opts, lang: langOf(cmd) })));
+
+  program
+    .command('paths')
+    .description('for each ending: can it be reached, with which scores, and the shortest steps that reach it')
+    .argument('<scenario>', 'scenario id or path to a .yaml file')
+    .option('--json', 'print JSON')
+    .option('--ending <id>', 'print only the steps to this ending, as a YAML list for `run --steps`')
+    .addHelpText('after', '\nFlags a case nobody can pass, one nobody can fail, and endings nobody can reach.')
+    .action((ref: string, opts: { json?: boolean; ending?: string }) => setExit(pathsCommand(ref, opts)));
+}
+
+// ---------------------------------------------------------------------------------------- new
+
+export function newCommand(id: string, opts: { dir?: string }): number {
+  if (!ID_PATTERN.test(id)) {
+    throw new UserError(`'${id}' cannot be a scenario id: use lower-case letters, digits and hyphens, e.g. late-delivery`, 2);
+  }
+  const dir = opts.dir ?? (isDirectory('scenarios') ? 'scenarios' : '.');
+  const file = join(dir, `${id}.yaml`);
+  if (existsSync(file)) {
+    process.stderr.write(`roleplay: ${file} already exists; not overwriting it (choose another id, or --dir)\n`);
+    return 1;
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+    // 'wx': fail rather than overwrite, even if the file appeared since the check above.
+    writeFileSync(file, starterScenario(id, schemaRefFrom(dir)), { flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    process.stderr.write(`roleplay: cannot write ${file}: ${code === 'EEXIST' ? 'it already exists' : code === 'EACCES' ? 'permission denied' : String((e as Error).message)}\n`);
+    return 1;
+  }
+  process.stdout.write(`wrote ${file}\n`);
+  process.stdout.write(`next: edit it, then  roleplay lint --strict ${file}  and  roleplay test ${file}\n`);
+  return 0;
+}
+
+function isDirectory(p: string): boolean {
+  try { return statSync(p).isDirectory(); } catch { return false; }
+}
+
+/** The schema's path relative to the new file's folder, with forward slashes (as YAML tools expect). */
+function schemaRefFrom(dir: string): string {
+  return relative(resolve(dir), SCENARIO_SCHEMA_FILE).split(sep).join('/');
+}
+
+// ------------------------------------------------------------------------------------- schema
+
+export function schemaText(catalog = false): string {
+  return JSON.stringify(catalog ? catalogJsonSchema() : scenarioJsonSchema(), null, 2) + '\n';
+}
+
+export function schemaCommand(opts: { catalog?: boolean }): number {
+  process.stdout.write(schemaText(opts.catalog));
+  return 0;
+}
+
+// -------------------------------------------------------------------------------------- graph
+
+function loadOrReport(ref: string): Scenario | undefined {
+  const resolved = resolveScenario(ref);
+  if (resolved.ok) return resolved.scenario;
+  for (const d of resolved.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
+  if (resolved.message) process.stderr.write(`roleplay: ${resolved.message}\n`);
+  return undefined;
+}
+
+export function graphCommand(ref: string, opts: { format: GraphFormat; best?: boolean; lang: string }): number {
+  const scenario = loadOrReport(ref);
+  if (!scenario) return 1;
+  let highlight;
+  if (opts.best) {
+    highlight = guard(() => bestPath(scenario));
+    if (!highlight) process.stderr.write('roleplay: no best path to highlight: no ending can be reached\n');
+  }
+  process.stdout.write(renderGraph(scenario, { format: opts.format, lang: opts.lang, ...(highlight ? { highlight } : {}) }));
+  return 0;
+}
+
+function guard<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ExplorationLimitError) throw new UserError(`this case is too complex to analyse: ${e.message}`, 1);
+    throw e;
+  }
+}
+
+// -------------------------------------------------------------------------------------- paths
+
+/** A step as YAML flow text; strings are JSON-quoted (valid YAML) with invisible characters escaped. */
+export function stepText(step: TestStep): string {
+  const quote = (s: string) => JSON.stringify(s).replace(/[\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (typeof step === 'string') return /^[a-z0-9][a-z0-9-]*$/.test(step) && !/^(true|false|null|yes|no|on|off|y|n|\d+)$/.test(step) ? step : quote(step);
+  if ('say' in step) return `{ say: ${quote(step.say)} }`;
+  return '{ wait: true }';
+}
+
+export function stepsText(steps: readonly TestStep[]): string {
+  return `[${steps.map(stepText).join(', ')}]`;
+}
+
+function percentRange(e: EndingReport): string {
+  if (e.best === undefined) return 'only by revisiting a node (not scored)';
+  const pts = e.best === e.worst ? `${e.best}` : `${e.worst} to ${e.best}`;
+  const pct = e.bestPercent === e.worstPercent ? `${e.bestPercent}%` : `${e.worstPercent}% to ${e.bestPercent}%`;
+  return `score ${pts} points (${pct})`;
+}
+
+function jsonOf(report: PathsReport) {
+  return {
+    scenario: report.scenario,
+    max: report.max,
+    passScore: report.passScore,
+    complete: report.complete,
+    flags: {
+      nobodyCanPass: report.nobodyCanPass,
+      nobodyCanFail: report.nobodyCanFail,
+      unreachableEndings: report.unreachableEndings,
+    },
+    endings: report.endings.map((e) => ({
+      id: e.id,
+      outcome: e.outcome,
+      reachable: e.reachable,
+      best: e.best ?? null,
+      worst: e.worst ?? null,
+      bestPercent: e.bestPercent ?? null,
+      worstPercent: e.worstPercent ?? null,
+      shortest: e.shortest
+        ? {
+            steps: e.shortest.steps,
+            path: e.shortest.nodes,
+            complete: e.shortest.complete,
+            ...(e.shortest.complete ? {} : { missingAnswers: e.shortest.ways.filter((w) => w.noAnswer).map((w) => ({ node: w.node, rule: w.way.kind === 'rule' ? w.way.index + 1 : 0 })) }),
+          }
+        : null,
+    })),
+  };
+}
+
+export function pathsCommand(ref: string, opts: { json?: boolean; ending?: string }): number {
+  const scenario = loadOrReport(ref);
+  if (!scenario) return 1;
+  const report = guard(() => analysePaths(scenario));
+
+  if (opts.ending !== undefined) {
+    const e = report.endings.find((x) => x.id === opts.ending);
+    if (!e) {
+      process.stderr.write(`roleplay: '${safeLine(opts.ending)}' is not an ending of ${scenario.id}; endings: ${report.endings.map((x) => x.id).join(', ')}\n`);
+      return 1;
+    }
+    if (!e.shortest) {
+      process.stderr.write(`roleplay: ending '${e.id}' cannot be reached\n`);
+      return 1;
+    }
+    if (!e.shortest.complete) {
+      process.stderr.write(`roleplay: the way to '${e.id}' passes an answer rule for which no matching answer could be written (${describeMissing(e)}); write that step by hand\n`);
+      return 1;
+    }
+    process.stdout.write(e.shortest.steps.map((s) => `- ${stepText(s)}\n`).join(''));
+    return 0;
+  }
+
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(jsonOf(report), null, 2) + '\n');
+    return 0;
+  }
+
+  const out: string[] = [];
+  out.push(`${scenario.id}: best possible score ${report.max} points; pass mark ${report.passScore}%`);
+  out.push('');
+  const width = Math.max(...report.endings.map((e) => `${e.id} (${e.outcome})`.length));
+  for (const e of report.endings) {
+    const head = `${e.id} (${e.outcome})`.padEnd(width);
+    if (!e.reachable) {
+      out.push(`${head}  NEVER REACHED`);
+      continue;
+    }
+    out.push(`${head}  reachable; ${percentRange(e)}`);
+    if (e.shortest) {
+      const n = e.shortest.steps.length;
+      out.push(`  shortest, ${n} step${n === 1 ? '' : 's'}: ${safeLine(stepsText(e.shortest.steps))}`);
+      if (!e.shortest.complete) out.push(`  (no answer could be written for ${describeMissing(e)}: that step is left out; write it by hand)`);
+    }
+  }
+  const flags: string[] = [];
+  if (report.nobodyCanPass) flags.push(`nobody can pass this case: no way through it reaches ${report.passScore}% with an ending that is not a failure`);
+  if (report.nobodyCanFail) flags.push('nobody can fail this case: every way through it passes; add a way to go wrong');
+  for (const id of report.unreachableEndings) flags.push(`ending '${id}' can never be reached`);
+  if (!report.complete) flags.push(`the search stopped after ${report.situations.toLocaleString('en')} situations; endings marked NEVER REACHED may be reachable after all`);
+  if (flags.length) {
+    out.push('');
+    for (const f of flags) out.push(`! ${f}`);
+  }
+  out.push('');
+  out.push(`Steps can be saved to a file and replayed: roleplay paths ${safeLine(ref)} --ending <id> > steps.yaml; roleplay run ${safeLine(ref)} --steps steps.yaml`);
+  process.stdout.write(out.join('\n') + '\n');
+  return 0;
+}
+
+function describeMissing(e: EndingReport): string {
+  return (e.shortest?.ways ?? [])
+    .filter((w) => w.noAnswer)
+    .map((w) => `rule ${w.way.kind === 'rule' ? w.way.index + 1 : '?'} of node '${w.node}'`)
+    .join(', ');
+}

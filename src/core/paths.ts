@@ -1,0 +1,300 @@
+/**
+ * What a trainer asks of a branching case before anyone plays it: can each ending be reached,
+ * with what scores, and by which steps; can anyone pass, can anyone fail; and which path
+ * scores best. Pure analysis over situations (node, meter values, visited nodes that
+ * matter), stepping with `openWays` exactly as play does, so every path found here is one
+ * the machine accepts.
+ *
+ * Shortest paths are searched over the game as it is played (nodes may be revisited), by a
+ * breadth-first search in which automatic `when` steps cost nothing. Best and worst scores
+ * are the contract's, over paths that visit no node twice (explore.ts); the best path is
+ * rebuilt here from a search with the same memo key as explore, so it scores exactly `max`.
+ */
+import { answerFor } from './answers.js';
+import { initialMeters, type MeterValues } from './conditions.js';
+import { explore, openWays, DEFAULT_STATE_LIMIT, type OpenWay } from './explore.js';
+import { components, graphOf } from './graph.js';
+import { consequenceOf, waysOf, type NodeId, type Outcome, type Scenario, type TestStep, type Way } from './model.js';
+import { percentOf } from './scoring.js';
+
+/** A step as the analysis takes it: the way, and the test step that takes it (if one can be written). */
+export interface PathStep {
+  readonly node: NodeId;
+  readonly way: Way;
+  readonly to: NodeId;
+  /** undefined for automatic `when` steps, which need no step */
+  readonly step?: TestStep;
+  /** set when an `input` rule is taken for which no matching answer could be written */
+  readonly noAnswer?: true;
+}
+
+export interface FoundPath {
+  /** every node entered, in order, like a run's `path` */
+  readonly nodes: readonly NodeId[];
+  readonly ways: readonly PathStep[];
+  /** usable as `--steps` or a test's `steps` (only when `complete`) */
+  readonly steps: readonly TestStep[];
+  /** false when some input rule on the way has no answer we could write */
+  readonly complete: boolean;
+  /** the total points this path scores */
+  readonly total: number;
+}
+
+export interface EndingReport {
+  readonly id: NodeId;
+  readonly outcome: Outcome;
+  readonly reachable: boolean;
+  /** best and worst totals over paths that visit no node twice (the contract's); absent when only a looping path reaches it */
+  readonly best?: number;
+  readonly worst?: number;
+  readonly bestPercent?: number;
+  readonly worstPercent?: number;
+  /** one path with the fewest trainee steps */
+  readonly shortest?: FoundPath;
+}
+
+export interface PathsReport {
+  readonly scenario: string;
+  readonly max: number;
+  readonly passScore: number;
+  readonly endings: readonly EndingReport[];
+  /** no path ends in a passing result */
+  readonly nobodyCanPass: boolean;
+  /** every path ends in a passing result */
+  readonly nobodyCanFail: boolean;
+  readonly unreachableEndings: readonly NodeId[];
+  /** false when the search stopped at its budget: unreachable endings may be reachable after all */
+  readonly complete: boolean;
+  readonly situations: number;
+}
+
+export const DEFAULT_PATH_SEARCH_LIMIT = 500_000;
+
+/** What the trainee does to take `way` at `node`, as a test step. */
+export function stepFor(scenario: Scenario, node: NodeId, way: Way): { step?: TestStep; noAnswer?: true } {
+  switch (way.kind) {
+    case 'choice': return { step: way.choice.id };
+    case 'timeout': return { step: { wait: true } };
+    case 'branch': return {};
+    case 'rule': {
+      const n = scenario.nodes[node]!;
+      const text = n.kind === 'input' ? answerFor(n.rules, way.index) : undefined;
+      return text === undefined ? { noAnswer: true } : { step: { say: text } };
+    }
+  }
+}
+
+function pointsOf(way: Way): number {
+  let sum = 0;
+  for (const p of Object.values(consequenceOf(way).score)) sum += p;
+  return sum;
+}
+
+function buildPath(scenario: Scenario, start: NodeId, taken: readonly { node: NodeId; way: OpenWay }[]): FoundPath {
+  const ways: PathStep[] = [];
+  const steps: TestStep[] = [];
+  const nodes: NodeId[] = [start];
+  let complete = true;
+  let total = 0;
+  for (const { node, way } of taken) {
+    const s = stepFor(scenario, node, way.way);
+    ways.push({ node, way: way.way, to: way.to, ...s });
+    if (s.step !== undefined) steps.push(s.step);
+    if (s.noAnswer) complete = false;
+    nodes.push(way.to);
+    total += pointsOf(way.way);
+  }
+  return { nodes, ways, steps, complete, total };
+}
+
+/** Nodes named in some `visited` condition: the only visits that change what happens later. */
+function referencedNodes(scenario: Scenario): Set<NodeId> {
+  const out = new Set<NodeId>();
+  for (const node of Object.values(scenario.nodes)) {
+    for (const way of waysOf(node)) {
+      const cond = way.kind === 'choice' ? way.choice.if : way.kind === 'branch' ? way.branch.if : undefined;
+      for (const v of cond?.visited ?? []) out.add(v);
+    }
+  }
+  return out;
+}
+
+interface Situation {
+  readonly node: NodeId;
+  readonly meters: MeterValues;
+  readonly visited: readonly NodeId[];
+  readonly parent?: Situation;
+  readonly via?: OpenWay;
+}
+
+/**
+ * Shortest ways (fewest trainee steps) from the start to every ending, over play as it
+ * really is (revisits allowed). `usable` can forbid some ways (e.g. rules with no answer).
+ */
+function shortestToEndings(
+  scenario: Scenario,
+  limit: number,
+  usable: (node: NodeId, way: Way) => boolean,
+): { found: Map<NodeId, FoundPath>; complete: boolean; situations: number } {
+  const referenced = referencedNodes(scenario);
+  const meterIds = scenario.meters.map((m) => m.id);
+  const keyOf = (s: Situation) => `${s.node}\u0000${meterIds.map((m) => s.meters[m]).join(',')}\u0000${s.visited.join(' ')}`;
+  const seen = new Set<string>();
+  const found = new Map<NodeId, FoundPath>();
+  const endCount = Object.values(scenario.nodes).filter((n) => n.kind === 'end').length;
+
+  // 0-1 breadth-first search, level by level: `level` holds situations this many trainee
+  // steps away (automatic steps join it), `next` those one step further.
+  let level: Situation[] = [{ node: scenario.start, meters: initialMeters(scenario.meters), visited: [] }];
+  let next: Situation[] = [];
+  let complete = true;
+  // Within a level, ways are taken in file order, so the first way a trainer wrote wins ties.
+  let at = 0;
+  while (at < level.length || next.length > 0) {
+    if (at >= level.length) { level = next; next = []; at = 0; }
+    const s = level[at++]!;
+    const key = keyOf(s);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (seen.size > limit) { complete = false; break; }
+    const node = scenario.nodes[s.node]!;
+    if (node.kind === 'end') {
+      if (!found.has(s.node)) {
+        const taken: { node: NodeId; way: OpenWay }[] = [];
+        for (let x: Situation | undefined = s; x?.parent; x = x.parent) taken.push({ node: x.parent.node, way: x.via! });
+        found.set(s.node, buildPath(scenario, scenario.start, taken.reverse()));
+        if (found.size === endCount) break;
+      }
+      continue;
+    }
+    const visitedSet = new Set(s.visited);
+    const visited = referenced.has(s.node) && !visitedSet.has(s.node) ? [...s.visited, s.node].sort() : s.visited;
+    for (const w of openWays(scenario, s.node, s.meters, (n) => visitedSet.has(n))) {
+      if (!usable(s.node, w.way)) continue;
+      const child: Situation = { node: w.to, meters: w.meters, visited, parent: s, via: w };
+      if (w.way.kind === 'branch') level.push(child);
+      else next.push(child);
+    }
+  }
+  return { found, complete, situations: seen.size };
+}
+
+/**
+ * The path that scores the contract's `max`: a search over simple paths with explore's memo
+ * key (node, meters, visited nodes that still matter), then a walk that always takes a way
+ * whose points plus the best from where it leads equal the best from here.
+ */
+export function bestPath(scenario: Scenario, stateLimit = DEFAULT_STATE_LIMIT): FoundPath | undefined {
+  const max = explore(scenario, stateLimit).maxima.total;
+  if (max === -Infinity) return undefined;
+  const graph = graphOf(scenario);
+  const { component, cyclic } = components(graph);
+  const referenced = referencedNodes(scenario);
+  const meterIds = scenario.meters.map((m) => m.id);
+  const idx = (id: NodeId) => graph.index.get(id)!;
+  const tracks = (id: NodeId) => referenced.has(id) || cyclic[component[idx(id)]!]!;
+  const keyOf = (node: NodeId, meters: MeterValues, tracked: readonly NodeId[]) => {
+    const comp = component[idx(node)];
+    const relevant = tracked.filter((t) => referenced.has(t) || (cyclic[comp!] && component[idx(t)] === comp));
+    return `${node}\u0000${meterIds.map((m) => meters[m]).join(',')}\u0000${relevant.join(' ')}`;
+  };
+  const memo = new Map<string, number>();
+
+  const waysFrom = (node: NodeId, meters: MeterValues, tracked: readonly NodeId[]) => {
+    const set = new Set(tracked);
+    return openWays(scenario, node, meters, (n) => set.has(n)).filter((w) => w.to !== node && !set.has(w.to));
+  };
+
+  // Depth is at most the number of nodes (simple paths), so plain recursion is safe here.
+  const bestFrom = (node: NodeId, meters: MeterValues, tracked: readonly NodeId[]): number => {
+    if (scenario.nodes[node]!.kind === 'end') return 0;
+    const key = keyOf(node, meters, tracked);
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    if (memo.size >= stateLimit) return -Infinity;
+    const nextTracked = tracks(node) ? [...tracked, node] : tracked;
+    let best = -Infinity;
+    for (const w of waysFrom(node, meters, tracked)) {
+      const child = bestFrom(w.to, w.meters, nextTracked);
+      if (child > -Infinity) best = Math.max(best, pointsOf(w.way) + child);
+    }
+    memo.set(key, best);
+    return best;
+  };
+
+  const taken: { node: NodeId; way: OpenWay }[] = [];
+  let node = scenario.start;
+  let meters: MeterValues = initialMeters(scenario.meters);
+  let tracked: NodeId[] = [];
+  let target: number;
+  try {
+    target = bestFrom(node, meters, tracked);
+  } catch (e) {
+    // A simple path thousands of nodes long: too deep to rebuild; the caller shows no best path.
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+  while (scenario.nodes[node]!.kind !== 'end') {
+    const nextTracked = tracks(node) ? [...tracked, node] : tracked;
+    const way = waysFrom(node, meters, tracked).find((w) => {
+      const child = bestFrom(w.to, w.meters, nextTracked);
+      return child > -Infinity && pointsOf(w.way) + child === target;
+    });
+    if (!way) return undefined;
+    taken.push({ node, way });
+    target -= pointsOf(way.way);
+    node = way.to;
+    meters = way.meters;
+    tracked = nextTracked;
+  }
+  return buildPath(scenario, scenario.start, taken);
+}
+
+export function analysePaths(scenario: Scenario, limit = DEFAULT_PATH_SEARCH_LIMIT): PathsReport {
+  const { maxima } = explore(scenario);
+  const max = maxima.total;
+
+  // Prefer paths whose every answer we can write; fall back to any path for the rest.
+  const sayable = (node: NodeId, way: Way) => way.kind !== 'rule' || stepFor(scenario, node, way).noAnswer === undefined;
+  const strict = shortestToEndings(scenario, limit, sayable);
+  let found = strict.found;
+  let complete = strict.complete;
+  let situations = strict.situations;
+  const endIds = Object.values(scenario.nodes).filter((n) => n.kind === 'end').map((n) => n.id);
+  if (endIds.some((id) => !found.has(id))) {
+    const any = shortestToEndings(scenario, limit, () => true);
+    found = new Map([...any.found, ...found]);
+    complete = any.complete;
+    situations = Math.max(situations, any.situations);
+  }
+
+  const endings: EndingReport[] = endIds.map((id) => {
+    const node = scenario.nodes[id]!;
+    const outcome: Outcome = node.kind === 'end' ? node.outcome : 'failure';
+    const range = maxima.endings[id];
+    const shortest = found.get(id);
+    return {
+      id,
+      outcome,
+      reachable: shortest !== undefined || range !== undefined,
+      ...(range ? { best: range.best, worst: range.worst, bestPercent: percentOf(range.best, max), worstPercent: percentOf(range.worst, max) } : {}),
+      ...(shortest ? { shortest } : {}),
+    };
+  });
+
+  const passes = (percent: number, outcome: Outcome) => outcome !== 'failure' && percent >= scenario.passScore;
+  const scored = endings.filter((e) => e.best !== undefined);
+  const nobodyCanPass = !scored.some((e) => passes(e.bestPercent!, e.outcome));
+  const nobodyCanFail = scored.length > 0 && scored.every((e) => passes(e.worstPercent!, e.outcome));
+  return {
+    scenario: scenario.id,
+    max,
+    passScore: scenario.passScore,
+    endings,
+    nobodyCanPass,
+    nobodyCanFail,
+    unreachableEndings: endings.filter((e) => !e.reachable).map((e) => e.id),
+    complete,
+    situations,
+  };
+}
