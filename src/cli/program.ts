@@ -59,8 +59,9 @@ export function buildProgram(): Command {
     .command('test')
     .description("run the scenarios' tests: one line per test, then 'N passed, M failed'")
     .argument('[paths...]', 'files or folders', [])
+    .option('--coverage', 'also list the nodes, choices and endings no test visits')
     .addOption(langOption())
-    .action((paths: string[], _opts: unknown, cmd: Command) => setExit(testCommand(paths, { lang: langOf(cmd) })));
+    .action((paths: string[], opts: { coverage?: boolean }, cmd: Command) => setExit(testCommand(paths, { lang: langOf(cmd), coverage: opts.coverage === true })));
 
   program
     .command('list')

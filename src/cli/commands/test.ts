@@ -1,5 +1,7 @@
 /** `roleplay test`: run the `tests:` of scenarios; one line per test, then `N passed, M failed`. */
-import { compile, formatDiagnostic, runSteps, type RunReport, type Scenario, type ScenarioTest } from '../../core/index.js';
+import { compile, formatDiagnostic, runSteps, type RunReport, type Scenario, type ScenarioTest, type StepRecord } from '../../core/index.js';
+import { coverageOf, type ScenarioCoverage } from '../../core/coverage.js';
+import { writeCoverage } from './coverage.js';
 import { lintPaths } from './lint.js';
 
 export interface TestOutcome {
@@ -8,6 +10,8 @@ export interface TestOutcome {
   readonly passed: boolean;
   readonly problems: readonly string[];
   readonly report?: RunReport;
+  /** the steps the run took, up to where it stopped (for --coverage) */
+  readonly steps: readonly StepRecord[];
 }
 
 /** Compares a finished run against a test's expectations; returns what differs. */
@@ -28,14 +32,15 @@ export function checkExpectation(test: ScenarioTest, report: RunReport): string[
 export function runScenarioTests(scenario: Scenario): TestOutcome[] {
   const compiled = compile(scenario);
   return scenario.tests.map((test) => {
-    const result = runSteps(compiled, test.steps);
-    if (!result.ok) return { scenario: scenario.id, test: test.name, passed: false, problems: [result.error] };
+    const steps: StepRecord[] = [];
+    const result = runSteps(compiled, test.steps, (r) => steps.push(r));
+    if (!result.ok) return { scenario: scenario.id, test: test.name, passed: false, problems: [result.error], steps };
     const problems = checkExpectation(test, result.report);
-    return { scenario: scenario.id, test: test.name, passed: problems.length === 0, problems, report: result.report };
+    return { scenario: scenario.id, test: test.name, passed: problems.length === 0, problems, report: result.report, steps };
   });
 }
 
-export function testCommand(paths: readonly string[], options: { lang: string }): number {
+export function testCommand(paths: readonly string[], options: { lang: string; coverage?: boolean }): number {
   const lint = lintPaths(paths.length ? paths : ['scenarios']);
   let passed = 0;
   let failed = 0;
@@ -48,8 +53,11 @@ export function testCommand(paths: readonly string[], options: { lang: string })
     process.stdout.write(`FAIL ${f.file}: does not load\n`);
     for (const d of errs) process.stdout.write(`     ${formatDiagnostic(d)}\n`);
   }
+  const coverage: ScenarioCoverage[] = [];
   for (const { scenario } of lint.scenarios) {
-    for (const outcome of runScenarioTests(scenario)) {
+    const outcomes = runScenarioTests(scenario);
+    coverage.push(coverageOf(scenario, outcomes.map((o) => o.steps)));
+    for (const outcome of outcomes) {
       if (outcome.passed) {
         passed++;
         process.stdout.write(`ok   ${scenario.id} › ${outcome.test}\n`);
@@ -59,6 +67,7 @@ export function testCommand(paths: readonly string[], options: { lang: string })
       }
     }
   }
+  if (options.coverage) writeCoverage(coverage);
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;
 }
