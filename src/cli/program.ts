@@ -13,6 +13,7 @@ import { runCommand } from './commands/run.js';
 import { testCommand } from './commands/test.js';
 import { registerAuthoring } from './commands/authoring.js';
 import { registerPlay } from './commands/play.js';
+import { dbOption, registerRecords, runRecorded, traineeOption } from './commands/records.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -42,9 +43,13 @@ export function buildProgram(): Command {
     .argument('<scenario>', 'scenario id or path to a .yaml file')
     .option('--steps <file>', 'a YAML or JSON list of steps: choice ids, { say: text }, { wait: true }')
     .option('--choices <ids>', 'comma-separated choice ids (shorthand for --steps)')
+    .option('--record', 'record the run as a session (see --db, --trainee)')
+    .addOption(dbOption())
+    .addOption(traineeOption())
     .addOption(langOption())
     .addHelpText('after', '\nExit status: 0 the run reached an ending; 2 a step is not valid there, or the steps ran out; 1 the scenario is invalid.')
-    .action((ref: string, opts: { steps?: string; choices?: string }) => setExit(runCommand(ref, opts)));
+    .action(async (ref: string, opts: { steps?: string; choices?: string; record?: boolean; db?: string; trainee?: string }, cmd: Command) =>
+      setExit(opts.record ? await runRecorded(ref, opts, langOf(cmd)) : runCommand(ref, opts)));
 
   program
     .command('lint')
@@ -72,5 +77,6 @@ export function buildProgram(): Command {
 
   registerAuthoring(program);
   registerPlay(program);
+  registerRecords(program);
   return program;
 }

@@ -1,0 +1,451 @@
+/**
+ * The records commands: sessions, review, report, export, verify, resume, and `run --record`.
+ * Each opens the session store named by --db / ROLEPLAY_DB (default ~/.roleplay/roleplay.db)
+ * and prints for a trainer or team lead; the store does the work.
+ */
+import { once } from 'node:events';
+import { createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
+import { Command, Option } from 'commander';
+import { SimulatedClock } from 'xstate';
+import {
+  Play, StepError, localize, safeLine, type Lang, type RunReport, type Scenario, type StepRecord, type TestStep,
+} from '../../core/index.js';
+import { DEFAULT_XAPI_BASE, jsonlOf, xapiOf } from '../../store/formats/export.js';
+import { reportCsv, reportHtml, reportJson, reportText } from '../../store/formats/report.js';
+import { parseSince } from '../../store/formats/since.js';
+import { fit, table } from '../../store/formats/bars.js';
+import { recordStrings } from '../../store/formats/strings.js';
+import { dbPathFrom, openStore, traineeFrom } from '../../store/open.js';
+import { StoreRecorder } from '../../store/recorder.js';
+import { Recording } from '../../store/recording.js';
+import { restorePoint, ResumeError } from '../../store/resume.js';
+import { compiledFromSource, SourceError } from '../../store/scenario-source.js';
+import { StoreError } from '../../store/sqlite/sqlite-store.js';
+import type { SessionFilter, SessionRow, SessionStore } from '../../store/store.js';
+import { verifyStore } from '../../store/verify.js';
+import { timelineOf, type Timeline } from '../../ui/review/timeline.js';
+import { UserError } from '../env.js';
+import { langOf, setExit } from '../program.js';
+import { fileLibrary } from './play.js';
+import { readSteps, runCommand, type RunHooks, type RunOptions } from './run.js';
+
+export interface StoreOptions {
+  readonly db?: string;
+  readonly trainee?: string;
+}
+
+export const dbOption = () => new Option('--db <path>', 'session database file (default: ROLEPLAY_DB, else ~/.roleplay/roleplay.db)');
+export const traineeOption = (what = 'trainee name (default: ROLEPLAY_TRAINEE, else your user name)') => new Option('--trainee <name>', what);
+const langOption = () => new Option('--lang <lang>', 'language of the interface').choices(['zh', 'en']);
+
+/** Opens the store, runs `fn`, closes it; store failures become one clear line. */
+export async function withStore<T>(opts: StoreOptions, fn: (store: SessionStore) => Promise<T>): Promise<T> {
+  let store: SessionStore;
+  try {
+    store = await openStore(dbPathFrom(opts.db));
+  } catch (e) {
+    throw new UserError(e instanceof Error ? e.message : String(e), 1);
+  }
+  try {
+    return await fn(store);
+  } catch (e) {
+    if (e instanceof StoreError || e instanceof SourceError || e instanceof ResumeError) throw new UserError(e.message, 1);
+    throw e;
+  } finally {
+    await store.close();
+  }
+}
+
+function filterOf(opts: { trainee?: string; scenario?: string; since?: string }): SessionFilter {
+  let since: string | undefined;
+  if (opts.since !== undefined) {
+    since = parseSince(opts.since);
+    if (since === undefined) throw new UserError(`--since '${opts.since}' is not a date: use 2026-11-01, 2026-11-01T08:00Z, or a span such as 7d, 12h, 2w`, 2);
+  }
+  return {
+    ...(opts.trainee !== undefined ? { trainee: opts.trainee } : {}),
+    ...(opts.scenario !== undefined ? { scenario: opts.scenario } : {}),
+    ...(since !== undefined ? { since } : {}),
+  };
+}
+
+/** A session named by id or id prefix; a clear error when there is none or several. */
+async function sessionNamed(store: SessionStore, ref: string): Promise<SessionRow> {
+  const found = await store.findSession(ref.trim().toLowerCase());
+  if (found === 'ambiguous') throw new UserError(`more than one session starts with '${ref}'; give more of the id (\`roleplay sessions\` lists them)`, 2);
+  if (!found) throw new UserError(`no session '${ref}' in ${store.location} (\`roleplay sessions\` lists them)`, 1);
+  return found;
+}
+
+async function scenarioOf(store: SessionStore, session: SessionRow) {
+  const source = await store.loadSource(session.scenarioHash);
+  if (!source) throw new UserError(`the scenario of session ${session.id} is missing from the database (hash ${session.scenarioHash.slice(0, 12)}…)`, 1);
+  return { compiled: compiledFromSource(source), source };
+}
+
+const short = (id: string) => id.slice(0, 8);
+
+// ───────────────────────────── sessions ─────────────────────────────
+
+interface SessionsOptions extends StoreOptions { scenario?: string; since?: string; json?: boolean; limit?: string }
+
+export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promise<number> {
+  const filter = filterOf(opts);
+  const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new UserError(`--limit must be a whole number, not '${opts.limit}'`, 2);
+  return withStore(opts, async (store) => {
+    const rows = await store.listSessions({ ...filter, ...(limit !== undefined ? { limit } : {}) });
+    if (opts.json) {
+      process.stdout.write(JSON.stringify(rows.map((r) => ({
+        id: r.id, trainee: r.trainee, scenario: r.scenarioId, scenarioHash: r.scenarioHash, lang: r.lang, mode: r.mode,
+        startedAt: r.startedAt, finishedAt: r.result?.finishedAt ?? null, outcome: r.result?.outcome ?? null,
+        ending: r.result?.ending ?? null, total: r.result?.total ?? null, max: r.result?.max ?? null,
+        percent: r.result?.percent ?? null, passed: r.result?.passed ?? null, events: r.eventCount, headHash: r.headHash,
+      })), null, 2) + '\n');
+      return 0;
+    }
+    const t = recordStrings(lang);
+    if (rows.length === 0) {
+      process.stdout.write(`${t.noSessions}\n`);
+      return 0;
+    }
+    const lines = table([
+      [t.id, t.started, t.trainee, t.scenario, t.mode, t.outcome, t.score, t.passed],
+      ...rows.map((r) => [
+        short(r.id), r.startedAt.slice(0, 16).replace('T', ' '), fit(safeLine(r.trainee), 16), fit(r.scenarioId, 24),
+        t.modes[r.mode] ?? r.mode,
+        r.result ? t.outcomes[r.result.outcome] ?? r.result.outcome : t.unfinished,
+        r.result ? `${r.result.percent}%` : '',
+        r.result ? (r.result.passed ? t.yes : t.no) : '',
+      ]),
+    ], new Set([6]));
+    process.stdout.write(lines.join('\n') + '\n');
+    return 0;
+  });
+}
+
+// ───────────────────────────── review ─────────────────────────────
+
+export async function reviewCommand(ref: string | undefined, opts: StoreOptions & { json?: boolean }, lang: Lang): Promise<number> {
+  const timeline = await withStore(opts, async (store): Promise<Timeline> => {
+    let session: SessionRow | undefined;
+    if (ref !== undefined) session = await sessionNamed(store, ref);
+    else {
+      session = (await store.listSessions({ ...(opts.trainee !== undefined ? { trainee: opts.trainee } : {}), limit: 1 }))[0];
+      if (!session) throw new UserError(`there are no recorded sessions in ${store.location} yet`, 1);
+    }
+    const { compiled } = await scenarioOf(store, session);
+    return timelineOf(compiled.scenario, session, await store.events(session.id), lang);
+  });
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(timeline, null, 2) + '\n');
+    return 0;
+  }
+  const { showReview } = await import('../../ui/review/show.js');
+  return showReview(timeline, lang);
+}
+
+// ───────────────────────────── report ─────────────────────────────
+
+interface ReportOptions extends StoreOptions { scenario?: string; since?: string; json?: boolean; csv?: boolean; html?: string }
+
+export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<number> {
+  const formats = [opts.json, opts.csv, opts.html !== undefined].filter(Boolean).length;
+  if (formats > 1) throw new UserError('choose one of --json, --csv and --html', 2);
+  const filter = filterOf(opts);
+  return withStore(opts, async (store) => {
+    const data = await store.report(filter);
+    // Titles and the points of each choice come from the scenario as last played.
+    const scenarios = new Map<string, Scenario>();
+    for (const s of data.scenarios) {
+      const latest = (await store.listSessions({ ...filter, scenario: s.id, limit: 1 }))[0];
+      const source = latest ? await store.loadSource(latest.scenarioHash) : undefined;
+      if (!source) continue;
+      try { scenarios.set(s.id, compiledFromSource(source).scenario); } catch { /* report without titles */ }
+    }
+    const ctx = {
+      lang, scenarios, generatedAt: new Date().toISOString(),
+      filter: { ...(filter.scenario !== undefined ? { scenario: filter.scenario } : {}), ...(filter.trainee !== undefined ? { trainee: filter.trainee } : {}), ...(filter.since !== undefined ? { since: filter.since } : {}) },
+    };
+    if (opts.json) process.stdout.write(JSON.stringify(reportJson(data, ctx), null, 2) + '\n');
+    else if (opts.csv) process.stdout.write(reportCsv(data));
+    else if (opts.html !== undefined) {
+      try {
+        writeFileSync(opts.html, reportHtml(data, ctx));
+      } catch (e) {
+        throw new UserError(`cannot write ${opts.html}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
+      }
+      process.stderr.write(lang === 'en' ? `report written to ${opts.html}\n` : `报告已写入 ${opts.html}\n`);
+    } else process.stdout.write(reportText(data, ctx, process.stdout.columns || 80));
+    return 0;
+  });
+}
+
+// ───────────────────────────── export ─────────────────────────────
+
+interface ExportOptions extends StoreOptions { format: 'jsonl' | 'xapi'; scenario?: string; since?: string; output?: string; base?: string }
+
+export async function exportCommand(opts: ExportOptions): Promise<number> {
+  const filter = filterOf(opts);
+  if (opts.base !== undefined && !/^https?:\/\/[^\s/]+/.test(opts.base)) throw new UserError(`--base must be an http(s) address, e.g. ${DEFAULT_XAPI_BASE}`, 2);
+  let out: NodeJS.WritableStream & { end(): unknown } = process.stdout;
+  let file: WriteStream | undefined;
+  if (opts.output !== undefined) {
+    file = createWriteStream(opts.output);
+    out = file;
+  }
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  await withStore(opts, async (store) => {
+    if (opts.format === 'xapi') {
+      // A JSON array, as a learning record store's statements endpoint takes it.
+      let first = true;
+      await write('[');
+      await store.eachSession(filter, async (session, events) => {
+        for (const st of xapiOf(session, events, opts.base)) {
+          await write(`${first ? '\n' : ',\n'}${JSON.stringify(st)}`);
+          first = false;
+        }
+      });
+      await write('\n]\n');
+    } else {
+      await store.eachSession(filter, async (session, events) => {
+        await write(jsonlOf(session, events).join('\n') + '\n');
+      });
+    }
+  });
+  if (file) {
+    file.end();
+    await once(file, 'finish');
+  }
+  return 0;
+}
+
+// ───────────────────────────── verify ─────────────────────────────
+
+export async function verifyCommand(opts: StoreOptions & { json?: boolean }, lang: Lang): Promise<number> {
+  return withStore(opts, async (store) => {
+    const result = await verifyStore(store);
+    const t = recordStrings(lang);
+    if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    else if (result.ok) process.stdout.write(`${t.verifyOk(result.sessions, result.events)}\n`);
+    else process.stdout.write(`${t.verifyBroken(result.sessionId, result.problem)}\n`);
+    return result.ok ? 0 : 1;
+  });
+}
+
+// ───────────────────────────── recording headless runs ─────────────────────────────
+
+/** Decision time of a headless step: a timeout took the node's full time, anything else none. */
+function headlessDecisionMs(scenario: Scenario, record: StepRecord): number {
+  const node = scenario.nodes[record.node];
+  if (record.action.kind === 'timeout' && node && (node.kind === 'choice' || node.kind === 'input') && node.timeout) return node.timeout.seconds * 1000;
+  return 0;
+}
+
+function reportRecorded(id: string, finished: boolean, lang: Lang) {
+  const msg = lang === 'en'
+    ? (finished ? `recorded as session ${id}\n` : `recorded as session ${id} (unfinished: continue it with \`roleplay resume ${id}\`)\n`)
+    : (finished ? `已记录为练习 ${id}\n` : `已记录为练习 ${id}（未完成：用 \`roleplay resume ${id}\` 继续）\n`);
+  process.stderr.write(msg);
+}
+
+/** `roleplay run … --record`: the run as usual, with every step written as it is taken. */
+export async function runRecorded(ref: string, opts: RunOptions & StoreOptions, lang: Lang): Promise<number> {
+  readSteps(opts); // bad steps are reported before anything is recorded
+  return withStore(opts, async (store) => {
+    let recording: Promise<Recording> | undefined;
+    let finished = false;
+    const hooks: RunHooks = {
+      onStart: ({ scenario, source }) => {
+        recording = Recording.start(store, { scenario, source, trainee: traineeFrom(opts.trainee), lang, mode: 'headless' });
+        return (record) => { void recording!.then((r) => r.step(record, { decisionMs: headlessDecisionMs(scenario, record), feedbackShown: false })); };
+      },
+      onFinish: (report: RunReport) => {
+        finished = true;
+        void recording!.then((r) => r.finish(report));
+      },
+    };
+    const code = runCommand(ref, opts, hooks);
+    if (recording) {
+      const r = await recording;
+      await r.flush();
+      reportRecorded(r.id, finished, lang);
+    }
+    return code;
+  });
+}
+
+// ───────────────────────────── resume ─────────────────────────────
+
+interface ResumeOptions extends StoreOptions, RunOptions { mode?: 'practice' | 'exam' }
+
+export async function resumeCommand(ref: string | undefined, opts: ResumeOptions, lang: Lang): Promise<number> {
+  const headless = opts.steps !== undefined || opts.choices !== undefined;
+  const steps = headless ? readSteps(opts) : [];
+  return withStore(opts, async (store) => {
+    let session: SessionRow | undefined;
+    if (ref !== undefined) session = await sessionNamed(store, ref);
+    else {
+      const trainee = traineeFrom(opts.trainee);
+      session = (await store.listSessions({ trainee, finished: false, limit: 1 }))[0];
+      if (!session) throw new UserError(lang === 'en' ? `${trainee} has no unfinished session to resume` : `${trainee} 没有可以继续的未完成练习`, 1);
+    }
+    if (session.result) {
+      throw new UserError(lang === 'en'
+        ? `session ${short(session.id)} is already finished (${session.result.percent}%); start a new one instead`
+        : `练习 ${short(session.id)} 已经完成（${session.result.percent}%），请开始新的练习`, 1);
+    }
+    const { compiled, source } = await scenarioOf(store, session);
+    const events = await store.events(session.id);
+    const point = restorePoint(compiled, events, await store.savedPlay(session.id));
+    if (headless) return resumeHeadless(store, session, compiled, events, point, steps, lang);
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      throw new UserError(`resume needs an interactive terminal; without one, continue with \`roleplay resume ${short(session.id)} --choices a,b,c\``, 2);
+    }
+    // The play screen continues the actor from the snapshot; the recorder appends to the same session.
+    const recorder = new StoreRecorder(store, session.trainee, { session, events });
+    const { runApp } = await import('../../ui/run-app.js');
+    const code = await runApp({
+      library: fileLibrary,
+      start: {
+        kind: 'play',
+        opened: { scenario: compiled.scenario, source: source.source, file: source.file },
+        resume: { snapshot: point.snapshot, ...(point.remainingMs !== undefined ? { remainingMs: point.remainingMs } : {}) },
+      },
+      lang,
+      mode: session.mode === 'exam' ? 'exam' : 'practice',
+      recorder,
+    });
+    const failure = await recorder.close();
+    if (failure) throw new UserError(lang === 'en' ? `the session could not be recorded: ${failure}` : `练习记录写入失败：${failure}`, 1);
+    return code;
+  });
+}
+
+async function resumeHeadless(
+  store: SessionStore, session: SessionRow, compiled: ReturnType<typeof compiledFromSource>,
+  events: Awaited<ReturnType<SessionStore['events']>>, point: ReturnType<typeof restorePoint>, steps: readonly TestStep[], lang: Lang,
+): Promise<number> {
+  const scenario = compiled.scenario;
+  const recording = Recording.continue(store, session, scenario, events);
+  const clock = new SimulatedClock();
+  const play = new Play(compiled, { clock, snapshot: point.snapshot, ...(point.remainingMs !== undefined ? { remainingMs: point.remainingMs } : {}) });
+  let code = 0;
+  try {
+    for (let i = 0; i < steps.length && !play.done; i++) {
+      const step = steps[i]!;
+      const before = play.context.steps.length;
+      try {
+        if (typeof step === 'string') play.choose(step);
+        else if ('say' in step) play.say(step.say);
+        else {
+          const deadline = play.turn().deadline;
+          if (deadline === undefined) throw new StepError(`node '${play.node}' has no timeout to wait for`, play.node);
+          clock.increment(Math.max(0, deadline - clock.now()));
+        }
+      } catch (e) {
+        if (!(e instanceof StepError)) throw e;
+        process.stderr.write(`roleplay: step ${i + 1}: ${e.message}\n`);
+        code = 2;
+        break;
+      }
+      for (const r of play.context.steps.slice(before)) {
+        void recording.step(r, { decisionMs: headlessDecisionMs(scenario, r), feedbackShown: false }, { snapshot: play.persisted() });
+      }
+    }
+    const output = play.output;
+    if (output) {
+      const { reportOf } = await import('../../core/index.js');
+      const report = reportOf(compiled, output);
+      void recording.finish(report);
+      await recording.flush();
+      process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    } else {
+      await recording.flush();
+      if (code === 0) {
+        process.stderr.write(`roleplay: the steps ran out at node '${play.node}' before an ending\n`);
+        code = 2;
+      }
+    }
+    reportRecorded(session.id, output !== undefined, lang);
+    return code;
+  } finally {
+    play.stop();
+  }
+}
+
+// ───────────────────────────── registration ─────────────────────────────
+
+export function registerRecords(program: Command): void {
+  const action = <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
+    async (...args: A) => { setExit(await fn(...args)); };
+
+  program
+    .command('sessions')
+    .description('list recorded sessions, newest first')
+    .addOption(traineeOption('only this trainee\'s sessions'))
+    .option('--scenario <id>', 'only sessions of this scenario')
+    .option('--since <when>', 'only sessions started since: a date (2026-11-01) or a span (7d, 12h)')
+    .option('--limit <n>', 'at most this many')
+    .option('--json', 'print JSON')
+    .addOption(dbOption())
+    .addOption(langOption())
+    .action(action((opts: SessionsOptions, cmd: Command) => sessionsCommand(opts, langOf(cmd))));
+
+  program
+    .command('review')
+    .description('replay a recorded session step by step (← →); the latest one when no id is given')
+    .argument('[session-id]', 'a session id, or its first characters')
+    .addOption(traineeOption('with no id: the latest session of this trainee'))
+    .option('--json', 'print the timeline as JSON')
+    .addOption(dbOption())
+    .addOption(langOption())
+    .action(action((ref: string | undefined, opts: StoreOptions & { json?: boolean }, cmd: Command) => reviewCommand(ref, opts, langOf(cmd))));
+
+  program
+    .command('report')
+    .description('how trainees are doing: per scenario and per trainee, with bar charts')
+    .option('--scenario <id>', 'only this scenario')
+    .addOption(traineeOption('only this trainee'))
+    .option('--since <when>', 'only sessions started since: a date (2026-11-01) or a span (7d, 12h)')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV for a spreadsheet')
+    .option('--html <file>', 'write one self-contained HTML page with charts')
+    .addOption(dbOption())
+    .addOption(langOption())
+    .action(action((opts: ReportOptions, cmd: Command) => reportCommand(opts, langOf(cmd))));
+
+  program
+    .command('export')
+    .description('every session and event as JSON lines, or as xAPI 1.0.3 statements')
+    .addOption(new Option('--format <format>', 'jsonl or xapi').choices(['jsonl', 'xapi']).default('jsonl'))
+    .option('--scenario <id>', 'only this scenario')
+    .addOption(traineeOption('only this trainee'))
+    .option('--since <when>', 'only sessions started since')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('--base <iri>', `base address of xAPI activity and account ids (default ${DEFAULT_XAPI_BASE})`)
+    .addOption(dbOption())
+    .addOption(langOption())
+    .action(action((opts: ExportOptions) => exportCommand(opts)));
+
+  program
+    .command('verify')
+    .description("check every session's hash chain: exit 0 when intact, 1 naming the first session and event altered, deleted or reordered")
+    .option('--json', 'print JSON')
+    .addOption(dbOption())
+    .addOption(langOption())
+    .action(action((opts: StoreOptions & { json?: boolean }, cmd: Command) => verifyCommand(opts, langOf(cmd))));
+
+  program
+    .command('resume')
+    .description('continue an unfinished session where it stopped (your latest one when no id is given)')
+    .argument('[session-id]', 'a session id, or its first characters')
+    .option('--steps <file>', 'continue without a terminal UI: a YAML or JSON list of steps')
+    .option('--choices <ids>', 'continue without a terminal UI: comma-separated choice ids')
+    .addOption(traineeOption())
+    .addOption(dbOption())
+    .addOption(langOption())
+    .action(action((ref: string | undefined, opts: ResumeOptions, cmd: Command) => resumeCommand(ref, opts, langOf(cmd))));
+}

@@ -1,0 +1,70 @@
+/**
+ * Where an unfinished session continues: the persisted actor snapshot kept with the session.
+ * The snapshot is saved after each decision, a moment after that decision's events; if the
+ * process died in between, the snapshot is one decision behind the events. Then the missing
+ * decisions are replayed on the same compiled machine (a SimulatedClock, so timeouts fire at
+ * once) until the actor has taken exactly the recorded steps, and the result is checked
+ * against the record step by step. Either way the trainee continues with the recorded meters
+ * and transcript.
+ */
+import { SimulatedClock } from 'xstate';
+import { Play, type CompiledScenario, type StepRecord } from '../core/index.js';
+import type { SavedPlay, StoredEvent } from './store.js';
+
+export class ResumeError extends Error {}
+
+interface Restored {
+  readonly snapshot: unknown;
+  readonly remainingMs?: number;
+}
+
+function stepsIn(snapshot: unknown): number | undefined {
+  const steps = (snapshot as { context?: { steps?: unknown } } | undefined)?.context?.steps;
+  return Array.isArray(steps) ? steps.length : undefined;
+}
+
+function sameStep(a: StepRecord, e: StoredEvent): boolean {
+  return a.node === e.node && a.goto === e.goto && JSON.stringify(a.action) === JSON.stringify(e.action);
+}
+
+/** The snapshot to continue from, consistent with every stored event. */
+export function restorePoint(compiled: CompiledScenario, events: readonly StoredEvent[], saved: SavedPlay | undefined): Restored {
+  const savedSteps = saved ? stepsIn(saved.snapshot) : undefined;
+  if (saved && savedSteps === events.length) {
+    return { snapshot: saved.snapshot, ...(saved.remainingMs !== undefined ? { remainingMs: saved.remainingMs } : {}) };
+  }
+  // Replay from the saved snapshot when it is a prefix of the record, else from the start.
+  const from = saved && savedSteps !== undefined && savedSteps < events.length ? saved.snapshot : undefined;
+  const clock = new SimulatedClock();
+  const play = new Play(compiled, { clock, ...(from !== undefined ? { snapshot: from } : {}) });
+  try {
+    for (let i = play.context.steps.length; i < events.length;) {
+      const e = events[i]!;
+      const a = e.action;
+      if (a.kind === 'choice') play.choose(a.choice);
+      else if (a.kind === 'say') play.say(a.text);
+      else if (a.kind === 'timeout') {
+        const deadline = play.turn().deadline;
+        if (deadline === undefined) throw new ResumeError(`step ${e.seq} timed out at '${e.node}', which has no timeout`);
+        clock.increment(Math.max(0, deadline - clock.now()));
+      } else {
+        throw new ResumeError(`step ${e.seq} is an automatic step the machine did not take`);
+      }
+      const taken = play.context.steps;
+      if (taken.length <= i) throw new ResumeError(`step ${e.seq} at '${e.node}' could not be replayed`);
+      for (; i < taken.length; i++) {
+        const ev = events[i];
+        if (!ev || !sameStep(taken[i]!, ev)) {
+          throw new ResumeError(`the record and the scenario disagree at step ${i + 1}`);
+        }
+      }
+    }
+    if (play.context.steps.length !== events.length) throw new ResumeError('the record and the scenario disagree about the number of steps');
+    return { snapshot: play.persisted() };
+  } catch (e) {
+    if (e instanceof ResumeError) throw e;
+    throw new ResumeError(`the session cannot be continued: ${(e as Error).message}`);
+  } finally {
+    play.stop();
+  }
+}

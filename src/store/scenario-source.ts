@@ -1,0 +1,39 @@
+/**
+ * Each session keeps the exact scenario it was played on: the YAML text plus the catalog
+ * lessons it saw, stored once per content hash. Loading that back (core loadFile + compile)
+ * replays and scores an old session exactly, whatever a trainer has since changed in the
+ * YAML or in lessons.yaml.
+ */
+import { compile, loadFile, type CompiledScenario, type Lesson, type LessonCatalog, type Scenario } from '../core/index.js';
+import { canonicalJson, sha256 } from './chain.js';
+import type { ScenarioSource } from './store.js';
+
+/** The catalog lessons a loaded scenario saw (its inline lessons come back from the source). */
+export function catalogOf(scenario: Scenario): LessonCatalog {
+  const lessons: Record<string, Lesson> = {};
+  for (const [id, l] of Object.entries(scenario.lessons)) if (l.origin === 'catalog') lessons[id] = l;
+  return { lessons };
+}
+
+export function sourceOf(scenario: Scenario, source: string, file?: string): ScenarioSource {
+  const catalog = catalogOf(scenario);
+  return {
+    hash: sha256(canonicalJson({ source, catalog })),
+    scenarioId: scenario.id,
+    file: file ?? `${scenario.id}.yaml`,
+    source,
+    catalog,
+  };
+}
+
+export class SourceError extends Error {}
+
+/** The stored scenario, loaded and compiled as it was when the session was played. */
+export function compiledFromSource(stored: ScenarioSource): CompiledScenario {
+  const loaded = loadFile(stored.source, stored.file, stored.catalog);
+  if (loaded.kind !== 'scenario' || !loaded.scenario) {
+    const first = loaded.diagnostics.find((d) => d.severity === 'error');
+    throw new SourceError(`the stored copy of scenario '${stored.scenarioId}' no longer loads${first ? `: ${first.message}` : ''}`);
+  }
+  return compile(loaded.scenario);
+}

@@ -1,0 +1,92 @@
+/**
+ * The SQLite schema as numbered migrations. `PRAGMA user_version` holds the number applied;
+ * opening a database applies the missing ones in order, inside one IMMEDIATE transaction so
+ * that two processes opening a new database at once do not both migrate it. Never edit a
+ * migration that has shipped: add the next one.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sessions, events, scenario sources',
+    sql: `
+      CREATE TABLE scenario_sources (
+        hash        TEXT PRIMARY KEY,
+        scenario_id TEXT NOT NULL,
+        file        TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        catalog     TEXT NOT NULL,
+        stored_at   TEXT NOT NULL
+      );
+
+      CREATE TABLE sessions (
+        sid           INTEGER PRIMARY KEY,
+        id            TEXT NOT NULL UNIQUE,
+        trainee       TEXT NOT NULL,
+        scenario_id   TEXT NOT NULL,
+        scenario_hash TEXT NOT NULL REFERENCES scenario_sources(hash),
+        lang          TEXT NOT NULL,
+        mode          TEXT NOT NULL CHECK (mode IN ('practice', 'exam', 'headless')),
+        started_at    TEXT NOT NULL,
+        finished_at   TEXT,
+        outcome       TEXT CHECK (outcome IN ('success', 'partial', 'failure')),
+        ending        TEXT,
+        total         INTEGER,
+        max           INTEGER,
+        percent       INTEGER,
+        passed        INTEGER CHECK (passed IN (0, 1)),
+        event_count   INTEGER NOT NULL DEFAULT 0,
+        head_hash     TEXT NOT NULL,
+        seal          TEXT,
+        play          TEXT
+      );
+      CREATE INDEX sessions_by_start    ON sessions (started_at);
+      CREATE INDEX sessions_by_scenario ON sessions (scenario_id, started_at);
+      CREATE INDEX sessions_by_trainee  ON sessions (trainee, started_at);
+
+      CREATE TABLE events (
+        sid         INTEGER NOT NULL REFERENCES sessions(sid),
+        seq         INTEGER NOT NULL,
+        at          TEXT NOT NULL,
+        node        TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('choice', 'say', 'timeout', 'auto')),
+        way         TEXT NOT NULL,
+        text        TEXT,
+        idx         INTEGER,
+        shown       TEXT NOT NULL,
+        decision_ms INTEGER NOT NULL,
+        points      TEXT NOT NULL,
+        meters      TEXT NOT NULL,
+        feedback    TEXT,
+        goto        TEXT NOT NULL,
+        prev_hash   TEXT NOT NULL,
+        hash        TEXT NOT NULL,
+        PRIMARY KEY (sid, seq)
+      ) WITHOUT ROWID;
+      -- covering index for the report's choice distribution and decision times
+      CREATE INDEX events_ways ON events (sid, kind, node, way, decision_ms);
+
+      -- per finished session and lesson, so lesson means need no JSON over every event
+      CREATE TABLE session_lessons (
+        sid    INTEGER NOT NULL REFERENCES sessions(sid),
+        lesson TEXT NOT NULL,
+        points INTEGER NOT NULL,
+        max    INTEGER NOT NULL,
+        PRIMARY KEY (sid, lesson)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE migrations (
+        version    INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL,
+        applied_at TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

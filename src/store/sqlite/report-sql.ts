@@ -1,0 +1,118 @@
+/**
+ * The report's aggregates, computed by SQLite. Each query returns one row per group (a
+ * scenario, a lesson, a node's way, an ending, a trainee), never one per event, so a report
+ * over millions of events needs memory for the groups only. The events scan uses the
+ * covering index `events_ways`.
+ */
+import type { Database as Db } from 'better-sqlite3';
+import type { ReportData, ScenarioAggregate, TraineeAggregate } from '../store.js';
+
+const RECENT = 10;
+
+/** `where` filters the sessions table aliased `s` (see whereOf). */
+export function reportFromSql(db: Db, where: string, params: Record<string, string>): ReportData {
+  const finished = where ? `${where} AND s.finished_at IS NOT NULL` : 'WHERE s.finished_at IS NOT NULL';
+
+  const summaries = db.prepare(`
+    SELECT s.scenario_id AS id,
+           SUM(s.finished_at IS NOT NULL) AS attempts,
+           SUM(s.finished_at IS NULL) AS unfinished,
+           COUNT(DISTINCT CASE WHEN s.finished_at IS NOT NULL THEN s.trainee END) AS trainees,
+           COALESCE(SUM(s.passed), 0) AS passed,
+           AVG(s.percent) AS meanPercent
+      FROM sessions s ${where}
+     GROUP BY s.scenario_id
+     ORDER BY s.scenario_id`).all(params) as { id: string; attempts: number; unfinished: number; trainees: number; passed: number; meanPercent: number | null }[];
+
+  const medians = new Map((db.prepare(`
+    WITH ranked AS (
+      SELECT s.scenario_id, s.percent,
+             ROW_NUMBER() OVER (PARTITION BY s.scenario_id ORDER BY s.percent) AS rn,
+             COUNT(*) OVER (PARTITION BY s.scenario_id) AS n
+        FROM sessions s ${finished})
+    SELECT scenario_id AS id, AVG(percent) AS median
+      FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
+     GROUP BY scenario_id`).all(params) as { id: string; median: number }[]).map((r) => [r.id, r.median]));
+
+  const lessons = db.prepare(`
+    SELECT s.scenario_id AS id, l.lesson, AVG(l.points) AS meanPoints, AVG(l.max) AS max
+      FROM session_lessons l JOIN sessions s ON s.sid = l.sid ${finished}
+     GROUP BY s.scenario_id, l.lesson`).all(params) as { id: string; lesson: string; meanPoints: number; max: number }[];
+
+  // One pass over the trainee's decisions: counts per way and the decision time sums.
+  const ways = db.prepare(`
+    SELECT s.scenario_id AS id, e.node, e.way, COUNT(*) AS n,
+           SUM(CASE WHEN s.mode <> 'headless' THEN e.decision_ms END) AS ms,
+           SUM(s.mode <> 'headless') AS timed
+      FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto' ${where}
+     GROUP BY s.scenario_id, e.node, e.way
+     ORDER BY s.scenario_id, e.node, n DESC, e.way`).all(params) as { id: string; node: string; way: string; n: number; ms: number | null; timed: number }[];
+
+  const endings = db.prepare(`
+    SELECT s.scenario_id AS id, s.ending, COUNT(*) AS n
+      FROM sessions s ${finished}
+     GROUP BY s.scenario_id, s.ending
+     ORDER BY s.scenario_id, n DESC, s.ending`).all(params) as { id: string; ending: string; n: number }[];
+
+  const scenarios: ScenarioAggregate[] = summaries.map((r) => {
+    const choices: Record<string, Record<string, number>> = {};
+    let decisions = 0;
+    let ms = 0;
+    for (const w of ways) {
+      if (w.id !== r.id) continue;
+      (choices[w.node] ??= {})[w.way] = w.n;
+      // Headless runs take no human time: only played sessions count for decision time.
+      decisions += w.timed;
+      ms += w.ms ?? 0;
+    }
+    const endingCounts: Record<string, number> = {};
+    for (const e of endings) if (e.id === r.id) endingCounts[e.ending] = e.n;
+    const lessonList = lessons
+      .filter((l) => l.id === r.id)
+      .map((l) => ({ id: l.lesson, meanPoints: round2(l.meanPoints), max: round2(l.max) }))
+      .sort((a, b) => ratio(a) - ratio(b) || a.id.localeCompare(b.id));
+    return {
+      id: r.id,
+      attempts: r.attempts,
+      unfinished: r.unfinished,
+      trainees: r.trainees,
+      passed: r.passed,
+      passRate: r.attempts ? round4(r.passed / r.attempts) : 0,
+      meanPercent: round2(r.meanPercent ?? 0),
+      medianPercent: round2(medians.get(r.id) ?? 0),
+      meanDecisionMs: decisions ? Math.round(ms / decisions) : null,
+      lessons: lessonList,
+      choices,
+      endings: endingCounts,
+    };
+  });
+
+  const ranked = `
+    WITH ranked AS (
+      SELECT s.trainee, s.percent, s.passed,
+             ROW_NUMBER() OVER (PARTITION BY s.trainee ORDER BY s.started_at DESC, s.sid DESC) AS back
+        FROM sessions s ${finished})`;
+  const traineeRows = db.prepare(`${ranked}
+    SELECT trainee AS name, COUNT(*) AS attempts, SUM(passed) AS passed, MAX(percent) AS best,
+           MAX(CASE WHEN back = 1 THEN percent END) AS last
+      FROM ranked GROUP BY trainee ORDER BY trainee`).all(params) as { name: string; attempts: number; passed: number; best: number; last: number }[];
+  const recent = new Map<string, number[]>();
+  for (const r of db.prepare(`${ranked}
+    SELECT trainee, percent FROM ranked WHERE back <= ${RECENT} ORDER BY trainee, back DESC`).all(params) as { trainee: string; percent: number }[]) {
+    let list = recent.get(r.trainee);
+    if (!list) recent.set(r.trainee, (list = []));
+    list.push(r.percent);
+  }
+
+  const trainees: TraineeAggregate[] = traineeRows.map((t) => ({
+    name: t.name, attempts: t.attempts, passed: t.passed, bestPercent: t.best, lastPercent: t.last,
+    recent: recent.get(t.name) ?? [],
+  }));
+
+  return { scenarios, trainees };
+}
+
+/** How well a lesson went: share of its max; a lesson with no max (only penalties) by its mean. */
+const ratio = (l: { meanPoints: number; max: number }) => (l.max > 0 ? l.meanPoints / l.max : l.meanPoints < 0 ? l.meanPoints : 1);
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const round4 = (x: number) => Math.round(x * 10000) / 10000;

@@ -1,0 +1,330 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3) in WAL mode, so several terminals can
+ * play into it at once while reports read it.
+ *
+ * Durability: `synchronous = FULL`. WAL with NORMAL survives a crashed process but can lose
+ * the last commits on a power cut; FULL syncs the log on every commit. A step is taken every
+ * few seconds, so the cost of one fsync per step is invisible, and the issue asks that
+ * nothing answered is lost. Bulk imports (the benchmark) batch many rows per transaction.
+ *
+ * Concurrency: every write is one `BEGIN IMMEDIATE` transaction (the write lock is taken up
+ * front, so two writers never deadlock upgrading a read lock) and `busy_timeout` makes a
+ * writer wait for the lock instead of failing with "database is locked".
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import type { LessonCatalog, Outcome } from '../../core/index.js';
+import { eventHash, genesisHash, sealHash } from '../chain.js';
+import type {
+  EventContent, RecordedAction, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId,
+  SessionResult, SessionRow, SessionStore, StoredEvent,
+} from '../store.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { reportFromSql } from './report-sql.js';
+
+/** How long a writer waits for another's transaction before giving up (ms). */
+export const BUSY_TIMEOUT_MS = 15_000;
+
+export class StoreError extends Error {}
+
+interface SessionDbRow {
+  sid: number;
+  id: string;
+  trainee: string;
+  scenario_id: string;
+  scenario_hash: string;
+  lang: string;
+  mode: string;
+  started_at: string;
+  finished_at: string | null;
+  outcome: string | null;
+  ending: string | null;
+  total: number | null;
+  max: number | null;
+  percent: number | null;
+  passed: number | null;
+  event_count: number;
+  head_hash: string;
+  seal: string | null;
+}
+
+interface EventDbRow {
+  sid: number;
+  seq: number;
+  at: string;
+  node: string;
+  kind: string;
+  way: string;
+  text: string | null;
+  idx: number | null;
+  shown: string;
+  decision_ms: number;
+  points: string;
+  meters: string;
+  feedback: string | null;
+  goto: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The way column: what the report's choice distribution counts. */
+export function wayOf(action: RecordedAction): { way: string; text: string | null; idx: number | null } {
+  switch (action.kind) {
+    case 'choice': return { way: action.choice, text: null, idx: null };
+    case 'say': return { way: `rule ${action.rule + 1}`, text: action.text, idx: action.rule };
+    case 'timeout': return { way: 'timeout', text: null, idx: null };
+    case 'auto': return { way: `when ${action.branch + 1}`, text: null, idx: action.branch };
+  }
+}
+
+function actionOf(row: EventDbRow): RecordedAction {
+  switch (row.kind) {
+    case 'choice': return { kind: 'choice', choice: row.way };
+    case 'say': return { kind: 'say', text: row.text ?? '', rule: row.idx ?? 0 };
+    case 'timeout': return { kind: 'timeout' };
+    default: return { kind: 'auto', branch: row.idx ?? 0 };
+  }
+}
+
+/** Opens (creating and migrating if needed) the database at `file`. */
+export function openSqliteStore(file: string): SqliteStore {
+  if (file !== ':memory:') {
+    try {
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    } catch (e) {
+      throw new StoreError(`cannot create the folder for the session database ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  } catch (e) {
+    throw new StoreError(`cannot open the session database ${file}: ${(e as Error).message}`);
+  }
+  try {
+    migrate(db);
+  } catch (e) {
+    db.close();
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(`the session database ${file} cannot be used: ${(e as Error).message}`);
+  }
+  return new SqliteStore(db, file);
+}
+
+export function migrate(db: Db): void {
+  const current = () => db.pragma('user_version', { simple: true }) as number;
+  if (current() > SCHEMA_VERSION) {
+    throw new StoreError(`the session database was written by a newer roleplay (schema ${current()}; this one knows up to ${SCHEMA_VERSION}); update roleplay to read it`);
+  }
+  if (current() === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    // Checked again under the write lock: another process may have migrated meanwhile.
+    const from = current();
+    for (const m of MIGRATIONS) {
+      if (m.version <= from) continue;
+      db.exec(m.sql);
+      db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+}
+
+export class SqliteStore implements SessionStore {
+  private readonly st: {
+    sourceExists: Statement<[string], { one: number }>;
+    insertSource: Statement;
+    getSource: Statement<[string], { hash: string; scenario_id: string; file: string; source: string; catalog: string }>;
+    insertSession: Statement;
+    sessionById: Statement<[string], SessionDbRow>;
+    sessionsByPrefix: Statement<[string], SessionDbRow>;
+    insertEvent: Statement;
+    advanceHead: Statement;
+    setPlay: Statement;
+    getPlay: Statement<[string], { play: string | null }>;
+    finish: Statement;
+    insertLesson: Statement;
+    lessonsOf: Statement<[number], { lesson: string; points: number; max: number }>;
+    eventsOf: Statement<[number], EventDbRow>;
+  };
+
+  constructor(readonly db: Db, readonly location: string) {
+    this.st = {
+      sourceExists: db.prepare('SELECT 1 AS one FROM scenario_sources WHERE hash = ?'),
+      insertSource: db.prepare('INSERT OR IGNORE INTO scenario_sources (hash, scenario_id, file, source, catalog, stored_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      getSource: db.prepare('SELECT hash, scenario_id, file, source, catalog FROM scenario_sources WHERE hash = ?'),
+      insertSession: db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play)
+        VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash, @play)`),
+      sessionById: db.prepare('SELECT * FROM sessions WHERE id = ?'),
+      sessionsByPrefix: db.prepare("SELECT * FROM sessions WHERE id >= ? ORDER BY id LIMIT 2"),
+      insertEvent: db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash)
+        VALUES (@sid, @seq, @at, @node, @kind, @way, @text, @idx, @shown, @decisionMs, @points, @meters, @feedback, @goto, @prevHash, @hash)`),
+      advanceHead: db.prepare('UPDATE sessions SET event_count = ?, head_hash = ?, play = coalesce(?, play) WHERE sid = ?'),
+      setPlay: db.prepare('UPDATE sessions SET play = ? WHERE id = ? AND finished_at IS NULL'),
+      getPlay: db.prepare('SELECT play FROM sessions WHERE id = ?'),
+      finish: db.prepare(`UPDATE sessions SET finished_at = @finishedAt, outcome = @outcome, ending = @ending, total = @total, max = @max,
+        percent = @percent, passed = @passed, seal = @seal, play = NULL WHERE sid = @sid`),
+      insertLesson: db.prepare('INSERT INTO session_lessons (sid, lesson, points, max) VALUES (?, ?, ?, ?)'),
+      lessonsOf: db.prepare('SELECT lesson, points, max FROM session_lessons WHERE sid = ? ORDER BY lesson'),
+      eventsOf: db.prepare('SELECT * FROM events WHERE sid = ? ORDER BY seq'),
+    };
+  }
+
+  async saveSource(source: ScenarioSource): Promise<void> {
+    if (this.st.sourceExists.get(source.hash)) return;
+    this.st.insertSource.run(source.hash, source.scenarioId, source.file, source.source, JSON.stringify(source.catalog), new Date().toISOString());
+  }
+
+  async loadSource(hash: string): Promise<ScenarioSource | undefined> {
+    const row = this.st.getSource.get(hash);
+    if (!row) return undefined;
+    return { hash: row.hash, scenarioId: row.scenario_id, file: row.file, source: row.source, catalog: JSON.parse(row.catalog) as LessonCatalog };
+  }
+
+  async startSession(header: SessionHeader, play?: SavedPlay): Promise<SessionRow> {
+    const headHash = genesisHash(header);
+    this.db.transaction(() => {
+      this.st.insertSession.run({ ...header, headHash, play: play ? JSON.stringify(play) : null });
+    }).immediate();
+    return this.rowOf(this.st.sessionById.get(header.id)!);
+  }
+
+  async appendEvent(sessionId: SessionId, content: EventContent, play?: SavedPlay): Promise<StoredEvent> {
+    return this.db.transaction(() => {
+      const s = this.st.sessionById.get(sessionId);
+      if (!s) throw new StoreError(`no session ${sessionId}`);
+      if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
+      if (content.seq !== s.event_count + 1) {
+        throw new StoreError(`session ${sessionId} expects step ${s.event_count + 1} next, not ${content.seq} (is it being played in two places?)`);
+      }
+      const prevHash = s.head_hash;
+      const hash = eventHash(prevHash, content);
+      const { way, text, idx } = wayOf(content.action);
+      this.st.insertEvent.run({
+        sid: s.sid, seq: content.seq, at: content.at, node: content.node, kind: content.action.kind, way, text, idx,
+        shown: JSON.stringify(content.shown), decisionMs: Math.round(content.decisionMs),
+        points: JSON.stringify(content.points), meters: JSON.stringify(content.meters), feedback: content.feedback,
+        goto: content.goto, prevHash, hash,
+      });
+      this.st.advanceHead.run(content.seq, hash, play ? JSON.stringify(play) : null, s.sid);
+      return { ...content, decisionMs: Math.round(content.decisionMs), sessionId, prevHash, hash };
+    }).immediate();
+  }
+
+  async savePlay(sessionId: SessionId, play: SavedPlay): Promise<void> {
+    this.db.transaction(() => { this.st.setPlay.run(JSON.stringify(play), sessionId); }).immediate();
+  }
+
+  async finishSession(sessionId: SessionId, result: SessionResult): Promise<SessionRow> {
+    return this.db.transaction(() => {
+      const s = this.st.sessionById.get(sessionId);
+      if (!s) throw new StoreError(`no session ${sessionId}`);
+      if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
+      const seal = sealHash(s.head_hash, result);
+      this.st.finish.run({
+        sid: s.sid, finishedAt: result.finishedAt, outcome: result.outcome, ending: result.ending, total: result.total,
+        max: result.max, percent: result.percent, passed: result.passed ? 1 : 0, seal,
+      });
+      for (const [lesson, l] of Object.entries(result.lessons)) this.st.insertLesson.run(s.sid, lesson, l.points, l.max);
+      return this.rowOf(this.st.sessionById.get(sessionId)!);
+    }).immediate();
+  }
+
+  async findSession(idOrPrefix: string): Promise<SessionRow | undefined | 'ambiguous'> {
+    const exact = this.st.sessionById.get(idOrPrefix);
+    if (exact) return this.rowOf(exact);
+    const prefix = idOrPrefix.toLowerCase();
+    if (prefix.length < 4) return undefined;
+    const rows = this.st.sessionsByPrefix.all(prefix).filter((r) => r.id.startsWith(prefix));
+    if (rows.length > 1) return 'ambiguous';
+    return rows[0] ? this.rowOf(rows[0]) : undefined;
+  }
+
+  async listSessions(filter: SessionFilter = {}): Promise<SessionRow[]> {
+    const { where, params } = whereOf(filter);
+    const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
+    const rows = this.db.prepare(`SELECT * FROM sessions s ${where} ORDER BY started_at DESC, sid DESC${limit}`).all(params) as SessionDbRow[];
+    return rows.map((r) => this.rowOf(r));
+  }
+
+  async events(sessionId: SessionId): Promise<StoredEvent[]> {
+    const s = this.st.sessionById.get(sessionId);
+    if (!s) return [];
+    return this.st.eventsOf.all(s.sid).map((e) => eventOf(e, sessionId));
+  }
+
+  async savedPlay(sessionId: SessionId): Promise<SavedPlay | undefined> {
+    const row = this.st.getPlay.get(sessionId);
+    return row?.play ? (JSON.parse(row.play) as SavedPlay) : undefined;
+  }
+
+  async eachSession(filter: SessionFilter, fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>): Promise<void> {
+    const { where, params } = whereOf(filter, 'sid > @after');
+    const page = this.db.prepare(`SELECT * FROM sessions s ${where} ORDER BY sid LIMIT 500`);
+    let after = 0;
+    for (;;) {
+      const rows = page.all({ ...params, after }) as SessionDbRow[];
+      if (rows.length === 0) return;
+      for (const r of rows) {
+        const events = this.st.eventsOf.all(r.sid).map((e) => eventOf(e, r.id));
+        await fn(this.rowOf(r), events);
+      }
+      after = rows[rows.length - 1]!.sid;
+    }
+  }
+
+  async report(filter: SessionFilter = {}): Promise<ReportData> {
+    const { where, params } = whereOf(filter);
+    return reportFromSql(this.db, where, params);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private rowOf(r: SessionDbRow): SessionRow {
+    const base = {
+      id: r.id, trainee: r.trainee, scenarioId: r.scenario_id, scenarioHash: r.scenario_hash,
+      lang: r.lang as SessionHeader['lang'], mode: r.mode as SessionHeader['mode'], startedAt: r.started_at,
+      eventCount: r.event_count, headHash: r.head_hash,
+    };
+    if (r.finished_at === null) return base;
+    const lessons: Record<string, { points: number; max: number }> = {};
+    for (const l of this.st.lessonsOf.all(r.sid)) lessons[l.lesson] = { points: l.points, max: l.max };
+    return {
+      ...base,
+      result: {
+        finishedAt: r.finished_at, outcome: r.outcome as Outcome, ending: r.ending ?? '', total: r.total ?? 0, max: r.max ?? 0,
+        percent: r.percent ?? 0, passed: r.passed === 1, lessons,
+      },
+      ...(r.seal !== null ? { seal: r.seal } : {}),
+    };
+  }
+}
+
+function eventOf(e: EventDbRow, sessionId: string): StoredEvent {
+  return {
+    sessionId, seq: e.seq, at: e.at, node: e.node, action: actionOf(e), shown: JSON.parse(e.shown) as string[],
+    decisionMs: e.decision_ms, points: JSON.parse(e.points) as Record<string, number>,
+    meters: JSON.parse(e.meters) as Record<string, number>, feedback: e.feedback, goto: e.goto,
+    prevHash: e.prev_hash, hash: e.hash,
+  };
+}
+
+/** WHERE over the sessions table (aliased `s`), with named parameters. */
+export function whereOf(filter: SessionFilter, ...extra: string[]): { where: string; params: Record<string, string> } {
+  const parts = [...extra];
+  const params: Record<string, string> = {};
+  if (filter.trainee !== undefined) { parts.push('s.trainee = @trainee'); params.trainee = filter.trainee; }
+  if (filter.scenario !== undefined) { parts.push('s.scenario_id = @scenario'); params.scenario = filter.scenario; }
+  if (filter.since !== undefined) { parts.push('s.started_at >= @since'); params.since = filter.since; }
+  if (filter.finished === true) parts.push('s.finished_at IS NOT NULL');
+  if (filter.finished === false) parts.push('s.finished_at IS NULL');
+  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}

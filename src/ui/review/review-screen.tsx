@@ -1,0 +1,45 @@
+/** `roleplay review`: one recorded step at a time; ← → move between steps, ↑ ↓ scroll a long one. */
+import { useApp, useInput } from 'ink';
+import { useState } from 'react';
+import type { Lang } from '../../core/index.js';
+import { Frame, bodyRoom } from '../components/frame.js';
+import { useScroll } from '../hooks/use-scroll.js';
+import { plain, rule } from '../lines.js';
+import { headerLines, reviewStrings, stepLines } from './review-lines.js';
+import type { Timeline } from './timeline.js';
+
+export interface ReviewScreenProps {
+  readonly timeline: Timeline;
+  readonly lang: Lang;
+  readonly width: number;
+  readonly height: number;
+  /** which step to open on (default: the first) */
+  readonly initialStep?: number;
+}
+
+export function ReviewScreen({ timeline, lang, width, height, initialStep = 0 }: ReviewScreenProps) {
+  const { exit } = useApp();
+  const t = reviewStrings(lang);
+  const count = timeline.steps.length;
+  const [index, setIndex] = useState(Math.min(Math.max(0, initialStep), Math.max(0, count - 1)));
+  const header = headerLines(timeline, lang, width);
+  const footer = [rule(width), plain(t.keys, 'muted')];
+  const step = timeline.steps[index];
+  const body = step ? stepLines(step, index, count, lang, width) : [plain(t.noSteps)];
+  const scroll = useScroll(body.length, bodyRoom(height, header.length, footer.length));
+  const go = (i: number) => {
+    const next = Math.min(Math.max(0, i), Math.max(0, count - 1));
+    if (next !== index) { setIndex(next); scroll.reset(); }
+  };
+
+  useInput((input, key) => {
+    if (key.rightArrow || input === 'l' || input === 'n') go(index + 1);
+    else if (key.leftArrow || input === 'h' || input === 'p') go(index - 1);
+    else if (key.home && !key.ctrl) go(0);
+    else if (key.end && !key.ctrl) go(count - 1);
+    else if (input === 'q' || key.escape) exit();
+    else scroll.onKey(input, key);
+  });
+
+  return <Frame header={header} body={body} footer={footer} height={height} offset={scroll.offset} />;
+}

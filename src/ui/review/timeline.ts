@@ -1,0 +1,146 @@
+/**
+ * A recorded session as a step-by-step timeline for `roleplay review`: at every step, what
+ * the customer said, the choices on screen, what the trainee did and how long it took, the
+ * points and feedback, and the best alternative there. Built from the stored events and the
+ * scenario loaded from the session's stored source (never the current YAML), so an old
+ * session reads as it was played. Pure: the screen and `--json` both print this.
+ */
+import { localize, safeLine, safeText, type Lang, type NodeId, type RunOutput, type Scenario, type StepRecord, type Way } from '../../core/index.js';
+import type { RecordedAction, SessionRow, StoredEvent } from '../../store/store.js';
+import { actionText, speakerName, wayText } from '../describe.js';
+import { reviewPath } from '../best-path.js';
+
+export interface TimelineChoice {
+  readonly id: string;
+  readonly text: string;
+}
+
+export interface TimelineStep {
+  readonly seq: number;
+  readonly at: string;
+  readonly node: NodeId;
+  readonly automatic: boolean;
+  /** who spoke at this node, and what they said (empty when the node has no text) */
+  readonly speaker: string | null;
+  readonly said: string;
+  readonly shown: readonly TimelineChoice[];
+  readonly action: RecordedAction;
+  /** what the trainee did, in words */
+  readonly did: string;
+  readonly decisionMs: number;
+  readonly points: Readonly<Record<string, number>>;
+  readonly earned: number;
+  readonly meters: Readonly<Record<string, number>>;
+  /** the feedback for this step (as shown, or from the stored scenario when it was not shown) */
+  readonly feedback: string | null;
+  readonly feedbackShown: boolean;
+  /** the option that would have led to the most points from here, when it was not taken */
+  readonly better: { readonly way: string; readonly text: string; readonly earned: number; readonly missed: number } | null;
+}
+
+export interface Timeline {
+  readonly session: {
+    readonly id: string;
+    readonly trainee: string;
+    readonly scenario: string;
+    readonly title: string;
+    readonly mode: string;
+    readonly lang: string;
+    readonly startedAt: string;
+    readonly finishedAt: string | null;
+    readonly outcome: string | null;
+    readonly ending: string | null;
+    readonly total: number | null;
+    readonly max: number | null;
+    readonly percent: number | null;
+    readonly passed: boolean | null;
+  };
+  readonly steps: readonly TimelineStep[];
+}
+
+const sum = (score: Readonly<Record<string, number>>) => Object.values(score).reduce((a, b) => a + b, 0);
+
+function wayKey(way: Way): string {
+  switch (way.kind) {
+    case 'choice': return way.choice.id;
+    case 'timeout': return 'timeout';
+    case 'rule': return `rule ${way.index + 1}`;
+    case 'branch': return `when ${way.index + 1}`;
+  }
+}
+
+function recordOf(e: StoredEvent): StepRecord {
+  return { node: e.node, action: e.action, score: e.points, effects: {}, goto: e.goto, meters: e.meters };
+}
+
+export function timelineOf(scenario: Scenario, session: SessionRow, events: readonly StoredEvent[], lang: Lang): Timeline {
+  const steps = events.map(recordOf);
+  const path = [scenario.start, ...events.map((e) => e.goto)];
+  const last = events[events.length - 1];
+  const output: RunOutput = {
+    meters: last?.meters ?? {},
+    points: {},
+    path,
+    steps,
+    ending: path[path.length - 1]!,
+    outcome: session.result?.outcome ?? 'failure',
+  };
+  // reviewPath compares each decision (not automatic steps) with the best option there.
+  const review = reviewPath(scenario, output);
+  const turns = review?.turns ?? [];
+  let turn = 0;
+  const timeline: TimelineStep[] = events.map((e, i) => {
+    const node = scenario.nodes[e.node];
+    const automatic = e.action.kind === 'auto';
+    const t = automatic ? undefined : turns[turn++];
+    const shown = e.shown.map((id) => {
+      const c = node?.kind === 'choice' ? node.choices.find((x) => x.id === id) : undefined;
+      return { id, text: c ? safeLine(localize(c.text, lang)) : id };
+    });
+    const consequence = feedbackOf(scenario, e, lang);
+    const did = actionText(scenario, steps[i]!, lang) ?? '';
+    return {
+      seq: e.seq,
+      at: e.at,
+      node: e.node,
+      automatic,
+      speaker: node && node.text !== undefined ? speakerName(scenario, node.speaker, lang) : null,
+      said: node?.text !== undefined ? safeText(localize(node.text, lang)) : '',
+      shown,
+      action: e.action,
+      did,
+      decisionMs: e.decisionMs,
+      points: e.points,
+      earned: sum(e.points),
+      meters: e.meters,
+      feedback: e.feedback !== null ? safeText(e.feedback) : consequence,
+      feedbackShown: e.feedback !== null,
+      better: t?.better && t.missed > 0
+        ? { way: wayKey(t.better), text: wayText(scenario, t.better, lang), earned: t.betterEarned ?? 0, missed: t.missed }
+        : null,
+    };
+  });
+  const r = session.result;
+  return {
+    session: {
+      id: session.id, trainee: session.trainee, scenario: session.scenarioId, title: safeLine(localize(scenario.title, lang)),
+      mode: session.mode, lang: session.lang, startedAt: session.startedAt,
+      finishedAt: r?.finishedAt ?? null, outcome: r?.outcome ?? null, ending: r?.ending ?? null,
+      total: r?.total ?? null, max: r?.max ?? null, percent: r?.percent ?? null, passed: r?.passed ?? null,
+    },
+    steps: timeline,
+  };
+}
+
+/** The feedback the stored scenario gives for the way this step took. */
+function feedbackOf(scenario: Scenario, e: StoredEvent, lang: Lang): string | null {
+  const node = scenario.nodes[e.node];
+  if (!node) return null;
+  let text;
+  const a = e.action;
+  if (a.kind === 'choice' && node.kind === 'choice') text = node.choices.find((c) => c.id === a.choice)?.feedback;
+  else if (a.kind === 'say' && node.kind === 'input') text = node.rules[a.rule]?.feedback;
+  else if (a.kind === 'timeout' && (node.kind === 'choice' || node.kind === 'input')) text = node.timeout?.feedback;
+  else if (a.kind === 'auto' && node.kind === 'branch') text = node.when[a.branch]?.feedback;
+  return text === undefined ? null : safeText(localize(text, lang));
+}
