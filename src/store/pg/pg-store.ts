@@ -72,6 +72,8 @@ export interface PgStoreOptions {
   readonly connectTimeoutMs?: number;
   /** connections kept open (default 4) */
   readonly poolSize?: number;
+  /** how long one query may take before it counts as unreachable (default 60 s) */
+  readonly queryTimeoutMs?: number;
 }
 
 /** The URL as it may be shown: without the password. */
@@ -115,6 +117,15 @@ export function isUnreachable(e: unknown): boolean {
   return /timeout|Connection terminated|connection ended|server closed the connection/i.test(err.message ?? '');
 }
 
+/** The server could not be reached at all (as opposed to refusing us): worth retrying later. */
+export class ServerUnreachable extends StoreError {}
+
+/** A failure as the StoreError to throw: ServerUnreachable when the network is the problem. */
+export function storeErrorOf(e: unknown, where: string): StoreError {
+  if (e instanceof StoreError) return e;
+  return isUnreachable(e) ? new ServerUnreachable(pgErrorMessage(e, where)) : new StoreError(pgErrorMessage(e, where));
+}
+
 export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
   const location = describeUrl(url);
   const pool = new pg.Pool({
@@ -122,6 +133,8 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
     max: options.poolSize ?? 4,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: 10_000,
+    // A server that stops answering mid-query must not hang a trainee's session.
+    query_timeout: options.queryTimeoutMs ?? 60_000,
     application_name: 'roleplay',
   });
   // An idle connection that the server drops must not crash the process.
@@ -130,8 +143,7 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
     await migrate(pool);
   } catch (e) {
     await pool.end().catch(() => {});
-    if (e instanceof StoreError) throw e;
-    throw new StoreError(pgErrorMessage(e, location));
+    throw storeErrorOf(e, location);
   }
   return new PgStore(pool, location);
 }
@@ -238,16 +250,20 @@ export class PgStore implements SessionStore {
   /** Runs `fn` in one transaction on one connection; rolls back on any failure. */
   async transaction<T>(fn: (q: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.connect();
+    let broken = false;
     try {
       await client.query('BEGIN');
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
     } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
+      broken = isUnreachable(e);
+      if (!broken) await client.query('ROLLBACK').catch(() => {});
+      if (broken) throw storeErrorOf(e, this.location);
       throw e;
     } finally {
-      client.release();
+      // A connection that failed mid-transaction is thrown away, not reused.
+      client.release(broken);
     }
   }
 
@@ -255,7 +271,7 @@ export class PgStore implements SessionStore {
     try {
       return await this.pool.connect();
     } catch (e) {
-      throw new StoreError(pgErrorMessage(e, this.location));
+      throw storeErrorOf(e, this.location);
     }
   }
 
@@ -263,7 +279,7 @@ export class PgStore implements SessionStore {
     try {
       return (await this.pool.query<R>(sql, params)).rows;
     } catch (e) {
-      if (isUnreachable(e)) throw new StoreError(pgErrorMessage(e, this.location));
+      if (isUnreachable(e)) throw storeErrorOf(e, this.location);
       throw e;
     }
   }
@@ -383,7 +399,7 @@ export class PgStore implements SessionStore {
     try {
       return await pgReport(this.pool, where, params);
     } catch (e) {
-      if (isUnreachable(e)) throw new StoreError(pgErrorMessage(e, this.location));
+      if (isUnreachable(e)) throw storeErrorOf(e, this.location);
       throw e;
     }
   }

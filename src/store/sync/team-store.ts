@@ -1,0 +1,367 @@
+/**
+ * The store a trainee's laptop uses when the team has a server (`--db postgres://…`):
+ * offline first. Every write goes to the local SQLite store before anything else, so a step
+ * is durable on the laptop the moment it is taken, whatever the network does; the session is
+ * marked in the outbox and uploaded to the server in the background. When the server cannot
+ * be reached, play goes on: one line says so, the marks stay, and `roleplay sync` (or the
+ * next start, once the server is back) uploads what is waiting. Uploads merge by session id
+ * and sequence number (merge.ts), so an upload repeated after a timeout or a crash adds
+ * nothing twice, and the server recomputes every hash on the way in.
+ *
+ * Reads (sessions, review, report, verify, export) come from the server, the team's view;
+ * while it is unreachable they come from this computer, and the notice says so.
+ */
+import type {
+  EventContent, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId, SessionResult,
+  SessionRow, SessionStore, StoredEvent,
+} from '../store.js';
+import { openSqliteStore, type SqliteStore } from '../sqlite/sqlite-store.js';
+import { describeUrl, openPgStore, ServerUnreachable, type PgStore } from '../pg/pg-store.js';
+import type { MergeOutcome, SessionBundle } from './bundle.js';
+import { Outbox, type PendingSession } from './outbox.js';
+import { mergeIntoSqlite } from './sqlite-merge.js';
+
+export interface TeamStoreOptions {
+  /** the SQLite file that holds this computer's copy (and the outbox) */
+  readonly localPath: string;
+  /** one line for the person at the terminal (default: stderr) */
+  readonly notice?: (line: string) => void;
+  /** how long to wait for the server before working offline (default 4 s) */
+  readonly connectTimeoutMs?: number;
+  /** sessions per upload transaction (default 50) */
+  readonly batchSize?: number;
+  /** whether opening uploads what is waiting (default true) */
+  readonly uploadOnOpen?: boolean;
+  /** after going offline, how long before trying the server again (default 30 s) */
+  readonly retryAfterMs?: number;
+}
+
+export interface SyncProgress {
+  readonly sessions: number;
+  readonly events: number;
+  readonly remaining: number;
+}
+
+export type SyncResult =
+  | { readonly ok: true; readonly sessions: number; readonly events: number }
+  | { readonly ok: false; readonly sessions: number; readonly events: number; readonly remaining: number; readonly problem: string };
+
+const defaultNotice = (line: string) => { process.stderr.write(`roleplay: ${line}\n`); };
+
+export class TeamStore implements SessionStore {
+  readonly location: string;
+  private remote: PgStore | undefined;
+  private offlineAt: number | undefined;
+  private noticed = new Set<string>();
+  /** events the server is known to hold per session (so an upload sends only what is new) */
+  private readonly serverCounts = new Map<string, number>();
+  private readonly sourcesSent = new Set<string>();
+  private readonly dirty = new Set<string>();
+  private uploads: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly url: string,
+    readonly local: SqliteStore,
+    readonly outbox: Outbox,
+    private readonly options: TeamStoreOptions,
+  ) {
+    this.location = describeUrl(url);
+  }
+
+  static async open(url: string, options: TeamStoreOptions): Promise<TeamStore> {
+    const local = openSqliteStore(options.localPath);
+    const store = new TeamStore(url, local, Outbox.open(local.db, describeUrl(url)), options);
+    try {
+      if (await store.connect()) {
+        if (options.uploadOnOpen !== false && store.outbox.count() > 0) {
+          const result = await store.sync();
+          if (!result.ok) store.notice(`${result.remaining} session(s) still wait to be uploaded: ${result.problem}`);
+        }
+      }
+    } catch (e) {
+      await store.closeAll();
+      throw e;
+    }
+    return store;
+  }
+
+  /** Whether the server answered (this time or before). */
+  get online(): boolean {
+    return this.remote !== undefined;
+  }
+
+  /** Sessions on this computer not yet confirmed by the server. */
+  get waiting(): number {
+    return this.outbox.count();
+  }
+
+  private notice(line: string) {
+    if (this.noticed.has(line)) return;
+    this.noticed.add(line);
+    (this.options.notice ?? defaultNotice)(line);
+  }
+
+  /**
+   * Connects if not connected; false (and a notice) when the server cannot be reached. A
+   * refusal (wrong password, no such database) is not "offline": it is thrown.
+   */
+  private async connect(): Promise<boolean> {
+    if (this.remote) return true;
+    try {
+      this.remote = await openPgStore(this.url, { connectTimeoutMs: this.options.connectTimeoutMs ?? 4_000 });
+      this.offlineAt = undefined;
+      return true;
+    } catch (e) {
+      if (!(e instanceof ServerUnreachable)) throw e;
+      this.goOffline(e);
+      return false;
+    }
+  }
+
+  private goOffline(e: ServerUnreachable) {
+    this.offlineAt = Date.now();
+    const remote = this.remote;
+    this.remote = undefined;
+    void remote?.close().catch(() => {});
+    this.notice(`${e.message}; working offline on this computer (${this.local.location}); \`roleplay sync\` uploads the sessions later`);
+  }
+
+  /** While offline, try the server again only now and then, so each step does not wait for it. */
+  private async reachable(): Promise<boolean> {
+    if (this.remote) return true;
+    if (this.offlineAt !== undefined && Date.now() - this.offlineAt < (this.options.retryAfterMs ?? 30_000)) return false;
+    try {
+      return await this.connect();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Reads go to the server; while it is unreachable, to this computer. */
+  private async reader(): Promise<SessionStore> {
+    if (await this.reachable()) return this.remote!;
+    this.notice(`showing the sessions on this computer only (the team server ${this.location} cannot be reached)`);
+    return this.local;
+  }
+
+  private async read<T>(fn: (store: SessionStore) => Promise<T>): Promise<T> {
+    const store = await this.reader();
+    try {
+      return await fn(store);
+    } catch (e) {
+      if (!(e instanceof ServerUnreachable) || store === this.local) throw e;
+      this.goOffline(e);
+      return fn(this.local);
+    }
+  }
+
+  // ───────────── writes: this computer first, then the server ─────────────
+
+  /** A session recorded elsewhere (resumed here) is copied to this computer before it is written. */
+  private async ensureLocal(id: SessionId): Promise<void> {
+    if (await this.local.findSession(id)) return;
+    if (!(await this.reachable())) return; // the local write then says "no session"
+    const bundle = await this.bundleFrom(this.remote!, id, 0, true);
+    if (bundle) await mergeIntoSqlite(this.local.db, [bundle]);
+  }
+
+  private changed(id: SessionId) {
+    this.outbox.mark(id);
+    this.dirty.add(id);
+    this.uploads = this.uploads.then(() => this.uploadDirty());
+  }
+
+  async saveSource(source: ScenarioSource): Promise<void> {
+    await this.local.saveSource(source);
+  }
+
+  async startSession(header: SessionHeader, play?: SavedPlay): Promise<SessionRow> {
+    const row = await this.local.startSession(header, play);
+    this.changed(header.id);
+    return row;
+  }
+
+  async appendEvent(sessionId: SessionId, content: EventContent, play?: SavedPlay): Promise<StoredEvent> {
+    await this.ensureLocal(sessionId);
+    const event = await this.local.appendEvent(sessionId, content, play);
+    this.changed(sessionId);
+    return event;
+  }
+
+  async savePlay(sessionId: SessionId, play: SavedPlay): Promise<void> {
+    await this.ensureLocal(sessionId);
+    await this.local.savePlay(sessionId, play);
+    this.changed(sessionId);
+  }
+
+  async finishSession(sessionId: SessionId, result: SessionResult): Promise<SessionRow> {
+    await this.ensureLocal(sessionId);
+    const row = await this.local.finishSession(sessionId, result);
+    this.changed(sessionId);
+    return row;
+  }
+
+  /** Import: onto the server when it answers, else onto this computer, marked for upload. */
+  async merge(bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
+    if (await this.reachable()) {
+      try {
+        return await this.remote!.merge(bundles);
+      } catch (e) {
+        if (!(e instanceof ServerUnreachable)) throw e;
+        this.goOffline(e);
+      }
+    }
+    const outcomes = await mergeIntoSqlite(this.local.db, bundles);
+    for (const b of bundles) this.outbox.mark(b.header.id);
+    return outcomes;
+  }
+
+  // ───────────── reads ─────────────
+
+  loadSource(hash: string) { return this.read((s) => s.loadSource(hash)); }
+  findSession(idOrPrefix: string) { return this.read((s) => s.findSession(idOrPrefix)); }
+  listSessions(filter?: SessionFilter) { return this.read((s) => s.listSessions(filter)); }
+  events(sessionId: SessionId) { return this.read((s) => s.events(sessionId)); }
+  savedPlay(sessionId: SessionId) { return this.read((s) => s.savedPlay(sessionId)); }
+  report(filter?: SessionFilter): Promise<ReportData> { return this.read((s) => s.report(filter)); }
+
+  async eachSession(filter: SessionFilter, fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>): Promise<void> {
+    // Not retried on this computer half-way: the caller has already seen part of the server's sessions.
+    const store = await this.reader();
+    await store.eachSession(filter, fn);
+  }
+
+  // ───────────── uploading ─────────────
+
+  private async bundleFrom(store: SessionStore, id: SessionId, after: number, withSource: boolean): Promise<SessionBundle | undefined> {
+    const row = await store.findSession(id);
+    if (!row || row === 'ambiguous' || row.id !== id) return undefined;
+    const events = (await store.events(id)).filter((e) => e.seq > after);
+    const source = withSource ? await store.loadSource(row.scenarioHash) : undefined;
+    const play = row.result ? undefined : await store.savedPlay(id);
+    const { eventCount: _c, headHash: _h, result, seal, ...header } = row;
+    return {
+      header,
+      ...(source ? { source } : {}),
+      events,
+      ...(result ? { result, seal: seal! } : {}),
+      ...(play ? { play } : {}),
+    };
+  }
+
+  private async uploadDirty(): Promise<void> {
+    if (this.dirty.size === 0 || this.closed) return;
+    const ids = new Set(this.dirty);
+    this.dirty.clear();
+    if (!(await this.reachable())) return; // marked in the outbox; sync uploads them
+    const pending = this.outbox.pending().filter((p) => ids.has(p.sessionId));
+    await this.upload(pending).catch((e: unknown) => {
+      if (e instanceof ServerUnreachable) this.goOffline(e);
+      else this.notice(`the team server did not take the latest step: ${(e as Error).message}; it stays on this computer for \`roleplay sync\``);
+    });
+  }
+
+  /** Uploads these sessions in one transaction and clears their marks. */
+  private async upload(pending: readonly PendingSession[]): Promise<{ sessions: number; events: number }> {
+    const bundles: SessionBundle[] = [];
+    for (const p of pending) {
+      const known = this.serverCounts.get(p.sessionId) ?? 0;
+      const localRow = await this.local.findSession(p.sessionId);
+      const hash = localRow && localRow !== 'ambiguous' ? localRow.scenarioHash : '';
+      const bundle = await this.bundleFrom(this.local, p.sessionId, known, !this.sourcesSent.has(hash));
+      if (bundle) bundles.push(bundle);
+    }
+    if (bundles.length === 0) {
+      for (const p of pending) this.outbox.clear(p);
+      return { sessions: 0, events: 0 };
+    }
+    let outcomes: MergeOutcome[];
+    try {
+      outcomes = await this.remote!.merge(bundles);
+    } catch (e) {
+      // What we believed the server held may be stale (another upload, a restore): send it all.
+      const partial = pending.some((p) => (this.serverCounts.get(p.sessionId) ?? 0) > 0);
+      if (e instanceof ServerUnreachable || !partial) throw e;
+      for (const b of bundles) this.serverCounts.delete(b.header.id);
+      return this.upload(pending);
+    }
+    for (const b of bundles) this.sourcesSent.add(b.header.scenarioHash);
+    for (const o of outcomes) this.serverCounts.set(o.sessionId, o.eventCount);
+    for (const p of pending) this.outbox.clear(p);
+    return { sessions: bundles.length, events: outcomes.reduce((n, o) => n + o.added, 0) };
+  }
+
+  /**
+   * `roleplay sync`: uploads everything waiting, a batch of sessions per transaction, so an
+   * interrupted sync keeps what it finished and the next one carries on.
+   */
+  async sync(options: { all?: boolean; onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncResult> {
+    await this.uploads;
+    if (options.all) this.markAll();
+    let sessions = 0;
+    let events = 0;
+    if (!(await this.reachable())) {
+      return { ok: false, sessions, events, remaining: this.outbox.count(), problem: `the team server ${this.location} cannot be reached` };
+    }
+    const batch = Math.max(1, this.options.batchSize ?? 50);
+    const failed = new Set<string>();
+    for (;;) {
+      const pending = this.outbox.pending(batch + failed.size).filter((p) => !failed.has(p.sessionId)).slice(0, batch);
+      if (pending.length === 0) break;
+      try {
+        const done = await this.upload(pending);
+        sessions += done.sessions;
+        events += done.events;
+      } catch (e) {
+        if (e instanceof ServerUnreachable) {
+          this.goOffline(e);
+          return { ok: false, sessions, events, remaining: this.outbox.count(), problem: e.message };
+        }
+        // One session the server will not take must not hold back the others: try them one by one.
+        if (pending.length > 1) {
+          for (const p of pending) {
+            try {
+              const done = await this.upload([p]);
+              sessions += done.sessions;
+              events += done.events;
+            } catch (single) {
+              if (single instanceof ServerUnreachable) {
+                this.goOffline(single);
+                return { ok: false, sessions, events, remaining: this.outbox.count(), problem: single.message };
+              }
+              failed.add(p.sessionId);
+              this.notice(`session ${p.sessionId} was not uploaded: ${(single as Error).message}`);
+            }
+          }
+        } else {
+          failed.add(pending[0]!.sessionId);
+          this.notice(`session ${pending[0]!.sessionId} was not uploaded: ${(e as Error).message}`);
+        }
+      }
+      options.onProgress?.({ sessions, events, remaining: this.outbox.count() });
+    }
+    const remaining = this.outbox.count();
+    return remaining === 0
+      ? { ok: true, sessions, events }
+      : { ok: false, sessions, events, remaining, problem: `${failed.size} session(s) were refused by the server (see above)` };
+  }
+
+  /** Marks every session on this computer for upload (for sessions recorded before the team had a server). */
+  private markAll() {
+    this.local.db.prepare(`INSERT OR IGNORE INTO sync_outbox (server, session_id, marked_at)
+      SELECT ?, id, ? FROM sessions`).run(this.outbox.server, new Date().toISOString());
+  }
+
+  async close(): Promise<void> {
+    // The last steps' uploads finish (or fail into the outbox) before the process exits.
+    await this.uploads;
+    this.closed = true;
+    await this.closeAll();
+  }
+
+  private async closeAll() {
+    await this.remote?.close().catch(() => {});
+    await this.local.close();
+  }
+}
