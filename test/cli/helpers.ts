@@ -1,0 +1,79 @@
+/** Runs the built `roleplay` binary as a subprocess, the way trainers, CI and other tools do. */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const BIN = join(ROOT, 'bin', 'roleplay.js');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+  throw new Error('dist/ is missing: run `npm run build` before the CLI tests (`npm test` does)');
+}
+
+export interface Ran {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** wall time of the whole process, ms */
+  readonly ms: number;
+}
+
+const baseEnv = { ...process.env, CI: 'false', ROLEPLAY_LANG: '', LANG: 'C', LC_ALL: '', LC_MESSAGES: '' };
+
+export function rp(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Ran {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 30_000, env: { ...baseEnv, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
+}
+
+/** The same, without blocking: lets many runs share the two cores. */
+export function rpAsync(args: readonly string[], options: { cwd?: string } = {}): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: baseEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr, ms: performance.now() - started }));
+  });
+}
+
+/**
+ * Runs the CLI in a process that reports its own peak memory and the time from its start to
+ * its exit (module loading included), so the bound does not depend on how busy the machine is.
+ */
+export function rpMeasured(args: readonly string[]): Ran & { maxRssMB: number; ownMs: number } {
+  const probe = `
+    const t0 = performance.now();
+    process.on('exit', () => {
+      process.stderr.write('\\n@@probe ' + JSON.stringify({ maxRss: process.resourceUsage().maxRSS, ms: performance.now() - t0 }) + '\\n');
+    });
+    process.argv.splice(1, 0, ${JSON.stringify(BIN)});
+    import(${JSON.stringify('file://' + BIN)});
+  `;
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe, '--', ...args], {
+    cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: baseEnv,
+  });
+  const m = /\n@@probe (\{.*\})\n$/.exec(r.stderr);
+  if (!m) throw new Error(`no probe output: ${r.stderr.slice(0, 300)}`);
+  const probeData = JSON.parse(m[1]!) as { maxRss: number; ms: number };
+  return {
+    status: r.status, stdout: r.stdout, stderr: r.stderr.slice(0, m.index), ms: performance.now() - started,
+    maxRssMB: probeData.maxRss / 1024, ownMs: probeData.ms,
+  };
+}
+
+/** A line of `lint` output: path:line:column: error|warning: message */
+export const DIAGNOSTIC_LINE = /^(.+):(\d+):(\d+): (error|warning): (\S.*)$/;
+
+export function hasStackTrace(text: string): boolean {
+  return /\n\s+at .+[:(]/.test(text) || /(TypeError|ReferenceError|SyntaxError|RangeError):/.test(text);
+}
+
+export { spawnSync };
