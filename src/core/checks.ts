@@ -6,7 +6,8 @@
 import stringWidth from 'string-width';
 import { canReach, components, graphOf } from './graph.js';
 import { explore, ExplorationLimitError, DEFAULT_STATE_LIMIT } from './explore.js';
-import { consequenceOf, waysOf, type Scenario } from './model.js';
+import { consequenceOf, waysOf, type Condition, type Scenario } from './model.js';
+import { loopTraps } from './paths.js';
 import type { Finding } from './references.js';
 import type { RawCatalog, RawScenario } from './schema.js';
 import { text as normalizeText } from './normalize.js';
@@ -61,6 +62,13 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
   // Reachability and dead ends.
   const endIdx = graph.ids.map((id, i) => (scenario.nodes[id]!.kind === 'end' ? i : -1)).filter((i) => i >= 0);
   const leadsToEnd = canReach(graph, endIdx);
+  const sccs = components(graph);
+  const loopOf = (id: string) => {
+    const c = sccs.component[graph.index.get(id)!]!;
+    if (!sccs.cyclic[c]) return undefined;
+    const names = sccs.members[c]!.map((n) => graph.ids[n]!).sort();
+    return names.length > 4 ? `${names.slice(0, 4).join(' → ')} → …` : `${names.join(' → ')} → ${names[0]}`;
+  };
   for (const id of graph.ids) {
     const node = scenario.nodes[id]!;
     if (!exploration.reachedNodes.has(id)) {
@@ -68,12 +76,16 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
       continue;
     }
     if (!leadsToEnd.has(graph.index.get(id)!)) {
-      warn(['nodes', id], 'dead-end', `no ending can be reached from node '${id}': every way from it loops back or stops; add a way towards an ending`, 'key');
+      const loop = loopOf(id);
+      warn(['nodes', id], 'dead-end', loop
+        ? `no ending can be reached from node '${id}': it is in a loop with no way out (${loop}); add a way from the loop towards an ending`
+        : `no ending can be reached from node '${id}': every way from it loops back or stops; add a way towards an ending`, 'key');
     }
     if (node.kind === 'choice') {
       node.choices.forEach((c, i) => {
         if (!exploration.shownChoices.has(id + '\u0000' + c.id)) {
-          warn(['nodes', id, 'choices', i, c.if ? 'if' : 'id'], 'choice-never-shown', `choice '${c.id}' of node '${id}' is never shown: its condition cannot hold whenever the node is reached`, c.if ? 'key' : 'value');
+          const bound = outOfRange(c.if, scenario);
+          warn(['nodes', id, 'choices', i, c.if ? 'if' : 'id'], 'choice-never-shown', `choice '${c.id}' of node '${id}' is never shown: ${bound ?? 'its condition cannot hold whenever the node is reached'}`, c.if ? 'key' : 'value');
         }
       });
       const stuck = exploration.stuckAt.get(id);
@@ -85,10 +97,19 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
     if (node.kind === 'branch') {
       node.when.forEach((b, i) => {
         if (!exploration.firedBranches.has(id + '\u0000' + i)) {
-          warn(['nodes', id, 'when', i], 'branch-never-taken', `entry ${i + 1} of node '${id}' can never fire: ${b.if ? 'its condition never holds when the node is reached, or an earlier entry always wins' : 'an earlier entry always wins'}`);
+          const bound = outOfRange(b.if, scenario);
+          warn(['nodes', id, 'when', i], 'branch-never-taken', `entry ${i + 1} of node '${id}' can never fire: ${bound ?? (b.if ? 'its condition never holds when the node is reached, or an earlier entry always wins' : 'an earlier entry always wins')}`);
         }
       });
     }
+  }
+
+  // Loops that can be entered but, with the meters as they are then, never left.
+  for (const trap of loopTraps(scenario) ?? []) {
+    if (!leadsToEnd.has(graph.index.get(trap.node)!) || exploration.stuckAt.has(trap.node)) continue; // reported above
+    const when = Object.entries(trap.meters).map(([m, v]) => `${m} = ${v}`).join(', ');
+    const loop = loopOf(trap.node) ?? trap.loop.join(' → ');
+    warn(['nodes', trap.node], 'loop-no-way-out', `once the trainee reaches node '${trap.node}'${when ? ` with ${when}` : ''}, no ending can be reached any more: every way from there stays in the loop ${loop} and no way out of it ever opens; give the loop an exit whose condition can hold there`, 'key');
   }
 
   // Lessons.
@@ -131,6 +152,24 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
 }
 
 type Warn = (path: Path, code: string, message: string, part?: 'key' | 'value') => void;
+
+const OP_TEXT = { eq: '=', gte: '≥', gt: '>', lte: '≤', lt: '<' } as const;
+
+/** Why a condition can never hold whatever happens, judged from its meters' min..max alone. */
+function outOfRange(condition: Condition | undefined, scenario: Scenario): string | undefined {
+  for (const t of condition?.meters ?? []) {
+    const m = scenario.meters.find((x) => x.id === t.meter);
+    if (!m) continue;
+    const possible =
+      t.op === 'eq' ? t.value >= m.min && t.value <= m.max
+      : t.op === 'gte' ? m.max >= t.value
+      : t.op === 'gt' ? m.max > t.value
+      : t.op === 'lte' ? m.min <= t.value
+      : m.min < t.value;
+    if (!possible) return `meter '${m.id}' is kept between ${m.min} and ${m.max}, so '${m.id} ${OP_TEXT[t.op]} ${t.value}' can never hold; change the condition or the meter's range`;
+  }
+  return undefined;
+}
 
 /** Warnings about one localized text: cut at a comma, not a language, untranslated, too wide. */
 function checkText(warn: Warn, path: Path, raw: RawText | undefined, limit?: number) {

@@ -298,3 +298,80 @@ export function analysePaths(scenario: Scenario, limit = DEFAULT_PATH_SEARCH_LIM
     situations,
   };
 }
+
+/** A situation inside a loop from which no ending can be reached any more. */
+export interface LoopTrap {
+  readonly node: NodeId;
+  /** the meters on entering the trap */
+  readonly meters: MeterValues;
+  /** the nodes of the loop (its strongly connected component), sorted */
+  readonly loop: readonly NodeId[];
+}
+
+export const DEFAULT_TRAP_SEARCH_LIMIT = 200_000;
+
+/**
+ * Loops a trainee can enter but never leave, in play as it really is (revisits allowed):
+ * situations in a cyclic part of the case from which no ending can be reached, reported
+ * where the trainee first steps into them. Finds the traps that a plain graph check misses
+ * because the way out exists but its condition never holds inside the loop. Returns
+ * undefined when the case has more than `limit` situations (the check is then skipped).
+ */
+export function loopTraps(scenario: Scenario, limit = DEFAULT_TRAP_SEARCH_LIMIT): LoopTrap[] | undefined {
+  const graph = graphOf(scenario);
+  const { component, cyclic, members } = components(graph);
+  const referenced = referencedNodes(scenario);
+  const meterIds = scenario.meters.map((m) => m.id);
+  const index = new Map<string, number>();
+  const nodes: NodeId[] = [];
+  const meters: MeterValues[] = [];
+  const visitedOf: (readonly NodeId[])[] = [];
+  const prev: number[][] = [];
+  const finishing: number[] = [];
+
+  const add = (node: NodeId, m: MeterValues, visited: readonly NodeId[], from: number): number | undefined => {
+    const key = `${node}\u0000${meterIds.map((id) => m[id]).join(',')}\u0000${visited.join(' ')}`;
+    let i = index.get(key);
+    if (i === undefined) {
+      if (nodes.length >= limit) return undefined;
+      i = nodes.length;
+      index.set(key, i);
+      nodes.push(node); meters.push(m); visitedOf.push(visited); prev.push([]);
+    }
+    if (from >= 0) prev[i]!.push(from);
+    return i;
+  };
+
+  if (add(scenario.start, initialMeters(scenario.meters), [], -1) === undefined) return undefined;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (scenario.nodes[node]!.kind === 'end') { finishing.push(i); continue; }
+    const visitedSet = new Set(visitedOf[i]);
+    const visited = referenced.has(node) && !visitedSet.has(node) ? [...visitedOf[i]!, node].sort() : visitedOf[i]!;
+    for (const w of openWays(scenario, node, meters[i]!, (n) => visitedSet.has(n))) {
+      if (add(w.to, w.meters, visited, i) === undefined) return undefined;
+    }
+  }
+
+  const canFinish = new Uint8Array(nodes.length);
+  const stack = [...finishing];
+  for (const i of stack) canFinish[i] = 1;
+  while (stack.length > 0) {
+    for (const p of prev[stack.pop()!]!) if (!canFinish[p]) { canFinish[p] = 1; stack.push(p); }
+  }
+
+  const traps: LoopTrap[] = [];
+  const reported = new Set<NodeId>();
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (canFinish[i] || reported.has(node)) continue;
+    const c = component[graph.index.get(node)!]!;
+    if (!cyclic[c]) continue;
+    // Report where the trainee steps into the trap: from a situation that could still finish, or from outside the loop.
+    const entry = i === 0 || prev[i]!.some((p) => canFinish[p] || component[graph.index.get(nodes[p]!)!] !== c);
+    if (!entry) continue;
+    reported.add(node);
+    traps.push({ node, meters: meters[i]!, loop: members[c]!.map((n) => graph.ids[n]!).sort() });
+  }
+  return traps;
+}
