@@ -21,8 +21,10 @@ import { Recording } from '../../store/recording.js';
 import { restorePoint, ResumeError } from '../../store/resume.js';
 import { compiledFromSource, SourceError } from '../../store/scenario-source.js';
 import { StoreError } from '../../store/sqlite/sqlite-store.js';
+import { sourceLineOf } from '../../store/sync/jsonl.js';
 import type { SessionFilter, SessionRow, SessionStore } from '../../store/store.js';
 import { verifyStore } from '../../store/verify.js';
+import type { Recorder } from '../../ui/recorder.js';
 import { timelineOf, type Timeline } from '../../ui/review/timeline.js';
 import { UserError } from '../env.js';
 import { langOf, setExit } from '../program.js';
@@ -210,7 +212,15 @@ export async function exportCommand(opts: ExportOptions): Promise<number> {
       });
       await write('\n]\n');
     } else {
+      // Each scenario source once, before its first session, so `roleplay import` on another
+      // machine can replay and score the sessions exactly (see store/sync/jsonl.ts).
+      const sourcesWritten = new Set<string>();
       await store.eachSession(filter, async (session, events) => {
+        if (!sourcesWritten.has(session.scenarioHash)) {
+          sourcesWritten.add(session.scenarioHash);
+          const source = await store.loadSource(session.scenarioHash);
+          if (source) await write(sourceLineOf(source) + '\n');
+        }
         await write(jsonlOf(session, events).join('\n') + '\n');
       });
     }
@@ -273,6 +283,25 @@ export async function runRecorded(ref: string, opts: RunOptions & StoreOptions, 
       await r.flush();
       reportRecorded(r.id, finished, lang);
     }
+    return code;
+  });
+}
+
+// ───────────────────────────── recording interactive play ─────────────────────────────
+
+/**
+ * For `play` and the menu: a recorder writing into the store named by --db / ROLEPLAY_DB for
+ * the trainee named by --trainee / ROLEPLAY_TRAINEE / the user name, open while `fn` runs.
+ * A write that failed during play is reported once the screen has closed.
+ */
+export async function withPlayRecorder(cmd: Command, fn: (recorder: Recorder) => Promise<number>): Promise<number> {
+  const opts = cmd.optsWithGlobals() as StoreOptions;
+  const lang = langOf(cmd);
+  return withStore(opts, async (store) => {
+    const recorder = new StoreRecorder(store, traineeFrom(opts.trainee));
+    const code = await fn(recorder);
+    const failure = await recorder.close();
+    if (failure) throw new UserError(lang === 'en' ? `the session could not be recorded: ${failure}` : `练习记录写入失败：${failure}`, 1);
     return code;
   });
 }

@@ -1,0 +1,130 @@
+/**
+ * The report against numbers worked out by hand from night-window's scoring (max 6; lesson
+ * maxima respect 3, prepare 3, report 2, temper 0):
+ *
+ *   A alice 01-01  华苏割接 → show-form                 respect 2 prepare 3          total 5   83%  passed  inside
+ *   B bob   01-02  hello → argue → wait-politely        respect 1 temper -1          total 0    0%          inside
+ *   C alice 01-03  hello → show-form                    respect 1 prepare 2          total 3   50%          inside
+ *   D carol 01-04  快点 (→ locked out)                   temper -3                    total -3   0%          locked-out
+ *   E bob   01-05  hello …                              unfinished
+ *   F dave  01-06  hello (4 s) → show-form (2 s), played in practice mode             total 3   50%          inside
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { record, rp, tempDir } from './helpers.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let store: SqliteStore;
+
+beforeAll(async () => {
+  tmp = tempDir();
+  store = openSqliteStore(tmp.db);
+  await record(store, { trainee: 'alice', steps: [{ say: '华苏割接' }, 'show-form'], startedAt: '2026-01-01T08:00:00Z' });
+  await record(store, { trainee: 'bob', steps: [{ say: 'hello' }, 'argue', 'wait-politely'], startedAt: '2026-01-02T08:00:00Z' });
+  await record(store, { trainee: 'alice', steps: [{ say: 'hello' }, 'show-form'], startedAt: '2026-01-03T08:00:00Z' });
+  await record(store, { trainee: 'carol', steps: [{ say: '快点' }], startedAt: '2026-01-04T08:00:00Z' });
+  await record(store, { trainee: 'bob', steps: [{ say: 'hello' }], startedAt: '2026-01-05T08:00:00Z' });
+  await record(store, { trainee: 'dave', steps: [{ say: 'hello' }, 'show-form'], startedAt: '2026-01-06T08:00:00Z', mode: 'practice', decisionMs: [4000, 2000] });
+});
+afterAll(async () => { await store.close(); tmp.done(); });
+
+describe('report', () => {
+  it('aggregates per scenario exactly as computed by hand', async () => {
+    const r = await store.report();
+    expect(r.scenarios).toHaveLength(1);
+    const s = r.scenarios[0]!;
+    expect(s).toMatchObject({
+      id: 'night-window', attempts: 5, unfinished: 1, trainees: 4, passed: 1, passRate: 0.2,
+      meanPercent: 36.6, medianPercent: 50, meanDecisionMs: 3000,
+    });
+    // weakest first: temper (−0.8 with no max), report 0/2, respect 1/3, prepare 1.4/3
+    expect(s.lessons).toEqual([
+      { id: 'temper', meanPoints: -0.8, max: 0 },
+      { id: 'report', meanPoints: 0, max: 2 },
+      { id: 'respect', meanPoints: 1, max: 3 },
+      { id: 'prepare', meanPoints: 1.4, max: 3 },
+    ]);
+    expect(s.choices).toEqual({
+      gate: { 'rule 1': 1, 'rule 2': 4, 'rule 3': 1 },
+      papers: { 'show-form': 3, argue: 1 },
+      waiting: { 'wait-politely': 1 },
+    });
+    expect(s.endings).toEqual({ inside: 4, 'locked-out': 1 });
+  });
+
+  it('aggregates per trainee: attempts, best, last and the recent trend', async () => {
+    const r = await store.report();
+    expect(r.trainees).toEqual([
+      { name: 'alice', attempts: 2, passed: 1, bestPercent: 83, lastPercent: 50, recent: [83, 50] },
+      { name: 'bob', attempts: 1, passed: 0, bestPercent: 0, lastPercent: 0, recent: [0] },
+      { name: 'carol', attempts: 1, passed: 0, bestPercent: 0, lastPercent: 0, recent: [0] },
+      { name: 'dave', attempts: 1, passed: 0, bestPercent: 50, lastPercent: 50, recent: [50] },
+    ]);
+  });
+
+  it('filters by trainee, scenario and start time', async () => {
+    const alice = await store.report({ trainee: 'alice' });
+    expect(alice.scenarios[0]).toMatchObject({ attempts: 2, meanPercent: 66.5, medianPercent: 66.5, passRate: 0.5, meanDecisionMs: null });
+    expect(alice.trainees.map((t) => t.name)).toEqual(['alice']);
+    const since = await store.report({ since: '2026-01-03T00:00:00.000Z' });
+    expect(since.scenarios[0]).toMatchObject({ attempts: 3, unfinished: 1, trainees: 3, meanPercent: 33.33 });
+    expect((await store.report({ scenario: 'nothing' })).scenarios).toEqual([]);
+  });
+
+  it('prints the documented JSON shape from the command line, with the same numbers', () => {
+    const r = rp(['report', '--json', '--db', tmp.db]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.scenarios[0]).toMatchObject({
+      id: 'night-window', attempts: 5, passRate: 0.2, meanPercent: 36.6,
+      lessons: { temper: { meanPoints: -0.8, max: 0 }, report: { meanPoints: 0, max: 2 }, respect: { meanPoints: 1, max: 3 }, prepare: { meanPoints: 1.4, max: 3 } },
+      choices: { papers: { 'show-form': 3, argue: 1 } },
+    });
+    expect(Object.keys(j.scenarios[0].lessons)).toEqual(['temper', 'report', 'respect', 'prepare']);
+    expect(j.trainees[0]).toMatchObject({ name: 'alice', attempts: 2, trend: -33 });
+    const since = JSON.parse(rp(['report', '--json', '--db', tmp.db, '--since', '2026-01-03', '--trainee', 'alice']).stdout);
+    expect(since.scenarios[0].attempts).toBe(1);
+  });
+
+  it('draws bar charts in the terminal, in Chinese and English', () => {
+    const en = rp(['report', '--db', tmp.db, '--lang', 'en']);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain('5 finished · 4 trainees · 1 unfinished');
+    expect(en.stdout).toMatch(/pass rate\s+[█▏▎▍▌▋▊▉]+░+ 20%/);
+    expect(en.stdout).toMatch(/argue\s+[█▏▎▍▌▋▊▉]+░+ 1\s+✗ -2/);
+    expect(en.stdout).toMatch(/show-form\s+[█▏▎▍▌▋▊▉]+░* 3\s+✓ \+2/);
+    expect(en.stdout).toContain('mean decision time: 3.0 s');
+    const zh = rp(['report', '--db', tmp.db, '--lang', 'zh']);
+    expect(zh.stdout).toContain('5 次完成 · 4 名学员 · 1 次未完成');
+  });
+
+  it('writes CSV rows a spreadsheet can pivot', () => {
+    const r = rp(['report', '--csv', '--db', tmp.db]);
+    const rows = r.stdout.trim().split('\r\n');
+    expect(rows[0]).toBe('section,scenario,item,detail,value');
+    expect(rows).toContain('scenario,night-window,passRate,,0.2');
+    expect(rows).toContain('lesson,night-window,temper,meanPoints,-0.8');
+    expect(rows).toContain('choice,night-window,gate,rule 2,4');
+    expect(rows).toContain('trainee,,alice,lastPercent,50');
+  });
+
+  it('writes one self-contained HTML page with charts', async () => {
+    const file = `${tmp.dir}/report.html`;
+    const r = rp(['report', '--html', file, '--db', tmp.db, '--lang', 'en']);
+    expect(r.status).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('class="fill wrong" style="width:25.0%"'); // argue: 1 of 4 at papers
+    expect(html).toContain('<svg'); // alice's trend
+    expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//); // nothing fetched from a network
+    expect(html).not.toContain('<script');
+  });
+
+  it('refuses two formats at once and a --since that is not a date', () => {
+    expect(rp(['report', '--json', '--csv', '--db', tmp.db]).status).toBe(2);
+    const bad = rp(['report', '--since', 'yesterday', '--db', tmp.db]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--since 'yesterday' is not a date/);
+  });
+});

@@ -1,0 +1,140 @@
+/** The SQLite store through the SessionStore interface: migrations, events, sources, lookups. */
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compile, runSteps } from '../../src/core/index.js';
+import { compiledFromSource, sourceOf } from '../../src/store/scenario-source.js';
+import { openSqliteStore, StoreError, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
+import { dbPathFrom, traineeFrom } from '../../src/store/open.js';
+import { loadNight, record, tempDir } from './helpers.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let store: SqliteStore;
+beforeEach(() => { tmp = tempDir(); store = openSqliteStore(tmp.db); });
+afterEach(async () => { await store.close(); tmp.done(); });
+
+describe('opening and migrations', () => {
+  it('creates a WAL database at the latest schema, with every migration listed once', async () => {
+    const db = new Database(tmp.db, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare('SELECT version FROM migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    db.close();
+    // opening again applies nothing twice
+    const again = openSqliteStore(tmp.db);
+    expect(again.db.prepare('SELECT COUNT(*) AS n FROM migrations').get()).toEqual({ n: MIGRATIONS.length });
+    expect(again.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(again.db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(5000);
+    await again.close();
+  });
+
+  it('refuses a database written by a newer version, in words', async () => {
+    await store.close();
+    const db = new Database(tmp.db);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => openSqliteStore(tmp.db)).toThrow(/newer roleplay/);
+    store = openSqliteStore(':memory:');
+  });
+
+  it('takes the database from --db, then ROLEPLAY_DB, else ~/.roleplay; the trainee from --trainee, ROLEPLAY_TRAINEE, the user', () => {
+    expect(dbPathFrom('/x/a.db', { ROLEPLAY_DB: '/y/b.db' })).toBe('/x/a.db');
+    expect(dbPathFrom(undefined, { ROLEPLAY_DB: '/y/b.db' })).toBe('/y/b.db');
+    expect(dbPathFrom(undefined, {})).toMatch(/\.roleplay\/roleplay\.db$/);
+    expect(traineeFrom('张工', { ROLEPLAY_TRAINEE: 'x' })).toBe('张工');
+    expect(traineeFrom(undefined, { ROLEPLAY_TRAINEE: 'li\u001b[31m' })).toBe('li');
+    expect(traineeFrom(undefined, {}).length).toBeGreaterThan(0);
+  });
+});
+
+describe('sessions and events', () => {
+  it('stores each step with its details and returns them as written', async () => {
+    const id = await record(store, { trainee: 'alice', mode: 'practice', steps: [{ say: 'hello' }, 'argue', 'wait-politely'], decisionMs: [4200, 1800, 900] });
+    const s = await store.findSession(id);
+    expect(s).not.toBe('ambiguous');
+    const session = s as Exclude<typeof s, 'ambiguous' | undefined>;
+    expect(session).toMatchObject({ trainee: 'alice', scenarioId: 'night-window', mode: 'practice', lang: 'zh', eventCount: 5 });
+    expect(session.result).toMatchObject({ outcome: 'success', ending: 'inside', total: 0, max: 6, percent: 0, passed: false });
+    expect(session.result!.lessons).toEqual({ prepare: { points: 0, max: 3 }, report: { points: 0, max: 2 }, respect: { points: 1, max: 3 }, temper: { points: -1, max: 0 } });
+    const events = await store.events(id);
+    expect(events.map((e) => [e.seq, e.node, e.action.kind, e.goto])).toEqual([
+      [1, 'gate', 'say', 'papers'],
+      [2, 'papers', 'choice', 'patience-check-2'],
+      [3, 'patience-check-2', 'auto', 'waiting'],
+      [4, 'waiting', 'choice', 'late-check'],
+      [5, 'late-check', 'auto', 'inside'],
+    ]);
+    expect(events[0]!.action).toEqual({ kind: 'say', text: 'hello', rule: 1 });
+    expect(events[0]!.decisionMs).toBe(4200);
+    expect(events[1]!.shown).toEqual(['show-form', 'call-tl', 'argue']);
+    expect(events[1]!.points).toEqual({ temper: -1, respect: -1 });
+    expect(events[1]!.meters).toEqual({ patience: 2, time: 0 });
+    // at `waiting` with time 0: `leave` is hidden (time >= 2), `sneak` is shown
+    expect(events[3]!.shown).toEqual(['wait-politely', 'sneak']);
+    expect(events[3]!.decisionMs).toBe(900);
+    expect(events[2]!.decisionMs).toBe(0);
+    expect(events.every((e, i) => i === 0 || e.prevHash === events[i - 1]!.hash)).toBe(true);
+  });
+
+  it('refuses a step out of sequence and a step after the end', async () => {
+    const id = await record(store, { trainee: 'a', steps: [{ say: 'hello' }] });
+    const e = (await store.events(id))[0]!;
+    const { sessionId: _s, prevHash: _p, hash: _h, ...content } = e;
+    await expect(store.appendEvent(id, { ...content, seq: 3 })).rejects.toThrow(/expects step 2 next/);
+    const done = await record(store, { trainee: 'a', steps: [{ say: 'hello' }, 'show-form'] });
+    await expect(store.appendEvent(done, { ...content, seq: 3 })).rejects.toThrow(StoreError);
+  });
+
+  it('finds a session by a unique prefix and says when a prefix is ambiguous', async () => {
+    const ids = await Promise.all(Array.from({ length: 40 }, () => record(store, { trainee: 'a', steps: [] })));
+    const one = ids[0]!;
+    expect((await store.findSession(one.slice(0, 13))) as { id: string }).toMatchObject({ id: one });
+    expect(await store.findSession('zzzz')).toBeUndefined();
+    // 40 random ids: some share their first hex digit
+    const byFirst = new Map<string, number>();
+    for (const id of ids) byFirst.set(id[0]!, (byFirst.get(id[0]!) ?? 0) + 1);
+    const shared = [...byFirst].find(([, n]) => n > 1)![0];
+    expect(await store.findSession(shared)).toBeUndefined(); // too short to search
+    const twoOf = ids.filter((id) => id.startsWith(shared));
+    let prefix = shared;
+    while (twoOf.every((id) => id.startsWith(prefix + twoOf[0]![prefix.length]))) prefix += twoOf[0]![prefix.length];
+    if (prefix.length >= 4) expect(await store.findSession(prefix)).toBe('ambiguous');
+  });
+
+  it('lists newest first and filters by trainee, scenario and start time', async () => {
+    await record(store, { trainee: 'alice', steps: [], startedAt: '2026-01-01T08:00:00Z' });
+    await record(store, { trainee: 'bob', steps: [], startedAt: '2026-01-03T08:00:00Z' });
+    await record(store, { trainee: 'alice', steps: [], startedAt: '2026-01-02T08:00:00Z' });
+    expect((await store.listSessions()).map((s) => s.startedAt.slice(0, 10))).toEqual(['2026-01-03', '2026-01-02', '2026-01-01']);
+    expect((await store.listSessions({ trainee: 'alice' })).length).toBe(2);
+    expect((await store.listSessions({ since: '2026-01-02T00:00:00.000Z' })).length).toBe(2);
+    expect((await store.listSessions({ scenario: 'other' })).length).toBe(0);
+  });
+});
+
+describe('scenario sources', () => {
+  it('keeps one copy per content hash, and an edited YAML keeps old sessions scoring as they were', async () => {
+    const a = await record(store, { trainee: 'a', steps: [{ say: '华苏割接' }, 'show-form'] });
+    await record(store, { trainee: 'b', steps: [{ say: '华苏割接' }, 'show-form'] });
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM scenario_sources').get()).toEqual({ n: 1 });
+
+    // A trainer makes show-form worth 5 instead of 2.
+    const edited = loadNight().source.replace('score: { prepare: 2 }\n        goto: inside', 'score: { prepare: 5 }\n        goto: inside');
+    expect(edited).not.toBe(loadNight().source);
+    const c = await record(store, { trainee: 'c', steps: [{ say: '华苏割接' }, 'show-form'], text: edited });
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM scenario_sources').get()).toEqual({ n: 2 });
+
+    const old = (await store.findSession(a)) as { scenarioHash: string; result: { total: number; percent: number } };
+    const fresh = (await store.findSession(c)) as { scenarioHash: string; result: { total: number; percent: number } };
+    expect(old.scenarioHash).not.toBe(fresh.scenarioHash);
+    expect(old.result.total).toBe(5);
+    expect(fresh.result.total).toBe(8);
+    // Replaying the old session on its stored source gives exactly its recorded score.
+    const compiled = compiledFromSource((await store.loadSource(old.scenarioHash))!);
+    const replay = runSteps(compiled, [{ say: '华苏割接' }, 'show-form']);
+    expect(replay.ok && replay.report.score.total).toBe(5);
+    expect(replay.ok && replay.report.score.percent).toBe(old.result.percent);
+    expect(sourceOf(loadNight().scenario, loadNight().source).hash).toBe(old.scenarioHash);
+    expect(compile(loadNight(edited).scenario)).toBeDefined();
+  });
+});
