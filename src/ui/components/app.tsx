@@ -1,0 +1,110 @@
+/**
+ * The trainee's whole session in the terminal: menu → briefing → encounter → debrief, and
+ * back. Holds which screen is showing and the choices that outlive a screen (language,
+ * mode); each screen owns its own keys.
+ */
+import { useApp } from 'ink';
+import { useMemo, useState } from 'react';
+import { compile, type Clock, type Lang, type RunOutput } from '../../core/index.js';
+import type { Mode } from '../i18n.js';
+import type { Library, MenuEntry, OpenedScenario } from '../library.js';
+import type { Recorder, ResumePoint } from '../recorder.js';
+import { ThemeContext, type Theme } from '../theme.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { Briefing } from './briefing.js';
+import { Debrief } from './debrief.js';
+import { Menu } from './menu.js';
+import { PlayScreen } from './play-screen.js';
+
+export type Start =
+  | { readonly kind: 'menu' }
+  | { readonly kind: 'briefing'; readonly opened: OpenedScenario }
+  /** straight into a run, e.g. to resume a recorded session */
+  | { readonly kind: 'play'; readonly opened: OpenedScenario; readonly resume?: ResumePoint };
+
+export interface AppProps {
+  readonly library: Library;
+  readonly start: Start;
+  readonly lang: Lang;
+  readonly mode: Mode;
+  readonly clock: Clock;
+  readonly theme: Theme;
+  readonly recorder?: Recorder;
+  /** override the terminal size (tests) */
+  readonly size?: { readonly columns: number; readonly rows: number };
+  readonly onLangChange?: (lang: Lang) => void;
+}
+
+type Screen =
+  | { readonly name: 'menu'; readonly error?: string }
+  | { readonly name: 'briefing'; readonly opened: OpenedScenario }
+  | { readonly name: 'play'; readonly opened: OpenedScenario; readonly run: number; readonly resume?: ResumePoint }
+  | { readonly name: 'debrief'; readonly opened: OpenedScenario; readonly output: RunOutput; readonly run: number };
+
+const compiledCache = new WeakMap<OpenedScenario, ReturnType<typeof compile>>();
+function compiledOf(opened: OpenedScenario) {
+  let c = compiledCache.get(opened);
+  if (!c) { c = compile(opened.scenario); compiledCache.set(opened, c); }
+  return c;
+}
+
+export function App(props: AppProps) {
+  const { exit } = useApp();
+  const terminal = useTerminalSize();
+  const size = props.size ?? terminal;
+  // One row short of the terminal: a frame exactly as tall as the screen makes it scroll.
+  const width = Math.max(20, size.columns);
+  const height = Math.max(8, size.rows - 1);
+  const [lang, setLang] = useState<Lang>(props.lang);
+  const [mode, setMode] = useState<Mode>(props.mode);
+  const fromMenu = props.start.kind === 'menu';
+  const [screen, setScreen] = useState<Screen>(() => {
+    switch (props.start.kind) {
+      case 'menu': return { name: 'menu' };
+      case 'briefing': return { name: 'briefing', opened: props.start.opened };
+      case 'play': return { name: 'play', opened: props.start.opened, run: 1, ...(props.start.resume ? { resume: props.start.resume } : {}) };
+    }
+  });
+  const entries = useMemo(() => (screen.name === 'menu' ? props.library.entries() : []), [screen.name, props.library]);
+
+  const changeLang = (l: Lang) => { setLang(l); props.onLangChange?.(l); };
+  const pick = (entry: MenuEntry) => {
+    const r = props.library.open(entry);
+    setScreen(r.ok ? { name: 'briefing', opened: r.opened } : { name: 'menu', error: r.message });
+  };
+  const toMenuOrExit = () => (fromMenu ? setScreen({ name: 'menu' }) : exit());
+
+  let content;
+  switch (screen.name) {
+    case 'menu':
+      content = (
+        <Menu entries={entries} lang={lang} width={width} height={height} {...(screen.error ? { error: screen.error } : {})}
+          onPick={pick} onLang={changeLang} onQuit={() => exit()} />
+      );
+      break;
+    case 'briefing':
+      content = (
+        <Briefing scenario={screen.opened.scenario} lang={lang} mode={mode} width={width} height={height}
+          onMode={setMode} onLang={changeLang} onBack={toMenuOrExit}
+          onStart={() => setScreen({ name: 'play', opened: screen.opened, run: 1 })} />
+      );
+      break;
+    case 'play':
+      content = (
+        <PlayScreen key={screen.run} opened={screen.opened} compiled={compiledOf(screen.opened)} mode={mode} lang={lang}
+          clock={props.clock} width={width} height={height}
+          {...(props.recorder ? { recorder: props.recorder } : {})} {...(screen.resume ? { resume: screen.resume } : {})}
+          onDone={(output) => setScreen({ name: 'debrief', opened: screen.opened, output, run: screen.run })}
+          onLeave={toMenuOrExit} />
+      );
+      break;
+    case 'debrief':
+      content = (
+        <Debrief compiled={compiledOf(screen.opened)} output={screen.output} mode={mode} lang={lang} width={width} height={height}
+          onRetry={() => setScreen({ name: 'play', opened: screen.opened, run: screen.run + 1 })}
+          onMenu={() => setScreen({ name: 'menu' })} onQuit={() => exit()} />
+      );
+      break;
+  }
+  return <ThemeContext.Provider value={props.theme}>{content}</ThemeContext.Provider>;
+}

@@ -1,0 +1,127 @@
+/** The menu of cases: pick with arrows or number keys, `/` to filter, `l` for the language. */
+import { Box, Text, useInput } from 'ink';
+import TextInput from 'ink-text-input';
+import { useMemo, useState } from 'react';
+import { localize, safeLine, type Lang } from '../../core/index.js';
+import { helpLines } from '../help.js';
+import { stringsFor } from '../i18n.js';
+import type { MenuEntry } from '../library.js';
+import { blank, fitLine, paragraph, plain, rule, type Line } from '../lines.js';
+import { padEnd, widthOf } from '../text-layout.js';
+import { Lines } from './lines.js';
+
+export interface MenuProps {
+  readonly entries: readonly MenuEntry[];
+  readonly lang: Lang;
+  readonly width: number;
+  readonly height: number;
+  /** why the last pick could not be opened */
+  readonly error?: string;
+  readonly onPick: (entry: MenuEntry) => void;
+  readonly onLang: (lang: Lang) => void;
+  readonly onQuit: () => void;
+}
+
+export function stars(difficulty: number | undefined): string {
+  return difficulty ? '★'.repeat(difficulty) + '☆'.repeat(Math.max(0, 3 - difficulty)) : '   ';
+}
+
+/** Everything a filter may match: titles in every language, id, tags, customer type. */
+function haystack(e: MenuEntry): string {
+  const titles = typeof e.title === 'string' ? [e.title] : Object.values(e.title);
+  const types = e.customerType ? [e.customerType, stringsFor('zh').customerTypes[e.customerType], stringsFor('en').customerTypes[e.customerType]] : [];
+  return [...titles, e.id, ...e.tags, ...types].join('\u0000').toLowerCase();
+}
+
+export function filterEntries(entries: readonly MenuEntry[], filter: string): readonly MenuEntry[] {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return entries;
+  return entries.filter((e) => { const h = haystack(e); return words.every((w) => h.includes(w)); });
+}
+
+export function Menu({ entries, lang, width, height, error, onPick, onLang, onQuit }: MenuProps) {
+  const t = stringsFor(lang);
+  const [filter, setFilter] = useState('');
+  const [filtering, setFiltering] = useState(false);
+  const [selected, setSelected] = useState(0);
+  const [help, setHelp] = useState(false);
+  const shown = useMemo(() => filterEntries(entries, filter), [entries, filter]);
+  const sel = Math.min(selected, Math.max(0, shown.length - 1));
+
+  useInput((input, key) => {
+    if (help) { setHelp(false); return; }
+    if (key.upArrow) { setSelected(Math.max(0, sel - 1)); return; }
+    if (key.downArrow) { setSelected(Math.min(shown.length - 1, sel + 1)); return; }
+    if (filtering) {
+      if (key.escape) { setFilter(''); setFiltering(false); setSelected(0); }
+      return;
+    }
+    if (key.return) { if (shown[sel]) onPick(shown[sel]); return; }
+    if (/^[1-9]$/.test(input)) {
+      const entry = shown[Number(input) - 1];
+      if (entry) { setSelected(Number(input) - 1); onPick(entry); }
+      return;
+    }
+    if (input === '/') { setFiltering(true); return; }
+    if (input === 'l' || input === 'L') { onLang(lang === 'zh' ? 'en' : 'zh'); return; }
+    if (input === '?') { setHelp(true); return; }
+    if (key.escape && filter) { setFilter(''); setSelected(0); return; }
+    if (input === 'q' || key.escape) onQuit();
+  });
+
+  const header: Line[] = [
+    fitLine([{ text: t.appName, tone: 'title' }, { text: `   ${stringsFor(lang === 'zh' ? 'en' : 'zh').languageName} (l)`, tone: 'muted' }], width),
+    rule(Math.min(width, 60)),
+  ];
+  if (help) {
+    return <Lines lines={[...header, ...helpLines(lang)].slice(0, height)} />;
+  }
+
+  // Columns: marker+number, stars, title, customer type, tags (the rest, cut to fit).
+  const titles = shown.map((e) => safeLine(localize(e.title, lang)));
+  const types = shown.map((e) => (e.customerType ? t.customerTypes[e.customerType] : ''));
+  const typeWidth = Math.min(10, Math.max(0, ...types.map(widthOf)));
+  const rest = width - 4 - 5;
+  const titleWidth = Math.min(Math.max(8, ...titles.map(widthOf)), Math.max(10, Math.floor(rest * 0.5)));
+  const rows: Line[] = shown.map((e, i) => {
+    const mark = i === sel ? '›' : ' ';
+    const tone = i === sel ? 'selected' : undefined;
+    const num = i < 9 ? String(i + 1) : ' ';
+    return fitLine([
+      { text: `${mark} ${num} `, ...(tone ? { tone } : {}) },
+      { text: stars(e.difficulty) + '  ', tone: 'warn' },
+      { text: padEnd(titles[i]!, titleWidth) + '  ', ...(tone ? { tone } : {}) },
+      { text: padEnd(types[i]!, typeWidth) + '  ', tone: 'accent' },
+      { text: e.tags.map((g) => '#' + safeLine(g)).join(' '), tone: 'muted' },
+    ], width);
+  });
+
+  const current = shown[sel];
+  const detail: Line[] = current?.summary !== undefined
+    ? paragraph(safeLine(localize(current.summary, lang)), width, { tone: 'muted' }).slice(0, 3)
+    : [];
+  const errorLines: Line[] = error ? paragraph(error, width, { tone: 'bad' }).slice(0, 3) : [];
+  const filterRows = filtering || filter ? 1 : 0;
+  const footer: Line[] = [plain(filtering ? t.filterKeys : t.menuKeys, 'muted')];
+  const fixed = header.length + 1 + filterRows + 1 + detail.length + errorLines.length + footer.length;
+  const listRoom = Math.max(1, height - fixed);
+  const start = Math.min(Math.max(0, sel - listRoom + 1), Math.max(0, rows.length - listRoom));
+  const list = rows.length === 0
+    ? [plain(entries.length === 0 ? t.menuEmpty : t.menuNoMatch(safeLine(filter)), 'warn')]
+    : rows.slice(start, start + listRoom);
+
+  return (
+    <Box flexDirection="column">
+      <Lines lines={[...header, plain(t.menuTitle, 'title', true)]} />
+      {filterRows > 0 && (
+        <Box>
+          <Text color={undefined}>{t.filterLabel}</Text>
+          {filtering
+            ? <TextInput value={filter} onChange={(v) => { setFilter(safeLine(v)); setSelected(0); }} onSubmit={() => setFiltering(false)} />
+            : <Text>{filter}</Text>}
+        </Box>
+      )}
+      <Lines lines={[...list, blank, ...detail, ...errorLines, ...footer]} />
+    </Box>
+  );
+}

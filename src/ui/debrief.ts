@@ -1,0 +1,103 @@
+/** The debrief's content as lines: outcome, score, lessons, path against the best path, chart. */
+import {
+  consequenceOf, initialMeters, localize, reportOf, safeLine, safeText, type CompiledScenario, type Lang, type RunOutput, type Way,
+} from '../core/index.js';
+import { lessonTitle, speakerName, actionText, wayText } from './describe.js';
+import { stringsFor, type Mode } from './i18n.js';
+import { blank, fitLine, paragraph, paragraphWith, plain, type Line } from './lines.js';
+import { meterChart, meterSeries } from './meters.js';
+import { reviewPath } from './best-path.js';
+
+/** Why a way is better: its own feedback, else the principles of the lessons it scores. */
+function whyOf(compiled: CompiledScenario, way: Way, lang: Lang): string | undefined {
+  const c = consequenceOf(way);
+  if (c.feedback !== undefined) return safeText(localize(c.feedback, lang));
+  const lessons = Object.entries(c.score).filter(([, p]) => p > 0).map(([l]) => compiled.scenario.lessons[l]).filter((l) => l !== undefined);
+  if (lessons.length === 0) return undefined;
+  return lessons.map((l) => safeText(localize(l.principle, lang))).join(' ');
+}
+
+export function debriefLines(compiled: CompiledScenario, output: RunOutput, mode: Mode, lang: Lang, width: number): Line[] {
+  const scenario = compiled.scenario;
+  const t = stringsFor(lang);
+  const report = reportOf(compiled, output);
+  const score = report.score;
+  const lines: Line[] = [];
+  const heading = (text: string) => { lines.push(blank, plain(text, 'accent', true)); };
+
+  const ending = scenario.nodes[output.ending]!;
+  const outcomeTone = output.outcome === 'success' ? 'good' : output.outcome === 'partial' ? 'warn' : 'bad';
+  lines.push(fitLine([{ text: t.outcomes[output.outcome], tone: outcomeTone, bold: true }], width));
+  if (ending.text !== undefined) lines.push(...paragraph(safeText(localize(ending.text, lang)), width, { tone: 'muted' }));
+  lines.push(blank, fitLine([
+    { text: `${t.score} ` },
+    { text: `${score.percent}%`, tone: score.passed ? 'good' : 'bad', bold: true },
+    { text: `  (${score.total}/${score.max})  ·  ${t.passMark} ${scenario.passScore}%  ·  ` },
+    { text: score.passed ? t.passed : score.percent >= scenario.passScore ? t.failedByOutcome : t.failed, tone: score.passed ? 'good' : 'bad', bold: true },
+  ], width));
+
+  heading(t.lessonsHeading);
+  for (const id of scenario.scoredLessons) {
+    const l = score.lessons[id]!;
+    const lesson = scenario.lessons[id];
+    const tone = l.points >= l.max ? 'good' : l.points < 0 ? 'bad' : 'warn';
+    lines.push(...paragraph(lessonTitle(scenario, id, lang), width, { first: [{ text: `  ${String(l.points).padStart(3)}/${String(l.max).padEnd(3)} `, tone, bold: true }] }));
+    if (lesson) {
+      lines.push(...paragraph(safeText(localize(lesson.principle, lang)), width, { tone: 'muted', indent: 11, first: [{ text: ' '.repeat(11) }] }));
+      if (lesson.source) {
+        const src = safeLine(lesson.source.file) + (lesson.source.section ? ` · ${safeLine(lesson.source.section)}` : '');
+        lines.push(...paragraph(`${t.source}${t.colon}${src}`, width, { tone: 'muted', indent: 11, first: [{ text: ' '.repeat(11) }] }));
+      }
+    }
+  }
+
+  const review = reviewPath(scenario, output);
+  heading(t.pathHeading);
+  let turnNo = 0;
+  for (const step of output.steps) {
+    if (step.action.kind === 'auto') continue;
+    turnNo++;
+    const node = scenario.nodes[step.node]!;
+    const said = node.text !== undefined ? safeLine(localize(node.text, lang)) : '';
+    const num = `${String(turnNo).padStart(2)}. `;
+    lines.push(fitLine([{ text: num, tone: 'accent' }, { text: speakerName(scenario, node.speaker, lang) + t.colon, tone: 'speaker' }, { text: said, tone: 'muted' }], width));
+    const turn = review?.turns.find((r) => r.step === step);
+    const earned = Object.values(step.score).reduce((a, b) => a + b, 0);
+    const mark = turn && turn.missed === 0 ? ` ${t.onBestPath}` : '';
+    lines.push(...paragraphWith(actionText(scenario, step, lang) ?? '', width,
+      [{ text: t.points(earned), tone: earned > 0 ? 'good' : earned < 0 ? 'bad' : 'muted' }, { text: mark, tone: 'good' }],
+      { first: [{ text: '    ' }, { text: t.you + t.colon, tone: 'you', bold: true }] }));
+    // In exam mode the debrief is the first time the trainee sees each step's feedback.
+    if (mode === 'exam' && step.feedback !== undefined) {
+      lines.push(...paragraph(safeText(localize(step.feedback, lang)), width, { tone: 'muted', indent: 6, first: [{ text: '      ' }] }));
+    }
+    if (turn?.better) {
+      lines.push(...paragraph(`${wayText(scenario, turn.better, lang)}  ${t.points(turn.betterEarned ?? 0)} (${t.lost(turn.missed)})`, width, {
+        first: [{ text: '    ' }, { text: t.betterWas + t.colon, tone: 'good', bold: true }],
+      }));
+      const why = whyOf(compiled, turn.better, lang);
+      if (why) lines.push(...paragraph(why, width, { tone: 'muted', indent: 6, first: [{ text: '      ' }] }));
+    }
+  }
+
+  heading(t.bestPathHeading);
+  if (!review) lines.push(plain(t.bestPathUnknown, 'muted'));
+  else {
+    let n = 0;
+    for (const { node, way } of review.bestPath) {
+      if (way.kind === 'branch') continue;
+      n++;
+      const pts = Object.values(consequenceOf(way).score).reduce((a, b) => a + b, 0);
+      const who = speakerName(scenario, scenario.nodes[node]!.speaker, lang);
+      lines.push(...paragraphWith(wayText(scenario, way, lang), width, [{ text: t.points(pts), tone: pts > 0 ? 'good' : pts < 0 ? 'bad' : 'muted' }], {
+        first: [{ text: `${String(n).padStart(2)}. `, tone: 'accent' }, { text: `(${who}) `, tone: 'muted' }],
+      }));
+    }
+  }
+
+  if (scenario.meters.length > 0) {
+    heading(t.chartHeading);
+    lines.push(...meterChart(scenario.meters, meterSeries(scenario.meters, initialMeters(scenario.meters), output.steps), lang, width));
+  }
+  return lines;
+}

@@ -1,0 +1,75 @@
+/**
+ * Scenario things in words, in the interface language and safe for the terminal: who is
+ * speaking, what the trainee did at a step, what a way out of a node means.
+ */
+import { localize, safeLine, safeText, NARRATOR, type Lang, type RunContext, type Scenario, type StepRecord, type Way } from '../core/index.js';
+import { stringsFor } from './i18n.js';
+
+export function speakerName(scenario: Scenario, speaker: string, lang: Lang): string {
+  if (speaker === NARRATOR) return stringsFor(lang).narrator;
+  const member = scenario.cast.find((c) => c.id === speaker);
+  return member ? safeLine(localize(member.name, lang)) || member.id : speaker;
+}
+
+export function lessonTitle(scenario: Scenario, lesson: string, lang: Lang): string {
+  const l = scenario.lessons[lesson];
+  return l ? safeLine(localize(l.title, lang)) || lesson : lesson;
+}
+
+/** What the trainee did at a step, as it would appear in the transcript. */
+export function actionText(scenario: Scenario, step: StepRecord, lang: Lang): string | undefined {
+  const t = stringsFor(lang);
+  switch (step.action.kind) {
+    case 'choice': {
+      const node = scenario.nodes[step.node];
+      const id = step.action.choice;
+      const choice = node?.kind === 'choice' ? node.choices.find((c) => c.id === id) : undefined;
+      return choice ? safeLine(localize(choice.text, lang)) : id;
+    }
+    case 'say': return safeLine(step.action.text);
+    case 'timeout': return t.silence;
+    case 'auto': return undefined;
+  }
+}
+
+/** A way out of a node, as an option the trainee could have taken. */
+export function wayText(scenario: Scenario, way: Way, lang: Lang): string {
+  const t = stringsFor(lang);
+  switch (way.kind) {
+    case 'choice': return safeLine(localize(way.choice.text, lang));
+    case 'timeout': return t.waitOut;
+    case 'branch': return '';
+    case 'rule': {
+      const m = way.rule.match;
+      if (!m) return t.anyOtherAnswer;
+      const words = [...m.all, ...(m.any.length > 0 ? [m.any.join(' / ')] : [])];
+      return words.length > 0 ? t.answerMentioning(safeLine(words.join(t.listSeparator))) : t.matchingAnswer;
+    }
+  }
+}
+
+export interface TranscriptEntry {
+  readonly who: 'speaker' | 'you';
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * What was said so far: every node's line, then what the trainee did there. Built from the
+ * run's path and steps (steps[i] leaves path[i]), so a resumed run shows its history too.
+ * The current node (the last in the path) is left out: the screen shows it separately.
+ */
+export function transcriptOf(scenario: Scenario, context: RunContext, lang: Lang, includeCurrent = false): TranscriptEntry[] {
+  const out: TranscriptEntry[] = [];
+  const last = includeCurrent ? context.path.length : context.path.length - 1;
+  for (let i = 0; i < last; i++) {
+    const node = scenario.nodes[context.path[i]!]!;
+    if (node.text !== undefined) {
+      out.push({ who: 'speaker', name: speakerName(scenario, node.speaker, lang), text: safeText(localize(node.text, lang)) });
+    }
+    const step = context.steps[i];
+    const said = step ? actionText(scenario, step, lang) : undefined;
+    if (said !== undefined) out.push({ who: 'you', name: stringsFor(lang).you, text: said });
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * Screens are built as lists of already-wrapped lines, so that their height is known before
+ * Ink draws them: that is what lets every screen fit 80×24 and scroll when it does not.
+ * A line is a list of styled pieces. Text put into a line must already be safe (safeText).
+ */
+import { truncate, widthOf, wrapText } from './text-layout.js';
+
+export type Tone = 'title' | 'accent' | 'good' | 'bad' | 'warn' | 'muted' | 'speaker' | 'you' | 'selected';
+
+export interface Piece {
+  readonly text: string;
+  readonly tone?: Tone;
+  readonly bold?: boolean;
+}
+
+export type Line = readonly Piece[];
+
+export const blank: Line = [];
+
+export function plain(text: string, tone?: Tone, bold?: boolean): Line {
+  return [{ text, ...(tone ? { tone } : {}), ...(bold ? { bold } : {}) }];
+}
+
+/**
+ * Wrap `text` to `width`, with `first` before the first line and the other lines indented
+ * by its width (a hanging indent, as for numbered choices and speaker names).
+ */
+export function paragraph(text: string, width: number, options: { tone?: Tone; bold?: boolean; first?: Line; indent?: number } = {}): Line[] {
+  const first = options.first ?? [];
+  const lead = options.indent ?? first.reduce((w, p) => w + widthOf(p.text), 0);
+  const wrapped = wrapText(text, Math.max(4, width - lead));
+  const style = { ...(options.tone ? { tone: options.tone } : {}), ...(options.bold ? { bold: true } : {}) };
+  return wrapped.map((l, i) => [
+    ...(i === 0 ? first : [{ text: ' '.repeat(lead) }]),
+    { text: l, ...style },
+  ]);
+}
+
+/** A paragraph whose last line ends with `suffix` (e.g. points), wrapped so that the suffix fits. */
+export function paragraphWith(text: string, width: number, suffix: Line, options: { tone?: Tone; first?: Line; indent?: number } = {}): Line[] {
+  const sw = lineWidth(suffix) + 2;
+  const lines = paragraph(text, width - sw, options);
+  const last = lines.length - 1;
+  return lines.map((l, i) => (i === last ? [...l, { text: '  ' }, ...suffix] : l));
+}
+
+/** Cut a line to `width` columns (used where wrapping would break alignment, e.g. list rows). */
+export function fitLine(line: Line, width: number): Line {
+  const out: Piece[] = [];
+  let used = 0;
+  for (const p of line) {
+    const w = widthOf(p.text);
+    if (used + w <= width) {
+      out.push(p);
+      used += w;
+      continue;
+    }
+    const room = width - used;
+    if (room > 0) out.push({ ...p, text: truncate(p.text, room) });
+    break;
+  }
+  return out;
+}
+
+export function lineWidth(line: Line): number {
+  return line.reduce((w, p) => w + widthOf(p.text), 0);
+}
+
+/** A horizontal rule `width` columns wide. */
+export function rule(width: number): Line {
+  return plain('─'.repeat(Math.max(0, width)), 'muted');
+}
+
+/** The window of `lines` that fits `height` rows when scrolled by `offset` (clamped). */
+export function windowOf(lines: readonly Line[], height: number, offset: number): { visible: readonly Line[]; offset: number; maxOffset: number } {
+  const maxOffset = Math.max(0, lines.length - height);
+  const o = Math.min(Math.max(0, offset), maxOffset);
+  return { visible: lines.slice(o, o + height), offset: o, maxOffset };
+}

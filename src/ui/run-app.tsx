@@ -1,0 +1,33 @@
+/** Starting the play UI in a real terminal: Ink render, real clock, until the trainee quits. */
+import { render } from 'ink';
+import type { Lang } from '../core/index.js';
+import { realClock } from './clock.js';
+import { App, type Start } from './components/app.js';
+import type { Mode } from './i18n.js';
+import type { Library } from './library.js';
+import type { Recorder } from './recorder.js';
+import { themeFromEnv } from './theme.js';
+
+export type { Start } from './components/app.js';
+export type { Library, MenuEntry, OpenedScenario, OpenResult } from './library.js';
+export type { Recorder, ResumePoint } from './recorder.js';
+export type { Mode } from './i18n.js';
+
+export interface RunAppOptions {
+  readonly library: Library;
+  readonly start: Start;
+  readonly lang: Lang;
+  readonly mode: Mode;
+  readonly recorder?: Recorder;
+}
+
+/** Resolves when the trainee quits (q, or Ctrl+C, which Ink turns into an orderly unmount). */
+export async function runApp(options: RunAppOptions): Promise<number> {
+  const instance = render(
+    <App library={options.library} start={options.start} lang={options.lang} mode={options.mode}
+      clock={realClock} theme={themeFromEnv()} {...(options.recorder ? { recorder: options.recorder } : {})} />,
+    { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
+  );
+  await instance.waitUntilExit();
+  return 0;
+}

@@ -1,0 +1,138 @@
+/**
+ * Measuring, wrapping and padding text in terminal columns. Chinese characters take two
+ * columns, so `length` is the wrong measure everywhere the UI lines things up; all manual
+ * layout goes through string-width here. We wrap ourselves (rather than letting Ink wrap)
+ * because the screens need to know how many rows a text takes to fit in 80×24.
+ */
+import stringWidth from 'string-width';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+export function widthOf(text: string): number {
+  return stringWidth(text);
+}
+
+/** Closing punctuation a line should not start with (Chinese typesetting, kinsoku). */
+const NO_LINE_START = new Set([...'，。、；：！？）》」』】〕〉”’,.;:!?)]}…']);
+
+type Token = { readonly text: string; readonly width: number; readonly space: boolean };
+
+/** Words for Latin text, single characters for wide text (which may break anywhere). */
+function tokensOf(line: string): Token[] {
+  const out: Token[] = [];
+  let word = '';
+  let wordWidth = 0;
+  const flush = () => {
+    if (word) out.push({ text: word, width: wordWidth, space: false });
+    word = '';
+    wordWidth = 0;
+  };
+  for (const { segment } of graphemes.segment(line)) {
+    const w = stringWidth(segment);
+    if (segment === ' ') {
+      flush();
+      out.push({ text: ' ', width: 1, space: true });
+    } else if (w >= 2) {
+      flush();
+      out.push({ text: segment, width: w, space: false });
+    } else if (NO_LINE_START.has(segment) && word === '' && out.length > 0 && !out[out.length - 1]!.space) {
+      // keep punctuation glued to what it follows, so it never starts a line alone
+      const prev = out.pop()!;
+      out.push({ text: prev.text + segment, width: prev.width + w, space: false });
+    } else {
+      word += segment;
+      wordWidth += w;
+    }
+  }
+  flush();
+  // glue wide closing punctuation (，。) to the character before it
+  const glued: Token[] = [];
+  for (const t of out) {
+    const prev = glued[glued.length - 1];
+    if (prev && !prev.space && !t.space && NO_LINE_START.has(t.text)) {
+      glued[glued.length - 1] = { text: prev.text + t.text, width: prev.width + t.width, space: false };
+    } else glued.push(t);
+  }
+  return glued;
+}
+
+/** Cut a token that is wider than a whole line into line-sized pieces. */
+function hardBreak(text: string, width: number): string[] {
+  const pieces: string[] = [];
+  let cur = '';
+  let curWidth = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = stringWidth(segment);
+    if (curWidth + w > width && cur) {
+      pieces.push(cur);
+      cur = '';
+      curWidth = 0;
+    }
+    cur += segment;
+    curWidth += w;
+  }
+  if (cur) pieces.push(cur);
+  return pieces;
+}
+
+/** Wrap to `width` columns; newlines in the text start new lines; never returns an empty list. */
+export function wrapText(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    let lineWidth = 0;
+    const push = () => {
+      lines.push(line.trimEnd());
+      line = '';
+      lineWidth = 0;
+    };
+    for (const token of tokensOf(paragraph)) {
+      if (token.space && lineWidth === 0) continue;
+      if (lineWidth + token.width <= w) {
+        line += token.text;
+        lineWidth += token.width;
+        continue;
+      }
+      if (token.space) { push(); continue; }
+      if (lineWidth > 0) push();
+      if (token.width <= w) {
+        line = token.text;
+        lineWidth = token.width;
+      } else {
+        const pieces = hardBreak(token.text, w);
+        for (const p of pieces.slice(0, -1)) lines.push(p);
+        line = pieces[pieces.length - 1] ?? '';
+        lineWidth = stringWidth(line);
+      }
+    }
+    push();
+  }
+  return lines.length > 0 ? lines : [''];
+}
+
+/** Cut to at most `width` columns, ending in … when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return out + '…';
+}
+
+/** Pad with spaces to exactly `width` columns (cutting first if it is too wide). */
+export function padEnd(text: string, width: number): string {
+  const t = truncate(text, width);
+  return t + ' '.repeat(Math.max(0, width - stringWidth(t)));
+}
+
+export function padStart(text: string, width: number): string {
+  const t = truncate(text, width);
+  return ' '.repeat(Math.max(0, width - stringWidth(t))) + t;
+}
