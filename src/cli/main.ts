@@ -3,14 +3,21 @@
  * mistakes, 1 for invalid input, and an "internal error" line (stack only with
  * ROLEPLAY_DEBUG=1) for bugs, so a trainer never sees a stack trace.
  */
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { UserError } from './env.js';
 import { buildProgram, exitCode } from './program.js';
 
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // Commander copies exitOverride to subcommands only when they are created, so it is set on
+  // every command here: otherwise a usage mistake after a command name (`run x --bogus`)
+  // would exit 1 — "invalid scenario" — instead of 2.
+  const commands: Command[] = [program];
+  for (let i = 0; i < commands.length; i++) commands.push(...commands[i]!.commands);
+  for (const cmd of commands) {
+    cmd.exitOverride();
+    cmd.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  }
   try {
     await program.parseAsync(argv);
     return exitCode;
