@@ -91,7 +91,7 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
   return { data, diagnostics, locate };
 }
 
-const EMPTY_FILE_MESSAGE = 'the file is empty (nothing but blank lines or comments); a scenario needs at least id, title, cast, start and nodes';
+const EMPTY_FILE_MESSAGE = 'the file is empty (nothing but blank lines or comments); a scenario needs at least id, title, cast, start and nodes (run `roleplay new <id>` for a starter)';
 
 /** Where an unclosed quoted text or [ ] / { } collection that the parser gave up on begins. */
 function unclosedOpener(doc: Document, code: string, message: string, pos: number): { offset: number; message: string } | undefined {
