@@ -147,9 +147,9 @@ export function stepsText(steps: readonly TestStep[]): string {
 
 function percentRange(e: EndingReport): string {
   if (e.best === undefined) return 'only by revisiting a node (not scored)';
-  const pts = e.best === e.worst ? `${e.best}` : `${e.worst} to ${e.best}`;
+  const pts = e.best === e.worst ? `${e.best} point${Math.abs(e.best) === 1 ? '' : 's'}` : `${e.worst} to ${e.best} points`;
   const pct = e.bestPercent === e.worstPercent ? `${e.bestPercent}%` : `${e.worstPercent}% to ${e.bestPercent}%`;
-  return `score ${pts} points (${pct})`;
+  return `score ${pts} (${pct})`;
 }
 
 function jsonOf(report: PathsReport) {
@@ -223,9 +223,10 @@ export function pathsCommand(ref: string, opts: { json?: boolean; ending?: strin
     }
     out.push(`${head}  reachable; ${percentRange(e)}`);
     if (e.shortest) {
-      const n = e.shortest.steps.length;
-      out.push(`  shortest, ${n} step${n === 1 ? '' : 's'}: ${safeLine(stepsText(e.shortest.steps))}`);
-      if (!e.shortest.complete) out.push(`  (no answer could be written for ${describeMissing(e)}: that step is left out; write it by hand)`);
+      const shown = e.shortest.ways.filter((w) => w.step !== undefined || w.noAnswer).map((w) => (w.step !== undefined ? stepText(w.step) : '{ say: ??? }'));
+      const n = shown.length;
+      out.push(`  shortest, ${n} step${n === 1 ? '' : 's'}: ${safeLine(`[${shown.join(', ')}]`)}`);
+      if (!e.shortest.complete) out.push(`  ??? no answer could be written for ${describeMissing(e)}; write that step by hand`);
     }
   }
   const flags: string[] = [];
