@@ -1,0 +1,107 @@
+/**
+ * kill -9 during play loses nothing answered before it; `resume` continues exactly there,
+ * and the chain still verifies. The player is a child process recording through the same
+ * recorder the play screen uses; it is killed with SIGKILL between steps.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nightFile, rp, tempDir } from './helpers.js';
+
+const PLAYER = join(import.meta.dirname, 'helpers', 'slow-player.mjs');
+
+let tmp: ReturnType<typeof tempDir>;
+let child: ChildProcessWithoutNullStreams | undefined;
+beforeEach(() => { tmp = tempDir(); });
+afterEach(() => { child?.kill('SIGKILL'); tmp.done(); });
+
+/** Starts the player; `send` writes a line and waits for its "ok". */
+async function player() {
+  child = spawn(process.execPath, [PLAYER, tmp.db, nightFile(), '张工'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+  const waitFor = async (re: RegExp) => {
+    const until = Date.now() + 15_000;
+    for (;;) {
+      const m = re.exec(out);
+      if (m) return m;
+      if (Date.now() > until || child!.exitCode !== null) throw new Error(`player: no ${re} in ${JSON.stringify(out)}; stderr ${err}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const id = (await waitFor(/session (\S+)\n/))[1]!;
+  let sent = 0;
+  return {
+    id,
+    async send(line: string) {
+      sent++;
+      child!.stdin.write(line + '\n');
+      await waitFor(new RegExp(`(?:ok \\d+\\n){${sent}}`));
+    },
+    async kill9() {
+      const gone = new Promise((r) => child!.once('exit', r));
+      child!.kill('SIGKILL');
+      await gone;
+    },
+  };
+}
+
+const sessions = () => JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as { id: string; finishedAt: string | null; events: number }[];
+
+describe('kill -9 and resume', () => {
+  it('keeps every answered step, resumes at the same node with the same meters, and verifies', async () => {
+    const p = await player();
+    await p.send(JSON.stringify({ say: 'hello' }));
+    await p.send('argue');
+    await p.kill9();
+
+    const [s] = sessions();
+    expect(s).toMatchObject({ id: p.id, finishedAt: null, events: 3 }); // hello, argue, the automatic check
+    expect(rp(['verify', '--db', tmp.db]).status).toBe(0);
+
+    // `sneak` is only shown while time ≤ 1: the restored meters decide what is offered.
+    const resumed = rp(['resume', p.id.slice(0, 8), '--choices', 'wait-politely', '--db', tmp.db]);
+    expect(resumed.stderr).toContain(p.id);
+    expect(resumed.status).toBe(0);
+    const report = JSON.parse(resumed.stdout);
+    expect(report).toMatchObject({
+      outcome: 'success', ending: 'inside',
+      path: ['gate', 'papers', 'patience-check-2', 'waiting', 'late-check', 'inside'],
+      meters: { patience: 3, time: 1 },
+      score: { total: 0, max: 6, percent: 0, lessons: { respect: { points: 1 }, temper: { points: -1 } } },
+    });
+    const [after] = sessions();
+    expect(after).toMatchObject({ id: p.id, events: 5, percent: 0, outcome: 'success' });
+    expect(rp(['verify', '--db', tmp.db]).status).toBe(0);
+    // The review shows the whole transcript, before and after the crash.
+    const timeline = JSON.parse(rp(['review', p.id, '--json', '--db', tmp.db]).stdout);
+    expect(timeline.steps.map((st: { node: string }) => st.node)).toEqual(['gate', 'papers', 'patience-check-2', 'waiting', 'late-check']);
+    expect(timeline.steps[0].did).toBe('hello');
+  });
+
+  it('resumes when the process died between a step and its snapshot (replaying the missing step)', async () => {
+    const p = await player();
+    await p.send(JSON.stringify({ say: '您好，我是华苏的张工，来做割接' }));
+    await p.send('nosnap call-tl');
+    await p.kill9();
+    const resumed = rp(['resume', p.id, '--choices', 'wait-politely', '--db', tmp.db]);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    // best path: 3 + 2 + 1 = 6 of 6 — call-tl was not asked again
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ ending: 'inside', score: { total: 6, percent: 100, passed: true } });
+    expect(rp(['verify', '--db', tmp.db]).status).toBe(0);
+  });
+
+  it('says so when there is nothing to resume, or the session is finished', () => {
+    const none = rp(['resume', '--choices', 'a', '--db', tmp.db, '--trainee', 'nobody', '--lang', 'en']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('nobody has no unfinished session to resume');
+    const done = rp(['run', nightFile(), '--steps', join(import.meta.dirname, 'helpers', 'best.yaml'), '--record', '--db', tmp.db, '--lang', 'en']);
+    expect(done.status).toBe(0);
+    const id = /session (\S+)/.exec(done.stderr)![1]!;
+    const again = rp(['resume', id, '--choices', 'a', '--db', tmp.db, '--lang', 'en']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already finished \(100%\)/);
+  });
+});
