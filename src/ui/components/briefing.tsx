@@ -1,5 +1,5 @@
 /** The briefing: the situation, who the customer is, the lessons at stake, pass mark, mode. */
-import { useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import { useState } from 'react';
 import { explore, localize, safeLine, safeText, type Lang, type Scenario } from '../../core/index.js';
 import { helpLines } from '../help.js';
@@ -66,7 +66,7 @@ export function Briefing({ scenario, lang, mode, width, height, onMode, onLang, 
   const body = help ? helpLines(lang) : briefingLines(scenario, lang, mode, width);
   const scroll = useScroll(body.length, bodyRoom(height, header.length, footer.length) - 1);
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (help) { setHelp(false); return; }
     if (scroll.onKey(input, key)) return;
     if (key.return) { onStart(); return; }
@@ -76,5 +76,5 @@ export function Briefing({ scenario, lang, mode, width, height, onMode, onLang, 
     if (input === 'q' || key.escape) onBack();
   });
 
-  return <Frame header={header} body={body} footer={footer} height={height} offset={help ? 0 : scroll.offset} />;
+  return <Frame header={header} body={body} footer={footer} height={height} width={width} offset={help ? 0 : scroll.offset} />;
 }

@@ -1,5 +1,5 @@
 /** The debrief screen: scrollable report, then retry / menu / quit. */
-import { useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import { useMemo, useState } from 'react';
 import { localize, safeLine, type CompiledScenario, type Lang, type RunOutput } from '../../core/index.js';
 import { debriefLines } from '../debrief.js';
@@ -33,7 +33,7 @@ export function Debrief({ compiled, output, mode, lang, width, height, onRetry, 
   const footer: Line[] = [plain(help ? t.helpClose : t.debriefKeys, 'muted')];
   const scroll = useScroll(body.length, bodyRoom(height, header.length, footer.length) - 1);
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (help) { setHelp(false); return; }
     if (scroll.onKey(input, key) || input === ' ') { if (input === ' ') scroll.onKey('', { ...key, pageDown: true }); return; }
     if (input === 'r' || input === 'R') { onRetry(); return; }
@@ -42,5 +42,5 @@ export function Debrief({ compiled, output, mode, lang, width, height, onRetry, 
     if (input === 'q' || key.escape) onQuit();
   });
 
-  return <Frame header={header} body={body} footer={footer} height={height} offset={help ? 0 : scroll.offset} />;
+  return <Frame header={header} body={body} footer={footer} height={height} width={width} offset={help ? 0 : scroll.offset} />;
 }

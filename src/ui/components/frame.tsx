@@ -13,6 +13,8 @@ export interface FrameProps {
   readonly body: readonly Line[];
   readonly footer: readonly Line[];
   readonly height: number;
+  /** lines are cut to this many columns (Ink would otherwise cut at the terminal's edge) */
+  readonly width?: number;
   readonly offset: number;
   /** something drawn between body and footer that is not a line (a text field) */
   readonly extra?: ReactNode;
@@ -24,19 +26,20 @@ export function bodyRoom(height: number, header: number, footer: number, extraRo
   return Math.max(1, height - header - footer - extraRows);
 }
 
-export function Frame({ header, body, footer, height, offset, extra, extraRows = 0 }: FrameProps) {
+export function Frame({ header, body, footer, height, width, offset, extra, extraRows = 0 }: FrameProps) {
   const room = bodyRoom(height, header.length, footer.length, extraRows);
   const overflow = body.length > room;
   const { visible, offset: o, maxOffset } = windowOf(body, overflow ? room - 1 : room, offset);
   const marker: Line[] = overflow
     ? [plain(`${o > 0 ? '↑' : ' '}${o < maxOffset ? '↓' : ' '} ${Math.min(body.length, o + room - 1)}/${body.length}`, 'muted')]
     : [];
+  const fit = width !== undefined ? { width } : {};
   return (
     <Box flexDirection="column">
-      <Lines lines={header} />
-      <Lines lines={[...visible, ...marker]} />
+      <Lines lines={header} {...fit} />
+      <Lines lines={[...visible, ...marker]} {...fit} />
       {extra}
-      <Lines lines={footer} />
+      <Lines lines={footer} {...fit} />
     </Box>
   );
 }

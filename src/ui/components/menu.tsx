@@ -1,5 +1,6 @@
 /** The menu of cases: pick with arrows or number keys, `/` to filter, `l` for the language. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import TextInput from 'ink-text-input';
 import { useMemo, useState } from 'react';
 import { localize, safeLine, type Lang } from '../../core/index.js';
@@ -48,7 +49,7 @@ export function Menu({ entries, lang, width, height, error, onPick, onLang, onQu
   const shown = useMemo(() => filterEntries(entries, filter), [entries, filter]);
   const sel = Math.min(selected, Math.max(0, shown.length - 1));
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (help) { setHelp(false); return; }
     if (key.upArrow) { setSelected(Math.max(0, sel - 1)); return; }
     if (key.downArrow) { setSelected(Math.min(shown.length - 1, sel + 1)); return; }
@@ -74,7 +75,7 @@ export function Menu({ entries, lang, width, height, error, onPick, onLang, onQu
     rule(Math.min(width, 60)),
   ];
   if (help) {
-    return <Lines lines={[...header, ...helpLines(lang)].slice(0, height)} />;
+    return <Lines lines={[...header, ...helpLines(lang)].slice(0, height)} width={width} />;
   }
 
   // Columns: marker+number, stars, title, customer type, tags (the rest, cut to fit).
@@ -112,7 +113,7 @@ export function Menu({ entries, lang, width, height, error, onPick, onLang, onQu
 
   return (
     <Box flexDirection="column">
-      <Lines lines={[...header, plain(t.menuTitle, 'title', true)]} />
+      <Lines lines={[...header, plain(t.menuTitle, 'title', true)]} width={width} />
       {filterRows > 0 && (
         <Box>
           <Text color={undefined}>{t.filterLabel}</Text>
@@ -121,7 +122,7 @@ export function Menu({ entries, lang, width, height, error, onPick, onLang, onQu
             : <Text>{filter}</Text>}
         </Box>
       )}
-      <Lines lines={[...list, blank, ...detail, ...errorLines, ...footer]} />
+      <Lines lines={[...list, blank, ...detail, ...errorLines, ...footer]} width={width} />
     </Box>
   );
 }

@@ -4,7 +4,8 @@
  * a countdown on timed nodes, and — in practice mode — feedback after every decision.
  * Recording plugs in through `recorder` (see recorder.ts); `resume` reopens a stopped run.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import TextInput from 'ink-text-input';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import {
@@ -176,8 +177,9 @@ export function PlayScreen(props: PlayScreenProps) {
       redraw();
     }
   };
+  // Read the play itself, not this render's `turn`: a timeout may have moved it since.
   const choose = (index: number) => {
-    const choice = turn?.choices[index];
+    const choice = play.done ? undefined : play.turn().choices[index];
     if (choice) decide(() => play.choose(choice.id));
   };
   const submit = (text: string) => {
@@ -191,7 +193,7 @@ export function PlayScreen(props: PlayScreenProps) {
   const feedbackFooter: Line[] = [plain(t.feedbackKeys, 'muted')];
   const scroll = useScroll(feedbackBody.length, bodyRoom(height, feedbackHeader.length, feedbackFooter.length) - 1);
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (overlay === 'help') { closeOverlay(); return; }
     if (overlay === 'quit') {
       if (input === 'y' || input === 'Y') { latest.current.recorder?.onLeave?.(); latest.current.onLeave(); }
@@ -205,13 +207,14 @@ export function PlayScreen(props: PlayScreenProps) {
       if (input === 'q' || key.escape) openOverlay('quit');
       return;
     }
-    if (!turn) return;
-    if (isInput) {
+    const live = play.done ? undefined : play.turn();
+    if (!live) return;
+    if (live.node.kind === 'input') {
       // Typing goes to the text field; only Esc is ours (and `?` on an empty field, see onChange).
       if (key.escape) openOverlay('quit');
       return;
     }
-    const n = turn.choices.length;
+    const n = live.choices.length;
     if (/^[1-9]$/.test(input)) { const i = Number(input) - 1; if (i < n) choose(i); return; }
     if (key.upArrow) { setSelected((s) => (n === 0 ? 0 : (s - 1 + n) % n)); return; }
     if (key.downArrow) { setSelected((s) => (n === 0 ? 0 : (s + 1) % n)); return; }
@@ -221,13 +224,13 @@ export function PlayScreen(props: PlayScreenProps) {
   });
 
   if (overlay === 'help') {
-    return <Lines lines={helpLines(lang).slice(0, height)} />;
+    return <Lines lines={helpLines(lang).slice(0, height)} width={width} />;
   }
   if (feedback) {
     const footer = overlay === 'quit' ? quitLines(lang) : feedbackFooter;
-    return <Frame header={feedbackHeader} body={feedbackBody} footer={footer} height={height} offset={scroll.offset} />;
+    return <Frame header={feedbackHeader} body={feedbackBody} footer={footer} height={height} width={width} offset={scroll.offset} />;
   }
-  if (!turn) return <Lines lines={[]} />;
+  if (!turn) return <Lines lines={[]} width={width} />;
 
   // ---- the encounter ----
   const remaining = turn.deadline !== undefined ? Math.max(0, Math.ceil((turn.deadline - clock.now()) / 1000)) : undefined;
@@ -272,7 +275,7 @@ export function PlayScreen(props: PlayScreenProps) {
 
   return (
     <Box flexDirection="column">
-      <Lines lines={[...header, ...body]} />
+      <Lines lines={[...header, ...body]} width={width} />
       {inputRows > 0 && (
         <Box>
           <Text>{'› '}</Text>
@@ -289,7 +292,7 @@ export function PlayScreen(props: PlayScreenProps) {
           />
         </Box>
       )}
-      <Lines lines={footer} />
+      <Lines lines={footer} width={width} />
     </Box>
   );
 }
