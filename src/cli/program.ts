@@ -14,6 +14,7 @@ import { testCommand } from './commands/test.js';
 import { registerAuthoring } from './commands/authoring.js';
 import { registerPlay } from './commands/play.js';
 import { dbOption, registerRecords, runRecorded, traineeOption } from './commands/records.js';
+import { registerTeam } from './commands/team.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -78,5 +79,6 @@ export function buildProgram(): Command {
   registerAuthoring(program);
   registerPlay(program);
   registerRecords(program);
+  registerTeam(program);
   return program;
 }

@@ -35,7 +35,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         scenario_id   text COLLATE "C" NOT NULL,
         scenario_hash text NOT NULL REFERENCES scenario_sources(hash),
         lang          text NOT NULL,
-        mode          text NOT NULL CHECK (mode IN ('interactive', 'headless')),
+        mode          text NOT NULL,
         started_at    text COLLATE "C" NOT NULL,
         finished_at   text,
         outcome       text CHECK (outcome IN ('success', 'partial', 'failure')),

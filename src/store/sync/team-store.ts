@@ -52,6 +52,8 @@ export class TeamStore implements SessionStore {
   readonly location: string;
   private remote: PgStore | undefined;
   private offlineAt: number | undefined;
+  /** why the server could not be reached, the last time it could not */
+  private unreachable: string | undefined;
   private noticed = new Set<string>();
   /** events the server is known to hold per session (so an upload sends only what is new) */
   private readonly serverCounts = new Map<string, number>();
@@ -121,10 +123,11 @@ export class TeamStore implements SessionStore {
 
   private goOffline(e: ServerUnreachable) {
     this.offlineAt = Date.now();
+    this.unreachable = e.message;
     const remote = this.remote;
     this.remote = undefined;
     void remote?.close().catch(() => {});
-    this.notice(`${e.message}; working offline on this computer (${this.local.location}); \`roleplay sync\` uploads the sessions later`);
+    this.notice(`${e.message}; working offline: sessions stay on this computer (${this.local.location}) until \`roleplay sync\` uploads them`);
   }
 
   /** While offline, try the server again only now and then, so each step does not wait for it. */
@@ -141,7 +144,7 @@ export class TeamStore implements SessionStore {
   /** Reads go to the server; while it is unreachable, to this computer. */
   private async reader(): Promise<SessionStore> {
     if (await this.reachable()) return this.remote!;
-    this.notice(`showing the sessions on this computer only (the team server ${this.location} cannot be reached)`);
+    // The offline notice has already said that this computer's sessions are all there is.
     return this.local;
   }
 
@@ -302,7 +305,7 @@ export class TeamStore implements SessionStore {
     let sessions = 0;
     let events = 0;
     if (!(await this.reachable())) {
-      return { ok: false, sessions, events, remaining: this.outbox.count(), problem: `the team server ${this.location} cannot be reached` };
+      return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.unreachable ?? `the team server ${this.location} cannot be reached` };
     }
     const batch = Math.max(1, this.options.batchSize ?? 50);
     const failed = new Set<string>();

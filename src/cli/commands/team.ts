@@ -1,0 +1,244 @@
+/**
+ * Team-scale commands: `roleplay import FILE` (sessions exported on another machine),
+ * `roleplay sync` (upload what was recorded offline to the team server), and
+ * `roleplay export --format xapi --lrs URL --auth USER:PASS` (send statements to a learning
+ * record store). The store, the merge rules and the LRS client live in src/store; this
+ * module turns their results and failures into one clear line each.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Option, type Command } from 'commander';
+import { resolveScenario } from '../files.js';
+import type { Lang } from '../../core/index.js';
+import { DEFAULT_XAPI_BASE, xapiOf } from '../../store/formats/export.js';
+import { parseSince } from '../../store/formats/since.js';
+import { dbPathFrom, isPostgresUrl } from '../../store/open.js';
+import { sourceOf } from '../../store/scenario-source.js';
+import type { SessionFilter, SessionStore } from '../../store/store.js';
+import { MergeConflict, type SessionBundle } from '../../store/sync/bundle.js';
+import { ImportError, parseExport } from '../../store/sync/jsonl.js';
+import { mergeSessions } from '../../store/sync/merge-target.js';
+import { TeamStore } from '../../store/sync/team-store.js';
+import { LrsError, parseAuth, sendStatements, statementsUrl, type XapiStatementLike } from '../../store/xapi/lrs.js';
+import { UserError } from '../env.js';
+import { langOf, setExit } from '../program.js';
+import { dbOption, exportCommand, withStore } from './records.js';
+
+const langOption = () => new Option('--lang <lang>', 'language of the interface').choices(['zh', 'en']);
+const say = (lang: Lang, en: string, zh: string) => (lang === 'en' ? en : zh);
+
+// ───────────────────────────── import ─────────────────────────────
+
+export async function importCommand(file: string, opts: { db?: string }, lang: Lang): Promise<number> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? String(e)}`, 2);
+  }
+  let parsed;
+  try {
+    parsed = parseExport(text);
+  } catch (e) {
+    if (e instanceof ImportError) throw new UserError(`${file}:${e.message.replace(/^line /, '')}; nothing was imported`, 1);
+    throw e;
+  }
+  if (parsed.bundles.length === 0) throw new UserError(`${file}: no sessions in it (is it a \`roleplay export --format jsonl\` file?)`, 1);
+
+  return withStore(opts, async (store) => {
+    const bundles = await withSources(store, parsed.bundles, (id) => parsed.lineOf.get(id) ?? 1, file);
+    let outcomes;
+    try {
+      outcomes = await mergeSessions(store, bundles);
+    } catch (e) {
+      if (e instanceof MergeConflict) {
+        throw new UserError(`${file}:${parsed.lineOf.get(e.sessionId) ?? 1}: ${e.message}; nothing was imported`, 1);
+      }
+      throw e;
+    }
+    const created = outcomes.filter((o) => o.created).length;
+    const continued = outcomes.filter((o) => !o.created && (o.added > 0 || o.finished)).length;
+    const same = outcomes.length - created - continued;
+    const events = outcomes.reduce((n, o) => n + o.added, 0);
+    process.stdout.write(say(lang,
+      `imported ${outcomes.length} session(s) into ${store.location}: ${created} new, ${continued} continued, ${same} already there; ${events} event(s) added\n`,
+      `已导入 ${outcomes.length} 个练习到 ${store.location}：新增 ${created} 个，续上 ${continued} 个，已存在 ${same} 个；新增 ${events} 个步骤\n`));
+    return 0;
+  });
+}
+
+/**
+ * Every session must arrive with the scenario it was played on. Older exports carry no
+ * source lines: then the target may already hold it, or a scenario file here may be the very
+ * same text (its hash says so).
+ */
+async function withSources(store: SessionStore, bundles: readonly SessionBundle[], lineOf: (id: string) => number, file: string): Promise<SessionBundle[]> {
+  const known = new Map<string, boolean>();
+  const out: SessionBundle[] = [];
+  for (const b of bundles) {
+    const hash = b.header.scenarioHash;
+    if (b.source || known.get(hash)) { out.push(b); continue; }
+    if (!known.has(hash)) known.set(hash, (await store.loadSource(hash)) !== undefined);
+    if (known.get(hash)) { out.push(b); continue; }
+    const here = resolveScenario(b.header.scenarioId);
+    const source = here.ok ? sourceOf(here.scenario, here.source, here.file) : undefined;
+    if (!source || source.hash !== hash) {
+      throw new UserError(`${file}:${lineOf(b.header.id)}: session ${b.header.id} was played on a version of scenario '${b.header.scenarioId}' that is neither in the file nor here; export it again with a current roleplay (it includes the scenario); nothing was imported`, 1);
+    }
+    out.push({ ...b, source });
+  }
+  return out;
+}
+
+// ───────────────────────────── sync ─────────────────────────────
+
+export async function syncCommand(opts: { db?: string; all?: boolean }, lang: Lang): Promise<number> {
+  const url = dbPathFrom(opts.db);
+  if (!isPostgresUrl(url)) {
+    throw new UserError(say(lang,
+      'sync uploads to a team server: give --db postgres://user:password@host:5432/roleplay, or set ROLEPLAY_DB to that address',
+      'sync 用于上传到团队服务器：请用 --db postgres://用户:密码@主机:5432/roleplay，或把 ROLEPLAY_DB 设为该地址'), 2);
+  }
+  let store: TeamStore;
+  try {
+    store = await TeamStore.open(url, { localPath: join(homedir(), '.roleplay', 'roleplay.db'), uploadOnOpen: false, notice: () => {} });
+  } catch (e) {
+    throw new UserError(e instanceof Error ? e.message : String(e), 1);
+  }
+  try {
+    if (!opts.all && store.waiting === 0) {
+      process.stdout.write(say(lang, 'nothing on this computer is waiting to be uploaded\n', '本机没有待上传的记录\n'));
+      return 0;
+    }
+    const result = await store.sync({ all: opts.all === true });
+    if (result.ok) {
+      process.stdout.write(say(lang,
+        `uploaded ${result.sessions} session(s), ${result.events} new event(s), to ${store.location}; nothing is waiting on this computer\n`,
+        `已上传 ${result.sessions} 个练习（${result.events} 个新步骤）到 ${store.location}；本机没有待上传的记录\n`));
+      return 0;
+    }
+    process.stderr.write(say(lang,
+      `roleplay: ${result.problem}; uploaded ${result.sessions} session(s), ${result.remaining} still wait on this computer (run \`roleplay sync\` again later; nothing is lost or sent twice)\n`,
+      `roleplay: ${result.problem}；已上传 ${result.sessions} 个练习，还有 ${result.remaining} 个保存在本机（稍后再运行 \`roleplay sync\`，不会丢失也不会重复）\n`));
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
+
+// ───────────────────────────── export --lrs ─────────────────────────────
+
+interface LrsExportOptions {
+  db?: string;
+  format: 'jsonl' | 'xapi';
+  trainee?: string;
+  scenario?: string;
+  since?: string;
+  output?: string;
+  base?: string;
+  lrs?: string;
+  auth?: string;
+  batch?: string;
+}
+
+/** Statements are sent as sessions are read, a few batches at a time, never all held in memory. */
+export async function exportToLrs(opts: LrsExportOptions & { lrs: string }, formatGiven: boolean, lang: Lang): Promise<number> {
+  if (formatGiven && opts.format !== 'xapi') throw new UserError('--lrs sends xAPI statements: use it with --format xapi (or leave --format out)', 2);
+  if (opts.output !== undefined) throw new UserError('give either --lrs (send to a learning record store) or --output (write a file), not both', 2);
+  if (opts.base !== undefined && !/^https?:\/\/[^\s/]+/.test(opts.base)) throw new UserError(`--base must be an http(s) address, e.g. ${DEFAULT_XAPI_BASE}`, 2);
+  const authText = opts.auth ?? (process.env.ROLEPLAY_LRS_AUTH || undefined);
+  const batchSize = opts.batch === undefined ? 50 : Number(opts.batch);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) throw new UserError(`--batch must be a whole number from 1 to 1000, not '${opts.batch}'`, 2);
+  let lrs;
+  try {
+    lrs = { endpoint: opts.lrs, batchSize, ...(authText !== undefined ? { auth: parseAuth(authText) } : {}) };
+    statementsUrl(opts.lrs); // checks the URL now, before the database is opened
+  } catch (e) {
+    if (e instanceof LrsError) throw new UserError(e.message, 2);
+    throw e;
+  }
+  const filter = filterOf(opts);
+  let sent = 0;
+  let sessions = 0;
+  let buffer: XapiStatementLike[] = [];
+  const flush = async () => {
+    if (buffer.length === 0) return;
+    const chunk = buffer;
+    buffer = [];
+    try {
+      await sendStatements(chunk, lrs);
+    } catch (e) {
+      if (e instanceof LrsError) {
+        throw new UserError(`${e.message.replace(/; \d+ of \d+ statements were sent.*$/, '')}; ${sent} statement(s) were sent before this (sending again is safe: the LRS keeps one copy of each)`, 1);
+      }
+      throw e;
+    }
+    sent += chunk.length;
+  };
+  await withStore(opts, async (store) => {
+    await store.eachSession(filter, async (session, events) => {
+      sessions++;
+      buffer.push(...(xapiOf(session, events, opts.base) as unknown as XapiStatementLike[]));
+      if (buffer.length >= batchSize * 10) await flush();
+    });
+    await flush();
+  });
+  process.stdout.write(say(lang,
+    `sent ${sent} xAPI statement(s) from ${sessions} session(s) to ${new URL(opts.lrs).host}; sending again is harmless (statement ids are stable)\n`,
+    `已向 ${new URL(opts.lrs).host} 发送 ${sent} 条 xAPI 记录（${sessions} 个练习）；重复发送不会产生重复记录（记录编号固定）\n`));
+  return 0;
+}
+
+function filterOf(opts: { trainee?: string; scenario?: string; since?: string }): SessionFilter {
+  let since: string | undefined;
+  if (opts.since !== undefined) {
+    since = parseSince(opts.since);
+    if (since === undefined) throw new UserError(`--since '${opts.since}' is not a date: use 2026-11-01, 2026-11-01T08:00Z, or a span such as 7d, 12h, 2w`, 2);
+  }
+  return {
+    ...(opts.trainee !== undefined ? { trainee: opts.trainee } : {}),
+    ...(opts.scenario !== undefined ? { scenario: opts.scenario } : {}),
+    ...(since !== undefined ? { since } : {}),
+  };
+}
+
+// ───────────────────────────── registration ─────────────────────────────
+
+/** Call after registerRecords: it adds --lrs/--auth to the `export` command registered there. */
+export function registerTeam(program: Command): void {
+  program
+    .command('import')
+    .description('merge sessions exported on another machine (roleplay export --format jsonl) into this database; safe to repeat')
+    .argument('<file>', 'a file written by `roleplay export --format jsonl`')
+    .addOption(dbOption())
+    .addOption(langOption())
+    .addHelpText('after', '\nThe whole file is checked first (every hash chain); a damaged, edited or cut-short file is refused naming its first bad line, and nothing is imported.')
+    .action(async (file: string, opts: { db?: string }, cmd: Command) => { setExit(await importCommand(file, opts, langOf(cmd))); });
+
+  program
+    .command('sync')
+    .description('upload the sessions recorded on this computer while the team server was out of reach')
+    .option('--all', 'also upload sessions recorded here before the team had a server')
+    .addOption(dbOption())
+    .addOption(langOption())
+    .addHelpText('after', '\nThe team server is --db or ROLEPLAY_DB (postgres://user:password@host:5432/roleplay). Safe to repeat or interrupt: nothing is lost or stored twice.')
+    .action(async (opts: { db?: string; all?: boolean }, cmd: Command) => { setExit(await syncCommand(opts, langOf(cmd))); });
+
+  const exportCmd = program.commands.find((c) => c.name() === 'export');
+  if (!exportCmd) return;
+  exportCmd
+    .option('--lrs <url>', 'send the xAPI statements to this learning record store endpoint (e.g. https://lrs.example.com/xAPI)')
+    .option('--auth <user:pass>', 'the LRS key and secret for --lrs (default: ROLEPLAY_LRS_AUTH)')
+    .option('--batch <n>', 'statements per request to the LRS (default 50)')
+    .action(async (opts: LrsExportOptions, cmd: Command) => {
+      const lang = langOf(cmd);
+      if (opts.lrs === undefined) {
+        if (opts.auth !== undefined || opts.batch !== undefined) throw new UserError('--auth and --batch go with --lrs URL', 2);
+        setExit(await exportCommand(opts));
+        return;
+      }
+      setExit(await exportToLrs({ ...opts, lrs: opts.lrs }, cmd.getOptionValueSource('format') === 'cli', lang));
+    });
+}
