@@ -24,7 +24,7 @@ export function loadNight(text?: string): { scenario: Scenario; source: string; 
   const file = nightFile();
   const source = text ?? readFileSync(file, 'utf8');
   const loaded = loadFile(source, file);
-  if (!loaded.scenario) throw new Error(JSON.stringify(loaded.diagnostics));
+  if (loaded.kind !== 'scenario' || !loaded.scenario) throw new Error(JSON.stringify(loaded.diagnostics));
   return { scenario: loaded.scenario, source, file };
 }
 

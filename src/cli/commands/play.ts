@@ -11,6 +11,7 @@ import { CUSTOMER_TYPES, formatDiagnostic, type CustomerType, type LocalizedText
 import { listScenarioFiles, resolveScenario } from '../files.js';
 import { langOf, setExit } from '../program.js';
 import type { Library, MenuEntry, Mode, OpenResult, Start } from '../../ui/run-app.js';
+import { dbOption, traineeOption, withPlayRecorder } from './records.js';
 
 const MODES = ['practice', 'exam'] as const;
 
@@ -74,24 +75,31 @@ async function launch(start: () => Start | number, cmd: Command, mode: Mode): Pr
   const s = start();
   if (typeof s === 'number') return s;
   const { runApp } = await import('../../ui/run-app.js');
-  return runApp({ library: fileLibrary, start: s, lang: langOf(cmd), mode });
+  return withPlayRecorder(cmd, (recorder) => runApp({ library: fileLibrary, start: s, lang: langOf(cmd), mode, recorder }));
 }
 
-const modeOption = () => new Option('--mode <mode>', 'practice: feedback after every step; exam: only at the end').choices(MODES).default('practice');
+// No commander default: the option exists on the program and on `play`, and a default on one
+// would hide a value given to the other (`roleplay play x --mode exam` is parsed by the program).
+const modeOption = () => new Option('--mode <mode>', 'practice: feedback after every step; exam: only at the end (default: practice)').choices(MODES);
+const modeOf = (cmd: Command): Mode => (cmd.optsWithGlobals() as { mode?: Mode }).mode ?? 'practice';
 
 export function registerPlay(program: Command): void {
   program
     .addOption(modeOption())
-    .action(async (opts: { mode: Mode }, cmd: Command) => setExit(await launch(() => ({ kind: 'menu' }), cmd, opts.mode)));
+    .addOption(dbOption())
+    .addOption(traineeOption())
+    .action(async (_opts: unknown, cmd: Command) => setExit(await launch(() => ({ kind: 'menu' }), cmd, modeOf(cmd))));
 
   program
     .command('play')
     .description('play a scenario in the terminal (the menu opens when no scenario is given)')
     .argument('<scenario>', 'scenario id or path to a .yaml file')
     .addOption(modeOption())
+    .addOption(dbOption())
+    .addOption(traineeOption())
     .addOption(new Option('--lang <lang>', 'language of the interface and scenario text').choices(['zh', 'en']))
     .addHelpText('after', '\nNeeds an interactive terminal; to play from a script use `roleplay run`.')
-    .action(async (ref: string, opts: { mode: Mode }, cmd: Command) => setExit(await launch(() => {
+    .action(async (ref: string, _opts: unknown, cmd: Command) => setExit(await launch(() => {
       const r = resolveScenario(ref);
       if (!r.ok) {
         for (const d of r.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
@@ -99,5 +107,5 @@ export function registerPlay(program: Command): void {
         return 1;
       }
       return { kind: 'briefing', opened: { scenario: r.scenario, source: r.source, file: r.file } };
-    }, cmd, opts.mode)));
+    }, cmd, modeOf(cmd))));
 }
