@@ -50,7 +50,7 @@ export function buildProgram(): Command {
     .addOption(langOption())
     .addHelpText('after', '\nExit status: 0 the run reached an ending; 2 a step is not valid there, or the steps ran out; 1 the scenario is invalid.')
     .action(async (ref: string, opts: { steps?: string; choices?: string; record?: boolean; db?: string; trainee?: string }, cmd: Command) =>
-      setExit(opts.record ? await runRecorded(ref, opts, langOf(cmd)) : runCommand(ref, opts)));
+      setExit(opts.record ? await runRecorded(ref, cmd.optsWithGlobals(), langOf(cmd)) : runCommand(ref, opts)));
 
   program
     .command('lint')

@@ -407,6 +407,16 @@ async function resumeHeadless(
 
 // ───────────────────────────── registration ─────────────────────────────
 
+/**
+ * This command's options merged with the program's: `--db` and `--trainee` are also program
+ * options (for the menu), and commander gives a program option to the program wherever it
+ * appears on the line, so the command's own copy may be empty.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function allOpts<T = any>(cmd: Command): T {
+  return cmd.optsWithGlobals() as T;
+}
+
 export function registerRecords(program: Command): void {
   const action = <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
     async (...args: A) => { setExit(await fn(...args)); };
@@ -421,7 +431,7 @@ export function registerRecords(program: Command): void {
     .option('--json', 'print JSON')
     .addOption(dbOption())
     .addOption(langOption())
-    .action(action((opts: SessionsOptions, cmd: Command) => sessionsCommand(opts, langOf(cmd))));
+    .action(action((_opts: SessionsOptions, cmd: Command) => sessionsCommand(allOpts(cmd), langOf(cmd))));
 
   program
     .command('review')
@@ -431,7 +441,7 @@ export function registerRecords(program: Command): void {
     .option('--json', 'print the timeline as JSON')
     .addOption(dbOption())
     .addOption(langOption())
-    .action(action((ref: string | undefined, opts: StoreOptions & { json?: boolean }, cmd: Command) => reviewCommand(ref, opts, langOf(cmd))));
+    .action(action((ref: string | undefined, _opts: unknown, cmd: Command) => reviewCommand(ref, allOpts(cmd), langOf(cmd))));
 
   program
     .command('report')
@@ -444,7 +454,7 @@ export function registerRecords(program: Command): void {
     .option('--html <file>', 'write one self-contained HTML page with charts')
     .addOption(dbOption())
     .addOption(langOption())
-    .action(action((opts: ReportOptions, cmd: Command) => reportCommand(opts, langOf(cmd))));
+    .action(action((_opts: ReportOptions, cmd: Command) => reportCommand(allOpts(cmd), langOf(cmd))));
 
   program
     .command('export')
@@ -457,7 +467,7 @@ export function registerRecords(program: Command): void {
     .option('--base <iri>', `base address of xAPI activity and account ids (default ${DEFAULT_XAPI_BASE})`)
     .addOption(dbOption())
     .addOption(langOption())
-    .action(action((opts: ExportOptions) => exportCommand(opts)));
+    .action(action((_opts: ExportOptions, cmd: Command) => exportCommand(allOpts(cmd))));
 
   program
     .command('verify')
@@ -465,7 +475,7 @@ export function registerRecords(program: Command): void {
     .option('--json', 'print JSON')
     .addOption(dbOption())
     .addOption(langOption())
-    .action(action((opts: StoreOptions & { json?: boolean }, cmd: Command) => verifyCommand(opts, langOf(cmd))));
+    .action(action((_opts: unknown, cmd: Command) => verifyCommand(allOpts(cmd), langOf(cmd))));
 
   program
     .command('resume')
@@ -476,5 +486,5 @@ export function registerRecords(program: Command): void {
     .addOption(traineeOption())
     .addOption(dbOption())
     .addOption(langOption())
-    .action(action((ref: string | undefined, opts: ResumeOptions, cmd: Command) => resumeCommand(ref, opts, langOf(cmd))));
+    .action(action((ref: string | undefined, _opts: ResumeOptions, cmd: Command) => resumeCommand(ref, allOpts(cmd), langOf(cmd))));
 }
