@@ -23,6 +23,9 @@ export interface RunAppOptions {
 
 /** Resolves when the trainee quits (q, or Ctrl+C, which Ink turns into an orderly unmount). */
 export async function runApp(options: RunAppOptions): Promise<number> {
+  // Ink turns raw mode on in an effect after the first frame; a key typed before that would
+  // be echoed by the terminal and scroll the screen. Raw from the start, keys just wait.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
   const instance = render(
     <App library={options.library} start={options.start} lang={options.lang} mode={options.mode}
       clock={realClock} theme={themeFromEnv()} {...(options.recorder ? { recorder: options.recorder } : {})} />,
