@@ -206,6 +206,12 @@ function filterOf(opts: { trainee?: string; scenario?: string; since?: string })
 
 // ───────────────────────────── registration ─────────────────────────────
 
+/**
+ * The command's options with the program's: --db and --trainee are also options of the
+ * program itself (for the menu), and commander gives them to the program wherever they stand.
+ */
+const optsOf = <T = { db?: string; all?: boolean }>(cmd: Command): T => cmd.optsWithGlobals() as T;
+
 /** Call after registerRecords: it adds --lrs/--auth to the `export` command registered there. */
 export function registerTeam(program: Command): void {
   program
@@ -215,7 +221,7 @@ export function registerTeam(program: Command): void {
     .addOption(dbOption())
     .addOption(langOption())
     .addHelpText('after', '\nThe whole file is checked first (every hash chain); a damaged, edited or cut-short file is refused naming its first bad line, and nothing is imported.')
-    .action(async (file: string, opts: { db?: string }, cmd: Command) => { setExit(await importCommand(file, opts, langOf(cmd))); });
+    .action(async (file: string, _opts: unknown, cmd: Command) => { setExit(await importCommand(file, optsOf(cmd), langOf(cmd))); });
 
   program
     .command('sync')
@@ -224,7 +230,7 @@ export function registerTeam(program: Command): void {
     .addOption(dbOption())
     .addOption(langOption())
     .addHelpText('after', '\nThe team server is --db or ROLEPLAY_DB (postgres://user:password@host:5432/roleplay). Safe to repeat or interrupt: nothing is lost or stored twice.')
-    .action(async (opts: { db?: string; all?: boolean }, cmd: Command) => { setExit(await syncCommand(opts, langOf(cmd))); });
+    .action(async (_opts: unknown, cmd: Command) => { setExit(await syncCommand(optsOf(cmd), langOf(cmd))); });
 
   const exportCmd = program.commands.find((c) => c.name() === 'export');
   if (!exportCmd) return;
@@ -232,7 +238,8 @@ export function registerTeam(program: Command): void {
     .option('--lrs <url>', 'send the xAPI statements to this learning record store endpoint (e.g. https://lrs.example.com/xAPI)')
     .option('--auth <user:pass>', 'the LRS key and secret for --lrs (default: ROLEPLAY_LRS_AUTH)')
     .option('--batch <n>', 'statements per request to the LRS (default 50)')
-    .action(async (opts: LrsExportOptions, cmd: Command) => {
+    .action(async (_opts: unknown, cmd: Command) => {
+      const opts = optsOf<LrsExportOptions>(cmd);
       const lang = langOf(cmd);
       if (opts.lrs === undefined) {
         if (opts.auth !== undefined || opts.batch !== undefined) throw new UserError('--auth and --batch go with --lrs URL', 2);

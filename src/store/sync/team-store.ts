@@ -143,6 +143,8 @@ export class TeamStore implements SessionStore {
 
   /** Reads go to the server; while it is unreachable, to this computer. */
   private async reader(): Promise<SessionStore> {
+    // Read your own writes: what this process recorded reaches the server before it is asked.
+    await this.uploads;
     if (await this.reachable()) return this.remote!;
     // The offline notice has already said that this computer's sessions are all there is.
     return this.local;

@@ -1,0 +1,41 @@
+/** Running the built CLI for the team tests, with a throw-away HOME (the offline copy lives there). */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const BIN = join(ROOT, 'bin', 'roleplay.js');
+
+/** The shared conformance scenario, or its copy in the test fixtures (CI clones only this repo). */
+export function nightFile(): string {
+  for (const f of [join(ROOT, '..', 'shared', 'conformance', 'night-window.yaml'), join(ROOT, 'test', 'fixtures', 'ui', 'night-window.yaml')]) {
+    try { readFileSync(f); return f; } catch { /* next */ }
+  }
+  throw new Error('night-window.yaml not found');
+}
+
+export function tempHome(): { home: string; done: () => void } {
+  const home = mkdtempSync(join(tmpdir(), 'roleplay-team-'));
+  return { home, done: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+const baseEnv = { ...process.env, CI: 'false', ROLEPLAY_LANG: '', LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ROLEPLAY_DB: '', ROLEPLAY_TRAINEE: '', ROLEPLAY_LRS_AUTH: '' };
+
+export interface Ran { status: number | null; stdout: string; stderr: string }
+
+export function rp(args: readonly string[], env: NodeJS.ProcessEnv = {}): Ran {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** For tests that serve something (an LRS) from this process: the event loop must keep running. */
+export function rpAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> & { child: ReturnType<typeof spawn> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
+  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
+  const done = new Promise<Ran>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+  return Object.assign(done, { child });
+}
