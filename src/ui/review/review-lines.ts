@@ -102,8 +102,9 @@ export function headerLines(timeline: Timeline, lang: Lang, width: number): Line
   ];
 }
 
-export function stepLines(step: TimelineStep, index: number, count: number, lang: Lang, width: number): Line[] {
+export function stepLines(step: TimelineStep, index: number, count: number, lang: Lang, width: number, labels: Timeline['labels'] = { lessons: {}, meters: {} }): Line[] {
   const t = reviewStrings(lang);
+  const colon = lang === 'zh' ? '：' : ': ';
   const out: Line[] = [plain(`${t.step(index + 1, count)} · ${step.node}`, 'accent', true)];
   if (step.said) out.push(...paragraph(step.said, width, { first: [{ text: `${step.speaker ?? ''}${lang === 'zh' ? '：' : ': '}`, tone: 'speaker', bold: true }] }));
   if (step.automatic) {
@@ -120,20 +121,20 @@ export function stepLines(step: TimelineStep, index: number, count: number, lang
     }
     out.push(blank);
     const did = step.action.kind === 'timeout' ? t.silence : step.action.kind === 'say' ? `${t.typed}「${step.did}」` : step.did;
-    out.push(...paragraph(`${did}  (${t.took(seconds(step.decisionMs))})`, width, { first: [{ text: `${t.did}: `, tone: 'you', bold: true }] }));
+    out.push(...paragraph(`${did}  (${t.took(seconds(step.decisionMs))})`, width, { first: [{ text: `${t.did}${colon}`, tone: 'you', bold: true }] }));
   }
   const pts = Object.entries(step.points);
-  out.push(...paragraph(pts.length ? pts.map(([l, p]) => `${l} ${signed(p)}`).join('  ') : t.noPoints, width, {
-    first: [{ text: `${t.points}: `, bold: true }], tone: step.earned > 0 ? 'good' : step.earned < 0 ? 'bad' : 'muted',
+  out.push(...paragraph(pts.length ? pts.map(([l, p]) => `${labels.lessons[l] ?? l} ${signed(p)}`).join('  ') : t.noPoints, width, {
+    first: [{ text: `${t.points}${colon}`, bold: true }], tone: step.earned > 0 ? 'good' : step.earned < 0 ? 'bad' : 'muted',
   }));
   if (step.feedback) {
-    out.push(...paragraph(step.feedback, width, { first: [{ text: `${step.feedbackShown ? t.feedback : t.feedbackNotShown}: `, bold: true }] }));
+    out.push(...paragraph(step.feedback, width, { first: [{ text: `${step.feedbackShown ? t.feedback : t.feedbackNotShown}${colon}`, bold: true }] }));
   }
   if (!step.automatic) {
     out.push(...paragraph(step.better ? t.better(step.better.text || step.better.way, step.better.missed) : t.best, width, { tone: step.better ? 'warn' : 'good' }));
   }
   const meters = Object.entries(step.meters);
-  if (meters.length) out.push(fitLine([{ text: `${t.meters}: `, tone: 'muted' }, { text: meters.map(([m, v]) => `${m} ${v}`).join('  ') }], width));
+  if (meters.length) out.push(fitLine([{ text: `${t.meters}${colon}`, tone: 'muted' }, { text: meters.map(([m, v]) => `${labels.meters[m] ?? m} ${v}`).join('  ') }], width));
   return out;
 }
 
@@ -142,7 +143,7 @@ export function plainReview(timeline: Timeline, lang: Lang, width = 80): string 
   const lines: Line[] = [...headerLines(timeline, lang, width)];
   if (timeline.steps.length === 0) lines.push(plain(reviewStrings(lang).noSteps));
   timeline.steps.forEach((s, i) => {
-    lines.push(...stepLines(s, i, timeline.steps.length, lang, width), blank);
+    lines.push(...stepLines(s, i, timeline.steps.length, lang, width, timeline.labels), blank);
   });
   return lines.map((l) => l.map((p) => p.text).join('').trimEnd()).join('\n') + '\n';
 }

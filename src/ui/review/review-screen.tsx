@@ -25,7 +25,7 @@ export function ReviewScreen({ timeline, lang, width, height, initialStep = 0 }:
   const header = headerLines(timeline, lang, width);
   const footer = [rule(width), plain(t.keys, 'muted')];
   const step = timeline.steps[index];
-  const body = step ? stepLines(step, index, count, lang, width) : [plain(t.noSteps)];
+  const body = step ? stepLines(step, index, count, lang, width, timeline.labels) : [plain(t.noSteps)];
   const scroll = useScroll(body.length, bodyRoom(height, header.length, footer.length));
   const go = (i: number) => {
     const next = Math.min(Math.max(0, i), Math.max(0, count - 1));

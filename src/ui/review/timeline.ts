@@ -7,7 +7,8 @@
  */
 import { localize, safeLine, safeText, type Lang, type NodeId, type RunOutput, type Scenario, type StepRecord, type Way } from '../../core/index.js';
 import type { RecordedAction, SessionRow, StoredEvent } from '../../store/store.js';
-import { actionText, speakerName, wayText } from '../describe.js';
+import { actionText, lessonTitle, speakerName, wayText } from '../describe.js';
+import { meterLabel } from '../meters.js';
 import { reviewPath } from '../best-path.js';
 
 export interface TimelineChoice {
@@ -56,6 +57,8 @@ export interface Timeline {
     readonly passed: boolean | null;
   };
   readonly steps: readonly TimelineStep[];
+  /** display names of the lessons and meters the steps mention by id */
+  readonly labels: { readonly lessons: Readonly<Record<string, string>>; readonly meters: Readonly<Record<string, string>> };
 }
 
 const sum = (score: Readonly<Record<string, number>>) => Object.values(score).reduce((a, b) => a + b, 0);
@@ -129,6 +132,10 @@ export function timelineOf(scenario: Scenario, session: SessionRow, events: read
       total: r?.total ?? null, max: r?.max ?? null, percent: r?.percent ?? null, passed: r?.passed ?? null,
     },
     steps: timeline,
+    labels: {
+      lessons: Object.fromEntries(scenario.scoredLessons.map((l) => [l, lessonTitle(scenario, l, lang)])),
+      meters: Object.fromEntries(scenario.meters.map((m) => [m.id, meterLabel(m, lang)])),
+    },
   };
 }
 
