@@ -1,0 +1,167 @@
+/**
+ * Offline first, against a real PostgreSQL server that the tests stop and start: play goes on
+ * while the server is down (one notice), `sync` and the next start upload what waits, and a
+ * sync killed half-way loses and duplicates nothing.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeUrl } from '../../src/store/pg/pg-store.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { Outbox } from '../../src/store/sync/outbox.js';
+import { mergeIntoSqlite } from '../../src/store/sync/sqlite-merge.js';
+import { PgTestServer, postgresSkipReason } from '../pg/pg-server.js';
+import { bundleOf, header, result, SOURCE_A } from '../store-shared/fixtures.js';
+import { nightFile, rp, rpAsync, tempHome } from './helpers.js';
+
+const skip = postgresSkipReason();
+if (skip) console.warn(skip);
+
+async function query<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(skip !== undefined)('offline first, with a team server', { timeout: 180_000 }, () => {
+  let server: PgTestServer;
+  const homes: (() => void)[] = [];
+  beforeAll(async () => { server = await PgTestServer.start(); }, 120_000);
+  afterAll(async () => {
+    await server?.destroy();
+    for (const done of homes) done();
+  });
+  const laptop = () => {
+    const t = tempHome();
+    homes.push(t.done);
+    return t.home;
+  };
+  const stepsFile = (home: string, name: string, text: string) => {
+    const file = join(home, `${name}.yaml`);
+    writeFileSync(file, text);
+    return file;
+  };
+  const night = nightFile();
+
+  it('the server goes down during play: play goes on with one notice; sync uploads it; the chains verify on the server', async () => {
+    const url = await server.createDatabase('down');
+    const home = laptop();
+    const env = { HOME: home, ROLEPLAY_DB: url };
+
+    // Online: ann starts a session and stops half-way.
+    const started = rp(['run', night, '--steps', stepsFile(home, 'half', '- say: 您好\n- call-tl\n'), '--record', '--trainee', 'ann', '--lang', 'en'], env);
+    expect(started.status).toBe(2);
+    expect(started.stderr).not.toMatch(/team server/);
+    const [online] = await query<{ id: string; event_count: number }>(url, 'SELECT id, event_count FROM sessions');
+    expect(online!.event_count).toBeGreaterThan(0);
+
+    await server.stop();
+    // She finishes it with the server down, and bob plays a whole session.
+    const resumed = rp(['resume', online!.id, '--choices', 'wait-politely', '--lang', 'en'], env);
+    expect(resumed.status).toBe(0);
+    const notices = resumed.stderr.split('\n').filter((l) => l.includes('team server'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^roleplay: cannot reach the team server postgres:\/\/roleplay@127\.0\.0\.1:\d+\/down_\w+: nothing is listening there \(connection refused\); working offline: sessions stay on this computer \(.*\.roleplay\/roleplay\.db\) until `roleplay sync` uploads them$/);
+    expect(notices[0]).not.toContain('roleplay-test'); // the password is never shown
+    const bob = rp(['run', night, '--steps', stepsFile(home, 'whole', '- say: 您好 我是华苏的 来割接\n- show-form\n'), '--record', '--trainee', 'bob', '--lang', 'en'], env);
+    expect(bob.status).toBe(0);
+    expect(bob.stderr).toMatch(/working offline/);
+    const stillDown = rp(['sync', '--lang', 'en'], env);
+    expect(stillDown.status).toBe(1);
+    expect(stillDown.stderr).toMatch(/connection refused.*2 still wait on this computer/);
+
+    await server.restart();
+    const before = await query<{ n: number }>(url, 'SELECT count(*)::int AS n FROM sessions WHERE finished_at IS NOT NULL');
+    expect(before[0]!.n).toBe(0);
+    const synced = rp(['sync', '--lang', 'en'], env);
+    expect(synced.stderr).toBe('');
+    expect(synced.stdout).toMatch(/^uploaded 2 session\(s\), \d+ new event\(s\), to postgres:\/\/roleplay@127\.0\.0\.1:\d+\/down_\w+; nothing is waiting on this computer\n$/);
+    expect(synced.status).toBe(0);
+
+    // The server now holds exactly what the laptop holds, and every chain verifies there.
+    const local = join(home, '.roleplay', 'roleplay.db');
+    const list = (db: string) => JSON.parse(rp(['sessions', '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout) as { id: string; outcome: string }[];
+    expect(list(url)).toEqual(list(local));
+    expect(list(url).map((s) => s.outcome).sort()).toEqual(['success', 'success']);
+    const verified = rp(['verify', '--lang', 'en'], env);
+    expect(verified.stdout).toMatch(/2 sessions/);
+    expect(verified.status).toBe(0);
+    const review = (db: string) => JSON.parse(rp(['review', online!.id, '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout) as unknown;
+    expect(review(url)).toEqual(review(local));
+
+    expect(rp(['sync', '--lang', 'en'], env).stdout).toBe('nothing on this computer is waiting to be uploaded\n');
+  });
+
+  it('the next start uploads what waits, once the server is back', async () => {
+    const url = await server.createDatabase('nextstart');
+    const home = laptop();
+    const env = { HOME: home, ROLEPLAY_DB: url };
+    // First contact creates the tables (a versioned migration on first use).
+    expect(rp(['sessions', '--json'], env).stdout.trim()).toBe('[]');
+    await server.stop();
+    const played = rp(['run', night, '--steps', stepsFile(home, 's', '- say: 您好\n- call-tl\n- wait-politely\n'), '--record', '--trainee', 'cy'], env);
+    expect(played.status).toBe(0);
+    await server.restart();
+    const listed = JSON.parse(rp(['sessions', '--json'], env).stdout) as { trainee: string; outcome: string }[];
+    expect(listed).toMatchObject([{ trainee: 'cy', outcome: 'success' }]);
+    expect(rp(['verify'], env).status).toBe(0);
+    const migrations = await query<{ version: number }>(url, 'SELECT version FROM roleplay_migrations');
+    expect(migrations).toEqual([{ version: 1 }]);
+  });
+
+  it('a sync killed half-way, then sync again: every event arrives once', async () => {
+    const url = await server.createDatabase('killed');
+    const home = laptop();
+    const N = 1200;
+    const EVENTS = 6;
+    // 1200 sessions recorded on this laptop while the server was out of reach, all waiting.
+    mkdirSync(join(home, '.roleplay'), { recursive: true });
+    const local = openSqliteStore(join(home, '.roleplay', 'roleplay.db'));
+    const bundles = Array.from({ length: N }, (_, i) => bundleOf({
+      header: header(`66666666-0000-4000-8000-${String(i).padStart(12, '0')}`, `t${i % 40}`, SOURCE_A, new Date(Date.UTC(2026, 5, 1, 0, i)).toISOString()),
+      steps: Array.from({ length: EVENTS }, (_, j) => ({ node: `n${j}`, action: { kind: 'choice' as const, choice: (i + j) % 3 ? 'good' : 'bad' }, decisionMs: 100 * j })),
+      result: result(new Date(Date.UTC(2026, 5, 1, 1, i)).toISOString(), i % 101, i % 2 === 0, { respect: { points: i % 3, max: 2 } }),
+    }, i === 0 ? SOURCE_A : undefined));
+    await mergeIntoSqlite(local.db, bundles);
+    const outbox = Outbox.open(local.db, describeUrl(url));
+    for (const b of bundles) outbox.mark(b.header.id);
+    await local.close();
+
+    const env = { HOME: home, ROLEPLAY_DB: url };
+    const count = async () => (await query<{ n: number }>(url, 'SELECT count(*)::int AS n FROM sessions'))[0]!.n;
+    // Tables first, so that counting works while the sync runs.
+    await query(url, 'SELECT 1');
+    const sync = rpAsync(['sync', '--lang', 'en'], env);
+    let seen = 0;
+    for (let i = 0; i < 20_000 && seen === 0; i++) {
+      seen = await count().catch(() => 0);
+    }
+    sync.child.kill('SIGKILL');
+    const killed = await sync;
+    expect(killed.status).toBeNull();
+    const afterKill = await count();
+    expect(afterKill).toBeGreaterThan(0);
+    expect(afterKill).toBeLessThan(N); // it really was interrupted half-way
+
+    const again = rp(['sync', '--lang', 'en'], env);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/nothing is waiting on this computer/);
+    const [totals] = await query<{ sessions: number; events: number; distinct_events: number; finished: number }>(url, `
+      SELECT (SELECT count(*)::int FROM sessions) AS sessions,
+             (SELECT count(*)::int FROM events) AS events,
+             (SELECT count(*)::int FROM (SELECT DISTINCT sid, seq FROM events) d) AS distinct_events,
+             (SELECT count(*)::int FROM sessions WHERE seal IS NOT NULL AND event_count = ${EVENTS}) AS finished`);
+    expect(totals).toEqual({ sessions: N, events: N * EVENTS, distinct_events: N * EVENTS, finished: N });
+    const verified = rp(['verify', '--lang', 'en'], env);
+    expect(verified.stdout).toContain(`${N} sessions, ${N * EVENTS} events`);
+    expect(verified.status).toBe(0);
+    // And the report on the server counts every attempt once.
+    const report = JSON.parse(rp(['report', '--json'], env).stdout) as { scenarios: { id: string; attempts: number }[] };
+    expect(report.scenarios).toMatchObject([{ id: 'alpha', attempts: N }]);
+  });
+});
