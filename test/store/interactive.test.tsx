@@ -1,0 +1,107 @@
+/**
+ * Interactive sessions recorded through the play screen's recorder seam: the real App and
+ * PlayScreen (ink-testing-library, simulated clock) with the store-backed recorder on a temp
+ * database; then the same session resumed from its persisted snapshot in a new App.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { compile } from '../../src/core/index.js';
+import { StoreRecorder } from '../../src/store/recorder.js';
+import { restorePoint } from '../../src/store/resume.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { verifyStore } from '../../src/store/verify.js';
+import { ReviewScreen } from '../../src/ui/review/review-screen.js';
+import { timelineOf } from '../../src/ui/review/timeline.js';
+import { KEY, openFixture, renderApp, tick } from '../ui/helpers.js';
+import { tempDir } from './helpers.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let store: SqliteStore;
+beforeEach(() => { tmp = tempDir(); store = openSqliteStore(tmp.db); });
+afterEach(async () => { cleanup(); await store.close(); tmp.done(); });
+
+const ANSWER = '您好，我是华苏的张工，来做割接';
+
+async function typeAnswer(h: Awaited<ReturnType<typeof renderApp>>, text: string) {
+  h.stdin.write(text);
+  await tick();
+  await h.waitFor((f) => f.includes(text), 'the typed answer');
+  await h.press(KEY.enter);
+}
+
+describe('recording interactive play', () => {
+  it('writes each step as it is taken, with choices shown, decision time and the feedback shown', async () => {
+    const opened = openFixture('night-window.yaml');
+    const recorder = new StoreRecorder(store, '张工');
+    const h = await renderApp({ start: { kind: 'play', opened }, recorder, mode: 'practice' });
+    await h.waitFor((f) => f.includes('干什么的'));
+    h.clock.increment(4200);
+    await typeAnswer(h, ANSWER);
+    await h.waitFor((f) => f.includes('这一步的反馈'));
+    const id = (await recorder.sessionId())!;
+    // written before the trainee has even dismissed the feedback
+    expect((await store.events(id)).map((e) => e.node)).toEqual(['gate']);
+    await h.press(KEY.enter);
+    await h.waitFor((f) => f.includes('进站单呢？'));
+    h.clock.increment(2500);
+    await h.press('3');
+    await h.waitFor((f) => f.includes('这一步的反馈'));
+    await h.press(KEY.enter);
+    await h.waitFor((f) => f.includes('我来联系客户值班经理'));
+    // The trainee's terminal dies here (nothing more is called on the recorder).
+    h.unmount();
+    expect(await recorder.close()).toBeUndefined();
+
+    const session = (await store.findSession(id)) as Exclude<Awaited<ReturnType<typeof store.findSession>>, 'ambiguous' | undefined>;
+    expect(session).toMatchObject({ trainee: '张工', mode: 'practice', lang: 'zh', eventCount: 3 });
+    expect(session.result).toBeUndefined();
+    const events = await store.events(id);
+    expect(events.map((e) => [e.node, e.action.kind, e.decisionMs])).toEqual([
+      ['gate', 'say', 4200], ['papers', 'choice', 2500], ['patience-check-2', 'auto', 0],
+    ]);
+    expect(events[0]!.feedback).toBe('报明身份和来意。');
+    expect(events[1]!.shown).toEqual(['show-form', 'call-tl', 'argue']);
+    expect(events[1]!.meters).toEqual({ patience: 2, time: 0 });
+    expect((await store.savedPlay(id))?.snapshot).toBeDefined();
+
+    // ── resume: a new App continues from the persisted snapshot ──
+    const source = (await store.loadSource(session.scenarioHash))!;
+    const point = restorePoint(compile(opened.scenario), events, await store.savedPlay(id));
+    const again = new StoreRecorder(store, '张工', { session, events });
+    const r = await renderApp({ start: { kind: 'play', opened: { scenario: opened.scenario, source: source.source, file: source.file }, resume: point }, recorder: again });
+    const resumed = await r.waitFor((f) => f.includes('我来联系客户值班经理'), 'the node where the session stopped');
+    expect(resumed).toContain(`你：${ANSWER}`); // the transcript came back
+    expect(resumed).toContain('你：我们天天来，你不认识我？');
+    expect(resumed).toMatch(/耐心\s+[█░]+\s+2\/3/); // and the meters
+    expect(resumed).toContain('趁门卫不注意溜进去'); // sneak: shown because time is still 0
+    await r.press('1');
+    await r.waitFor((f) => f.includes('这一步的反馈'));
+    await r.press(KEY.enter);
+    await r.waitFor((f) => f.includes('总结'), 'the debrief');
+    expect(await again.close()).toBeUndefined();
+
+    const done = (await store.findSession(id)) as typeof session;
+    expect(done).toMatchObject({ eventCount: 5, result: { outcome: 'success', ending: 'inside', total: 2, percent: 33, passed: false } });
+    expect(await store.listSessions()).toHaveLength(1); // continued, not a second session
+    expect(await verifyStore(store)).toEqual({ ok: true, sessions: 1, events: 5 });
+
+    // ── review: ← → through the recorded steps ──
+    const timeline = timelineOf(opened.scenario, done, await store.events(id), 'zh');
+    expect(timeline.steps[1]).toMatchObject({ node: 'papers', did: '我们天天来，你不认识我？', earned: -2, better: { way: 'call-tl', missed: 4 } });
+    const screen = render(<ReviewScreen timeline={timeline} lang="zh" width={100} height={30} />);
+    await tick(30);
+    expect(screen.lastFrame()).toContain('第 1 / 5 步 · gate');
+    expect(screen.lastFrame()).toContain('用时 4.2 秒');
+    screen.stdin.write(KEY.right);
+    await tick(30);
+    const second = screen.lastFrame()!;
+    expect(second).toContain('第 2 / 5 步 · papers');
+    expect(second).toContain('★ call-tl');
+    expect(second).toContain('▶ argue');
+    expect(second).toContain('更好的做法：先给组长打电话说明情况。（可多得 4 分）');
+    expect(second).toContain('用时 2.5 秒');
+    screen.stdin.write(KEY.left);
+    await tick(30);
+    expect(screen.lastFrame()).toContain('第 1 / 5 步');
+  });
+});
