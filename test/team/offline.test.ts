@@ -91,6 +91,12 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const verified = rp(['verify', '--lang', 'en'], env);
     expect(verified.stdout).toMatch(/2 sessions/);
     expect(verified.status).toBe(0);
+    const report = (db: string) => {
+      const r = JSON.parse(rp(['report', '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout) as Record<string, unknown>;
+      delete r.generatedAt;
+      return r;
+    };
+    expect(report(url)).toEqual(report(local));
     const review = (db: string) => JSON.parse(rp(['review', online!.id, '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout) as unknown;
     expect(review(url)).toEqual(review(local));
 
