@@ -8,8 +8,36 @@ import stringWidth from 'string-width';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+// Layout runs on every keypress, over every character on screen: string-width and the
+// grapheme segmenter are exact but slow, so plain text takes a fast path and each distinct
+// grapheme's width is measured once.
+const widthCache = new Map<string, number>();
+/** Characters that can join into a multi-code-point grapheme (marks, joiners, selectors, flags, skin tones, Indic scripts). */
+const COMPLEX = /[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
+
+function graphemeWidth(g: string): number {
+  if (g.length === 1) {
+    const c = g.charCodeAt(0);
+    if (c >= 0x20 && c < 0x7f) return 1;
+  }
+  let w = widthCache.get(g);
+  if (w === undefined) {
+    w = stringWidth(g);
+    if (widthCache.size < 20_000) widthCache.set(g, w);
+  }
+  return w;
+}
+
+/** The grapheme clusters of `text`: code points when nothing in it can combine, else Intl.Segmenter. */
+function segmentsOf(text: string): Iterable<string> {
+  if (!COMPLEX.test(text)) return text;
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
 export function widthOf(text: string): number {
-  return stringWidth(text);
+  let w = 0;
+  for (const g of segmentsOf(text)) w += graphemeWidth(g);
+  return w;
 }
 
 /** Closing punctuation a line should not start with (Chinese typesetting, kinsoku). */
@@ -27,8 +55,8 @@ function tokensOf(line: string): Token[] {
     word = '';
     wordWidth = 0;
   };
-  for (const { segment } of graphemes.segment(line)) {
-    const w = stringWidth(segment);
+  for (const segment of segmentsOf(line)) {
+    const w = graphemeWidth(segment);
     if (segment === ' ') {
       flush();
       out.push({ text: ' ', width: 1, space: true });
@@ -61,8 +89,8 @@ function hardBreak(text: string, width: number): string[] {
   const pieces: string[] = [];
   let cur = '';
   let curWidth = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const w = stringWidth(segment);
+  for (const segment of segmentsOf(text)) {
+    const w = graphemeWidth(segment);
     if (curWidth + w > width && cur) {
       pieces.push(cur);
       cur = '';
@@ -103,7 +131,7 @@ export function wrapText(text: string, width: number): string[] {
         const pieces = hardBreak(token.text, w);
         for (const p of pieces.slice(0, -1)) lines.push(p);
         line = pieces[pieces.length - 1] ?? '';
-        lineWidth = stringWidth(line);
+        lineWidth = widthOf(line);
       }
     }
     push();
@@ -114,11 +142,11 @@ export function wrapText(text: string, width: number): string[] {
 /** Cut to at most `width` columns, ending in … when something was cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  if (stringWidth(text) <= width) return text;
+  if (widthOf(text) <= width) return text;
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const w = stringWidth(segment);
+  for (const segment of segmentsOf(text)) {
+    const w = graphemeWidth(segment);
     if (used + w > width - 1) break;
     out += segment;
     used += w;
@@ -129,10 +157,10 @@ export function truncate(text: string, width: number): string {
 /** Pad with spaces to exactly `width` columns (cutting first if it is too wide). */
 export function padEnd(text: string, width: number): string {
   const t = truncate(text, width);
-  return t + ' '.repeat(Math.max(0, width - stringWidth(t)));
+  return t + ' '.repeat(Math.max(0, width - widthOf(t)));
 }
 
 export function padStart(text: string, width: number): string {
   const t = truncate(text, width);
-  return ' '.repeat(Math.max(0, width - stringWidth(t))) + t;
+  return ' '.repeat(Math.max(0, width - widthOf(t))) + t;
 }

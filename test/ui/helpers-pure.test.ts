@@ -6,7 +6,7 @@ import { compile, explore, runSteps, type TestStep } from '../../src/core/index.
 import { PausableClock } from '../../src/ui/clock.js';
 import { reviewPath } from '../../src/ui/best-path.js';
 import { bar, meterDeltas, sparkline } from '../../src/ui/meters.js';
-import { padEnd, truncate, wrapText } from '../../src/ui/text-layout.js';
+import { padEnd, truncate, widthOf, wrapText } from '../../src/ui/text-layout.js';
 import { styleOf, themeFromEnv } from '../../src/ui/theme.js';
 import { openFixture } from './helpers.js';
 
@@ -25,6 +25,10 @@ describe('wrapText', () => {
   it('breaks English at spaces and cuts words longer than a line', () => {
     expect(wrapText('the quick brown fox', 10)).toEqual(['the quick', 'brown fox']);
     expect(wrapText('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
+  });
+  it('measures combining marks and emoji as the terminal does', () => {
+    for (const t of ['cafe\u0301 ok', '👍🏽 好', '🇨🇳 中国', 'plain ascii']) expect(widthOf(t)).toBe(stringWidth(t));
+    expect(wrapText('e\u0301e\u0301e\u0301', 2)).toEqual(['e\u0301e\u0301', 'e\u0301']);
   });
   it('pads and truncates by columns', () => {
     expect(stringWidth(padEnd('情绪', 6))).toBe(6);
