@@ -157,9 +157,11 @@ export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<nu
   const filter = filterOf(opts);
   return withStore(opts, async (store) => {
     const data = await store.report(filter);
-    // Titles and the points of each choice come from the scenario as last played.
+    // Titles and the points of each choice (for the charts) come from the scenario as last
+    // played; JSON and CSV are the bare aggregates and skip loading the scenarios.
     const scenarios = new Map<string, Scenario>();
-    for (const s of data.scenarios) {
+    const charts = !opts.json && !opts.csv;
+    for (const s of charts ? data.scenarios : []) {
       const latest = (await store.listSessions({ ...filter, scenario: s.id, limit: 1 }))[0];
       const source = latest ? await store.loadSource(latest.scenarioHash) : undefined;
       if (!source) continue;

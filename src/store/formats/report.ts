@@ -39,7 +39,6 @@ export interface ReportJson {
   readonly filter: ReportContext['filter'];
   readonly scenarios: readonly {
     readonly id: string;
-    readonly title: string | null;
     readonly attempts: number;
     readonly unfinished: number;
     readonly trainees: number;
@@ -72,7 +71,6 @@ export function reportJson(data: ReportData, ctx: ReportContext): ReportJson {
     filter: ctx.filter,
     scenarios: data.scenarios.map((s) => ({
       id: s.id,
-      title: titleOf(s.id, ctx),
       attempts: s.attempts,
       unfinished: s.unfinished,
       trainees: s.trainees,
