@@ -362,6 +362,12 @@ export class TeamStore implements SessionStore {
     // The last steps' uploads finish (or fail into the outbox) before the process exits.
     await this.uploads;
     this.closed = true;
+    // On a terminal the play screen redraws over a notice printed while it was open: say it
+    // again once the screen has closed, so the trainee knows the session waits here.
+    if (this.offlineAt !== undefined && !this.options.notice && process.stderr.isTTY) {
+      const waiting = this.outbox.count();
+      if (waiting > 0) defaultNotice(`${waiting} session(s) wait on this computer; \`roleplay sync\` uploads them when the team server can be reached`);
+    }
     await this.closeAll();
   }
 
