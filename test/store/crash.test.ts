@@ -23,7 +23,7 @@ async function player() {
   child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
   child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
   const waitFor = async (re: RegExp) => {
-    const until = Date.now() + 15_000;
+    const until = Date.now() + 40_000;
     for (;;) {
       const m = re.exec(out);
       if (m) return m;
@@ -50,7 +50,7 @@ async function player() {
 
 const sessions = () => JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as { id: string; finishedAt: string | null; events: number }[];
 
-describe('kill -9 and resume', () => {
+describe('kill -9 and resume', { timeout: 90_000 }, () => {
   it('keeps every answered step, resumes at the same node with the same meters, and verifies', async () => {
     const p = await player();
     await p.send(JSON.stringify({ say: 'hello' }));

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => tmp.done());
 
-describe('export --format jsonl', () => {
+describe('export --format jsonl', { timeout: 60_000 }, () => {
   it('prints one line per session and per event', () => {
     const r = rp(['export', '--db', tmp.db]);
     expect(r.status).toBe(0);
@@ -48,7 +48,7 @@ describe('export --format jsonl', () => {
   });
 });
 
-describe('export --format xapi', () => {
+describe('export --format xapi', { timeout: 60_000 }, () => {
   it('gives valid xAPI 1.0.3 statements: attempted, answered per decision, passed or failed', () => {
     const r = rp(['export', '--format', 'xapi', '--db', tmp.db]);
     expect(r.status).toBe(0);

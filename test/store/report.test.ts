@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await store.close(); tmp.done(); });
 
-describe('report', () => {
+describe('report', { timeout: 60_000 }, () => {
   it('aggregates per scenario exactly as computed by hand', async () => {
     const r = await store.report();
     expect(r.scenarios).toHaveLength(1);

@@ -37,7 +37,7 @@ async function check() {
   return verifyStore(store);
 }
 
-describe('verify', () => {
+describe('verify', { timeout: 60_000 }, () => {
   it('passes an untouched database, in-process and from the command line', async () => {
     expect(await check()).toEqual({ ok: true, sessions: 3, events: 11 });
     const r = rp(['verify', '--db', tmp.db, '--lang', 'en']);
