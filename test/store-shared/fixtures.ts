@@ -29,8 +29,8 @@ export interface FakeSession {
   readonly result?: SessionResult;
 }
 
-export function header(id: string, trainee: string, scenario: ScenarioSource, startedAt: string): SessionHeader {
-  return { id, trainee, scenarioId: scenario.scenarioId, scenarioHash: scenario.hash, lang: 'zh', mode: 'headless', startedAt };
+export function header(id: string, trainee: string, scenario: ScenarioSource, startedAt: string, mode: SessionHeader['mode'] = 'practice'): SessionHeader {
+  return { id, trainee, scenarioId: scenario.scenarioId, scenarioHash: scenario.hash, lang: 'zh', mode, startedAt };
 }
 
 export function contentOf(step: FakeStep, seq: number, startedAt: string): EventContent {
@@ -88,7 +88,7 @@ const choice = (c: string): RecordedAction => ({ kind: 'choice', choice: c });
  *
  *   alpha  ann 1  start choose good (1000 ms, respect 2), ask say rule 0 (3000 ms)      85 % passed
  *          ann 2  start choose bad  (2000 ms),            ask timeout     (5000 ms)    40 % failed
- *          bob    start choose good (4000 ms, respect 2), auto branch, ask rule 1 (1000 ms) 70 % failed
+ *          bob    start choose good (4000 ms, respect 2), auto branch, ask rule 1 (1000 ms) 70 % failed  (headless: no decision time)
  *          cy     start choose bad  (6000 ms)             (unfinished)
  *   beta   ann    open choose good (500 ms)                                             100 % passed
  */
@@ -112,7 +112,7 @@ export function reportFixture(): FakeSession[] {
       result: result('2026-03-02T09:05:00.000Z', 40, false, L(0, 1), 'bad-end'),
     },
     {
-      header: header('22222222-0000-4000-8000-000000000003', 'bob', SOURCE_A, '2026-03-01T10:00:00.000Z'),
+      header: header('22222222-0000-4000-8000-000000000003', 'bob', SOURCE_A, '2026-03-01T10:00:00.000Z', 'headless'),
       steps: [
         { node: 'start', action: choice('good'), decisionMs: 4000, points: { respect: 2 } },
         { node: 'check', action: { kind: 'auto', branch: 1 }, decisionMs: 0 },

@@ -36,8 +36,10 @@ export async function pgReport(pool: pg.Pool, where: string, params: unknown[]):
       SELECT s.scenario_id AS id, l.lesson, avg(l.points)::float8 AS "meanPoints", avg(l.max)::float8 AS max
         FROM session_lessons l JOIN sessions s ON s.sid = l.sid ${finished}
        GROUP BY s.scenario_id, l.lesson`),
-    rows<{ id: string; node: string; way: string; n: number; ms: number }>(`
-      SELECT s.scenario_id AS id, e.node, e.way, count(*)::int AS n, sum(e.decision_ms)::float8 AS ms
+    rows<{ id: string; node: string; way: string; n: number; ms: number | null; timed: number }>(`
+      SELECT s.scenario_id AS id, e.node, e.way, count(*)::int AS n,
+             sum(e.decision_ms) FILTER (WHERE s.mode <> 'headless')::float8 AS ms,
+             count(*) FILTER (WHERE s.mode <> 'headless')::int AS timed
         FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto' ${where}
        GROUP BY s.scenario_id, e.node, e.way
        ORDER BY s.scenario_id, e.node, n DESC, e.way`),
@@ -65,8 +67,9 @@ export async function pgReport(pool: pg.Pool, where: string, params: unknown[]):
     let ms = 0;
     for (const w of waysOf.get(r.id) ?? []) {
       (choices[w.node] ??= {})[w.way] = w.n;
-      decisions += w.n;
-      ms += w.ms;
+      // Headless runs take no human time: only played sessions count for decision time.
+      decisions += w.timed;
+      ms += w.ms ?? 0;
     }
     const endingCounts: Record<string, number> = {};
     for (const e of endingsOf.get(r.id) ?? []) endingCounts[e.ending] = e.n;
@@ -109,6 +112,7 @@ function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]>
   return map;
 }
 
-const ratio = (l: { meanPoints: number; max: number }) => (l.max > 0 ? l.meanPoints / l.max : 1);
+/** How well a lesson went: share of its max; a lesson with no max (only penalties) by its mean. */
+const ratio = (l: { meanPoints: number; max: number }) => (l.max > 0 ? l.meanPoints / l.max : l.meanPoints < 0 ? l.meanPoints : 1);
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
