@@ -62,11 +62,7 @@ function loadScenarioData(
   file: string,
   catalog: LessonCatalog,
 ): Extract<Loaded, { kind: 'scenario' }> {
-  const diagnostics = [...yamlDiagnostics];
-  const report = (f: Finding) => {
-    const pos = locate(f.path, f.part);
-    diagnostics.push({ file, line: pos.line, column: pos.column, severity: f.severity, code: f.code, message: f.message });
-  };
+  const { diagnostics, report } = collector(file, locate, yamlDiagnostics);
   if (data === undefined || hasErrors(diagnostics)) return { kind: 'scenario', diagnostics, locate };
   if (!isPlainObject(data)) {
     report({ path: [], severity: 'error', code: 'not-a-map', message: `expected a map of fields (id, title, cast, start, nodes, ...) at the top level, found ${describeValue(data)}` });
@@ -91,16 +87,22 @@ function loadCatalogData(
   locate: Locator,
   file: string,
 ): Extract<Loaded, { kind: 'catalog' }> {
-  const diagnostics = [...yamlDiagnostics];
-  const report = (f: Finding) => {
-    const pos = locate(f.path, f.part);
-    diagnostics.push({ file, line: pos.line, column: pos.column, severity: f.severity, code: f.code, message: f.message });
-  };
+  const { diagnostics, report } = collector(file, locate, yamlDiagnostics);
   if (data === undefined || hasErrors(diagnostics)) return { kind: 'catalog', diagnostics, locate };
   const raw = validateShape(looseSchemas.catalog, strictSchemas.catalog, data, report) as RawCatalog | undefined;
   if (!raw) return { kind: 'catalog', diagnostics, locate };
   for (const f of checkCatalog(raw)) report(f);
   return { kind: 'catalog', catalog: { lessons: normalizeCatalog(raw.lessons, 'catalog') }, diagnostics, locate };
+}
+
+/** Diagnostics so far, and a way to add a finding at the position its path points to. */
+function collector(file: string, locate: Locator, initial: readonly Diagnostic[]) {
+  const diagnostics = [...initial];
+  const report = (f: Finding) => {
+    const pos = locate(f.path, f.part);
+    diagnostics.push({ file, line: pos.line, column: pos.column, severity: f.severity, code: f.code, message: f.message });
+  };
+  return { diagnostics, report };
 }
 
 /**
