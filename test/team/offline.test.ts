@@ -120,6 +120,22 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     expect(migrations).toEqual([{ version: 1 }]);
   });
 
+  it('a session started on one laptop is resumed on another through the server', async () => {
+    const url = await server.createDatabase('twolaptops');
+    const a = laptop();
+    const b = laptop();
+    const started = rp(['run', night, '--steps', stepsFile(a, 'half', '- say: 您好\n- call-tl\n'), '--record', '--trainee', 'eve'], { HOME: a, ROLEPLAY_DB: url });
+    expect(started.status).toBe(2);
+    const [session] = JSON.parse(rp(['sessions', '--json'], { HOME: b, ROLEPLAY_DB: url }).stdout) as { id: string; finishedAt: string | null }[];
+    expect(session!.finishedAt).toBeNull();
+    const resumed = rp(['resume', '--trainee', 'eve', '--choices', 'wait-politely'], { HOME: b, ROLEPLAY_DB: url });
+    expect(resumed.stderr).not.toMatch(/team server/);
+    expect(resumed.status).toBe(0);
+    const [after] = JSON.parse(rp(['sessions', '--json'], { HOME: a, ROLEPLAY_DB: url }).stdout) as { id: string; outcome: string }[];
+    expect(after).toMatchObject({ id: session!.id, outcome: 'success' });
+    expect(rp(['verify'], { HOME: a, ROLEPLAY_DB: url }).status).toBe(0);
+  });
+
   it('a sync killed half-way, then sync again: every event arrives once', async () => {
     const url = await server.createDatabase('killed');
     const home = laptop();
