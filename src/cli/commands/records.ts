@@ -8,7 +8,7 @@ import { createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
 import { Command, Option } from 'commander';
 import { SimulatedClock } from 'xstate';
 import {
-  Play, StepError, localize, safeLine, type Lang, type RunReport, type Scenario, type StepRecord, type TestStep,
+  Play, StepError, reportOf, safeLine, type Lang, type RunReport, type Scenario, type StepRecord, type TestStep,
 } from '../../core/index.js';
 import { DEFAULT_XAPI_BASE, jsonlOf, xapiOf } from '../../store/formats/export.js';
 import { reportCsv, reportHtml, reportJson, reportText } from '../../store/formats/report.js';
@@ -192,16 +192,21 @@ interface ExportOptions extends StoreOptions { format: 'jsonl' | 'xapi'; scenari
 export async function exportCommand(opts: ExportOptions): Promise<number> {
   const filter = filterOf(opts);
   if (opts.base !== undefined && !/^https?:\/\/[^\s/]+/.test(opts.base)) throw new UserError(`--base must be an http(s) address, e.g. ${DEFAULT_XAPI_BASE}`, 2);
-  let out: NodeJS.WritableStream & { end(): unknown } = process.stdout;
   let file: WriteStream | undefined;
-  if (opts.output !== undefined) {
-    file = createWriteStream(opts.output);
-    out = file;
-  }
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
   await withStore(opts, async (store) => {
+    // The file is created only once the database has opened, so a wrong --db leaves no empty file.
+    if (opts.output !== undefined) {
+      file = createWriteStream(opts.output);
+      try {
+        await once(file, 'open'); // rejects with the 'error' event instead
+      } catch (e) {
+        throw new UserError(`cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 1);
+      }
+    }
+    const out: NodeJS.WritableStream = file ?? process.stdout;
+    const write = async (text: string) => {
+      if (!out.write(text)) await once(out, 'drain');
+    };
     if (opts.format === 'xapi') {
       // A JSON array, as a learning record store's statements endpoint takes it.
       let first = true;
@@ -388,7 +393,6 @@ async function resumeHeadless(
     }
     const output = play.output;
     if (output) {
-      const { reportOf } = await import('../../core/index.js');
       const report = reportOf(compiled, output);
       void recording.finish(report);
       await recording.flush();
