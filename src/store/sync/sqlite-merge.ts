@@ -2,8 +2,9 @@
  * Merging into the SQLite store (import, and pulling a session from the team server): the
  * rules of merge.ts in one IMMEDIATE transaction. better-sqlite3 runs every statement
  * synchronously, so the transaction is opened and closed around the (only nominally async)
- * merge by hand; no other statement of this connection can run in between because nothing
- * in it waits for anything but these statements.
+ * merge by hand. Its awaits only wait for these statements (each settles at once), so the
+ * transaction holds no real pause; callers must not write through the same connection while
+ * a merge is running (import and sync never do).
  */
 import type { Database as Db } from 'better-sqlite3';
 import { StoreError, wayOf } from '../sqlite/sqlite-store.js';

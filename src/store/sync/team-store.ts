@@ -111,7 +111,8 @@ export class TeamStore implements SessionStore {
   private async connect(): Promise<boolean> {
     if (this.remote) return true;
     try {
-      this.remote = await openPgStore(this.url, { connectTimeoutMs: this.options.connectTimeoutMs ?? 4_000 });
+      // A server that answers but then hangs must not hold the end of a session for long.
+      this.remote = await openPgStore(this.url, { connectTimeoutMs: this.options.connectTimeoutMs ?? 4_000, queryTimeoutMs: 20_000 });
       this.offlineAt = undefined;
       return true;
     } catch (e) {
