@@ -88,10 +88,17 @@ export function debriefLines(compiled: CompiledScenario, output: RunOutput, mode
       if (way.kind === 'branch') continue;
       n++;
       const pts = Object.values(consequenceOf(way).score).reduce((a, b) => a + b, 0);
-      const who = speakerName(scenario, scenario.nodes[node]!.speaker, lang);
-      lines.push(...paragraphWith(wayText(scenario, way, lang), width, [{ text: t.points(pts), tone: pts > 0 ? 'good' : pts < 0 ? 'bad' : 'muted' }], {
-        first: [{ text: `${String(n).padStart(2)}. `, tone: 'accent' }, { text: `(${who}) `, tone: 'muted' }],
+      // For a typed answer, the trainee's own words when they hit the same rule say it best.
+      const own = way.kind === 'rule'
+        ? output.steps.find((st) => st.node === node && st.action.kind === 'say' && st.action.rule === way.index)
+        : undefined;
+      const text = own?.action.kind === 'say' ? `“${safeLine(own.action.text)}”` : wayText(scenario, way, lang);
+      lines.push(...paragraphWith(text, width, [{ text: t.points(pts), tone: pts > 0 ? 'good' : pts < 0 ? 'bad' : 'muted' }], {
+        first: [{ text: `${String(n).padStart(2)}. `, tone: 'accent' }],
       }));
+      if (way.kind === 'rule' && !own && way.rule.feedback !== undefined) {
+        lines.push(...paragraph(safeText(localize(way.rule.feedback, lang)), width, { tone: 'muted', indent: 6, first: [{ text: '      ' }] }));
+      }
     }
   }
 

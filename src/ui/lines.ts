@@ -36,6 +36,17 @@ export function paragraph(text: string, width: number, options: { tone?: Tone; b
   ]);
 }
 
+/**
+ * `label` then `text` with a hanging indent; when the label is long (a speaker called "The
+ * man in the white coat"), the text goes under it instead, so it keeps most of the width.
+ */
+export function labelled(label: Piece, text: string, width: number, tone?: Tone): Line[] {
+  if (widthOf(label.text) <= Math.min(16, Math.floor(width / 4))) {
+    return paragraph(text, width, { first: [label], ...(tone ? { tone } : {}) });
+  }
+  return [fitLine([label], width), ...paragraph(text, width, { first: [{ text: '  ' }], ...(tone ? { tone } : {}) })];
+}
+
 /** A paragraph whose last line ends with `suffix` (e.g. points), wrapped so that the suffix fits. */
 export function paragraphWith(text: string, width: number, suffix: Line, options: { tone?: Tone; first?: Line; indent?: number } = {}): Line[] {
   const sw = lineWidth(suffix) + 2;

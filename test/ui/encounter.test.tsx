@@ -73,6 +73,19 @@ describe('encounter', () => {
     await h.waitFor((f) => f.includes('总结'), 'the debrief');
   });
 
+  it('a second key in the same chunk does not skip practice feedback', async () => {
+    const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'practice' });
+    await typeAnswer(h, GOOD_ANSWER);
+    await h.waitFor((f) => f.includes('这一步的反馈'));
+    await h.press(KEY.enter);
+    await h.waitFor((f) => f.includes('进站单呢？'));
+    await h.press('21');
+    const f = await h.waitFor((x) => x.includes('这一步的反馈'));
+    expect(f).toContain('先给组长打电话说明情况。');
+    await h.press(KEY.enter);
+    await h.waitFor((x) => x.includes('我来联系客户值班经理。'), 'the next node, nothing chosen there yet');
+  });
+
   it('hides choices whose condition is false, and numbers only the visible ones', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam' });
     await typeAnswer(h, GOOD_ANSWER);

@@ -41,6 +41,13 @@ describe('menu', () => {
     await h.waitFor((x) => x.includes('Boss Bold'), 'the second case\'s briefing');
   });
 
+  it('handles several keys arriving in one chunk (↓ then ⏎)', async () => {
+    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(night(), hostile()) });
+    await h.waitFor((x) => x.includes('› 1'));
+    await h.press(KEY.down + KEY.enter);
+    await h.waitFor((x) => x.includes('Boss Bold'), 'the second case, not the first');
+  });
+
   it('filters with / (Chinese too) and clears with Esc', async () => {
     const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(night(), hostile()) });
     await h.waitFor((x) => x.includes('选择一个案例'));
@@ -52,8 +59,7 @@ describe('menu', () => {
     expect(f).not.toContain('Hostile');
     await h.press(KEY.escape);
     await h.waitFor((x) => x.includes('Hostile') && !x.includes('筛选：'));
-    await h.press('/');
-    h.stdin.write('nothing-like-this');
+    await h.press('/nothing-like-this'); // typed fast: one chunk
     await h.waitFor((x) => x.includes('没有与“nothing-like-this”匹配的案例。'));
   });
 

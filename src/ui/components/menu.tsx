@@ -2,7 +2,8 @@
 import { Box, Text } from 'ink';
 import { useKeys } from '../hooks/use-keys.js';
 import TextInput from 'ink-text-input';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSyncedState } from '../hooks/use-synced-state.js';
 import { localize, safeLine, type Lang } from '../../core/index.js';
 import { helpLines } from '../help.js';
 import { stringsFor } from '../i18n.js';
@@ -42,19 +43,25 @@ export function filterEntries(entries: readonly MenuEntry[], filter: string): re
 
 export function Menu({ entries, lang, width, height, error, onPick, onLang, onQuit }: MenuProps) {
   const t = stringsFor(lang);
-  const [filter, setFilter] = useState('');
-  const [filtering, setFiltering] = useState(false);
-  const [selected, setSelected] = useState(0);
+  const [, setFilter, filter] = useSyncedState('');
+  const [filteringNow, setFiltering, filtering] = useSyncedState(false);
+  // True once the filter's text field listens: until then (the rest of the chunk that had
+  // the `/`), typed characters are ours to add to the filter.
+  const fieldReady = useRef(false);
+  useEffect(() => { fieldReady.current = filtering; }, [filtering]);
+  const [selectedNow, setSelected, selected] = useSyncedState(0);
   const [help, setHelp] = useState(false);
   const shown = useMemo(() => filterEntries(entries, filter), [entries, filter]);
   const sel = Math.min(selected, Math.max(0, shown.length - 1));
 
   useKeys((input, key) => {
+    const sel = Math.min(selectedNow(), Math.max(0, shown.length - 1));
     if (help) { setHelp(false); return; }
     if (key.upArrow) { setSelected(Math.max(0, sel - 1)); return; }
-    if (key.downArrow) { setSelected(Math.min(shown.length - 1, sel + 1)); return; }
-    if (filtering) {
+    if (key.downArrow) { setSelected(Math.max(0, Math.min(shown.length - 1, sel + 1))); return; }
+    if (filteringNow()) {
       if (key.escape) { setFilter(''); setFiltering(false); setSelected(0); }
+      else if (!fieldReady.current && input && !key.return && !key.ctrl && !key.meta) { setFilter((f) => f + safeLine(input)); setSelected(0); }
       return;
     }
     if (key.return) { if (shown[sel]) onPick(shown[sel]); return; }

@@ -8,6 +8,7 @@ import { Box, Text } from 'ink';
 import { useKeys } from '../hooks/use-keys.js';
 import TextInput from 'ink-text-input';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useSyncedState } from '../hooks/use-synced-state.js';
 import {
   localize, Play, reportOf, safeLine, safeText, StepError, type Clock, type CompiledScenario, type Lang, type RunOutput, type StepRecord,
 } from '../../core/index.js';
@@ -15,7 +16,7 @@ import { PausableClock } from '../clock.js';
 import { actionText, lessonTitle, speakerName, transcriptOf } from '../describe.js';
 import { helpLines } from '../help.js';
 import { stringsFor, type Mode } from '../i18n.js';
-import { blank, fitLine, paragraph, plain, rule, type Line, type Piece } from '../lines.js';
+import { blank, fitLine, labelled, paragraph, plain, rule, type Line, type Piece } from '../lines.js';
 import { meterDeltas, meterLabel, meterRows, signed } from '../meters.js';
 import type { OpenedScenario } from '../library.js';
 import type { Recorder, ResumePoint } from '../recorder.js';
@@ -72,10 +73,10 @@ export function PlayScreen(props: PlayScreenProps) {
     ...(props.resume ? { snapshot: props.resume.snapshot, ...(props.resume.remainingMs !== undefined ? { remainingMs: props.resume.remainingMs } : {}) } : {}),
   }));
   const [, redraw] = useReducer((n: number) => n + 1, 0);
-  const [feedback, setFeedback] = useState<Decision | undefined>();
+  const [feedbackNow, setFeedback, feedback] = useSyncedState<Decision | undefined>(undefined);
   const [deltas, setDeltas] = useState<Readonly<Record<string, number>>>({});
-  const [overlay, setOverlay] = useState<Overlay>('none');
-  const [selected, setSelected] = useState(0);
+  const [overlayNow, setOverlay, overlay] = useSyncedState<Overlay>('none');
+  const [selectedNow, setSelected, selected] = useSyncedState(0);
   const [answer, setAnswer] = useState('');
 
   const turnStartOf = (): TurnStart => ({
@@ -159,7 +160,7 @@ export function PlayScreen(props: PlayScreenProps) {
   useClockTick(clock, 250, counting);
 
   const openOverlay = (o: Overlay) => { clock.pause(); setOverlay(o); };
-  const closeOverlay = () => { setOverlay('none'); if (!feedback) clock.resume(); };
+  const closeOverlay = () => { setOverlay('none'); if (!feedbackNow()) clock.resume(); };
   const continueAfterFeedback = () => {
     setFeedback(undefined);
     clock.resume();
@@ -194,6 +195,8 @@ export function PlayScreen(props: PlayScreenProps) {
   const scroll = useScroll(feedbackBody.length, bodyRoom(height, feedbackHeader.length, feedbackFooter.length) - 1);
 
   useKeys((input, key) => {
+    const overlay = overlayNow();
+    const feedback = feedbackNow();
     if (overlay === 'help') { closeOverlay(); return; }
     if (overlay === 'quit') {
       if (input === 'y' || input === 'Y') { latest.current.recorder?.onLeave?.(); latest.current.onLeave(); }
@@ -218,7 +221,7 @@ export function PlayScreen(props: PlayScreenProps) {
     if (/^[1-9]$/.test(input)) { const i = Number(input) - 1; if (i < n) choose(i); return; }
     if (key.upArrow) { setSelected((s) => (n === 0 ? 0 : (s - 1 + n) % n)); return; }
     if (key.downArrow) { setSelected((s) => (n === 0 ? 0 : (s + 1) % n)); return; }
-    if (key.return) { choose(Math.min(selected, n - 1)); return; }
+    if (key.return) { choose(Math.min(selectedNow(), n - 1)); return; }
     if (input === '?') { openOverlay('help'); return; }
     if (input === 'q' || key.escape) openOverlay('quit');
   });
@@ -246,7 +249,7 @@ export function PlayScreen(props: PlayScreenProps) {
 
   const node = turn.node;
   const current: Line[] = node.text !== undefined
-    ? paragraph(safeText(localize(node.text, lang)), width, { first: [{ text: speakerName(scenario, node.speaker, lang) + t.colon, tone: 'speaker', bold: true }] })
+    ? labelled({ text: speakerName(scenario, node.speaker, lang) + t.colon, tone: 'speaker', bold: true }, safeText(localize(node.text, lang)), width)
     : [];
 
   let action: Line[] = [];
@@ -305,10 +308,7 @@ function quitLines(lang: Lang): Line[] {
 function transcriptLines(entries: ReturnType<typeof transcriptOf>, width: number, lang: Lang): Line[] {
   const out: Line[] = [];
   for (const e of entries) {
-    out.push(...paragraph(e.text, width, {
-      first: [{ text: e.name + stringsFor(lang).colon, tone: e.who === 'you' ? 'you' : 'speaker' }],
-      tone: 'muted',
-    }));
+    out.push(...labelled({ text: e.name + stringsFor(lang).colon, tone: e.who === 'you' ? 'you' : 'speaker' }, e.text, width, 'muted'));
   }
   return out;
 }
@@ -328,8 +328,9 @@ export function feedbackLines(decision: Decision, compiled: CompiledScenario, la
   lines.push(blank);
   const scores = Object.entries(sumScores(decision.steps)).filter(([, p]) => p !== 0);
   if (scores.length === 0) lines.push(plain(t.feedbackNoPoints, 'muted'));
+  const pointsWidth = Math.max(0, ...scores.map(([, p]) => widthOf(t.points(p))));
   for (const [lesson, p] of scores) {
-    lines.push(fitLine([{ text: `  ${t.points(p)}  `, tone: p > 0 ? 'good' : 'bad', bold: true }, { text: lessonTitle(scenario, lesson, lang) }], width));
+    lines.push(fitLine([{ text: `  ${padEnd(t.points(p), pointsWidth)}  `, tone: p > 0 ? 'good' : 'bad', bold: true }, { text: lessonTitle(scenario, lesson, lang) }], width));
   }
   const meters = scenario.meters.filter((m) => (decision.deltas[m.id] ?? 0) !== 0);
   if (meters.length > 0) {
