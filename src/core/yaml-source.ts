@@ -78,6 +78,15 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
     return { data: undefined, locate: startOfFile, diagnostics: [...diagnostics, diag('error', 'empty-file', { line: 1, column: 1 }, EMPTY_FILE_MESSAGE)] };
   }
 
+  // An alias inside the block it names (`tags: &a [*a, *a]`) is a loop: yaml's alias
+  // counting walks it in time that explodes with the number of aliases (found by fuzzing:
+  // 160 of them took over 20 s), so it is refused before toJS.
+  const loop = selfAlias(doc);
+  if (loop) {
+    diagnostics.push(diag('error', 'yaml-alias-loop', at(loop.offset), `the alias *${loop.name} is inside the block &${loop.name} it refers to, which would repeat forever; write the text out instead of using &anchors and *aliases`));
+    return { data: undefined, diagnostics, locate };
+  }
+
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -118,6 +127,22 @@ function unclosedOpener(doc: Document, code: string, message: string, pos: numbe
   return quote
     ? { offset: found, message: `the ${mark} opened here is never closed; add the closing ${close} (everything after it was read as part of it)` }
     : { offset: found, message: `the ${mark} opened here is not closed properly: end it with ${close}, and indent every line inside it more than the line it starts on` };
+}
+
+/** The first alias that sits inside the anchored block it refers to, if any. */
+function selfAlias(doc: Document): { offset: number; name: string } | undefined {
+  let found: { offset: number; name: string } | undefined;
+  visit(doc, {
+    Alias(_, node, path) {
+      const target = node.resolve(doc);
+      if (target && path.includes(target)) {
+        found = { offset: node.range?.[0] ?? 0, name: node.source };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** The first *alias, where an alias bomb starts to multiply. */
