@@ -262,5 +262,5 @@ try {
   if (!same) process.exitCode = 1;
 } finally {
   server?.stop();
-  rmSync(work, { recursive: true, force: true });
+  if (!process.env.ROLEPLAY_BENCH_KEEP) rmSync(work, { recursive: true, force: true });
 }
