@@ -101,8 +101,8 @@ for (const s of scenarios) await store.saveSource(s.source);
 const insSession = db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, finished_at,
   outcome, ending, total, max, percent, passed, event_count, head_hash, seal)
   VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @finishedAt, @outcome, @ending, @total, @max, @percent, @passed, @eventCount, @headHash, @seal)`);
-const insEvent = db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+const insEvent = db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash, scenario_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 const insLesson = db.prepare('INSERT INTO session_lessons (sid, lesson, points, max) VALUES (?, ?, ?, ?)');
 const YEAR = Date.parse('2026-01-01T00:00:00Z');
 let events = 0;
@@ -136,7 +136,7 @@ for (let start = 0; start < SESSIONS; start += BATCH) {
         const hash = eventHash(prev, content);
         const { way, text, idx } = wayOf(content.action);
         rows.push([k + 1, content.at, content.node, content.action.kind, way, text, idx, JSON.stringify(content.shown), decisionMs,
-          JSON.stringify(content.points), JSON.stringify(content.meters), null, content.goto, prev, hash]);
+          JSON.stringify(content.points), JSON.stringify(content.meters), null, content.goto, prev, hash, sc.id]);
         prev = hash;
       });
       const r = path.report;
@@ -188,10 +188,11 @@ const inproc = [];
   await s.close();
 }
 
-// The single hand-written aggregate: the choice distribution (the one pass over every event).
-const HAND = `SELECT s.scenario_id AS id, e.node, e.way, COUNT(*) AS n
-  FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto'
- GROUP BY s.scenario_id, e.node, e.way`;
+// The single hand-written aggregate: the choice distribution, the one pass over every event
+// (what someone who knows the schema would type into a SQLite shell).
+const HAND = `SELECT scenario_id AS id, node, way, COUNT(*) AS n
+  FROM events WHERE kind <> 'auto'
+ GROUP BY scenario_id, node, way`;
 const { default: Database } = await import('better-sqlite3');
 const raw = new Database(file, { readonly: true });
 const hand = [];

@@ -62,6 +62,14 @@ describe('report', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('counts choices the same from the events index (no filter) and through the sessions join (a filter)', async () => {
+    const fast = await store.report();
+    const joined = await store.report({ since: '2000-01-01T00:00:00.000Z' });
+    expect(joined).toEqual(fast);
+    const one = await store.report({ scenario: 'night-window' });
+    expect(one).toEqual(fast);
+  });
+
   it('filters by trainee, scenario and start time', async () => {
     const alice = await store.report({ trainee: 'alice' });
     expect(alice.scenarios[0]).toMatchObject({ attempts: 2, meanPercent: 66.5, medianPercent: 66.5, passRate: 0.5, meanDecisionMs: null });

@@ -28,6 +28,32 @@ describe('opening and migrations', () => {
     await again.close();
   });
 
+  it('migrates a version-1 database with data to the latest, backfilling what version 2 adds', async () => {
+    await record(store, { trainee: 'old', steps: [{ say: 'hello' }, 'show-form'] });
+    const before = await store.report();
+    await store.close();
+    // Take the file back to version 1 as it was shipped.
+    const db = new Database(tmp.db);
+    db.exec('DROP TRIGGER events_scenario_id; DROP INDEX events_by_way; DROP INDEX sessions_headless; ALTER TABLE events DROP COLUMN scenario_id; DELETE FROM migrations WHERE version > 1;');
+    db.pragma('user_version = 1');
+    db.close();
+    store = openSqliteStore(tmp.db);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM events WHERE scenario_id IS NULL').get()).toEqual({ n: 0 });
+    expect(await store.report()).toEqual(before);
+  });
+
+  it('fills in the scenario of an event inserted without it (an import or an older writer)', async () => {
+    const id = await record(store, { trainee: 'a', steps: [{ say: 'hello' }] });
+    store.db.prepare('UPDATE events SET scenario_id = NULL').run();
+    const row = store.db.prepare('SELECT * FROM events LIMIT 1').get() as Record<string, unknown>;
+    store.db.prepare('DELETE FROM events').run();
+    const { scenario_id: _drop, ...rest } = row;
+    store.db.prepare(`INSERT INTO events (${Object.keys(rest).join(', ')}) VALUES (${Object.keys(rest).map((k) => `@${k}`).join(', ')})`).run(rest);
+    expect(store.db.prepare('SELECT scenario_id FROM events').all()).toEqual([{ scenario_id: 'night-window' }]);
+    expect(id).toBeTruthy();
+  });
+
   it('refuses a database written by a newer version, in words', async () => {
     await store.close();
     const db = new Database(tmp.db);

@@ -9,8 +9,13 @@ import type { ReportData, ScenarioAggregate, TraineeAggregate } from '../store.j
 
 const RECENT = 10;
 
-/** `where` filters the sessions table aliased `s` (see whereOf). */
-export function reportFromSql(db: Db, where: string, params: Record<string, string>): ReportData {
+interface WayRow { id: string; node: string; way: string; n: number; ms: number | null; timed: number }
+
+/**
+ * `where` filters the sessions table aliased `s` (see whereOf). `byScenario` says the filter
+ * names at most a scenario, so the choice counts can come from the events index alone.
+ */
+export function reportFromSql(db: Db, where: string, params: Record<string, string>, byScenario?: { scenario?: string | undefined }): ReportData {
   const finished = where ? `${where} AND s.finished_at IS NOT NULL` : 'WHERE s.finished_at IS NOT NULL';
 
   const summaries = db.prepare(`
@@ -40,13 +45,13 @@ export function reportFromSql(db: Db, where: string, params: Record<string, stri
      GROUP BY s.scenario_id, l.lesson`).all(params) as { id: string; lesson: string; meanPoints: number; max: number }[];
 
   // One pass over the trainee's decisions: counts per way and the decision time sums.
-  const ways = db.prepare(`
+  const ways = byScenario ? waysFromIndex(db, byScenario.scenario) : db.prepare(`
     SELECT s.scenario_id AS id, e.node, e.way, COUNT(*) AS n,
            SUM(CASE WHEN s.mode <> 'headless' THEN e.decision_ms END) AS ms,
            SUM(s.mode <> 'headless') AS timed
       FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto' ${where}
-     GROUP BY s.scenario_id, e.node, e.way
-     ORDER BY s.scenario_id, e.node, n DESC, e.way`).all(params) as { id: string; node: string; way: string; n: number; ms: number | null; timed: number }[];
+     GROUP BY s.scenario_id, e.node, e.way`).all(params) as WayRow[];
+  ways.sort((a, b) => cmp(a.id, b.id) || cmp(a.node, b.node) || b.n - a.n || cmp(a.way, b.way));
 
   const endings = db.prepare(`
     SELECT s.scenario_id AS id, s.ending, COUNT(*) AS n
@@ -113,6 +118,34 @@ export function reportFromSql(db: Db, where: string, params: Record<string, stri
 }
 
 /** How well a lesson went: share of its max; a lesson with no max (only penalties) by its mean. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The choice counts straight from the `events_by_way` index, in group order; the decision
+ * time of headless runs (no person deciding) is taken out with a second, small query over
+ * the headless sessions only.
+ */
+function waysFromIndex(db: Db, scenario: string | undefined): WayRow[] {
+  const filter = scenario === undefined ? '' : 'AND scenario_id = @scenario';
+  const params = scenario === undefined ? {} : { scenario };
+  const rows = db.prepare(`
+    SELECT scenario_id AS id, node, way, COUNT(*) AS n, SUM(decision_ms) AS ms, COUNT(*) AS timed
+      FROM events WHERE kind <> 'auto' ${filter}
+     GROUP BY scenario_id, node, way`).all(params) as WayRow[];
+  const headless = db.prepare(`
+    SELECT s.scenario_id AS id, e.node, e.way, COUNT(*) AS n, SUM(e.decision_ms) AS ms
+      FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto'
+     WHERE s.mode = 'headless' ${scenario === undefined ? '' : 'AND s.scenario_id = @scenario'}
+     GROUP BY s.scenario_id, e.node, e.way`).all(params) as { id: string; node: string; way: string; n: number; ms: number }[];
+  if (headless.length === 0) return rows;
+  const key = (r: { id: string; node: string; way: string }) => `${r.id}\u0000${r.node}\u0000${r.way}`;
+  const minus = new Map(headless.map((h) => [key(h), h]));
+  return rows.map((r) => {
+    const h = minus.get(key(r));
+    return h ? { ...r, ms: (r.ms ?? 0) - h.ms, timed: r.timed - h.n } : r;
+  });
+}
+
 const ratio = (l: { meanPoints: number; max: number }) => (l.max > 0 ? l.meanPoints / l.max : l.meanPoints < 0 ? l.meanPoints : 1);
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const round4 = (x: number) => Math.round(x * 10000) / 10000;

@@ -167,8 +167,8 @@ export class SqliteStore implements SessionStore {
         VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash, @play)`),
       sessionById: db.prepare('SELECT * FROM sessions WHERE id = ?'),
       sessionsByPrefix: db.prepare("SELECT * FROM sessions WHERE id >= ? ORDER BY id LIMIT 2"),
-      insertEvent: db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash)
-        VALUES (@sid, @seq, @at, @node, @kind, @way, @text, @idx, @shown, @decisionMs, @points, @meters, @feedback, @goto, @prevHash, @hash)`),
+      insertEvent: db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash, scenario_id)
+        VALUES (@sid, @seq, @at, @node, @kind, @way, @text, @idx, @shown, @decisionMs, @points, @meters, @feedback, @goto, @prevHash, @hash, @scenarioId)`),
       advanceHead: db.prepare('UPDATE sessions SET event_count = ?, head_hash = ?, play = coalesce(?, play) WHERE sid = ?'),
       setPlay: db.prepare('UPDATE sessions SET play = ? WHERE id = ? AND finished_at IS NULL'),
       getPlay: db.prepare('SELECT play FROM sessions WHERE id = ?'),
@@ -214,7 +214,7 @@ export class SqliteStore implements SessionStore {
         sid: s.sid, seq: content.seq, at: content.at, node: content.node, kind: content.action.kind, way, text, idx,
         shown: JSON.stringify(content.shown), decisionMs: Math.round(content.decisionMs),
         points: JSON.stringify(content.points), meters: JSON.stringify(content.meters), feedback: content.feedback,
-        goto: content.goto, prevHash, hash,
+        goto: content.goto, prevHash, hash, scenarioId: s.scenario_id,
       });
       this.st.advanceHead.run(content.seq, hash, play ? JSON.stringify(play) : null, s.sid);
       return { ...content, decisionMs: Math.round(content.decisionMs), sessionId, prevHash, hash };
@@ -285,7 +285,9 @@ export class SqliteStore implements SessionStore {
 
   async report(filter: SessionFilter = {}): Promise<ReportData> {
     const { where, params } = whereOf(filter);
-    return reportFromSql(this.db, where, params);
+    // Filters on sessions other than the scenario need the join; otherwise the events index alone answers.
+    const bySessions = filter.trainee !== undefined || filter.since !== undefined || filter.finished !== undefined;
+    return reportFromSql(this.db, where, params, bySessions ? undefined : { scenario: filter.scenario });
   }
 
   async close(): Promise<void> {
