@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeUrl } from '../../src/store/pg/pg-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { Outbox } from '../../src/store/sync/outbox.js';
@@ -32,6 +32,8 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
   let server: PgTestServer;
   const homes: (() => void)[] = [];
   beforeAll(async () => { server = await PgTestServer.start(); }, 120_000);
+  // A test that fails while the server is stopped must not take the next tests down with it.
+  afterEach(async () => { if (server && !server.isRunning) await server.restart(); });
   afterAll(async () => {
     await server?.destroy();
     for (const done of homes) done();
