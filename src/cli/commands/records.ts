@@ -36,7 +36,7 @@ export interface StoreOptions {
   readonly trainee?: string;
 }
 
-export const dbOption = () => new Option('--db <path>', 'session database file (default: ROLEPLAY_DB, else ~/.roleplay/roleplay.db)');
+export const dbOption = () => new Option('--db <path>', 'session database file, or a team server postgres://user:password@host:port/db (default: ROLEPLAY_DB, else ~/.roleplay/roleplay.db)');
 export const traineeOption = (what = 'trainee name (default: ROLEPLAY_TRAINEE, else your user name)') => new Option('--trainee <name>', what);
 const langOption = () => new Option('--lang <lang>', 'language of the interface').choices(['zh', 'en']);
 
