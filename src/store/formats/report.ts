@@ -90,6 +90,13 @@ export function reportJson(data: ReportData, ctx: ReportContext): ReportJson {
   };
 }
 
+/** A lesson's title in the report's language, with its id when they differ. */
+function lessonName(scenarioId: string, lesson: string, ctx: ReportContext): string {
+  const l = ctx.scenarios.get(scenarioId)?.lessons[lesson];
+  const title = l ? safeLine(localize(l.title, ctx.lang)) : '';
+  return title && title !== lesson ? `${title} (${lesson})` : lesson;
+}
+
 function titleOf(id: string, ctx: ReportContext): string | null {
   const s = ctx.scenarios.get(id);
   return s ? safeLine(localize(s.title, ctx.lang)) : null;
@@ -136,10 +143,11 @@ function scenarioText(s: ScenarioAggregate, ctx: ReportContext, barWidth: number
   if (s.meanDecisionMs !== null) out.push(`  ${t.decisionTime}: ${t.seconds(s.meanDecisionMs / 1000)}`);
   if (s.lessons.length) {
     out.push(`  ${t.lessonsWeakestFirst}`);
-    const nameWidth = Math.min(24, Math.max(...s.lessons.map((l) => widthOf(l.id))));
-    for (const l of s.lessons) {
-      out.push(`    ${padEnd(fit(l.id, nameWidth), nameWidth)} ${bar(l.meanPoints, l.max, barWidth)} ${fmt(l.meanPoints)} / ${fmt(l.max)}`);
-    }
+    const names = s.lessons.map((l) => lessonName(s.id, l.id, ctx));
+    const nameWidth = Math.min(30, Math.max(...names.map(widthOf)));
+    s.lessons.forEach((l, i) => {
+      out.push(`    ${padEnd(fit(names[i]!, nameWidth), nameWidth)} ${bar(l.meanPoints, l.max, barWidth)} ${fmt(l.meanPoints)} / ${fmt(l.max)}`);
+    });
   }
   const nodes = Object.keys(s.choices);
   if (nodes.length) {
@@ -222,7 +230,7 @@ export function reportHtml(data: ReportData, ctx: ReportContext): string {
     const title = titleOf(s.id, ctx);
     const points = ctx.scenarios.get(s.id) ? wayPointsOf(ctx.scenarios.get(s.id)!) : undefined;
     const facts = [t.attempts(s.attempts), t.trainees(s.trainees), ...(s.unfinished ? [t.inProgress(s.unfinished)] : [])];
-    const lessons = s.lessons.map((l) => hbar(l.id, l.meanPoints, l.max, `${fmt(l.meanPoints)} / ${fmt(l.max)}`, l.max > 0 && l.meanPoints / l.max < 0.5 ? 'weak' : '')).join('');
+    const lessons = s.lessons.map((l) => hbar(lessonName(s.id, l.id, ctx), l.meanPoints, l.max, `${fmt(l.meanPoints)} / ${fmt(l.max)}`, l.max > 0 && l.meanPoints / l.max < 0.5 ? 'weak' : '')).join('');
     const choices = Object.entries(s.choices).map(([node, ways]) => {
       const total = Object.values(ways).reduce((a, b) => a + b, 0);
       const best = points?.get(node) ? Math.max(...points.get(node)!.values()) : undefined;
