@@ -1,4 +1,6 @@
 /** A problem found in a file, written for the trainer who will fix it. */
+import { safeLine } from './sanitize.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -23,4 +25,13 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+}
+
+/**
+ * Messages quote what the file says (unknown ids, keys, values), and a file can say anything:
+ * escape sequences, newlines, a 100,000-character "id". A message is one line that is safe to
+ * print, with any long quoted value shortened (found by fuzzing).
+ */
+export function tidyMessage(message: string): string {
+  return safeLine(message).replace(/'([^']{80,})'/g, (_, quoted: string) => `'${[...quoted].slice(0, 60).join('')}…'`);
 }

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { checkCatalog, checkScenario } from './checks.js';
 import type { Diagnostic } from './diagnostics.js';
-import { hasErrors } from './diagnostics.js';
+import { hasErrors, tidyMessage } from './diagnostics.js';
 import type { Lesson, LessonId, Scenario } from './model.js';
 import { normalizeCatalog, normalizeScenario } from './normalize.js';
 import { checkReferences, type Finding } from './references.js';
@@ -100,7 +100,7 @@ function collector(file: string, locate: Locator, initial: readonly Diagnostic[]
   const diagnostics = [...initial];
   const report = (f: Finding) => {
     const pos = locate(f.path, f.part);
-    diagnostics.push({ file, line: pos.line, column: pos.column, severity: f.severity, code: f.code, message: f.message });
+    diagnostics.push({ file, line: pos.line, column: pos.column, severity: f.severity, code: f.code, message: tidyMessage(f.message) });
   };
   return { diagnostics, report };
 }

@@ -3,7 +3,7 @@
  * every later problem can be reported at file:line:column. Pure: text in, data out.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
-import type { Diagnostic, Severity } from './diagnostics.js';
+import { tidyMessage, type Diagnostic, type Severity } from './diagnostics.js';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -34,7 +34,7 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
     return { line: p.line, column: p.col };
   };
   const diag = (severity: Severity, code: string, pos: Position, message: string): Diagnostic => ({
-    file, line: pos.line, column: pos.column, severity, code, message,
+    file, line: pos.line, column: pos.column, severity, code, message: tidyMessage(message),
   });
   const startOfFile: Locator = () => ({ line: 1, column: 1 });
 
