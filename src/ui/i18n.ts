@@ -8,6 +8,7 @@ export type Mode = 'practice' | 'exam';
 
 interface Strings {
   readonly appName: string;
+  readonly goodbye: string;
   readonly menuTitle: string;
   readonly menuEmpty: string;
   readonly menuNoMatch: (filter: string) => string;
@@ -72,6 +73,7 @@ interface Strings {
 
 const zh: Strings = {
   appName: 'roleplay 客户沟通演练',
+  goodbye: 'roleplay：再见。',
   menuTitle: '选择一个案例',
   menuEmpty: '没有找到可用的案例。',
   menuNoMatch: (f) => `没有与“${f}”匹配的案例。`,
@@ -150,6 +152,7 @@ const zh: Strings = {
 
 const en: Strings = {
   appName: 'roleplay · customer encounter practice',
+  goodbye: 'roleplay: bye.',
   menuTitle: 'Choose a case',
   menuEmpty: 'No cases found.',
   menuNoMatch: (f) => `No case matches “${f}”.`,

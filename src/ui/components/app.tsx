@@ -3,10 +3,10 @@
  * back. Holds which screen is showing and the choices that outlive a screen (language,
  * mode); each screen owns its own keys.
  */
-import { useApp } from 'ink';
-import { useMemo, useState } from 'react';
+import { Text, useApp } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
 import { compile, type Clock, type Lang, type RunOutput } from '../../core/index.js';
-import type { Mode } from '../i18n.js';
+import { stringsFor, type Mode } from '../i18n.js';
 import type { Library, MenuEntry, OpenedScenario } from '../library.js';
 import type { Recorder, ResumePoint } from '../recorder.js';
 import { ThemeContext, type Theme } from '../theme.js';
@@ -49,7 +49,11 @@ function compiledOf(opened: OpenedScenario) {
 }
 
 export function App(props: AppProps) {
-  const { exit } = useApp();
+  const { exit: exitApp } = useApp();
+  // Leaving draws one last, short frame (Ink leaves the last frame on screen) and then exits.
+  const [leaving, setLeaving] = useState(false);
+  useEffect(() => { if (leaving) exitApp(); }, [leaving, exitApp]);
+  const exit = () => setLeaving(true);
   const terminal = useTerminalSize();
   const size = props.size ?? terminal;
   // One row short of the terminal: a frame exactly as tall as the screen makes it scroll.
@@ -75,6 +79,7 @@ export function App(props: AppProps) {
   const toMenuOrExit = () => (fromMenu ? setScreen({ name: 'menu' }) : exit());
 
   let content;
+  if (leaving) return <Text dimColor>{stringsFor(lang).goodbye}</Text>;
   switch (screen.name) {
     case 'menu':
       content = (
