@@ -28,18 +28,21 @@ describe('opening and migrations', () => {
     await again.close();
   });
 
-  it('migrates a version-1 database with data to the latest, backfilling what version 2 adds', async () => {
+  it('migrates a version-1 database with data to the latest, backfilling what versions 2 and 3 add', async () => {
     await record(store, { trainee: 'old', steps: [{ say: 'hello' }, 'show-form'] });
     const before = await store.report();
     await store.close();
     // Take the file back to version 1 as it was shipped.
     const db = new Database(tmp.db);
-    db.exec('DROP TRIGGER events_scenario_id; DROP INDEX events_by_way; DROP INDEX sessions_headless; ALTER TABLE events DROP COLUMN scenario_id; DELETE FROM migrations WHERE version > 1;');
+    db.exec(`DROP TRIGGER events_scenario_id; DROP INDEX events_by_way; DROP INDEX sessions_headless; ALTER TABLE events DROP COLUMN scenario_id;
+      DROP TRIGGER session_lessons_scenario_id; DROP INDEX session_lessons_by_scenario; ALTER TABLE session_lessons DROP COLUMN scenario_id;
+      DROP INDEX sessions_report; DROP INDEX sessions_trainee_report; DELETE FROM migrations WHERE version > 1;`);
     db.pragma('user_version = 1');
     db.close();
     store = openSqliteStore(tmp.db);
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM events WHERE scenario_id IS NULL').get()).toEqual({ n: 0 });
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM session_lessons WHERE scenario_id IS NULL').get()).toEqual({ n: 0 });
     expect(await store.report()).toEqual(before);
   });
 

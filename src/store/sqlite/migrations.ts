@@ -104,6 +104,24 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    name: 'narrow indexes that answer the report\'s per-session and per-lesson aggregates',
+    sql: `
+      ALTER TABLE session_lessons ADD COLUMN scenario_id TEXT;
+      UPDATE session_lessons SET scenario_id = (SELECT s.scenario_id FROM sessions s WHERE s.sid = session_lessons.sid);
+      CREATE INDEX session_lessons_by_scenario ON session_lessons (scenario_id, lesson, points, max);
+      CREATE TRIGGER session_lessons_scenario_id AFTER INSERT ON session_lessons WHEN NEW.scenario_id IS NULL
+      BEGIN
+        UPDATE session_lessons SET scenario_id = (SELECT s.scenario_id FROM sessions s WHERE s.sid = NEW.sid)
+         WHERE sid = NEW.sid AND lesson = NEW.lesson;
+      END;
+      -- per scenario (attempts, pass rate, mean, median in percent order, endings) and per
+      -- trainee (in start order) without reading the wide session rows
+      CREATE INDEX sessions_report ON sessions (scenario_id, percent, passed, finished_at, trainee, ending, started_at);
+      CREATE INDEX sessions_trainee_report ON sessions (trainee, started_at, percent, passed, finished_at);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -39,10 +39,16 @@ export function reportFromSql(db: Db, where: string, params: Record<string, stri
       FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
      GROUP BY scenario_id`).all(params) as { id: string; median: number }[]).map((r) => [r.id, r.median]));
 
-  const lessons = db.prepare(`
-    SELECT s.scenario_id AS id, l.lesson, AVG(l.points) AS meanPoints, AVG(l.max) AS max
-      FROM session_lessons l JOIN sessions s ON s.sid = l.sid ${finished}
-     GROUP BY s.scenario_id, l.lesson`).all(params) as { id: string; lesson: string; meanPoints: number; max: number }[];
+  // Lesson rows exist for finished sessions only; without session filters the index answers alone.
+  const lessons = (byScenario
+    ? db.prepare(`
+        SELECT scenario_id AS id, lesson, AVG(points) AS meanPoints, AVG(max) AS max
+          FROM session_lessons ${byScenario.scenario !== undefined ? 'WHERE scenario_id = @scenario' : ''}
+         GROUP BY scenario_id, lesson`).all(byScenario.scenario !== undefined ? { scenario: byScenario.scenario } : {})
+    : db.prepare(`
+        SELECT s.scenario_id AS id, l.lesson, AVG(l.points) AS meanPoints, AVG(l.max) AS max
+          FROM session_lessons l JOIN sessions s ON s.sid = l.sid ${finished}
+         GROUP BY s.scenario_id, l.lesson`).all(params)) as { id: string; lesson: string; meanPoints: number; max: number }[];
 
   // One pass over the trainee's decisions: counts per way and the decision time sums.
   const ways = byScenario ? waysFromIndex(db, byScenario.scenario) : db.prepare(`
@@ -92,26 +98,20 @@ export function reportFromSql(db: Db, where: string, params: Record<string, stri
     };
   });
 
-  const ranked = `
+  // One pass per trainee, newest first: the last percent and the recent ones in order.
+  const traineeRows = db.prepare(`
     WITH ranked AS (
       SELECT s.trainee, s.percent, s.passed,
              ROW_NUMBER() OVER (PARTITION BY s.trainee ORDER BY s.started_at DESC, s.sid DESC) AS back
-        FROM sessions s ${finished})`;
-  const traineeRows = db.prepare(`${ranked}
+        FROM sessions s ${finished})
     SELECT trainee AS name, COUNT(*) AS attempts, SUM(passed) AS passed, MAX(percent) AS best,
-           MAX(CASE WHEN back = 1 THEN percent END) AS last
-      FROM ranked GROUP BY trainee ORDER BY trainee`).all(params) as { name: string; attempts: number; passed: number; best: number; last: number }[];
-  const recent = new Map<string, number[]>();
-  for (const r of db.prepare(`${ranked}
-    SELECT trainee, percent FROM ranked WHERE back <= ${RECENT} ORDER BY trainee, back DESC`).all(params) as { trainee: string; percent: number }[]) {
-    let list = recent.get(r.trainee);
-    if (!list) recent.set(r.trainee, (list = []));
-    list.push(r.percent);
-  }
+           MAX(CASE WHEN back = 1 THEN percent END) AS last,
+           json_group_array(percent ORDER BY back DESC) FILTER (WHERE back <= ${RECENT}) AS recent
+      FROM ranked GROUP BY trainee ORDER BY trainee`).all(params) as { name: string; attempts: number; passed: number; best: number; last: number; recent: string }[];
 
   const trainees: TraineeAggregate[] = traineeRows.map((t) => ({
     name: t.name, attempts: t.attempts, passed: t.passed, bestPercent: t.best, lastPercent: t.last,
-    recent: recent.get(t.name) ?? [],
+    recent: JSON.parse(t.recent) as number[],
   }));
 
   return { scenarios, trainees };

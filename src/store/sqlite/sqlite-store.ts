@@ -174,7 +174,7 @@ export class SqliteStore implements SessionStore {
       getPlay: db.prepare('SELECT play FROM sessions WHERE id = ?'),
       finish: db.prepare(`UPDATE sessions SET finished_at = @finishedAt, outcome = @outcome, ending = @ending, total = @total, max = @max,
         percent = @percent, passed = @passed, seal = @seal, play = NULL WHERE sid = @sid`),
-      insertLesson: db.prepare('INSERT INTO session_lessons (sid, lesson, points, max) VALUES (?, ?, ?, ?)'),
+      insertLesson: db.prepare('INSERT INTO session_lessons (sid, lesson, points, max, scenario_id) VALUES (?, ?, ?, ?, ?)'),
       lessonsOf: db.prepare('SELECT lesson, points, max FROM session_lessons WHERE sid = ? ORDER BY lesson'),
       eventsOf: db.prepare('SELECT * FROM events WHERE sid = ? ORDER BY seq'),
     };
@@ -235,7 +235,7 @@ export class SqliteStore implements SessionStore {
         sid: s.sid, finishedAt: result.finishedAt, outcome: result.outcome, ending: result.ending, total: result.total,
         max: result.max, percent: result.percent, passed: result.passed ? 1 : 0, seal,
       });
-      for (const [lesson, l] of Object.entries(result.lessons)) this.st.insertLesson.run(s.sid, lesson, l.points, l.max);
+      for (const [lesson, l] of Object.entries(result.lessons)) this.st.insertLesson.run(s.sid, lesson, l.points, l.max, s.scenario_id);
       return this.rowOf(this.st.sessionById.get(sessionId)!);
     }).immediate();
   }
