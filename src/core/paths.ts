@@ -12,7 +12,7 @@
  */
 import { answerFor } from './answers.js';
 import { initialMeters, type MeterValues } from './conditions.js';
-import { explore, openWays, DEFAULT_STATE_LIMIT, type OpenWay } from './explore.js';
+import { explore, openWays, DEFAULT_STATE_LIMIT, ExplorationLimitError, type Maxima, type OpenWay } from './explore.js';
 import { components, graphOf } from './graph.js';
 import { consequenceOf, waysOf, type NodeId, type Outcome, type Scenario, type TestStep, type Way } from './model.js';
 import { percentOf } from './scoring.js';
@@ -55,7 +55,8 @@ export interface EndingReport {
 
 export interface PathsReport {
   readonly scenario: string;
-  readonly max: number;
+  /** the contract's max; undefined when the case is too complex to score (then no ending has scores) */
+  readonly max?: number;
   readonly passScore: number;
   readonly endings: readonly EndingReport[];
   /** no path ends in a passing result */
@@ -251,8 +252,14 @@ export function bestPath(scenario: Scenario, stateLimit = DEFAULT_STATE_LIMIT): 
 }
 
 export function analysePaths(scenario: Scenario, limit = DEFAULT_PATH_SEARCH_LIMIT): PathsReport {
-  const { maxima } = explore(scenario);
-  const max = maxima.total;
+  // Reachability and shortest steps do not need the maxima; a case too complex to score still gets them.
+  let maxima: Maxima | undefined;
+  try {
+    maxima = explore(scenario).maxima;
+  } catch (e) {
+    if (!(e instanceof ExplorationLimitError)) throw e;
+  }
+  const max = maxima?.total ?? 0;
 
   // Prefer paths whose every answer we can write; fall back to any path for the rest.
   const sayable = (node: NodeId, way: Way) => way.kind !== 'rule' || stepFor(scenario, node, way).noAnswer === undefined;
@@ -271,7 +278,7 @@ export function analysePaths(scenario: Scenario, limit = DEFAULT_PATH_SEARCH_LIM
   const endings: EndingReport[] = endIds.map((id) => {
     const node = scenario.nodes[id]!;
     const outcome: Outcome = node.kind === 'end' ? node.outcome : 'failure';
-    const range = maxima.endings[id];
+    const range = maxima?.endings[id];
     const shortest = found.get(id);
     return {
       id,
@@ -284,11 +291,11 @@ export function analysePaths(scenario: Scenario, limit = DEFAULT_PATH_SEARCH_LIM
 
   const passes = (percent: number, outcome: Outcome) => outcome !== 'failure' && percent >= scenario.passScore;
   const scored = endings.filter((e) => e.best !== undefined);
-  const nobodyCanPass = !scored.some((e) => passes(e.bestPercent!, e.outcome));
+  const nobodyCanPass = maxima !== undefined && !scored.some((e) => passes(e.bestPercent!, e.outcome));
   const nobodyCanFail = scored.length > 0 && scored.every((e) => passes(e.worstPercent!, e.outcome));
   return {
     scenario: scenario.id,
-    max,
+    ...(maxima ? { max } : {}),
     passScore: scenario.passScore,
     endings,
     nobodyCanPass,
@@ -320,6 +327,8 @@ export const DEFAULT_TRAP_SEARCH_LIMIT = 200_000;
 export function loopTraps(scenario: Scenario, limit = DEFAULT_TRAP_SEARCH_LIMIT): LoopTrap[] | undefined {
   const graph = graphOf(scenario);
   const { component, cyclic, members } = components(graph);
+  // Only loops can trap a trainee: a case without any needs no search (large DAGs stay fast).
+  if (!cyclic.some(Boolean)) return [];
   const referenced = referencedNodes(scenario);
   const meterIds = scenario.meters.map((m) => m.id);
   const index = new Map<string, number>();

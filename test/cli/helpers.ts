@@ -44,14 +44,16 @@ export function rpAsync(args: readonly string[], options: { cwd?: string } = {})
 }
 
 /**
- * Runs the CLI in a process that reports its own peak memory and the time from its start to
- * its exit (module loading included), so the bound does not depend on how busy the machine is.
+ * Runs the CLI in a process that reports its own peak memory, the time from its start to its
+ * exit and the CPU time it used (module loading included). The CPU time is what the tests bound:
+ * unlike wall time it does not grow when other work shares the two cores.
  */
-export function rpMeasured(args: readonly string[]): Ran & { maxRssMB: number; ownMs: number } {
+export function rpMeasured(args: readonly string[]): Ran & { maxRssMB: number; ownMs: number; cpuMs: number } {
   const probe = `
     const t0 = performance.now();
     process.on('exit', () => {
-      process.stderr.write('\\n@@probe ' + JSON.stringify({ maxRss: process.resourceUsage().maxRSS, ms: performance.now() - t0 }) + '\\n');
+      const u = process.resourceUsage();
+      process.stderr.write('\\n@@probe ' + JSON.stringify({ maxRss: u.maxRSS, ms: performance.now() - t0, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }) + '\\n');
     });
     process.argv.splice(1, 0, ${JSON.stringify(BIN)});
     import(${JSON.stringify('file://' + BIN)});
@@ -62,10 +64,10 @@ export function rpMeasured(args: readonly string[]): Ran & { maxRssMB: number; o
   });
   const m = /\n@@probe (\{.*\})\n$/.exec(r.stderr);
   if (!m) throw new Error(`no probe output: ${r.stderr.slice(0, 300)}`);
-  const probeData = JSON.parse(m[1]!) as { maxRss: number; ms: number };
+  const probeData = JSON.parse(m[1]!) as { maxRss: number; ms: number; cpuMs: number };
   return {
     status: r.status, stdout: r.stdout, stderr: r.stderr.slice(0, m.index), ms: performance.now() - started,
-    maxRssMB: probeData.maxRss / 1024, ownMs: probeData.ms,
+    maxRssMB: probeData.maxRss / 1024, ownMs: probeData.ms, cpuMs: probeData.cpuMs,
   };
 }
 

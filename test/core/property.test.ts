@@ -134,10 +134,10 @@ function toYaml(model: Model): string {
 
 // ---- the brute force: every simple path, enumerated ------------------------------------
 
-interface Brute { total: number; lessons: Record<string, number>; paths: number }
+interface Brute { total: number; minTotal: number; lessons: Record<string, number>; endings: Record<string, { best: number; worst: number }>; paths: number }
 
 function bruteForce(model: Model): Brute {
-  const out: Brute = { total: -Infinity, lessons: { a: -Infinity, b: -Infinity }, paths: 0 };
+  const out: Brute = { total: -Infinity, minTotal: Infinity, lessons: { a: -Infinity, b: -Infinity }, endings: {}, paths: 0 };
   const holds = (c: Cond | undefined, meters: Record<string, number>, before: readonly string[]) => {
     if (!c) return true;
     if ('visited' in c) return before.includes(c.visited);
@@ -148,7 +148,12 @@ function bruteForce(model: Model): Brute {
     const node = model.nodes[id]!;
     if (node.kind === 'end') {
       out.paths++;
-      out.total = Math.max(out.total, points.a! + points.b!);
+      const total = points.a! + points.b!;
+      out.total = Math.max(out.total, total);
+      out.minTotal = Math.min(out.minTotal, total);
+      const e = (out.endings[id] ??= { best: -Infinity, worst: Infinity });
+      e.best = Math.max(e.best, total);
+      e.worst = Math.min(e.worst, total);
       for (const l of LESSONS) out.lessons[l] = Math.max(out.lessons[l]!, points[l]!);
       return;
     }
@@ -174,7 +179,7 @@ const scenarioModel = rawModel.map(build);
 // ---- properties -------------------------------------------------------------------------
 
 describe('random small scenarios', () => {
-  it('max and every lesson max equal a brute-force enumeration of simple paths', () => {
+  it('max, min, every lesson max and each ending\'s best/worst equal a brute-force enumeration of simple paths', () => {
     let scored = 0;
     fc.assert(
       fc.property(scenarioModel, (model) => {
@@ -194,6 +199,8 @@ describe('random small scenarios', () => {
         scored++;
         const { maxima } = explore(loaded.scenario);
         expect(maxima.total).toBe(brute.total);
+        expect(maxima.minTotal).toBe(brute.minTotal);
+        expect(maxima.endings).toEqual(brute.endings);
         for (const l of loaded.scenario.scoredLessons) expect(maxima.lessons[l]).toBe(brute.lessons[l]);
       }),
       { numRuns: 300 },
