@@ -27,7 +27,8 @@ function timeToFrame(command, marker) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn('script', ['-qfec', `stty cols 100 rows 30 2>/dev/null; exec ${command}`, '/dev/null'], {
-      cwd: ROOT, env: { ...process.env, CI: 'false', LANG: 'C.UTF-8', ROLEPLAY_LANG: 'en' }, stdio: ['pipe', 'pipe', 'ignore'], detached: true,
+      // NODE_ENV=production for both: roleplay sets it itself, so the baseline gets it too.
+      cwd: ROOT, env: { ...process.env, CI: 'false', LANG: 'C.UTF-8', ROLEPLAY_LANG: 'en', NODE_ENV: 'production' }, stdio: ['pipe', 'pipe', 'ignore'], detached: true,
     });
     let out = '';
     const timer = setTimeout(() => { stop(); reject(new Error(`no frame with "${marker}" within 20 s:\n${out.slice(-500)}`)); }, 20_000);
@@ -92,6 +93,7 @@ class FakeStdout extends EventEmitter {
 }
 
 async function latency() {
+  process.env.NODE_ENV ??= 'production'; // as `roleplay play` does before loading the UI
   const { render } = await import('ink');
   const React = await import('react');
   const { App } = await import('../dist/ui/components/app.js');

@@ -84,6 +84,9 @@ async function launch(start: () => Start | number, cmd: Command, mode: Mode): Pr
   if (needsTerminal()) return 2;
   const s = start();
   if (typeof s === 'number') return s;
+  // React's development build checks every element and doubles the time per keypress;
+  // a trainee's terminal wants the production one (unless someone asked otherwise).
+  process.env.NODE_ENV ??= 'production';
   const { runApp } = await import('../../ui/run-app.js');
   return withPlayRecorder(cmd, (recorder) => runApp({ library: fileLibrary, start: s, lang: langOf(cmd), mode, recorder }));
 }
