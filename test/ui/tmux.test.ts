@@ -3,12 +3,17 @@
  * answer included, ending at the debrief. Skipped, with a message, where tmux is missing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../fixtures/ui/night-window.yaml', import.meta.url));
 const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+// Play records sessions; keep these out of the tester's own database.
+const DB = join(mkdtempSync(join(tmpdir(), 'roleplay-ui-tmux-')), 'sessions.db');
 if (!hasTmux) console.warn('tmux is not installed: skipping the real-terminal play tests (test/ui/tmux.test.ts)');
 
 const sessions: string[] = [];
@@ -23,7 +28,7 @@ function tmux(...args: string[]): string {
 function start(args: string, cols = 100, rows = 30): string {
   const name = `roleplay-ui-test-${process.pid}-${sessions.length}-${Date.now() % 100000}`;
   sessions.push(name);
-  const cmd = `cd ${JSON.stringify(ROOT)} && CI=false LANG=C.UTF-8 node bin/roleplay.js ${args}; echo "[exit $?]"; sleep 30`;
+  const cmd = `cd ${JSON.stringify(ROOT)} && CI=false LANG=C.UTF-8 ROLEPLAY_DB=${JSON.stringify(DB)} node bin/roleplay.js ${args}; echo "[exit $?]"; sleep 30`;
   tmux('-u', 'new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), cmd);
   return name;
 }
