@@ -166,6 +166,27 @@ describe('encounter', () => {
     await h.waitFor((f) => f.includes('选择一个案例'), 'the menu');
   });
 
+  it('? on an empty answer field opens the help; typed after text it is just a character', async () => {
+    const h = await startPlay({ start: { kind: 'play', opened: night() } });
+    await h.press('?');
+    await h.waitFor((f) => f.includes('按键帮助'));
+    await h.press('x');
+    await h.waitFor((f) => f.includes('干什么的'));
+    await h.press('a', '?');
+    await h.waitFor((f) => f.includes('› a?'), 'a question mark in the answer');
+  });
+
+  it('leaving a case opened directly (not from the menu) ends the program', async () => {
+    const h = await renderApp({ start: { kind: 'briefing', opened: night() } });
+    await h.waitFor((f) => f.includes('考察要点'));
+    await h.press(KEY.enter);
+    await h.waitFor((f) => f.includes('干什么的'));
+    await h.press(KEY.escape);
+    await h.waitFor((f) => f.includes('要退出这个案例吗？'));
+    await h.press('y');
+    await h.waitFor((f) => f.includes('再见'), 'the goodbye line');
+  });
+
   it('q on a choice node asks too', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam' });
     await typeAnswer(h, GOOD_ANSWER);
