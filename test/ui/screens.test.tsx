@@ -212,6 +212,20 @@ describe('terminal safety and size', () => {
     }
   });
 
+  it('keeps the choices on screen in a tiny terminal (40×12)', async () => {
+    const h = await renderApp({ start: { kind: 'play', opened: night() }, columns: 40, rows: 12, mode: 'exam' });
+    await h.waitFor((x) => x.includes('干什么的'));
+    h.stdin.write(GOOD_ANSWER);
+    await h.waitFor((x) => x.includes('割接'));
+    await h.press(KEY.enter);
+    const f = await h.waitFor((x) => x.includes('3. '), 'the last choice');
+    expect(f).toContain('1-9');
+    for (const frame of h.frames) {
+      expect(frame.split('\n').length).toBeLessThanOrEqual(11);
+      for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(40);
+    }
+  });
+
   it('re-lays out when the terminal is resized', async () => {
     const h = await renderApp({ start: { kind: 'briefing', opened: night() }, columns: 100, rows: 30 });
     await h.waitFor((x) => x.includes('考察要点'));

@@ -274,7 +274,9 @@ export function PlayScreen(props: PlayScreenProps) {
   const room = Math.max(0, height - fixed - 1);
   const history = transcriptLines(transcriptOf(scenario, play.context, lang), width, lang);
   const past = room > 0 ? history.slice(Math.max(0, history.length - room)) : [];
-  const body: Line[] = [...past, ...(past.length > 0 ? [rule(Math.min(width, 20))] : []), ...current, blank, ...action];
+  const full: Line[] = [...past, ...(past.length > 0 ? [rule(Math.min(width, 20))] : []), ...current, blank, ...action];
+  // In a very small terminal keep the bottom (the choices) and lose the top of the line.
+  const body = full.slice(Math.max(0, full.length - Math.max(1, height - header.length - inputRows - footer.length)));
 
   return (
     <Box flexDirection="column">
