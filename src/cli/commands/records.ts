@@ -52,10 +52,29 @@ export async function withStore<T>(opts: StoreOptions, fn: (store: SessionStore)
     return await fn(store);
   } catch (e) {
     if (e instanceof StoreError || e instanceof SourceError || e instanceof ResumeError) throw new UserError(e.message, 1);
+    const refused = refusedWrite(e);
+    if (refused) throw new UserError(refused, 1);
     throw e;
   } finally {
     await store.close();
   }
+}
+
+/**
+ * A write the database refused mid-session (disk full, read-only, failing disk): one line, not
+ * an "internal error" (found by the fault tests, issue 8). SQLite rolls the refused step back,
+ * so everything recorded before it stays intact.
+ */
+function refusedWrite(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
+  const why = code === 'SQLITE_FULL' ? 'the disk is full'
+    : code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' ? 'the database cannot be written here (read-only file or folder)'
+    : code.startsWith('SQLITE_IOERR') ? 'the disk refused the write (is it full?)'
+    : code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' ? 'the database file is damaged'
+    : code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') ? 'another program kept the database locked'
+    : (e as Error).message;
+  return `the session could not be recorded: ${why}; the steps recorded before this one are intact (check with \`roleplay verify\`)`;
 }
 
 function filterOf(opts: { trainee?: string; scenario?: string; since?: string }): SessionFilter {
