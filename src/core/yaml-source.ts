@@ -58,13 +58,18 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
     };
   }
 
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  // yaml's own duplicate-key check compares every key with every other key of its map, which
+  // is quadratic in the size of `nodes:`; duplicateKeys() below does the same check linearly.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   const locate = makeLocator(doc, at);
   const diagnostics: Diagnostic[] = [];
   // After the first syntax error the parser's later complaints are mostly echoes of it;
   // duplicate keys are independent, so all of those are kept.
-  const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
-  const errors = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY' || e === firstSyntax);
+  const firstSyntax = doc.errors[0];
+  const errors = firstSyntax ? [firstSyntax] : [];
+  for (const offset of duplicateKeys(doc)) {
+    diagnostics.push(diag('error', 'yaml-duplicate-key', at(offset), yamlMessage('DUPLICATE_KEY', '', text, [offset, offset])));
+  }
   for (const e of errors) {
     // The parser notices an unclosed quote or bracket only where the file ends or the
     // indentation breaks; the trainer needs to see where it was opened.
@@ -73,7 +78,7 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
     diagnostics.push(diag('error', `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, pos, opener?.message ?? yamlMessage(e.code, e.message, text, e.pos)));
   }
   for (const w of doc.warnings) diagnostics.push(diag('warning', `yaml-${w.code.toLowerCase().replace(/_/g, '-')}`, at(w.pos[0]), yamlMessage(w.code, w.message, text, w.pos)));
-  if (doc.errors.length > 0) return { data: undefined, diagnostics, locate };
+  if (doc.errors.length > 0 || diagnostics.some((d) => d.severity === 'error')) return { data: undefined, diagnostics, locate };
   if (doc.contents === null) {
     return { data: undefined, locate: startOfFile, diagnostics: [...diagnostics, diag('error', 'empty-file', { line: 1, column: 1 }, EMPTY_FILE_MESSAGE)] };
   }
@@ -155,6 +160,23 @@ function firstAlias(doc: Document, at: (offset: number) => Position): Position {
     },
   });
   return pos;
+}
+
+/** Offsets of every key that repeats an earlier key of the same map (as yaml's `uniqueKeys` compares them). */
+function duplicateKeys(doc: Document): number[] {
+  const found: number[] = [];
+  visit(doc, {
+    Map(_, node) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const value = pair.key.value;
+        const key = `${typeof value}\u0000${String(value)}`;
+        if (seen.has(key)) { if (pair.key.range) found.push(pair.key.range[0]); } else seen.add(key);
+      }
+    },
+  });
+  return found.sort((a, b) => a - b);
 }
 
 function firstLine(s: string): string {
