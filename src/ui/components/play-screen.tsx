@@ -44,6 +44,9 @@ export interface PlayScreenProps {
 
 type Overlay = 'none' | 'help' | 'quit';
 
+/** Longer answers are cut while typing: matching reads only the first 2,000 characters anyway. */
+const MAX_ANSWER_CHARS = 500;
+
 /** The steps one decision caused: the trainee's own step and any automatic ones after it. */
 interface Decision {
   readonly steps: readonly StepRecord[];
@@ -265,7 +268,8 @@ export function PlayScreen(props: PlayScreenProps) {
     });
   } else if (node.kind === 'input') {
     if (node.prompt !== undefined) action = paragraph(safeText(localize(node.prompt, lang)), width, { tone: 'accent' });
-    inputRows = 1;
+    // The field wraps a long answer onto more rows; count them so the frame still fits.
+    inputRows = Math.max(1, Math.ceil((2 + widthOf(answer) + 1) / Math.max(1, width)));
   }
   const footer: Line[] = overlay === 'quit' ? quitLines(lang) : [plain(isInput ? t.inputKeys : t.choiceKeys, 'muted')];
 
@@ -291,7 +295,7 @@ export function PlayScreen(props: PlayScreenProps) {
             onChange={(v) => {
               // `?` on an empty field opens the help instead of being typed.
               if (answer === '' && v === '?') { openOverlay('help'); return; }
-              setAnswer(safeLine(v));
+              setAnswer(safeLine(v).slice(0, MAX_ANSWER_CHARS));
             }}
             onSubmit={submit}
           />
