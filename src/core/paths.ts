@@ -139,25 +139,36 @@ function shortestToEndings(
 ): { found: Map<NodeId, FoundPath>; complete: boolean; situations: number } {
   const referenced = referencedNodes(scenario);
   const meterIds = scenario.meters.map((m) => m.id);
-  const keyOf = (s: Situation) => `${s.node}\u0000${meterIds.map((m) => s.meters[m]).join(',')}\u0000${s.visited.join(' ')}`;
-  const seen = new Set<string>();
+  const keyOf = (node: NodeId, meters: MeterValues, visited: readonly NodeId[]) => {
+    let key = node;
+    for (const m of meterIds) key += ',' + meters[m];
+    return visited.length === 0 ? key : key + '\u0000' + visited.join(' ');
+  };
+  const never = () => false;
+  /** the level (trainee steps from the start) at which each situation is queued; lowered by automatic steps */
+  const queuedAt = new Map<string, number>();
+  const expanded = new Set<string>();
   const found = new Map<NodeId, FoundPath>();
   const endCount = Object.values(scenario.nodes).filter((n) => n.kind === 'end').length;
 
-  // 0-1 breadth-first search, level by level: `level` holds situations this many trainee
-  // steps away (automatic steps join it), `next` those one step further.
-  let level: Situation[] = [{ node: scenario.start, meters: initialMeters(scenario.meters), visited: [] }];
-  let next: Situation[] = [];
+  // 0-1 breadth-first search, level by level: `level` holds situations `depth` trainee steps
+  // away (automatic steps join it), `next` those one step further. A situation is queued
+  // again only when an automatic step reaches it at a lower level than before.
+  const first: Situation & { key: string } = { node: scenario.start, meters: initialMeters(scenario.meters), visited: [], key: '' };
+  first.key = keyOf(first.node, first.meters, first.visited);
+  queuedAt.set(first.key, 0);
+  let level: (Situation & { key: string })[] = [first];
+  let next: (Situation & { key: string })[] = [];
+  let depth = 0;
   let complete = true;
   // Within a level, ways are taken in file order, so the first way a trainer wrote wins ties.
   let at = 0;
   while (at < level.length || next.length > 0) {
-    if (at >= level.length) { level = next; next = []; at = 0; }
+    if (at >= level.length) { level = next; next = []; at = 0; depth++; }
     const s = level[at++]!;
-    const key = keyOf(s);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (seen.size > limit) { complete = false; break; }
+    if (expanded.has(s.key) || queuedAt.get(s.key)! < depth) continue;
+    expanded.add(s.key);
+    if (expanded.size > limit) { complete = false; break; }
     const node = scenario.nodes[s.node]!;
     if (node.kind === 'end') {
       if (!found.has(s.node)) {
@@ -168,16 +179,21 @@ function shortestToEndings(
       }
       continue;
     }
-    const visitedSet = new Set(s.visited);
-    const visited = referenced.has(s.node) && !visitedSet.has(s.node) ? [...s.visited, s.node].sort() : s.visited;
-    for (const w of openWays(scenario, s.node, s.meters, (n) => visitedSet.has(n))) {
+    const visitedSet = s.visited.length > 0 ? new Set(s.visited) : undefined;
+    const visited = referenced.has(s.node) && !visitedSet?.has(s.node) ? [...s.visited, s.node].sort() : s.visited;
+    for (const w of openWays(scenario, s.node, s.meters, visitedSet ? (n) => visitedSet.has(n) : never)) {
       if (!usable(s.node, w.way)) continue;
-      const child: Situation = { node: w.to, meters: w.meters, visited, parent: s, via: w };
-      if (w.way.kind === 'branch') level.push(child);
+      const key = keyOf(w.to, w.meters, visited);
+      const at_ = w.way.kind === 'branch' ? depth : depth + 1;
+      const known = queuedAt.get(key);
+      if (known !== undefined && known <= at_) continue;
+      queuedAt.set(key, at_);
+      const child = { node: w.to, meters: w.meters, visited, parent: s, via: w, key };
+      if (at_ === depth) level.push(child);
       else next.push(child);
     }
   }
-  return { found, complete, situations: seen.size };
+  return { found, complete, situations: expanded.size };
 }
 
 /**
@@ -262,13 +278,24 @@ export function analysePaths(scenario: Scenario, limit = DEFAULT_PATH_SEARCH_LIM
   const max = maxima?.total ?? 0;
 
   // Prefer paths whose every answer we can write; fall back to any path for the rest.
-  const sayable = (node: NodeId, way: Way) => way.kind !== 'rule' || stepFor(scenario, node, way).noAnswer === undefined;
+  // Writing an answer runs the matcher on a few candidates: once per rule, not per situation.
+  const answerable = new Map<string, boolean>();
+  let skipped = false;
+  const sayable = (node: NodeId, way: Way) => {
+    if (way.kind !== 'rule') return true;
+    const key = `${node}\u0000${way.index}`;
+    let ok = answerable.get(key);
+    if (ok === undefined) answerable.set(key, (ok = stepFor(scenario, node, way).noAnswer === undefined));
+    if (!ok) skipped = true;
+    return ok;
+  };
   const strict = shortestToEndings(scenario, limit, sayable);
   let found = strict.found;
   let complete = strict.complete;
   let situations = strict.situations;
   const endIds = Object.values(scenario.nodes).filter((n) => n.kind === 'end').map((n) => n.id);
-  if (endIds.some((id) => !found.has(id))) {
+  // A second search only when the first had to leave out some answer rule.
+  if (skipped && endIds.some((id) => !found.has(id))) {
     const any = shortestToEndings(scenario, limit, () => true);
     found = new Map([...any.found, ...found]);
     complete = any.complete;

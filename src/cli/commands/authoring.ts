@@ -155,7 +155,7 @@ function percentRange(e: EndingReport): string {
 function jsonOf(report: PathsReport) {
   return {
     scenario: report.scenario,
-    max: report.max,
+    max: report.max ?? null,
     passScore: report.passScore,
     complete: report.complete,
     flags: {
@@ -212,7 +212,9 @@ export function pathsCommand(ref: string, opts: { json?: boolean; ending?: strin
   }
 
   const out: string[] = [];
-  out.push(`${scenario.id}: best possible score ${report.max} points; pass mark ${report.passScore}%`);
+  out.push(report.max === undefined
+    ? `${scenario.id}: too complex to score (too many ways through its loops); reachability and shortest steps only`
+    : `${scenario.id}: best possible score ${report.max} points; pass mark ${report.passScore}%`);
   out.push('');
   const width = Math.max(...report.endings.map((e) => `${e.id} (${e.outcome})`.length));
   for (const e of report.endings) {
@@ -221,7 +223,7 @@ export function pathsCommand(ref: string, opts: { json?: boolean; ending?: strin
       out.push(`${head}  NEVER REACHED`);
       continue;
     }
-    out.push(`${head}  reachable; ${percentRange(e)}`);
+    out.push(`${head}  reachable${report.max === undefined ? '' : `; ${percentRange(e)}`}`);
     if (e.shortest) {
       const shown = e.shortest.ways.filter((w) => w.step !== undefined || w.noAnswer).map((w) => (w.step !== undefined ? stepText(w.step) : '{ say: ??? }'));
       const n = shown.length;
