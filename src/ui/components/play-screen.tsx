@@ -80,7 +80,7 @@ export function PlayScreen(props: PlayScreenProps) {
   const [deltas, setDeltas] = useState<Readonly<Record<string, number>>>({});
   const [overlayNow, setOverlay, overlay] = useSyncedState<Overlay>('none');
   const [selectedNow, setSelected, selected] = useSyncedState(0);
-  const [answer, setAnswer] = useState('');
+  const [answerRows, setAnswerRows] = useState(1);
 
   const turnStartOf = (): TurnStart => ({
     node: play.node, enteredAt: play.nodeEnteredAt, shown: play.turn().choices.map((c) => c.id), meters: play.context.meters,
@@ -132,7 +132,7 @@ export function PlayScreen(props: PlayScreenProps) {
     }
     setDeltas(d);
     setSelected(0);
-    setAnswer('');
+    setAnswerRows(1);
     if (showFeedback) {
       clock.pause();
       setFeedback({ steps: fresh, deltas: d });
@@ -268,8 +268,7 @@ export function PlayScreen(props: PlayScreenProps) {
     });
   } else if (node.kind === 'input') {
     if (node.prompt !== undefined) action = paragraph(safeText(localize(node.prompt, lang)), width, { tone: 'accent' });
-    // The field wraps a long answer onto more rows; count them so the frame still fits.
-    inputRows = Math.max(1, Math.ceil((2 + widthOf(answer) + 1) / Math.max(1, width)));
+    inputRows = answerRows;
   }
   const footer: Line[] = overlay === 'quit' ? quitLines(lang) : [plain(isInput ? t.inputKeys : t.choiceKeys, 'muted')];
 
@@ -286,22 +285,44 @@ export function PlayScreen(props: PlayScreenProps) {
     <Box flexDirection="column">
       <Lines lines={[...header, ...body]} width={width} />
       {inputRows > 0 && (
-        <Box>
-          <Text>{'› '}</Text>
-          <TextInput
-            value={answer}
-            focus={overlay === 'none'}
-            placeholder={t.inputPlaceholder}
-            onChange={(v) => {
-              // `?` on an empty field opens the help instead of being typed.
-              if (answer === '' && v === '?') { openOverlay('help'); return; }
-              setAnswer(safeLine(v).slice(0, MAX_ANSWER_CHARS));
-            }}
-            onSubmit={submit}
-          />
-        </Box>
+        <AnswerField key={play.context.steps.length} focus={overlay === 'none'} placeholder={t.inputPlaceholder} width={width}
+          onHelp={() => openOverlay('help')} onRows={setAnswerRows} onSubmit={submit} />
       )}
       <Lines lines={footer} width={width} />
+    </Box>
+  );
+}
+
+/**
+ * The text field of an input node. It keeps its own text, so a keystroke redraws the field
+ * and not the whole encounter; the screen only hears how many rows the field wraps onto.
+ */
+function AnswerField(props: {
+  readonly focus: boolean;
+  readonly placeholder: string;
+  readonly width: number;
+  readonly onHelp: () => void;
+  readonly onRows: (rows: number) => void;
+  readonly onSubmit: (text: string) => void;
+}) {
+  const [answer, setAnswer] = useState('');
+  const rows = Math.max(1, Math.ceil((2 + widthOf(answer) + 1) / Math.max(1, props.width)));
+  const { onRows } = props;
+  useEffect(() => { onRows(rows); }, [rows, onRows]);
+  return (
+    <Box>
+      <Text>{'› '}</Text>
+      <TextInput
+        value={answer}
+        focus={props.focus}
+        placeholder={props.placeholder}
+        onChange={(v) => {
+          // `?` on an empty field opens the help instead of being typed.
+          if (answer === '' && v === '?') { props.onHelp(); return; }
+          setAnswer(safeLine(v).slice(0, MAX_ANSWER_CHARS));
+        }}
+        onSubmit={props.onSubmit}
+      />
     </Box>
   );
 }
