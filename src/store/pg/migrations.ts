@@ -83,6 +83,27 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "scenario id on events, for the report's choice counts without a join",
+    sql: `
+      ALTER TABLE events ADD COLUMN scenario_id text COLLATE "C";
+      UPDATE events e SET scenario_id = s.scenario_id FROM sessions s WHERE s.sid = e.sid;
+      -- the choice distribution is an index-only scan in group order: no join, no sort
+      CREATE INDEX events_by_way ON events (scenario_id, node, way, decision_ms) WHERE kind <> 'auto';
+      CREATE INDEX sessions_headless ON sessions (scenario_id) WHERE mode = 'headless';
+      -- whoever inserts an event without it (an older client, a bulk load), it is filled in
+      CREATE FUNCTION roleplay_event_scenario() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.scenario_id IS NULL THEN
+          NEW.scenario_id := (SELECT scenario_id FROM sessions WHERE sid = NEW.sid);
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER events_scenario_id BEFORE INSERT ON events
+        FOR EACH ROW EXECUTE FUNCTION roleplay_event_scenario();
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

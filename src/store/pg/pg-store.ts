@@ -19,6 +19,7 @@ import type { MergeOutcome, SessionBundle } from '../sync/bundle.js';
 import { mergeInto, type MergeTx } from '../sync/merge.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
 import { pgReport } from './report-sql.js';
+import { pgWhereOf } from './where.js';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -221,19 +222,6 @@ function rowOf(r: SessionDbRow): SessionRow {
   };
 }
 
-/** WHERE over sessions aliased `s`, with $n placeholders numbered from `first`. */
-export function pgWhereOf(filter: SessionFilter, first = 1, ...extra: string[]): { where: string; params: unknown[] } {
-  const parts = [...extra];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => { params.push(value); parts.push(sql.replace('?', `$${first + params.length - 1}`)); };
-  if (filter.trainee !== undefined) add('s.trainee = ?', filter.trainee);
-  if (filter.scenario !== undefined) add('s.scenario_id = ?', filter.scenario);
-  if (filter.since !== undefined) add('s.started_at >= ?', filter.since);
-  if (filter.finished === true) parts.push('s.finished_at IS NOT NULL');
-  if (filter.finished === false) parts.push('s.finished_at IS NULL');
-  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-}
-
 const EVENT_INSERT_COLUMNS = 'sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash';
 
 function eventValues(sid: string, e: EventContent & { prevHash: string; hash: string }): unknown[] {
@@ -395,9 +383,8 @@ export class PgStore implements SessionStore {
   }
 
   async report(filter: SessionFilter = {}): Promise<ReportData> {
-    const { where, params } = pgWhereOf(filter);
     try {
-      return await pgReport(this.pool, where, params);
+      return await pgReport(this.pool, filter);
     } catch (e) {
       if (isUnreachable(e)) throw storeErrorOf(e, this.location);
       throw e;

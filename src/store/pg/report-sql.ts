@@ -5,12 +5,15 @@
  * concurrently on the pool's connections.
  */
 import type pg from 'pg';
-import type { ReportData, ScenarioAggregate, TraineeAggregate } from '../store.js';
+import type { ReportData, ScenarioAggregate, SessionFilter, TraineeAggregate } from '../store.js';
+import { pgWhereOf } from './where.js';
+
+interface WayRow { id: string; node: string; way: string; n: number; ms: number | null; timed: number }
 
 const RECENT = 10;
 
-/** `where` filters sessions aliased `s` with $1.. placeholders for `params` (see pgWhereOf). */
-export async function pgReport(pool: pg.Pool, where: string, params: unknown[]): Promise<ReportData> {
+export async function pgReport(pool: pg.Pool, filter: SessionFilter): Promise<ReportData> {
+  const { where, params } = pgWhereOf(filter);
   const finished = where ? `${where} AND s.finished_at IS NOT NULL` : 'WHERE s.finished_at IS NOT NULL';
   const rows = async <R extends pg.QueryResultRow>(sql: string) => (await pool.query<R>(sql, params)).rows;
 
@@ -36,13 +39,7 @@ export async function pgReport(pool: pg.Pool, where: string, params: unknown[]):
       SELECT s.scenario_id AS id, l.lesson, avg(l.points)::float8 AS "meanPoints", avg(l.max)::float8 AS max
         FROM session_lessons l JOIN sessions s ON s.sid = l.sid ${finished}
        GROUP BY s.scenario_id, l.lesson`),
-    rows<{ id: string; node: string; way: string; n: number; ms: number | null; timed: number }>(`
-      SELECT s.scenario_id AS id, e.node, e.way, count(*)::int AS n,
-             sum(e.decision_ms) FILTER (WHERE s.mode <> 'headless')::float8 AS ms,
-             count(*) FILTER (WHERE s.mode <> 'headless')::int AS timed
-        FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto' ${where}
-       GROUP BY s.scenario_id, e.node, e.way
-       ORDER BY s.scenario_id, e.node, n DESC, e.way`),
+    waysOf(pool, filter, where, params),
     rows<{ id: string; ending: string; n: number }>(`
       SELECT s.scenario_id AS id, s.ending, count(*)::int AS n
         FROM sessions s ${finished}
@@ -57,7 +54,7 @@ export async function pgReport(pool: pg.Pool, where: string, params: unknown[]):
   ]);
 
   // Group the per-scenario rows once (the SQLite report filters per scenario; same result).
-  const waysOf = groupBy(ways, (w) => w.id);
+  const waysBy = groupBy(ways, (w) => w.id);
   const endingsOf = groupBy(endings, (e) => e.id);
   const lessonsOf = groupBy(lessons, (l) => l.id);
 
@@ -65,7 +62,7 @@ export async function pgReport(pool: pg.Pool, where: string, params: unknown[]):
     const choices: Record<string, Record<string, number>> = {};
     let decisions = 0;
     let ms = 0;
-    for (const w of waysOf.get(r.id) ?? []) {
+    for (const w of waysBy.get(r.id) ?? []) {
       (choices[w.node] ??= {})[w.way] = w.n;
       // Headless runs take no human time: only played sessions count for decision time.
       decisions += w.timed;
@@ -99,6 +96,46 @@ export async function pgReport(pool: pg.Pool, where: string, params: unknown[]):
   }));
 
   return { scenarios, trainees };
+}
+
+/**
+ * The choice distribution and decision times per scenario, node and way. Unless the report
+ * is narrowed to a trainee or a period, this is an index-only scan of `events_by_way`
+ * (events carry their scenario id: migration 2) with no join; the decision time of headless
+ * runs (no person deciding) is then taken out by a second, small query over the headless
+ * sessions only. Otherwise the events are joined to the chosen sessions.
+ */
+async function waysOf(pool: pg.Pool, filter: SessionFilter, where: string, params: unknown[]): Promise<WayRow[]> {
+  const narrowed = filter.trainee !== undefined || filter.since !== undefined || filter.finished !== undefined;
+  if (narrowed) {
+    return (await pool.query<WayRow>(`
+      SELECT s.scenario_id AS id, e.node, e.way, count(*)::int AS n,
+             sum(e.decision_ms) FILTER (WHERE s.mode <> 'headless')::float8 AS ms,
+             count(*) FILTER (WHERE s.mode <> 'headless')::int AS timed
+        FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto' ${where}
+       GROUP BY s.scenario_id, e.node, e.way
+       ORDER BY s.scenario_id, e.node, n DESC, e.way`, params)).rows;
+  }
+  const scenario = filter.scenario !== undefined ? [filter.scenario] : [];
+  const [all, headless] = await Promise.all([
+    pool.query<WayRow>(`
+      SELECT e.scenario_id AS id, e.node, e.way, count(*)::int AS n, sum(e.decision_ms)::float8 AS ms, count(*)::int AS timed
+        FROM events e WHERE e.kind <> 'auto'${scenario.length ? ' AND e.scenario_id = $1' : ''}
+       GROUP BY e.scenario_id, e.node, e.way
+       ORDER BY e.scenario_id, e.node, n DESC, e.way`, scenario),
+    pool.query<{ id: string; node: string; way: string; n: number; ms: number }>(`
+      SELECT s.scenario_id AS id, e.node, e.way, count(*)::int AS n, coalesce(sum(e.decision_ms), 0)::float8 AS ms
+        FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto'
+       WHERE s.mode = 'headless'${scenario.length ? ' AND s.scenario_id = $1' : ''}
+       GROUP BY s.scenario_id, e.node, e.way`, scenario),
+  ]);
+  if (headless.rows.length === 0) return all.rows;
+  const key = (r: { id: string; node: string; way: string }) => `${r.id}\u0000${r.node}\u0000${r.way}`;
+  const minus = new Map(headless.rows.map((h) => [key(h), h]));
+  return all.rows.map((r) => {
+    const h = minus.get(key(r));
+    return h ? { ...r, ms: (r.ms ?? 0) - h.ms, timed: r.timed - h.n } : r;
+  });
 }
 
 function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
