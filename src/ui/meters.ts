@@ -100,7 +100,7 @@ export function meterChart(meters: readonly Meter[], series: Readonly<Record<str
     const s = series[m.id] ?? [m.initial];
     const first = s[0]!;
     const last = s[s.length - 1]!;
-    const tail = `  ${first}→${last}  (${m.min}..${m.max})`;
+    const tail = `  ${first}→${last}  (${m.min}~${m.max})`;
     const room = Math.max(4, width - labelWidth - 2 - tail.length);
     return [
       { text: padEnd(labels[i]!, labelWidth) + '  ' },
