@@ -29,15 +29,17 @@ export function reportFromSql(db: Db, where: string, params: Record<string, stri
      GROUP BY s.scenario_id
      ORDER BY s.scenario_id`).all(params) as { id: string; attempts: number; unfinished: number; trainees: number; passed: number; meanPercent: number | null }[];
 
+  // The middle one or two percents per scenario; the counts come from a plain GROUP BY so
+  // that the only window (the ranks) streams the percent-ordered index.
   const medians = new Map((db.prepare(`
-    WITH ranked AS (
-      SELECT s.scenario_id, s.percent,
-             ROW_NUMBER() OVER (PARTITION BY s.scenario_id ORDER BY s.percent) AS rn,
-             COUNT(*) OVER (PARTITION BY s.scenario_id) AS n
-        FROM sessions s ${finished})
-    SELECT scenario_id AS id, AVG(percent) AS median
-      FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
-     GROUP BY scenario_id`).all(params) as { id: string; median: number }[]).map((r) => [r.id, r.median]));
+    WITH counts AS (SELECT s.scenario_id, COUNT(*) AS n FROM sessions s ${finished} GROUP BY s.scenario_id),
+         ranked AS (
+           SELECT s.scenario_id, s.percent, ROW_NUMBER() OVER (PARTITION BY s.scenario_id ORDER BY s.percent) AS rn
+             FROM sessions s ${finished})
+    SELECT r.scenario_id AS id, AVG(r.percent) AS median
+      FROM ranked r JOIN counts c ON c.scenario_id = r.scenario_id
+     WHERE r.rn IN ((c.n + 1) / 2, (c.n + 2) / 2)
+     GROUP BY r.scenario_id`).all(params) as { id: string; median: number }[]).map((r) => [r.id, r.median]));
 
   // Lesson rows exist for finished sessions only; without session filters the index answers alone.
   const lessons = (byScenario
