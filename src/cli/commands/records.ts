@@ -52,7 +52,7 @@ export async function withStore<T>(opts: StoreOptions, fn: (store: SessionStore)
     return await fn(store);
   } catch (e) {
     if (e instanceof StoreError || e instanceof SourceError || e instanceof ResumeError) throw new UserError(e.message, 1);
-    const refused = refusedWrite(e);
+    const refused = refusedWrite(e, store.location);
     if (refused) throw new UserError(refused, 1);
     throw e;
   } finally {
@@ -61,20 +61,19 @@ export async function withStore<T>(opts: StoreOptions, fn: (store: SessionStore)
 }
 
 /**
- * A write the database refused mid-session (disk full, read-only, failing disk): one line, not
- * an "internal error" (found by the fault tests, issue 8). SQLite rolls the refused step back,
- * so everything recorded before it stays intact.
+ * The database refused mid-command (disk full, read-only, damaged file): one line that names the
+ * cause, not an "internal error" (found by the fault tests, issue 8). SQLite rolls a refused
+ * write back, so what was recorded before it stays intact.
  */
-function refusedWrite(e: unknown): string | undefined {
+function refusedWrite(e: unknown, location: string): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
-  const why = code === 'SQLITE_FULL' ? 'the disk is full'
-    : code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' ? 'the database cannot be written here (read-only file or folder)'
-    : code.startsWith('SQLITE_IOERR') ? 'the disk refused the write (is it full?)'
-    : code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' ? 'the database file is damaged'
-    : code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') ? 'another program kept the database locked'
-    : (e as Error).message;
-  return `the session could not be recorded: ${why}; the steps recorded before this one are intact (check with \`roleplay verify\`)`;
+  const intact = 'the steps recorded before are intact (check with `roleplay verify`)';
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return `the session database ${location} could not be written: the disk refused the write (is it full?); ${intact}`;
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') return `the session database ${location} cannot be written here (read-only file or folder); ${intact}`;
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return `the session database ${location} is damaged, and was left as it is: restore it from a backup, or record into another file with --db`;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return `the session database ${location} was kept locked by another program; try again`;
+  return `the session database ${location} cannot be used: ${(e as Error).message}`;
 }
 
 function filterOf(opts: { trainee?: string; scenario?: string; since?: string }): SessionFilter {
@@ -296,11 +295,12 @@ export async function runRecorded(ref: string, opts: RunOptions & StoreOptions, 
     const hooks: RunHooks = {
       onStart: ({ scenario, source }) => {
         recording = Recording.start(store, { scenario, source, trainee: traineeFrom(opts.trainee), lang, mode: 'headless' });
-        return (record) => { void recording!.then((r) => r.step(record, { decisionMs: headlessDecisionMs(scenario, record), feedbackShown: false })); };
+        // a failed start is reported where `recording` is awaited below, not as an unhandled rejection here
+        return (record) => { void recording!.then((r) => r.step(record, { decisionMs: headlessDecisionMs(scenario, record), feedbackShown: false }), () => undefined); };
       },
       onFinish: (report: RunReport) => {
         finished = true;
-        void recording!.then((r) => r.finish(report));
+        void recording!.then((r) => r.finish(report), () => undefined);
       },
     };
     const code = runCommand(ref, opts, hooks);
