@@ -172,7 +172,7 @@ async function loadPg(url) {
   // Column arrays + unnest: one statement per table per chunk (no COPY client in the dependencies).
   for (const chunk of chunks(2_000)) {
     const S = { sid: [], id: [], trainee: [], scenario: [], hash: [], started: [], finished: [], outcome: [], ending: [], total: [], max: [], percent: [], passed: [], count: [], head: [], seal: [] };
-    const E = { sid: [], seq: [], at: [], node: [], kind: [], way: [], text: [], idx: [], shown: [], ms: [], points: [], meters: [], feedback: [], goto: [], prev: [], hash: [] };
+    const E = { sid: [], seq: [], at: [], node: [], kind: [], way: [], text: [], idx: [], shown: [], ms: [], points: [], meters: [], feedback: [], goto: [], prev: [], hash: [], scenario: [] };
     const L = { sid: [], lesson: [], points: [], max: [] };
     for (const s of chunk) {
       sid++;
@@ -184,16 +184,16 @@ async function loadPg(url) {
       for (const e of s.events) {
         E.sid.push(sid); E.seq.push(e.seq); E.at.push(e.at); E.node.push(e.node); E.kind.push(e.kind); E.way.push(e.way); E.text.push(e.text);
         E.idx.push(e.idx); E.shown.push(e.shown); E.ms.push(e.decisionMs); E.points.push(e.points); E.meters.push(e.meters); E.feedback.push(e.feedback);
-        E.goto.push(e.goto); E.prev.push(e.prevHash); E.hash.push(e.hash);
+        E.goto.push(e.goto); E.prev.push(e.prevHash); E.hash.push(e.hash); E.scenario.push(s.scenario.id);
       }
       if (r) for (const [l, v] of Object.entries(r.lessons)) { L.sid.push(sid); L.lesson.push(l); L.points.push(v.points); L.max.push(v.max); }
     }
     await q(`INSERT INTO sessions (sid, id, trainee, scenario_id, scenario_hash, lang, mode, started_at, finished_at, outcome, ending, total, max, percent, passed, event_count, head_hash, seal)
       SELECT a, b, c, d, e, 'zh', 'practice', f, g, h, i, j, k, l, m, n, o, p FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
         $9::text[], $10::int[], $11::int[], $12::int[], $13::bool[], $14::int[], $15::text[], $16::text[]) AS t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p)`, Object.values(S));
-    await q(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash)
+    await q(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash, scenario_id)
       SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::jsonb[], $10::int[],
-        $11::jsonb[], $12::jsonb[], $13::text[], $14::text[], $15::text[], $16::text[])`, Object.values(E));
+        $11::jsonb[], $12::jsonb[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])`, Object.values(E));
     await q('INSERT INTO session_lessons (sid, lesson, points, max) SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[])', Object.values(L));
   }
   await q("SELECT setval(pg_get_serial_sequence('sessions', 'sid'), (SELECT max(sid) FROM sessions))");
