@@ -1,5 +1,5 @@
 /** `roleplay test`: run the `tests:` of scenarios; one line per test, then `N passed, M failed`. */
-import { compile, formatDiagnostic, runSteps, type RunReport, type Scenario, type ScenarioTest, type StepRecord } from '../../core/index.js';
+import { compile, formatDiagnostic, runSteps, safeLine, type RunReport, type Scenario, type ScenarioTest, type StepRecord } from '../../core/index.js';
 import { coverageOf, type ScenarioCoverage } from '../../core/coverage.js';
 import { writeCoverage } from './coverage.js';
 import { lintPaths } from './lint.js';
@@ -60,10 +60,11 @@ export function testCommand(paths: readonly string[], options: { lang: string; c
     for (const outcome of outcomes) {
       if (outcome.passed) {
         passed++;
-        process.stdout.write(`ok   ${scenario.id} › ${outcome.test}\n`);
+        // test names and steps come from the file: never let them reach the terminal as control codes
+        process.stdout.write(`ok   ${scenario.id} › ${safeLine(outcome.test)}\n`);
       } else {
         failed++;
-        process.stdout.write(`FAIL ${scenario.id} › ${outcome.test}: ${outcome.problems.join('; ')}\n`);
+        process.stdout.write(`FAIL ${scenario.id} › ${safeLine(outcome.test)}: ${safeLine(outcome.problems.join('; '))}\n`);
       }
     }
   }
