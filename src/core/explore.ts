@@ -204,17 +204,32 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
   const onPath = new Uint8Array(graph.ids.length);
   const trackedPath: number[] = [];
 
-  /** `holds` (conditions.ts) on prepared conditions: meters as they are, nodes visited before. */
-  const isOpen = (way: PreparedWay, values: readonly number[]): boolean => {
+  // The depth-first search's stack, in flat arrays (a simple path has at most N nodes, so
+  // N + 1 frames suffice): no allocation per situation. Frame d's meters are
+  // values[d*M .. d*M+M), its open ways waysPool[waysFrom[d] .. waysTo[d]).
+  const N = graph.ids.length;
+  const maxWays = Math.max(1, ...prepared.map((w) => w.length));
+  const frameId = new Int32Array(N + 1);
+  const frameNode = new Int32Array(N + 1);
+  const frameNext = new Int32Array(N + 1);
+  const framePending = new Int32Array(N + 1);
+  const frameTracked = new Uint8Array(N + 1);
+  const waysFrom = new Int32Array(N + 1);
+  const waysTo = new Int32Array(N + 1);
+  const waysPool = new Int32Array((N + 1) * maxWays);
+  const values = new Float64Array((N + 2) * Math.max(1, M));
+
+  /** `holds` (conditions.ts) on prepared conditions: the meters at `base`, nodes visited before. */
+  const isOpen = (way: PreparedWay, base: number): boolean => {
     if (!way.if) return true;
-    for (const t of way.if.meters) if (!compare(values[t.meter]!, t.op, t.value)) return false;
+    for (const t of way.if.meters) if (!compare(values[base + t.meter]!, t.op, t.value)) return false;
     for (const n of way.if.visited) if (onPath[n] !== 1) return false;
     return true;
   };
 
-  const meterRecord = (values: readonly number[]): Record<string, number> => {
+  const meterRecord = (base: number): Record<string, number> => {
     const r: Record<string, number> = {};
-    meters.forEach((m, i) => { r[m.id] = values[i]!; });
+    meters.forEach((m, i) => { r[m.id] = values[base + i]!; });
     return r;
   };
 
@@ -224,17 +239,17 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
     prepared.every((ways) => ways.every((w) => w.effects.every(([, d]) => Number.isInteger(d))));
   const radix: number[] = [];
   let combos = 1;
-  for (const m of meters) { radix.push(combos); combos *= integral ? m.max - m.min + 1 : 1; }
-  const numeric = integral && combos * graph.ids.length <= Number.MAX_SAFE_INTEGER;
+  for (const m of meters) { radix.push(combos * N); combos *= integral ? m.max - m.min + 1 : 1; }
+  const numeric = integral && combos * N <= Number.MAX_SAFE_INTEGER;
 
-  const keyOf = (node: number, values: readonly number[]): number | string => {
+  const keyOf = (node: number, base: number): number | string => {
     let key: number | string;
     if (numeric) {
       key = node;
-      for (let i = 0; i < M; i++) key += (values[i]! - meters[i]!.min) * radix[i]! * graph.ids.length;
+      for (let i = 0; i < M; i++) key += (values[base + i]! - meters[i]!.min) * radix[i]!;
     } else {
       key = String(node);
-      for (let i = 0; i < M; i++) key += ',' + values[i];
+      for (let i = 0; i < M; i++) key += ',' + values[base + i];
     }
     // Only visited nodes that can still matter from here are part of the situation, in a
     // fixed order so that the same set reached in another order is the same situation.
@@ -246,33 +261,25 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
     return key + '|' + (matter.length > 1 ? matter.sort((a, b) => a - b) : matter).join(' ');
   };
 
-  interface Frame {
-    readonly id: number;
-    readonly node: number;
-    readonly values: readonly number[];
-    /** open ways: indices into prepared[node] */
-    readonly ways: number[];
-    i: number;
-    pending: number;
-    readonly tracked: boolean;
-  }
-
   // With few enough (node, meters) combinations, numeric keys index a table instead of a Map.
-  const table = numeric && combos * graph.ids.length <= 1 << 23 ? new Int32Array(combos * graph.ids.length).fill(-1) : undefined;
+  const table = numeric && combos * N <= 1 << 23 ? new Int32Array(combos * N).fill(-1) : undefined;
   const lookup = (key: number | string): number | undefined => {
     if (table && typeof key === 'number') { const id = table[key]!; return id < 0 ? undefined : id; }
     return memo.get(key);
   };
   const kinds = graph.ids.map((id) => scenario.nodes[id]!.kind);
 
-  const open = (node: number, values: readonly number[], key: number | string): Frame => {
+  /** Starts the situation at `node` as frame `d` (its meters already at values[d*M]). */
+  const open = (d: number, node: number, key: number | string) => {
     if (count >= stateLimit) throw new ExplorationLimitError(stateLimit);
     const id = count++;
     if (table && typeof key === 'number') table[key] = id;
     else memo.set(key, id);
     best.ensure(count); worst.ensure(count); lessonBest.ensure(count * L); endOf.ensure(count);
     reached[node] = 1;
-    const ways: number[] = [];
+    const base = d * M;
+    const from = d === 0 ? 0 : waysTo[d - 1]!;
+    let to = from;
     const e = endIndex.get(node);
     endOf.data[id] = e ?? -1;
     if (e !== undefined) {
@@ -286,20 +293,21 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
       let openCount = 0;
       for (let w = 0; w < all.length; w++) {
         const way = all[w]!;
-        if (!isOpen(way, values)) continue;
+        if (!isOpen(way, base)) continue;
         openCount++;
         shown[node]![w] = 1;
         // simple paths only
-        if (way.to !== node && onPath[way.to] !== 1) ways.push(w);
+        if (way.to !== node && onPath[way.to] !== 1) waysPool[to++] = w;
         // A `when` node goes the one way its first true entry gives.
         if (kind === 'branch') break;
       }
-      if (kind === 'choice' && openCount === 0 && !stuckAt.has(graph.ids[node]!)) stuckAt.set(graph.ids[node]!, meterRecord(values));
+      if (kind === 'choice' && openCount === 0 && !stuckAt.has(graph.ids[node]!)) stuckAt.set(graph.ids[node]!, meterRecord(base));
     }
-    const tracked = isTracked(node);
+    frameId[d] = id; frameNode[d] = node; frameNext[d] = from; framePending[d] = -1;
+    waysFrom[d] = from; waysTo[d] = to;
+    frameTracked[d] = isTracked(node) ? 1 : 0;
     onPath[node] = 1;
-    if (tracked) trackedPath.push(node);
-    return { id, node, values, ways, i: 0, pending: -1, tracked };
+    if (frameTracked[d]) trackedPath.push(node);
   };
 
   const fold = (parent: number, way: PreparedWay, child: number) => {
@@ -321,39 +329,39 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
 
   const startIndex = graph.index.get(scenario.start)!;
   const initial = initialMeters(meters);
-  const startValues = meters.map((m) => initial[m.id]!);
-  const stack: Frame[] = [open(startIndex, startValues, keyOf(startIndex, startValues))];
-  const root = stack[0]!.id;
+  meters.forEach((m, i) => { values[i] = initial[m.id]!; });
+  open(0, startIndex, keyOf(startIndex, 0));
+  const root = frameId[0]!;
+  let depth = 0;
 
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
-    if (frame.i >= frame.ways.length) {
-      stack.pop();
-      onPath[frame.node] = 0;
-      if (frame.tracked) trackedPath.pop();
-      const parent = stack[stack.length - 1];
-      if (parent) fold(parent.id, prepared[parent.node]![parent.pending]!, frame.id);
+  while (depth >= 0) {
+    const d = depth;
+    if (frameNext[d]! >= waysTo[d]!) {
+      onPath[frameNode[d]!] = 0;
+      if (frameTracked[d]) trackedPath.pop();
+      depth--;
+      if (depth >= 0) fold(frameId[depth]!, prepared[frameNode[depth]!]![framePending[depth]!]!, frameId[d]!);
       continue;
     }
-    const w = frame.ways[frame.i++]!;
-    const way = prepared[frame.node]![w]!;
-    let values = frame.values;
-    if (way.effects.length > 0) {
-      const changed = values.slice();
-      for (const [mi, d] of way.effects) {
-        const m = meters[mi]!;
-        changed[mi] = Math.min(m.max, Math.max(m.min, changed[mi]! + d));
-      }
-      values = changed;
+    const w = waysPool[frameNext[d]!++]!;
+    const way = prepared[frameNode[d]!]![w]!;
+    // the child's meters go where its frame will keep them
+    const base = d * M;
+    const next = base + M;
+    for (let i = 0; i < M; i++) values[next + i] = values[base + i]!;
+    for (const [mi, delta] of way.effects) {
+      const m = meters[mi]!;
+      values[next + mi] = Math.min(m.max, Math.max(m.min, values[next + mi]! + delta));
     }
-    const key = keyOf(way.to, values);
+    const key = keyOf(way.to, next);
     const known = lookup(key);
     if (known !== undefined) {
-      fold(frame.id, way, known);
+      fold(frameId[d]!, way, known);
       continue;
     }
-    frame.pending = w;
-    stack.push(open(way.to, values, key));
+    framePending[d] = w;
+    depth = d + 1;
+    open(depth, way.to, key);
   }
 
   // Each ending's best and worst total: the best and worst way to reach it from the start,

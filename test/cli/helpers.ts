@@ -49,11 +49,16 @@ export function rpAsync(args: readonly string[], options: { cwd?: string } = {})
  * unlike wall time it does not grow when other work shares the two cores.
  */
 export function rpMeasured(args: readonly string[]): Ran & { maxRssMB: number; ownMs: number; cpuMs: number } {
+  // Peak memory from /proc (VmHWM): getrusage's maxRSS survives exec on Linux, so a child
+  // would report its parent's (the test worker's) peak if that was higher.
   const probe = `
+    import { readFileSync } from 'node:fs';
     const t0 = performance.now();
     process.on('exit', () => {
       const u = process.resourceUsage();
-      process.stderr.write('\\n@@probe ' + JSON.stringify({ maxRss: u.maxRSS, ms: performance.now() - t0, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }) + '\\n');
+      let peakKB = u.maxRSS;
+      try { peakKB = Number(/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}
+      process.stderr.write('\\n@@probe ' + JSON.stringify({ maxRss: peakKB, ms: performance.now() - t0, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }) + '\\n');
     });
     process.argv.splice(1, 0, ${JSON.stringify(BIN)});
     import(${JSON.stringify('file://' + BIN)});

@@ -1,0 +1,108 @@
+// Generated scenarios for the engine benchmark: large DAGs with 3 meters and conditions,
+// written out as YAML so that a benchmark measures the whole loader, not only the analysis.
+import { stringify } from 'yaml';
+
+/** A small deterministic PRNG (mulberry32), so every run benchmarks the same scenarios. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LESSONS = ['listen-first', 'empathy', 'introduce', 'follow-up', 'honesty'];
+const METERS = {
+  mood: { initial: 0, min: -3, max: 3, label: { zh: '情绪', en: 'Mood' } },
+  trust: { initial: 1, min: 0, max: 4, label: { zh: '信任', en: 'Trust' } },
+  time: { initial: 0, min: 0, max: 5, label: { zh: '时间', en: 'Time' } },
+};
+const METER_IDS = Object.keys(METERS);
+
+/**
+ * A scenario of `size` nodes whose ways only lead forward (a DAG): about 70% choice nodes
+ * (2–3 choices, a third of them conditional, some with a timeout), 15% typed answers, 15%
+ * automatic `when` branches on the meters, and the last 5% endings. Every node's first way
+ * leads to the next node, so every node is reachable.
+ */
+export function generateScenario(size, seed = size) {
+  const rnd = prng(seed);
+  const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const ends = Math.max(3, Math.round(size * 0.05));
+  const inner = size - ends;
+  const id = (i) => `n${i}`;
+  const forward = (i) => id(Math.min(size - 1, i + int(1, 8)));
+  const score = () => {
+    const s = {};
+    for (let k = int(1, 2); k > 0; k--) s[pick(LESSONS)] = int(-2, 3);
+    return s;
+  };
+  const effects = () => {
+    const e = {};
+    for (let k = int(0, 2); k > 0; k--) e[pick(METER_IDS)] = pick([-1, 1]);
+    return e;
+  };
+  const condition = () => {
+    const m = pick(METER_IDS);
+    const { min, max } = METERS[m];
+    return { [m]: { [pick(['gte', 'lte', 'gt', 'lt'])]: int(min, max) } };
+  };
+
+  const nodes = {};
+  for (let i = 0; i < inner; i++) {
+    const next = id(i + 1);
+    const text = { zh: `第${i}步`, en: `Step ${i}` };
+    const r = rnd();
+    if (r < 0.7 || i === 0) {
+      const choices = [];
+      const n = int(2, 3);
+      for (let c = 0; c < n; c++) {
+        choices.push({
+          id: `c${c}`,
+          text: { zh: `选项${c}`, en: `Option ${c}` },
+          ...(c > 0 && rnd() < 0.35 ? { if: condition() } : {}),
+          score: score(),
+          effects: effects(),
+          goto: c === 0 ? next : forward(i),
+        });
+      }
+      const timeout = rnd() < 0.2 ? { timeout: { seconds: 30, score: { 'listen-first': -1 }, effects: { time: 1 }, goto: forward(i) } } : {};
+      nodes[id(i)] = { text, choices, ...timeout };
+    } else if (r < 0.85) {
+      nodes[id(i)] = {
+        text,
+        input: {
+          prompt: { zh: '你怎么说？', en: 'What do you say?' },
+          rules: [
+            { match: { all: ['您好'], any: ['华苏', 'huasu'] }, score: score(), effects: effects(), goto: next },
+            { match: { regex: '(sorry|抱歉)' }, score: score(), goto: forward(i) },
+            { score: { introduce: -1 }, goto: forward(i) },
+          ],
+        },
+      };
+    } else {
+      nodes[id(i)] = {
+        when: [
+          { if: condition(), score: score(), goto: forward(i) },
+          { goto: next },
+        ],
+      };
+    }
+  }
+  for (let i = inner; i < size; i++) nodes[id(i)] = { text: { zh: '结束', en: 'The end' }, end: { outcome: pick(['success', 'partial', 'failure']) } };
+
+  const lessons = Object.fromEntries(LESSONS.map((l) => [l, { title: { zh: l, en: l }, principle: { zh: l, en: l } }]));
+  return stringify({
+    id: `bench-${size}`,
+    title: { zh: `基准 ${size}`, en: `Benchmark ${size}` },
+    cast: { customer: { name: { zh: '客户', en: 'Customer' } } },
+    meters: METERS,
+    lessons,
+    start: 'n0',
+    nodes,
+  }, { lineWidth: 0 });
+}
