@@ -111,8 +111,9 @@ export function registerPlay(program: Command): void {
     .addOption(dbOption())
     .addOption(traineeOption())
     .addOption(new Option('--lang <lang>', 'language of the interface and scenario text').choices(['zh', 'en']))
+    .option('--watch', 'live preview for authors: reload the case in place whenever its file is saved')
     .addHelpText('after', '\nNeeds an interactive terminal; to play from a script use `roleplay run`.')
-    .action(async (ref: string, _opts: unknown, cmd: Command) => setExit(await launch(() => {
+    .action(async (ref: string, opts: { watch?: boolean }, cmd: Command) => setExit(opts.watch ? await (await import('./watch-support.js')).playWatch(ref, { lang: langOf(cmd), mode: modeOf(cmd) }) : await launch(() => {
       const r = resolveScenario(ref);
       if (!r.ok) {
         for (const d of r.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');

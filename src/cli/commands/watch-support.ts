@@ -1,0 +1,73 @@
+/**
+ * The file side of `roleplay play --watch`: chokidar watches the scenario file (chokidar
+ * because editors save in different ways — in place, or by writing a copy and renaming it —
+ * and it turns all of them into one "changed" event), every save is loaded through files.ts
+ * like any other read, and the UI (src/ui/watch) gets either the new version or its problems.
+ */
+import { statSync } from 'node:fs';
+import { watch } from 'chokidar';
+import { formatDiagnostic, safeLine, type Lang } from '../../core/index.js';
+import type { Mode } from '../../ui/i18n.js';
+import type { Reload, WatchSource } from '../../ui/watch/source.js';
+import { resolveScenario } from '../files.js';
+
+/** The file now, as the UI should see it. */
+export function reloadOf(file: string): Reload {
+  const r = resolveScenario(file);
+  if (r.ok) return { ok: true, opened: { scenario: r.scenario, source: r.source, file: r.file } };
+  const problems = r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+  return { ok: false, problems: problems.length > 0 ? problems : [r.message ?? `${file}: cannot be loaded`] };
+}
+
+/** How long a file must stay unchanged before it is read: editors often write in several goes. */
+export const SETTLE_MS = 80;
+
+export function fileWatchSource(file: string, options: { settleMs?: number } = {}): WatchSource & { close(): Promise<void> } {
+  const watchers = new Set<ReturnType<typeof watch>>();
+  return {
+    file,
+    initial: reloadOf(file),
+    subscribe(listener) {
+      const watcher = watch(file, {
+        ignoreInitial: true,
+        awaitWriteFinish: { stabilityThreshold: options.settleMs ?? SETTLE_MS, pollInterval: 20 },
+      });
+      watchers.add(watcher);
+      const reload = () => listener(reloadOf(file));
+      watcher.on('change', reload);
+      watcher.on('add', reload);
+      watcher.on('unlink', () => listener({ ok: false, problems: [`${file}: the file is gone (deleted or renamed); waiting for it to come back`] }));
+      watcher.on('error', (e) => listener({ ok: false, problems: [`${file}: cannot watch the file any more (${safeLine(String((e as Error).message ?? e))})`] }));
+      return () => { watchers.delete(watcher); void watcher.close(); };
+    },
+    async close() {
+      await Promise.all([...watchers].map((w) => w.close()));
+      watchers.clear();
+    },
+  };
+}
+
+/** `roleplay play --watch <file>`: live preview of a scenario file while it is being written. */
+export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }): Promise<number> {
+  let file: string | undefined;
+  try { if (statSync(ref).isFile()) file = ref; } catch { /* maybe an id */ }
+  if (!file) {
+    const r = resolveScenario(ref);
+    if (!r.ok) {
+      process.stderr.write(`roleplay: --watch needs the scenario's file: ${r.message ?? `${ref} cannot be loaded`}\n`);
+      return 1;
+    }
+    file = r.file;
+  }
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write('roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n');
+    return 2;
+  }
+  const source = fileWatchSource(file);
+  const { runWatch } = await import('../../ui/watch/run-watch.js');
+  try {
+    return await runWatch({ source, ...options });
+  } finally {
+    await source.close();
+  }
+}

@@ -1,0 +1,19 @@
+/** Starting live preview in a real terminal: Ink render, real clock, until the trainer quits. */
+import { render } from 'ink';
+import type { Lang } from '../../core/index.js';
+import { realClock } from '../clock.js';
+import type { Mode } from '../i18n.js';
+import { themeFromEnv } from '../theme.js';
+import type { WatchSource } from './source.js';
+import { WatchApp } from './watch-app.js';
+
+export type { Reload, WatchSource } from './source.js';
+
+export async function runWatch(options: { source: WatchSource; lang: Lang; mode: Mode }): Promise<number> {
+  const instance = render(
+    <WatchApp source={options.source} lang={options.lang} mode={options.mode} clock={realClock} theme={themeFromEnv()} />,
+    { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
+  );
+  await instance.waitUntilExit();
+  return 0;
+}
