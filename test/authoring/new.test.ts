@@ -20,7 +20,7 @@ describe('roleplay new', () => {
 
     const test = rp(['test', file]);
     expect(test.status).toBe(0);
-    expect(test.stdout.trim().split('\n').at(-1)).toBe('3 passed, 0 failed');
+    expect(test.stdout.trim().split('\n').at(-1)).toBe('4 passed, 0 failed');
   });
 
   it('has one node of each kind, three endings, a timeout, a condition, keyword rules with a fallback, in both languages', () => {

@@ -131,7 +131,8 @@ nodes:
     text: { zh: 陈经理摆摆手，转身去给你们项目经理打电话了。, en: Manager Chen waves you off and goes to call your project manager. }
     end: { outcome: failure }
 
-# Tests run with \`roleplay test\`. A step is a choice id, { say: text } or { wait: true }.
+# Tests run with \`roleplay test\` (add --coverage to see what no test visits yet).
+# A step is a choice id, { say: text } or { wait: true }.
 tests:
   - name: best path
     steps: [listen, { say: 您好，我是华苏的小王 }, trusted-plan]
@@ -139,6 +140,9 @@ tests:
   - name: waiting and a plain time
     steps: [{ wait: true }, { say: "Hello, I'm Wang from Huasu" }, give-time]
     expect: { ending: resolved, passed: false }
+  - name: a vague answer leaves him unconvinced
+    steps: [listen, { say: 我是华苏的 }, vague]
+    expect: { outcome: partial, ending: unconvinced, passed: false }
   - name: interrupting loses him
     steps: [interrupt, { say: 嗯 }]
     expect: { outcome: failure, ending: walks-away }
