@@ -30,3 +30,14 @@ export function safeText(text: string): string {
 export function safeLine(text: string): string {
   return safeText(text).replace(/\n+/g, ' ');
 }
+
+/**
+ * JSON meant for a terminal or a pipe: the same data, with the characters safeText would drop
+ * written as \uXXXX escapes. JSON.stringify escapes C0 controls but leaves DEL, C1 controls
+ * (U+009B is an 8-bit CSI), bidi overrides and zero-width characters raw. Such characters can
+ * only occur inside JSON strings, where an escape means exactly the same text.
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(/[\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\u2028\u2029\u061c]/g,
+    (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}

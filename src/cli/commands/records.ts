@@ -8,7 +8,7 @@ import { createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
 import { Command, Option } from 'commander';
 import { SimulatedClock } from 'xstate';
 import {
-  Play, StepError, reportOf, safeLine, type Lang, type RunReport, type Scenario, type StepRecord, type TestStep,
+  Play, StepError, reportOf, safeLine, terminalSafeJson, type Lang, type RunReport, type Scenario, type StepRecord, type TestStep,
 } from '../../core/index.js';
 import { DEFAULT_XAPI_BASE, jsonlOf, xapiOf } from '../../store/formats/export.js';
 import { reportCsv, reportHtml, reportJson, reportText } from '../../store/formats/report.js';
@@ -158,7 +158,7 @@ export async function reviewCommand(ref: string | undefined, opts: StoreOptions 
     return timelineOf(compiled.scenario, session, await store.events(session.id), lang);
   });
   if (opts.json) {
-    process.stdout.write(JSON.stringify(timeline, null, 2) + '\n');
+    process.stdout.write(terminalSafeJson(JSON.stringify(timeline, null, 2)) + '\n');
     return 0;
   }
   const { showReview } = await import('../../ui/review/show.js');
@@ -231,7 +231,7 @@ export async function exportCommand(opts: ExportOptions): Promise<number> {
       await write('[');
       await store.eachSession(filter, async (session, events) => {
         for (const st of xapiOf(session, events, opts.base)) {
-          await write(`${first ? '\n' : ',\n'}${JSON.stringify(st)}`);
+          await write(`${first ? '\n' : ',\n'}${terminalSafeJson(JSON.stringify(st))}`);
           first = false;
         }
       });
@@ -244,7 +244,7 @@ export async function exportCommand(opts: ExportOptions): Promise<number> {
         if (!sourcesWritten.has(session.scenarioHash)) {
           sourcesWritten.add(session.scenarioHash);
           const source = await store.loadSource(session.scenarioHash);
-          if (source) await write(sourceLineOf(source) + '\n');
+          if (source) await write(terminalSafeJson(sourceLineOf(source)) + '\n');
         }
         await write(jsonlOf(session, events).join('\n') + '\n');
       });
@@ -402,7 +402,7 @@ async function resumeHeadless(
         }
       } catch (e) {
         if (!(e instanceof StepError)) throw e;
-        process.stderr.write(`roleplay: step ${i + 1}: ${e.message}\n`);
+        process.stderr.write(`roleplay: step ${i + 1}: ${safeLine(e.message)}\n`);
         code = 2;
         break;
       }

@@ -1,7 +1,7 @@
 /** `roleplay run`: play a scenario headless from a list of steps and print the result as JSON. */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { compile, formatDiagnostic, runSteps, type RunReport, type Scenario, type StepRecord, type TestStep } from '../../core/index.js';
+import { compile, formatDiagnostic, runSteps, safeLine, type RunReport, type Scenario, type StepRecord, type TestStep } from '../../core/index.js';
 import { UserError } from '../env.js';
 import { resolveScenario } from '../files.js';
 
@@ -28,7 +28,7 @@ export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {
   const onStep = hooks.onStart?.({ scenario: resolved.scenario, source: resolved.source, steps });
   const result = runSteps(compiled, steps, onStep ? (r) => onStep(r) : undefined);
   if (!result.ok) {
-    process.stderr.write(`roleplay: ${result.error}\n`);
+    process.stderr.write(`roleplay: ${safeLine(result.error)}\n`); // the error quotes the steps file
     return 2;
   }
   hooks.onFinish?.(result.report);

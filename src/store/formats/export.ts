@@ -4,12 +4,14 @@
  * exporting twice gives the same ids and a store can drop the duplicates.
  */
 import { createHash } from 'node:crypto';
+import { terminalSafeJson } from '../../core/index.js';
 import type { SessionRow, StoredEvent } from '../store.js';
 
 export function jsonlOf(session: SessionRow, events: readonly StoredEvent[]): string[] {
   const { result, ...header } = session;
-  const lines = [JSON.stringify({ type: 'session', ...header, ...(result ? { result } : { result: null }) })];
-  for (const e of events) lines.push(JSON.stringify({ type: 'event', ...e }));
+  // answers and feedback are the trainee's and the author's text: keep them exact, but escaped
+  const lines = [terminalSafeJson(JSON.stringify({ type: 'session', ...header, ...(result ? { result } : { result: null }) }))];
+  for (const e of events) lines.push(terminalSafeJson(JSON.stringify({ type: 'event', ...e })));
   return lines;
 }
 
