@@ -158,7 +158,7 @@ describe('the file source (chokidar)', () => {
       writeFileSync(file, STARTER.replace('goto: walks-away', 'goto: walks-awya'));
       await next(1);
       expect(seen[0]).toMatchObject({ ok: false });
-      expect((seen[0] as { problems: string[] }).problems[0]).toMatch(/preview\.yaml:\d+:\d+: error: .*walks-awya.*did you mean 'walks-away'/);
+      expect((seen[0] as { problems: readonly string[] }).problems[0]).toMatch(/preview\.yaml:\d+:\d+: error: .*walks-awya.*did you mean 'walks-away'/);
       writeFileSync(file, STARTER.replace('Finally!', 'At last!'));
       await next(2);
       expect(seen[1]!.ok && seen[1]!.opened.source).toContain('At last!');
