@@ -40,7 +40,7 @@ describe('lesson catalogs', () => {
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(loaded?.kind === 'scenario' && loaded.scenario!.lessons[lesson]!.origin).toBe('catalog');
     const r = rp(['run', file, '--choices', 'ok']);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).score.lessons).toEqual({ [lesson]: { points: 2, max: 2 } });
   });
 
@@ -64,7 +64,7 @@ describe('lesson catalogs', () => {
 
     // linting the folder: the catalog lesson nobody scores is a warning at its key; exit stays 0
     const r = rp(['lint', folder]);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain(`${join(folder, 'lessons.yaml')}:3:3: warning: lesson 'spare' is in the catalog but no scenario here scores it`);
     expect(r.stdout).not.toMatch(/lesson 'calm' is in the catalog/);
     expect(rp(['lint', '--strict', folder]).status).toBe(1);

@@ -29,7 +29,7 @@ describe('roleplay run', () => {
   it('prints exactly the contract JSON (fields, order, types) and exits 0', () => {
     const steps = file('best.yaml', '- listen\n- say: 您好，我是华苏的张工\n');
     const r = rp(['run', HELPDESK, '--steps', steps]);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as typeof BEST;
     expect(out).toEqual(BEST);
@@ -40,7 +40,7 @@ describe('roleplay run', () => {
   it('--steps as JSON, with { say } and { wait: true }; a scenario given by id', () => {
     const steps = file('silence.json', JSON.stringify([{ wait: true }]));
     const r = rp(['run', 'helpdesk', '--steps', steps], { cwd: CLI_DIR });
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       scenario: 'helpdesk', outcome: 'failure', ending: 'hung-up', path: ['greet', 'hung-up'], meters: { trust: 0 },
       score: { total: -2, max: 4, percent: 0, passed: false, lessons: { intro: { points: 0, max: 2 }, listen: { points: -2, max: 2 } } },
@@ -50,49 +50,49 @@ describe('roleplay run', () => {
   it('a steps file may also be a map with `steps:` (like a scenario test), and may start with a BOM', () => {
     const steps = file('map.yaml', '\uFEFFsteps: [talk, { say: "HUASU!" }]\n');
     const r = rp(['run', HELPDESK, '--steps', steps]);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ending: 'half', outcome: 'partial', score: { total: 0, percent: 0 } });
   });
 
   it('--choices a,b,c; spaces around ids are ignored', () => {
     const r = rp(['run', HELPDESK, '--choices', ' talk ']);
     // talk leads to an input node: choices alone cannot finish, so the steps run out
-    expect(r.status).toBe(2);
+    expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe("roleplay: the steps ran out at node 'intro' before an ending; it expects a typed answer ({ say: ... })\n");
   });
 
   it('a choice that does not exist: exit 2, one line naming the node and the valid choices', () => {
     const r = rp(['run', HELPDESK, '--choices', 'shout']);
-    expect(r.status).toBe(2);
+    expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe("roleplay: step 1: 'shout' is not a choice at node 'greet'; valid choices: listen or talk\n");
   });
 
   it('a choice where a typed answer is expected: exit 2 naming the node', () => {
     const r = rp(['run', HELPDESK, '--choices', 'listen,talk']);
-    expect(r.status).toBe(2);
+    expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stderr).toBe("roleplay: step 2: node 'intro' expects a typed answer ({ say: ... }), not the choice 'talk'\n");
   });
 
   it('steps after the ending: exit 2', () => {
     const steps = file('extra.json', JSON.stringify([{ wait: true }, 'listen']));
     const r = rp(['run', HELPDESK, '--steps', steps]);
-    expect(r.status).toBe(2);
+    expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stderr).toMatch(/^roleplay: step 2: .*'hung-up'.*\n$/);
   });
 
   it('an invalid scenario: exit 1, its errors as file:line:column', () => {
     const broken = join(FIXTURES, 'broken', 'unknown-goto.yaml');
     const r = rp(['run', broken, '--choices', 'estimate']);
-    expect(r.status).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`${broken}:14:15: error: goto names unknown node 'estimat'; did you mean 'estimate'?\n`);
   });
 
   it('an unknown scenario id: exit 1, one line', () => {
     const r = rp(['run', 'no-such-case', '--choices', 'a'], { cwd: CLI_DIR });
-    expect(r.status).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^roleplay: no scenario 'no-such-case'/);
   });
@@ -106,7 +106,7 @@ describe('roleplay run', () => {
     [['run', HELPDESK, '--choices', 'listen', '--lang', 'fr'], /argument 'fr' is invalid/],
   ])('usage mistakes exit 2 with one clear line: %j', (args, says) => {
     const r = rp(args);
-    expect(r.status).toBe(2);
+    expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(says);
     expect(hasStackTrace(r.stderr)).toBe(false);
@@ -125,7 +125,7 @@ describe('roleplay run', () => {
 describe('roleplay test', () => {
   it('all passing: one line per test, then "N passed, 0 failed", exit 0', () => {
     const r = rp(['test', join(CLI_DIR, 'scenarios')]);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toBe([
       'ok   helpdesk › best path',
       'ok   helpdesk › english introduction',
@@ -137,7 +137,7 @@ describe('roleplay test', () => {
 
   it('failures: each says why, the last line counts them, exit 1', () => {
     const r = rp(['test', join(CLI_DIR, 'failing'), join(CLI_DIR, 'scenarios')]);
-    expect(r.status).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toContain('ok   failing-tests › passes');
     expect(lines).toContain('FAIL failing-tests › wrong expectation: outcome success, expected failure; percent 0, expected 100');
@@ -147,14 +147,14 @@ describe('roleplay test', () => {
 
   it('a file that does not load counts as a failure', () => {
     const r = rp(['test', join(FIXTURES, 'broken', 'unknown-goto.yaml')]);
-    expect(r.status).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('0 passed, 1 failed');
     expect(r.stdout).toContain("goto names unknown node 'estimat'");
   });
 
   it('with no paths it runs ./scenarios', () => {
     const r = rp(['test'], { cwd: CLI_DIR });
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('3 passed, 0 failed');
   });
 });
@@ -175,7 +175,7 @@ describe('roleplay list', () => {
 
   it('text: one line per scenario with its difficulty stars, title and tags', () => {
     const r = rp(['list', '--lang', 'en'], { cwd: CLI_DIR });
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout.split('\n').find((l) => l.startsWith('helpdesk '))).toMatch(/^helpdesk +★★☆ {2}Help desk {2}\[test, phone\]$/);
   });
 
@@ -190,7 +190,7 @@ describe('roleplay list', () => {
 describe('help and version', () => {
   it.each(['run', 'lint', 'test', 'list'])('%s --help: usage, exit 0', (command) => {
     const r = rp([command, '--help']);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Usage: roleplay ${command} `));
     expect(r.stdout).toContain('--lang <lang>');
   });
@@ -201,7 +201,7 @@ describe('help and version', () => {
 
   it('--help lists the commands', () => {
     const r = rp(['--help']);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     for (const c of ['run', 'lint', 'test', 'list']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
 
@@ -209,14 +209,14 @@ describe('help and version', () => {
     const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     for (const flag of ['--version', '-V']) {
       const r = rp([flag]);
-      expect(r.status).toBe(0);
+      expect(r.status, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toBe(`${version}\n`);
     }
   });
 
   it('an unsupported --lang is a usage error', () => {
     const r = rp(['--lang', 'fr', 'list']);
-    expect(r.status).toBe(2);
+    expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stderr).toMatch(/'fr' is invalid. Allowed choices are zh, en/);
   });
 });

@@ -26,7 +26,7 @@ describe('lint on each broken fixture', () => {
 
   it.each(Object.entries(BROKEN))('%s: exit 1, one line per problem, the error at its line:column, no stack trace', (file, want) => {
     const r = results.get(file)!;
-    expect(r.status).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     for (const line of lines) expect(line).toMatch(DIAGNOSTIC_LINE);
     const first = lines.map((l) => DIAGNOSTIC_LINE.exec(l)!).find((m) => m[4] === 'error')!;
@@ -42,14 +42,14 @@ describe('lint on each broken fixture', () => {
 describe('lint on valid files', () => {
   it('plain, BOM and CRLF files: exit 0 and no output but the summary', () => {
     const r = rp(['lint', valid('plain.yaml'), valid('bom.yaml'), valid('crlf.yaml')]);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('3 files checked: 0 errors, 0 warnings\n');
   });
 
   it('warnings are printed with their position but keep exit 0; --strict makes them fail', () => {
     const r = rp(['lint', valid('warnings.yaml')]);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(7);
     for (const l of lines) expect(l).toMatch(/^.+warnings\.yaml:\d+:\d+: warning: /);
@@ -61,7 +61,7 @@ describe('lint on valid files', () => {
 
   it('--format json: files, errors, warnings and every diagnostic with its position', () => {
     const r = rp(['lint', '--format', 'json', valid('warnings.yaml'), broken('unknown-goto.yaml')]);
-    expect(r.status).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     const out = JSON.parse(r.stdout) as { files: number; errors: number; warnings: number; diagnostics: Record<string, unknown>[] };
     expect(Object.keys(out)).toEqual(['files', 'errors', 'warnings', 'diagnostics']);
     expect(out).toMatchObject({ files: 2, errors: 1, warnings: 7 });
@@ -76,7 +76,7 @@ describe('lint on valid files', () => {
   it('the shared conformance scenario lints clean of errors (when ../shared is there)', () => {
     const r = rp(['lint', join(FIXTURES, '..', '..', '..', 'shared', 'conformance', 'night-window.yaml')]);
     if (r.stdout.includes('no such file')) return;
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
   });
 });
 
@@ -98,7 +98,7 @@ describe('lint on hostile input', () => {
 
   it('a 50 MB file: one line, exit 1, well within a second, without reading it into memory', () => {
     const r = rpMeasured(['lint', join(dir, 'huge.yaml')]);
-    expect(r.status).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toMatch(/^.+huge\.yaml:1:1: error: the file is 5\d\.\d MB; a scenario file may be at most 2 MB — is this the right file\?\n$/);
     expect(r.cpuMs).toBeLessThan(1000);
     expect(r.ownMs).toBeLessThan(5000);
@@ -120,7 +120,7 @@ describe('lint on hostile input', () => {
 
   it('the alias bomb: one line at the first alias, exit 1, within a second, bounded memory', () => {
     const r = rpMeasured(['lint', broken('alias-bomb.yaml')]);
-    expect(r.status).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stdout).toContain('alias-bomb.yaml:2:8: error: too many alias references');
     expect(r.cpuMs).toBeLessThan(1000);
@@ -134,7 +134,7 @@ describe('lint on hostile input', () => {
 
   it('a path that does not exist: one line, exit 1', () => {
     const r = rp(['lint', join(dir, 'nope.yaml')]);
-    expect(r.status).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toBe(`${join(dir, 'nope.yaml')}:1:1: error: no such file or folder\n`);
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
@@ -149,7 +149,7 @@ describe('lint on hostile input', () => {
     copyFileSync(broken('binary.yaml'), join(mixed, 'e-binary.yaml'));
     writeFileSync(join(mixed, 'notes.txt'), 'not a scenario');
     const r = rp(['lint', mixed, join(dir, 'missing')]);
-    expect(r.status).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     for (const l of lines) expect(l).toMatch(DIAGNOSTIC_LINE);
     const files = new Set(lines.map((l) => DIAGNOSTIC_LINE.exec(l)![1]));
@@ -165,7 +165,7 @@ describe('lint on hostile input', () => {
     copyFileSync(valid('plain.yaml'), join(twins, 'one.yaml'));
     copyFileSync(valid('plain.yaml'), join(twins, 'two.yaml'));
     const r = rp(['lint', twins]);
-    expect(r.status).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toBe(`${join(twins, 'two.yaml')}:1:5: error: scenario id 'plain' is already used by ${join(twins, 'one.yaml')}; every scenario needs its own id\n`);
   });
 });
@@ -173,7 +173,7 @@ describe('lint on hostile input', () => {
 describe('lint with no paths', () => {
   it('checks ./scenarios', () => {
     const r = rp(['lint'], { cwd: join(FIXTURES, 'cli') });
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stderr).toBe('1 file checked: 0 errors, 0 warnings\n');
   });
 });
