@@ -202,7 +202,8 @@ export function pathsCommand(ref: string, opts: { json?: boolean; ending?: strin
       process.stderr.write(`roleplay: the way to '${e.id}' passes an answer rule for which no matching answer could be written (${describeMissing(e)}); write that step by hand\n`);
       return 1;
     }
-    process.stdout.write(e.shortest.steps.map((s) => `- ${stepText(s)}\n`).join(''));
+    // An empty list is written `[]`: an empty file would not be a list of steps.
+    process.stdout.write(e.shortest.steps.length === 0 ? '[]\n' : e.shortest.steps.map((s) => `- ${stepText(s)}\n`).join(''));
     return 0;
   }
 
