@@ -18,6 +18,7 @@ const scenarioFiles = [
   NIGHT_WINDOW,
   fixture('answers.yaml'),
   fixture('loop-no-way-out.yaml'),
+  fixture('revisit-only.yaml'),
 ];
 
 describe('paths (core)', () => {
@@ -75,6 +76,15 @@ describe('paths (core)', () => {
     expect(weird.reachable).toBe(true);
     expect(weird.shortest!.complete).toBe(false);
     expect(weird.shortest!.ways[0]!.noAnswer).toBe(true);
+  });
+
+  it('an ending reached only by coming back to a node: reachable, with steps, but no score range', () => {
+    const scenario = load(fixture('revisit-only.yaml'));
+    const settled = analysePaths(scenario).endings.find((e) => e.id === 'settled')!;
+    expect([settled.reachable, settled.best, settled.worst]).toEqual([true, undefined, undefined]);
+    expect(settled.shortest!.steps).toEqual(['wait', 'back', 'wait', 'back', 'settle']);
+    const run = runSteps(compile(scenario), settled.shortest!.steps);
+    expect(run.ok && run.report.ending).toBe('settled');
   });
 
   it('flags a case nobody can pass, one nobody can fail, and endings nobody can reach', () => {

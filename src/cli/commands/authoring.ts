@@ -146,7 +146,7 @@ export function stepsText(steps: readonly TestStep[]): string {
 }
 
 function percentRange(e: EndingReport): string {
-  if (e.best === undefined) return 'only by revisiting a node (not scored)';
+  if (e.best === undefined) return 'only by coming back to a node already visited, so no score counts it (scores are over ways that visit each node once)';
   const pts = e.best === e.worst ? `${e.best} point${Math.abs(e.best) === 1 ? '' : 's'}` : `${e.worst} to ${e.best} points`;
   const pct = e.bestPercent === e.worstPercent ? `${e.bestPercent}%` : `${e.worstPercent}% to ${e.bestPercent}%`;
   return `score ${pts} (${pct})`;
@@ -215,7 +215,7 @@ export function pathsCommand(ref: string, opts: { json?: boolean; ending?: strin
   const out: string[] = [];
   out.push(report.max === undefined
     ? `${scenario.id}: too complex to score (too many ways through its loops); reachability and shortest steps only`
-    : `${scenario.id}: best possible score ${report.max} points; pass mark ${report.passScore}%`);
+    : `${scenario.id}: best possible score ${report.max} point${report.max === 1 ? '' : 's'}; pass mark ${report.passScore}%`);
   out.push('');
   const width = Math.max(...report.endings.map((e) => `${e.id} (${e.outcome})`.length));
   for (const e of report.endings) {
