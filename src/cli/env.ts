@@ -1,5 +1,6 @@
 /** What the command line takes from the environment: language, and how to report failure. */
-import { isLang, type Lang } from '../core/index.js';
+import type { Lang } from '../core/index.js';
+import { isLang } from '../core/text.js';
 
 /** --lang, else ROLEPLAY_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else Chinese. */
 export function resolveLang(option?: string, env: NodeJS.ProcessEnv = process.env): Lang {

@@ -3,20 +3,16 @@
  * resolving the lesson catalog each scenario sees. The only place the CLI touches scenario
  * files; everything after the text is the core's job.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
   EMPTY_CATALOG, loadFile, mergeCatalogs, type Diagnostic, type LessonCatalog, type Loaded, type Scenario,
 } from '../core/index.js';
+import {
+  BUNDLED_SCENARIOS, CATALOG_FILE, MAX_FILE_BYTES, expandPaths, listScenarioFiles, scenarioFolders,
+} from './scenario-paths.js';
 
-/** The package's own folder (…/roleplay), found from this file in src/ or dist/. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const BUNDLED_SCENARIOS = join(PACKAGE_ROOT, 'scenarios');
-export const CATALOG_FILE = 'lessons.yaml';
-
-/** Scenario files are small; anything this big is a mistake, and is refused before it is read. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export { BUNDLED_SCENARIOS, CATALOG_FILE, MAX_FILE_BYTES, PACKAGE_ROOT, expandPaths, listScenarioFiles, scenarioFolders } from './scenario-paths.js';
 
 export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostic: Diagnostic };
 
@@ -57,29 +53,6 @@ function describeFsError(e: unknown): string {
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied: the file cannot be read';
   return `cannot be read (${code ?? String(e)})`;
-}
-
-function isYaml(file: string): boolean {
-  const ext = extname(file).toLowerCase();
-  return ext === '.yaml' || ext === '.yml';
-}
-
-/** The YAML files under the given paths (folders are walked, sorted); missing paths are kept so they can be reported. */
-export function expandPaths(paths: readonly string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string) => {
-    let st;
-    try { st = statSync(p); } catch { out.push(p); return; }
-    if (!st.isDirectory()) { out.push(p); return; }
-    for (const entry of readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const child = join(p, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else if (isYaml(entry.name)) out.push(child);
-    }
-  };
-  for (const p of paths) walk(p);
-  return out;
 }
 
 /** A loaded file, or the reason it could not be read. */
@@ -132,13 +105,6 @@ export function loadPath(file: string): LoadedFile {
   return { file, loaded, diagnostics: loaded.diagnostics };
 }
 
-/** Folders searched for a scenario given by id: ./scenarios (a trainer's project), then the bundled ones. */
-export function scenarioFolders(): string[] {
-  const local = resolve('scenarios');
-  const bundled = resolve(BUNDLED_SCENARIOS);
-  return local === bundled ? [bundled] : [local, bundled];
-}
-
 export type Resolved =
   | { readonly ok: true; readonly scenario: Scenario; readonly file: string; readonly source: string; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly message?: string };
@@ -170,28 +136,6 @@ export function resolveScenario(ref: string): Resolved {
 function suggestId(ref: string, ids: string[]): string {
   const near = ids.find((id) => id.includes(ref) || ref.includes(id));
   return near ? `; did you mean '${near}'?` : ' (`roleplay list` shows them)';
-}
-
-/** Scenario files in the scenario folders, with their ids read cheaply (no full validation). */
-export function listScenarioFiles(): { id: string; file: string }[] {
-  const seen = new Set<string>();
-  const out: { id: string; file: string }[] = [];
-  for (const dir of scenarioFolders()) {
-    for (const file of expandPaths([dir])) {
-      if (basename(file) === CATALOG_FILE) continue;
-      let text: string;
-      try {
-        if (statSync(file).size > MAX_FILE_BYTES) continue;
-        text = readFileSync(file, 'utf8');
-      } catch { continue; }
-      const m = /^id:\s*["']?([a-z0-9-]+)/m.exec(text);
-      const id = m?.[1] ?? basename(file, extname(file));
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push({ id, file });
-    }
-  }
-  return out;
 }
 
 function findById(id: string): string | undefined {

@@ -5,7 +5,11 @@
  * highest total over complete paths that visit no node twice (explore.ts computes that
  * number; here we also need the ways that reach it, so we search over `openWays`).
  */
-import { components, graphOf, initialMeters, openWays, waysOf, consequenceOf, type MeterValues, type NodeId, type OpenWay, type RunOutput, type Scenario, type StepRecord, type Way } from '../core/index.js';
+import type { MeterValues, NodeId, OpenWay, RunOutput, Scenario, StepRecord, Way } from '../core/index.js';
+import { initialMeters } from '../core/conditions.js';
+import { openWays } from '../core/explore.js';
+import { components, graphOf } from '../core/graph.js';
+import { waysOf, consequenceOf } from '../core/model.js';
 
 /** Searches beyond this many situations give up (the debrief then leaves the comparison out). */
 export const REVIEW_BUDGET = 200_000;

@@ -1,7 +1,10 @@
 /** The debrief's content as lines: outcome, score, lessons, path against the best path, chart. */
-import {
-  consequenceOf, initialMeters, localize, reportOf, safeLine, safeText, type CompiledScenario, type Lang, type RunOutput, type Way,
-} from '../core/index.js';
+import type { CompiledScenario, Lang, RunOutput, Way } from '../core/index.js';
+import { initialMeters } from '../core/conditions.js';
+import { consequenceOf } from '../core/model.js';
+import { safeLine, safeText } from '../core/sanitize.js';
+import { reportOf } from '../core/session.js';
+import { localize } from '../core/text.js';
 import { lessonTitle, speakerName, actionText, wayText } from './describe.js';
 import { stringsFor, type Mode } from './i18n.js';
 import { blank, fitLine, paragraph, paragraphWith, plain, type Line } from './lines.js';

@@ -2,7 +2,10 @@
  * Scenario things in words, in the interface language and safe for the terminal: who is
  * speaking, what the trainee did at a step, what a way out of a node means.
  */
-import { localize, safeLine, safeText, NARRATOR, type Lang, type RunContext, type Scenario, type StepRecord, type Way } from '../core/index.js';
+import type { Lang, RunContext, Scenario, StepRecord, Way } from '../core/index.js';
+import { NARRATOR } from '../core/model.js';
+import { safeLine, safeText } from '../core/sanitize.js';
+import { localize } from '../core/text.js';
 import { stringsFor } from './i18n.js';
 
 export function speakerName(scenario: Scenario, speaker: string, lang: Lang): string {

@@ -1,5 +1,7 @@
 /** Meters as text: labelled bars with values, visible changes, and a small chart over time. */
-import { localize, safeLine, type Lang, type Meter, type StepRecord } from '../core/index.js';
+import type { Lang, Meter, StepRecord } from '../core/index.js';
+import { safeLine } from '../core/sanitize.js';
+import { localize } from '../core/text.js';
 import { plain, type Line, type Piece } from './lines.js';
 import { padEnd, widthOf } from './text-layout.js';
 

@@ -5,7 +5,8 @@
  */
 import { Text, useApp } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { compile, type Clock, type Lang, type RunOutput } from '../../core/index.js';
+import type { Clock, Lang, RunOutput } from '../../core/index.js';
+import { compile } from '../../core/machine.js';
 import { stringsFor, type Mode } from '../i18n.js';
 import type { Library, MenuEntry, OpenedScenario } from '../library.js';
 import type { Recorder, ResumePoint } from '../recorder.js';

@@ -1,7 +1,10 @@
 /** The briefing: the situation, who the customer is, the lessons at stake, pass mark, mode. */
 import { useKeys } from '../hooks/use-keys.js';
 import { useState } from 'react';
-import { explore, localize, safeLine, safeText, type Lang, type Scenario } from '../../core/index.js';
+import type { Lang, Scenario } from '../../core/index.js';
+import { explore } from '../../core/explore.js';
+import { safeLine, safeText } from '../../core/sanitize.js';
+import { localize } from '../../core/text.js';
 import { helpLines } from '../help.js';
 import { stringsFor, type Mode } from '../i18n.js';
 import { blank, fitLine, paragraph, plain, rule, type Line, type Piece } from '../lines.js';

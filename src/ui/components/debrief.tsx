@@ -1,7 +1,9 @@
 /** The debrief screen: scrollable report, then retry / menu / quit. */
 import { useKeys } from '../hooks/use-keys.js';
 import { useMemo, useState } from 'react';
-import { localize, safeLine, type CompiledScenario, type Lang, type RunOutput } from '../../core/index.js';
+import type { CompiledScenario, Lang, RunOutput } from '../../core/index.js';
+import { safeLine } from '../../core/sanitize.js';
+import { localize } from '../../core/text.js';
 import { debriefLines } from '../debrief.js';
 import { helpLines } from '../help.js';
 import { stringsFor, type Mode } from '../i18n.js';

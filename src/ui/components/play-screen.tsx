@@ -9,9 +9,10 @@ import { useKeys } from '../hooks/use-keys.js';
 import TextInput from 'ink-text-input';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useSyncedState } from '../hooks/use-synced-state.js';
-import {
-  localize, Play, reportOf, safeLine, safeText, StepError, type Clock, type CompiledScenario, type Lang, type RunOutput, type StepRecord,
-} from '../../core/index.js';
+import type { Clock, CompiledScenario, Lang, RunOutput, StepRecord } from '../../core/index.js';
+import { safeLine, safeText } from '../../core/sanitize.js';
+import { Play, reportOf, StepError } from '../../core/session.js';
+import { localize } from '../../core/text.js';
 import { PausableClock } from '../clock.js';
 import { actionText, lessonTitle, speakerName, transcriptOf } from '../describe.js';
 import { helpLines } from '../help.js';
