@@ -235,7 +235,8 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
 
   // A situation without visited nodes that matter is keyed by a number when every meter stays
   // an integer in a finite range (node and meters in mixed radix): much cheaper than a string.
-  const integral = meters.every((m) => Number.isInteger(m.min) && Number.isInteger(m.max)) &&
+  const initial = initialMeters(meters);
+  const integral = meters.every((m) => Number.isInteger(m.min) && Number.isInteger(m.max) && Number.isInteger(initial[m.id])) &&
     prepared.every((ways) => ways.every((w) => w.effects.every(([, d]) => Number.isInteger(d))));
   const radix: number[] = [];
   let combos = 1;
@@ -328,7 +329,6 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
   };
 
   const startIndex = graph.index.get(scenario.start)!;
-  const initial = initialMeters(meters);
   meters.forEach((m, i) => { values[i] = initial[m.id]!; });
   open(0, startIndex, keyOf(startIndex, 0));
   const root = frameId[0]!;

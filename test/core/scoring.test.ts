@@ -309,3 +309,30 @@ describe('when nodes', () => {
     expect(ok(runSteps(compile(s), ['go']))).toMatchObject({ path: ['s', 'w', 'e'], score: { total: 1, max: 1 } });
   });
 });
+
+describe('meters that are not small integer ranges', () => {
+  // explore keys situations by a number only for integer meters in finite ranges; these take the other path
+  it('a fractional start and an unbounded meter: conditions, clamping and max as usual', () => {
+    const t = header('odd-meters', 'meters:\n  calm: { initial: 0.5, min: 0, max: 2 }\n  score: { initial: 0 }\n') + yaml`
+      start: s
+      nodes:
+        s:
+          choices:
+            - { id: breathe, effects: { calm: 1, score: 100 }, goto: m }
+            - { id: rush, effects: { calm: -1, score: -100 }, goto: m }
+        m:
+          choices:
+            - { id: steady, if: { calm: { gte: 1.5 } }, score: { a: 3 }, goto: e }
+            - { id: big, if: { score: { gt: 99 } }, score: { b: 1 }, goto: e }
+            - { id: low, if: { calm: { eq: 0 } }, score: { a: 1 }, goto: e }
+        e:
+          end: { outcome: success }
+    `;
+    const s = load(t);
+    expect(s.meters.map((m) => [m.id, m.min, m.max])).toEqual([['calm', 0, 2], ['score', -Infinity, Infinity]]);
+    expect(explore(s).maxima).toMatchObject({ total: 3, lessons: { a: 3, b: 1 } });
+    expect(ok(run(t, ['breathe', 'steady']))).toMatchObject({ meters: { calm: 1.5, score: 100 }, score: { total: 3, percent: 100 } });
+    expect(ok(run(t, ['rush', 'low']))).toMatchObject({ meters: { calm: 0, score: -100 }, score: { total: 1, percent: 33 } });
+    expect(run(t, ['rush', 'big']).ok).toBe(false);
+  });
+});
