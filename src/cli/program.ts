@@ -11,7 +11,7 @@ import { lintCommand } from './commands/lint.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { testCommand } from './commands/test.js';
-import { registerAuthoring } from './commands/authoring.js';
+import { registerAuthoring } from './register/authoring.js';
 import { registerPlay } from './commands/play.js';
 import { dbOption, registerRecords, runRecorded, traineeOption } from './commands/records.js';
 import { registerTeam } from './commands/team.js';

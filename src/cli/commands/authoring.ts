@@ -6,7 +6,6 @@
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { Option, type Command } from 'commander';
 import {
   ID_PATTERN, catalogJsonSchema, formatDiagnostic, safeLine, scenarioJsonSchema, type Scenario, type TestStep,
 } from '../../core/index.js';
@@ -15,44 +14,9 @@ import { analysePaths, bestPath, type EndingReport, type PathsReport } from '../
 import { ExplorationLimitError } from '../../core/explore.js';
 import { UserError } from '../env.js';
 import { PACKAGE_ROOT, resolveScenario } from '../files.js';
-import { langOf, setExit } from '../program.js';
 import { starterScenario } from './starter.js';
 
 export const SCENARIO_SCHEMA_FILE = join(PACKAGE_ROOT, 'docs', 'scenario.schema.json');
-
-export function registerAuthoring(program: Command): void {
-  program
-    .command('new')
-    .description('write a commented starter scenario (one node of each kind, three endings, tests) to edit')
-    .argument('<id>', 'the new scenario id, e.g. late-delivery (lower-case letters, digits, hyphens)')
-    .option('--dir <dir>', 'folder to write it in (default: ./scenarios if it exists, else the current folder)')
-    .action((id: string, opts: { dir?: string }) => setExit(newCommand(id, opts)));
-
-  program
-    .command('schema')
-    .description('print the JSON Schema (2020-12) of scenario files, for editors and tools')
-    .option('--catalog', 'the schema of lesson catalog files (lessons.yaml) instead')
-    .action((opts: { catalog?: boolean }) => setExit(schemaCommand(opts)));
-
-  program
-    .command('graph')
-    .description('print a scenario as a diagram: Mermaid (default) or Graphviz DOT')
-    .argument('<scenario>', 'scenario id or path to a .yaml file')
-    .addOption(new Option('--format <format>', 'diagram language').choices(['mermaid', 'dot']).default('mermaid'))
-    .option('--best', 'highlight the path that scores best')
-    .addOption(new Option('--lang <lang>', 'language of the node text').choices(['zh', 'en']))
-    .action((ref: string, opts: { format: GraphFormat; best?: boolean }, cmd: Command) =>
-      setExit(graphCommand(ref, { ...opts, lang: langOf(cmd) })));
-
-  program
-    .command('paths')
-    .description('for each ending: can it be reached, with which scores, and the shortest steps that reach it')
-    .argument('<scenario>', 'scenario id or path to a .yaml file')
-    .option('--json', 'print JSON')
-    .option('--ending <id>', 'print only the steps to this ending, as a YAML list for `run --steps`')
-    .addHelpText('after', '\nFlags a case nobody can pass, one nobody can fail, and endings nobody can reach.')
-    .action((ref: string, opts: { json?: boolean; ending?: string }) => setExit(pathsCommand(ref, opts)));
-}
 
 // ---------------------------------------------------------------------------------------- new
 
