@@ -71,8 +71,7 @@ function build(raw: fc.Arbitrary<unknown> extends never ? never : typeof rawMode
   const all = [...inner, ...ends];
   const meters: Model['meters'] = {};
   raw.meters.forEach((m, i) => {
-    meters[METERS[i]!] = m.shape === 'unbounded' ? { initial: m.initial, min: -Infinity, max: Infinity }
-      : { initial: m.shape === 'half' ? m.initial / 2 : m.initial, min: -m.width, max: m.width };
+    meters[METERS[i]!] = { initial: m.shape === 'half' ? m.initial / 2 : m.initial, min: -m.width, max: m.width };
   });
   const meterIds = Object.keys(meters);
   const way = (w: (typeof raw.inner)[number]['ways'][number], targets: readonly string[]): Way => {
