@@ -87,6 +87,7 @@ console.log('growth = (lint CPU time ratio) ÷ (node ratio) against the row abov
 const k = rows.find((r) => r.size === 1000);
 const met = k.lintBest < GOAL_MS;
 console.log(`goal: 1,000 nodes under ${GOAL_MS} ms — ${met ? 'met' : 'MISSED'} (best ${k.lintBest.toFixed(0)} ms wall, ${k.lintCpu.toFixed(0)} ms CPU, of which ${k.maximaCpu.toFixed(0)} ms maxima)`);
+if (!met) console.log(`  on CPU time, the figure a busy machine distorts least: ${k.lintCpu < GOAL_MS ? 'met' : 'missed'}`);
 const first = rows[0];
 const last = rows.at(-1);
 console.log(`${first.size} → ${last.size.toLocaleString('en')} nodes: CPU time ×${(last.lintCpu / first.lintCpu).toFixed(1)} for nodes ×${last.size / first.size} (growth ${((last.lintCpu / first.lintCpu) / (last.size / first.size)).toFixed(2)})`);
