@@ -12,7 +12,7 @@
 // bench/results.md alone). A smaller run is in the test suite (test/faults/load.test.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -95,6 +95,7 @@ async function main() {
     // create the database (schema) once, so the workers race on recording, not on migrations
     const { openSqliteStore } = await import('../dist/store/sqlite/sqlite-store.js');
     await openSqliteStore(db).close();
+    const loadAtStart = loadavg()[0];
     const started = performance.now();
     const results = await Promise.all(Array.from({ length: processes }, (_, i) => runWorker(db, i, sessions)));
     const wall = performance.now() - started;
@@ -127,7 +128,7 @@ async function main() {
     const slowest = results.reduce((a, r) => (r.ms / r.steps > a.ms / a.steps ? r : a));
     const result = {
       processes, sessionsPerProcess: sessions, sessions: rows.length, events: steps, wallMs: wall,
-      msPerStep: slowest.ms / slowest.steps, stepsPerSecond: steps / (wall / 1000), verify: v.status === 0, problems,
+      msPerStep: slowest.ms / slowest.steps, stepsPerSecond: steps / (wall / 1000), verify: v.status === 0, problems, loadAtStart,
     };
     if (json) process.stdout.write(JSON.stringify(result) + '\n');
     else {
@@ -146,7 +147,7 @@ function writeResults(r) {
   const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
   const section = [
     '## Load (`npm run bench -- load`)', '',
-    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`, '',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${r.loadAtStart.toFixed(1)} at the start.`, '',
     '| processes | sessions each | sessions | events | wall time | time per recorded step (slowest process) | database throughput | errors / lost events | verify |',
     '|---|---|---|---|---|---|---|---|---|',
     `| ${r.processes} | ${r.sessionsPerProcess} | ${r.sessions.toLocaleString('en-US')} | ${r.events.toLocaleString('en-US')} | ${(r.wallMs / 1000).toFixed(1)} s | ${r.msPerStep.toFixed(2)} ms | ${Math.round(r.stepsPerSecond).toLocaleString('en-US')} steps/s | ${r.problems.length ? r.problems.join('; ') : 'none'} | ${r.verify ? 'intact' : '**failed**'} |`, '',

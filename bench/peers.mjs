@@ -14,7 +14,7 @@
 // Needs `npm run build` first.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Compiler, Story } from 'inkjs/full';
@@ -205,6 +205,7 @@ setInterval(save, 20).unref(); process.on('exit', save);
 // ---------- report ----------
 
 const dir = mkdtempSync(join(tmpdir(), 'roleplay-peers-'));
+const loadAtStart = loadavg()[0]; // other work on the machine skews every figure; say how much there was
 const hasScript = spawnSync('script', ['--version']).status === 0;
 try {
   const t = throughput();
@@ -233,7 +234,7 @@ try {
 
   if (write) {
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
-    const machine = `${cpus().length} × ${cpu.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+    const machine = `${cpus().length} × ${cpu.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}, load average ${loadAtStart.toFixed(1)} at the start`;
     const section = [
       '## Against peers (`npm run bench -- peers`)', '',
       `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (--quick)' : ''}.`, '',
