@@ -6,15 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { resolveLang } from './env.js';
-import { PACKAGE_ROOT } from './files.js';
-import { lintCommand } from './commands/lint.js';
-import { listCommand } from './commands/list.js';
-import { runCommand } from './commands/run.js';
-import { testCommand } from './commands/test.js';
+import { PACKAGE_ROOT } from './scenario-paths.js';
 import { registerAuthoring } from './register/authoring.js';
-import { registerPlay } from './commands/play.js';
-import { dbOption, registerRecords, runRecorded, traineeOption } from './commands/records.js';
-import { registerTeam } from './commands/team.js';
+import { registerPlay } from './register/play.js';
+import { dbOption, traineeOption } from './options.js';
+import { registerRecords } from './register/records.js';
+import { registerTeam } from './register/team.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -50,7 +47,7 @@ export function buildProgram(): Command {
     .addOption(langOption())
     .addHelpText('after', '\nExit status: 0 the run reached an ending; 2 a step is not valid there, or the steps ran out; 1 the scenario is invalid.')
     .action(async (ref: string, opts: { steps?: string; choices?: string; record?: boolean; db?: string; trainee?: string }, cmd: Command) =>
-      setExit(opts.record ? await runRecorded(ref, cmd.optsWithGlobals(), langOf(cmd)) : runCommand(ref, opts)));
+      setExit(opts.record ? await (await import('./commands/records.js')).runRecorded(ref, cmd.optsWithGlobals(), langOf(cmd)) : (await import('./commands/run.js')).runCommand(ref, opts)));
 
   program
     .command('lint')
@@ -59,7 +56,7 @@ export function buildProgram(): Command {
     .option('--strict', 'treat warnings as failures')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(langOption())
-    .action((paths: string[], opts: { strict?: boolean; format?: 'text' | 'json' }) => setExit(lintCommand(paths, opts)));
+    .action(async (paths: string[], opts: { strict?: boolean; format?: 'text' | 'json' }) => setExit((await import('./commands/lint.js')).lintCommand(paths, opts)));
 
   program
     .command('test')
@@ -67,14 +64,14 @@ export function buildProgram(): Command {
     .argument('[paths...]', 'files or folders', [])
     .option('--coverage', 'also list the nodes, choices and endings no test visits')
     .addOption(langOption())
-    .action((paths: string[], opts: { coverage?: boolean }, cmd: Command) => setExit(testCommand(paths, { lang: langOf(cmd), coverage: opts.coverage === true })));
+    .action(async (paths: string[], opts: { coverage?: boolean }, cmd: Command) => setExit((await import('./commands/test.js')).testCommand(paths, { lang: langOf(cmd), coverage: opts.coverage === true })));
 
   program
     .command('list')
     .description('list the available scenarios (id, difficulty, title, tags)')
     .option('--json', 'print JSON')
     .addOption(langOption())
-    .action((opts: { json?: boolean }, cmd: Command) => setExit(listCommand({ ...opts, lang: langOf(cmd) })));
+    .action(async (opts: { json?: boolean }, cmd: Command) => setExit((await import('./commands/list.js')).listCommand({ ...opts, lang: langOf(cmd) })));
 
   registerAuthoring(program);
   registerPlay(program);

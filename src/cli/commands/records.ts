@@ -5,7 +5,7 @@
  */
 import { once } from 'node:events';
 import { createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { SimulatedClock } from 'xstate';
 import {
   Play, StepError, reportOf, safeLine, terminalSafeJson, type Lang, type RunReport, type Scenario, type StepRecord, type TestStep,
@@ -27,7 +27,7 @@ import { verifyStore } from '../../store/verify.js';
 import type { Recorder } from '../../ui/recorder.js';
 import { timelineOf, type Timeline } from '../../ui/review/timeline.js';
 import { UserError } from '../env.js';
-import { langOf, setExit } from '../program.js';
+import { langOf } from '../program.js';
 import { fileLibrary } from './play.js';
 import { readSteps, runCommand, type RunHooks, type RunOptions } from './run.js';
 
@@ -36,9 +36,6 @@ export interface StoreOptions {
   readonly trainee?: string;
 }
 
-export const dbOption = () => new Option('--db <path>', 'session database file, or a team server postgres://user:password@host:port/db (default: ROLEPLAY_DB, else ~/.roleplay/roleplay.db)');
-export const traineeOption = (what = 'trainee name (default: ROLEPLAY_TRAINEE, else your user name)') => new Option('--trainee <name>', what);
-const langOption = () => new Option('--lang <lang>', 'language of the interface').choices(['zh', 'en']);
 
 /** Opens the store, runs `fn`, closes it; store failures become one clear line. */
 export async function withStore<T>(opts: StoreOptions, fn: (store: SessionStore) => Promise<T>): Promise<T> {
@@ -97,7 +94,7 @@ async function sessionNamed(store: SessionStore, ref: string): Promise<SessionRo
   return found;
 }
 
-async function scenarioOf(store: SessionStore, session: SessionRow) {
+export async function scenarioOf(store: SessionStore, session: SessionRow) {
   const source = await store.loadSource(session.scenarioHash);
   if (!source) throw new UserError(`the scenario of session ${session.id} is missing from the database (hash ${session.scenarioHash.slice(0, 12)}…)`, 1);
   return { compiled: compiledFromSource(source), source };
@@ -428,88 +425,4 @@ async function resumeHeadless(
   } finally {
     play.stop();
   }
-}
-
-// ───────────────────────────── registration ─────────────────────────────
-
-/**
- * This command's options merged with the program's: `--db` and `--trainee` are also program
- * options (for the menu), and commander gives a program option to the program wherever it
- * appears on the line, so the command's own copy may be empty.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function allOpts<T = any>(cmd: Command): T {
-  return cmd.optsWithGlobals() as T;
-}
-
-export function registerRecords(program: Command): void {
-  const action = <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
-    async (...args: A) => { setExit(await fn(...args)); };
-
-  program
-    .command('sessions')
-    .description('list recorded sessions, newest first')
-    .addOption(traineeOption('only this trainee\'s sessions'))
-    .option('--scenario <id>', 'only sessions of this scenario')
-    .option('--since <when>', 'only sessions started since: a date (2026-11-01) or a span (7d, 12h)')
-    .option('--limit <n>', 'at most this many')
-    .option('--json', 'print JSON')
-    .addOption(dbOption())
-    .addOption(langOption())
-    .action(action((_opts: SessionsOptions, cmd: Command) => sessionsCommand(allOpts(cmd), langOf(cmd))));
-
-  program
-    .command('review')
-    .description('replay a recorded session step by step (← →); the latest one when no id is given')
-    .argument('[session-id]', 'a session id, or its first characters')
-    .addOption(traineeOption('with no id: the latest session of this trainee'))
-    .option('--json', 'print the timeline as JSON')
-    .addOption(dbOption())
-    .addOption(langOption())
-    .action(action((ref: string | undefined, _opts: unknown, cmd: Command) => reviewCommand(ref, allOpts(cmd), langOf(cmd))));
-
-  program
-    .command('report')
-    .description('how trainees are doing: per scenario and per trainee, with bar charts')
-    .option('--scenario <id>', 'only this scenario')
-    .addOption(traineeOption('only this trainee'))
-    .option('--since <when>', 'only sessions started since: a date (2026-11-01) or a span (7d, 12h)')
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV for a spreadsheet')
-    .option('--html <file>', 'write one self-contained HTML page with charts')
-    .addOption(dbOption())
-    .addOption(langOption())
-    .action(action((_opts: ReportOptions, cmd: Command) => reportCommand(allOpts(cmd), langOf(cmd))));
-
-  program
-    .command('export')
-    .description('every session and event as JSON lines, or as xAPI 1.0.3 statements')
-    .addOption(new Option('--format <format>', 'jsonl or xapi').choices(['jsonl', 'xapi']).default('jsonl'))
-    .option('--scenario <id>', 'only this scenario')
-    .addOption(traineeOption('only this trainee'))
-    .option('--since <when>', 'only sessions started since')
-    .option('-o, --output <file>', 'write to a file instead of standard output')
-    .option('--base <iri>', `base address of xAPI activity and account ids (default ${DEFAULT_XAPI_BASE})`)
-    .addOption(dbOption())
-    .addOption(langOption())
-    .action(action((_opts: ExportOptions, cmd: Command) => exportCommand(allOpts(cmd))));
-
-  program
-    .command('verify')
-    .description("check every session's hash chain: exit 0 when intact, 1 naming the first session and event altered, deleted or reordered")
-    .option('--json', 'print JSON')
-    .addOption(dbOption())
-    .addOption(langOption())
-    .action(action((_opts: unknown, cmd: Command) => verifyCommand(allOpts(cmd), langOf(cmd))));
-
-  program
-    .command('resume')
-    .description('continue an unfinished session where it stopped (your latest one when no id is given)')
-    .argument('[session-id]', 'a session id, or its first characters')
-    .option('--steps <file>', 'continue without a terminal UI: a YAML or JSON list of steps')
-    .option('--choices <ids>', 'continue without a terminal UI: comma-separated choice ids')
-    .addOption(traineeOption())
-    .addOption(dbOption())
-    .addOption(langOption())
-    .action(action((ref: string | undefined, _opts: ResumeOptions, cmd: Command) => resumeCommand(ref, allOpts(cmd), langOf(cmd))));
 }

@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
 import { resolveScenario } from '../files.js';
 import type { Lang } from '../../core/index.js';
 import { DEFAULT_XAPI_BASE, xapiOf } from '../../store/formats/export.js';
@@ -22,10 +21,8 @@ import { mergeSessions } from '../../store/sync/merge-target.js';
 import { TeamStore } from '../../store/sync/team-store.js';
 import { LrsError, parseAuth, sendStatements, statementsUrl, type XapiStatementLike } from '../../store/xapi/lrs.js';
 import { UserError } from '../env.js';
-import { langOf, setExit } from '../program.js';
-import { dbOption, exportCommand, withStore } from './records.js';
+import { exportCommand, withStore } from './records.js';
 
-const langOption = () => new Option('--lang <lang>', 'language of the interface').choices(['zh', 'en']);
 const say = (lang: Lang, en: string, zh: string) => (lang === 'en' ? en : zh);
 
 // ───────────────────────────── import ─────────────────────────────
@@ -130,7 +127,7 @@ export async function syncCommand(opts: { db?: string; all?: boolean }, lang: La
 
 // ───────────────────────────── export --lrs ─────────────────────────────
 
-interface LrsExportOptions {
+export interface LrsExportOptions {
   db?: string;
   format: 'jsonl' | 'xapi';
   trainee?: string;
@@ -205,47 +202,3 @@ function filterOf(opts: { trainee?: string; scenario?: string; since?: string })
 }
 
 // ───────────────────────────── registration ─────────────────────────────
-
-/**
- * The command's options with the program's: --db and --trainee are also options of the
- * program itself (for the menu), and commander gives them to the program wherever they stand.
- */
-const optsOf = <T = { db?: string; all?: boolean }>(cmd: Command): T => cmd.optsWithGlobals() as T;
-
-/** Call after registerRecords: it adds --lrs/--auth to the `export` command registered there. */
-export function registerTeam(program: Command): void {
-  program
-    .command('import')
-    .description('merge sessions exported on another machine (roleplay export --format jsonl) into this database; safe to repeat')
-    .argument('<file>', 'a file written by `roleplay export --format jsonl`')
-    .addOption(dbOption())
-    .addOption(langOption())
-    .addHelpText('after', '\nThe whole file is checked first (every hash chain); a damaged, edited or cut-short file is refused naming its first bad line, and nothing is imported.')
-    .action(async (file: string, _opts: unknown, cmd: Command) => { setExit(await importCommand(file, optsOf(cmd), langOf(cmd))); });
-
-  program
-    .command('sync')
-    .description('upload the sessions recorded on this computer while the team server was out of reach')
-    .option('--all', 'also upload sessions recorded here before the team had a server')
-    .addOption(dbOption())
-    .addOption(langOption())
-    .addHelpText('after', '\nThe team server is --db or ROLEPLAY_DB (postgres://user:password@host:5432/roleplay). Safe to repeat or interrupt: nothing is lost or stored twice.')
-    .action(async (_opts: unknown, cmd: Command) => { setExit(await syncCommand(optsOf(cmd), langOf(cmd))); });
-
-  const exportCmd = program.commands.find((c) => c.name() === 'export');
-  if (!exportCmd) return;
-  exportCmd
-    .option('--lrs <url>', 'send the xAPI statements to this learning record store endpoint (e.g. https://lrs.example.com/xAPI)')
-    .option('--auth <user:pass>', 'the LRS key and secret for --lrs (default: ROLEPLAY_LRS_AUTH)')
-    .option('--batch <n>', 'statements per request to the LRS (default 50)')
-    .action(async (_opts: unknown, cmd: Command) => {
-      const opts = optsOf<LrsExportOptions>(cmd);
-      const lang = langOf(cmd);
-      if (opts.lrs === undefined) {
-        if (opts.auth !== undefined || opts.batch !== undefined) throw new UserError('--auth and --batch go with --lrs URL', 2);
-        setExit(await exportCommand(opts));
-        return;
-      }
-      setExit(await exportToLrs({ ...opts, lrs: opts.lrs }, cmd.getOptionValueSource('format') === 'cli', lang));
-    });
-}

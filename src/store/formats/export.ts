@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { terminalSafeJson } from '../../core/index.js';
 import type { SessionRow, StoredEvent } from '../store.js';
+import { DEFAULT_XAPI_BASE } from './xapi-base.js';
 
 export function jsonlOf(session: SessionRow, events: readonly StoredEvent[]): string[] {
   const { result, ...header } = session;
@@ -15,7 +16,7 @@ export function jsonlOf(session: SessionRow, events: readonly StoredEvent[]): st
   return lines;
 }
 
-export const DEFAULT_XAPI_BASE = 'https://roleplay.example/';
+export { DEFAULT_XAPI_BASE } from './xapi-base.js';
 
 const VERBS = {
   attempted: { id: 'http://adlnet.gov/expapi/verbs/attempted', display: { 'en-US': 'attempted', 'zh-CN': '开始练习' } },
