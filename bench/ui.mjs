@@ -97,7 +97,7 @@ async function latency() {
   const { render } = await import('ink');
   const React = await import('react');
   const { App } = await import('../dist/ui/components/app.js');
-  const { openScenario } = await import('../dist/cli/commands/play.js');
+  const { openScenario } = await import('../dist/cli/commands/open-scenario.js');
   const { realClock } = await import('../dist/ui/clock.js');
   const opened = openScenario(fileURLToPath(new URL('../test/fixtures/ui/night-window.yaml', import.meta.url)));
   if (!opened.ok) throw new Error(opened.message);

@@ -15,6 +15,13 @@ interface Strings {
   readonly menuKeys: string;
   readonly filterLabel: string;
   readonly filterKeys: string;
+  /** the menu line that offers unfinished sessions, and the list they open in */
+  readonly unfinishedOffer: (count: number) => string;
+  readonly unfinishedTitle: string;
+  readonly unfinishedKeys: string;
+  readonly unfinishedNone: string;
+  readonly unfinishedSteps: (steps: number) => string;
+  readonly unfinishedOpening: string;
   readonly languageName: string;
   readonly difficulty: string;
   readonly customerTypes: Readonly<Record<CustomerType, string>>;
@@ -80,6 +87,12 @@ const zh: Strings = {
   menuKeys: '↑↓/数字 选择 · Enter 开始 · / 筛选 · l English · ? 帮助 · q 退出',
   filterLabel: '筛选：',
   filterKeys: 'Enter 确定 · Esc 清除',
+  unfinishedOffer: (n) => `▸ 你有 ${n} 个未完成的练习，按 c 继续`,
+  unfinishedTitle: '继续未完成的练习',
+  unfinishedKeys: '↑↓/数字 选择 · Enter 继续 · Esc 返回案例列表',
+  unfinishedNone: '没有未完成的练习。',
+  unfinishedSteps: (n) => `已答 ${n} 步`,
+  unfinishedOpening: '正在打开……',
   languageName: '中文',
   difficulty: '难度',
   customerTypes: {
@@ -116,6 +129,7 @@ const zh: Strings = {
     ['↑ ↓', '移动选择'],
     ['Enter', '确认 / 提交回答 / 继续'],
     ['/', '在菜单中筛选案例'],
+    ['c', '菜单：继续未完成的练习'],
     ['l', '切换语言（菜单、简报）'],
     ['Tab ← →', '在简报页切换练习/考试'],
     ['PgUp PgDn', '滚动长页面'],
@@ -159,6 +173,12 @@ const en: Strings = {
   menuKeys: '↑↓/number pick · Enter start · / filter · l 中文 · ? help · q quit',
   filterLabel: 'Filter: ',
   filterKeys: 'Enter keep · Esc clear',
+  unfinishedOffer: (n) => `▸ ${n === 1 ? 'You have 1 unfinished session' : `You have ${n} unfinished sessions`}: press c to continue`,
+  unfinishedTitle: 'Continue an unfinished session',
+  unfinishedKeys: '↑↓/number pick · Enter continue · Esc back to the cases',
+  unfinishedNone: 'No unfinished sessions.',
+  unfinishedSteps: (n) => (n === 1 ? '1 step done' : `${n} steps done`),
+  unfinishedOpening: 'Opening…',
   languageName: 'English',
   difficulty: 'Difficulty',
   customerTypes: {
@@ -195,6 +215,7 @@ const en: Strings = {
     ['↑ ↓', 'move the selection'],
     ['Enter', 'confirm / submit your answer / continue'],
     ['/', 'filter the cases in the menu'],
+    ['c', 'continue an unfinished session, in the menu'],
     ['l', 'switch language (menu, briefing)'],
     ['Tab ← →', 'practice or exam, on the briefing'],
     ['PgUp PgDn', 'scroll long pages'],

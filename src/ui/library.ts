@@ -3,6 +3,7 @@
  * the menu appears at once) and a way to open one fully (validated, compiled by the UI).
  */
 import type { CustomerType, LocalizedText, Scenario } from '../core/index.js';
+import type { ResumePoint } from './recorder.js';
 
 export interface MenuEntry {
   readonly id: string;
@@ -25,7 +26,32 @@ export type OpenResult =
   | { readonly ok: true; readonly opened: OpenedScenario }
   | { readonly ok: false; readonly message: string };
 
+/** A session the trainee left before its ending, offered on the menu to continue. */
+export interface UnfinishedSession {
+  readonly id: string;
+  readonly scenarioId: string;
+  /** the case's title when the case is known, else the id is shown */
+  readonly title?: LocalizedText;
+  /** ISO time the session started */
+  readonly startedAt: string;
+  /** decisions and automatic steps taken so far */
+  readonly steps: number;
+  readonly mode: 'practice' | 'exam';
+}
+
+export type ResumeResult =
+  | { readonly ok: true; readonly opened: OpenedScenario; readonly resume: ResumePoint; readonly mode: 'practice' | 'exam' }
+  | { readonly ok: false; readonly message: string };
+
 export interface Library {
   entries(): readonly MenuEntry[];
-  open(entry: MenuEntry): OpenResult;
+  /** may load the validator first, so it may answer later */
+  open(entry: MenuEntry): OpenResult | Promise<OpenResult>;
+  /**
+   * The current trainee's unfinished sessions, newest first. Asked after the menu's first
+   * frame (it reads the session database), and again each time the menu comes back.
+   */
+  unfinished?(): Promise<readonly UnfinishedSession[]>;
+  /** reopens an unfinished session at its saved snapshot; later steps record into the same session */
+  resume?(session: UnfinishedSession): Promise<ResumeResult>;
 }

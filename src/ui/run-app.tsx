@@ -9,7 +9,7 @@ import type { Recorder } from './recorder.js';
 import { themeFromEnv } from './theme.js';
 
 export type { Start } from './components/app.js';
-export type { Library, MenuEntry, OpenedScenario, OpenResult } from './library.js';
+export type { Library, MenuEntry, OpenedScenario, OpenResult, ResumeResult, UnfinishedSession } from './library.js';
 export type { Recorder, ResumePoint } from './recorder.js';
 export type { Mode } from './i18n.js';
 
@@ -19,6 +19,8 @@ export interface RunAppOptions {
   readonly lang: Lang;
   readonly mode: Mode;
   readonly recorder?: Recorder;
+  /** closes the UI from outside (e.g. the session database could not be opened) */
+  readonly signal?: AbortSignal;
 }
 
 /** Resolves when the trainee quits (q, or Ctrl+C, which Ink turns into an orderly unmount). */
@@ -31,6 +33,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
       clock={realClock} theme={themeFromEnv()} {...(options.recorder ? { recorder: options.recorder } : {})} />,
     { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
   );
+  options.signal?.addEventListener('abort', () => instance.unmount(), { once: true });
   await instance.waitUntilExit();
   return 0;
 }

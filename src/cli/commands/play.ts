@@ -1,19 +1,25 @@
 /**
- * `roleplay play <scenario>` and the bare `roleplay` (the menu): the interactive UI. The UI
- * itself is imported only here and only when needed, so the headless commands never load
- * Ink. This module is the edge that reads scenario files for the UI (through files.ts).
+ * The bare `roleplay` (the menu) and `roleplay play <scenario>`: the interactive UI. This
+ * module is on the menu's path to its first frame, so it loads only what that frame needs
+ * (the file list, YAML for each case's head, Ink); the validator, the store and SQLite are
+ * imported after the frame is drawn or when a case is opened. It is the edge that reads
+ * scenario files for the UI (through scenario-paths.ts and open-scenario.ts).
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { parse } from 'yaml';
-import { CUSTOMER_TYPES, formatDiagnostic, type CustomerType, type LocalizedText } from '../../core/index.js';
-import { listScenarioFiles, resolveScenario } from '../files.js';
-import { langOf, setExit } from '../program.js';
-import type { Library, MenuEntry, Mode, OpenResult, Start } from '../../ui/run-app.js';
-import { dbOption, traineeOption, withPlayRecorder } from './records.js';
+import { CUSTOMER_TYPES, type CustomerType } from '../../core/model.js';
+import type { LocalizedText } from '../../core/text.js';
+import { listScenarioFiles } from '../scenario-paths.js';
+import { modeOf } from '../options.js';
+import { langOf } from '../program.js';
+import type { Library, MenuEntry, Start } from '../../ui/run-app.js';
+import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../../ui/recorder.js';
+import type { RunOutput, RunReport, StepRecord } from '../../core/index.js';
+import type { MenuStore } from './menu-store.js';
+import type { StoreOptions } from './records.js';
 
-const MODES = ['practice', 'exam'] as const;
 
 function isText(v: unknown): v is LocalizedText {
   return typeof v === 'string' || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'));
@@ -53,12 +59,6 @@ function mapOf(text: string): Record<string, unknown> {
   return {};
 }
 
-export function openScenario(ref: string): OpenResult {
-  const r = resolveScenario(ref);
-  if (r.ok) return { ok: true, opened: { scenario: r.scenario, source: r.source, file: r.file } };
-  const first = r.diagnostics.find((d) => d.severity === 'error');
-  return { ok: false, message: first ? formatDiagnostic(first) : r.message ?? `${ref}: cannot be opened` };
-}
 
 export const fileLibrary: Library = {
   entries() {
@@ -70,7 +70,8 @@ export const fileLibrary: Library = {
     }
     return out.sort((a, b) => (a.difficulty ?? 0) - (b.difficulty ?? 0) || a.id.localeCompare(b.id));
   },
-  open: (entry) => openScenario(entry.file),
+  // The validator loads on the first pick (play.ts starts loading it after the first frame).
+  open: async (entry) => (await import('./open-scenario.js')).openScenario(entry.file),
 };
 
 /** Raw mode needs a terminal on both ends; say what to do instead of failing inside Ink. */
@@ -80,46 +81,77 @@ function needsTerminal(): boolean {
   return true;
 }
 
-async function launch(start: () => Start | number, cmd: Command, mode: Mode): Promise<number> {
+/**
+ * Play is recorded through this: the menu draws before the session database is open, and a
+ * resumed session switches to the recorder that continues it. Calls made before a recorder
+ * is attached are kept, in order, and passed on when it is.
+ */
+class LateRecorder implements Recorder {
+  private target: Recorder | undefined;
+  private waiting: ((r: Recorder) => void)[] = [];
+
+  attach(target: Recorder): void {
+    this.target = target;
+    for (const call of this.waiting.splice(0)) call(target);
+  }
+
+  private call(fn: (r: Recorder) => void): void {
+    if (this.target) fn(this.target);
+    else this.waiting.push(fn);
+  }
+
+  onStart(start: RunStart): void { this.call((r) => r.onStart?.(start)); }
+  onStep(record: StepRecord, info: StepInfo): void { this.call((r) => r.onStep?.(record, info)); }
+  onSnapshot(persisted: unknown, info: SnapshotInfo): void { this.call((r) => r.onSnapshot?.(persisted, info)); }
+  onFinish(report: RunReport, output: RunOutput): void { this.call((r) => r.onFinish?.(report, output)); }
+  onLeave(): void { this.call((r) => r.onLeave?.()); }
+}
+
+/** The menu: drawn first; the store, the validator and the play screens load behind it. */
+export async function playMenu(cmd: Command): Promise<number> {
   if (needsTerminal()) return 2;
-  const s = start();
-  if (typeof s === 'number') return s;
   // React's development build checks every element and doubles the time per keypress;
   // a trainee's terminal wants the production one (unless someone asked otherwise).
   process.env.NODE_ENV ??= 'production';
+  const lang = langOf(cmd);
   const { runApp } = await import('../../ui/run-app.js');
-  return withPlayRecorder(cmd, (recorder) => runApp({ library: fileLibrary, start: s, lang: langOf(cmd), mode, recorder }));
+  const recorder = new LateRecorder();
+  let opened!: (store: MenuStore) => void;
+  const store = new Promise<MenuStore>((resolve) => { opened = resolve; });
+  const library: Library = {
+    ...fileLibrary,
+    unfinished: async () => (await store).unfinished(fileLibrary.entries()),
+    resume: async (session) => (await store).resume(session, lang),
+  };
+  const stop = new AbortController();
+  const closed = runApp({ library, start: { kind: 'menu' }, lang, mode: modeOf(cmd), recorder, signal: stop.signal });
+  // The first frame is on the screen now (Ink draws it synchronously in render()).
+  void import('./open-scenario.js');
+  try {
+    const { withMenuStore } = await import('./menu-store.js');
+    return await withMenuStore(cmd.optsWithGlobals() as StoreOptions, lang, { ready: opened, record: (r) => recorder.attach(r), closed });
+  } catch (e) {
+    // The database cannot be opened: close the screen before saying why, as before it opened.
+    stop.abort();
+    await closed;
+    throw e;
+  }
 }
 
-// No commander default: the option exists on the program and on `play`, and a default on one
-// would hide a value given to the other (`roleplay play x --mode exam` is parsed by the program).
-const modeOption = () => new Option('--mode <mode>', 'practice: feedback after every step; exam: only at the end (default: practice)').choices(MODES);
-const modeOf = (cmd: Command): Mode => (cmd.optsWithGlobals() as { mode?: Mode }).mode ?? 'practice';
-
-export function registerPlay(program: Command): void {
-  program
-    .addOption(modeOption())
-    .addOption(dbOption())
-    .addOption(traineeOption())
-    .action(async (_opts: unknown, cmd: Command) => setExit(await launch(() => ({ kind: 'menu' }), cmd, modeOf(cmd))));
-
-  program
-    .command('play')
-    .description('play a scenario in the terminal (the menu opens when no scenario is given)')
-    .argument('<scenario>', 'scenario id or path to a .yaml file')
-    .addOption(modeOption())
-    .addOption(dbOption())
-    .addOption(traineeOption())
-    .addOption(new Option('--lang <lang>', 'language of the interface and scenario text').choices(['zh', 'en']))
-    .option('--watch', 'live preview for authors: reload the case in place whenever its file is saved')
-    .addHelpText('after', '\nNeeds an interactive terminal; to play from a script use `roleplay run`.')
-    .action(async (ref: string, opts: { watch?: boolean }, cmd: Command) => setExit(opts.watch ? await (await import('./watch-support.js')).playWatch(ref, { lang: langOf(cmd), mode: modeOf(cmd) }) : await launch(() => {
-      const r = resolveScenario(ref);
-      if (!r.ok) {
-        for (const d of r.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
-        if (r.message) process.stderr.write(`roleplay: ${r.message}\n`);
-        return 1;
-      }
-      return { kind: 'briefing', opened: { scenario: r.scenario, source: r.source, file: r.file } };
-    }, cmd, modeOf(cmd))));
+/** `roleplay play <scenario>`: opened and checked before the screen starts, so a broken case is one clear line. */
+export async function playCase(ref: string, cmd: Command): Promise<number> {
+  if (needsTerminal()) return 2;
+  const { resolveScenario } = await import('../files.js');
+  const { formatDiagnostic } = await import('../../core/diagnostics.js');
+  const r = resolveScenario(ref);
+  if (!r.ok) {
+    for (const d of r.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
+    if (r.message) process.stderr.write(`roleplay: ${r.message}\n`);
+    return 1;
+  }
+  const start: Start = { kind: 'briefing', opened: { scenario: r.scenario, source: r.source, file: r.file } };
+  process.env.NODE_ENV ??= 'production';
+  const { runApp } = await import('../../ui/run-app.js');
+  const { withPlayRecorder } = await import('./records.js');
+  return withPlayRecorder(cmd, (recorder) => runApp({ library: fileLibrary, start, lang: langOf(cmd), mode: modeOf(cmd), recorder }));
 }

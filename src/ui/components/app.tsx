@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Clock, Lang, RunOutput } from '../../core/index.js';
 import { compile } from '../../core/machine.js';
 import { stringsFor, type Mode } from '../i18n.js';
-import type { Library, MenuEntry, OpenedScenario } from '../library.js';
+import type { Library, MenuEntry, OpenedScenario, OpenResult, ResumeResult, UnfinishedSession } from '../library.js';
 import type { Recorder, ResumePoint } from '../recorder.js';
 import { ThemeContext, type Theme } from '../theme.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -71,11 +71,31 @@ export function App(props: AppProps) {
     }
   });
   const entries = useMemo(() => (screen.name === 'menu' ? props.library.entries() : []), [screen.name, props.library]);
+  // Read each time the menu shows, after its frame: the session database is not needed to draw it.
+  const [unfinished, setUnfinished] = useState<readonly UnfinishedSession[]>([]);
+  const onMenu = screen.name === 'menu';
+  useEffect(() => {
+    if (!onMenu || !props.library.unfinished) return;
+    let live = true;
+    props.library.unfinished().then((list) => { if (live) setUnfinished(list); }, () => { /* the menu works without them */ });
+    return () => { live = false; };
+  }, [onMenu, props.library]);
 
   const changeLang = (l: Lang) => { setLang(l); props.onLangChange?.(l); };
   const pick = (entry: MenuEntry) => {
+    const show = (r: OpenResult) => setScreen(r.ok ? { name: 'briefing', opened: r.opened } : { name: 'menu', error: r.message });
     const r = props.library.open(entry);
-    setScreen(r.ok ? { name: 'briefing', opened: r.opened } : { name: 'menu', error: r.message });
+    if (r instanceof Promise) void r.then(show);
+    else show(r);
+  };
+  const resumeSession = (session: UnfinishedSession) => {
+    const resume = props.library.resume;
+    if (!resume) return;
+    void resume(session).then((r: ResumeResult) => {
+      if (!r.ok) { setScreen({ name: 'menu', error: r.message }); return; }
+      setMode(r.mode);
+      setScreen({ name: 'play', opened: r.opened, run: 1, resume: r.resume });
+    });
   };
   const toMenuOrExit = () => (fromMenu ? setScreen({ name: 'menu' }) : exit());
 
@@ -85,7 +105,8 @@ export function App(props: AppProps) {
     case 'menu':
       content = (
         <Menu entries={entries} lang={lang} width={width} height={height} {...(screen.error ? { error: screen.error } : {})}
-          onPick={pick} onLang={changeLang} onQuit={() => exit()} />
+          onPick={pick} onLang={changeLang} onQuit={() => exit()}
+          unfinished={unfinished} {...(props.library.resume ? { onResume: resumeSession } : {})} />
       );
       break;
     case 'briefing':

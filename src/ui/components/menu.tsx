@@ -9,7 +9,7 @@ import { safeLine } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
 import { helpLines } from '../help.js';
 import { stringsFor } from '../i18n.js';
-import type { MenuEntry } from '../library.js';
+import type { MenuEntry, UnfinishedSession } from '../library.js';
 import { blank, fitLine, paragraph, plain, rule, type Line } from '../lines.js';
 import { padEnd, widthOf } from '../text-layout.js';
 import { Lines } from './lines.js';
@@ -24,6 +24,9 @@ export interface MenuProps {
   readonly onPick: (entry: MenuEntry) => void;
   readonly onLang: (lang: Lang) => void;
   readonly onQuit: () => void;
+  /** the trainee's unfinished sessions, once read (after the first frame) */
+  readonly unfinished?: readonly UnfinishedSession[];
+  readonly onResume?: (session: UnfinishedSession) => void;
 }
 
 export function stars(difficulty: number | undefined): string {
@@ -43,7 +46,15 @@ export function filterEntries(entries: readonly MenuEntry[], filter: string): re
   return entries.filter((e) => { const h = haystack(e); return words.every((w) => h.includes(w)); });
 }
 
-export function Menu({ entries, lang, width, height, error, onPick, onLang, onQuit }: MenuProps) {
+/** "11-27 08:12" in the trainee's time zone: enough to tell sessions apart. */
+export function whenText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+export function Menu({ entries, lang, width, height, error, onPick, onLang, onQuit, unfinished = [], onResume }: MenuProps) {
   const t = stringsFor(lang);
   const [, setFilter, filter] = useSyncedState('');
   const [filteringNow, setFiltering, filtering] = useSyncedState(false);
@@ -53,12 +64,28 @@ export function Menu({ entries, lang, width, height, error, onPick, onLang, onQu
   useEffect(() => { fieldReady.current = filtering; }, [filtering]);
   const [selectedNow, setSelected, selected] = useSyncedState(0);
   const [help, setHelp] = useState(false);
+  // `c` shows the unfinished sessions in place of the cases; numbers then pick a session.
+  const [continuingNow, setContinuing, continuing] = useSyncedState(false);
+  const [pickedNow, setPicked, picked] = useSyncedState(0);
   const shown = useMemo(() => filterEntries(entries, filter), [entries, filter]);
   const sel = Math.min(selected, Math.max(0, shown.length - 1));
 
   useKeys((input, key) => {
     const sel = Math.min(selectedNow(), Math.max(0, shown.length - 1));
     if (help) { setHelp(false); return; }
+    if (continuingNow()) {
+      const at = Math.min(pickedNow(), Math.max(0, unfinished.length - 1));
+      if (key.upArrow) setPicked(Math.max(0, at - 1));
+      else if (key.downArrow) setPicked(Math.max(0, Math.min(unfinished.length - 1, at + 1)));
+      else if (key.return) { if (unfinished[at] && onResume) onResume(unfinished[at]); }
+      else if (/^[1-9]$/.test(input)) {
+        const u = unfinished[Number(input) - 1];
+        if (u && onResume) { setPicked(Number(input) - 1); onResume(u); }
+      } else if (input === 'l' || input === 'L') onLang(lang === 'zh' ? 'en' : 'zh');
+      else if (input === '?') setHelp(true);
+      else if (key.escape || input === 'q' || input === 'c') setContinuing(false);
+      return;
+    }
     if (key.upArrow) { setSelected(Math.max(0, sel - 1)); return; }
     if (key.downArrow) { setSelected(Math.max(0, Math.min(shown.length - 1, sel + 1))); return; }
     if (filteringNow()) {
@@ -73,6 +100,7 @@ export function Menu({ entries, lang, width, height, error, onPick, onLang, onQu
       return;
     }
     if (input === '/') { setFiltering(true); return; }
+    if ((input === 'c' || input === 'C') && unfinished.length > 0 && onResume) { setPicked(0); setContinuing(true); return; }
     if (input === 'l' || input === 'L') { onLang(lang === 'zh' ? 'en' : 'zh'); return; }
     if (input === '?') { setHelp(true); return; }
     if (key.escape && filter) { setFilter(''); setSelected(0); return; }
@@ -85,6 +113,26 @@ export function Menu({ entries, lang, width, height, error, onPick, onLang, onQu
   ];
   if (help) {
     return <Lines lines={[...header, ...helpLines(lang)].slice(0, height)} width={width} />;
+  }
+
+  if (continuing) {
+    const at = Math.min(picked, Math.max(0, unfinished.length - 1));
+    const titleOf = (u: UnfinishedSession) => safeLine(u.title !== undefined ? localize(u.title, lang) : u.scenarioId);
+    const titleWidth = Math.min(Math.max(8, ...unfinished.map((u) => widthOf(titleOf(u)))), Math.max(10, Math.floor((width - 9) * 0.5)));
+    const rows: Line[] = unfinished.map((u, i) => {
+      const tone = i === at ? 'selected' : undefined;
+      return fitLine([
+        { text: `${i === at ? '›' : ' '} ${i < 9 ? String(i + 1) : ' '} `, ...(tone ? { tone } : {}) },
+        { text: padEnd(titleOf(u), titleWidth) + '  ', ...(tone ? { tone } : {}) },
+        { text: whenText(u.startedAt) + '  ', tone: 'muted' },
+        { text: t.unfinishedSteps(u.steps) + ' · ' + t.modeNames[u.mode], tone: 'accent' },
+      ], width);
+    });
+    const errorLines: Line[] = error ? paragraph(error, width, { tone: 'bad' }).slice(0, 3) : [];
+    const room = Math.max(1, height - header.length - 3 - errorLines.length);
+    const first = Math.min(Math.max(0, at - room + 1), Math.max(0, rows.length - room));
+    const list = rows.length === 0 ? [plain(t.unfinishedNone, 'warn')] : rows.slice(first, first + room);
+    return <Lines lines={[...header, plain(t.unfinishedTitle, 'title', true), ...list, blank, ...errorLines, plain(t.unfinishedKeys, 'muted')]} width={width} />;
   }
 
   // Columns: marker+number, stars, title, customer type, tags (the rest, cut to fit).
@@ -112,7 +160,8 @@ export function Menu({ entries, lang, width, height, error, onPick, onLang, onQu
     : [];
   const errorLines: Line[] = error ? paragraph(error, width, { tone: 'bad' }).slice(0, 3) : [];
   const filterRows = filtering || filter ? 1 : 0;
-  const footer: Line[] = [plain(filtering ? t.filterKeys : t.menuKeys, 'muted')];
+  const offer: Line[] = unfinished.length > 0 && onResume && !filtering ? [plain(t.unfinishedOffer(unfinished.length), 'accent')] : [];
+  const footer: Line[] = [...offer, plain(filtering ? t.filterKeys : t.menuKeys, 'muted')];
   const fixed = header.length + 1 + filterRows + 1 + detail.length + errorLines.length + footer.length;
   const listRoom = Math.max(1, height - fixed);
   const start = Math.min(Math.max(0, sel - listRoom + 1), Math.max(0, rows.length - listRoom));

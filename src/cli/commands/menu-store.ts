@@ -1,0 +1,90 @@
+/**
+ * The session database behind the menu: recording what is played from it, and the trainee's
+ * unfinished sessions to continue. Loaded and opened after the menu's first frame (see
+ * play.ts), so neither the store nor SQLite delays it.
+ */
+import type { Lang } from '../../core/index.js';
+import { traineeFrom } from '../../store/open.js';
+import { StoreRecorder } from '../../store/recorder.js';
+import { restorePoint, ResumeError } from '../../store/resume.js';
+import { SourceError } from '../../store/scenario-source.js';
+import { StoreError } from '../../store/sqlite/sqlite-store.js';
+import type { SessionRow } from '../../store/store.js';
+import type { MenuEntry, ResumeResult, UnfinishedSession } from '../../ui/library.js';
+import type { Recorder } from '../../ui/recorder.js';
+import { UserError } from '../env.js';
+import { scenarioOf, withStore, type StoreOptions } from './records.js';
+
+/** The menu offers the most recent few; `roleplay sessions` lists them all. */
+const OFFERED = 9;
+
+export interface MenuStore {
+  unfinished(entries: readonly MenuEntry[]): Promise<readonly UnfinishedSession[]>;
+  resume(session: UnfinishedSession, lang: Lang): Promise<ResumeResult>;
+}
+
+export interface MenuStoreHooks {
+  /** the store is open */
+  ready(store: MenuStore): void;
+  /** from now on, record play through this recorder */
+  record(recorder: Recorder): void;
+  /** resolves when the play UI has closed */
+  readonly closed: Promise<number>;
+}
+
+/**
+ * Opens the store for as long as the UI runs. A resumed session gets its own recorder, which
+ * continues that session's chain; the recorders are all flushed before the store closes.
+ */
+export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuStoreHooks): Promise<number> {
+  return withStore(opts, async (store) => {
+    const trainee = traineeFrom(opts.trainee);
+    const recorders = [new StoreRecorder(store, trainee)];
+    const rows = new Map<string, SessionRow>();
+    hooks.record(recorders[0]!);
+    hooks.ready({
+      async unfinished(entries) {
+        const list = await store.listSessions({ trainee, finished: false, limit: OFFERED });
+        const titles = new Map(entries.map((e) => [e.id, e.title]));
+        rows.clear();
+        return list.map((s) => {
+          rows.set(s.id, s);
+          const title = titles.get(s.scenarioId);
+          return {
+            id: s.id, scenarioId: s.scenarioId, startedAt: s.startedAt, steps: s.eventCount,
+            mode: s.mode === 'exam' ? 'exam' : 'practice', ...(title !== undefined ? { title } : {}),
+          } satisfies UnfinishedSession;
+        });
+      },
+      async resume(u) {
+        const session = rows.get(u.id);
+        if (!session) return { ok: false, message: lang === 'en' ? 'that session is no longer there' : '找不到这个练习了' };
+        try {
+          const { compiled, source } = await scenarioOf(store, session);
+          const events = await store.events(session.id);
+          const point = restorePoint(compiled, events, await store.savedPlay(session.id));
+          const recorder = new StoreRecorder(store, session.trainee, { session, events });
+          recorders.push(recorder);
+          hooks.record(recorder);
+          return {
+            ok: true,
+            opened: { scenario: compiled.scenario, source: source.source, file: source.file },
+            resume: { snapshot: point.snapshot, ...(point.remainingMs !== undefined ? { remainingMs: point.remainingMs } : {}) },
+            mode: u.mode,
+          };
+        } catch (e) {
+          if (e instanceof UserError || e instanceof ResumeError || e instanceof SourceError || e instanceof StoreError) {
+            return { ok: false, message: (lang === 'en' ? 'this session cannot be continued: ' : '这个练习无法继续：') + e.message };
+          }
+          throw e;
+        }
+      },
+    });
+    const code = await hooks.closed;
+    for (const r of recorders) {
+      const failure = await r.close();
+      if (failure) throw new UserError(lang === 'en' ? `the session could not be recorded: ${failure}` : `练习记录写入失败：${failure}`, 1);
+    }
+    return code;
+  });
+}

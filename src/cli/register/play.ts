@@ -1,0 +1,29 @@
+/**
+ * Registers the bare `roleplay` (the menu) and `roleplay play`. The menu's code (commands/
+ * play.ts) is light; everything else loads when it is needed.
+ */
+import { Option, type Command } from 'commander';
+import { dbOption, modeOf, modeOption, traineeOption } from '../options.js';
+import { langOf, setExit } from '../program.js';
+
+export function registerPlay(program: Command): void {
+  program
+    .addOption(modeOption())
+    .addOption(dbOption())
+    .addOption(traineeOption())
+    .action(async (_opts: unknown, cmd: Command) => setExit(await (await import('../commands/play.js')).playMenu(cmd)));
+
+  program
+    .command('play')
+    .description('play a scenario in the terminal (the menu opens when no scenario is given)')
+    .argument('<scenario>', 'scenario id or path to a .yaml file')
+    .addOption(modeOption())
+    .addOption(dbOption())
+    .addOption(traineeOption())
+    .addOption(new Option('--lang <lang>', 'language of the interface and scenario text').choices(['zh', 'en']))
+    .option('--watch', 'live preview for authors: reload the case in place whenever its file is saved')
+    .addHelpText('after', '\nNeeds an interactive terminal; to play from a script use `roleplay run`.')
+    .action(async (ref: string, opts: { watch?: boolean }, cmd: Command) => setExit(opts.watch
+      ? await (await import('../commands/watch-support.js')).playWatch(ref, { lang: langOf(cmd), mode: modeOf(cmd) })
+      : await (await import('../commands/play.js')).playCase(ref, cmd)));
+}
