@@ -96,7 +96,8 @@ async function latency() {
   process.env.NODE_ENV ??= 'production'; // as `roleplay play` does before loading the UI
   const { render } = await import('ink');
   const React = await import('react');
-  const { App } = await import('../dist/ui/components/app.js');
+  const { App, loadScreens } = await import('../dist/ui/components/app.js');
+  await loadScreens();
   const { openScenario } = await import('../dist/cli/commands/open-scenario.js');
   const { realClock } = await import('../dist/ui/clock.js');
   const opened = openScenario(fileURLToPath(new URL('../test/fixtures/ui/night-window.yaml', import.meta.url)));

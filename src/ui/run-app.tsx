@@ -2,7 +2,7 @@
 import { render } from 'ink';
 import type { Lang } from '../core/index.js';
 import { realClock } from './clock.js';
-import { App, type Start } from './components/app.js';
+import { App, loadScreens, type Start } from './components/app.js';
 import type { Mode } from './i18n.js';
 import type { Library } from './library.js';
 import type { Recorder } from './recorder.js';
@@ -28,6 +28,8 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   // Ink turns raw mode on in an effect after the first frame; a key typed before that would
   // be echoed by the terminal and scroll the screen. Raw from the start, keys just wait.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  // Only the menu draws before the other screens have loaded.
+  if (options.start.kind !== 'menu') await loadScreens();
   const instance = render(
     <App library={options.library} start={options.start} lang={options.lang} mode={options.mode}
       clock={realClock} theme={themeFromEnv()} {...(options.recorder ? { recorder: options.recorder } : {})} />,

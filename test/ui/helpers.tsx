@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { render } from 'ink-testing-library';
 import { SimulatedClock } from 'xstate';
 import { EMPTY_CATALOG, loadFile, type Lang } from '../../src/core/index.js';
-import { App, type Start } from '../../src/ui/components/app.js';
+import { App, loadScreens, type Start } from '../../src/ui/components/app.js';
 import type { Mode } from '../../src/ui/i18n.js';
 import type { Library, MenuEntry, OpenedScenario } from '../../src/ui/library.js';
 import type { Recorder } from '../../src/ui/recorder.js';
@@ -64,6 +64,8 @@ export interface Harness extends ReturnType<typeof render> {
 export async function renderApp(options: {
   start: Start; library?: Library; lang?: Lang; mode?: Mode; recorder?: Recorder; columns?: number; rows?: number; color?: boolean;
 }): Promise<Harness> {
+  // As run-app does: every screen is there from the first frame (the menu alone loads them later).
+  await loadScreens();
   const clock = new SimulatedClock();
   const library = options.library ?? libraryOf();
   const instance = render(

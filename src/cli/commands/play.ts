@@ -86,7 +86,7 @@ function needsTerminal(): boolean {
  * resumed session switches to the recorder that continues it. Calls made before a recorder
  * is attached are kept, in order, and passed on when it is.
  */
-class LateRecorder implements Recorder {
+export class LateRecorder implements Recorder {
   private target: Recorder | undefined;
   private waiting: ((r: Recorder) => void)[] = [];
 

@@ -6,16 +6,24 @@
 import { Text, useApp } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { Clock, Lang, RunOutput } from '../../core/index.js';
-import { compile } from '../../core/machine.js';
 import { stringsFor, type Mode } from '../i18n.js';
 import type { Library, MenuEntry, OpenedScenario, OpenResult, ResumeResult, UnfinishedSession } from '../library.js';
 import type { Recorder, ResumePoint } from '../recorder.js';
 import { ThemeContext, type Theme } from '../theme.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { Briefing } from './briefing.js';
-import { Debrief } from './debrief.js';
 import { Menu } from './menu.js';
-import { PlayScreen } from './play-screen.js';
+
+type Screens = typeof import('./screens.js');
+let screens: Screens | undefined;
+let loading: Promise<Screens> | undefined;
+/**
+ * The briefing, encounter and debrief load behind the menu's first frame (they bring XState
+ * and the core). Starting anywhere but the menu, call this before rendering the App.
+ */
+export function loadScreens(): Promise<Screens> {
+  loading ??= import('./screens.js').then((m) => (screens = m));
+  return loading;
+}
 
 export type Start =
   | { readonly kind: 'menu' }
@@ -42,10 +50,10 @@ type Screen =
   | { readonly name: 'play'; readonly opened: OpenedScenario; readonly run: number; readonly resume?: ResumePoint }
   | { readonly name: 'debrief'; readonly opened: OpenedScenario; readonly output: RunOutput; readonly run: number };
 
-const compiledCache = new WeakMap<OpenedScenario, ReturnType<typeof compile>>();
-function compiledOf(opened: OpenedScenario) {
+const compiledCache = new WeakMap<OpenedScenario, ReturnType<Screens['compile']>>();
+function compiledOf(s: Screens, opened: OpenedScenario) {
   let c = compiledCache.get(opened);
-  if (!c) { c = compile(opened.scenario); compiledCache.set(opened, c); }
+  if (!c) { c = s.compile(opened.scenario); compiledCache.set(opened, c); }
   return c;
 }
 
@@ -81,6 +89,15 @@ export function App(props: AppProps) {
     return () => { live = false; };
   }, [onMenu, props.library]);
 
+  // Loaded in the background once the menu is up; a screen that needs them before then waits a moment.
+  const [loaded, setLoaded] = useState<Screens | undefined>(screens);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    void loadScreens().then((m) => { if (live) setLoaded(m); });
+    return () => { live = false; };
+  }, [loaded]);
+
   const changeLang = (l: Lang) => { setLang(l); props.onLangChange?.(l); };
   const pick = (entry: MenuEntry) => {
     const show = (r: OpenResult) => setScreen(r.ok ? { name: 'briefing', opened: r.opened } : { name: 'menu', error: r.message });
@@ -101,6 +118,9 @@ export function App(props: AppProps) {
 
   let content;
   if (leaving) return <Text dimColor>{stringsFor(lang).goodbye}</Text>;
+  const s = loaded ?? screens;
+  if (screen.name !== 'menu' && !s) return <Text dimColor>…</Text>;
+  const { Briefing, PlayScreen, Debrief } = (s ?? {}) as Screens; // only the menu is drawn without them
   switch (screen.name) {
     case 'menu':
       content = (
@@ -118,7 +138,7 @@ export function App(props: AppProps) {
       break;
     case 'play':
       content = (
-        <PlayScreen key={screen.run} opened={screen.opened} compiled={compiledOf(screen.opened)} mode={mode} lang={lang}
+        <PlayScreen key={screen.run} opened={screen.opened} compiled={compiledOf(s!, screen.opened)} mode={mode} lang={lang}
           clock={props.clock} width={width} height={height}
           {...(props.recorder ? { recorder: props.recorder } : {})} {...(screen.resume ? { resume: screen.resume } : {})}
           onDone={(output) => setScreen({ name: 'debrief', opened: screen.opened, output, run: screen.run })}
@@ -127,7 +147,7 @@ export function App(props: AppProps) {
       break;
     case 'debrief':
       content = (
-        <Debrief compiled={compiledOf(screen.opened)} output={screen.output} mode={mode} lang={lang} width={width} height={height}
+        <Debrief compiled={compiledOf(s!, screen.opened)} output={screen.output} mode={mode} lang={lang} width={width} height={height}
           onRetry={() => setScreen({ name: 'play', opened: screen.opened, run: screen.run + 1 })}
           onMenu={() => setScreen({ name: 'menu' })} onQuit={() => exit()} />
       );
