@@ -22,7 +22,7 @@ export interface PostgresBinaries {
   readonly initdb: string;
   readonly pgCtl: string;
   /** as root: the uid/gid the server runs as */
-  readonly runAs?: { readonly user: string; readonly uid: number; readonly gid: number };
+  readonly runAs?: { readonly user: string; readonly uid: number; readonly gid: number; readonly runuser: string };
 }
 
 export type PostgresAvailability =
@@ -32,7 +32,7 @@ export type PostgresAvailability =
 function onPath(name: string): string | undefined {
   const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
   // Debian installs the server binaries outside PATH; look there too.
-  dirs.push('/usr/local/bin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin');
+  dirs.push('/usr/local/bin', '/usr/sbin', '/sbin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin');
   for (const dir of dirs) {
     const file = join(dir, name);
     if (existsSync(file)) return file;
@@ -53,12 +53,14 @@ export function findPostgres(): PostgresAvailability {
   if (userInfo().uid !== 0) return (cached = { ok: true, binaries: { initdb, pgCtl } });
   const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
   const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-  if (id.status !== 0 || gid.status !== 0 || !onPath('runuser')) {
+  // runuser lives in /usr/sbin, which a CI environment's PATH may leave out.
+  const runuser = onPath('runuser');
+  if (id.status !== 0 || gid.status !== 0 || !runuser) {
     return (cached = { ok: false, reason: 'PostgreSQL tests skipped: running as root, and PostgreSQL refuses root; there is no `postgres` system user (or no runuser) to run the server as' });
   }
   return (cached = {
     ok: true,
-    binaries: { initdb, pgCtl, runAs: { user: 'postgres', uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()) } },
+    binaries: { initdb, pgCtl, runAs: { user: 'postgres', uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()), runuser } },
   });
 }
 
@@ -126,7 +128,7 @@ export class PgTestServer {
 
   private async exec(file: string, args: string[]) {
     const { runAs } = this.binaries;
-    const [cmd, argv] = runAs ? ['runuser', ['-u', runAs.user, '--', file, ...args]] : [file, args];
+    const [cmd, argv] = runAs ? [runAs.runuser, ['-u', runAs.user, '--', file, ...args]] : [file, args];
     try {
       await run(cmd, argv, { cwd: this.dir, timeout: 60_000 });
     } catch (e) {
@@ -208,7 +210,7 @@ export class PgTestServer {
     const { runAs } = this.binaries;
     const args = ['stop', '-m', 'immediate', '-D', this.dataDir];
     try {
-      if (runAs) execFileSync('runuser', ['-u', runAs.user, '--', this.binaries.pgCtl, ...args], { stdio: 'ignore' });
+      if (runAs) execFileSync(runAs.runuser, ['-u', runAs.user, '--', this.binaries.pgCtl, ...args], { stdio: 'ignore' });
       else execFileSync(this.binaries.pgCtl, args, { stdio: 'ignore' });
     } catch {
       // nothing more can be done while exiting
