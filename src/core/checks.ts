@@ -7,7 +7,7 @@ import stringWidth from 'string-width';
 import { canReach, components, graphOf } from './graph.js';
 import { explore, ExplorationLimitError, DEFAULT_STATE_LIMIT } from './explore.js';
 import { consequenceOf, waysOf, type Condition, type Scenario } from './model.js';
-import { loopTraps } from './paths.js';
+import { searchPlay } from './paths.js';
 import type { Finding } from './references.js';
 import type { RawCatalog, RawScenario } from './schema.js';
 import { text as normalizeText } from './normalize.js';
@@ -69,10 +69,15 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
     const names = sccs.members[c]!.map((n) => graph.ids[n]!).sort();
     return names.length > 4 ? `${names.slice(0, 4).join(' → ')} → …` : `${names.join(' → ')} → ${names[0]}`;
   };
+  const play = searchPlay(scenario);
   for (const id of graph.ids) {
     const node = scenario.nodes[id]!;
     if (!exploration.reachedNodes.has(id)) {
-      warn(['nodes', id], 'unreachable-node', `node '${id}' can never be reached from start '${scenario.start}' (no way leads to it, or only ways that are never open)`, 'key');
+      if (play?.reached?.has(id)) {
+        warn(['nodes', id], 'reached-only-by-revisit', `node '${id}' is reached only by going through some node a second time; scores count only paths that visit each node once, so what happens from here never counts towards the best score (max)`, 'key');
+      } else {
+        warn(['nodes', id], 'unreachable-node', `node '${id}' can never be reached from start '${scenario.start}' (no way leads to it, or only ways that are never open)`, 'key');
+      }
       continue;
     }
     if (!leadsToEnd.has(graph.index.get(id)!)) {
@@ -85,7 +90,12 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
       node.choices.forEach((c, i) => {
         if (!exploration.shownChoices.has(id + '\u0000' + c.id)) {
           const bound = outOfRange(c.if, scenario);
-          warn(['nodes', id, 'choices', i, c.if ? 'if' : 'id'], 'choice-never-shown', `choice '${c.id}' of node '${id}' is never shown: ${bound ?? 'its condition cannot hold whenever the node is reached'}`, c.if ? 'key' : 'value');
+          const where: Path = ['nodes', id, 'choices', i, c.if ? 'if' : 'id'];
+          if (play?.shown?.has(id + '\u0000' + c.id)) {
+            warn(where, 'choice-shown-only-on-revisit', `choice '${c.id}' of node '${id}' is shown only when the trainee comes back through a node a second time; scores count only paths that visit each node once, so it never counts towards the best score (max)`, c.if ? 'key' : 'value');
+          } else {
+            warn(where, 'choice-never-shown', `choice '${c.id}' of node '${id}' is never shown: ${bound ?? 'its condition cannot hold whenever the node is reached'}`, c.if ? 'key' : 'value');
+          }
         }
       });
       const stuck = exploration.stuckAt.get(id);
@@ -105,7 +115,7 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
   }
 
   // Loops that can be entered but, with the meters as they are then, never left.
-  for (const trap of loopTraps(scenario) ?? []) {
+  for (const trap of play?.traps ?? []) {
     if (!leadsToEnd.has(graph.index.get(trap.node)!) || exploration.stuckAt.has(trap.node)) continue; // reported above
     const when = Object.entries(trap.meters).map(([m, v]) => `${m} = ${v}`).join(', ');
     const loop = loopOf(trap.node) ?? trap.loop.join(' → ');

@@ -344,18 +344,29 @@ export interface LoopTrap {
 
 export const DEFAULT_TRAP_SEARCH_LIMIT = 200_000;
 
+export interface PlaySearch {
+  /** loops a trainee can enter but never leave */
+  readonly traps: readonly LoopTrap[];
+  /** nodes reachable in play, revisits allowed; undefined when the case has no loop (then play
+   * reaches exactly what the simple-path exploration reaches) */
+  readonly reached?: ReadonlySet<NodeId>;
+  /** `${node}\u0000${choiceId}` of choices shown in play; undefined as for `reached` */
+  readonly shown?: ReadonlySet<string>;
+}
+
 /**
- * Loops a trainee can enter but never leave, in play as it really is (revisits allowed):
+ * Play as it really is (revisits allowed): which nodes it reaches, and the loops a trainee
+ * can enter but never leave:
  * situations in a cyclic part of the case from which no ending can be reached, reported
  * where the trainee first steps into them. Finds the traps that a plain graph check misses
  * because the way out exists but its condition never holds inside the loop. Returns
  * undefined when the case has more than `limit` situations (the check is then skipped).
  */
-export function loopTraps(scenario: Scenario, limit = DEFAULT_TRAP_SEARCH_LIMIT): LoopTrap[] | undefined {
+export function searchPlay(scenario: Scenario, limit = DEFAULT_TRAP_SEARCH_LIMIT): PlaySearch | undefined {
   const graph = graphOf(scenario);
   const { component, cyclic, members } = components(graph);
   // Only loops can trap a trainee: a case without any needs no search (large DAGs stay fast).
-  if (!cyclic.some(Boolean)) return [];
+  if (!cyclic.some(Boolean)) return { traps: [] };
   const referenced = referencedNodes(scenario);
   const meterIds = scenario.meters.map((m) => m.id);
   const index = new Map<string, number>();
@@ -364,6 +375,7 @@ export function loopTraps(scenario: Scenario, limit = DEFAULT_TRAP_SEARCH_LIMIT)
   const visitedOf: (readonly NodeId[])[] = [];
   const prev: number[][] = [];
   const finishing: number[] = [];
+  const shown = new Set<string>();
 
   const add = (node: NodeId, m: MeterValues, visited: readonly NodeId[], from: number): number | undefined => {
     const key = `${node}\u0000${meterIds.map((id) => m[id]).join(',')}\u0000${visited.join(' ')}`;
@@ -385,6 +397,7 @@ export function loopTraps(scenario: Scenario, limit = DEFAULT_TRAP_SEARCH_LIMIT)
     const visitedSet = new Set(visitedOf[i]);
     const visited = referenced.has(node) && !visitedSet.has(node) ? [...visitedOf[i]!, node].sort() : visitedOf[i]!;
     for (const w of openWays(scenario, node, meters[i]!, (n) => visitedSet.has(n))) {
+      if (w.way.kind === 'choice') shown.add(node + '\u0000' + w.way.choice.id);
       if (add(w.to, w.meters, visited, i) === undefined) return undefined;
     }
   }
@@ -409,5 +422,5 @@ export function loopTraps(scenario: Scenario, limit = DEFAULT_TRAP_SEARCH_LIMIT)
     reported.add(node);
     traps.push({ node, meters: meters[i]!, loop: members[c]!.map((n) => graph.ids[n]!).sort() });
   }
-  return traps;
+  return { traps, reached: new Set(nodes), shown };
 }

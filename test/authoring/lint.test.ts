@@ -31,6 +31,11 @@ describe('deeper lint, one fixture per check', () => {
     expect(diagnostics[1]!.message).toMatch(/entry 1 of node 'check' can never fire: meter 'trust' is kept between 0 and 3, so 'trust < 0' can never hold/);
   });
 
+  it('a part of the case that play reaches only by revisiting a node is named as such, not as unreachable', () => {
+    expect(codesOf('revisit-only.yaml')).toEqual(['23:9 warning choice-shown-only-on-revisit', '36:3 warning reached-only-by-revisit']);
+    expect(lintJson('revisit-only.yaml').diagnostics[1]!.message).toMatch(/node 'settled' is reached only by going through some node a second time/);
+  });
+
   it('a lesson that can only lose points, and a meter nothing uses', () => {
     const { diagnostics } = lintJson('lesson-loses.yaml');
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['7:3 unused-meter', '19:18 lesson-only-loses']);
