@@ -20,6 +20,22 @@ function whyOf(compiled: CompiledScenario, way: Way, lang: Lang): string | undef
   return lessons.map((l) => safeText(localize(l.principle, lang))).join(' ');
 }
 
+const prepared = new WeakMap<RunOutput, Map<string, Line[]>>();
+
+/**
+ * debriefLines, kept per run: the play screen prepares them while the trainee reads the last
+ * feedback, so the key that opens the debrief only draws it (the best-path search and the
+ * chart are the slowest part of that frame, especially the first time in a process).
+ */
+export function preparedDebriefLines(compiled: CompiledScenario, output: RunOutput, mode: Mode, lang: Lang, width: number): Line[] {
+  let byView = prepared.get(output);
+  if (!byView) { byView = new Map(); prepared.set(output, byView); }
+  const key = `${mode} ${lang} ${width}`;
+  let lines = byView.get(key);
+  if (!lines) { lines = debriefLines(compiled, output, mode, lang, width); byView.set(key, lines); }
+  return lines;
+}
+
 export function debriefLines(compiled: CompiledScenario, output: RunOutput, mode: Mode, lang: Lang, width: number): Line[] {
   const scenario = compiled.scenario;
   const t = stringsFor(lang);

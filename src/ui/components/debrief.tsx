@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { CompiledScenario, Lang, RunOutput } from '../../core/index.js';
 import { safeLine } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
-import { debriefLines } from '../debrief.js';
+import { preparedDebriefLines } from '../debrief.js';
 import { helpLines } from '../help.js';
 import { stringsFor, type Mode } from '../i18n.js';
 import { fitLine, plain, rule, type Line } from '../lines.js';
@@ -26,7 +26,7 @@ export interface DebriefProps {
 export function Debrief({ compiled, output, mode, lang, width, height, onRetry, onMenu, onQuit }: DebriefProps) {
   const t = stringsFor(lang);
   const [help, setHelp] = useState(false);
-  const content = useMemo(() => debriefLines(compiled, output, mode, lang, width), [compiled, output, mode, lang, width]);
+  const content = useMemo(() => preparedDebriefLines(compiled, output, mode, lang, width), [compiled, output, mode, lang, width]);
   const body = help ? helpLines(lang) : content;
   const header: Line[] = [
     fitLine([{ text: safeLine(localize(compiled.scenario.title, lang)), tone: 'title' }, { text: ` · ${t.debriefTitle} · ${t.modeNames[mode]}`, tone: 'accent' }], width),

@@ -14,6 +14,7 @@ import { safeLine, safeText } from '../../core/sanitize.js';
 import { Play, reportOf, StepError } from '../../core/session.js';
 import { localize } from '../../core/text.js';
 import { PausableClock } from '../clock.js';
+import { preparedDebriefLines } from '../debrief.js';
 import { actionText, lessonTitle, speakerName, transcriptOf } from '../describe.js';
 import { helpLines } from '../help.js';
 import { stringsFor, type Mode } from '../i18n.js';
@@ -93,6 +94,15 @@ export function PlayScreen(props: PlayScreenProps) {
   const finished = useRef(false);
   const latest = useRef(props);
   latest.current = props;
+
+  // The run has ended and its last feedback is on the screen: prepare the debrief meanwhile,
+  // after this frame is drawn, so the key that opens it does not wait for the search.
+  const ended = play.output;
+  useEffect(() => {
+    if (!ended || finished.current) return;
+    const later = setTimeout(() => { preparedDebriefLines(compiled, ended, mode, lang, width); }, 0);
+    return () => clearTimeout(later);
+  }, [ended, compiled, mode, lang, width]);
 
   const finish = () => {
     if (finished.current || !play.output) return;
