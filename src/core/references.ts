@@ -36,7 +36,7 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
   if (castIds.length === 0) error(['cast'], 'empty-cast', 'cast needs at least one member; the first one is the default speaker');
   if (castIds.includes(NARRATOR)) error(['cast', NARRATOR], 'reserved-cast-id', `'${NARRATOR}' is reserved for narration; give this cast member another id`, 'key');
   if (nodeIds.length === 0) error(['nodes'], 'no-nodes', 'nodes is empty; a scenario needs at least a start node and an ending');
-  if (!(raw.start in raw.nodes)) error(['start'], 'unknown-node', `start names unknown node '${raw.start}'${didYouMean(raw.start, nodeIds)}`);
+  if (!Object.hasOwn(raw.nodes, raw.start)) error(['start'], 'unknown-node', `start names unknown node '${raw.start}'${didYouMean(raw.start, nodeIds)}`);
 
   for (const [id, meter] of Object.entries(raw.meters ?? {})) {
     if (id === 'visited') error(['meters', id], 'reserved-meter', "'visited' is reserved for conditions on visited nodes; name the meter differently", 'key');
@@ -52,7 +52,7 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
   }
 
   const checkGoto = (path: Path, goto: string) => {
-    if (!(goto in raw.nodes)) error(path, 'unknown-node', `goto names unknown node '${goto}'${didYouMean(goto, nodeIds)}`);
+    if (!Object.hasOwn(raw.nodes, goto)) error(path, 'unknown-node', `goto names unknown node '${goto}'${didYouMean(goto, nodeIds)}`);
   };
   const checkScore = (path: Path, score: Record<string, number> | undefined) => {
     for (const lesson of Object.keys(score ?? {})) {
@@ -69,7 +69,7 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
     for (const [key, value] of Object.entries(cond)) {
       if (key === 'visited') {
         if (typeof value !== 'string') error([...path, key], 'bad-condition', 'visited takes a node id, e.g. `visited: ask-details`');
-        else if (!(value in raw.nodes)) error([...path, key], 'unknown-node', `visited names unknown node '${value}'${didYouMean(value, nodeIds)}`);
+        else if (!Object.hasOwn(raw.nodes, value)) error([...path, key], 'unknown-node', `visited names unknown node '${value}'${didYouMean(value, nodeIds)}`);
         continue;
       }
       if (!meterIds.includes(key)) {

@@ -55,7 +55,7 @@ const dataMutation: fc.Arbitrary<DataMutation> = fc.record({
   kind: fc.constantFrom('delete', 'replace', 'rename', 'retarget'),
   at: fc.nat(),
   value: wrongValue,
-  name: fc.oneof(fc.constantFrom('opening', 'end', 'start', 'x', 'a-b', 'Bad Id', ''), fc.string({ maxLength: 8 })),
+  name: fc.oneof(fc.constantFrom('opening', 'end', 'start', 'x', 'a-b', 'Bad Id', '', 'valueOf', 'constructor', '__proto__', 'toString'), fc.string({ maxLength: 8 })),
 });
 
 function applyData(data: Json, m: DataMutation): Json {
