@@ -4,13 +4,14 @@
  * needs (reachable nodes, choices ever shown, branches ever taken, dead ends).
  *
  * Method. `max` is defined over complete paths that visit no node twice. The best score from
- * a situation onwards depends only on the current node, the meters, and those already-visited
- * nodes that can still matter: nodes named in a `visited` condition, and nodes of the current
- * strongly connected component (the only ones a simple path could otherwise re-enter).
- * Memoizing on that key makes acyclic scenarios linear in the number of distinct
- * (node, meters) situations; inside cycles the key grows with the nodes visited in the cycle,
- * so a large, densely cyclic component can still be exponential. A budget (`stateLimit`)
- * turns that case into a clear error instead of a hang.
+ * a situation onwards depends only on the current node, the meters, the visited nodes named in
+ * a `visited` condition, and — inside a loop (a strongly connected component) — the set of the
+ * loop's nodes still reachable without stepping on a visited one (the only ones the rest of a
+ * simple path can use). Memoizing on that key makes acyclic scenarios linear in the number of
+ * distinct (node, meters) situations, and keeps loops whose visited part falls behind (rings,
+ * retry loops) small; a large, densely connected loop can still be exponential (the problem
+ * is NP-hard in general). A budget (`stateLimit`) turns that case into a clear error instead
+ * of a hang.
  *
  * Every lesson's maximum is taken over the same set of paths as the total, but separately,
  * which is why lesson maxima need not add up to `max`. Each ending's best and worst total
@@ -137,7 +138,7 @@ class Ints {
 
 function run(scenario: Scenario, stateLimit: number): Exploration {
   const graph = graphOf(scenario);
-  const { component, cyclic } = components(graph);
+  const { component, cyclic, members } = components(graph);
   const lessonIds = scenario.scoredLessons;
   const lessonIndex = new Map(lessonIds.map((l, i) => [l, i] as const));
   const endIds = graph.ids.filter((id) => scenario.nodes[id]!.kind === 'end');
@@ -252,14 +253,47 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
       key = String(node);
       for (let i = 0; i < M; i++) key += ',' + values[base + i];
     }
-    // Only visited nodes that can still matter from here are part of the situation, in a
-    // fixed order so that the same set reached in another order is the same situation.
     if (trackedPath.length === 0) return key;
-    const comp = component[node]!;
+    // Visited nodes named in a `visited` condition matter wherever they are, in a fixed order
+    // so that the same set reached in another order is the same situation.
     const matter: number[] = [];
-    for (const t of trackedPath) if (referenced[t] === 1 || (cyclic[comp] && component[t] === comp)) matter.push(t);
-    if (matter.length === 0) return key;
-    return key + '|' + (matter.length > 1 ? matter.sort((a, b) => a - b) : matter).join(' ');
+    for (const t of trackedPath) if (referenced[t] === 1) matter.push(t);
+    if (matter.length > 0) key += '|' + (matter.length > 1 ? matter.sort((a, b) => a - b) : matter).join(' ');
+    // Inside a loop, what the rest of a simple path can do depends only on which nodes of the
+    // loop it can still reach without stepping on a visited one: that set, not the visited
+    // nodes themselves, is the situation (two ways into a ring that leave the same stretch
+    // open ahead are one situation, whatever was visited behind).
+    const comp = component[node]!;
+    if (cyclic[comp]) key += '#' + openAhead(node, comp);
+    return key;
+  };
+
+  // openAhead's breadth-first search, reused: a stamp per search instead of clearing marks.
+  const mark = new Int32Array(N);
+  const position = new Int32Array(N);
+  for (const group of members) group.forEach((n, i) => { position[n] = i; });
+  const queue = new Int32Array(N);
+  let stamp = 0;
+  /** The nodes of `node`'s loop reachable from it through unvisited nodes, as a bit string. */
+  const openAhead = (node: number, comp: number): string => {
+    stamp++;
+    const size = members[comp]!.length;
+    const bits = new Uint16Array(Math.ceil(size / 16));
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = node;
+    mark[node] = stamp;
+    while (head < tail) {
+      const n = queue[head++]!;
+      const p = position[n]!;
+      bits[p >> 4]! |= 1 << (p & 15);
+      for (const m of graph.next[n]!) {
+        if (component[m] !== comp || onPath[m] === 1 || mark[m] === stamp) continue;
+        mark[m] = stamp;
+        queue[tail++] = m;
+      }
+    }
+    return String.fromCharCode(...bits);
   };
 
   // With few enough (node, meters) combinations, numeric keys index a table instead of a Map.
