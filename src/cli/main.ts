@@ -7,6 +7,12 @@ import { CommanderError, type Command } from 'commander';
 import { UserError } from './env.js';
 import { buildProgram, exitCode } from './program.js';
 
+// A reader that stops early (`roleplay list | head`) closes the pipe; that is not a failure
+// of ours, so leave quietly instead of printing a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+}
+
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   // Commander copies exitOverride to subcommands only when they are created, so it is set on

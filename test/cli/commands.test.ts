@@ -220,3 +220,14 @@ describe('help and version', () => {
     expect(r.stderr).toMatch(/'fr' is invalid. Allowed choices are zh, en/);
   });
 });
+
+describe('a reader that stops early', () => {
+  it('`roleplay --help | head -1` ends quietly: no EPIPE stack trace, exit 0', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node bin/roleplay.js --help | head -1; node bin/roleplay.js list | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout.split('\n')[0]).toMatch(/^Usage: roleplay/);
+    expect(r.stderr).toBe('');
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.status).toBe(0);
+  });
+});
