@@ -32,6 +32,13 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
     expect(timeline.steps[1].better).toBeNull(); // call-tl leads to the maximum
   });
 
+  it('reads a steps file once, so --steps may be a pipe', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('bash', ['-c', `node bin/roleplay.js run '${nightFile()}' --steps <(cat '${import.meta.dirname}/helpers/best.yaml') --record --db '${tmp.db}' --lang en`], { encoding: 'utf8', env: { ...process.env, CI: 'false' } });
+    expect(r.stderr).toMatch(/^recorded as session /);
+    expect(JSON.parse(r.stdout).score.percent).toBe(100);
+  });
+
   it('takes the database and trainee from ROLEPLAY_DB and ROLEPLAY_TRAINEE', () => {
     const env = { ROLEPLAY_DB: tmp.db, ROLEPLAY_TRAINEE: 'env-trainee' };
     expect(rp(['run', nightFile(), '--choices', 'x', '--record'], env).status).toBe(2);

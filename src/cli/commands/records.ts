@@ -285,7 +285,7 @@ function reportRecorded(id: string, finished: boolean, lang: Lang) {
 
 /** `roleplay run … --record`: the run as usual, with every step written as it is taken. */
 export async function runRecorded(ref: string, opts: RunOptions & StoreOptions, lang: Lang): Promise<number> {
-  readSteps(opts); // bad steps are reported before anything is recorded
+  const steps = readSteps(opts); // bad steps are reported before anything is recorded
   return withStore(opts, async (store) => {
     let recording: Promise<Recording> | undefined;
     let finished = false;
@@ -300,7 +300,7 @@ export async function runRecorded(ref: string, opts: RunOptions & StoreOptions, 
         void recording!.then((r) => r.finish(report), () => undefined);
       },
     };
-    const code = runCommand(ref, opts, hooks);
+    const code = runCommand(ref, opts, hooks, steps);
     if (recording) {
       const r = await recording;
       await r.flush();

@@ -16,8 +16,8 @@ export interface RunHooks {
   readonly onFinish?: (result: RunReport) => void;
 }
 
-export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {}): number {
-  const steps = readSteps(options);
+/** `steps` may be given already read (a steps file can be a pipe, readable only once). */
+export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {}, steps: readonly TestStep[] = readSteps(options)): number {
   const resolved = resolveScenario(ref);
   if (!resolved.ok) {
     for (const d of resolved.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
