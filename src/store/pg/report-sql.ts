@@ -5,10 +5,9 @@
  * concurrently on the pool's connections.
  */
 import type pg from 'pg';
-import type { ReportData, ScenarioAggregate, SessionFilter, TraineeAggregate } from '../store.js';
+import { groupBy, scenarioAggregates, traineeAggregate, withoutHeadless, type WayRow } from '../report-rows.js';
+import type { ReportData, SessionFilter } from '../store.js';
 import { pgWhereOf } from './where.js';
-
-interface WayRow { id: string; node: string; way: string; n: number; ms: number | null; timed: number }
 
 const RECENT = 10;
 
@@ -53,47 +52,12 @@ export async function pgReport(pool: pg.Pool, filter: SessionFilter): Promise<Re
       SELECT trainee, percent FROM ranked WHERE back <= ${RECENT} ORDER BY trainee, back DESC`),
   ]);
 
-  // Group the per-scenario rows once (the SQLite report filters per scenario; same result).
-  const waysBy = groupBy(ways, (w) => w.id);
-  const endingsOf = groupBy(endings, (e) => e.id);
-  const lessonsOf = groupBy(lessons, (l) => l.id);
-
-  const scenarios: ScenarioAggregate[] = summaries.map((r) => {
-    const choices: Record<string, Record<string, number>> = {};
-    let decisions = 0;
-    let ms = 0;
-    for (const w of waysBy.get(r.id) ?? []) {
-      (choices[w.node] ??= {})[w.way] = w.n;
-      // Headless runs take no human time: only played sessions count for decision time.
-      decisions += w.timed;
-      ms += w.ms ?? 0;
-    }
-    const endingCounts: Record<string, number> = {};
-    for (const e of endingsOf.get(r.id) ?? []) endingCounts[e.ending] = e.n;
-    const lessonList = (lessonsOf.get(r.id) ?? [])
-      .map((l) => ({ id: l.lesson, meanPoints: round2(l.meanPoints), max: round2(l.max) }))
-      .sort((a, b) => ratio(a) - ratio(b) || a.id.localeCompare(b.id));
-    return {
-      id: r.id,
-      attempts: r.attempts,
-      unfinished: r.unfinished,
-      trainees: r.trainees,
-      passed: r.passed,
-      passRate: r.attempts ? round4(r.passed / r.attempts) : 0,
-      meanPercent: round2(r.meanPercent ?? 0),
-      medianPercent: round2(r.median ?? 0),
-      meanDecisionMs: decisions ? Math.round(ms / decisions) : null,
-      lessons: lessonList,
-      choices,
-      endings: endingCounts,
-    };
+  const scenarios = scenarioAggregates({
+    summaries, lessons, ways, endings,
+    medianOf: (() => { const m = new Map(summaries.map((r) => [r.id, r.median ?? undefined])); return (id: string) => m.get(id); })(),
   });
-
   const recent = groupBy(recentRows, (r) => r.trainee);
-  const trainees: TraineeAggregate[] = traineeRows.map((t) => ({
-    name: t.name, attempts: t.attempts, passed: t.passed, bestPercent: t.best, lastPercent: t.last,
-    recent: (recent.get(t.name) ?? []).map((r) => r.percent),
-  }));
+  const trainees = traineeRows.map((t) => traineeAggregate(t, (recent.get(t.name) ?? []).map((r) => r.percent)));
 
   return { scenarios, trainees };
 }
@@ -105,7 +69,7 @@ export async function pgReport(pool: pg.Pool, filter: SessionFilter): Promise<Re
  * runs (no person deciding) is then taken out by a second, small query over the headless
  * sessions only. Otherwise the events are joined to the chosen sessions.
  */
-async function waysOf(pool: pg.Pool, filter: SessionFilter, where: string, params: unknown[]): Promise<WayRow[]> {
+async function waysOf(pool: pg.Pool, filter: SessionFilter, where: string, params: unknown[]): Promise<readonly WayRow[]> {
   const narrowed = filter.trainee !== undefined || filter.since !== undefined || filter.finished !== undefined;
   if (narrowed) {
     return (await pool.query<WayRow>(`
@@ -129,27 +93,5 @@ async function waysOf(pool: pg.Pool, filter: SessionFilter, where: string, param
        WHERE s.mode = 'headless'${scenario.length ? ' AND s.scenario_id = $1' : ''}
        GROUP BY s.scenario_id, e.node, e.way`, scenario),
   ]);
-  if (headless.rows.length === 0) return all.rows;
-  const key = (r: { id: string; node: string; way: string }) => `${r.id}\u0000${r.node}\u0000${r.way}`;
-  const minus = new Map(headless.rows.map((h) => [key(h), h]));
-  return all.rows.map((r) => {
-    const h = minus.get(key(r));
-    return h ? { ...r, ms: (r.ms ?? 0) - h.ms, timed: r.timed - h.n } : r;
-  });
+  return withoutHeadless(all.rows, headless.rows);
 }
-
-function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of list) {
-    const k = key(item);
-    let group = map.get(k);
-    if (!group) map.set(k, (group = []));
-    group.push(item);
-  }
-  return map;
-}
-
-/** How well a lesson went: share of its max; a lesson with no max (only penalties) by its mean. */
-const ratio = (l: { meanPoints: number; max: number }) => (l.max > 0 ? l.meanPoints / l.max : l.meanPoints < 0 ? l.meanPoints : 1);
-const round2 = (x: number) => Math.round(x * 100) / 100;
-const round4 = (x: number) => Math.round(x * 10000) / 10000;

@@ -5,11 +5,10 @@
  * covering index `events_ways`.
  */
 import type { Database as Db } from 'better-sqlite3';
-import type { ReportData, ScenarioAggregate, TraineeAggregate } from '../store.js';
+import { scenarioAggregates, traineeAggregate, withoutHeadless, type LessonRow, type SummaryRow, type TraineeRow, type WayRow } from '../report-rows.js';
+import type { ReportData } from '../store.js';
 
 const RECENT = 10;
-
-interface WayRow { id: string; node: string; way: string; n: number; ms: number | null; timed: number }
 
 /**
  * `where` filters the sessions table aliased `s` (see whereOf). `byScenario` says the filter
@@ -27,7 +26,7 @@ export function reportFromSql(db: Db, where: string, params: Record<string, stri
            AVG(s.percent) AS meanPercent
       FROM sessions s ${where}
      GROUP BY s.scenario_id
-     ORDER BY s.scenario_id`).all(params) as { id: string; attempts: number; unfinished: number; trainees: number; passed: number; meanPercent: number | null }[];
+     ORDER BY s.scenario_id`).all(params) as SummaryRow[];
 
   // The middle one or two percents per scenario; the counts come from a plain GROUP BY so
   // that the only window (the ranks) streams the percent-ordered index.
@@ -50,15 +49,15 @@ export function reportFromSql(db: Db, where: string, params: Record<string, stri
     : db.prepare(`
         SELECT s.scenario_id AS id, l.lesson, AVG(l.points) AS meanPoints, AVG(l.max) AS max
           FROM session_lessons l JOIN sessions s ON s.sid = l.sid ${finished}
-         GROUP BY s.scenario_id, l.lesson`).all(params)) as { id: string; lesson: string; meanPoints: number; max: number }[];
+         GROUP BY s.scenario_id, l.lesson`).all(params)) as LessonRow[];
 
   // One pass over the trainee's decisions: counts per way and the decision time sums.
-  const ways = byScenario ? waysFromIndex(db, byScenario.scenario) : db.prepare(`
+  const ways = [...(byScenario ? waysFromIndex(db, byScenario.scenario) : db.prepare(`
     SELECT s.scenario_id AS id, e.node, e.way, COUNT(*) AS n,
            SUM(CASE WHEN s.mode <> 'headless' THEN e.decision_ms END) AS ms,
            SUM(s.mode <> 'headless') AS timed
       FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto' ${where}
-     GROUP BY s.scenario_id, e.node, e.way`).all(params) as WayRow[];
+     GROUP BY s.scenario_id, e.node, e.way`).all(params) as WayRow[])];
   ways.sort((a, b) => cmp(a.id, b.id) || cmp(a.node, b.node) || b.n - a.n || cmp(a.way, b.way));
 
   const endings = db.prepare(`
@@ -67,38 +66,7 @@ export function reportFromSql(db: Db, where: string, params: Record<string, stri
      GROUP BY s.scenario_id, s.ending
      ORDER BY s.scenario_id, n DESC, s.ending`).all(params) as { id: string; ending: string; n: number }[];
 
-  const scenarios: ScenarioAggregate[] = summaries.map((r) => {
-    const choices: Record<string, Record<string, number>> = {};
-    let decisions = 0;
-    let ms = 0;
-    for (const w of ways) {
-      if (w.id !== r.id) continue;
-      (choices[w.node] ??= {})[w.way] = w.n;
-      // Headless runs take no human time: only played sessions count for decision time.
-      decisions += w.timed;
-      ms += w.ms ?? 0;
-    }
-    const endingCounts: Record<string, number> = {};
-    for (const e of endings) if (e.id === r.id) endingCounts[e.ending] = e.n;
-    const lessonList = lessons
-      .filter((l) => l.id === r.id)
-      .map((l) => ({ id: l.lesson, meanPoints: round2(l.meanPoints), max: round2(l.max) }))
-      .sort((a, b) => ratio(a) - ratio(b) || a.id.localeCompare(b.id));
-    return {
-      id: r.id,
-      attempts: r.attempts,
-      unfinished: r.unfinished,
-      trainees: r.trainees,
-      passed: r.passed,
-      passRate: r.attempts ? round4(r.passed / r.attempts) : 0,
-      meanPercent: round2(r.meanPercent ?? 0),
-      medianPercent: round2(medians.get(r.id) ?? 0),
-      meanDecisionMs: decisions ? Math.round(ms / decisions) : null,
-      lessons: lessonList,
-      choices,
-      endings: endingCounts,
-    };
-  });
+  const scenarios = scenarioAggregates({ summaries, lessons, ways, endings, medianOf: (id) => medians.get(id) });
 
   // One pass per trainee, newest first: the last percent and the recent ones in order.
   const traineeRows = db.prepare(`
@@ -109,17 +77,14 @@ export function reportFromSql(db: Db, where: string, params: Record<string, stri
     SELECT trainee AS name, COUNT(*) AS attempts, SUM(passed) AS passed, MAX(percent) AS best,
            MAX(CASE WHEN back = 1 THEN percent END) AS last,
            json_group_array(percent ORDER BY back DESC) FILTER (WHERE back <= ${RECENT}) AS recent
-      FROM ranked GROUP BY trainee ORDER BY trainee`).all(params) as { name: string; attempts: number; passed: number; best: number; last: number; recent: string }[];
+      FROM ranked GROUP BY trainee ORDER BY trainee`).all(params) as (TraineeRow & { recent: string })[];
 
-  const trainees: TraineeAggregate[] = traineeRows.map((t) => ({
-    name: t.name, attempts: t.attempts, passed: t.passed, bestPercent: t.best, lastPercent: t.last,
-    recent: JSON.parse(t.recent) as number[],
-  }));
+  const trainees = traineeRows.map((t) => traineeAggregate(t, JSON.parse(t.recent) as number[]));
 
   return { scenarios, trainees };
 }
 
-/** How well a lesson went: share of its max; a lesson with no max (only penalties) by its mean. */
+/** Byte order, as SQLite and PostgreSQL's C collation sort. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -127,7 +92,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * time of headless runs (no person deciding) is taken out with a second, small query over
  * the headless sessions only.
  */
-function waysFromIndex(db: Db, scenario: string | undefined): WayRow[] {
+function waysFromIndex(db: Db, scenario: string | undefined): readonly WayRow[] {
   const filter = scenario === undefined ? '' : 'AND scenario_id = @scenario';
   const params = scenario === undefined ? {} : { scenario };
   const rows = db.prepare(`
@@ -139,15 +104,5 @@ function waysFromIndex(db: Db, scenario: string | undefined): WayRow[] {
       FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto'
      WHERE s.mode = 'headless' ${scenario === undefined ? '' : 'AND s.scenario_id = @scenario'}
      GROUP BY s.scenario_id, e.node, e.way`).all(params) as { id: string; node: string; way: string; n: number; ms: number }[];
-  if (headless.length === 0) return rows;
-  const key = (r: { id: string; node: string; way: string }) => `${r.id}\u0000${r.node}\u0000${r.way}`;
-  const minus = new Map(headless.map((h) => [key(h), h]));
-  return rows.map((r) => {
-    const h = minus.get(key(r));
-    return h ? { ...r, ms: (r.ms ?? 0) - h.ms, timed: r.timed - h.n } : r;
-  });
+  return withoutHeadless(rows, headless);
 }
-
-const ratio = (l: { meanPoints: number; max: number }) => (l.max > 0 ? l.meanPoints / l.max : l.meanPoints < 0 ? l.meanPoints : 1);
-const round2 = (x: number) => Math.round(x * 100) / 100;
-const round4 = (x: number) => Math.round(x * 10000) / 10000;
