@@ -7,18 +7,14 @@
  * the moment it is taken; a network store may take longer, and callers that need ordering
  * chain on the Promise (see recorder.ts).
  */
-import type { Lang, LessonCatalog, Outcome } from '../core/index.js';
+import type { Lang, LessonCatalog, Outcome, StepAction } from '../core/index.js';
 
 export type SessionId = string;
 /** practice and exam are the play screen's modes; headless is `run --record` */
 export type Mode = 'practice' | 'exam' | 'headless';
 
-/** How a step was taken, as stored (mirrors core StepAction). */
-export type RecordedAction =
-  | { readonly kind: 'choice'; readonly choice: string }
-  | { readonly kind: 'say'; readonly text: string; readonly rule: number }
-  | { readonly kind: 'timeout' }
-  | { readonly kind: 'auto'; readonly branch: number };
+/** How a step was taken, stored as the machine recorded it. */
+export type RecordedAction = StepAction;
 
 /**
  * One step, exactly as it is hashed into the session's chain. Everything a reviewer needs is
