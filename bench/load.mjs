@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { updateResults } from './lib/results.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i >= 0 ? Number(process.argv[i + 1]) : dflt; };
@@ -153,17 +154,7 @@ function writeResults(r) {
     `| ${r.processes} | ${r.sessionsPerProcess} | ${r.sessions.toLocaleString('en-US')} | ${r.events.toLocaleString('en-US')} | ${(r.wallMs / 1000).toFixed(1)} s | ${r.msPerStep.toFixed(2)} ms | ${Math.round(r.stepsPerSecond).toLocaleString('en-US')} steps/s | ${r.problems.length ? r.problems.join('; ') : 'none'} | ${r.verify ? 'intact' : '**failed**'} |`, '',
     'Each process records through `Recording` (as `run --record` and the play screen do): WAL, synchronous=FULL (an fsync per committed step), busy_timeout for the other writers. A step includes its persisted snapshot for resume.', '',
   ].join('\n');
-  const file = join(ROOT, 'bench/results.md');
-  let text;
-  try { text = readFileSync(file, 'utf8'); } catch { text = '# Benchmark results\n\nWritten by the scripts in bench/; each section is replaced when its script runs again.\n\n'; }
-  const heading = '## Load';
-  const start = text.indexOf(heading);
-  if (start < 0) text = text.trimEnd() + '\n\n' + section;
-  else {
-    const next = text.indexOf('\n## ', start + heading.length);
-    text = text.slice(0, start) + section + (next < 0 ? '' : text.slice(next + 1));
-  }
-  writeFileSync(file, text.trimEnd() + '\n');
+  updateResults('## Load', section);
 }
 
 if (process.argv.includes('--worker')) await worker(process.argv[process.argv.indexOf('--db') + 1], arg('--worker', 0), arg('--sessions', 500));

@@ -22,6 +22,7 @@ import { SimulatedClock } from 'xstate';
 import { compile, loadCatalog, loadFile, Play } from '../dist/core/index.js';
 import { toInk } from './ink/translate.mjs';
 import { generateScenario, prng } from './lib/generate.mjs';
+import { updateResults } from './lib/results.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -246,18 +247,4 @@ try {
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
-}
-
-/** Replaces this benchmark's section of bench/results.md (other scripts own the other sections). */
-export function updateResults(heading, section) {
-  const file = join(ROOT, 'bench/results.md');
-  let text;
-  try { text = readFileSync(file, 'utf8'); } catch { text = '# Benchmark results\n\nWritten by the scripts in bench/; each section is replaced when its script runs again.\n\n'; }
-  const start = text.indexOf(heading);
-  if (start < 0) text = text.trimEnd() + '\n\n' + section;
-  else {
-    const next = text.indexOf('\n## ', start + heading.length);
-    text = text.slice(0, start) + section + (next < 0 ? '' : text.slice(next + 1));
-  }
-  writeFileSync(file, text.trimEnd() + '\n');
 }

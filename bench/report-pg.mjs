@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng } from './lib/generate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'roleplay.js');
@@ -78,16 +79,6 @@ async function startPostgres() {
 
 // ───────────── the sessions ─────────────
 
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SCENARIOS = Array.from({ length: 8 }, (_, i) => ({ id: `case-${i + 1}`, hash: String(i + 1).repeat(64).slice(0, 64) }));
 const LESSONS = ['respect', 'introduce', 'listen-first', 'follow-up', 'honesty'];
