@@ -20,30 +20,11 @@ import { mergeInto, type MergeTx } from '../sync/merge.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
 import { pgReport } from './report-sql.js';
 import { pgWhereOf } from './where.js';
+import type { SessionColumns } from '../session-columns.js';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
-interface SessionDbRow {
-  sid: string;
-  id: string;
-  trainee: string;
-  scenario_id: string;
-  scenario_hash: string;
-  lang: string;
-  mode: string;
-  started_at: string;
-  finished_at: string | null;
-  outcome: string | null;
-  ending: string | null;
-  total: number | null;
-  max: number | null;
-  percent: number | null;
-  passed: boolean | null;
-  event_count: number;
-  head_hash: string;
-  seal: string | null;
-  lessons?: Record<string, { points: number; max: number }> | null;
-}
+type SessionDbRow = SessionColumns<string, boolean> & { lessons?: Record<string, { points: number; max: number }> | null };
 
 interface EventDbRow {
   sid: string;

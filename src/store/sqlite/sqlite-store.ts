@@ -23,32 +23,14 @@ import type {
 } from '../store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { reportFromSql } from './report-sql.js';
+import type { SessionColumns } from '../session-columns.js';
 
 /** How long a writer waits for another's transaction before giving up (ms). */
 export const BUSY_TIMEOUT_MS = 15_000;
 
 export class StoreError extends Error {}
 
-interface SessionDbRow {
-  sid: number;
-  id: string;
-  trainee: string;
-  scenario_id: string;
-  scenario_hash: string;
-  lang: string;
-  mode: string;
-  started_at: string;
-  finished_at: string | null;
-  outcome: string | null;
-  ending: string | null;
-  total: number | null;
-  max: number | null;
-  percent: number | null;
-  passed: number | null;
-  event_count: number;
-  head_hash: string;
-  seal: string | null;
-}
+export type SessionDbRow = SessionColumns<number, number>;
 
 interface EventDbRow {
   sid: number;

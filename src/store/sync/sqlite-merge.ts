@@ -11,21 +11,8 @@ import { StoreError, wayOf } from '../sqlite/sqlite-store.js';
 import type { SessionHeader } from '../store.js';
 import type { MergeOutcome, SessionBundle } from './bundle.js';
 import { mergeInto, type MergeTx } from './merge.js';
+import type { SessionDbRow } from '../sqlite/sqlite-store.js';
 
-interface SessionDbRow {
-  sid: number;
-  id: string;
-  trainee: string;
-  scenario_id: string;
-  scenario_hash: string;
-  lang: string;
-  mode: string;
-  started_at: string;
-  finished_at: string | null;
-  event_count: number;
-  head_hash: string;
-  seal: string | null;
-}
 
 export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
   const st = {
