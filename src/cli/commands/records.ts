@@ -73,7 +73,8 @@ function refusedWrite(e: unknown, location: string): string | undefined {
   return `the session database ${location} cannot be used: ${(e as Error).message}`;
 }
 
-function filterOf(opts: { trainee?: string; scenario?: string; since?: string }): SessionFilter {
+/** The sessions named by --trainee, --scenario and --since. */
+export function filterOf(opts: { trainee?: string; scenario?: string; since?: string }): SessionFilter {
   let since: string | undefined;
   if (opts.since !== undefined) {
     since = parseSince(opts.since);

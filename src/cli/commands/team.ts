@@ -11,17 +11,16 @@ import { join } from 'node:path';
 import { resolveScenario } from '../files.js';
 import type { Lang } from '../../core/index.js';
 import { DEFAULT_XAPI_BASE, xapiOf } from '../../store/formats/export.js';
-import { parseSince } from '../../store/formats/since.js';
 import { dbPathFrom, isPostgresUrl } from '../../store/open.js';
 import { sourceOf } from '../../store/scenario-source.js';
-import type { SessionFilter, SessionStore } from '../../store/store.js';
+import type { SessionStore } from '../../store/store.js';
 import { MergeConflict, type SessionBundle } from '../../store/sync/bundle.js';
 import { ImportError, parseExport } from '../../store/sync/jsonl.js';
 import { mergeSessions } from '../../store/sync/merge-target.js';
 import { TeamStore } from '../../store/sync/team-store.js';
 import { LrsError, parseAuth, sendStatements, statementsUrl, type XapiStatementLike } from '../../store/xapi/lrs.js';
 import { UserError } from '../env.js';
-import { exportCommand, withStore } from './records.js';
+import { filterOf, withStore } from './records.js';
 
 const say = (lang: Lang, en: string, zh: string) => (lang === 'en' ? en : zh);
 
@@ -188,17 +187,5 @@ export async function exportToLrs(opts: LrsExportOptions & { lrs: string }, form
   return 0;
 }
 
-function filterOf(opts: { trainee?: string; scenario?: string; since?: string }): SessionFilter {
-  let since: string | undefined;
-  if (opts.since !== undefined) {
-    since = parseSince(opts.since);
-    if (since === undefined) throw new UserError(`--since '${opts.since}' is not a date: use 2026-11-01, 2026-11-01T08:00Z, or a span such as 7d, 12h, 2w`, 2);
-  }
-  return {
-    ...(opts.trainee !== undefined ? { trainee: opts.trainee } : {}),
-    ...(opts.scenario !== undefined ? { scenario: opts.scenario } : {}),
-    ...(since !== undefined ? { since } : {}),
-  };
-}
 
 // ───────────────────────────── registration ─────────────────────────────
