@@ -2,16 +2,16 @@
  * Which database and which trainee: `--db`, else ROLEPLAY_DB, else ~/.roleplay/roleplay.db;
  * `--trainee`, else ROLEPLAY_TRAINEE, else the name of the user logged in to this computer.
  */
-import { homedir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { safeLine } from '../core/index.js';
-import { openSqliteStore } from './sqlite/sqlite-store.js';
+import { DEFAULT_DB_PATH, openSqliteStore } from './sqlite/sqlite-store.js';
 import type { SessionStore } from './store.js';
 
 export function dbPathFrom(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = option ?? (env.ROLEPLAY_DB || undefined);
   if (chosen !== undefined) return chosen === ':memory:' || isPostgresUrl(chosen) ? chosen : resolve(chosen);
-  return join(homedir(), '.roleplay', 'roleplay.db');
+  return DEFAULT_DB_PATH;
 }
 
 export const MAX_TRAINEE_LENGTH = 100;
@@ -44,7 +44,7 @@ export function isPostgresUrl(value: string): boolean {
 export async function openStore(path: string): Promise<SessionStore> {
   if (isPostgresUrl(path)) {
     const { TeamStore } = await import('./sync/team-store.js');
-    return TeamStore.open(path, { localPath: join(homedir(), '.roleplay', 'roleplay.db') });
+    return TeamStore.open(path, { localPath: DEFAULT_DB_PATH });
   }
   return openSqliteStore(path);
 }

@@ -85,3 +85,13 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('a --db in a folder that does not exist', { timeout: 60_000 }, () => {
+  it('is refused in one line, without making folders (and without hanging under /proc)', () => {
+    for (const db of [`${tmp.dir}/missing/sub/x.db`, '/proc/roleplay-nope/x.db']) {
+      const r = rp(['sessions', '--db', db, '--lang', 'en']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^roleplay: the folder .* does not exist; create it first, or choose another file with --db\n$/);
+    }
+  });
+});

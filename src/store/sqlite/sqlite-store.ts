@@ -11,8 +11,9 @@
  * front, so two writers never deadlock upgrading a read lock) and `busy_timeout` makes a
  * writer wait for the lock instead of failing with "database is locked".
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { LessonCatalog, Outcome } from '../../core/index.js';
@@ -70,13 +71,22 @@ function actionOf(row: EventDbRow): RecordedAction {
   }
 }
 
+/** Where sessions go unless --db or ROLEPLAY_DB says otherwise; its folder is made on first use. */
+export const DEFAULT_DB_PATH = join(homedir(), '.roleplay', 'roleplay.db');
+
 /** Opens (creating and migrating if needed) the database at `file`. */
 export function openSqliteStore(file: string): SqliteStore {
   if (file !== ':memory:') {
-    try {
-      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    } catch (e) {
-      throw new StoreError(`cannot create the folder for the session database ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    if (file === DEFAULT_DB_PATH) {
+      try {
+        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      } catch (e) {
+        throw new StoreError(`cannot create the folder for the session database ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      }
+    } else if (!existsSync(dirname(file))) {
+      // A path the user chose: make no folders for it (a typo would scatter databases, and
+      // Node's recursive mkdir never returns on some paths, e.g. under /proc).
+      throw new StoreError(`the folder ${dirname(file)} does not exist; create it first, or choose another file with --db`);
     }
   }
   let db: Db;
