@@ -231,3 +231,11 @@ describe('a reader that stops early', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('a mistyped command', () => {
+  it('is named, with the nearest command, exit 2', () => {
+    const r = rp(['plya', 'angry-customer']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("roleplay: unknown command 'plya'; did you mean 'play'? (roleplay --help lists them)\n");
+  });
+});

@@ -5,13 +5,25 @@
 import { Option, type Command } from 'commander';
 import { dbOption, modeOf, modeOption, traineeOption } from '../options.js';
 import { langOf, setExit } from '../program.js';
+import { UserError } from '../env.js';
+import { didYouMean } from '../../core/suggest.js';
 
 export function registerPlay(program: Command): void {
   program
     .addOption(modeOption())
     .addOption(dbOption())
     .addOption(traineeOption())
-    .action(async (_opts: unknown, cmd: Command) => setExit(await (await import('../commands/play.js')).playMenu(cmd)));
+    // Words after `roleplay` that name no command reach this action (the menu takes none):
+    // say so, rather than commander's "too many arguments".
+    .allowExcessArguments(true)
+    .action(async (_opts: unknown, cmd: Command) => {
+      const [word] = cmd.args;
+      if (word !== undefined) {
+        const names = cmd.commands.map((c) => c.name());
+        throw new UserError(`unknown command '${word}'${didYouMean(word, names)} (roleplay --help lists them)`, 2);
+      }
+      setExit(await (await import('../commands/play.js')).playMenu(cmd));
+    });
 
   program
     .command('play')
