@@ -9,7 +9,7 @@ import {
   EMPTY_CATALOG, loadFile, mergeCatalogs, type Diagnostic, type LessonCatalog, type Loaded, type Scenario,
 } from '../core/index.js';
 import {
-  BUNDLED_SCENARIOS, CATALOG_FILE, MAX_FILE_BYTES, expandPaths, listScenarioFiles, scenarioFolders,
+  BUNDLED_SCENARIOS, CATALOG_FILE, MAX_FILE_BYTES, listScenarioFiles, scenarioFolders,
 } from './scenario-paths.js';
 
 export { BUNDLED_SCENARIOS, CATALOG_FILE, MAX_FILE_BYTES, PACKAGE_ROOT, expandPaths, listScenarioFiles, scenarioFolders } from './scenario-paths.js';

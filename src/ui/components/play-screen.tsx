@@ -69,7 +69,7 @@ const sumScores = (steps: readonly StepRecord[]) => {
 };
 
 export function PlayScreen(props: PlayScreenProps) {
-  const { opened, compiled, mode, lang, width, height, recorder } = props;
+  const { opened, compiled, mode, lang, width, height } = props;
   const scenario = compiled.scenario;
   const t = stringsFor(lang);
   const [clock] = useState(() => new PausableClock(props.clock));
