@@ -77,7 +77,8 @@ function tokensOf(line: string): Token[] {
   const glued: Token[] = [];
   for (const t of out) {
     const prev = glued[glued.length - 1];
-    if (prev && !prev.space && !t.space && NO_LINE_START.has(t.text)) {
+    // by its first character: a token may already hold more punctuation (。” glued together)
+    if (prev && !prev.space && !t.space && NO_LINE_START.has(t.text.charAt(0))) {
       glued[glued.length - 1] = { text: prev.text + t.text, width: prev.width + t.width, space: false };
     } else glued.push(t);
   }

@@ -22,6 +22,10 @@ describe('wrapText', () => {
   it('never starts a line with closing punctuation', () => {
     for (const w of [7, 9, 11, 13]) for (const l of wrapText(zh, w).slice(1)) expect(l[0]).not.toMatch(/[，。、]/);
   });
+  it('keeps a period and the closing quote after it together with the character before them', () => {
+    const quoted = '“断了两个小时，换我也着急。我先向您道歉。”  +2 分';
+    for (let w = 8; w <= 50; w++) for (const l of wrapText(quoted, w).slice(1)) expect(l[0], `width ${w}`).not.toMatch(/[，。、”]/);
+  });
   it('breaks English at spaces and cuts words longer than a line', () => {
     expect(wrapText('the quick brown fox', 10)).toEqual(['the quick', 'brown fox']);
     expect(wrapText('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
