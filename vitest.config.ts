@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Ink renders only the final frame when it believes it runs in CI (is-in-ci reads CI at
+    // import); the UI tests read every frame, and CI runs with CI=true.
+    env: { CI: 'false' },
   },
 });
