@@ -2,6 +2,9 @@
  * A row of the `sessions` table as the databases return it. SQLite and PostgreSQL differ only
  * in the internal row id (an integer; a bigint string) and in booleans (0/1; true/false).
  */
+import type { Outcome } from '../core/index.js';
+import type { SessionHeader, SessionRow } from './store.js';
+
 export interface SessionColumns<RowId, Flag> {
   sid: RowId;
   id: string;
@@ -21,4 +24,29 @@ export interface SessionColumns<RowId, Flag> {
   event_count: number;
   head_hash: string;
   seal: string | null;
+}
+
+/**
+ * The store-neutral session row. `lessons` are asked for only when the session is finished
+ * (SQLite reads them from their own table, PostgreSQL has them on the row already).
+ */
+export function sessionRowOf<RowId, Flag>(
+  r: SessionColumns<RowId, Flag>,
+  lessons: () => Record<string, { points: number; max: number }>,
+): SessionRow {
+  const base = {
+    id: r.id, trainee: r.trainee, scenarioId: r.scenario_id, scenarioHash: r.scenario_hash,
+    lang: r.lang as SessionHeader['lang'], mode: r.mode as SessionHeader['mode'], startedAt: r.started_at,
+    eventCount: r.event_count, headHash: r.head_hash,
+  };
+  if (r.finished_at === null) return base;
+  return {
+    ...base,
+    result: {
+      finishedAt: r.finished_at, outcome: r.outcome as Outcome, ending: r.ending ?? '', total: r.total ?? 0, max: r.max ?? 0,
+      // SQLite answers 1/0, PostgreSQL true/false
+      percent: r.percent ?? 0, passed: r.passed === true || r.passed === 1, lessons: lessons(),
+    },
+    ...(r.seal !== null ? { seal: r.seal } : {}),
+  };
 }

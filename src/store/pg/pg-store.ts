@@ -8,7 +8,7 @@
  * the same message SQLite gives. Reports are aggregated by the server (report-sql.ts).
  */
 import pg from 'pg';
-import type { LessonCatalog, Outcome } from '../../core/index.js';
+import type { LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
 import { StoreError, wayOf } from '../sqlite/sqlite-store.js';
 import type {
@@ -20,7 +20,7 @@ import { mergeInto, type MergeTx } from '../sync/merge.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
 import { pgReport } from './report-sql.js';
 import { pgWhereOf } from './where.js';
-import type { SessionColumns } from '../session-columns.js';
+import { sessionRowOf, type SessionColumns } from '../session-columns.js';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -185,22 +185,11 @@ function eventOf(e: EventDbRow, sessionId: string): StoredEvent {
 }
 
 function rowOf(r: SessionDbRow): SessionRow {
-  const base = {
-    id: r.id, trainee: r.trainee, scenarioId: r.scenario_id, scenarioHash: r.scenario_hash,
-    lang: r.lang as SessionHeader['lang'], mode: r.mode as SessionHeader['mode'], startedAt: r.started_at,
-    eventCount: r.event_count, headHash: r.head_hash,
-  };
-  if (r.finished_at === null) return base;
-  const lessons: Record<string, { points: number; max: number }> = {};
-  for (const k of Object.keys(r.lessons ?? {}).sort()) lessons[k] = r.lessons![k]!;
-  return {
-    ...base,
-    result: {
-      finishedAt: r.finished_at, outcome: r.outcome as Outcome, ending: r.ending ?? '', total: r.total ?? 0, max: r.max ?? 0,
-      percent: r.percent ?? 0, passed: r.passed === true, lessons,
-    },
-    ...(r.seal !== null ? { seal: r.seal } : {}),
-  };
+  return sessionRowOf(r, () => {
+    const lessons: Record<string, { points: number; max: number }> = {};
+    for (const k of Object.keys(r.lessons ?? {}).sort()) lessons[k] = r.lessons![k]!;
+    return lessons;
+  });
 }
 
 const EVENT_INSERT_COLUMNS = 'sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash';

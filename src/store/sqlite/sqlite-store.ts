@@ -16,7 +16,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
-import type { LessonCatalog, Outcome } from '../../core/index.js';
+import type { LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
 import type {
   EventContent, RecordedAction, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId,
@@ -24,7 +24,7 @@ import type {
 } from '../store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { reportFromSql } from './report-sql.js';
-import type { SessionColumns } from '../session-columns.js';
+import { sessionRowOf, type SessionColumns } from '../session-columns.js';
 
 /** How long a writer waits for another's transaction before giving up (ms). */
 export const BUSY_TIMEOUT_MS = 15_000;
@@ -287,22 +287,11 @@ export class SqliteStore implements SessionStore {
   }
 
   private rowOf(r: SessionDbRow): SessionRow {
-    const base = {
-      id: r.id, trainee: r.trainee, scenarioId: r.scenario_id, scenarioHash: r.scenario_hash,
-      lang: r.lang as SessionHeader['lang'], mode: r.mode as SessionHeader['mode'], startedAt: r.started_at,
-      eventCount: r.event_count, headHash: r.head_hash,
-    };
-    if (r.finished_at === null) return base;
-    const lessons: Record<string, { points: number; max: number }> = {};
-    for (const l of this.st.lessonsOf.all(r.sid)) lessons[l.lesson] = { points: l.points, max: l.max };
-    return {
-      ...base,
-      result: {
-        finishedAt: r.finished_at, outcome: r.outcome as Outcome, ending: r.ending ?? '', total: r.total ?? 0, max: r.max ?? 0,
-        percent: r.percent ?? 0, passed: r.passed === 1, lessons,
-      },
-      ...(r.seal !== null ? { seal: r.seal } : {}),
-    };
+    return sessionRowOf(r, () => {
+      const lessons: Record<string, { points: number; max: number }> = {};
+      for (const l of this.st.lessonsOf.all(r.sid)) lessons[l.lesson] = { points: l.points, max: l.max };
+      return lessons;
+    });
   }
 }
 
