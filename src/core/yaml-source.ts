@@ -92,6 +92,23 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
     return { data: undefined, diagnostics, locate };
   }
 
+  // A list or map used as a key (`? [a]`) has no place in a scenario, and yaml would turn it
+  // into text with a Node warning on the terminal; refuse it where it stands.
+  let complexKey: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isMap(pair.key) || isSeq(pair.key)) {
+        complexKey = (pair.key as YamlNode).range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (complexKey !== undefined) {
+    diagnostics.push(diag('error', 'yaml-complex-key', at(complexKey), 'a key must be a plain name, not a list or a map; write it as `name: value`'));
+    return { data: undefined, diagnostics, locate };
+  }
+
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
