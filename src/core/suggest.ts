@@ -11,6 +11,9 @@ export function nearest(name: string, known: Iterable<string>): string | undefin
   const sorted = [...name].sort().join('');
   const swapped = candidates.find((c) => c.length === name.length && [...c].sort().join('') === sorted && c !== name);
   if (swapped) return swapped;
+  // A name with something stuck to it ("rcommend-drifting" for "drifting") is one slip too.
+  const inside = candidates.filter((c) => c.length >= 4 && name.includes(c)).sort((a, b) => b.length - a.length)[0];
+  if (inside) return inside;
   const best = closest(name, candidates);
   const limit = Math.max(1, Math.floor(Math.max(name.length, best.length) / 3));
   return distance(name, best) <= limit ? best : undefined;
