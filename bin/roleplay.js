@@ -1,9 +1,13 @@
-#!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm install` via the prepare script).
+#!/usr/bin/env -S node --max-semi-space-size=1
+// Thin launcher for the bundled CLI in dist/bundle/ (built by `npm install` via the prepare
+// script; see esbuild.config.mjs).
+// The flag above caps V8's young generation at 1 MB a half: the terminal UI makes short-lived
+// garbage on every frame, and by default that space grows to 16 MB, which kept a full play
+// over 100 MB of memory. `npm start` passes the same flag (bench/results.md has the figures).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+const entry = new URL('../dist/bundle/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('roleplay: the program is not built yet; run `npm install` (or `npm run build`) in ' + fileURLToPath(new URL('..', import.meta.url)) + '\n');
   process.exit(2);
