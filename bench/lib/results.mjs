@@ -13,7 +13,7 @@ export function updateResults(heading, section) {
   if (start < 0) text = text.trimEnd() + '\n\n' + section;
   else {
     const next = text.indexOf('\n## ', start + heading.length);
-    text = text.slice(0, start) + section + (next < 0 ? '' : text.slice(next + 1));
+    text = text.slice(0, start) + section.trimEnd() + '\n\n' + (next < 0 ? '' : text.slice(next + 1));
   }
   writeFileSync(FILE, text.trimEnd() + '\n');
 }
