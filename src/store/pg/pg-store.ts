@@ -10,9 +10,10 @@
 import pg from 'pg';
 import type { LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
-import { StoreError, wayOf } from '../sqlite/sqlite-store.js';
+import { StoreError } from '../sqlite/sqlite-store.js';
+import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
 import type {
-  EventContent, RecordedAction, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId,
+  EventContent, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId,
   SessionResult, SessionRow, SessionStore, StoredEvent,
 } from '../store.js';
 import type { MergeOutcome, SessionBundle } from '../sync/bundle.js';
@@ -26,24 +27,7 @@ export type Queryable = Pick<pg.PoolClient, 'query'>;
 
 type SessionDbRow = SessionColumns<string, boolean> & { lessons?: Record<string, { points: number; max: number }> | null };
 
-interface EventDbRow {
-  sid: string;
-  seq: number;
-  at: string;
-  node: string;
-  kind: string;
-  way: string;
-  text: string | null;
-  idx: number | null;
-  shown: string[];
-  decision_ms: number;
-  points: Record<string, number>;
-  meters: Record<string, number>;
-  feedback: string | null;
-  goto: string;
-  prev_hash: string;
-  hash: string;
-}
+type EventDbRow = EventColumns<string>;
 
 /** Session columns plus the lessons of a finished session, in one row. */
 const SESSION_COLUMNS = `s.*, (SELECT jsonb_object_agg(l.lesson, jsonb_build_object('points', l.points, 'max', l.max))
@@ -165,23 +149,6 @@ async function migrate(pool: pg.Pool): Promise<void> {
   } finally {
     client.release();
   }
-}
-
-function actionOf(row: EventDbRow): RecordedAction {
-  switch (row.kind) {
-    case 'choice': return { kind: 'choice', choice: row.way };
-    case 'say': return { kind: 'say', text: row.text ?? '', rule: row.idx ?? 0 };
-    case 'timeout': return { kind: 'timeout' };
-    default: return { kind: 'auto', branch: row.idx ?? 0 };
-  }
-}
-
-function eventOf(e: EventDbRow, sessionId: string): StoredEvent {
-  return {
-    sessionId, seq: e.seq, at: e.at, node: e.node, action: actionOf(e), shown: e.shown,
-    decisionMs: e.decision_ms, points: e.points, meters: e.meters, feedback: e.feedback, goto: e.goto,
-    prevHash: e.prev_hash, hash: e.hash,
-  };
 }
 
 function rowOf(r: SessionDbRow): SessionRow {

@@ -19,12 +19,13 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import type { LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
 import type {
-  EventContent, RecordedAction, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId,
+  EventContent, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId,
   SessionResult, SessionRow, SessionStore, StoredEvent,
 } from '../store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { reportFromSql } from './report-sql.js';
 import { sessionRowOf, type SessionColumns } from '../session-columns.js';
+import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
 
 /** How long a writer waits for another's transaction before giving up (ms). */
 export const BUSY_TIMEOUT_MS = 15_000;
@@ -33,43 +34,7 @@ export class StoreError extends Error {}
 
 export type SessionDbRow = SessionColumns<number, number>;
 
-interface EventDbRow {
-  sid: number;
-  seq: number;
-  at: string;
-  node: string;
-  kind: string;
-  way: string;
-  text: string | null;
-  idx: number | null;
-  shown: string;
-  decision_ms: number;
-  points: string;
-  meters: string;
-  feedback: string | null;
-  goto: string;
-  prev_hash: string;
-  hash: string;
-}
-
-/** The way column: what the report's choice distribution counts. */
-export function wayOf(action: RecordedAction): { way: string; text: string | null; idx: number | null } {
-  switch (action.kind) {
-    case 'choice': return { way: action.choice, text: null, idx: null };
-    case 'say': return { way: `rule ${action.rule + 1}`, text: action.text, idx: action.rule };
-    case 'timeout': return { way: 'timeout', text: null, idx: null };
-    case 'auto': return { way: `when ${action.branch + 1}`, text: null, idx: action.branch };
-  }
-}
-
-function actionOf(row: EventDbRow): RecordedAction {
-  switch (row.kind) {
-    case 'choice': return { kind: 'choice', choice: row.way };
-    case 'say': return { kind: 'say', text: row.text ?? '', rule: row.idx ?? 0 };
-    case 'timeout': return { kind: 'timeout' };
-    default: return { kind: 'auto', branch: row.idx ?? 0 };
-  }
-}
+type EventDbRow = EventColumns<number>;
 
 /** Where sessions go unless --db or ROLEPLAY_DB says otherwise; its folder is made on first use. */
 export const DEFAULT_DB_PATH = join(homedir(), '.roleplay', 'roleplay.db');
@@ -293,15 +258,6 @@ export class SqliteStore implements SessionStore {
       return lessons;
     });
   }
-}
-
-function eventOf(e: EventDbRow, sessionId: string): StoredEvent {
-  return {
-    sessionId, seq: e.seq, at: e.at, node: e.node, action: actionOf(e), shown: JSON.parse(e.shown) as string[],
-    decisionMs: e.decision_ms, points: JSON.parse(e.points) as Record<string, number>,
-    meters: JSON.parse(e.meters) as Record<string, number>, feedback: e.feedback, goto: e.goto,
-    prevHash: e.prev_hash, hash: e.hash,
-  };
 }
 
 /** WHERE over the sessions table (aliased `s`), with named parameters. */
