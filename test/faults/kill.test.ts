@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, loadScenario, runSteps, type TestStep } from '../../src/core/index.js';
-import { prng } from './random.js';
+import { prng } from '../../bench/lib/generate.mjs';
 import { recordedSessions, rp, rpKilled, tempDir } from './helpers.js';
 
 const KILLS = Number(process.env.FAULT_KILLS ?? 50);

@@ -22,13 +22,6 @@ afterEach(async () => { cleanup(); await store.close(); tmp.done(); });
 
 const ANSWER = '您好，我是华苏的张工，来做割接';
 
-async function typeAnswer(h: Awaited<ReturnType<typeof renderApp>>, text: string) {
-  h.stdin.write(text);
-  await tick();
-  await h.waitFor((f) => f.includes(text), 'the typed answer');
-  await h.press(KEY.enter);
-}
-
 describe('recording interactive play', () => {
   it('writes each step as it is taken, with choices shown, decision time and the feedback shown', async () => {
     const opened = openFixture('night-window.yaml');
@@ -36,7 +29,7 @@ describe('recording interactive play', () => {
     const h = await renderApp({ start: { kind: 'play', opened }, recorder, mode: 'practice' });
     await h.waitFor((f) => f.includes('干什么的'));
     h.clock.increment(4200);
-    await typeAnswer(h, ANSWER);
+    await h.answer(ANSWER);
     await h.waitFor((f) => f.includes('这一步的反馈'));
     const id = (await recorder.sessionId())!;
     // written before the trainee has even dismissed the feedback

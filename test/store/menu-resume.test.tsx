@@ -28,9 +28,7 @@ async function leaveUnfinished(store: SqliteStore): Promise<string> {
   const recorder = new StoreRecorder(store, '张工');
   const h = await renderApp({ start: { kind: 'play', opened }, recorder, mode: 'practice' });
   await h.waitFor((f) => f.includes('干什么的'));
-  h.stdin.write(ANSWER);
-  await h.waitFor((f) => f.includes(ANSWER), 'the typed answer');
-  await h.press(KEY.enter);
+  await h.answer(ANSWER);
   await h.waitFor((f) => f.includes('这一步的反馈'));
   await h.press(KEY.enter);
   await h.waitFor((f) => f.includes('进站单呢？'));

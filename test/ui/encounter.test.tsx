@@ -16,14 +16,6 @@ async function startPlay(opts: Parameters<typeof renderApp>[0] = { start: { kind
   return h;
 }
 
-async function typeAnswer(h: Awaited<ReturnType<typeof renderApp>>, text: string) {
-  // Chinese arrives as whole strings from an input method: write it in one go, like a paste.
-  h.stdin.write(text);
-  await tick();
-  await h.waitFor((f) => f.includes(text), 'the typed answer in the field');
-  await h.press(KEY.enter);
-}
-
 describe('encounter', () => {
   it('shows speaker, line, meters with values, countdown-free input node with its prompt', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() } });
@@ -38,7 +30,7 @@ describe('encounter', () => {
 
   it('takes a typed Chinese answer, shows practice feedback with lesson points, then the next node', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() } });
-    await typeAnswer(h, GOOD_ANSWER);
+    await h.answer(GOOD_ANSWER);
     const fb = await h.waitFor((f) => f.includes('这一步的反馈'));
     expect(fb).toContain(`你：${GOOD_ANSWER}`);
     expect(fb).toContain('报明身份和来意。');
@@ -60,7 +52,7 @@ describe('encounter', () => {
 
   it('picks a choice by number at once, and by arrows + Enter', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam' });
-    await typeAnswer(h, GOOD_ANSWER);
+    await h.answer(GOOD_ANSWER);
     await h.waitFor((f) => f.includes('进站单呢？'));
     await h.press(KEY.down);
     await h.waitFor((f) => f.includes('› 2. 先给组长打电话说明情况。'), 'the selection on choice 2');
@@ -75,7 +67,7 @@ describe('encounter', () => {
 
   it('a second key in the same chunk does not skip practice feedback', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'practice' });
-    await typeAnswer(h, GOOD_ANSWER);
+    await h.answer(GOOD_ANSWER);
     await h.waitFor((f) => f.includes('这一步的反馈'));
     await h.press(KEY.enter);
     await h.waitFor((f) => f.includes('进站单呢？'));
@@ -88,7 +80,7 @@ describe('encounter', () => {
 
   it('hides choices whose condition is false, and numbers only the visible ones', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam' });
-    await typeAnswer(h, GOOD_ANSWER);
+    await h.answer(GOOD_ANSWER);
     await h.waitFor((f) => f.includes('进站单呢？'));
     await h.press('2'); // call the team lead: time 1
     const f = await h.waitFor((x) => x.includes('我来联系客户值班经理。'));
@@ -101,7 +93,7 @@ describe('encounter', () => {
 
   it('counts down on a timed node and takes the timeout path when time runs out', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'practice' });
-    await typeAnswer(h, GOOD_ANSWER);
+    await h.answer(GOOD_ANSWER);
     await h.waitFor((f) => f.includes('这一步的反馈'));
     // Reading feedback does not eat into the next node's time.
     h.clock.increment(60_000);
@@ -121,7 +113,7 @@ describe('encounter', () => {
 
   it('pauses the countdown while the help is open', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam' });
-    await typeAnswer(h, GOOD_ANSWER);
+    await h.answer(GOOD_ANSWER);
     await h.waitFor((f) => f.includes('剩余 15 秒'));
     await h.press('?');
     await h.waitFor((f) => f.includes('按键帮助'));
@@ -132,7 +124,7 @@ describe('encounter', () => {
 
   it('shows meter changes when they happen', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam' });
-    await typeAnswer(h, GOOD_ANSWER);
+    await h.answer(GOOD_ANSWER);
     await h.waitFor((f) => f.includes('进站单呢？'));
     await h.press('3'); // argue: patience -1
     const f = await h.waitFor((x) => x.includes('我来联系客户值班经理。'));
@@ -141,7 +133,7 @@ describe('encounter', () => {
 
   it('exam mode shows no feedback during play, and the feedback in the debrief', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam' });
-    await typeAnswer(h, GOOD_ANSWER);
+    await h.answer(GOOD_ANSWER);
     const f = await h.waitFor((x) => x.includes('进站单呢？'));
     expect(f).not.toContain('报明身份和来意');
     await h.press('1');
@@ -189,7 +181,7 @@ describe('encounter', () => {
 
   it('q on a choice node asks too', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam' });
-    await typeAnswer(h, GOOD_ANSWER);
+    await h.answer(GOOD_ANSWER);
     await h.waitFor((f) => f.includes('进站单呢？'));
     await h.press('q');
     await h.waitFor((f) => f.includes('要退出这个案例吗？'));
@@ -208,7 +200,7 @@ describe('encounter', () => {
     };
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam', recorder });
     h.clock.increment(4_000);
-    await typeAnswer(h, GOOD_ANSWER);
+    await h.answer(GOOD_ANSWER);
     await h.waitFor((f) => f.includes('进站单呢？'));
     h.clock.increment(2_000);
     await h.press('1');
@@ -226,7 +218,7 @@ describe('encounter', () => {
   it('resumes a run from a persisted snapshot, with its transcript and the time that was left', async () => {
     let persisted: unknown;
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam', recorder: { onSnapshot: (p) => { persisted = p; } } });
-    await typeAnswer(h, GOOD_ANSWER);
+    await h.answer(GOOD_ANSWER);
     await h.waitFor((f) => f.includes('进站单呢？'));
     h.unmount();
     const again = await renderApp({ start: { kind: 'play', opened: night(), resume: { snapshot: JSON.parse(JSON.stringify(persisted)), remainingMs: 7_000 } }, mode: 'exam' });
@@ -239,7 +231,7 @@ describe('encounter', () => {
 
   it('retry starts a fresh run of the same case from the debrief', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam' });
-    await typeAnswer(h, GOOD_ANSWER);
+    await h.answer(GOOD_ANSWER);
     await h.waitFor((f) => f.includes('进站单呢？'));
     await h.press('1');
     await h.waitFor((f) => f.includes('总结'));

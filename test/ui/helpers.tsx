@@ -59,6 +59,8 @@ export interface Harness extends ReturnType<typeof render> {
   /** type keys one at a time, letting Ink handle each */
   press(...keys: string[]): Promise<void>;
   waitFor(check: (frame: string) => boolean, what?: string): Promise<string>;
+  /** write a whole answer at once (as an input method or a paste delivers Chinese), wait until the field shows it, then press Enter */
+  answer(text: string): Promise<void>;
 }
 
 export async function renderApp(options: {
@@ -95,7 +97,13 @@ export async function renderApp(options: {
       await tick(30);
     }
   };
-  return Object.assign(instance, { clock, frame, press, waitFor });
+  const answer = async (text: string) => {
+    instance.stdin.write(text);
+    await tick();
+    await waitFor((f) => f.includes(text), `the typed answer "${text}" in the field`);
+    await press(KEY.enter);
+  };
+  return Object.assign(instance, { clock, frame, press, waitFor, answer });
 }
 
 export function tick(ms = 5): Promise<void> {

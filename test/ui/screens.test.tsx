@@ -13,9 +13,7 @@ const GOOD_ANSWER = '您好，我是华苏的张工，来做今晚的割接';
 async function toDebrief(opts: { lang?: 'zh' | 'en'; mode?: 'practice' | 'exam'; columns?: number; rows?: number; answer?: string; choices?: string[] } = {}) {
   const h = await renderApp({ start: { kind: 'play', opened: night() }, mode: opts.mode ?? 'exam', lang: opts.lang ?? 'zh', columns: opts.columns ?? 100, rows: opts.rows ?? 30 });
   await h.waitFor((f) => f.includes('干什么的') || f.includes('这么晚了'));
-  h.stdin.write(opts.answer ?? GOOD_ANSWER);
-  await h.waitFor((f) => f.includes((opts.answer ?? GOOD_ANSWER).slice(0, 4)));
-  await h.press(KEY.enter);
+  await h.answer(opts.answer ?? GOOD_ANSWER);
   await h.waitFor((f) => f.includes('进站单') || f.includes('access form'));
   for (const c of opts.choices ?? ['1']) await h.press(c);
   return h;
@@ -144,9 +142,7 @@ describe('debrief', () => {
     await h.waitFor((x) => x.includes('考察要点'));
     await h.press(KEY.enter);
     await h.waitFor((x) => x.includes('干什么的'));
-    h.stdin.write(GOOD_ANSWER);
-    await h.waitFor((x) => x.includes(GOOD_ANSWER));
-    await h.press(KEY.enter);
+    await h.answer(GOOD_ANSWER);
     await h.waitFor((x) => x.includes('进站单呢？'));
     await h.press('1');
     await h.waitFor((x) => x.includes('总结'));
@@ -215,9 +211,7 @@ describe('terminal safety and size', () => {
   it('keeps the choices on screen in a tiny terminal (40×12)', async () => {
     const h = await renderApp({ start: { kind: 'play', opened: night() }, columns: 40, rows: 12, mode: 'exam' });
     await h.waitFor((x) => x.includes('干什么的'));
-    h.stdin.write(GOOD_ANSWER);
-    await h.waitFor((x) => x.includes('割接'));
-    await h.press(KEY.enter);
+    await h.answer(GOOD_ANSWER);
     const f = await h.waitFor((x) => x.includes('3. '), 'the last choice');
     expect(f).toContain('1-9');
     for (const frame of h.frames) {
