@@ -4,7 +4,7 @@
  */
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { safeLine } from '../core/index.js';
+import { safeLine, type Lang } from '../core/index.js';
 import { DEFAULT_DB_PATH, openSqliteStore } from './sqlite/sqlite-store.js';
 import type { SessionStore } from './store.js';
 
@@ -41,10 +41,10 @@ export function isPostgresUrl(value: string): boolean {
  * this computer's default database as the offline copy (see sync/team-store.ts). Loaded
  * lazily so that commands without a server never load node-postgres.
  */
-export async function openStore(path: string): Promise<SessionStore> {
+export async function openStore(path: string, lang: Lang): Promise<SessionStore> {
   if (isPostgresUrl(path)) {
     const { TeamStore } = await import('./sync/team-store.js');
-    return TeamStore.open(path, { localPath: DEFAULT_DB_PATH });
+    return TeamStore.open(path, { localPath: DEFAULT_DB_PATH, lang });
   }
   return openSqliteStore(path);
 }

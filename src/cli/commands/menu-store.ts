@@ -37,7 +37,7 @@ export interface MenuStoreHooks {
  * continues that session's chain; the recorders are all flushed before the store closes.
  */
 export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuStoreHooks): Promise<number> {
-  return withStore(opts, async (store) => {
+  return withStore(opts, lang, async (store) => {
     const trainee = traineeFrom(opts.trainee);
     const recorders = [new StoreRecorder(store, trainee)];
     const rows = new Map<string, SessionRow>();

@@ -38,10 +38,10 @@ export interface StoreOptions {
 
 
 /** Opens the store, runs `fn`, closes it; store failures become one clear line. */
-export async function withStore<T>(opts: StoreOptions, fn: (store: SessionStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(opts: StoreOptions, lang: Lang, fn: (store: SessionStore) => Promise<T>): Promise<T> {
   let store: SessionStore;
   try {
-    store = await openStore(dbPathFrom(opts.db));
+    store = await openStore(dbPathFrom(opts.db), lang);
   } catch (e) {
     throw new UserError(e instanceof Error ? e.message : String(e), 1);
   }
@@ -111,7 +111,7 @@ export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promis
   const filter = filterOf(opts);
   const limit = opts.limit === undefined ? undefined : Number(opts.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new UserError(`--limit must be a whole number, not '${opts.limit}'`, 2);
-  return withStore(opts, async (store) => {
+  return withStore(opts, lang, async (store) => {
     const rows = await store.listSessions({ ...filter, ...(limit !== undefined ? { limit } : {}) });
     if (opts.json) {
       process.stdout.write(JSON.stringify(rows.map((r) => ({
@@ -145,7 +145,7 @@ export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promis
 // ───────────────────────────── review ─────────────────────────────
 
 export async function reviewCommand(ref: string | undefined, opts: StoreOptions & { json?: boolean }, lang: Lang): Promise<number> {
-  const timeline = await withStore(opts, async (store): Promise<Timeline> => {
+  const timeline = await withStore(opts, lang, async (store): Promise<Timeline> => {
     let session: SessionRow | undefined;
     if (ref !== undefined) session = await sessionNamed(store, ref);
     else {
@@ -171,7 +171,7 @@ export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<nu
   const formats = [opts.json, opts.csv, opts.html !== undefined].filter(Boolean).length;
   if (formats > 1) throw new UserError('choose one of --json, --csv and --html', 2);
   const filter = filterOf(opts);
-  return withStore(opts, async (store) => {
+  return withStore(opts, lang, async (store) => {
     const data = await store.report(filter);
     // Titles and the points of each choice (for the charts) come from the scenario as last
     // played; JSON and CSV are the bare aggregates and skip loading the scenarios.
@@ -205,11 +205,11 @@ export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<nu
 
 interface ExportOptions extends StoreOptions { format: 'jsonl' | 'xapi'; scenario?: string; since?: string; output?: string; base?: string }
 
-export async function exportCommand(opts: ExportOptions): Promise<number> {
+export async function exportCommand(opts: ExportOptions, lang: Lang): Promise<number> {
   const filter = filterOf(opts);
   if (opts.base !== undefined && !/^https?:\/\/[^\s/]+/.test(opts.base)) throw new UserError(`--base must be an http(s) address, e.g. ${DEFAULT_XAPI_BASE}`, 2);
   let file: WriteStream | undefined;
-  await withStore(opts, async (store) => {
+  await withStore(opts, lang, async (store) => {
     // The file is created only once the database has opened, so a wrong --db leaves no empty file.
     if (opts.output !== undefined) {
       file = createWriteStream(opts.output);
@@ -258,7 +258,7 @@ export async function exportCommand(opts: ExportOptions): Promise<number> {
 // ───────────────────────────── verify ─────────────────────────────
 
 export async function verifyCommand(opts: StoreOptions & { json?: boolean }, lang: Lang): Promise<number> {
-  return withStore(opts, async (store) => {
+  return withStore(opts, lang, async (store) => {
     const result = await verifyStore(store);
     const t = recordStrings(lang);
     if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -287,7 +287,7 @@ function reportRecorded(id: string, finished: boolean, lang: Lang) {
 /** `roleplay run … --record`: the run as usual, with every step written as it is taken. */
 export async function runRecorded(ref: string, opts: RunOptions & StoreOptions, lang: Lang): Promise<number> {
   const steps = readSteps(opts); // bad steps are reported before anything is recorded
-  return withStore(opts, async (store) => {
+  return withStore(opts, lang, async (store) => {
     let recording: Promise<Recording> | undefined;
     let finished = false;
     const hooks: RunHooks = {
@@ -321,7 +321,7 @@ export async function runRecorded(ref: string, opts: RunOptions & StoreOptions, 
 export async function withPlayRecorder(cmd: Command, fn: (recorder: Recorder) => Promise<number>): Promise<number> {
   const opts = cmd.optsWithGlobals() as StoreOptions;
   const lang = langOf(cmd);
-  return withStore(opts, async (store) => {
+  return withStore(opts, lang, async (store) => {
     const recorder = new StoreRecorder(store, traineeFrom(opts.trainee));
     const code = await fn(recorder);
     const failure = await recorder.close();
@@ -337,7 +337,7 @@ interface ResumeOptions extends StoreOptions, RunOptions { mode?: 'practice' | '
 export async function resumeCommand(ref: string | undefined, opts: ResumeOptions, lang: Lang): Promise<number> {
   const headless = opts.steps !== undefined || opts.choices !== undefined;
   const steps = headless ? readSteps(opts) : [];
-  return withStore(opts, async (store) => {
+  return withStore(opts, lang, async (store) => {
     let session: SessionRow | undefined;
     if (ref !== undefined) session = await sessionNamed(store, ref);
     else {

@@ -43,7 +43,7 @@ export async function importCommand(file: string, opts: { db?: string }, lang: L
   }
   if (parsed.bundles.length === 0) throw new UserError(`${file}: no sessions in it (is it a \`roleplay export --format jsonl\` file?)`, 1);
 
-  return withStore(opts, async (store) => {
+  return withStore(opts, lang, async (store) => {
     const bundles = await withSources(store, parsed.bundles, (id) => parsed.lineOf.get(id) ?? 1, file);
     let outcomes;
     try {
@@ -173,7 +173,7 @@ export async function exportToLrs(opts: LrsExportOptions & { lrs: string }, form
     }
     sent += chunk.length;
   };
-  await withStore(opts, async (store) => {
+  await withStore(opts, lang, async (store) => {
     await store.eachSession(filter, async (session, events) => {
       sessions++;
       buffer.push(...(xapiOf(session, events, opts.base) as unknown as XapiStatementLike[]));

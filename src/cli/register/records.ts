@@ -59,7 +59,7 @@ export function registerRecords(program: Command): void {
     .option('--base <iri>', `base address of xAPI activity and account ids (default ${DEFAULT_XAPI_BASE})`)
     .addOption(dbOption())
     .addOption(langOption())
-    .action(action(async (_opts: unknown, cmd: Command) => (await impl()).exportCommand(allOpts(cmd))));
+    .action(action(async (_opts: unknown, cmd: Command) => (await impl()).exportCommand(allOpts(cmd), langOf(cmd))));
 
   program
     .command('verify')

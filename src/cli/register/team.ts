@@ -41,7 +41,7 @@ export function registerTeam(program: Command): void {
       const lang = langOf(cmd);
       if (opts.lrs === undefined) {
         if (opts.auth !== undefined || opts.batch !== undefined) throw new UserError('--auth and --batch go with --lrs URL', 2);
-        setExit(await (await import('../commands/records.js')).exportCommand(opts));
+        setExit(await (await import('../commands/records.js')).exportCommand(opts, lang));
         return;
       }
       setExit(await (await impl()).exportToLrs({ ...opts, lrs: opts.lrs }, cmd.getOptionValueSource('format') === 'cli', lang));

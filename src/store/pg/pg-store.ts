@@ -8,7 +8,7 @@
  * the same message SQLite gives. Reports are aggregated by the server (report-sql.ts).
  */
 import pg from 'pg';
-import type { LessonCatalog } from '../../core/index.js';
+import type { Lang, LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
 import { StoreError } from '../sqlite/sqlite-store.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
@@ -40,6 +40,8 @@ export interface PgStoreOptions {
   readonly poolSize?: number;
   /** how long one query may take before it counts as unreachable (default 60 s) */
   readonly queryTimeoutMs?: number;
+  /** the language of the messages its errors carry (default English) */
+  readonly lang?: Lang;
 }
 
 /** The URL as it may be shown: without the password. */
@@ -57,20 +59,51 @@ export function isPostgresUrl(value: string | undefined): value is string {
 }
 
 /** A node-postgres failure as one line a trainer can act on. */
-export function pgErrorMessage(e: unknown, where: string): string {
+interface ServerProblems {
+  refused(where: string): string;
+  unknownHost(where: string): string;
+  noAnswer(where: string, code?: string): string;
+  badLogin(where: string): string;
+  noDatabase(where: string): string;
+  noRights(where: string): string;
+  failed(where: string, message: string): string;
+}
+
+const SERVER_PROBLEMS: Readonly<Record<Lang, ServerProblems>> = {
+  en: {
+    refused: (w) => `cannot reach the team server ${w}: nothing is listening there (connection refused)`,
+    unknownHost: (w) => `cannot reach the team server ${w}: the host name is unknown (no network?)`,
+    noAnswer: (w, code) => `cannot reach the team server ${w}: no answer ${code ? `(${code})` : 'in time'}`,
+    badLogin: (w) => `the team server ${w} refused the user name or password`,
+    noDatabase: (w) => `the database in ${w} does not exist; create it with createdb`,
+    noRights: (w) => `the user in ${w} may not create or write the roleplay tables (ask for CREATE rights on the database)`,
+    failed: (w, m) => `the team server ${w} failed: ${m}`,
+  },
+  zh: {
+    refused: (w) => `连不上团队服务器 ${w}：那里没有服务在监听（connection refused）`,
+    unknownHost: (w) => `连不上团队服务器 ${w}：找不到这个主机名（没有联网？）`,
+    noAnswer: (w, code) => `连不上团队服务器 ${w}：${code ? `没有应答（${code}）` : '没有及时应答'}`,
+    badLogin: (w) => `团队服务器 ${w} 拒绝了用户名或密码`,
+    noDatabase: (w) => `${w} 中的数据库不存在；请先用 createdb 创建`,
+    noRights: (w) => `${w} 中的用户无权创建或写入 roleplay 的表（请为该数据库申请 CREATE 权限）`,
+    failed: (w, m) => `团队服务器 ${w} 出错：${m}`,
+  },
+};
+
+export function pgErrorMessage(e: unknown, where: string, lang: Lang = 'en'): string {
   const err = e as { code?: string; message?: string; errors?: { code?: string }[] };
   const code = err.code ?? err.errors?.[0]?.code;
+  const say = SERVER_PROBLEMS[lang];
   switch (code) {
-    case 'ECONNREFUSED': return `cannot reach the team server ${where}: nothing is listening there (connection refused)`;
-    case 'ENOTFOUND': case 'EAI_AGAIN': return `cannot reach the team server ${where}: the host name is unknown (no network?)`;
-    case 'ETIMEDOUT': case 'EHOSTUNREACH': case 'ENETUNREACH': return `cannot reach the team server ${where}: no answer (${code})`;
-    case '28P01': case '28000': return `the team server ${where} refused the user name or password`;
-    case '3D000': return `the database in ${where} does not exist; create it with createdb`;
-    case '42501': return `the user in ${where} may not create or write the roleplay tables (ask for CREATE rights on the database)`;
+    case 'ECONNREFUSED': return say.refused(where);
+    case 'ENOTFOUND': case 'EAI_AGAIN': return say.unknownHost(where);
+    case 'ETIMEDOUT': case 'EHOSTUNREACH': case 'ENETUNREACH': return say.noAnswer(where, code);
+    case '28P01': case '28000': return say.badLogin(where);
+    case '3D000': return say.noDatabase(where);
+    case '42501': return say.noRights(where);
     default: {
-      const message = (err.message ?? String(e)).split('\n')[0];
-      if (/timeout/i.test(message ?? '')) return `cannot reach the team server ${where}: no answer in time`;
-      return `the team server ${where} failed: ${message}`;
+      const message = (err.message ?? String(e)).split('\n')[0] ?? '';
+      return /timeout/i.test(message) ? say.noAnswer(where) : say.failed(where, message);
     }
   }
 }
@@ -87,9 +120,9 @@ export function isUnreachable(e: unknown): boolean {
 export class ServerUnreachable extends StoreError {}
 
 /** A failure as the StoreError to throw: ServerUnreachable when the network is the problem. */
-export function storeErrorOf(e: unknown, where: string): StoreError {
+export function storeErrorOf(e: unknown, where: string, lang: Lang = 'en'): StoreError {
   if (e instanceof StoreError) return e;
-  return isUnreachable(e) ? new ServerUnreachable(pgErrorMessage(e, where)) : new StoreError(pgErrorMessage(e, where));
+  return isUnreachable(e) ? new ServerUnreachable(pgErrorMessage(e, where, lang)) : new StoreError(pgErrorMessage(e, where, lang));
 }
 
 export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
@@ -109,9 +142,9 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
     await migrate(pool);
   } catch (e) {
     await pool.end().catch(() => {});
-    throw storeErrorOf(e, location);
+    throw storeErrorOf(e, location, options.lang);
   }
-  return new PgStore(pool, location);
+  return new PgStore(pool, location, options.lang);
 }
 
 const MIGRATION_LOCK = 7_265_706; // any fixed number; one advisory lock per database
@@ -170,7 +203,7 @@ function eventValues(sid: string, e: EventContent & { prevHash: string; hash: st
 }
 
 export class PgStore implements SessionStore {
-  constructor(readonly pool: pg.Pool, readonly location: string) {}
+  constructor(readonly pool: pg.Pool, readonly location: string, private readonly lang: Lang = 'en') {}
 
   /** Runs `fn` in one transaction on one connection; rolls back on any failure. */
   async transaction<T>(fn: (q: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -184,7 +217,7 @@ export class PgStore implements SessionStore {
     } catch (e) {
       broken = isUnreachable(e);
       if (!broken) await client.query('ROLLBACK').catch(() => {});
-      if (broken) throw storeErrorOf(e, this.location);
+      if (broken) throw storeErrorOf(e, this.location, this.lang);
       throw e;
     } finally {
       // A connection that failed mid-transaction is thrown away, not reused.
@@ -196,7 +229,7 @@ export class PgStore implements SessionStore {
     try {
       return await this.pool.connect();
     } catch (e) {
-      throw storeErrorOf(e, this.location);
+      throw storeErrorOf(e, this.location, this.lang);
     }
   }
 
@@ -204,7 +237,7 @@ export class PgStore implements SessionStore {
     try {
       return (await this.pool.query<R>(sql, params)).rows;
     } catch (e) {
-      if (isUnreachable(e)) throw storeErrorOf(e, this.location);
+      if (isUnreachable(e)) throw storeErrorOf(e, this.location, this.lang);
       throw e;
     }
   }
@@ -323,7 +356,7 @@ export class PgStore implements SessionStore {
     try {
       return await pgReport(this.pool, filter);
     } catch (e) {
-      if (isUnreachable(e)) throw storeErrorOf(e, this.location);
+      if (isUnreachable(e)) throw storeErrorOf(e, this.location, this.lang);
       throw e;
     }
   }

@@ -20,12 +20,16 @@ import { describeUrl, openPgStore, ServerUnreachable, type PgStore } from '../pg
 import type { MergeOutcome, SessionBundle } from './bundle.js';
 import { Outbox, type PendingSession } from './outbox.js';
 import { mergeIntoSqlite } from './sqlite-merge.js';
+import { SYNC_NOTICES, type SyncNotices } from './notices.js';
+import type { Lang } from '../../core/index.js';
 
 export interface TeamStoreOptions {
   /** the SQLite file that holds this computer's copy (and the outbox) */
   readonly localPath: string;
   /** one line for the person at the terminal (default: stderr) */
   readonly notice?: (line: string) => void;
+  /** the language of those lines (default English) */
+  readonly lang?: Lang;
   /** how long to wait for the server before working offline (default 4 s) */
   readonly connectTimeoutMs?: number;
   /** sessions per upload transaction (default 50) */
@@ -61,6 +65,7 @@ export class TeamStore implements SessionStore {
   private readonly dirty = new Set<string>();
   private uploads: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly says: SyncNotices;
 
   private constructor(
     private readonly url: string,
@@ -69,6 +74,7 @@ export class TeamStore implements SessionStore {
     private readonly options: TeamStoreOptions,
   ) {
     this.location = describeUrl(url);
+    this.says = SYNC_NOTICES[options.lang ?? 'en'];
   }
 
   static async open(url: string, options: TeamStoreOptions): Promise<TeamStore> {
@@ -78,7 +84,7 @@ export class TeamStore implements SessionStore {
       if (await store.connect()) {
         if (options.uploadOnOpen !== false && store.outbox.count() > 0) {
           const result = await store.sync();
-          if (!result.ok) store.notice(`${result.remaining} session(s) still wait to be uploaded: ${result.problem}`);
+          if (!result.ok) store.notice(store.says.stillWaiting(result.remaining, result.problem));
         }
       }
     } catch (e) {
@@ -112,7 +118,7 @@ export class TeamStore implements SessionStore {
     if (this.remote) return true;
     try {
       // A server that answers but then hangs must not hold the end of a session for long.
-      this.remote = await openPgStore(this.url, { connectTimeoutMs: this.options.connectTimeoutMs ?? 4_000, queryTimeoutMs: 20_000 });
+      this.remote = await openPgStore(this.url, { connectTimeoutMs: this.options.connectTimeoutMs ?? 4_000, queryTimeoutMs: 20_000, lang: this.options.lang ?? 'en' });
       this.offlineAt = undefined;
       return true;
     } catch (e) {
@@ -128,7 +134,7 @@ export class TeamStore implements SessionStore {
     const remote = this.remote;
     this.remote = undefined;
     void remote?.close().catch(() => {});
-    this.notice(`${e.message}; working offline: sessions stay on this computer (${this.local.location}) until \`roleplay sync\` uploads them`);
+    this.notice(this.says.offline(e.message, this.local.location));
   }
 
   /** While offline, try the server again only now and then, so each step does not wait for it. */
@@ -264,7 +270,7 @@ export class TeamStore implements SessionStore {
     const pending = this.outbox.pending().filter((p) => ids.has(p.sessionId));
     await this.upload(pending).catch((e: unknown) => {
       if (e instanceof ServerUnreachable) this.goOffline(e);
-      else this.notice(`the team server did not take the latest step: ${(e as Error).message}; it stays on this computer for \`roleplay sync\``);
+      else this.notice(this.says.stepNotTaken((e as Error).message));
     });
   }
 
@@ -337,12 +343,12 @@ export class TeamStore implements SessionStore {
                 return { ok: false, sessions, events, remaining: this.outbox.count(), problem: single.message };
               }
               failed.add(p.sessionId);
-              this.notice(`session ${p.sessionId} was not uploaded: ${(single as Error).message}`);
+              this.notice(this.says.notUploaded(p.sessionId, (single as Error).message));
             }
           }
         } else {
           failed.add(pending[0]!.sessionId);
-          this.notice(`session ${pending[0]!.sessionId} was not uploaded: ${(e as Error).message}`);
+          this.notice(this.says.notUploaded(pending[0]!.sessionId, (e as Error).message));
         }
       }
       options.onProgress?.({ sessions, events, remaining: this.outbox.count() });
@@ -367,7 +373,7 @@ export class TeamStore implements SessionStore {
     // again once the screen has closed, so the trainee knows the session waits here.
     if (this.offlineAt !== undefined && !this.options.notice && process.stderr.isTTY) {
       const waiting = this.outbox.count();
-      if (waiting > 0) defaultNotice(`${waiting} session(s) wait on this computer; \`roleplay sync\` uploads them when the team server can be reached`);
+      if (waiting > 0) defaultNotice(this.says.waitingAtExit(waiting));
     }
     await this.closeAll();
   }
