@@ -91,7 +91,7 @@ describe('recording interactive play', () => {
     expect(second).toContain('第 2 / 5 步 · papers');
     expect(second).toContain('★ call-tl');
     expect(second).toContain('▶ argue');
-    expect(second).toContain('更好的做法：先给组长打电话说明情况。（可多得 4 分）');
+    expect(second).toContain('更好的做法：先给组长打电话说明情况。（到结局可多得 4 分）');
     expect(second).toContain('用时 2.5 秒');
     screen.stdin.write(KEY.left);
     await tick(30);

@@ -120,6 +120,7 @@ describe('debrief', () => {
     expect(all).toContain('门卫也是客户的一部分。'); // a principle
     expect(all).toContain('你的选择与更好的选择');
     expect(all).toContain('更好的做法');
+    expect(all).toMatch(/\+\d+ 分 \(到结局可多得 \d+ 分\)/); // the gain counts what follows, not only this step
     expect(all).toContain('报明身份和来意。'); // why the better answer is better (its feedback)
     expect(all).toContain('最佳路径');
     expect(all).toContain('指标变化');
