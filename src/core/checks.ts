@@ -9,6 +9,7 @@ import { explore, ExplorationLimitError, DEFAULT_STATE_LIMIT } from './explore.j
 import { consequenceOf, waysOf, type Condition, type Scenario } from './model.js';
 import { searchPlay } from './paths.js';
 import type { Finding } from './references.js';
+import { checkMessages as M, type Message, type Said } from './messages.js';
 import type { RawCatalog, RawScenario } from './schema.js';
 import { text as normalizeText } from './normalize.js';
 import { LANG_PATTERN } from './schema.js';
@@ -21,10 +22,10 @@ export const TEXT_LIMITS = { node: 480, choice: 160, feedback: 320, prompt: 160,
 
 export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit = DEFAULT_STATE_LIMIT): Finding[] {
   const out: Finding[] = [];
-  const error = (path: Path, code: string, message: string, part: 'key' | 'value' = 'value') =>
-    out.push({ path, part, severity: 'error', code, message });
-  const warn = (path: Path, code: string, message: string, part: 'key' | 'value' = 'value') =>
-    out.push({ path, part, severity: 'warning', code, message });
+  const error = (path: Path, m: Message, part: 'key' | 'value' = 'value') =>
+    out.push({ path, part, severity: 'error', code: m.code, text: m.text });
+  const warn: Warn = (path, m, part = 'value') =>
+    out.push({ path, part, severity: 'warning', code: m.code, text: m.text });
 
   const graph = graphOf(scenario);
 
@@ -36,7 +37,7 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
   members.forEach((group, c) => {
     if (!cyclic[c]) return;
     const names = group.map((i) => graph.ids[i]!).sort();
-    error(['nodes', names[0]!], 'branch-loop', `automatic branches loop with no trainee step in between (${names.join(' → ')} → …); the run would never stop — put a node with choices or input in the loop`, 'key');
+    error(['nodes', names[0]!], M.branchLoop(names), 'key');
   });
   if (out.some((f) => f.severity === 'error')) return out;
 
@@ -45,18 +46,18 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
     exploration = explore(scenario, stateLimit);
   } catch (e) {
     if (e instanceof ExplorationLimitError) {
-      error(['start'], 'too-complex', `this case is too complex to score: ${e.message}; narrow the meter ranges or break up large loops`);
+      error(['start'], M.tooComplex(e.limit));
       return out;
     }
     throw e;
   }
   const { maxima } = exploration;
   if (maxima.total === -Infinity) {
-    error(['start'], 'no-ending', `no ending can be reached from start '${scenario.start}' without visiting a node twice; make sure some path leads to a node with \`end:\``);
+    error(['start'], M.noEnding(scenario.start));
     return out;
   }
   if (maxima.total <= 0) {
-    error(['start'], 'max-not-positive', `the best path through this case scores ${maxima.total} points, so a percent cannot be computed; give the good choices positive points in \`score\``);
+    error(['start'], M.maxNotPositive(maxima.total));
   }
 
   // Reachability and dead ends.
@@ -74,17 +75,15 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
     const node = scenario.nodes[id]!;
     if (!exploration.reachedNodes.has(id)) {
       if (play?.reached?.has(id)) {
-        warn(['nodes', id], 'reached-only-by-revisit', `node '${id}' is reached only by going through some node a second time; scores count only paths that visit each node once, so what happens from here never counts towards the best score (max)`, 'key');
+        warn(['nodes', id], M.reachedOnlyByRevisit(id), 'key');
       } else {
-        warn(['nodes', id], 'unreachable-node', `node '${id}' can never be reached from start '${scenario.start}' (no way leads to it, or only ways that are never open)`, 'key');
+        warn(['nodes', id], M.unreachableNode(id, scenario.start), 'key');
       }
       continue;
     }
     if (!leadsToEnd.has(graph.index.get(id)!)) {
       const loop = loopOf(id);
-      warn(['nodes', id], 'dead-end', loop
-        ? `no ending can be reached from node '${id}': it is in a loop with no way out (${loop}); add a way from the loop towards an ending`
-        : `no ending can be reached from node '${id}': every way from it loops back or stops; add a way towards an ending`, 'key');
+      warn(['nodes', id], loop ? M.deadEndInLoop(id, loop) : M.deadEnd(id), 'key');
     }
     if (node.kind === 'choice') {
       node.choices.forEach((c, i) => {
@@ -92,23 +91,20 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
           const bound = outOfRange(c.if, scenario);
           const where: Path = ['nodes', id, 'choices', i, c.if ? 'if' : 'id'];
           if (play?.shown?.has(id + '\u0000' + c.id)) {
-            warn(where, 'choice-shown-only-on-revisit', `choice '${c.id}' of node '${id}' is shown only when the trainee comes back through a node a second time; scores count only paths that visit each node once, so it never counts towards the best score (max)`, c.if ? 'key' : 'value');
+            warn(where, M.choiceShownOnlyOnRevisit(c.id, id), c.if ? 'key' : 'value');
           } else {
-            warn(where, 'choice-never-shown', `choice '${c.id}' of node '${id}' is never shown: ${bound ?? 'its condition cannot hold whenever the node is reached'}`, c.if ? 'key' : 'value');
+            warn(where, M.choiceNeverShown(c.id, id, bound), c.if ? 'key' : 'value');
           }
         }
       });
       const stuck = exploration.stuckAt.get(id);
-      if (stuck) {
-        const when = Object.entries(stuck).map(([m, v]) => `${m} = ${v}`).join(', ');
-        warn(['nodes', id], 'no-choice-shown', `node '${id}' can be reached${when ? ` with ${when}` : ''} when none of its choices is shown and there is no timeout: the trainee would be stuck`, 'key');
-      }
+      if (stuck) warn(['nodes', id], M.noChoiceShown(id, stuck), 'key');
     }
     if (node.kind === 'branch') {
       node.when.forEach((b, i) => {
         if (!exploration.firedBranches.has(id + '\u0000' + i)) {
           const bound = outOfRange(b.if, scenario);
-          warn(['nodes', id, 'when', i], 'branch-never-taken', `entry ${i + 1} of node '${id}' can never fire: ${bound ?? (b.if ? 'its condition never holds when the node is reached, or an earlier entry always wins' : 'an earlier entry always wins')}`);
+          warn(['nodes', id, 'when', i], M.branchNeverTaken(i + 1, id, bound, b.if !== undefined));
         }
       });
     }
@@ -117,9 +113,8 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
   // Loops that can be entered but, with the meters as they are then, never left.
   for (const trap of play?.traps ?? []) {
     if (!leadsToEnd.has(graph.index.get(trap.node)!) || exploration.stuckAt.has(trap.node)) continue; // reported above
-    const when = Object.entries(trap.meters).map(([m, v]) => `${m} = ${v}`).join(', ');
     const loop = loopOf(trap.node) ?? trap.loop.join(' → ');
-    warn(['nodes', trap.node], 'loop-no-way-out', `once the trainee reaches node '${trap.node}'${when ? ` with ${when}` : ''}, no ending can be reached any more: every way from there stays in the loop ${loop} and no way out of it ever opens; give the loop an exit whose condition can hold there`, 'key');
+    warn(['nodes', trap.node], M.loopNoWayOut(trap.node, trap.meters, loop), 'key');
   }
 
   // Lessons.
@@ -136,11 +131,11 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
   }
   for (const lesson of scenario.scoredLessons) {
     if ((maxima.lessons[lesson] ?? 0) <= 0) {
-      warn(scoredWhere.get(lesson)!, 'lesson-only-loses', `lesson '${lesson}' can only lose points in this case (its best is ${maxima.lessons[lesson]}); give the trainee a way to earn it, or the debrief will only ever show a penalty`, 'key');
+      warn(scoredWhere.get(lesson)!, M.lessonOnlyLoses(lesson, maxima.lessons[lesson] ?? 0), 'key');
     }
   }
   for (const id of Object.keys(raw.lessons ?? {})) {
-    if (!scenario.scoredLessons.includes(id)) warn(['lessons', id], 'lesson-never-scored', `lesson '${id}' is defined here but no step scores it; score it somewhere or remove it`, 'key');
+    if (!scenario.scoredLessons.includes(id)) warn(['lessons', id], M.lessonNeverScored(id), 'key');
   }
 
   // Meters.
@@ -153,7 +148,7 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
     }
   }
   for (const m of scenario.meters) {
-    if (!usedMeters.has(m.id)) warn(['meters', m.id], 'unused-meter', `meter '${m.id}' is never changed or tested; use it in effects or conditions, or remove it`, 'key');
+    if (!usedMeters.has(m.id)) warn(['meters', m.id], M.unusedMeter(m.id), 'key');
   }
 
   // Translations and length.
@@ -161,12 +156,10 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
   return out;
 }
 
-type Warn = (path: Path, code: string, message: string, part?: 'key' | 'value') => void;
-
-const OP_TEXT = { eq: '=', gte: '≥', gt: '>', lte: '≤', lt: '<' } as const;
+type Warn = (path: Path, m: Message, part?: 'key' | 'value') => void;
 
 /** Why a condition can never hold whatever happens, judged from its meters' min..max alone. */
-function outOfRange(condition: Condition | undefined, scenario: Scenario): string | undefined {
+function outOfRange(condition: Condition | undefined, scenario: Scenario): Said | undefined {
   for (const t of condition?.meters ?? []) {
     const m = scenario.meters.find((x) => x.id === t.meter);
     if (!m) continue;
@@ -176,7 +169,7 @@ function outOfRange(condition: Condition | undefined, scenario: Scenario): strin
       : t.op === 'gt' ? m.max > t.value
       : t.op === 'lte' ? m.min <= t.value
       : m.min < t.value;
-    if (!possible) return `meter '${m.id}' is kept between ${m.min} and ${m.max}, so '${m.id} ${OP_TEXT[t.op]} ${t.value}' can never hold; change the condition or the meter's range`;
+    if (!possible) return M.outOfRange(m.id, m.min, m.max, t.op, t.value);
   }
   return undefined;
 }
@@ -187,9 +180,9 @@ function checkText(warn: Warn, path: Path, raw: RawText | undefined, limit?: num
   if (typeof raw !== 'string') {
     for (const [key, value] of Object.entries(raw)) {
       if (value === null) {
-        warn([...path, key], 'text-cut-at-comma', `'${key}' was read as a separate key with no text: inside { } a comma ends the text, so the sentence before it was cut; put the text in quotes, e.g. en: "..., ${key}"`, 'key');
+        warn([...path, key], M.textCutAtComma(key), 'key');
       } else if (!LANG_PATTERN.test(key)) {
-        warn([...path, key], 'unknown-language', `'${key}' is not a language code (like zh or en); this text is ignored`, 'key');
+        warn([...path, key], M.unknownLanguage(key), 'key');
       }
     }
   }
@@ -198,17 +191,12 @@ function checkText(warn: Warn, path: Path, raw: RawText | undefined, limit?: num
     const langs = Object.keys(t);
     if (langs.includes('zh') !== langs.includes('en')) {
       const missing = langs.includes('zh') ? 'en' : 'zh';
-      warn(path, 'missing-translation', `this text has ${langs.join(', ')} but no ${missing}; add \`${missing}:\` so the ${missing === 'en' ? 'English' : 'Chinese'} UI does not fall back to another language`);
+      warn(path, M.missingTranslation(langs, missing));
     }
   }
   if (limit !== undefined) {
     const widest = Math.max(...(typeof t === 'string' ? [t] : Object.values(t)).map(displayWidth));
-    if (widest > limit) {
-      const advice = limit < 76
-        ? `keep it within ${limit} columns so it fits its place on screen`
-        : `that is more than ${Math.round(limit / 76)} lines on an 80-column screen; shorten it or split it across nodes`;
-      warn(path, 'text-too-long', `this text is ${widest} columns wide; ${advice}`);
-    }
+    if (widest > limit) warn(path, M.textTooLong(widest, limit));
   }
 }
 
@@ -235,7 +223,7 @@ function checkTexts(raw: RawScenario, warn: Warn) {
 /** Text checks for a lesson catalog file. */
 export function checkCatalog(raw: RawCatalog): Finding[] {
   const out: Finding[] = [];
-  const warn: Warn = (path, code, message, part = 'value') => out.push({ path, part, severity: 'warning', code, message });
+  const warn: Warn = (path, m, part = 'value') => out.push({ path, part, severity: 'warning', code: m.code, text: m.text });
   for (const [id, l] of Object.entries(raw.lessons)) {
     checkText(warn, ['lessons', id, 'title'], l.title, 60);
     checkText(warn, ['lessons', id, 'principle'], l.principle);

@@ -30,8 +30,10 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
 /**
  * Messages quote what the file says (unknown ids, keys, values), and a file can say anything:
  * escape sequences, newlines, a 100,000-character "id". A message is one line that is safe to
- * print, with any long quoted value shortened (found by fuzzing).
+ * print, with any long quoted value ('…' in English, 「…」 in Chinese) shortened (found by fuzzing).
  */
 export function tidyMessage(message: string): string {
-  return safeLine(message).replace(/'([^']{80,})'/g, (_, quoted: string) => `'${[...quoted].slice(0, 60).join('')}…'`);
+  return safeLine(message)
+    .replace(/'([^']{80,})'/g, (_, quoted: string) => `'${[...quoted].slice(0, 60).join('')}…'`)
+    .replace(/「([^」]{80,})」/g, (_, quoted: string) => `「${[...quoted].slice(0, 60).join('')}…」`);
 }

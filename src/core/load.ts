@@ -12,7 +12,10 @@ import type { Lesson, LessonId, Scenario } from './model.js';
 import { normalizeCatalog, normalizeScenario } from './normalize.js';
 import { checkReferences, type Finding } from './references.js';
 import { looseSchemas, strictSchemas, type RawCatalog, type RawScenario } from './schema.js';
-import { didYouMean } from './suggest.js';
+import {
+  didYouMeanSaid, foundValue, missingField, otherShapeProblem, schemaIssueText, shapeMessages as M, whereSaid, wrongType, type Said,
+} from './messages.js';
+import type { Lang } from './text.js';
 import { parseYaml, type Locator, type Path } from './yaml-source.js';
 
 /** Lessons visible to scenarios, with the raw form kept for reference checks. */
@@ -21,6 +24,11 @@ export interface LessonCatalog {
 }
 
 export const EMPTY_CATALOG: LessonCatalog = { lessons: {} };
+
+export interface LoadOptions {
+  /** the language of the diagnostics' messages: the trainer's (default English) */
+  readonly lang?: Lang;
+}
 
 export type FileKind = 'scenario' | 'catalog';
 
@@ -34,20 +42,23 @@ export function kindOf(data: unknown): FileKind {
   return 'scenario';
 }
 
-export function loadFile(text: string, file: string, catalog: LessonCatalog = EMPTY_CATALOG): Loaded {
-  const parsed = parseYaml(text, file);
-  if (parsed.data !== undefined && kindOf(parsed.data) === 'catalog') return loadCatalogData(parsed.data, parsed.diagnostics, parsed.locate, file);
-  return loadScenarioData(parsed.data, parsed.diagnostics, parsed.locate, file, catalog);
+export function loadFile(text: string, file: string, catalog: LessonCatalog = EMPTY_CATALOG, options: LoadOptions = {}): Loaded {
+  const lang = options.lang ?? 'en';
+  const parsed = parseYaml(text, file, lang);
+  if (parsed.data !== undefined && kindOf(parsed.data) === 'catalog') return loadCatalogData(parsed.data, parsed.diagnostics, parsed.locate, file, lang);
+  return loadScenarioData(parsed.data, parsed.diagnostics, parsed.locate, file, catalog, lang);
 }
 
-export function loadScenario(text: string, file: string, catalog: LessonCatalog = EMPTY_CATALOG) {
-  const parsed = parseYaml(text, file);
-  return loadScenarioData(parsed.data, parsed.diagnostics, parsed.locate, file, catalog);
+export function loadScenario(text: string, file: string, catalog: LessonCatalog = EMPTY_CATALOG, options: LoadOptions = {}) {
+  const lang = options.lang ?? 'en';
+  const parsed = parseYaml(text, file, lang);
+  return loadScenarioData(parsed.data, parsed.diagnostics, parsed.locate, file, catalog, lang);
 }
 
-export function loadCatalog(text: string, file: string) {
-  const parsed = parseYaml(text, file);
-  return loadCatalogData(parsed.data, parsed.diagnostics, parsed.locate, file);
+export function loadCatalog(text: string, file: string, options: LoadOptions = {}) {
+  const lang = options.lang ?? 'en';
+  const parsed = parseYaml(text, file, lang);
+  return loadCatalogData(parsed.data, parsed.diagnostics, parsed.locate, file, lang);
 }
 
 /** Catalogs merged in order: a later catalog's lesson replaces an earlier one of the same id. */
@@ -61,11 +72,13 @@ function loadScenarioData(
   locate: Locator,
   file: string,
   catalog: LessonCatalog,
+  lang: Lang,
 ): Extract<Loaded, { kind: 'scenario' }> {
-  const { diagnostics, report } = collector(file, locate, yamlDiagnostics);
+  const { diagnostics, report } = collector(file, locate, yamlDiagnostics, lang);
   if (data === undefined || hasErrors(diagnostics)) return { kind: 'scenario', diagnostics, locate };
   if (!isPlainObject(data)) {
-    report({ path: [], severity: 'error', code: 'not-a-map', message: `expected a map of fields (id, title, cast, start, nodes, ...) at the top level, found ${describeValue(data)}` });
+    const m = M.notAMap(foundValue(data));
+    report({ path: [], severity: 'error', code: m.code, text: m.text });
     return { kind: 'scenario', diagnostics, locate };
   }
 
@@ -86,8 +99,9 @@ function loadCatalogData(
   yamlDiagnostics: readonly Diagnostic[],
   locate: Locator,
   file: string,
+  lang: Lang,
 ): Extract<Loaded, { kind: 'catalog' }> {
-  const { diagnostics, report } = collector(file, locate, yamlDiagnostics);
+  const { diagnostics, report } = collector(file, locate, yamlDiagnostics, lang);
   if (data === undefined || hasErrors(diagnostics)) return { kind: 'catalog', diagnostics, locate };
   const raw = validateShape(looseSchemas.catalog, strictSchemas.catalog, data, report) as RawCatalog | undefined;
   if (!raw) return { kind: 'catalog', diagnostics, locate };
@@ -96,11 +110,11 @@ function loadCatalogData(
 }
 
 /** Diagnostics so far, and a way to add a finding at the position its path points to. */
-function collector(file: string, locate: Locator, initial: readonly Diagnostic[]) {
+function collector(file: string, locate: Locator, initial: readonly Diagnostic[], lang: Lang) {
   const diagnostics = [...initial];
   const report = (f: Finding) => {
     const pos = locate(f.path, f.part);
-    diagnostics.push({ file, line: pos.line, column: pos.column, severity: f.severity, code: f.code, message: tidyMessage(f.message) });
+    diagnostics.push({ file, line: pos.line, column: pos.column, severity: f.severity, code: f.code, message: tidyMessage(f.text[lang]) });
   };
   return { diagnostics, report };
 }
@@ -118,12 +132,14 @@ function validateShape(loose: z.ZodType, strict: z.ZodType, data: unknown, repor
       if (issue.code === 'unrecognized_keys') {
         const known = knownKeysAt(strict, path);
         for (const key of issue.keys) {
-          report({ path: [...path, key], part: 'key', severity: 'warning', code: 'unknown-key', message: `unknown key '${key}'${where(path)} is ignored${didYouMean(key, known)}` });
+          const m = M.unknownKey(key, whereSaid(path), didYouMeanSaid(key, known));
+          report({ path: [...path, key], part: 'key', severity: 'warning', code: m.code, text: m.text });
         }
         continue;
       }
       failed = true;
-      report({ path, severity: 'error', code: 'invalid-field', message: messageFor(issue, path, data) });
+      const m = M.invalidField(whereSaid(path), problemOf(issue, path, data));
+      report({ path, severity: 'error', code: m.code, text: m.text });
     }
   }
   if (failed) return undefined;
@@ -131,36 +147,18 @@ function validateShape(loose: z.ZodType, strict: z.ZodType, data: unknown, repor
   return kept.success ? kept.data : undefined;
 }
 
-function messageFor(issue: z.core.$ZodIssue, path: Path, data: unknown): string {
+/** What is wrong with the value at `path`, in both languages (where it is comes separately). */
+function problemOf(issue: z.core.$ZodIssue, path: Path, data: unknown): Said {
   const key = path[path.length - 1];
   const value = valueAt(data, path);
-  let message = issue.message;
-  if (value === undefined && typeof key === 'string' && !message.startsWith('missing')) {
-    message = `missing required field '${key}'`;
-  } else if (message.startsWith('Invalid input')) {
-    message = `${typeof key === 'string' ? `'${key}' ` : ''}has the wrong type: ${message.replace(/^Invalid input: /, '')}`;
+  const ours = schemaIssueText(issue.message);
+  if (ours) {
+    // the schema's "missing …" messages say more than "missing required field"
+    return value === undefined && typeof key === 'string' && !ours.en.startsWith('missing') ? missingField(key) : ours;
   }
-  const context = where(path);
-  return context ? `${context.slice(' in '.length)}: ${message}` : message;
-}
-
-/** " in node 'gate', choice 2" — where a path points, in a trainer's words. */
-function where(path: Path): string {
-  const parts: string[] = [];
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
-    const next = path[i + 1];
-    if (seg === 'nodes' && typeof next === 'string') { parts.push(`node '${next}'`); i++; }
-    else if (seg === 'choices' && typeof next === 'number') { parts.push(`choice ${next + 1}`); i++; }
-    else if (seg === 'rules' && typeof next === 'number') { parts.push(`rule ${next + 1}`); i++; }
-    else if (seg === 'when' && typeof next === 'number') { parts.push(`when entry ${next + 1}`); i++; }
-    else if (seg === 'cast' && typeof next === 'string') { parts.push(`cast member '${next}'`); i++; }
-    else if (seg === 'meters' && typeof next === 'string') { parts.push(`meter '${next}'`); i++; }
-    else if (seg === 'lessons' && typeof next === 'string') { parts.push(`lesson '${next}'`); i++; }
-    else if (seg === 'tests' && typeof next === 'number') { parts.push(`test ${next + 1}`); i++; }
-    else if (seg === 'timeout') parts.push('timeout');
-  }
-  return parts.length ? ` in ${parts.join(', ')}` : '';
+  if (value === undefined && typeof key === 'string') return missingField(key);
+  if (issue.code === 'invalid_type') return wrongType(typeof key === 'string' ? key : undefined, issue.expected, value, issue.message);
+  return otherShapeProblem(issue.message);
 }
 
 /** The keys an object schema knows at a data path (for "did you mean"). */
@@ -203,11 +201,4 @@ function valueAt(data: unknown, path: Path): unknown {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function describeValue(v: unknown): string {
-  if (Array.isArray(v)) return 'a list';
-  if (v === null) return 'nothing (null)';
-  if (typeof v === 'string') return 'a single line of text';
-  return `a ${typeof v}`;
 }

@@ -8,6 +8,7 @@
  * the loader turns into warnings, as the contract asks), `loose` keeps the data.
  */
 import { z } from 'zod';
+import { schemaIssue as says, type NumberField } from './messages.js';
 import { COMPARISONS, CUSTOMER_TYPES, OUTCOMES } from './model.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -29,20 +30,21 @@ function build(flavour: Flavour) {
     return schema;
   };
 
-  const number = (what: string) =>
-    z.number({ error: (iss) => (iss.input === undefined ? `missing ${what}` : `${what} must be a number`) });
+  // Error texts are keys of schemaMessages (messages.ts): the loader words them in the trainer's language.
+  const number = (what: NumberField) =>
+    z.number({ error: (iss) => (iss.input === undefined ? says('number-missing', what) : says('number-type', what)) });
 
   // In a YAML flow map, an unquoted comma ends the value: `{ en: Hi, there }` reads as
   // { en: Hi, there: null }. Such keys are accepted here and reported by lint as a warning.
   const text = doc(z.union([z.string(), z.record(z.string(), z.union([z.string(), z.null()]))], {
-    error: `expected text: ${TEXT_HINT}`,
+    error: says('text'),
   }), `Text shown to the trainee: ${TEXT_HINT}.`, 'text');
 
   const points = doc(z.record(z.string(), number('points'), {
-    error: 'expected a map of lesson id to points, e.g. { listen-first: 2 }',
+    error: says('score-map'),
   }), 'Points for lessons when this way is taken: lesson id -> points (may be negative), e.g. { listen-fully: 2 }.', 'score');
-  const deltas = doc(z.record(z.string(), number('a meter change'), {
-    error: 'expected a map of meter name to change, e.g. { mood: -1 }',
+  const deltas = doc(z.record(z.string(), number('meter-change'), {
+    error: says('effects-map'),
   }), 'Meter changes when this way is taken: meter -> change, then clamped to the meter\'s min..max, e.g. { mood: -1 }.', 'effects');
 
   const comparison = obj({
@@ -53,10 +55,10 @@ function build(flavour: Flavour) {
     lt: number('lt').optional(),
   });
   const condition = doc(z.record(z.string(), z.union([comparison, z.string()]), {
-    error: 'expected a condition: a map of meter -> comparison, e.g. { trust: { gte: 1 } }, or { visited: node-id }',
+    error: says('condition'),
   }), 'A condition: meter -> comparison (eq, gte, gt, lte, lt), and/or visited: node-id (entered earlier in this run); all parts must hold. E.g. { trust: { gte: 1 } }.', 'condition');
 
-  const goto = doc(z.string({ error: (iss) => (iss.input === undefined ? 'missing goto: every way out of a node needs `goto: <node id>`' : 'goto must be a node id') }), 'The id of the node this way leads to.');
+  const goto = doc(z.string({ error: (iss) => (iss.input === undefined ? says('goto-missing') : says('goto-type')) }), 'The id of the node this way leads to.');
 
   const consequence = {
     score: points.optional(),
@@ -66,7 +68,7 @@ function build(flavour: Flavour) {
   };
 
   const choice = doc(obj({
-    id: z.string({ error: (iss) => (iss.input === undefined ? 'missing id: every choice needs an `id`' : 'a choice id must be text') }),
+    id: z.string({ error: (iss) => (iss.input === undefined ? says('choice-id-missing') : says('choice-id-type')) }),
     text: text.optional(),
     if: condition.optional(),
     ...consequence,
@@ -74,46 +76,46 @@ function build(flavour: Flavour) {
 
   const timeout = doc(obj({
     seconds: z
-      .number({ error: (iss) => (iss.input === undefined ? 'missing seconds: how long the trainee has, e.g. `seconds: 30`' : `seconds must be a number of seconds, e.g. \`seconds: 30\` (got ${JSON.stringify(iss.input)})`) })
-      .positive({ error: 'seconds must be more than 0' })
-      .max(86400, { error: 'seconds must be at most 86400 (one day)' }),
+      .number({ error: (iss) => (iss.input === undefined ? says('seconds-missing') : says('seconds-type', JSON.stringify(iss.input))) })
+      .positive({ error: says('seconds-positive') })
+      .max(86400, { error: says('seconds-max') }),
     ...consequence,
   }), 'What happens when the trainee does not act within `seconds`.', 'timeout');
 
-  const keywords = z.array(z.string(), { error: 'expected a list of keywords, e.g. [您好, hello]' });
+  const keywords = z.array(z.string(), { error: says('keywords') });
   const match = doc(obj({
     all: doc(keywords.optional(), 'Every keyword must appear in the answer.'),
     any: doc(keywords.optional(), 'At least one keyword must appear.'),
     none: doc(keywords.optional(), 'No keyword may appear.'),
-    regex: doc(z.string({ error: 'regex must be a pattern in quotes' }).optional(), 'A pattern tested on the answer after lower-casing and removing spaces and punctuation; write it that way, e.g. "(华苏|huasu).*(割接|cutover)".'),
+    regex: doc(z.string({ error: says('regex') }).optional(), 'A pattern tested on the answer after lower-casing and removing spaces and punctuation; write it that way, e.g. "(华苏|huasu).*(割接|cutover)".'),
   }), 'How an answer is matched. Answer and keywords are compared after NFKC, lower case, and removing spaces and punctuation; all parts must hold.', 'match');
   const rule = doc(obj({ match: match.optional(), ...consequence }), 'An answer rule; rules are tried in order and the first that matches wins. The last rule has no `match` and catches every other answer.', 'rule');
 
   const input = obj({
     prompt: doc(text.optional(), 'The question above the answer box.'),
-    rules: z.array(rule, { error: 'expected a list of rules under `rules:`' }).min(1, { error: 'an input needs at least one rule' }),
+    rules: z.array(rule, { error: says('rules-list') }).min(1, { error: says('rules-min') }),
   });
 
   const branch = doc(obj({ if: condition.optional(), ...consequence }), 'An automatic branch: the first entry whose `if` holds is taken; the last entry has no `if`.', 'when-entry');
 
   const end = obj({
-    outcome: z.enum(OUTCOMES, { error: (iss) => `outcome ${iss.input === undefined ? 'is missing' : `'${String(iss.input)}' is not valid`}; use success, partial or failure` }),
+    outcome: z.enum(OUTCOMES, { error: (iss) => says('outcome', iss.input === undefined ? null : String(iss.input)) }),
   });
 
   const node = doc(obj({
-    speaker: doc(z.string({ error: 'speaker must be a cast id or narrator' }).optional(), 'Who speaks the text: a cast id or `narrator` (default: the first cast member).'),
+    speaker: doc(z.string({ error: says('speaker') }).optional(), 'Who speaks the text: a cast id or `narrator` (default: the first cast member).'),
     text: text.optional(),
-    choices: doc(z.array(choice, { error: 'expected a list of choices' }).min(1, { error: 'a choice node needs at least one choice' }).optional(), 'The trainee picks one of the visible choices.'),
+    choices: doc(z.array(choice, { error: says('choices-list') }).min(1, { error: says('choices-min') }).optional(), 'The trainee picks one of the visible choices.'),
     timeout: timeout.optional(),
     input: doc(input.optional(), 'The trainee types an answer, matched against `rules`.'),
-    when: doc(z.array(branch, { error: 'expected a list of `if`/`goto` entries under `when:`' }).min(1, { error: 'when needs at least one entry' }).optional(), 'Automatic branch: no trainee step.'),
+    when: doc(z.array(branch, { error: says('when-list') }).min(1, { error: says('when-min') }).optional(), 'Automatic branch: no trainee step.'),
     end: doc(end.optional(), 'An ending: { outcome: success | partial | failure }.'),
   }), 'A node: optional speaker and text, plus exactly one of choices, input, when or end.', 'node');
 
   const castMember = doc(obj({
     name: text,
     role: text.optional(),
-    type: z.enum(CUSTOMER_TYPES, { error: `type must be one of ${CUSTOMER_TYPES.join(', ')}` }).optional(),
+    type: z.enum(CUSTOMER_TYPES, { error: says('customer-type', CUSTOMER_TYPES.join(', ')) }).optional(),
   }), 'A person in the case: name, optional role and customer type.', 'cast-member');
 
   const meter = doc(obj({
@@ -130,14 +132,14 @@ function build(flavour: Flavour) {
   }), 'A lesson scored by this case: title and principle.', 'lesson');
 
   const step = z.union([z.string(), obj({ say: z.string() }), obj({ wait: z.literal(true) })], {
-    error: 'a step is a choice id, { say: text } or { wait: true }',
+    error: says('step'),
   });
-  const percent = (what: string) => z.number().min(0, { error: `${what} is a percent from 0 to 100` }).max(100, { error: `${what} is a percent from 0 to 100` });
+  const percent = (what: string) => z.number().min(0, { error: says('percent', what) }).max(100, { error: says('percent', what) });
   const test = doc(obj({
-    name: z.string({ error: 'every test needs a name' }),
-    steps: z.array(step, { error: 'steps must be a list' }),
+    name: z.string({ error: says('test-name') }),
+    steps: z.array(step, { error: says('steps') }),
     expect: obj({
-      outcome: z.enum(OUTCOMES, { error: 'outcome must be success, partial or failure' }).optional(),
+      outcome: z.enum(OUTCOMES, { error: says('test-outcome') }).optional(),
       ending: z.string().optional(),
       percent: percent('percent').optional(),
       minPercent: percent('minPercent').optional(),
@@ -149,23 +151,23 @@ function build(flavour: Flavour) {
 
   const scenario = obj({
     id: z
-      .string({ error: (iss) => (iss.input === undefined ? 'missing id: give the scenario an id like `id: angry-customer`' : 'id must be text') })
-      .regex(ID_PATTERN, { error: 'id may use only lower-case letters, digits and hyphens, e.g. angry-customer' }),
+      .string({ error: (iss) => (iss.input === undefined ? says('id-missing') : says('id-type')) })
+      .regex(ID_PATTERN, { error: says('id-pattern') }),
     title: text,
     summary: text.optional(),
-    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'difficulty must be 1, 2 or 3' }).optional(),
-    tags: z.array(z.string(), { error: 'tags must be a list, e.g. [angry, complaint]' }).optional(),
+    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: says('difficulty') }).optional(),
+    tags: z.array(z.string(), { error: says('tags') }).optional(),
     passScore: z
-      .number({ error: 'passScore must be a number from 0 to 100' })
-      .min(0, { error: 'passScore must be from 0 to 100 (a percent)' })
-      .max(100, { error: 'passScore must be from 0 to 100 (a percent)' })
+      .number({ error: says('passScore-type') })
+      .min(0, { error: says('passScore-range') })
+      .max(100, { error: says('passScore-range') })
       .optional(),
-    cast: z.record(z.string(), castMember, { error: 'cast must be a map of cast id -> { name, role, type }' }),
-    meters: z.record(z.string(), meter, { error: 'meters must be a map of meter name -> { initial, min, max, label }' }).optional(),
-    lessons: z.record(z.string(), lesson, { error: 'lessons must be a map of lesson id -> { title, principle }' }).optional(),
-    start: z.string({ error: (iss) => (iss.input === undefined ? 'missing start: name the first node, e.g. `start: opening`' : 'start must be a node id') }),
-    nodes: z.record(z.string(), node, { error: 'nodes must be a map of node id -> node' }),
-    tests: z.array(test, { error: 'tests must be a list' }).optional(),
+    cast: z.record(z.string(), castMember, { error: says('cast') }),
+    meters: z.record(z.string(), meter, { error: says('meters') }).optional(),
+    lessons: z.record(z.string(), lesson, { error: says('lessons') }).optional(),
+    start: z.string({ error: (iss) => (iss.input === undefined ? says('start-missing') : says('start-type')) }),
+    nodes: z.record(z.string(), node, { error: says('nodes') }),
+    tests: z.array(test, { error: says('tests') }).optional(),
   });
   doc(scenario.shape.id, 'Unique id of the case: lower-case letters, digits and hyphens.');
   doc(scenario.shape.passScore, 'Percent of the best possible score needed to pass (default 70).');
@@ -174,7 +176,7 @@ function build(flavour: Flavour) {
   doc(scenario.shape.nodes, 'The nodes of the case: node id -> node.');
 
   const catalog = obj({
-    lessons: z.record(z.string(), lesson, { error: 'lessons must be a map of lesson id -> { title, principle }' }),
+    lessons: z.record(z.string(), lesson, { error: says('lessons') }),
   });
 
   return { scenario, catalog, condition, comparison, docs };

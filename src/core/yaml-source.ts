@@ -4,6 +4,8 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { tidyMessage, type Diagnostic, type Severity } from './diagnostics.js';
+import { yamlMessages as M, type Message } from './messages.js';
+import type { Lang } from './text.js';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -26,15 +28,16 @@ export interface ParsedYaml {
 /** Aliases may legitimately repeat a block a few times; more than this is an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 
-export function parseYaml(rawText: string, file: string): ParsedYaml {
+/** `lang`: the language of the messages (the trainer's). */
+export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): ParsedYaml {
   const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
   const lineCounter = new LineCounter();
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  const diag = (severity: Severity, code: string, pos: Position, message: string): Diagnostic => ({
-    file, line: pos.line, column: pos.column, severity, code, message: tidyMessage(message),
+  const diag = (severity: Severity, pos: Position, m: Message): Diagnostic => ({
+    file, line: pos.line, column: pos.column, severity, code: m.code, message: tidyMessage(m.text[lang]),
   });
   const startOfFile: Locator = () => ({ line: 1, column: 1 });
 
@@ -47,14 +50,14 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
     return {
       data: undefined,
       locate: startOfFile,
-      diagnostics: [diag('error', 'binary-file', { line, column }, 'this is not a text file (it contains a NUL byte); a scenario must be UTF-8 YAML text')],
+      diagnostics: [diag('error', { line, column }, M.binaryFile())],
     };
   }
   if (text.trim() === '') {
     return {
       data: undefined,
       locate: startOfFile,
-      diagnostics: [diag('error', 'empty-file', { line: 1, column: 1 }, EMPTY_FILE_MESSAGE)],
+      diagnostics: [diag('error', { line: 1, column: 1 }, M.emptyFile())],
     };
   }
 
@@ -68,19 +71,19 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
   const firstSyntax = doc.errors[0];
   const errors = firstSyntax ? [firstSyntax] : [];
   for (const offset of duplicateKeys(doc)) {
-    diagnostics.push(diag('error', 'yaml-duplicate-key', at(offset), yamlMessage('DUPLICATE_KEY', '', text, [offset, offset])));
+    diagnostics.push(diag('error', at(offset), M.duplicateKey(keyAt(text, offset))));
   }
   for (const e of errors) {
     // The parser notices an unclosed quote or bracket only where the file ends or the
     // indentation breaks; the trainer needs to see where it was opened.
     const opener = unclosedOpener(doc, e.code, e.message, e.pos[0]);
     const pos = opener ? at(opener.offset) : at(e.pos[0]);
-    diagnostics.push(diag('error', `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, pos, opener?.message ?? yamlMessage(e.code, e.message, text, e.pos)));
+    diagnostics.push(diag('error', pos, opener?.message ?? yamlMessage(e.code, e.message, text, e.pos)));
   }
-  for (const w of doc.warnings) diagnostics.push(diag('warning', `yaml-${w.code.toLowerCase().replace(/_/g, '-')}`, at(w.pos[0]), yamlMessage(w.code, w.message, text, w.pos)));
+  for (const w of doc.warnings) diagnostics.push(diag('warning', at(w.pos[0]), yamlMessage(w.code, w.message, text, w.pos)));
   if (doc.errors.length > 0 || diagnostics.some((d) => d.severity === 'error')) return { data: undefined, diagnostics, locate };
   if (doc.contents === null) {
-    return { data: undefined, locate: startOfFile, diagnostics: [...diagnostics, diag('error', 'empty-file', { line: 1, column: 1 }, EMPTY_FILE_MESSAGE)] };
+    return { data: undefined, locate: startOfFile, diagnostics: [...diagnostics, diag('error', { line: 1, column: 1 }, M.emptyFile())] };
   }
 
   // An alias inside the block it names (`tags: &a [*a, *a]`) is a loop: yaml's alias
@@ -88,7 +91,7 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
   // 160 of them took over 20 s), so it is refused before toJS.
   const loop = selfAlias(doc);
   if (loop) {
-    diagnostics.push(diag('error', 'yaml-alias-loop', at(loop.offset), `the alias *${loop.name} is inside the block &${loop.name} it refers to, which would repeat forever; write the text out instead of using &anchors and *aliases`));
+    diagnostics.push(diag('error', at(loop.offset), M.aliasLoop(loop.name)));
     return { data: undefined, diagnostics, locate };
   }
 
@@ -105,7 +108,7 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
     },
   });
   if (complexKey !== undefined) {
-    diagnostics.push(diag('error', 'yaml-complex-key', at(complexKey), 'a key must be a plain name, not a list or a map; write it as `name: value`'));
+    diagnostics.push(diag('error', at(complexKey), M.complexKey()));
     return { data: undefined, diagnostics, locate };
   }
 
@@ -114,18 +117,16 @@ export function parseYaml(rawText: string, file: string): ParsedYaml {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const message = error instanceof ReferenceError && /alias/i.test(error.message)
-      ? `too many alias references (more than ${MAX_ALIAS_COUNT}); this looks like an alias bomb — write the text out instead of using &anchors and *aliases`
-      : `the YAML could not be read: ${firstLine(String((error as Error)?.message ?? error))}`;
-    diagnostics.push(diag('error', 'yaml-alias-count', firstAlias(doc, at), message));
+      ? M.tooManyAliases(MAX_ALIAS_COUNT)
+      : M.unreadable(firstLine(String((error as Error)?.message ?? error)));
+    diagnostics.push(diag('error', firstAlias(doc, at), message));
     return { data: undefined, diagnostics, locate };
   }
   return { data, diagnostics, locate };
 }
 
-const EMPTY_FILE_MESSAGE = 'the file is empty (nothing but blank lines or comments); a scenario needs at least id, title, cast, start and nodes (run `roleplay new <id>` for a starter)';
-
 /** Where an unclosed quoted text or [ ] / { } collection that the parser gave up on begins. */
-function unclosedOpener(doc: Document, code: string, message: string, pos: number): { offset: number; message: string } | undefined {
+function unclosedOpener(doc: Document, code: string, message: string, pos: number): { offset: number; message: Message } | undefined {
   const quote = code === 'MISSING_CHAR' && /closing "quote/.test(message) ? 'QUOTE_DOUBLE'
     : code === 'MISSING_CHAR' && /closing 'quote/.test(message) ? 'QUOTE_SINGLE' : undefined;
   const bracket = /Flow sequence .* end with a \]/.test(message) ? ']' : /Flow map .* end with a \}/.test(message) ? '}' : undefined;
@@ -146,9 +147,10 @@ function unclosedOpener(doc: Document, code: string, message: string, pos: numbe
   const mark = quote === 'QUOTE_DOUBLE' ? '"' : quote === 'QUOTE_SINGLE' ? "'" : bracket === ']' ? '[' : '{';
   const close = quote === 'QUOTE_DOUBLE' ? '"' : quote === 'QUOTE_SINGLE' ? "'" : bracket!;
   // A bracket reported here may be missing its closer or be closed on a line indented too little.
+  const ours = `yaml-${code.toLowerCase().replace(/_/g, '-')}`;
   return quote
-    ? { offset: found, message: `the ${mark} opened here is never closed; add the closing ${close} (everything after it was read as part of it)` }
-    : { offset: found, message: `the ${mark} opened here is not closed properly: end it with ${close}, and indent every line inside it more than the line it starts on` };
+    ? { offset: found, message: M.unclosedQuote(ours, close) }
+    : { offset: found, message: M.unclosedBracket(ours, mark, close) };
 }
 
 /** The first alias that sits inside the anchored block it refers to, if any. */
@@ -200,21 +202,9 @@ function firstLine(s: string): string {
   return s.split('\n')[0]!.trim();
 }
 
-function yamlMessage(code: string, message: string, text: string, pos: [number, number]): string {
-  switch (code) {
-    case 'DUPLICATE_KEY': {
-      const key = keyAt(text, pos[0]);
-      return `duplicate key '${key}': a key may appear only once in the same map; rename or remove one of them`;
-    }
-    case 'TAB_AS_INDENT':
-      return 'a tab is used for indentation; YAML indents with spaces only (replace the tab with spaces)';
-    case 'BAD_INDENT':
-      return `the indentation is off here; line this up with its siblings using spaces (${firstLine(message)})`;
-    case 'MULTIPLE_DOCS':
-      return 'this file holds more than one YAML document (a `---` line); put each scenario in its own file';
-    default:
-      return firstLine(message).replace(/\.$/, '');
-  }
+function yamlMessage(code: string, message: string, text: string, pos: [number, number]): Message {
+  if (code === 'DUPLICATE_KEY') return M.duplicateKey(keyAt(text, pos[0]));
+  return M.parser(code, code === 'BAD_INDENT' ? firstLine(message) : firstLine(message).replace(/\.$/, ''));
 }
 
 function keyAt(text: string, offset: number): string {
