@@ -3,7 +3,7 @@
  * in the internal row id (an integer; a bigint string) and in booleans (0/1; true/false).
  */
 import type { Outcome } from '../core/index.js';
-import type { SessionHeader, SessionRow } from './store.js';
+import { StoreError, type SessionHeader, type SessionRow } from './store.js';
 
 export interface SessionColumns<RowId, Flag> {
   sid: RowId;
@@ -49,4 +49,19 @@ export function sessionRowOf<RowId, Flag>(
     },
     ...(r.seal !== null ? { seal: r.seal } : {}),
   };
+}
+
+/**
+ * The session row a new step may be appended to: it exists, is not finished, and expects
+ * exactly this step next (anything else means the session is being played in two places).
+ */
+export function appendableRow<R extends Pick<SessionColumns<unknown, unknown>, 'finished_at' | 'event_count'>>(
+  s: R | undefined, sessionId: string, seq: number,
+): R {
+  if (!s) throw new StoreError(`no session ${sessionId}`);
+  if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
+  if (seq !== s.event_count + 1) {
+    throw new StoreError(`session ${sessionId} expects step ${s.event_count + 1} next, not ${seq} (is it being played in two places?)`);
+  }
+  return s;
 }

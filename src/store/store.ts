@@ -9,6 +9,9 @@
  */
 import type { Lang, LessonCatalog, Outcome, StepAction } from '../core/index.js';
 
+/** A failure of the session database, in words for the person at the terminal. */
+export class StoreError extends Error {}
+
 export type SessionId = string;
 /** practice and exam are the play screen's modes; headless is `run --record` */
 export type Mode = 'practice' | 'exam' | 'headless';

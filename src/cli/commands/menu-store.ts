@@ -8,7 +8,7 @@ import { traineeFrom } from '../../store/open.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { restorePoint, ResumeError } from '../../store/resume.js';
 import { SourceError } from '../../store/scenario-source.js';
-import { StoreError } from '../../store/sqlite/sqlite-store.js';
+import { StoreError } from '../../store/store.js';
 import type { SessionRow } from '../../store/store.js';
 import type { MenuEntry, ResumeResult, UnfinishedSession } from '../../ui/library.js';
 import type { Recorder } from '../../ui/recorder.js';

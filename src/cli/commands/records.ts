@@ -20,7 +20,7 @@ import { StoreRecorder } from '../../store/recorder.js';
 import { Recording } from '../../store/recording.js';
 import { restorePoint, ResumeError } from '../../store/resume.js';
 import { compiledFromSource, SourceError } from '../../store/scenario-source.js';
-import { StoreError } from '../../store/sqlite/sqlite-store.js';
+import { StoreError } from '../../store/store.js';
 import { sourceLineOf } from '../../store/sync/jsonl.js';
 import type { SessionFilter, SessionRow, SessionStore } from '../../store/store.js';
 import { verifyStore } from '../../store/verify.js';
@@ -28,7 +28,7 @@ import type { Recorder } from '../../ui/recorder.js';
 import { timelineOf, type Timeline } from '../../ui/review/timeline.js';
 import { UserError } from '../env.js';
 import { langOf } from '../program.js';
-import { fileLibrary } from './play.js';
+import { fileLibraryIn } from './play.js';
 import { readSteps, runCommand, type RunHooks, type RunOptions } from './run.js';
 
 export interface StoreOptions {
@@ -285,7 +285,7 @@ function reportRecorded(id: string, finished: boolean, lang: Lang) {
 }
 
 /** `roleplay run … --record`: the run as usual, with every step written as it is taken. */
-export async function runRecorded(ref: string, opts: RunOptions & StoreOptions, lang: Lang): Promise<number> {
+export async function runRecorded(ref: string, opts: Omit<RunOptions, 'lang'> & StoreOptions, lang: Lang): Promise<number> {
   const steps = readSteps(opts); // bad steps are reported before anything is recorded
   return withStore(opts, lang, async (store) => {
     let recording: Promise<Recording> | undefined;
@@ -301,7 +301,7 @@ export async function runRecorded(ref: string, opts: RunOptions & StoreOptions, 
         void recording!.then((r) => r.finish(report), () => undefined);
       },
     };
-    const code = runCommand(ref, opts, hooks, steps);
+    const code = runCommand(ref, { ...opts, lang }, hooks, steps);
     if (recording) {
       const r = await recording;
       await r.flush();
@@ -361,7 +361,7 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
     const recorder = new StoreRecorder(store, session.trainee, { session, events });
     const { runApp } = await import('../../ui/run-app.js');
     const code = await runApp({
-      library: fileLibrary,
+      library: fileLibraryIn(lang),
       start: {
         kind: 'play',
         opened: { scenario: compiled.scenario, source: source.source, file: source.file },

@@ -10,7 +10,7 @@
 import pg from 'pg';
 import type { Lang, LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
-import { StoreError } from '../sqlite/sqlite-store.js';
+import { StoreError } from '../store.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
 import type {
   EventContent, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId,
@@ -21,7 +21,7 @@ import { mergeInto, type MergeTx } from '../sync/merge.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
 import { pgReport } from './report-sql.js';
 import { pgWhereOf } from './where.js';
-import { sessionRowOf, type SessionColumns } from '../session-columns.js';
+import { appendableRow, sessionRowOf, type SessionColumns } from '../session-columns.js';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -268,12 +268,8 @@ export class PgStore implements SessionStore {
 
   async appendEvent(sessionId: SessionId, content: EventContent, play?: SavedPlay): Promise<StoredEvent> {
     return this.transaction(async (q) => {
-      const { rows: [s] } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
-      if (!s) throw new StoreError(`no session ${sessionId}`);
-      if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
-      if (content.seq !== s.event_count + 1) {
-        throw new StoreError(`session ${sessionId} expects step ${s.event_count + 1} next, not ${content.seq} (is it being played in two places?)`);
-      }
+      const { rows: [row] } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
+      const s = appendableRow(row, sessionId, content.seq);
       const prevHash = s.head_hash;
       const hash = eventHash(prevHash, content);
       await q.query(`INSERT INTO events (${EVENT_INSERT_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,

@@ -18,19 +18,18 @@ import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
+import { StoreError } from '../store.js';
 import type {
   EventContent, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId,
   SessionResult, SessionRow, SessionStore, StoredEvent,
 } from '../store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { reportFromSql } from './report-sql.js';
-import { sessionRowOf, type SessionColumns } from '../session-columns.js';
+import { appendableRow, sessionRowOf, type SessionColumns } from '../session-columns.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
 
 /** How long a writer waits for another's transaction before giving up (ms). */
 export const BUSY_TIMEOUT_MS = 15_000;
-
-export class StoreError extends Error {}
 
 export type SessionDbRow = SessionColumns<number, number>;
 
@@ -158,12 +157,7 @@ export class SqliteStore implements SessionStore {
 
   async appendEvent(sessionId: SessionId, content: EventContent, play?: SavedPlay): Promise<StoredEvent> {
     return this.db.transaction(() => {
-      const s = this.st.sessionById.get(sessionId);
-      if (!s) throw new StoreError(`no session ${sessionId}`);
-      if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
-      if (content.seq !== s.event_count + 1) {
-        throw new StoreError(`session ${sessionId} expects step ${s.event_count + 1} next, not ${content.seq} (is it being played in two places?)`);
-      }
+      const s = appendableRow(this.st.sessionById.get(sessionId), sessionId, content.seq);
       const prevHash = s.head_hash;
       const hash = eventHash(prevHash, content);
       const { way, text, idx } = wayOf(content.action);

@@ -3,7 +3,8 @@
  * team store that wraps it) merge on the server in one transaction; the SQLite store merges
  * in one IMMEDIATE transaction on its connection (sqlite-merge.ts).
  */
-import { SqliteStore, StoreError } from '../sqlite/sqlite-store.js';
+import { SqliteStore } from '../sqlite/sqlite-store.js';
+import { StoreError } from '../store.js';
 import type { SessionStore } from '../store.js';
 import type { MergeOutcome, SessionBundle } from './bundle.js';
 import { mergeIntoSqlite } from './sqlite-merge.js';

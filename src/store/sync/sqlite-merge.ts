@@ -7,7 +7,7 @@
  * a merge is running (import and sync never do).
  */
 import type { Database as Db } from 'better-sqlite3';
-import { StoreError } from '../sqlite/sqlite-store.js';
+import { StoreError } from '../store.js';
 import { wayOf } from '../event-columns.js';
 import type { SessionHeader } from '../store.js';
 import type { MergeOutcome, SessionBundle } from './bundle.js';
