@@ -59,13 +59,13 @@ export class StoreRecorder implements Recorder {
     return (await this.current)?.id;
   }
 
-  /** Waits for every write; resolves to the first failure's message, if any. */
-  async close(): Promise<string | undefined> {
+  /** Waits for every write; resolves to the first failure, if any (for the command to word). */
+  async close(): Promise<unknown> {
     const recordings = await Promise.all(this.all);
     for (const r of recordings) {
       try { await r?.flush(); } catch (e) { this.error ??= e; }
     }
-    return this.error === undefined ? undefined : (this.error instanceof Error ? this.error.message : String(this.error));
+    return this.error;
   }
 
   private with(fn: (r: Recording) => unknown): void {

@@ -4,9 +4,9 @@
  * replays and scores an old session exactly, whatever a trainer has since changed in the
  * YAML or in lessons.yaml.
  */
-import { compile, loadFile, type CompiledScenario, type Lesson, type LessonCatalog, type Scenario } from '../core/index.js';
+import { compile, loadFile, type CompiledScenario, type Lang, type Lesson, type LessonCatalog, type Scenario } from '../core/index.js';
 import { canonicalJson, sha256 } from './chain.js';
-import type { ScenarioSource } from './store.js';
+import { StoreError, type ScenarioSource } from './store.js';
 
 /** The catalog lessons a loaded scenario saw (its inline lessons come back from the source). */
 export function catalogOf(scenario: Scenario): LessonCatalog {
@@ -26,14 +26,19 @@ export function sourceOf(scenario: Scenario, source: string, file?: string): Sce
   };
 }
 
-export class SourceError extends Error {}
+export class SourceError extends StoreError {}
 
 /** The stored scenario, loaded and compiled as it was when the session was played. */
 export function compiledFromSource(stored: ScenarioSource): CompiledScenario {
   const loaded = loadFile(stored.source, stored.file, stored.catalog);
   if (loaded.kind !== 'scenario' || !loaded.scenario) {
-    const first = loaded.diagnostics.find((d) => d.severity === 'error');
-    throw new SourceError(`the stored copy of scenario '${stored.scenarioId}' no longer loads${first ? `: ${first.message}` : ''}`);
+    const firstError = (lang: Lang) =>
+      loadFile(stored.source, stored.file, stored.catalog, { lang }).diagnostics.find((d) => d.severity === 'error')?.message;
+    const en = firstError('en'), zh = firstError('zh');
+    throw new SourceError(
+      `the stored copy of scenario '${stored.scenarioId}' no longer loads${en ? `: ${en}` : ''}`,
+      `保存的案例「${stored.scenarioId}」已无法载入${zh ? `：${zh}` : ''}`,
+    );
   }
   return compile(loaded.scenario);
 }

@@ -9,8 +9,21 @@
  */
 import type { Lang, LessonCatalog, Outcome, StepAction } from '../core/index.js';
 
-/** A failure of the session database, in words for the person at the terminal. */
-export class StoreError extends Error {}
+/**
+ * A failure of the session database, in words for the person at the terminal, in both
+ * languages: the store does not know who reads it; the command that prints it picks one.
+ * `message` is the English text (logs, tests).
+ */
+export class StoreError extends Error {
+  private readonly zh: string;
+  constructor(en: string, zh?: string) {
+    super(en);
+    this.zh = zh ?? en;
+  }
+  in(lang: Lang): string {
+    return lang === 'zh' ? this.zh : this.message;
+  }
+}
 
 export type SessionId = string;
 /** practice and exam are the play screen's modes; headless is `run --record` */

@@ -108,6 +108,10 @@ describe('a full disk', () => {
     for (const s of after.filter((a) => !before.some((b) => b.id === a.id))) {
       expect(s.steps).toEqual(CHOICES.split(',').slice(0, s.steps.length));
     }
+    // the same, told in Chinese
+    const zh = spawnSync('bash', ['-c', `ulimit -f ${Math.ceil(statSync(db).size / 1024)}; exec "$0" "$@"`, process.execPath, BIN, 'run', 'angry-customer', '--choices', CHOICES, '--record', '--db', db, '--lang', 'zh'], { encoding: 'utf8', env: ENV });
+    expectOneClearLine(zh.stderr);
+    expect(zh.stderr).toMatch(/^roleplay: 练习记录库 .* 写入失败：磁盘拒绝写入（空间满了？）；之前记录的步骤完好无损/);
   });
 });
 
@@ -141,6 +145,9 @@ describe('a damaged database file', () => {
         }
         expect(r.stderr + r.stdout).not.toMatch(/internal error|SqliteError|\n\s+at /);
       }
+      const zh = rp(['verify', '--db', db, '--lang', 'zh']);
+      expectOneClearLine(zh.stderr);
+      expect(zh.stderr).toMatch(/^roleplay: (练习记录库 .*(已损坏|无法使用)|无法打开练习记录库 )/);
       expect(hashOf(db)).toBe(before);
       expectPlainRunWorks();
     });
@@ -160,6 +167,8 @@ describe('a database from a newer roleplay', () => {
       expectOneClearLine(r.stderr);
       expect(r.stderr).toMatch(/newer/);
     }
+    const zh = rp(['sessions', '--db', db, '--lang', 'zh']);
+    expect(zh.stderr).toBe('roleplay: 练习记录库由更新版本的 roleplay 写入（结构版本 999，本版本只认识到 3）；请先升级 roleplay\n');
     expect(hashOf(db)).toBe(before);
     expectPlainRunWorks();
   });

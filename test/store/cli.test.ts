@@ -92,6 +92,8 @@ describe('a --db in a folder that does not exist', { timeout: 60_000 }, () => {
       const r = rp(['sessions', '--db', db, '--lang', 'en']);
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/^roleplay: the folder .* does not exist; create it first, or choose another file with --db\n$/);
+      const zh = rp(['sessions', '--db', db, '--lang', 'zh']);
+      expect(zh.stderr).toMatch(/^roleplay: 文件夹 .* 不存在；请先创建它，或用 --db 换一个文件\n$/);
     }
   });
 });

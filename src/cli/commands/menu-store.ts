@@ -6,14 +6,13 @@
 import type { Lang } from '../../core/index.js';
 import { traineeFrom } from '../../store/open.js';
 import { StoreRecorder } from '../../store/recorder.js';
-import { restorePoint, ResumeError } from '../../store/resume.js';
-import { SourceError } from '../../store/scenario-source.js';
+import { restorePoint } from '../../store/resume.js';
 import { StoreError } from '../../store/store.js';
 import type { SessionRow } from '../../store/store.js';
 import type { MenuEntry, ResumeResult, UnfinishedSession } from '../../ui/library.js';
 import type { Recorder } from '../../ui/recorder.js';
 import { UserError } from '../env.js';
-import { scenarioOf, withStore, type StoreOptions } from './records.js';
+import { scenarioOf, unrecorded, withStore, type StoreOptions } from './records.js';
 
 /** The menu offers the most recent few; `roleplay sessions` lists them all. */
 const OFFERED = 9;
@@ -73,8 +72,8 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
             mode: u.mode,
           };
         } catch (e) {
-          if (e instanceof UserError || e instanceof ResumeError || e instanceof SourceError || e instanceof StoreError) {
-            return { ok: false, message: (lang === 'en' ? 'this session cannot be continued: ' : '这个练习无法继续：') + e.message };
+          if (e instanceof UserError || e instanceof StoreError) {
+            return { ok: false, message: (lang === 'en' ? 'this session cannot be continued: ' : '这个练习无法继续：') + (e instanceof StoreError ? e.in(lang) : e.message) };
           }
           throw e;
         }
@@ -83,7 +82,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
     const code = await hooks.closed;
     for (const r of recorders) {
       const failure = await r.close();
-      if (failure) throw new UserError(lang === 'en' ? `the session could not be recorded: ${failure}` : `练习记录写入失败：${failure}`, 1);
+      if (failure !== undefined) throw unrecorded(failure, store.location, lang);
     }
     return code;
   });

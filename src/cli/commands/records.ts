@@ -18,8 +18,8 @@ import { recordStrings } from '../../store/formats/strings.js';
 import { dbPathFrom, openStore, traineeFrom } from '../../store/open.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { Recording } from '../../store/recording.js';
-import { restorePoint, ResumeError } from '../../store/resume.js';
-import { compiledFromSource, SourceError } from '../../store/scenario-source.js';
+import { restorePoint } from '../../store/resume.js';
+import { compiledFromSource } from '../../store/scenario-source.js';
 import { StoreError } from '../../store/store.js';
 import { sourceLineOf } from '../../store/sync/jsonl.js';
 import type { SessionFilter, SessionRow, SessionStore } from '../../store/store.js';
@@ -43,13 +43,13 @@ export async function withStore<T>(opts: StoreOptions, lang: Lang, fn: (store: S
   try {
     store = await openStore(dbPathFrom(opts.db), lang);
   } catch (e) {
-    throw new UserError(e instanceof Error ? e.message : String(e), 1);
+    throw new UserError(e instanceof StoreError ? e.in(lang) : e instanceof Error ? e.message : String(e), 1);
   }
   try {
     return await fn(store);
   } catch (e) {
-    if (e instanceof StoreError || e instanceof SourceError || e instanceof ResumeError) throw new UserError(e.message, 1);
-    const refused = refusedWrite(e, store.location);
+    if (e instanceof StoreError) throw new UserError(e.in(lang), 1);
+    const refused = refusedWrite(e, store.location, lang);
     if (refused) throw new UserError(refused, 1);
     throw e;
   } finally {
@@ -62,16 +62,39 @@ export async function withStore<T>(opts: StoreOptions, lang: Lang, fn: (store: S
  * cause, not an "internal error" (found by the fault tests, issue 8). SQLite rolls a refused
  * write back, so what was recorded before it stays intact.
  */
-function refusedWrite(e: unknown, location: string): string | undefined {
+function refusedWrite(e: unknown, location: string, lang: Lang): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
-  const intact = 'the steps recorded before are intact (check with `roleplay verify`)';
-  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return `the session database ${location} could not be written: the disk refused the write (is it full?); ${intact}`;
-  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') return `the session database ${location} cannot be written here (read-only file or folder); ${intact}`;
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return `the session database ${location} is damaged, and was left as it is: restore it from a backup, or record into another file with --db`;
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return `the session database ${location} was kept locked by another program; try again`;
-  return `the session database ${location} cannot be used: ${(e as Error).message}`;
+  const say = lang === 'zh' ? REFUSED.zh : REFUSED.en;
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return say.full(location);
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') return say.readOnly(location);
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return say.damaged(location);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return say.locked(location);
+  return say.other(location, (e as Error).message);
 }
+
+/** A write that failed during play, told once the screen has closed. */
+export function unrecorded(failure: unknown, location: string, lang: Lang): UserError {
+  const why = refusedWrite(failure, location, lang) ?? (failure instanceof StoreError ? failure.in(lang) : failure instanceof Error ? failure.message : String(failure));
+  return new UserError(lang === 'en' ? `the session could not be recorded: ${why}` : `练习记录写入失败：${why}`, 1);
+}
+
+const REFUSED = {
+  en: {
+    full: (db: string) => `the session database ${db} could not be written: the disk refused the write (is it full?); the steps recorded before are intact (check with \`roleplay verify\`)`,
+    readOnly: (db: string) => `the session database ${db} cannot be written here (read-only file or folder); the steps recorded before are intact (check with \`roleplay verify\`)`,
+    damaged: (db: string) => `the session database ${db} is damaged, and was left as it is: restore it from a backup, or record into another file with --db`,
+    locked: (db: string) => `the session database ${db} was kept locked by another program; try again`,
+    other: (db: string, why: string) => `the session database ${db} cannot be used: ${why}`,
+  },
+  zh: {
+    full: (db: string) => `练习记录库 ${db} 写入失败：磁盘拒绝写入（空间满了？）；之前记录的步骤完好无损（可用 \`roleplay verify\` 检查）`,
+    readOnly: (db: string) => `练习记录库 ${db} 在这里不能写入（文件或文件夹是只读的）；之前记录的步骤完好无损（可用 \`roleplay verify\` 检查）`,
+    damaged: (db: string) => `练习记录库 ${db} 已损坏，已保持原样未动：请从备份恢复，或用 --db 记录到另一个文件`,
+    locked: (db: string) => `练习记录库 ${db} 一直被另一个程序锁着；请稍后再试`,
+    other: (db: string, why: string) => `练习记录库 ${db} 无法使用：${why}`,
+  },
+} as const;
 
 /** The sessions named by --trainee, --scenario and --since. */
 export function filterOf(opts: { trainee?: string; scenario?: string; since?: string }): SessionFilter {
@@ -325,7 +348,7 @@ export async function withPlayRecorder(cmd: Command, fn: (recorder: Recorder) =>
     const recorder = new StoreRecorder(store, traineeFrom(opts.trainee));
     const code = await fn(recorder);
     const failure = await recorder.close();
-    if (failure) throw new UserError(lang === 'en' ? `the session could not be recorded: ${failure}` : `练习记录写入失败：${failure}`, 1);
+    if (failure !== undefined) throw unrecorded(failure, store.location, lang);
     return code;
   });
 }
@@ -372,7 +395,7 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
       recorder,
     });
     const failure = await recorder.close();
-    if (failure) throw new UserError(lang === 'en' ? `the session could not be recorded: ${failure}` : `练习记录写入失败：${failure}`, 1);
+    if (failure !== undefined) throw unrecorded(failure, store.location, lang);
     return code;
   });
 }

@@ -122,7 +122,8 @@ export class ServerUnreachable extends StoreError {}
 /** A failure as the StoreError to throw: ServerUnreachable when the network is the problem. */
 export function storeErrorOf(e: unknown, where: string, lang: Lang = 'en'): StoreError {
   if (e instanceof StoreError) return e;
-  return isUnreachable(e) ? new ServerUnreachable(pgErrorMessage(e, where, lang)) : new StoreError(pgErrorMessage(e, where, lang));
+  const en = pgErrorMessage(e, where, 'en'), zh = pgErrorMessage(e, where, 'zh');
+  return isUnreachable(e) ? new ServerUnreachable(en, zh) : new StoreError(en, zh);
 }
 
 export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
@@ -157,7 +158,10 @@ async function migrate(pool: pg.Pool): Promise<void> {
     });
     return r.rows[0]?.v ?? 0;
   };
-  const tooNew = (v: number) => new StoreError(`the team database was set up by a newer roleplay (schema ${v}; this one knows up to ${PG_SCHEMA_VERSION}); update roleplay to use it`);
+  const tooNew = (v: number) => new StoreError(
+    `the team database was set up by a newer roleplay (schema ${v}; this one knows up to ${PG_SCHEMA_VERSION}); update roleplay to use it`,
+    `团队数据库由更新版本的 roleplay 建立（结构版本 ${v}，本版本只认识到 ${PG_SCHEMA_VERSION}）；请先升级 roleplay`,
+  );
   const current = await applied(pool);
   if (current > PG_SCHEMA_VERSION) throw tooNew(current);
   if (current === PG_SCHEMA_VERSION) return;

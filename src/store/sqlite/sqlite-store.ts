@@ -45,12 +45,13 @@ export function openSqliteStore(file: string): SqliteStore {
       try {
         mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       } catch (e) {
-        throw new StoreError(`cannot create the folder for the session database ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        const why = (e as NodeJS.ErrnoException).code ?? String(e);
+        throw new StoreError(`cannot create the folder for the session database ${file}: ${why}`, `无法为练习记录库 ${file} 创建文件夹：${why}`);
       }
     } else if (!existsSync(dirname(file))) {
       // A path the user chose: make no folders for it (a typo would scatter databases, and
       // Node's recursive mkdir never returns on some paths, e.g. under /proc).
-      throw new StoreError(`the folder ${dirname(file)} does not exist; create it first, or choose another file with --db`);
+      throw new StoreError(`the folder ${dirname(file)} does not exist; create it first, or choose another file with --db`, `文件夹 ${dirname(file)} 不存在；请先创建它，或用 --db 换一个文件`);
     }
   }
   let db: Db;
@@ -66,14 +67,14 @@ export function openSqliteStore(file: string): SqliteStore {
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -65536');
   } catch (e) {
-    throw new StoreError(`cannot open the session database ${file}: ${(e as Error).message}`);
+    throw new StoreError(`cannot open the session database ${file}: ${(e as Error).message}`, `无法打开练习记录库 ${file}：${(e as Error).message}`);
   }
   try {
     migrate(db);
   } catch (e) {
     db.close();
     if (e instanceof StoreError) throw e;
-    throw new StoreError(`the session database ${file} cannot be used: ${(e as Error).message}`);
+    throw new StoreError(`the session database ${file} cannot be used: ${(e as Error).message}`, `练习记录库 ${file} 无法使用：${(e as Error).message}`);
   }
   return new SqliteStore(db, file);
 }
@@ -81,7 +82,10 @@ export function openSqliteStore(file: string): SqliteStore {
 export function migrate(db: Db): void {
   const current = () => db.pragma('user_version', { simple: true }) as number;
   if (current() > SCHEMA_VERSION) {
-    throw new StoreError(`the session database was written by a newer roleplay (schema ${current()}; this one knows up to ${SCHEMA_VERSION}); update roleplay to read it`);
+    throw new StoreError(
+      `the session database was written by a newer roleplay (schema ${current()}; this one knows up to ${SCHEMA_VERSION}); update roleplay to read it`,
+      `练习记录库由更新版本的 roleplay 写入（结构版本 ${current()}，本版本只认识到 ${SCHEMA_VERSION}）；请先升级 roleplay`,
+    );
   }
   if (current() === SCHEMA_VERSION) return;
   db.transaction(() => {
