@@ -6,8 +6,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
-  EMPTY_CATALOG, loadFile, mergeCatalogs, type Diagnostic, type LessonCatalog, type Loaded, type Scenario,
+  EMPTY_CATALOG, loadFile, mergeCatalogs, type Diagnostic, type Lang, type LessonCatalog, type Loaded, type Scenario,
 } from '../core/index.js';
+import { fileMessages as M, resolveMessages, type Message } from '../core/messages.js';
 import {
   BUNDLED_SCENARIOS, CATALOG_FILE, MAX_FILE_BYTES, listScenarioFiles, scenarioFolders,
 } from './scenario-paths.js';
@@ -16,25 +17,26 @@ export { BUNDLED_SCENARIOS, CATALOG_FILE, MAX_FILE_BYTES, PACKAGE_ROOT, expandPa
 
 export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostic: Diagnostic };
 
-export function readScenarioText(file: string): ReadResult {
-  const fail = (message: string, code: string, line = 1, column = 1): ReadResult =>
-    ({ ok: false, diagnostic: { file, line, column, severity: 'error', code, message } });
+/** `lang`: the language of the diagnostic, the trainer's (as for every function here that reports one). */
+export function readScenarioText(file: string, lang: Lang): ReadResult {
+  const fail = (m: Message, line = 1, column = 1): ReadResult =>
+    ({ ok: false, diagnostic: { file, line, column, severity: 'error', code: m.code, message: m.text[lang] } });
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) return fail('this is a folder, not a scenario file', 'is-directory');
+    if (st.isDirectory()) return fail(M.isDirectory());
     size = st.size;
   } catch (e) {
-    return fail(describeFsError(e), 'unreadable');
+    return fail(describeFsError(e));
   }
   if (size > MAX_FILE_BYTES) {
-    return fail(`the file is ${(size / 1024 / 1024).toFixed(1)} MB; a scenario file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB — is this the right file?`, 'file-too-large');
+    return fail(M.fileTooLarge((size / 1024 / 1024).toFixed(1), MAX_FILE_BYTES / 1024 / 1024));
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    return fail(describeFsError(e), 'unreadable');
+    return fail(describeFsError(e));
   }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -44,15 +46,15 @@ export function readScenarioText(file: string): ReadResult {
     const before = loose.slice(0, Math.max(0, bad));
     const line = before.split('\n').length;
     const column = bad - before.lastIndexOf('\n');
-    return fail('this is not UTF-8 text (it looks like binary data, or another encoding); save the scenario as UTF-8 YAML', 'not-utf8', line, column);
+    return fail(M.notUtf8(), line, column);
   }
 }
 
-function describeFsError(e: unknown): string {
+function describeFsError(e: unknown): Message {
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied: the file cannot be read';
-  return `cannot be read (${code ?? String(e)})`;
+  if (code === 'ENOENT') return M.notFound();
+  if (code === 'EACCES' || code === 'EPERM') return M.permissionDenied();
+  return M.unreadable(code ?? String(e));
 }
 
 /** A loaded file, or the reason it could not be read. */
@@ -64,19 +66,19 @@ export interface LoadedFile {
 
 const catalogCache = new Map<string, { catalog: LessonCatalog; file?: LoadedFile }>();
 
-/** The catalog file in a folder, loaded once per process. */
-export function catalogIn(dir: string): { catalog: LessonCatalog; file?: LoadedFile } {
-  const key = resolve(dir);
+/** The catalog file in a folder, loaded once per process (and language: its diagnostics are in it). */
+export function catalogIn(dir: string, lang: Lang): { catalog: LessonCatalog; file?: LoadedFile } {
+  const key = `${lang}\u0000${resolve(dir)}`;
   const cached = catalogCache.get(key);
   if (cached) return cached;
   const path = join(dir, CATALOG_FILE);
   let result: { catalog: LessonCatalog; file?: LoadedFile } = { catalog: EMPTY_CATALOG };
   try {
     statSync(path);
-    const read = readScenarioText(path);
+    const read = readScenarioText(path, lang);
     if (!read.ok) result = { catalog: EMPTY_CATALOG, file: { file: path, loaded: undefined, diagnostics: [read.diagnostic] } };
     else {
-      const loaded = loadFile(read.text, path);
+      const loaded = loadFile(read.text, path, EMPTY_CATALOG, { lang });
       result = { catalog: loaded.kind === 'catalog' && loaded.catalog ? loaded.catalog : EMPTY_CATALOG, file: { file: path, loaded, diagnostics: loaded.diagnostics } };
     }
   } catch {
@@ -90,18 +92,18 @@ export function catalogIn(dir: string): { catalog: LessonCatalog; file?: LoadedF
  * The lessons a scenario file sees: the bundled catalog, then a `lessons.yaml` beside the
  * file (which wins on equal ids), then the scenario's own inline lessons (applied by the loader).
  */
-export function catalogFor(file: string): LessonCatalog {
-  const bundled = catalogIn(BUNDLED_SCENARIOS).catalog;
+export function catalogFor(file: string, lang: Lang): LessonCatalog {
+  const bundled = catalogIn(BUNDLED_SCENARIOS, lang).catalog;
   const dir = dirname(resolve(file));
   if (dir === resolve(BUNDLED_SCENARIOS)) return bundled;
-  return mergeCatalogs(bundled, catalogIn(dir).catalog);
+  return mergeCatalogs(bundled, catalogIn(dir, lang).catalog);
 }
 
-export function loadPath(file: string): LoadedFile {
-  const read = readScenarioText(file);
+export function loadPath(file: string, lang: Lang): LoadedFile {
+  const read = readScenarioText(file, lang);
   if (!read.ok) return { file, loaded: undefined, diagnostics: [read.diagnostic] };
-  const catalog = basename(file) === CATALOG_FILE ? EMPTY_CATALOG : catalogFor(file);
-  const loaded = loadFile(read.text, file, catalog);
+  const catalog = basename(file) === CATALOG_FILE ? EMPTY_CATALOG : catalogFor(file, lang);
+  const loaded = loadFile(read.text, file, catalog, { lang });
   return { file, loaded, diagnostics: loaded.diagnostics };
 }
 
@@ -110,7 +112,7 @@ export type Resolved =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly message?: string };
 
 /** A scenario named by path, or by id among the scenario folders. */
-export function resolveScenario(ref: string): Resolved {
+export function resolveScenario(ref: string, lang: Lang): Resolved {
   let file: string | undefined;
   try {
     if (statSync(ref).isFile()) file = ref;
@@ -119,23 +121,19 @@ export function resolveScenario(ref: string): Resolved {
     const found = findById(ref);
     if (!found) {
       const ids = listScenarioFiles().map((f) => f.id);
-      return { ok: false, diagnostics: [], message: `no scenario '${ref}': it is neither a file nor the id of a scenario in ${scenarioFolders().join(' or ')}${suggestId(ref, ids)}` };
+      const near = ids.find((id) => id.includes(ref) || ref.includes(id));
+      return { ok: false, diagnostics: [], message: resolveMessages.noScenario(ref, scenarioFolders(), near)[lang] };
     }
     file = found;
   }
-  const read = readScenarioText(file);
+  const read = readScenarioText(file, lang);
   if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
-  const loaded = loadFile(read.text, file, catalogFor(file));
+  const loaded = loadFile(read.text, file, catalogFor(file, lang), { lang });
   if (loaded.kind !== 'scenario') {
-    return { ok: false, diagnostics: [], message: `${file} is a lesson catalog, not a scenario` };
+    return { ok: false, diagnostics: [], message: resolveMessages.isCatalog(file)[lang] };
   }
   if (!loaded.scenario) return { ok: false, diagnostics: loaded.diagnostics };
   return { ok: true, scenario: loaded.scenario, file, source: read.text, diagnostics: loaded.diagnostics };
-}
-
-function suggestId(ref: string, ids: string[]): string {
-  const near = ids.find((id) => id.includes(ref) || ref.includes(id));
-  return near ? `; did you mean '${near}'?` : ' (`roleplay list` shows them)';
 }
 
 function findById(id: string): string | undefined {

@@ -47,7 +47,7 @@ export function buildProgram(): Command {
     .addOption(langOption())
     .addHelpText('after', '\nExit status: 0 the run reached an ending; 2 a step is not valid there, or the steps ran out; 1 the scenario is invalid.')
     .action(async (ref: string, opts: { steps?: string; choices?: string; record?: boolean; db?: string; trainee?: string }, cmd: Command) =>
-      setExit(opts.record ? await (await import('./commands/records.js')).runRecorded(ref, cmd.optsWithGlobals(), langOf(cmd)) : (await import('./commands/run.js')).runCommand(ref, opts)));
+      setExit(opts.record ? await (await import('./commands/records.js')).runRecorded(ref, cmd.optsWithGlobals(), langOf(cmd)) : (await import('./commands/run.js')).runCommand(ref, { ...opts, lang: langOf(cmd) })));
 
   program
     .command('lint')
@@ -56,7 +56,7 @@ export function buildProgram(): Command {
     .option('--strict', 'treat warnings as failures')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(langOption())
-    .action(async (paths: string[], opts: { strict?: boolean; format?: 'text' | 'json' }) => setExit((await import('./commands/lint.js')).lintCommand(paths, opts)));
+    .action(async (paths: string[], opts: { strict?: boolean; format?: 'text' | 'json' }, cmd: Command) => setExit((await import('./commands/lint.js')).lintCommand(paths, { ...opts, lang: langOf(cmd) })));
 
   program
     .command('test')

@@ -6,7 +6,7 @@
  * Chinese quotes names with 「」, English with '' (tidyMessage shortens either kind).
  */
 import type { Lang } from './text.js';
-import { nearest } from './suggest.js';
+import { listOf, nearest } from './suggest.js';
 
 /** One message in both UI languages. */
 export type Said = Readonly<Record<Lang, string>>;
@@ -27,15 +27,6 @@ const q = (name: string | number) => `「${name}」`;
 export function didYouMeanSaid(name: string, known: Iterable<string>): Said {
   const hit = nearest(name, known);
   return hit === undefined ? said('', '') : said(`；是不是${q(hit)}？`, `; did you mean '${hit}'?`);
-}
-
-/** "a, b or c" / "a、b 或 c". */
-export function listSaid(names: readonly string[], conjunction: 'or' | 'and' = 'or'): Said {
-  if (names.length === 0) return said('（无）', '(none)');
-  if (names.length === 1) return said(names[0]!, names[0]!);
-  const head = names.slice(0, -1);
-  const last = names[names.length - 1]!;
-  return said(`${head.join('、')} ${conjunction === 'or' ? '或' : '和'} ${last}`, `${head.join(', ')} ${conjunction} ${last}`);
 }
 
 const langName = (code: string) => (code === 'en' ? said('英文', 'English') : code === 'zh' ? said('中文', 'Chinese') : said(code, code));
@@ -73,8 +64,8 @@ export const referenceMessages = {
     `要点${q(name)}不存在${near.zh}（要点来自 scenarios/lessons.yaml 或本文件的 lessons:）`,
     `unknown lesson '${name}'${near.en} (lessons come from scenarios/lessons.yaml or this file's lessons:)`),
   unknownMeterEffect: (name: string, near: Said, meters: readonly string[]) => msg('unknown-meter',
-    `指标${q(name)}不存在${near.zh}${meters.length ? `（已定义的指标：${listSaid(meters).zh}）` : '（这个案例没有定义任何指标）'}`,
-    `unknown meter '${name}'${near.en}${meters.length ? ` (meters: ${listSaid(meters).en})` : ' (this scenario defines no meters)'}`),
+    `指标${q(name)}不存在${near.zh}${meters.length ? `（已定义的指标：${meters.join('、')}）` : '（这个案例没有定义任何指标）'}`,
+    `unknown meter '${name}'${near.en}${meters.length ? ` (meters: ${listOf(meters)})` : ' (this scenario defines no meters)'}`),
   unknownMeterCondition: (name: string, near: Said) => msg('unknown-meter',
     `条件里的指标${q(name)}不存在${near.zh}`,
     `unknown meter '${name}' in condition${near.en}`),
@@ -91,8 +82,8 @@ export const referenceMessages = {
     `节点${q(id)}同时有 ${first} 和 ${second}；一个节点只能有 choices、input、when、end 中的一个（请拆成两个节点）`,
     `node '${id}' has both ${first} and ${second}; a node does exactly one of choices, input, when or end (split it into two nodes)`),
   unknownSpeaker: (name: string, near: Said, cast: readonly string[]) => msg('unknown-speaker',
-    `说话人${q(name)}不存在${near.zh}（请用 cast 里的 id：${listSaid(cast).zh}，或 narrator）`,
-    `unknown speaker '${name}'${near.en} (use a cast id: ${listSaid(cast).en}, or narrator)`),
+    `说话人${q(name)}不存在${near.zh}（请用 cast 里的 id：${[...cast, 'narrator'].join('、')}）`,
+    `unknown speaker '${name}'${near.en} (use a cast id: ${listOf(cast)}, or narrator)`),
   misplacedTimeout: (id: string, kind: string) => msg('misplaced-timeout',
     `timeout 只能用在有 choices 或 input 的节点上；节点${q(id)}是 ${kind}`,
     `a timeout only applies to a node with choices or input; node '${id}' has ${kind}`),
@@ -359,7 +350,7 @@ const TYPE_NAME: Readonly<Record<string, Said>> = {
 /** The numbers a schema names in its "must be a number" messages. */
 export type NumberField = 'points' | 'meter-change' | 'eq' | 'gte' | 'gt' | 'lte' | 'lt' | 'initial' | 'min' | 'max';
 const numberName = (f: NumberField): Said =>
-  f === 'points' ? said('分数', 'points') : f === 'meter-change' ? said('指标变化量', 'a meter change') : said(f, f);
+  f === 'points' ? said('score 里的分数', 'points') : f === 'meter-change' ? said('effects 里的变化量', 'a meter change') : said(f, f);
 
 /**
  * The schema's own problems. zod carries only a string per issue, so schema.ts stores the key
@@ -388,7 +379,7 @@ export const schemaMessages = {
   'when-list': () => said('`when:` 下面应该是 `if`/`goto` 条目的列表', 'expected a list of `if`/`goto` entries under `when:`'),
   'when-min': () => said('when 至少需要一个分支', 'when needs at least one entry'),
   'outcome': (value: string | null) => said(
-    `outcome ${value === null ? '缺失' : `${q(value)}无效`}；请用 success、partial 或 failure`,
+    `${value === null ? '缺少 outcome' : `outcome${q(value)}无效`}；请用 success、partial 或 failure`,
     `outcome ${value === null ? 'is missing' : `'${value}' is not valid`}; use success, partial or failure`),
   'speaker': () => said('speaker 必须是 cast 里的 id 或 narrator', 'speaker must be a cast id or narrator'),
   'choices-list': () => said('这里应该是选项列表', 'expected a list of choices'),
@@ -466,6 +457,22 @@ export const fileMessages = {
     '这不是 UTF-8 文本（看起来是二进制数据或别的编码）；请把案例存成 UTF-8 编码的 YAML',
     'this is not UTF-8 text (it looks like binary data, or another encoding); save the scenario as UTF-8 YAML'),
 };
+
+/** Why a scenario named on the command line cannot be opened (not a finding in a file: no code). */
+export const resolveMessages = {
+  noScenario: (ref: string, folders: readonly string[], near: string | undefined) => said(
+    `没有案例${q(ref)}：它既不是一个文件，也不是 ${folders.join(' 或 ')} 里某个案例的 id${near ? `；是不是${q(near)}？` : '（`roleplay list` 会列出所有案例）'}`,
+    `no scenario '${ref}': it is neither a file nor the id of a scenario in ${folders.join(' or ')}${near ? `; did you mean '${near}'?` : ' (`roleplay list` shows them)'}`),
+  isCatalog: (file: string) => said(`${file} 是要点目录，不是案例`, `${file} is a lesson catalog, not a scenario`),
+};
+
+/** lint's closing line on standard error. */
+export function lintSummary(files: number, errors: number, warnings: number): Said {
+  const s = (n: number) => (n === 1 ? '' : 's');
+  return said(
+    `检查了 ${files} 个文件：${errors} 个错误，${warnings} 个警告`,
+    `${files} file${s(files)} checked: ${errors} error${s(errors)}, ${warnings} warning${s(warnings)}`);
+}
 
 /** Every message builder that yields a finding (for tests: each must exist in both languages). */
 export const ALL_MESSAGE_GROUPS = { referenceMessages, checkMessages, yamlMessages, shapeMessages, fileMessages } as const;

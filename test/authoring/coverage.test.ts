@@ -8,7 +8,7 @@ import { rp, fixture } from './helpers.js';
 describe('coverage (core)', () => {
   it('counts nodes entered, choices taken and endings reached over all runs, complete or not', () => {
     const file = fixture('coverage/partly-tested.yaml');
-    const loaded = loadFile(readFileSync(file, 'utf8'), file, catalogFor(file));
+    const loaded = loadFile(readFileSync(file, 'utf8'), file, catalogFor(file, 'en'));
     const scenario = loaded.kind === 'scenario' ? loaded.scenario! : undefined!;
     const compiled = compile(scenario);
     const runs: StepRecord[][] = [];

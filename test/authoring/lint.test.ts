@@ -4,7 +4,7 @@ import { rp, fixture } from './helpers.js';
 interface Diag { file: string; line: number; column: number; severity: string; code: string; message: string }
 
 function lintJson(file: string): { errors: number; warnings: number; diagnostics: Diag[] } {
-  const r = rp(['lint', '--format', 'json', fixture(file)]);
+  const r = rp(['lint', '--lang', 'en', '--format', 'json', fixture(file)]);
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout);
 }
@@ -58,15 +58,15 @@ describe('deeper lint, one fixture per check', () => {
 describe('lint --strict and --format json', () => {
   it('warnings alone exit 0, and 1 with --strict', () => {
     const files = ['loop-no-way-out.yaml', 'dead-loop.yaml', 'never-shown.yaml', 'lesson-loses.yaml', 'translations.yaml'];
-    const plain = rp(['lint', ...files.map(fixture)]);
+    const plain = rp(['lint', '--lang', 'en', ...files.map(fixture)]);
     expect(plain.status).toBe(0);
     for (const f of files) expect(plain.stdout, f).toMatch(new RegExp(`${f.replace('.', '\\.')}:\\d+:\\d+: warning: `));
-    for (const f of files) expect(rp(['lint', '--strict', fixture(f)]).status, f).toBe(1);
-    expect(rp(['lint', '--strict', fixture('clean.yaml')]).status).toBe(0);
+    for (const f of files) expect(rp(['lint', '--lang', 'en', '--strict', fixture(f)]).status, f).toBe(1);
+    expect(rp(['lint', '--lang', 'en', '--strict', fixture('clean.yaml')]).status).toBe(0);
   }, 60_000);
 
   it('json: one document with counts and every diagnostic with file, line, column, severity, code and message', () => {
-    const r = rp(['lint', '--format', 'json', '--strict', fixture('lesson-loses.yaml'), fixture('clean.yaml')]);
+    const r = rp(['lint', '--lang', 'en', '--format', 'json', '--strict', fixture('lesson-loses.yaml'), fixture('clean.yaml')]);
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ files: 2, errors: 0, warnings: 2 });

@@ -13,12 +13,12 @@ describe('roleplay new', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/^id: late-delivery\b/m);
 
-    const lint = rp(['lint', '--strict', file]);
+    const lint = rp(['lint', '--lang', 'en', '--strict', file]);
     expect(lint.stdout).toBe('');
     expect(lint.stderr).toContain('0 errors, 0 warnings');
     expect(lint.status).toBe(0);
 
-    const test = rp(['test', file]);
+    const test = rp(['test', '--lang', 'en', file]);
     expect(test.status).toBe(0);
     expect(test.stdout.trim().split('\n').at(-1)).toBe('4 passed, 0 failed');
   });

@@ -8,7 +8,7 @@ import { catalogFor } from '../../src/cli/files.js';
 import { ROOT, rp, fixture, tempDir, NIGHT_WINDOW } from './helpers.js';
 
 function load(file: string): Scenario {
-  const loaded = loadFile(readFileSync(file, 'utf8'), file, catalogFor(file));
+  const loaded = loadFile(readFileSync(file, 'utf8'), file, catalogFor(file, 'en'));
   if (loaded.kind !== 'scenario' || !loaded.scenario) throw new Error(`${file} does not load`);
   return loaded.scenario;
 }

@@ -21,7 +21,7 @@ import { ROOT, rp, tempDir } from './helpers.js';
 const STARTER = starterScenario('preview', '../docs/scenario.schema.json');
 
 function opened(text: string, file = join(ROOT, 'preview.yaml')) {
-  const loaded = loadFile(text, file, catalogFor(file));
+  const loaded = loadFile(text, file, catalogFor(file, 'en'));
   if (loaded.kind !== 'scenario' || !loaded.scenario) throw new Error(`does not load: ${JSON.stringify(loaded.diagnostics.slice(0, 2))}`);
   return { scenario: loaded.scenario, source: text, file };
 }
@@ -143,8 +143,8 @@ describe('the file source (chokidar)', () => {
     const dir = tempDir();
     const file = join(dir, 'preview.yaml');
     writeFileSync(file, STARTER);
-    expect(reloadOf(file).ok).toBe(true);
-    const source = fileWatchSource(file, { settleMs: 30 });
+    expect(reloadOf(file, 'en').ok).toBe(true);
+    const source = fileWatchSource(file, 'en', { settleMs: 30 });
     const seen: Reload[] = [];
     let wake: () => void = () => {};
     const stop = source.subscribe((r) => { seen.push(r); wake(); });

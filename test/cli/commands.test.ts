@@ -84,14 +84,14 @@ describe('roleplay run', () => {
 
   it('an invalid scenario: exit 1, its errors as file:line:column', () => {
     const broken = join(FIXTURES, 'broken', 'unknown-goto.yaml');
-    const r = rp(['run', broken, '--choices', 'estimate']);
+    const r = rp(['run', broken, '--choices', 'estimate', '--lang', 'en']);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`${broken}:14:15: error: goto names unknown node 'estimat'; did you mean 'estimate'?\n`);
   });
 
   it('an unknown scenario id: exit 1, one line', () => {
-    const r = rp(['run', 'no-such-case', '--choices', 'a'], { cwd: CLI_DIR });
+    const r = rp(['run', 'no-such-case', '--choices', 'a', '--lang', 'en'], { cwd: CLI_DIR });
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^roleplay: no scenario 'no-such-case'/);
@@ -146,7 +146,7 @@ describe('roleplay test', () => {
   });
 
   it('a file that does not load counts as a failure', () => {
-    const r = rp(['test', join(FIXTURES, 'broken', 'unknown-goto.yaml')]);
+    const r = rp(['test', '--lang', 'en', join(FIXTURES, 'broken', 'unknown-goto.yaml')]);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('0 passed, 1 failed');
     expect(r.stdout).toContain("goto names unknown node 'estimat'");

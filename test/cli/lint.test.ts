@@ -20,7 +20,7 @@ describe('lint on each broken fixture', () => {
   beforeAll(async () => {
     // all at once: the two cores share the ~30 process starts
     const files = Object.keys(BROKEN);
-    const ran = await Promise.all(files.map((f) => rpAsync(['lint', broken(f)])));
+    const ran = await Promise.all(files.map((f) => rpAsync(['lint', '--lang', 'en', broken(f)])));
     files.forEach((f, i) => results.set(f, ran[i]!));
   }, 120_000);
 
@@ -41,26 +41,26 @@ describe('lint on each broken fixture', () => {
 
 describe('lint on valid files', () => {
   it('plain, BOM and CRLF files: exit 0 and no output but the summary', () => {
-    const r = rp(['lint', valid('plain.yaml'), valid('bom.yaml'), valid('crlf.yaml')]);
+    const r = rp(['lint', '--lang', 'en', valid('plain.yaml'), valid('bom.yaml'), valid('crlf.yaml')]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('3 files checked: 0 errors, 0 warnings\n');
   });
 
   it('warnings are printed with their position but keep exit 0; --strict makes them fail', () => {
-    const r = rp(['lint', valid('warnings.yaml')]);
+    const r = rp(['lint', '--lang', 'en', valid('warnings.yaml')]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(7);
     for (const l of lines) expect(l).toMatch(/^.+warnings\.yaml:\d+:\d+: warning: /);
     expect(r.stdout).toContain(`${valid('warnings.yaml')}:13:32: warning: 'how are you' was read as a separate key`);
     expect(r.stdout).toContain(`${valid('warnings.yaml')}:14:5: warning: unknown key 'choises' in node 'opening' is ignored; did you mean 'choices'?`);
-    expect(rp(['lint', '--strict', valid('warnings.yaml')]).status).toBe(1);
-    expect(rp(['lint', '--strict', valid('plain.yaml')]).status).toBe(0);
+    expect(rp(['lint', '--lang', 'en', '--strict', valid('warnings.yaml')]).status).toBe(1);
+    expect(rp(['lint', '--lang', 'en', '--strict', valid('plain.yaml')]).status).toBe(0);
   });
 
   it('--format json: files, errors, warnings and every diagnostic with its position', () => {
-    const r = rp(['lint', '--format', 'json', valid('warnings.yaml'), broken('unknown-goto.yaml')]);
+    const r = rp(['lint', '--lang', 'en', '--format', 'json', valid('warnings.yaml'), broken('unknown-goto.yaml')]);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     const out = JSON.parse(r.stdout) as { files: number; errors: number; warnings: number; diagnostics: Record<string, unknown>[] };
     expect(Object.keys(out)).toEqual(['files', 'errors', 'warnings', 'diagnostics']);
@@ -70,11 +70,11 @@ describe('lint on valid files', () => {
       message: "goto names unknown node 'estimat'; did you mean 'estimate'?",
     });
     for (const d of out.diagnostics) expect(Object.keys(d).sort()).toEqual(['code', 'column', 'file', 'line', 'message', 'severity']);
-    expect(rp(['lint', '--format', 'json', valid('plain.yaml')]).status).toBe(0);
+    expect(rp(['lint', '--lang', 'en', '--format', 'json', valid('plain.yaml')]).status).toBe(0);
   });
 
   it('the shared conformance scenario lints clean of errors (when ../shared is there)', () => {
-    const r = rp(['lint', join(FIXTURES, '..', '..', '..', 'shared', 'conformance', 'night-window.yaml')]);
+    const r = rp(['lint', '--lang', 'en', join(FIXTURES, '..', '..', '..', 'shared', 'conformance', 'night-window.yaml')]);
     if (r.stdout.includes('no such file')) return;
     expect(r.status, r.stdout + r.stderr).toBe(0);
   });
@@ -85,7 +85,7 @@ describe('lint on hostile input', () => {
   /** peak memory of `lint` on a small valid file: the start-up cost every run pays */
   let baselineMB = 0;
   beforeAll(() => {
-    baselineMB = rpMeasured(['lint', valid('plain.yaml')]).maxRssMB;
+    baselineMB = rpMeasured(['lint', '--lang', 'en', valid('plain.yaml')]).maxRssMB;
     dir = mkdtempSync(join(tmpdir(), 'roleplay-lint-'));
     // 50 MB of plausible YAML, written in 1 MB blocks
     const fd = openSync(join(dir, 'huge.yaml'), 'w');
@@ -97,7 +97,7 @@ describe('lint on hostile input', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a 50 MB file: one line, exit 1, well within a second, without reading it into memory', () => {
-    const r = rpMeasured(['lint', join(dir, 'huge.yaml')]);
+    const r = rpMeasured(['lint', '--lang', 'en', join(dir, 'huge.yaml')]);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toMatch(/^.+huge\.yaml:1:1: error: the file is 5\d\.\d MB; a scenario file may be at most 2 MB — is this the right file\?\n$/);
     expect(r.cpuMs).toBeLessThan(1000);
@@ -106,20 +106,20 @@ describe('lint on hostile input', () => {
     expect(r.maxRssMB - baselineMB).toBeLessThan(25);
     // and the check itself, in-process
     const started = performance.now();
-    expect(loadPath(join(dir, 'huge.yaml')).diagnostics.map((d) => d.code)).toEqual(['file-too-large']);
+    expect(loadPath(join(dir, 'huge.yaml'), 'en').diagnostics.map((d) => d.code)).toEqual(['file-too-large']);
     expect(performance.now() - started).toBeLessThan(100);
   });
 
   it('a file just over 2 MB is refused the same way; one just under is read', () => {
     writeFileSync(join(dir, 'over.yaml'), 'a: 1\n' + '#'.repeat(2 * 1024 * 1024));
     writeFileSync(join(dir, 'under.yaml'), 'a: 1\n' + '#'.repeat(2 * 1024 * 1024 - 10));
-    const r = rp(['lint', join(dir, 'over.yaml'), join(dir, 'under.yaml')]);
+    const r = rp(['lint', '--lang', 'en', join(dir, 'over.yaml'), join(dir, 'under.yaml')]);
     expect(r.stdout).toMatch(/over\.yaml:1:1: error: the file is 2\.0 MB/);
     expect(r.stdout).toMatch(/under\.yaml:1:1: error: missing required field/);
   });
 
   it('the alias bomb: one line at the first alias, exit 1, within a second, bounded memory', () => {
-    const r = rpMeasured(['lint', broken('alias-bomb.yaml')]);
+    const r = rpMeasured(['lint', '--lang', 'en', broken('alias-bomb.yaml')]);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stdout).toContain('alias-bomb.yaml:2:8: error: too many alias references');
@@ -128,12 +128,12 @@ describe('lint on hostile input', () => {
     // 9^9 expanded strings would need gigabytes
     expect(r.maxRssMB - baselineMB).toBeLessThan(25);
     const started = performance.now();
-    expect(loadPath(broken('alias-bomb.yaml')).diagnostics.map((d) => d.code)).toEqual(['yaml-alias-count']);
+    expect(loadPath(broken('alias-bomb.yaml'), 'en').diagnostics.map((d) => d.code)).toEqual(['yaml-alias-count']);
     expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('a path that does not exist: one line, exit 1', () => {
-    const r = rp(['lint', join(dir, 'nope.yaml')]);
+    const r = rp(['lint', '--lang', 'en', join(dir, 'nope.yaml')]);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toBe(`${join(dir, 'nope.yaml')}:1:1: error: no such file or folder\n`);
     expect(hasStackTrace(r.stderr)).toBe(false);
@@ -148,7 +148,7 @@ describe('lint on hostile input', () => {
     copyFileSync(broken('unknown-goto.yaml'), join(mixed, 'sub', 'd-goto.yaml'));
     copyFileSync(broken('binary.yaml'), join(mixed, 'e-binary.yaml'));
     writeFileSync(join(mixed, 'notes.txt'), 'not a scenario');
-    const r = rp(['lint', mixed, join(dir, 'missing')]);
+    const r = rp(['lint', '--lang', 'en', mixed, join(dir, 'missing')]);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     for (const l of lines) expect(l).toMatch(DIAGNOSTIC_LINE);
@@ -164,7 +164,7 @@ describe('lint on hostile input', () => {
     mkdirSync(twins);
     copyFileSync(valid('plain.yaml'), join(twins, 'one.yaml'));
     copyFileSync(valid('plain.yaml'), join(twins, 'two.yaml'));
-    const r = rp(['lint', twins]);
+    const r = rp(['lint', '--lang', 'en', twins]);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toBe(`${join(twins, 'two.yaml')}:1:5: error: scenario id 'plain' is already used by ${join(twins, 'one.yaml')}; every scenario needs its own id\n`);
   });
@@ -172,7 +172,7 @@ describe('lint on hostile input', () => {
 
 describe('lint with no paths', () => {
   it('checks ./scenarios', () => {
-    const r = rp(['lint'], { cwd: join(FIXTURES, 'cli') });
+    const r = rp(['lint', '--lang', 'en'], { cwd: join(FIXTURES, 'cli') });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stderr).toBe('1 file checked: 0 errors, 0 warnings\n');
   });

@@ -20,7 +20,7 @@ describe('broken fixtures', () => {
   });
 
   it.each(Object.entries(BROKEN))('%s: error at the exact line:column with a clear message', (file, want) => {
-    const { diagnostics } = loadPath(join(BROKEN_DIR, file));
+    const { diagnostics } = loadPath(join(BROKEN_DIR, file), 'en');
     const errors = diagnostics.filter((d) => d.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
     const first = errors[0]!;
@@ -35,7 +35,7 @@ describe('broken fixtures', () => {
   });
 
   it('wrong-type.yaml reports every bad field, not only the first', () => {
-    const { diagnostics } = loadPath(join(BROKEN_DIR, 'wrong-type.yaml'));
+    const { diagnostics } = loadPath(join(BROKEN_DIR, 'wrong-type.yaml'), 'en');
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
       '3:13 difficulty must be 1, 2 or 3',
       "14:24 node 'opening', choice 1: points must be a number",

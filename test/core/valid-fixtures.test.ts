@@ -15,14 +15,14 @@ describe('valid fixtures', () => {
   });
 
   it.each(['plain.yaml', 'bom.yaml', 'crlf.yaml'])('%s loads with no diagnostics at all', (file) => {
-    const { loaded, diagnostics } = loadPath(at(file));
+    const { loaded, diagnostics } = loadPath(at(file), 'en');
     expect(diagnostics).toEqual([]);
     expect(loaded?.kind === 'scenario' && loaded.scenario?.id).toBe(file.replace('.yaml', ''));
   });
 
   it('BOM and CRLF do not leak into the text (no \\r, no \\uFEFF in ids or strings)', () => {
     for (const file of ['bom.yaml', 'crlf.yaml']) {
-      const { loaded } = loadPath(at(file));
+      const { loaded } = loadPath(at(file), 'en');
       const scenario = loaded?.kind === 'scenario' ? loaded.scenario! : undefined;
       expect(JSON.stringify(scenario)).not.toMatch(/\\r|\uFEFF/);
       expect(Object.keys(scenario!.nodes)).toEqual(['opening', 'done']);
@@ -31,7 +31,7 @@ describe('valid fixtures', () => {
   });
 
   it('warnings.yaml: valid (loads), with each warning at its line:column', () => {
-    const { loaded, diagnostics } = loadPath(at('warnings.yaml'));
+    const { loaded, diagnostics } = loadPath(at('warnings.yaml'), 'en');
     expect(loaded?.kind === 'scenario' && loaded.scenario).toBeTruthy();
     expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
     const got = diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`).sort();
@@ -53,7 +53,7 @@ describe('valid fixtures', () => {
   });
 
   it('text cut at a comma keeps the part before the comma', () => {
-    const { loaded } = loadPath(at('warnings.yaml'));
+    const { loaded } = loadPath(at('warnings.yaml'), 'en');
     const scenario = loaded?.kind === 'scenario' ? loaded.scenario! : undefined;
     expect(scenario!.nodes.opening!.text).toEqual({ zh: '你好', en: 'Hello' });
   });

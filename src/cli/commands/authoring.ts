@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import {
-  ID_PATTERN, catalogJsonSchema, formatDiagnostic, safeLine, scenarioJsonSchema, type Scenario, type TestStep,
+  ID_PATTERN, catalogJsonSchema, formatDiagnostic, safeLine, scenarioJsonSchema, type Lang, type Scenario, type TestStep,
 } from '../../core/index.js';
 import { renderGraph, type GraphFormat } from '../../core/graph-export.js';
 import { analysePaths, bestPath, type EndingReport, type PathsReport } from '../../core/paths.js';
@@ -66,16 +66,16 @@ export function schemaCommand(opts: { catalog?: boolean }): number {
 
 // -------------------------------------------------------------------------------------- graph
 
-function loadOrReport(ref: string): Scenario | undefined {
-  const resolved = resolveScenario(ref);
+function loadOrReport(ref: string, lang: Lang): Scenario | undefined {
+  const resolved = resolveScenario(ref, lang);
   if (resolved.ok) return resolved.scenario;
   for (const d of resolved.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
   if (resolved.message) process.stderr.write(`roleplay: ${resolved.message}\n`);
   return undefined;
 }
 
-export function graphCommand(ref: string, opts: { format: GraphFormat; best?: boolean; lang: string }): number {
-  const scenario = loadOrReport(ref);
+export function graphCommand(ref: string, opts: { format: GraphFormat; best?: boolean; lang: Lang }): number {
+  const scenario = loadOrReport(ref, opts.lang);
   if (!scenario) return 1;
   let highlight;
   if (opts.best) {
@@ -147,8 +147,8 @@ function jsonOf(report: PathsReport) {
   };
 }
 
-export function pathsCommand(ref: string, opts: { json?: boolean; ending?: string }): number {
-  const scenario = loadOrReport(ref);
+export function pathsCommand(ref: string, opts: { json?: boolean; ending?: string; lang: Lang }): number {
+  const scenario = loadOrReport(ref, opts.lang);
   if (!scenario) return 1;
   const report = guard(() => analysePaths(scenario));
 

@@ -1,12 +1,15 @@
 /** `roleplay lint`: check scenario and catalog files, print problems as path:line:column. */
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
-import { byPosition, formatDiagnostic, type Diagnostic, type Scenario } from '../../core/index.js';
+import { byPosition, formatDiagnostic, type Diagnostic, type Lang, type Scenario } from '../../core/index.js';
+import { fileMessages as M, lintSummary, type Message } from '../../core/messages.js';
 import { CATALOG_FILE, expandPaths, loadPath, type LoadedFile } from '../files.js';
 
 export interface LintOptions {
   readonly strict?: boolean;
   readonly format?: 'text' | 'json';
+  /** the language of the messages (codes, paths and the words error/warning never change) */
+  readonly lang: Lang;
 }
 
 export interface LintResult {
@@ -16,8 +19,9 @@ export interface LintResult {
 }
 
 /** Loads and checks every file under `paths`, including the checks that span files. */
-export function lintPaths(paths: readonly string[]): LintResult {
-  const files = expandPaths(paths).map(loadPath);
+export function lintPaths(paths: readonly string[], lang: Lang): LintResult {
+  const files = expandPaths(paths).map((file) => loadPath(file, lang));
+  const said = (m: Message) => ({ code: m.code, message: m.text[lang] });
   const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
   const scenarios: { file: string; scenario: Scenario }[] = [];
   const ids = new Map<string, string>();
@@ -27,7 +31,7 @@ export function lintPaths(paths: readonly string[]): LintResult {
     const first = ids.get(scenario.id);
     if (first !== undefined) {
       const pos = f.loaded.locate(['id']);
-      diagnostics.push({ file: f.file, ...pos, severity: 'error', code: 'duplicate-scenario-id', message: `scenario id '${scenario.id}' is already used by ${first}; every scenario needs its own id` });
+      diagnostics.push({ file: f.file, ...pos, severity: 'error', ...said(M.duplicateScenarioId(scenario.id, first)) });
       continue;
     }
     ids.set(scenario.id, f.file);
@@ -43,7 +47,7 @@ export function lintPaths(paths: readonly string[]): LintResult {
       for (const id of Object.keys(f.loaded.catalog.lessons)) {
         if (scored.has(id)) continue;
         const pos = f.loaded.locate(['lessons', id], 'key');
-        diagnostics.push({ file: f.file, ...pos, severity: 'warning', code: 'lesson-never-scored', message: `lesson '${id}' is in the catalog but no scenario here scores it; write a step that scores it, or remove it` });
+        diagnostics.push({ file: f.file, ...pos, severity: 'warning', ...said(M.catalogLessonNeverScored(id)) });
       }
     }
   }
@@ -51,15 +55,14 @@ export function lintPaths(paths: readonly string[]): LintResult {
 }
 
 export function lintCommand(paths: readonly string[], options: LintOptions): number {
-  const result = lintPaths(paths.length ? paths : ['scenarios']);
+  const result = lintPaths(paths.length ? paths : ['scenarios'], options.lang);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   if (options.format === 'json') {
     process.stdout.write(JSON.stringify({ files: result.files.length, errors, warnings, diagnostics: result.diagnostics }, null, 2) + '\n');
   } else {
     for (const d of result.diagnostics) process.stdout.write(formatDiagnostic(d) + '\n');
-    const n = result.files.length;
-    process.stderr.write(`${n} file${n === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+    process.stderr.write(lintSummary(result.files.length, errors, warnings)[options.lang] + '\n');
   }
   return errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
 }

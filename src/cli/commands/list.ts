@@ -15,7 +15,7 @@ export interface ScenarioSummary {
 export function availableScenarios(lang: Lang): { summary: ScenarioSummary; scenario: Scenario }[] {
   const out: { summary: ScenarioSummary; scenario: Scenario }[] = [];
   for (const { file } of listScenarioFiles()) {
-    const r = resolveScenario(file);
+    const r = resolveScenario(file, lang);
     if (!r.ok) continue;
     const s = r.scenario;
     out.push({

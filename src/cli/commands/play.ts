@@ -10,7 +10,7 @@ import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
 import { CUSTOMER_TYPES, type CustomerType } from '../../core/model.js';
-import type { LocalizedText } from '../../core/text.js';
+import type { Lang, LocalizedText } from '../../core/text.js';
 import { listScenarioFiles } from '../scenario-paths.js';
 import { modeOf } from '../options.js';
 import { langOf } from '../program.js';
@@ -60,7 +60,8 @@ function mapOf(text: string): Record<string, unknown> {
 }
 
 
-export const fileLibrary: Library = {
+/** The cases on disk; `lang` is the language of the problems shown when one does not open. */
+export const fileLibraryIn = (lang: Lang): Library => ({
   entries() {
     const out: MenuEntry[] = [];
     for (const { file } of listScenarioFiles()) {
@@ -71,8 +72,8 @@ export const fileLibrary: Library = {
     return out.sort((a, b) => (a.difficulty ?? 0) - (b.difficulty ?? 0) || a.id.localeCompare(b.id));
   },
   // The validator loads on the first pick (play.ts starts loading it after the first frame).
-  open: async (entry) => (await import('./open-scenario.js')).openScenario(entry.file),
-};
+  open: async (entry) => (await import('./open-scenario.js')).openScenario(entry.file, lang),
+});
 
 /** Raw mode needs a terminal on both ends; say what to do instead of failing inside Ink. */
 function needsTerminal(): boolean {
@@ -118,9 +119,10 @@ export async function playMenu(cmd: Command): Promise<number> {
   const recorder = new LateRecorder();
   let opened!: (store: MenuStore) => void;
   const store = new Promise<MenuStore>((resolve) => { opened = resolve; });
+  const files = fileLibraryIn(lang);
   const library: Library = {
-    ...fileLibrary,
-    unfinished: async () => (await store).unfinished(fileLibrary.entries()),
+    ...files,
+    unfinished: async () => (await store).unfinished(files.entries()),
     resume: async (session) => (await store).resume(session, lang),
   };
   const stop = new AbortController();
@@ -143,7 +145,7 @@ export async function playCase(ref: string, cmd: Command): Promise<number> {
   if (needsTerminal()) return 2;
   const { resolveScenario } = await import('../files.js');
   const { formatDiagnostic } = await import('../../core/diagnostics.js');
-  const r = resolveScenario(ref);
+  const r = resolveScenario(ref, langOf(cmd));
   if (!r.ok) {
     for (const d of r.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
     if (r.message) process.stderr.write(`roleplay: ${r.message}\n`);
@@ -153,5 +155,5 @@ export async function playCase(ref: string, cmd: Command): Promise<number> {
   process.env.NODE_ENV ??= 'production';
   const { runApp } = await import('../../ui/run-app.js');
   const { withPlayRecorder } = await import('./records.js');
-  return withPlayRecorder(cmd, (recorder) => runApp({ library: fileLibrary, start, lang: langOf(cmd), mode: modeOf(cmd), recorder }));
+  return withPlayRecorder(cmd, (recorder) => runApp({ library: fileLibraryIn(langOf(cmd)), start, lang: langOf(cmd), mode: modeOf(cmd), recorder }));
 }

@@ -1,13 +1,15 @@
 /** `roleplay run`: play a scenario headless from a list of steps and print the result as JSON. */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { compile, formatDiagnostic, runSteps, safeLine, type RunReport, type Scenario, type StepRecord, type TestStep } from '../../core/index.js';
+import { compile, formatDiagnostic, runSteps, safeLine, type Lang, type RunReport, type Scenario, type StepRecord, type TestStep } from '../../core/index.js';
 import { UserError } from '../env.js';
 import { resolveScenario } from '../files.js';
 
 export interface RunOptions {
   readonly steps?: string;
   readonly choices?: string;
+  /** the language of the problems reported when the scenario does not load */
+  readonly lang: Lang;
 }
 
 export interface RunHooks {
@@ -18,7 +20,7 @@ export interface RunHooks {
 
 /** `steps` may be given already read (a steps file can be a pipe, readable only once). */
 export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {}, steps: readonly TestStep[] = readSteps(options)): number {
-  const resolved = resolveScenario(ref);
+  const resolved = resolveScenario(ref, options.lang);
   if (!resolved.ok) {
     for (const d of resolved.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
     if (resolved.message) process.stderr.write(`roleplay: ${resolved.message}\n`);
@@ -37,7 +39,7 @@ export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {
 }
 
 /** Steps from --steps (a YAML or JSON list) or --choices (comma-separated choice ids). */
-export function readSteps(options: RunOptions): TestStep[] {
+export function readSteps(options: Omit<RunOptions, 'lang'>): TestStep[] {
   if (options.steps !== undefined && options.choices !== undefined) {
     throw new UserError('give either --steps or --choices, not both', 2);
   }

@@ -44,7 +44,7 @@ export async function importCommand(file: string, opts: { db?: string }, lang: L
   if (parsed.bundles.length === 0) throw new UserError(`${file}: no sessions in it (is it a \`roleplay export --format jsonl\` file?)`, 1);
 
   return withStore(opts, lang, async (store) => {
-    const bundles = await withSources(store, parsed.bundles, (id) => parsed.lineOf.get(id) ?? 1, file);
+    const bundles = await withSources(store, parsed.bundles, (id) => parsed.lineOf.get(id) ?? 1, file, lang);
     let outcomes;
     try {
       outcomes = await mergeSessions(store, bundles);
@@ -70,7 +70,7 @@ export async function importCommand(file: string, opts: { db?: string }, lang: L
  * source lines: then the target may already hold it, or a scenario file here may be the very
  * same text (its hash says so).
  */
-async function withSources(store: SessionStore, bundles: readonly SessionBundle[], lineOf: (id: string) => number, file: string): Promise<SessionBundle[]> {
+async function withSources(store: SessionStore, bundles: readonly SessionBundle[], lineOf: (id: string) => number, file: string, lang: Lang): Promise<SessionBundle[]> {
   const known = new Map<string, boolean>();
   const out: SessionBundle[] = [];
   for (const b of bundles) {
@@ -78,7 +78,7 @@ async function withSources(store: SessionStore, bundles: readonly SessionBundle[
     if (b.source || known.get(hash)) { out.push(b); continue; }
     if (!known.has(hash)) known.set(hash, (await store.loadSource(hash)) !== undefined);
     if (known.get(hash)) { out.push(b); continue; }
-    const here = resolveScenario(b.header.scenarioId);
+    const here = resolveScenario(b.header.scenarioId, lang);
     const source = here.ok ? sourceOf(here.scenario, here.source, here.file) : undefined;
     if (!source || source.hash !== hash) {
       throw new UserError(`${file}:${lineOf(b.header.id)}: session ${b.header.id} was played on a version of scenario '${b.header.scenarioId}' that is neither in the file nor here; export it again with a current roleplay (it includes the scenario); nothing was imported`, 1);

@@ -1,5 +1,5 @@
 /** `roleplay test`: run the `tests:` of scenarios; one line per test, then `N passed, M failed`. */
-import { compile, formatDiagnostic, runSteps, safeLine, type RunReport, type Scenario, type ScenarioTest, type StepRecord } from '../../core/index.js';
+import { compile, formatDiagnostic, runSteps, safeLine, type Lang, type RunReport, type Scenario, type ScenarioTest, type StepRecord } from '../../core/index.js';
 import { coverageOf, type ScenarioCoverage } from '../../core/coverage.js';
 import { writeCoverage } from './coverage.js';
 import { lintPaths } from './lint.js';
@@ -40,8 +40,8 @@ export function runScenarioTests(scenario: Scenario): TestOutcome[] {
   });
 }
 
-export function testCommand(paths: readonly string[], options: { lang: string; coverage?: boolean }): number {
-  const lint = lintPaths(paths.length ? paths : ['scenarios']);
+export function testCommand(paths: readonly string[], options: { lang: Lang; coverage?: boolean }): number {
+  const lint = lintPaths(paths.length ? paths : ['scenarios'], options.lang);
   let passed = 0;
   let failed = 0;
   // A file that does not load cannot run its tests: that is a failure, not a silence.
@@ -50,7 +50,7 @@ export function testCommand(paths: readonly string[], options: { lang: string; c
     const errs = f.diagnostics.filter((d) => d.severity === 'error');
     if (errs.length === 0) continue;
     failed++;
-    process.stdout.write(`FAIL ${f.file}: does not load\n`);
+    process.stdout.write(`FAIL ${f.file}: ${options.lang === 'zh' ? '无法载入' : 'does not load'}\n`);
     for (const d of errs) process.stdout.write(`     ${formatDiagnostic(d)}\n`);
   }
   const coverage: ScenarioCoverage[] = [];

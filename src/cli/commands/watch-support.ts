@@ -12,32 +12,40 @@ import type { Reload, WatchSource } from '../../ui/watch/source.js';
 import { resolveScenario } from '../files.js';
 
 /** The file now, as the UI should see it. */
-export function reloadOf(file: string): Reload {
-  const r = resolveScenario(file);
+/** `lang`: the language of the problems shown when the file does not load. */
+export function reloadOf(file: string, lang: Lang): Reload {
+  const r = resolveScenario(file, lang);
   if (r.ok) return { ok: true, opened: { scenario: r.scenario, source: r.source, file: r.file } };
   const problems = r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-  return { ok: false, problems: problems.length > 0 ? problems : [r.message ?? `${file}: cannot be loaded`] };
+  return { ok: false, problems: problems.length > 0 ? problems : [r.message ?? say(lang, `${file}：无法载入`, `${file}: cannot be loaded`)] };
 }
+
+const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
 /** How long a file must stay unchanged before it is read: editors often write in several goes. */
 export const SETTLE_MS = 80;
 
-export function fileWatchSource(file: string, options: { settleMs?: number } = {}): WatchSource & { close(): Promise<void> } {
+export function fileWatchSource(file: string, lang: Lang, options: { settleMs?: number } = {}): WatchSource & { close(): Promise<void> } {
   const watchers = new Set<ReturnType<typeof watch>>();
   return {
     file,
-    initial: reloadOf(file),
+    initial: reloadOf(file, lang),
     subscribe(listener) {
       const watcher = watch(file, {
         ignoreInitial: true,
         awaitWriteFinish: { stabilityThreshold: options.settleMs ?? SETTLE_MS, pollInterval: 20 },
       });
       watchers.add(watcher);
-      const reload = () => listener(reloadOf(file));
+      const reload = () => listener(reloadOf(file, lang));
       watcher.on('change', reload);
       watcher.on('add', reload);
-      watcher.on('unlink', () => listener({ ok: false, problems: [`${file}: the file is gone (deleted or renamed); waiting for it to come back`] }));
-      watcher.on('error', (e) => listener({ ok: false, problems: [`${file}: cannot watch the file any more (${safeLine(String((e as Error).message ?? e))})`] }));
+      watcher.on('unlink', () => listener({ ok: false, problems: [say(lang,
+        `${file}：文件不见了（被删除或改名）；等它回来`,
+        `${file}: the file is gone (deleted or renamed); waiting for it to come back`)] }));
+      watcher.on('error', (e) => {
+        const why = safeLine(String((e as Error).message ?? e));
+        listener({ ok: false, problems: [say(lang, `${file}：无法再监视这个文件（${why}）`, `${file}: cannot watch the file any more (${why})`)] });
+      });
       return () => { watchers.delete(watcher); void watcher.close(); };
     },
     async close() {
@@ -52,7 +60,7 @@ export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }
   let file: string | undefined;
   try { if (statSync(ref).isFile()) file = ref; } catch { /* maybe an id */ }
   if (!file) {
-    const r = resolveScenario(ref);
+    const r = resolveScenario(ref, options.lang);
     if (!r.ok) {
       process.stderr.write(`roleplay: --watch needs the scenario's file: ${r.message ?? `${ref} cannot be loaded`}\n`);
       return 1;
@@ -63,7 +71,7 @@ export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }
     process.stderr.write('roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n');
     return 2;
   }
-  const source = fileWatchSource(file);
+  const source = fileWatchSource(file, options.lang);
   const { runWatch } = await import('../../ui/watch/run-watch.js');
   try {
     return await runWatch({ source, ...options });

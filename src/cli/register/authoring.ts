@@ -36,5 +36,5 @@ export function registerAuthoring(program: Command): void {
     .option('--json', 'print JSON')
     .option('--ending <id>', 'print only the steps to this ending, as a YAML list for `run --steps`')
     .addHelpText('after', '\nFlags a case nobody can pass, one nobody can fail, and endings nobody can reach.')
-    .action(async (ref: string, opts: { json?: boolean; ending?: string }) => setExit((await impl()).pathsCommand(ref, opts)));
+    .action(async (ref: string, opts: { json?: boolean; ending?: string }, cmd: Command) => setExit((await impl()).pathsCommand(ref, { ...opts, lang: langOf(cmd) })));
 }
