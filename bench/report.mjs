@@ -22,7 +22,8 @@ import { SimulatedClock } from 'xstate';
 const root = new URL('..', import.meta.url);
 const dist = (p) => new URL(`dist/${p}`, root).href;
 const { loadFile, compile, Play, reportOf } = await import(dist('core/index.js'));
-const { openSqliteStore, wayOf } = await import(dist('store/sqlite/sqlite-store.js'));
+const { openSqliteStore } = await import(dist('store/sqlite/sqlite-store.js'));
+const { wayOf } = await import(dist('store/event-columns.js'));
 const { eventHash, genesisHash, sealHash } = await import(dist('store/chain.js'));
 const { sourceOf } = await import(dist('store/scenario-source.js'));
 

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// `npm run bench [-- name ...]`: runs each benchmark script in its own process (so one
-// cannot warm up or slow down another) and prints their reports one after another.
+// `npm run bench [-- name ...] [-- --no-write]`: runs each benchmark script in its own process
+// (so one cannot warm up or slow down another) and prints their reports one after another.
 // Each script measures its own baseline in the same run and prints ratios against it.
-import { spawnSync } from 'node:child_process';
+// Every report lands in bench/results.md: `peers` and `load` write their own tables; for the
+// others their printed report is kept as it is, under the machine and the date.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { updateResults } from './lib/results.mjs';
 
 const ALL = [
   ['engine', 'lint + maxima of generated 100/1,000/5,000-node scenarios'],
@@ -15,15 +19,44 @@ const ALL = [
   ['report-pg', '`report --json` on PostgreSQL and SQLite side by side'],
   ['load', '8 concurrent recording processes into one database'],
 ];
+const WRITE_THEIR_OWN = new Set(['peers', 'load']);
 
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+const write = !args.includes('--no-write');
+const wanted = args.filter((a) => !a.startsWith('--'));
 const chosen = wanted.length ? ALL.filter(([name]) => wanted.includes(name)) : ALL;
+
+// Terminal control sequences some reports print (a cursor shown again after a pseudo-terminal run).
+const plain = (text) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+
+function run(script, capture, flags) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--expose-gc', script, ...flags], {
+      stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'], env: { ...process.env, CI: 'false' },
+    });
+    let out = '';
+    child.stdout?.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.on('close', (status, signal) => resolve({ status: status ?? signal, out }));
+  });
+}
+
 let failed = 0;
 for (const [name, what] of chosen) {
   const script = fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
   if (!existsSync(script)) continue;
   console.log(`\n=== ${name}: ${what} ===`);
-  const r = spawnSync(process.execPath, ['--expose-gc', script], { stdio: 'inherit', env: { ...process.env, CI: 'false' } });
-  if (r.status !== 0) { failed++; console.log(`(${name} exited with ${r.status ?? r.signal})`); }
+  const capture = write && !WRITE_THEIR_OWN.has(name);
+  const load = loadavg()[0];
+  const started = new Date();
+  const r = await run(script, capture, !write && WRITE_THEIR_OWN.has(name) ? ['--no-write'] : []);
+  if (r.status !== 0) { failed++; console.log(`(${name} exited with ${r.status})`); }
+  if (capture && r.out.trim() !== '') {
+    const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load.toFixed(1)} at the start`;
+    updateResults(`## ${name} (`, [
+      `## ${name} (\`npm run bench -- ${name}\`): ${what}`, '',
+      `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${r.status === 0 ? '' : `; the script exited with ${r.status} (a goal missed or a failure, see its report)`}.`, '',
+      '```', plain(r.out).trim(), '```', '',
+    ].join('\n'));
+  }
 }
 process.exit(failed ? 1 : 0);
