@@ -336,7 +336,7 @@ export function foundValue(v: unknown): FoundValue {
   return 'other';
 }
 
-const TEXT_HINT = said('一段文字，或一组“语言代码: 文字”，例如 { zh: 您好, en: Hello }', 'a string, or a map of language codes to strings, e.g. { zh: 您好, en: Hello }');
+const TEXT_HINT = said('一段文字，或按语言分开写的文字，例如 { zh: 您好, en: Hello }', 'a string, or a map of language codes to strings, e.g. { zh: 您好, en: Hello }');
 const TYPE_NAME: Readonly<Record<string, Said>> = {
   string: said('文字', 'string'),
   number: said('数字', 'number'),
@@ -359,9 +359,9 @@ const numberName = (f: NumberField): Said =>
  */
 export const schemaMessages = {
   'text': () => said(`这里应该是文字：${TEXT_HINT.zh}`, `expected text: ${TEXT_HINT.en}`),
-  'score-map': () => said('这里应该是“要点 id: 分数”的映射，例如 { listen-first: 2 }', 'expected a map of lesson id to points, e.g. { listen-first: 2 }'),
-  'effects-map': () => said('这里应该是“指标名: 变化量”的映射，例如 { mood: -1 }', 'expected a map of meter name to change, e.g. { mood: -1 }'),
-  'condition': () => said('这里应该是一个条件：“指标: 比较”的映射，例如 { trust: { gte: 1 } }，或 { visited: 节点id }', 'expected a condition: a map of meter -> comparison, e.g. { trust: { gte: 1 } }, or { visited: node-id }'),
+  'score-map': () => said('这里应该是一组“要点 id → 分数”，例如 { listen-first: 2 }', 'expected a map of lesson id to points, e.g. { listen-first: 2 }'),
+  'effects-map': () => said('这里应该是一组“指标名 → 变化量”，例如 { mood: -1 }', 'expected a map of meter name to change, e.g. { mood: -1 }'),
+  'condition': () => said('这里应该是一个条件：一组“指标 → 比较”，例如 { trust: { gte: 1 } }，或 { visited: 节点id }', 'expected a condition: a map of meter -> comparison, e.g. { trust: { gte: 1 } }, or { visited: node-id }'),
   'number-missing': (f: NumberField) => said(`缺少${numberName(f).zh === f ? ` ${f}` : numberName(f).zh}`, `missing ${numberName(f).en}`),
   'number-type': (f: NumberField) => said(`${numberName(f).zh === f ? `${f} ` : numberName(f).zh}必须是数字`, `${numberName(f).en} must be a number`),
   'goto-missing': () => said('缺少 goto：每条出路都需要 `goto: <节点 id>`', 'missing goto: every way out of a node needs `goto: <node id>`'),
@@ -397,12 +397,12 @@ export const schemaMessages = {
   'tags': () => said('tags 必须是列表，例如 [angry, complaint]', 'tags must be a list, e.g. [angry, complaint]'),
   'passScore-type': () => said('passScore 必须是 0 到 100 的数字', 'passScore must be a number from 0 to 100'),
   'passScore-range': () => said('passScore 必须在 0 到 100 之间（百分比）', 'passScore must be from 0 to 100 (a percent)'),
-  'cast': () => said('cast 必须是“角色 id: { name, role, type }”的映射', 'cast must be a map of cast id -> { name, role, type }'),
-  'meters': () => said('meters 必须是“指标名: { initial, min, max, label }”的映射', 'meters must be a map of meter name -> { initial, min, max, label }'),
-  'lessons': () => said('lessons 必须是“要点 id: { title, principle }”的映射', 'lessons must be a map of lesson id -> { title, principle }'),
+  'cast': () => said('cast 必须是一组“角色 id → { name, role, type }”', 'cast must be a map of cast id -> { name, role, type }'),
+  'meters': () => said('meters 必须是一组“指标名 → { initial, min, max, label }”', 'meters must be a map of meter name -> { initial, min, max, label }'),
+  'lessons': () => said('lessons 必须是一组“要点 id → { title, principle }”', 'lessons must be a map of lesson id -> { title, principle }'),
   'start-missing': () => said('缺少 start：写出第一个节点，例如 `start: opening`', 'missing start: name the first node, e.g. `start: opening`'),
   'start-type': () => said('start 必须是一个节点 id', 'start must be a node id'),
-  'nodes': () => said('nodes 必须是“节点 id: 节点”的映射', 'nodes must be a map of node id -> node'),
+  'nodes': () => said('nodes 必须是一组“节点 id → 节点”', 'nodes must be a map of node id -> node'),
   'tests': () => said('tests 必须是列表', 'tests must be a list'),
 } satisfies Record<string, (arg: never) => Said>;
 
