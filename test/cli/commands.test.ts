@@ -136,7 +136,7 @@ describe('roleplay test', () => {
   });
 
   it('failures: each says why, the last line counts them, exit 1', () => {
-    const r = rp(['test', join(CLI_DIR, 'failing'), join(CLI_DIR, 'scenarios')]);
+    const r = rp(['test', '--lang', 'en', join(CLI_DIR, 'failing'), join(CLI_DIR, 'scenarios')]);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toContain('ok   failing-tests › passes');

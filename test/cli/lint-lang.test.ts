@@ -90,6 +90,11 @@ describe('the other commands that show a broken file', () => {
     expect(r.stdout).toContain(`FAIL ${file}: 无法载入\n     ${zhLine}\n`);
   });
 
+  it('test: what a failing test expected, in Chinese', () => {
+    const r = rp(['test', '--lang', 'zh', join(FIXTURES, 'cli', 'failing')]);
+    expect(r.stdout.split('\n')).toContain('FAIL failing-tests › wrong expectation: outcome 是 success，应为 failure；percent 是 0，应为 100');
+  });
+
   it('run, paths and graph: the error on standard error, in Chinese or English', () => {
     for (const args of [['run', file, '--choices', 'a'], ['paths', file], ['graph', file]]) {
       const zh = rp([...args, '--lang', 'zh']);

@@ -14,28 +14,32 @@ export interface TestOutcome {
   readonly steps: readonly StepRecord[];
 }
 
-/** Compares a finished run against a test's expectations; returns what differs. */
-export function checkExpectation(test: ScenarioTest, report: RunReport): string[] {
+/** Compares a finished run against a test's expectations; returns what differs, in `lang`. */
+export function checkExpectation(test: ScenarioTest, report: RunReport, lang: Lang): string[] {
   const e = test.expect;
   const s = report.score;
   const problems: string[] = [];
-  if (e.outcome !== undefined && report.outcome !== e.outcome) problems.push(`outcome ${report.outcome}, expected ${e.outcome}`);
-  if (e.ending !== undefined && report.ending !== e.ending) problems.push(`ending ${report.ending}, expected ${e.ending}`);
-  if (e.percent !== undefined && s.percent !== e.percent) problems.push(`percent ${s.percent}, expected ${e.percent}`);
-  if (e.minPercent !== undefined && s.percent < e.minPercent) problems.push(`percent ${s.percent}, expected at least ${e.minPercent}`);
-  if (e.maxPercent !== undefined && s.percent > e.maxPercent) problems.push(`percent ${s.percent}, expected at most ${e.maxPercent}`);
-  if (e.passed !== undefined && s.passed !== e.passed) problems.push(`passed ${s.passed}, expected ${e.passed}`);
-  if (e.total !== undefined && s.total !== e.total) problems.push(`total ${s.total}, expected ${e.total}`);
+  // field names stay as written in the file's `expect:`, in both languages
+  const differs = (field: string, got: unknown, want: unknown, how: 'is' | 'min' | 'max' = 'is') => problems.push(lang === 'zh'
+    ? `${field} 是 ${got}，${how === 'is' ? '应为' : how === 'min' ? '应至少为' : '应至多为'} ${want}`
+    : `${field} ${got}, expected ${how === 'is' ? '' : how === 'min' ? 'at least ' : 'at most '}${want}`);
+  if (e.outcome !== undefined && report.outcome !== e.outcome) differs('outcome', report.outcome, e.outcome);
+  if (e.ending !== undefined && report.ending !== e.ending) differs('ending', report.ending, e.ending);
+  if (e.percent !== undefined && s.percent !== e.percent) differs('percent', s.percent, e.percent);
+  if (e.minPercent !== undefined && s.percent < e.minPercent) differs('percent', s.percent, e.minPercent, 'min');
+  if (e.maxPercent !== undefined && s.percent > e.maxPercent) differs('percent', s.percent, e.maxPercent, 'max');
+  if (e.passed !== undefined && s.passed !== e.passed) differs('passed', s.passed, e.passed);
+  if (e.total !== undefined && s.total !== e.total) differs('total', s.total, e.total);
   return problems;
 }
 
-export function runScenarioTests(scenario: Scenario): TestOutcome[] {
+export function runScenarioTests(scenario: Scenario, lang: Lang): TestOutcome[] {
   const compiled = compile(scenario);
   return scenario.tests.map((test) => {
     const steps: StepRecord[] = [];
     const result = runSteps(compiled, test.steps, (r) => steps.push(r));
     if (!result.ok) return { scenario: scenario.id, test: test.name, passed: false, problems: [result.error], steps };
-    const problems = checkExpectation(test, result.report);
+    const problems = checkExpectation(test, result.report, lang);
     return { scenario: scenario.id, test: test.name, passed: problems.length === 0, problems, report: result.report, steps };
   });
 }
@@ -55,7 +59,7 @@ export function testCommand(paths: readonly string[], options: { lang: Lang; cov
   }
   const coverage: ScenarioCoverage[] = [];
   for (const { scenario } of lint.scenarios) {
-    const outcomes = runScenarioTests(scenario);
+    const outcomes = runScenarioTests(scenario, options.lang);
     coverage.push(coverageOf(scenario, outcomes.map((o) => o.steps)));
     for (const outcome of outcomes) {
       if (outcome.passed) {
@@ -64,7 +68,7 @@ export function testCommand(paths: readonly string[], options: { lang: Lang; cov
         process.stdout.write(`ok   ${scenario.id} › ${safeLine(outcome.test)}\n`);
       } else {
         failed++;
-        process.stdout.write(`FAIL ${scenario.id} › ${safeLine(outcome.test)}: ${safeLine(outcome.problems.join('; '))}\n`);
+        process.stdout.write(`FAIL ${scenario.id} › ${safeLine(outcome.test)}: ${safeLine(outcome.problems.join(options.lang === 'zh' ? '；' : '; '))}\n`);
       }
     }
   }
