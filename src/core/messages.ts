@@ -169,7 +169,7 @@ export const checkMessages = {
   loopNoWayOut: (node: string, meters: Readonly<Record<string, number>>, loop: string) => {
     const when = Object.entries(meters).map(([m, v]) => `${m} = ${v}`).join(', ');
     return msg('loop-no-way-out',
-      `学员${when ? `在 ${when} 时` : ''}一旦到达节点${q(node)}，就再也到不了结局：从那里出发的每条路都留在循环 ${loop} 里，出口一个也不会打开；请给这个循环加一个在那时条件能成立的出口`,
+      `学员${when ? `在 ${when} 时` : ''}一旦到达节点${q(node)}，就再也到不了结局：从那里出发的每条路都留在循环 ${loop} 里，任何出口都不会打开；请给这个循环加一个在那时条件能成立的出口`,
       `once the trainee reaches node '${node}'${when ? ` with ${when}` : ''}, no ending can be reached any more: every way from there stays in the loop ${loop} and no way out of it ever opens; give the loop an exit whose condition can hold there`);
   },
   lessonOnlyLoses: (lesson: string, best: number) => msg('lesson-only-loses',
@@ -192,7 +192,7 @@ export const checkMessages = {
     `${q(key)}不是语言代码（应该像 zh 或 en）；这段文字会被忽略`,
     `'${key}' is not a language code (like zh or en); this text is ignored`),
   missingTranslation: (langs: readonly string[], missing: 'zh' | 'en') => msg('missing-translation',
-    `这段文字有 ${langs.join('、')}，但没有 ${missing}；请加上 \`${missing}:\`，免得${langName(missing).zh}界面退回显示另一种语言`,
+    `这段文字有 ${langs.join('、')}，但没有 ${missing}；请加上 \`${missing}:\`，否则${langName(missing).zh}界面只能改用另一种语言显示`,
     `this text has ${langs.join(', ')} but no ${missing}; add \`${missing}:\` so the ${langName(missing).en} UI does not fall back to another language`),
   textTooLong: (width: number, limit: number) => msg('text-too-long',
     limit < 76
