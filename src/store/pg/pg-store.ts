@@ -40,8 +40,6 @@ export interface PgStoreOptions {
   readonly poolSize?: number;
   /** how long one query may take before it counts as unreachable (default 60 s) */
   readonly queryTimeoutMs?: number;
-  /** the language of the messages its errors carry (default English) */
-  readonly lang?: Lang;
 }
 
 /** The URL as it may be shown: without the password. */
@@ -120,7 +118,7 @@ export function isUnreachable(e: unknown): boolean {
 export class ServerUnreachable extends StoreError {}
 
 /** A failure as the StoreError to throw: ServerUnreachable when the network is the problem. */
-export function storeErrorOf(e: unknown, where: string, lang: Lang = 'en'): StoreError {
+export function storeErrorOf(e: unknown, where: string): StoreError {
   if (e instanceof StoreError) return e;
   const en = pgErrorMessage(e, where, 'en'), zh = pgErrorMessage(e, where, 'zh');
   return isUnreachable(e) ? new ServerUnreachable(en, zh) : new StoreError(en, zh);
@@ -143,9 +141,9 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
     await migrate(pool);
   } catch (e) {
     await pool.end().catch(() => {});
-    throw storeErrorOf(e, location, options.lang);
+    throw storeErrorOf(e, location);
   }
-  return new PgStore(pool, location, options.lang);
+  return new PgStore(pool, location);
 }
 
 const MIGRATION_LOCK = 7_265_706; // any fixed number; one advisory lock per database
@@ -207,7 +205,7 @@ function eventValues(sid: string, e: EventContent & { prevHash: string; hash: st
 }
 
 export class PgStore implements SessionStore {
-  constructor(readonly pool: pg.Pool, readonly location: string, private readonly lang: Lang = 'en') {}
+  constructor(readonly pool: pg.Pool, readonly location: string) {}
 
   /** Runs `fn` in one transaction on one connection; rolls back on any failure. */
   async transaction<T>(fn: (q: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -221,7 +219,7 @@ export class PgStore implements SessionStore {
     } catch (e) {
       broken = isUnreachable(e);
       if (!broken) await client.query('ROLLBACK').catch(() => {});
-      if (broken) throw storeErrorOf(e, this.location, this.lang);
+      if (broken) throw storeErrorOf(e, this.location);
       throw e;
     } finally {
       // A connection that failed mid-transaction is thrown away, not reused.
@@ -233,7 +231,7 @@ export class PgStore implements SessionStore {
     try {
       return await this.pool.connect();
     } catch (e) {
-      throw storeErrorOf(e, this.location, this.lang);
+      throw storeErrorOf(e, this.location);
     }
   }
 
@@ -241,7 +239,7 @@ export class PgStore implements SessionStore {
     try {
       return (await this.pool.query<R>(sql, params)).rows;
     } catch (e) {
-      if (isUnreachable(e)) throw storeErrorOf(e, this.location, this.lang);
+      if (isUnreachable(e)) throw storeErrorOf(e, this.location);
       throw e;
     }
   }
@@ -356,7 +354,7 @@ export class PgStore implements SessionStore {
     try {
       return await pgReport(this.pool, filter);
     } catch (e) {
-      if (isUnreachable(e)) throw storeErrorOf(e, this.location, this.lang);
+      if (isUnreachable(e)) throw storeErrorOf(e, this.location);
       throw e;
     }
   }

@@ -11,6 +11,7 @@ export interface SyncNotices {
   stepNotTaken(reason: string): string;
   notUploaded(sessionId: string, reason: string): string;
   waitingAtExit(sessions: number): string;
+  unreachable(server: string): string;
 }
 
 const en: SyncNotices = {
@@ -19,6 +20,7 @@ const en: SyncNotices = {
   stepNotTaken: (reason) => `the team server did not take the latest step: ${reason}; it stays on this computer for \`roleplay sync\``,
   notUploaded: (id, reason) => `session ${id} was not uploaded: ${reason}`,
   waitingAtExit: (n) => `${n} session${n === 1 ? '' : 's'} wait${n === 1 ? 's' : ''} on this computer; \`roleplay sync\` uploads ${n === 1 ? 'it' : 'them'} when the team server can be reached`,
+  unreachable: (server) => `the team server ${server} cannot be reached`,
 };
 
 const zh: SyncNotices = {
@@ -27,6 +29,7 @@ const zh: SyncNotices = {
   stepNotTaken: (reason) => `团队服务器没有收下最新一步：${reason}；这一步保存在本机，之后由 \`roleplay sync\` 上传`,
   notUploaded: (id, reason) => `练习记录 ${id} 没有上传成功：${reason}`,
   waitingAtExit: (n) => `本机有 ${n} 次练习记录等待上传；团队服务器能连上时，\`roleplay sync\` 会把它们上传`,
+  unreachable: (server) => `连不上团队服务器 ${server}`,
 };
 
 export const SYNC_NOTICES: Readonly<Record<Lang, SyncNotices>> = { zh, en };

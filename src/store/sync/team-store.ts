@@ -15,6 +15,7 @@ import type {
   EventContent, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId, SessionResult,
   SessionRow, SessionStore, StoredEvent,
 } from '../store.js';
+import { StoreError } from '../store.js';
 import { openSqliteStore, type SqliteStore } from '../sqlite/sqlite-store.js';
 import { describeUrl, openPgStore, ServerUnreachable, type PgStore } from '../pg/pg-store.js';
 import type { MergeOutcome, SessionBundle } from './bundle.js';
@@ -104,6 +105,11 @@ export class TeamStore implements SessionStore {
     return this.outbox.count();
   }
 
+  /** A failure's reason in the notices' language. */
+  private why(e: unknown): string {
+    return e instanceof StoreError ? e.in(this.options.lang ?? 'en') : e instanceof Error ? e.message : String(e);
+  }
+
   private notice(line: string) {
     if (this.noticed.has(line)) return;
     this.noticed.add(line);
@@ -118,7 +124,7 @@ export class TeamStore implements SessionStore {
     if (this.remote) return true;
     try {
       // A server that answers but then hangs must not hold the end of a session for long.
-      this.remote = await openPgStore(this.url, { connectTimeoutMs: this.options.connectTimeoutMs ?? 4_000, queryTimeoutMs: 20_000, lang: this.options.lang ?? 'en' });
+      this.remote = await openPgStore(this.url, { connectTimeoutMs: this.options.connectTimeoutMs ?? 4_000, queryTimeoutMs: 20_000 });
       this.offlineAt = undefined;
       return true;
     } catch (e) {
@@ -130,11 +136,11 @@ export class TeamStore implements SessionStore {
 
   private goOffline(e: ServerUnreachable) {
     this.offlineAt = Date.now();
-    this.unreachable = e.message;
+    this.unreachable = this.why(e);
     const remote = this.remote;
     this.remote = undefined;
     void remote?.close().catch(() => {});
-    this.notice(this.says.offline(e.message, this.local.location));
+    this.notice(this.says.offline(this.why(e), this.local.location));
   }
 
   /** While offline, try the server again only now and then, so each step does not wait for it. */
@@ -270,7 +276,7 @@ export class TeamStore implements SessionStore {
     const pending = this.outbox.pending().filter((p) => ids.has(p.sessionId));
     await this.upload(pending).catch((e: unknown) => {
       if (e instanceof ServerUnreachable) this.goOffline(e);
-      else this.notice(this.says.stepNotTaken((e as Error).message));
+      else this.notice(this.says.stepNotTaken(this.why(e)));
     });
   }
 
@@ -314,7 +320,7 @@ export class TeamStore implements SessionStore {
     let sessions = 0;
     let events = 0;
     if (!(await this.reachable())) {
-      return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.unreachable ?? `the team server ${this.location} cannot be reached` };
+      return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.unreachable ?? this.says.unreachable(this.location) };
     }
     const batch = Math.max(1, this.options.batchSize ?? 50);
     const failed = new Set<string>();
@@ -328,7 +334,7 @@ export class TeamStore implements SessionStore {
       } catch (e) {
         if (e instanceof ServerUnreachable) {
           this.goOffline(e);
-          return { ok: false, sessions, events, remaining: this.outbox.count(), problem: e.message };
+          return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.why(e) };
         }
         // One session the server will not take must not hold back the others: try them one by one.
         if (pending.length > 1) {
@@ -340,15 +346,15 @@ export class TeamStore implements SessionStore {
             } catch (single) {
               if (single instanceof ServerUnreachable) {
                 this.goOffline(single);
-                return { ok: false, sessions, events, remaining: this.outbox.count(), problem: single.message };
+                return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.why(single) };
               }
               failed.add(p.sessionId);
-              this.notice(this.says.notUploaded(p.sessionId, (single as Error).message));
+              this.notice(this.says.notUploaded(p.sessionId, this.why(single)));
             }
           }
         } else {
           failed.add(pending[0]!.sessionId);
-          this.notice(this.says.notUploaded(pending[0]!.sessionId, (e as Error).message));
+          this.notice(this.says.notUploaded(pending[0]!.sessionId, this.why(e)));
         }
       }
       options.onProgress?.({ sessions, events, remaining: this.outbox.count() });
