@@ -9,7 +9,9 @@ import { holds, visitedBeforeLast } from './conditions.js';
 import type { CompiledScenario, RunContext, RunOutput, ScenarioMachine, ScenarioSnapshot, StepRecord } from './machine.js';
 import type { Choice, NodeId, ScenarioNode, TestStep } from './model.js';
 import { scoreOf, type Score } from './scoring.js';
-import { listOf } from './suggest.js';
+import type { Lang } from './text.js';
+import type { Said } from './messages.js';
+import { expectsSaid, stepMessages } from './step-messages.js';
 
 export interface Clock {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -25,9 +27,20 @@ export interface Turn {
   readonly deadline?: number;
 }
 
+/**
+ * A step that cannot be taken here. It carries its reason in both languages (`message` is the
+ * English one, for logs); a plain string is accepted for callers that word their own reason.
+ */
 export class StepError extends Error {
-  constructor(message: string, readonly node: NodeId) {
-    super(message);
+  readonly text: Said;
+  constructor(reason: string | Said, readonly node: NodeId) {
+    const text = typeof reason === 'string' ? { zh: reason, en: reason } : reason;
+    super(text.en);
+    this.text = text;
+  }
+
+  in(lang: Lang): string {
+    return this.text[lang];
   }
 }
 
@@ -133,16 +146,13 @@ export class Play {
   /** Pick a visible choice by id; throws StepError naming the valid ones otherwise. */
   choose(choiceId: string): StepRecord {
     const turn = this.turn();
-    if (this.done) throw new StepError(`the run already ended at '${this.currentNode}'`, this.currentNode);
+    if (this.done) throw new StepError(stepMessages.alreadyEnded(this.currentNode), this.currentNode);
     if (turn.node.kind !== 'choice') {
-      throw new StepError(`node '${turn.node.id}' expects ${expected(turn.node)}, not the choice '${choiceId}'`, turn.node.id);
+      throw new StepError(stepMessages.notAChoiceNode(turn.node.id, choiceId, expectsSaid(turn.node)), turn.node.id);
     }
     if (!turn.choices.some((c) => c.id === choiceId)) {
       const hidden = turn.node.choices.some((c) => c.id === choiceId);
-      throw new StepError(
-        `'${choiceId}' is ${hidden ? 'hidden (its condition does not hold)' : 'not a choice'} at node '${turn.node.id}'; valid choices: ${listOf(turn.choices.map((c) => c.id))}`,
-        turn.node.id,
-      );
+      throw new StepError(stepMessages.notVisible(turn.node.id, choiceId, hidden, turn.choices.map((c) => c.id)), turn.node.id);
     }
     return this.send({ type: 'choose', choice: choiceId });
   }
@@ -150,9 +160,9 @@ export class Play {
   /** Type an answer at an input node. */
   say(text: string): StepRecord {
     const turn = this.turn();
-    if (this.done) throw new StepError(`the run already ended at '${this.currentNode}'`, this.currentNode);
+    if (this.done) throw new StepError(stepMessages.alreadyEnded(this.currentNode), this.currentNode);
     if (turn.node.kind !== 'input') {
-      throw new StepError(`node '${turn.node.id}' expects ${expected(turn.node, turn.choices)}, not a typed answer`, turn.node.id);
+      throw new StepError(stepMessages.notAnInputNode(turn.node.id, expectsSaid(turn.node, turn.choices)), turn.node.id);
     }
     return this.send({ type: 'say', text });
   }
@@ -170,16 +180,6 @@ export class Play {
   stop() {
     this.clearRearmed();
     this.actor.stop();
-  }
-}
-
-function expected(node: ScenarioNode, visible?: readonly Choice[]): string {
-  const orWait = (node.kind === 'choice' || node.kind === 'input') && node.timeout ? ', or { wait: true } to let the timeout fire' : '';
-  switch (node.kind) {
-    case 'choice': return `a choice (${listOf((visible ?? node.choices).map((c) => c.id))})${orWait}`;
-    case 'input': return `a typed answer ({ say: ... })${orWait}`;
-    case 'branch': return 'nothing (it branches automatically)';
-    case 'end': return 'nothing (it is an ending)';
   }
 }
 
@@ -206,7 +206,18 @@ export function reportOf(compiled: CompiledScenario, output: RunOutput): RunRepo
 
 export type RunResult =
   | { readonly ok: true; readonly report: RunReport; readonly output: RunOutput }
-  | { readonly ok: false; readonly error: string; readonly node: NodeId; readonly step?: number };
+  | {
+      readonly ok: false;
+      /** why the run stopped, in both languages, for the trainer */
+      readonly text: Said;
+      /** the same in English (text.en), for logs and tests */
+      readonly error: string;
+      readonly node: NodeId;
+      readonly step?: number;
+    };
+
+const failed = (text: Said, node: NodeId, step?: number): RunResult =>
+  ({ ok: false, text, error: text.en, node, ...(step === undefined ? {} : { step }) });
 
 /** Play a list of steps without a terminal, on a simulated clock. */
 export function runSteps(compiled: CompiledScenario, steps: readonly TestStep[], onStep?: (record: StepRecord, play: Play) => void): RunResult {
@@ -221,7 +232,7 @@ export function runSteps(compiled: CompiledScenario, steps: readonly TestStep[],
         else if ('say' in step) play.say(step.say);
         else wait(play, clock);
       } catch (error) {
-        if (error instanceof StepError) return { ok: false, error: `step ${i + 1}: ${error.message}`, node: error.node, step: i + 1 };
+        if (error instanceof StepError) return failed(stepMessages.atStep(i + 1, error.text), error.node, i + 1);
         throw error;
       }
       if (onStep) for (const r of play.context.steps.slice(before)) onStep(r, play);
@@ -229,11 +240,7 @@ export function runSteps(compiled: CompiledScenario, steps: readonly TestStep[],
     const output = play.output;
     if (!output) {
       const turn = play.turn();
-      return {
-        ok: false,
-        error: `the steps ran out at node '${turn.node.id}' before an ending; it expects ${expected(turn.node, turn.choices)}`,
-        node: turn.node.id,
-      };
+      return failed(stepMessages.ranOut(turn.node.id, expectsSaid(turn.node, turn.choices)), turn.node.id);
     }
     return { ok: true, output, report: reportOf(compiled, output) };
   } finally {
@@ -243,9 +250,9 @@ export function runSteps(compiled: CompiledScenario, steps: readonly TestStep[],
 
 function wait(play: Play, clock: SimulatedClock) {
   const turn = play.turn();
-  if (play.done) throw new StepError(`the run already ended at '${play.node}'`, play.node);
+  if (play.done) throw new StepError(stepMessages.alreadyEnded(play.node), play.node);
   if (turn.deadline === undefined) {
-    throw new StepError(`node '${turn.node.id}' has no timeout to wait for; it expects ${expected(turn.node, turn.choices)}`, turn.node.id);
+    throw new StepError(stepMessages.noTimeout(turn.node.id, expectsSaid(turn.node, turn.choices)), turn.node.id);
   }
   clock.increment(Math.max(0, turn.deadline - clock.now()));
 }

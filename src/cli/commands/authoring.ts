@@ -12,7 +12,8 @@ import {
 import { renderGraph, type GraphFormat } from '../../core/graph-export.js';
 import { analysePaths, bestPath, type EndingReport, type PathsReport } from '../../core/paths.js';
 import { ExplorationLimitError } from '../../core/explore.js';
-import { UserError } from '../env.js';
+import { resolveLang, UserError } from '../env.js';
+import { graphMessages, newMessages, pathsMessages as says, type MissingAnswer } from '../tool-messages.js';
 import { PACKAGE_ROOT, resolveScenario } from '../files.js';
 import { starterScenario } from './starter.js';
 
@@ -20,14 +21,14 @@ export const SCENARIO_SCHEMA_FILE = join(PACKAGE_ROOT, 'docs', 'scenario.schema.
 
 // ---------------------------------------------------------------------------------------- new
 
-export function newCommand(id: string, opts: { dir?: string }): number {
-  if (!ID_PATTERN.test(id)) {
-    throw new UserError(`'${id}' cannot be a scenario id: use lower-case letters, digits and hyphens, e.g. late-delivery`, 2);
-  }
+/** `lang`: as --lang gave it, if at all (program.ts passes it); else the environment's. */
+export function newCommand(id: string, opts: { dir?: string; lang?: string }): number {
+  const lang = resolveLang(opts.lang);
+  if (!ID_PATTERN.test(id)) throw new UserError(newMessages.badId(id)[lang], 2);
   const dir = opts.dir ?? (isDirectory('scenarios') ? 'scenarios' : '.');
   const file = join(dir, `${id}.yaml`);
   if (existsSync(file)) {
-    process.stderr.write(`roleplay: ${file} already exists; not overwriting it (choose another id, or --dir)\n`);
+    process.stderr.write(`roleplay: ${newMessages.exists(file)[lang]}\n`);
     return 1;
   }
   try {
@@ -36,11 +37,11 @@ export function newCommand(id: string, opts: { dir?: string }): number {
     writeFileSync(file, starterScenario(id, schemaRefFrom(dir)), { flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    process.stderr.write(`roleplay: cannot write ${file}: ${code === 'EEXIST' ? 'it already exists' : code === 'EACCES' ? 'permission denied' : String((e as Error).message)}\n`);
+    process.stderr.write(`roleplay: ${newMessages.cannotWrite(file, code, String((e as Error).message))[lang]}\n`);
     return 1;
   }
-  process.stdout.write(`wrote ${file}\n`);
-  process.stdout.write(`next: edit it, then  roleplay lint --strict ${file}  and  roleplay test ${file}\n`);
+  process.stdout.write(`${newMessages.wrote(file)[lang]}\n`);
+  process.stdout.write(`${newMessages.next(file)[lang]}\n`);
   return 0;
 }
 
@@ -79,18 +80,18 @@ export function graphCommand(ref: string, opts: { format: GraphFormat; best?: bo
   if (!scenario) return 1;
   let highlight;
   if (opts.best) {
-    highlight = guard(() => bestPath(scenario));
-    if (!highlight) process.stderr.write('roleplay: no best path to highlight: no ending can be reached\n');
+    highlight = guard(() => bestPath(scenario), opts.lang);
+    if (!highlight) process.stderr.write(`roleplay: ${graphMessages.noBestPath()[opts.lang]}\n`);
   }
   process.stdout.write(renderGraph(scenario, { format: opts.format, lang: opts.lang, ...(highlight ? { highlight } : {}) }));
   return 0;
 }
 
-function guard<T>(f: () => T): T {
+function guard<T>(f: () => T, lang: Lang): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ExplorationLimitError) throw new UserError(`this case is too complex to analyse: ${e.message}`, 1);
+    if (e instanceof ExplorationLimitError) throw new UserError(graphMessages.tooComplex(e.limit)[lang], 1);
     throw e;
   }
 }
@@ -109,11 +110,9 @@ export function stepsText(steps: readonly TestStep[]): string {
   return `[${steps.map(stepText).join(', ')}]`;
 }
 
-function percentRange(e: EndingReport): string {
-  if (e.best === undefined) return 'only by coming back to a node already visited, so no score counts it (scores are over ways that visit each node once)';
-  const pts = e.best === e.worst ? `${e.best} point${Math.abs(e.best) === 1 ? '' : 's'}` : `${e.worst} to ${e.best} points`;
-  const pct = e.bestPercent === e.worstPercent ? `${e.bestPercent}%` : `${e.worstPercent}% to ${e.bestPercent}%`;
-  return `score ${pts} (${pct})`;
+function percentRange(e: EndingReport, lang: Lang): string {
+  if (e.best === undefined || e.worst === undefined || e.bestPercent === undefined || e.worstPercent === undefined) return says.onlyByRevisit()[lang];
+  return says.score(e.worst, e.best, e.worstPercent, e.bestPercent)[lang];
 }
 
 function jsonOf(report: PathsReport) {
@@ -150,20 +149,21 @@ function jsonOf(report: PathsReport) {
 export function pathsCommand(ref: string, opts: { json?: boolean; ending?: string; lang: Lang }): number {
   const scenario = loadOrReport(ref, opts.lang);
   if (!scenario) return 1;
-  const report = guard(() => analysePaths(scenario));
+  const lang = opts.lang;
+  const report = guard(() => analysePaths(scenario), lang);
 
   if (opts.ending !== undefined) {
     const e = report.endings.find((x) => x.id === opts.ending);
     if (!e) {
-      process.stderr.write(`roleplay: '${safeLine(opts.ending)}' is not an ending of ${scenario.id}; endings: ${report.endings.map((x) => x.id).join(', ')}\n`);
+      process.stderr.write(`roleplay: ${says.notAnEnding(safeLine(opts.ending), scenario.id, report.endings.map((x) => x.id))[lang]}\n`);
       return 1;
     }
     if (!e.shortest) {
-      process.stderr.write(`roleplay: ending '${e.id}' cannot be reached\n`);
+      process.stderr.write(`roleplay: ${says.endingCannotBeReached(e.id)[lang]}\n`);
       return 1;
     }
     if (!e.shortest.complete) {
-      process.stderr.write(`roleplay: the way to '${e.id}' passes an answer rule for which no matching answer could be written (${describeMissing(e)}); write that step by hand\n`);
+      process.stderr.write(`roleplay: ${says.endingNeedsAnswer(e.id, missingOf(e))[lang]}\n`);
       return 1;
     }
     // An empty list is written `[]`: an empty file would not be a list of steps.
@@ -177,43 +177,40 @@ export function pathsCommand(ref: string, opts: { json?: boolean; ending?: strin
   }
 
   const out: string[] = [];
-  out.push(report.max === undefined
-    ? `${scenario.id}: too complex to score (too many ways through its loops); reachability and shortest steps only`
-    : `${scenario.id}: best possible score ${report.max} point${report.max === 1 ? '' : 's'}; pass mark ${report.passScore}%`);
+  out.push((report.max === undefined ? says.headingTooComplex(scenario.id) : says.heading(scenario.id, report.max, report.passScore))[lang]);
   out.push('');
   const width = Math.max(...report.endings.map((e) => `${e.id} (${e.outcome})`.length));
   for (const e of report.endings) {
     const head = `${e.id} (${e.outcome})`.padEnd(width);
     if (!e.reachable) {
-      out.push(`${head}  NEVER REACHED`);
+      out.push(`${head}  ${says.neverReached()[lang]}`);
       continue;
     }
-    out.push(`${head}  reachable${report.max === undefined ? '' : `; ${percentRange(e)}`}`);
+    out.push(`${head}  ${says.reachable()[lang]}${report.max === undefined ? '' : `${says.then()[lang]}${percentRange(e, lang)}`}`);
     if (e.shortest) {
       const shown = e.shortest.ways.filter((w) => w.step !== undefined || w.noAnswer).map((w) => (w.step !== undefined ? stepText(w.step) : '{ say: ??? }'));
       const n = shown.length;
-      out.push(`  shortest, ${n} step${n === 1 ? '' : 's'}: ${safeLine(`[${shown.join(', ')}]`)}`);
-      if (!e.shortest.complete) out.push(`  ??? no answer could be written for ${describeMissing(e)}; write that step by hand`);
+      out.push(`  ${says.shortest(n, safeLine(`[${shown.join(', ')}]`))[lang]}`);
+      if (!e.shortest.complete) out.push(`  ${says.noAnswerWritten(missingOf(e))[lang]}`);
     }
   }
   const flags: string[] = [];
-  if (report.nobodyCanPass) flags.push(`nobody can pass this case: no way through it reaches ${report.passScore}% with an ending that is not a failure`);
-  if (report.nobodyCanFail) flags.push('nobody can fail this case: every way through it passes; add a way to go wrong');
-  for (const id of report.unreachableEndings) flags.push(`ending '${id}' can never be reached`);
-  if (!report.complete) flags.push(`the search stopped after ${report.situations.toLocaleString('en')} situations; endings marked NEVER REACHED may be reachable after all`);
+  if (report.nobodyCanPass) flags.push(says.nobodyCanPass(report.passScore)[lang]);
+  if (report.nobodyCanFail) flags.push(says.nobodyCanFail()[lang]);
+  for (const id of report.unreachableEndings) flags.push(says.endingUnreachable(id)[lang]);
+  if (!report.complete) flags.push(says.searchStopped(report.situations.toLocaleString('en'))[lang]);
   if (flags.length) {
     out.push('');
     for (const f of flags) out.push(`! ${f}`);
   }
   out.push('');
-  out.push(`Steps can be saved to a file and replayed: roleplay paths ${safeLine(ref)} --ending <id> > steps.yaml; roleplay run ${safeLine(ref)} --steps steps.yaml`);
+  out.push(says.saveHint(safeLine(ref))[lang]);
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }
 
-function describeMissing(e: EndingReport): string {
+function missingOf(e: EndingReport): MissingAnswer[] {
   return (e.shortest?.ways ?? [])
     .filter((w) => w.noAnswer)
-    .map((w) => `rule ${w.way.kind === 'rule' ? w.way.index + 1 : '?'} of node '${w.node}'`)
-    .join(', ');
+    .map((w) => ({ node: w.node, rule: w.way.kind === 'rule' ? w.way.index + 1 : undefined }));
 }

@@ -1,29 +1,33 @@
 /** Printing `roleplay test --coverage`: per scenario what no test visits, then a summary line. */
-import { safeLine } from '../../core/index.js';
+import { safeLine, type Lang } from '../../core/index.js';
+import type { Said } from '../../core/messages.js';
 import { totalCoverage, type CoverageCount, type ScenarioCoverage } from '../../core/coverage.js';
+import { coverageMessages as says, type CoverageRatio } from '../tool-messages.js';
 
 const ratio = (c: CoverageCount) => `${c.covered}/${c.total}`;
 const percent = (c: CoverageCount) => (c.total === 0 ? 100 : Math.floor((100 * c.covered) / c.total));
+const withPercent = (c: CoverageCount): CoverageRatio => ({ ratio: ratio(c), percent: percent(c) });
 
-export function coverageLines(all: readonly ScenarioCoverage[]): string[] {
-  const lines = ['', 'coverage (nodes entered, choices taken, endings reached by the tests):'];
+export function coverageLines(all: readonly ScenarioCoverage[], lang: Lang): string[] {
+  const lines = ['', says.heading()[lang]];
   const width = Math.max(0, ...all.map((c) => c.scenario.length));
   for (const c of all) {
     const full = c.missedNodes.length + c.missedChoices.length + c.missedEndings.length === 0;
-    lines.push(`  ${c.scenario.padEnd(width)}  nodes ${ratio(c.nodes)}  choices ${ratio(c.choices)}  endings ${ratio(c.endings)}${c.tests === 0 ? '  (no tests)' : full ? '  (all covered)' : ''}`);
+    const note = c.tests === 0 ? `  ${says.noTests()[lang]}` : full ? `  ${says.allCovered()[lang]}` : '';
+    lines.push(`  ${c.scenario.padEnd(width)}  ${says.counts(ratio(c.nodes), ratio(c.choices), ratio(c.endings))[lang]}${note}`);
     if (c.tests === 0) continue;
-    const list = (what: string, items: readonly string[]) => {
-      if (items.length) lines.push(`    ${what}: ${items.map(safeLine).join(', ')}`);
+    const list = (what: (ids: readonly string[]) => Said, items: readonly string[]) => {
+      if (items.length) lines.push(`    ${what(items.map(safeLine))[lang]}`);
     };
-    list('endings never reached', c.missedEndings);
-    list('nodes never entered', c.missedNodes.filter((n) => !c.missedEndings.includes(n)));
-    list('choices never taken', c.missedChoices);
+    list(says.endingsMissed, c.missedEndings);
+    list(says.nodesMissed, c.missedNodes.filter((n) => !c.missedEndings.includes(n)));
+    list(says.choicesMissed, c.missedChoices);
   }
   const t = totalCoverage(all);
-  lines.push(`coverage: nodes ${ratio(t.nodes)} (${percent(t.nodes)}%), choices ${ratio(t.choices)} (${percent(t.choices)}%), endings ${ratio(t.endings)} (${percent(t.endings)}%) in ${all.length} scenario${all.length === 1 ? '' : 's'}`);
+  lines.push(says.total(withPercent(t.nodes), withPercent(t.choices), withPercent(t.endings), all.length)[lang]);
   return lines;
 }
 
-export function writeCoverage(all: readonly ScenarioCoverage[]): void {
-  process.stdout.write(coverageLines(all).join('\n') + '\n');
+export function writeCoverage(all: readonly ScenarioCoverage[], lang: Lang): void {
+  process.stdout.write(coverageLines(all, lang).join('\n') + '\n');
 }

@@ -2,13 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { compile, formatDiagnostic, runSteps, safeLine, type Lang, type RunReport, type Scenario, type StepRecord, type TestStep } from '../../core/index.js';
-import { UserError } from '../env.js';
+import type { Said } from '../../core/messages.js';
+import { resolveLang, UserError } from '../env.js';
+import { stepsFileMessages as says } from '../tool-messages.js';
 import { resolveScenario } from '../files.js';
 
 export interface RunOptions {
   readonly steps?: string;
   readonly choices?: string;
-  /** the language of the problems reported when the scenario does not load */
+  /** the language of every problem reported: the scenario does not load, a step is refused */
   readonly lang: Lang;
 }
 
@@ -30,7 +32,7 @@ export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {
   const onStep = hooks.onStart?.({ scenario: resolved.scenario, source: resolved.source, steps });
   const result = runSteps(compiled, steps, onStep ? (r) => onStep(r) : undefined);
   if (!result.ok) {
-    process.stderr.write(`roleplay: ${safeLine(result.error)}\n`); // the error quotes the steps file
+    process.stderr.write(`roleplay: ${safeLine(result.text[options.lang])}\n`); // the error quotes the steps file
     return 2;
   }
   hooks.onFinish?.(result.report);
@@ -38,35 +40,38 @@ export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {
   return 0;
 }
 
-/** Steps from --steps (a YAML or JSON list) or --choices (comma-separated choice ids). */
-export function readSteps(options: Omit<RunOptions, 'lang'>): TestStep[] {
-  if (options.steps !== undefined && options.choices !== undefined) {
-    throw new UserError('give either --steps or --choices, not both', 2);
-  }
+/**
+ * Steps from --steps (a YAML or JSON list) or --choices (comma-separated choice ids). Problems
+ * are worded in `options.lang`, else in the language of the environment (resolveLang).
+ */
+export function readSteps(options: Omit<RunOptions, 'lang'> & { readonly lang?: string }): TestStep[] {
+  const lang = resolveLang(options.lang);
+  const refuse = (text: Said) => new UserError(text[lang], 2);
+  if (options.steps !== undefined && options.choices !== undefined) throw refuse(says.bothGiven());
   if (options.choices !== undefined) {
     return options.choices.split(',').map((s) => s.trim()).filter((s) => s !== '');
   }
-  if (options.steps === undefined) throw new UserError('give the steps to play: --steps <file.yaml|json> or --choices a,b,c', 2);
+  if (options.steps === undefined) throw refuse(says.noneGiven());
   let text: string;
   try {
     text = readFileSync(options.steps, 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read steps file ${options.steps}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message)}`, 2);
+    throw refuse(says.unreadable(options.steps, (e as NodeJS.ErrnoException).code === 'ENOENT', String((e as Error).message)));
   }
   let data: unknown;
   try {
     data = parse(text.replace(/^\uFEFF/, ''), { maxAliasCount: 100 });
   } catch (e) {
-    throw new UserError(`${options.steps}: not valid YAML or JSON: ${String((e as Error).message).split('\n')[0]}`, 2);
+    throw refuse(says.notYamlOrJson(options.steps, String((e as Error).message).split('\n')[0]!));
   }
   // A steps file may be the list itself, or a map with `steps:` (like a scenario test).
   const list = Array.isArray(data) ? data : (data as { steps?: unknown } | null)?.steps;
-  if (!Array.isArray(list)) throw new UserError(`${options.steps}: expected a list of steps, e.g. [empathize, { say: 您好 }, { wait: true }]`, 2);
+  if (!Array.isArray(list)) throw refuse(says.notAList(options.steps));
   return list.map((s, i) => {
     if (typeof s === 'string') return s;
     if (typeof s === 'number') return String(s);
     if (s && typeof s === 'object' && 'say' in s && (typeof s.say === 'string' || typeof s.say === 'number')) return { say: String(s.say) };
     if (s && typeof s === 'object' && 'wait' in s && s.wait === true) return { wait: true as const };
-    throw new UserError(`${options.steps}: step ${i + 1} is not a choice id, { say: text } or { wait: true }`, 2);
+    throw refuse(says.badStep(options.steps!, i + 1));
   });
 }

@@ -1,8 +1,13 @@
-/** `roleplay test`: run the `tests:` of scenarios; one line per test, then `N passed, M failed`. */
+/**
+ * `roleplay test`: run the `tests:` of scenarios; one line per test, then `N passed, M failed`
+ * (in the trainer's language). Each line starts `ok   ` or `FAIL ` in every language, as lint's
+ * error/warning do: CI logs and scripts grep them.
+ */
 import { compile, formatDiagnostic, runSteps, safeLine, type Lang, type RunReport, type Scenario, type ScenarioTest, type StepRecord } from '../../core/index.js';
 import { coverageOf, type ScenarioCoverage } from '../../core/coverage.js';
 import { writeCoverage } from './coverage.js';
 import { lintPaths } from './lint.js';
+import { testMessages as says } from '../tool-messages.js';
 
 export interface TestOutcome {
   readonly scenario: string;
@@ -38,7 +43,7 @@ export function runScenarioTests(scenario: Scenario, lang: Lang): TestOutcome[] 
   return scenario.tests.map((test) => {
     const steps: StepRecord[] = [];
     const result = runSteps(compiled, test.steps, (r) => steps.push(r));
-    if (!result.ok) return { scenario: scenario.id, test: test.name, passed: false, problems: [result.error], steps };
+    if (!result.ok) return { scenario: scenario.id, test: test.name, passed: false, problems: [result.text[lang]], steps };
     const problems = checkExpectation(test, result.report, lang);
     return { scenario: scenario.id, test: test.name, passed: problems.length === 0, problems, report: result.report, steps };
   });
@@ -54,7 +59,7 @@ export function testCommand(paths: readonly string[], options: { lang: Lang; cov
     const errs = f.diagnostics.filter((d) => d.severity === 'error');
     if (errs.length === 0) continue;
     failed++;
-    process.stdout.write(`FAIL ${f.file}: ${options.lang === 'zh' ? '无法载入' : 'does not load'}\n`);
+    process.stdout.write(`FAIL ${f.file}: ${says.doesNotLoad()[options.lang]}\n`);
     for (const d of errs) process.stdout.write(`     ${formatDiagnostic(d)}\n`);
   }
   const coverage: ScenarioCoverage[] = [];
@@ -68,11 +73,11 @@ export function testCommand(paths: readonly string[], options: { lang: Lang; cov
         process.stdout.write(`ok   ${scenario.id} › ${safeLine(outcome.test)}\n`);
       } else {
         failed++;
-        process.stdout.write(`FAIL ${scenario.id} › ${safeLine(outcome.test)}: ${safeLine(outcome.problems.join(options.lang === 'zh' ? '；' : '; '))}\n`);
+        process.stdout.write(`FAIL ${scenario.id} › ${safeLine(outcome.test)}: ${safeLine(outcome.problems.join(says.problemSeparator()[options.lang]))}\n`);
       }
     }
   }
-  if (options.coverage) writeCoverage(coverage);
-  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  if (options.coverage) writeCoverage(coverage, options.lang);
+  process.stdout.write(`${says.summary(passed, failed)[options.lang]}\n`);
   return failed > 0 ? 1 : 0;
 }
