@@ -14,6 +14,11 @@ export function resolveLang(option?: string, env: NodeJS.ProcessEnv = process.en
   return 'zh';
 }
 
+/** The sentence in the language asked for. */
+export function say(lang: Lang, en: string, zh: string): string {
+  return lang === 'zh' ? zh : en;
+}
+
 /** A failure the user caused (bad path, bad step): one line on stderr and an exit code, never a stack. */
 export class UserError extends Error {
   constructor(message: string, readonly exitCode: number) {

@@ -177,7 +177,7 @@ describe('roleplay play --watch (the real binary)', () => {
   it('without a terminal: one line, exit 2', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'preview.yaml'), STARTER);
-    const r = rp(['play', '--watch', join(dir, 'preview.yaml')]);
+    const r = rp(['play', '--watch', join(dir, 'preview.yaml'), '--lang', 'en']);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual(['roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`']);
   });

@@ -234,7 +234,7 @@ describe('a reader that stops early', () => {
 
 describe('a mistyped command', () => {
   it('is named, with the nearest command, exit 2', () => {
-    const r = rp(['plya', 'angry-customer']);
+    const r = rp(['plya', 'angry-customer', '--lang', 'en']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("roleplay: unknown command 'plya'; did you mean 'play'? (roleplay --help lists them)\n");
   });

@@ -76,7 +76,7 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
     const none = rp(['review', '--db', tmp.db, '--lang', 'en']);
     expect(none.status).toBe(1);
     expect(none.stderr).toMatch(/^roleplay: there are no recorded sessions in .* yet\n$/);
-    const unknown = rp(['review', 'abcdef12', '--db', tmp.db]);
+    const unknown = rp(['review', 'abcdef12', '--db', tmp.db, '--lang', 'en']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/^roleplay: no session 'abcdef12'/);
     const bad = rp(['sessions', '--db', nightFile()]);

@@ -131,7 +131,7 @@ describe('report', { timeout: 60_000 }, () => {
 
   it('refuses two formats at once and a --since that is not a date', () => {
     expect(rp(['report', '--json', '--csv', '--db', tmp.db]).status).toBe(2);
-    const bad = rp(['report', '--since', 'yesterday', '--db', tmp.db]);
+    const bad = rp(['report', '--since', 'yesterday', '--db', tmp.db, '--lang', 'en']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--since 'yesterday' is not a date/);
   });

@@ -61,12 +61,12 @@ describe('export to a learning record store', { timeout: 120_000 }, () => {
     expect(denied.stderr).toBe('roleplay: the learning record store refused the credentials (401); check --auth USER:PASS; 0 statement(s) were sent before this (sending again is safe: the LRS keeps one copy of each)\n');
     expect(lrs.stored.size).toBe(0);
 
-    const jsonl = await rpAsync(['export', '--format', 'jsonl', '--lrs', lrs.endpoint], { ROLEPLAY_DB: db });
+    const jsonl = await rpAsync(['export', '--format', 'jsonl', '--lrs', lrs.endpoint, '--lang', 'en'], { ROLEPLAY_DB: db });
     expect(jsonl).toMatchObject({ status: 2, stderr: 'roleplay: --lrs sends xAPI statements: use it with --format xapi (or leave --format out)\n' });
     const notUrl = await rpAsync(['export', '--lrs', 'lrs.example.com'], { ROLEPLAY_DB: db });
     expect(notUrl.status).toBe(2);
     expect(notUrl.stderr).toMatch(/'lrs\.example\.com' is not a URL/);
-    const authAlone = await rpAsync(['export', '--auth', 'a:b'], { ROLEPLAY_DB: db });
+    const authAlone = await rpAsync(['export', '--auth', 'a:b', '--lang', 'en'], { ROLEPLAY_DB: db });
     expect(authAlone).toMatchObject({ status: 2, stderr: 'roleplay: --auth and --batch go with --lrs URL\n' });
     const badAuth = await rpAsync(['export', '--lrs', lrs.endpoint, '--auth', 'nocolon'], { ROLEPLAY_DB: db });
     expect(badAuth.status).toBe(2);

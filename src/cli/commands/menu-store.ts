@@ -59,7 +59,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
         const session = rows.get(u.id);
         if (!session) return { ok: false, message: lang === 'en' ? 'that session is no longer there' : '找不到这个练习了' };
         try {
-          const { compiled, source } = await scenarioOf(store, session);
+          const { compiled, source } = await scenarioOf(store, session, lang);
           const events = await store.events(session.id);
           const point = restorePoint(compiled, events, await store.savedPlay(session.id));
           const recorder = new StoreRecorder(store, session.trainee, { session, events });

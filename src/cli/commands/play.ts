@@ -14,6 +14,7 @@ import type { Lang, LocalizedText } from '../../core/text.js';
 import { listScenarioFiles } from '../scenario-paths.js';
 import { modeOf } from '../options.js';
 import { langOf } from '../program.js';
+import { say } from '../env.js';
 import type { Library, MenuEntry, Start } from '../../ui/run-app.js';
 import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../../ui/recorder.js';
 import type { RunOutput, RunReport, StepRecord } from '../../core/index.js';
@@ -76,9 +77,11 @@ export const fileLibraryIn = (lang: Lang): Library => ({
 });
 
 /** Raw mode needs a terminal on both ends; say what to do instead of failing inside Ink. */
-function needsTerminal(): boolean {
+function needsTerminal(lang: Lang): boolean {
   if (process.stdin.isTTY && process.stdout.isTTY) return false;
-  process.stderr.write('roleplay: play needs an interactive terminal; without one, use `roleplay run <scenario> --choices a,b,c` (see `roleplay run --help`)\n');
+  process.stderr.write(say(lang,
+    'roleplay: play needs an interactive terminal; without one, use `roleplay run <scenario> --choices a,b,c` (see `roleplay run --help`)\n',
+    'roleplay: 练习需要交互式终端；没有终端时请用 `roleplay run <案例> --choices a,b,c`（见 `roleplay run --help`）\n'));
   return true;
 }
 
@@ -110,7 +113,7 @@ export class LateRecorder implements Recorder {
 
 /** The menu: drawn first; the store, the validator and the play screens load behind it. */
 export async function playMenu(cmd: Command): Promise<number> {
-  if (needsTerminal()) return 2;
+  if (needsTerminal(langOf(cmd))) return 2;
   // React's development build checks every element and doubles the time per keypress;
   // a trainee's terminal wants the production one (unless someone asked otherwise).
   process.env.NODE_ENV ??= 'production';
@@ -142,7 +145,7 @@ export async function playMenu(cmd: Command): Promise<number> {
 
 /** `roleplay play <scenario>`: opened and checked before the screen starts, so a broken case is one clear line. */
 export async function playCase(ref: string, cmd: Command): Promise<number> {
-  if (needsTerminal()) return 2;
+  if (needsTerminal(langOf(cmd))) return 2;
   const { resolveScenario } = await import('../files.js');
   const { formatDiagnostic } = await import('../../core/diagnostics.js');
   const r = resolveScenario(ref, langOf(cmd));

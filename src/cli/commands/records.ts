@@ -26,7 +26,7 @@ import type { SessionFilter, SessionRow, SessionStore } from '../../store/store.
 import { verifyStore } from '../../store/verify.js';
 import type { Recorder } from '../../ui/recorder.js';
 import { timelineOf, type Timeline } from '../../ui/review/timeline.js';
-import { UserError } from '../env.js';
+import { say, UserError } from '../env.js';
 import { langOf } from '../program.js';
 import { fileLibraryIn } from './play.js';
 import { readSteps, runCommand, type RunHooks, type RunOptions } from './run.js';
@@ -76,7 +76,7 @@ function refusedWrite(e: unknown, location: string, lang: Lang): string | undefi
 /** A write that failed during play, told once the screen has closed. */
 export function unrecorded(failure: unknown, location: string, lang: Lang): UserError {
   const why = refusedWrite(failure, location, lang) ?? (failure instanceof StoreError ? failure.in(lang) : failure instanceof Error ? failure.message : String(failure));
-  return new UserError(lang === 'en' ? `the session could not be recorded: ${why}` : `练习记录写入失败：${why}`, 1);
+  return new UserError(say(lang, `the session could not be recorded: ${why}`, `练习记录写入失败：${why}`), 1);
 }
 
 const REFUSED = {
@@ -96,12 +96,20 @@ const REFUSED = {
   },
 } as const;
 
+export const badBase = (lang: Lang) => new UserError(say(lang,
+  `--base must be an http(s) address, e.g. ${DEFAULT_XAPI_BASE}`,
+  `--base 必须是 http(s) 地址，例如 ${DEFAULT_XAPI_BASE}`), 2);
+
 /** The sessions named by --trainee, --scenario and --since. */
-export function filterOf(opts: { trainee?: string; scenario?: string; since?: string }): SessionFilter {
+export function filterOf(opts: { trainee?: string; scenario?: string; since?: string }, lang: Lang): SessionFilter {
   let since: string | undefined;
   if (opts.since !== undefined) {
     since = parseSince(opts.since);
-    if (since === undefined) throw new UserError(`--since '${opts.since}' is not a date: use 2026-11-01, 2026-11-01T08:00Z, or a span such as 7d, 12h, 2w`, 2);
+    if (since === undefined) {
+      throw new UserError(say(lang,
+        `--since '${opts.since}' is not a date: use 2026-11-01, 2026-11-01T08:00Z, or a span such as 7d, 12h, 2w`,
+        `--since '${opts.since}' 不是日期：请写成 2026-11-01、2026-11-01T08:00Z，或 7d、12h、2w 这样的时长`), 2);
+    }
   }
   return {
     ...(opts.trainee !== undefined ? { trainee: opts.trainee } : {}),
@@ -111,16 +119,29 @@ export function filterOf(opts: { trainee?: string; scenario?: string; since?: st
 }
 
 /** A session named by id or id prefix; a clear error when there is none or several. */
-async function sessionNamed(store: SessionStore, ref: string): Promise<SessionRow> {
+async function sessionNamed(store: SessionStore, ref: string, lang: Lang): Promise<SessionRow> {
   const found = await store.findSession(ref.trim().toLowerCase());
-  if (found === 'ambiguous') throw new UserError(`more than one session starts with '${ref}'; give more of the id (\`roleplay sessions\` lists them)`, 2);
-  if (!found) throw new UserError(`no session '${ref}' in ${store.location} (\`roleplay sessions\` lists them)`, 1);
+  if (found === 'ambiguous') {
+    throw new UserError(say(lang,
+      `more than one session starts with '${ref}'; give more of the id (\`roleplay sessions\` lists them)`,
+      `不止一次练习的编号以 '${ref}' 开头；请多写几位编号（\`roleplay sessions\` 会列出它们）`), 2);
+  }
+  if (!found) {
+    throw new UserError(say(lang,
+      `no session '${ref}' in ${store.location} (\`roleplay sessions\` lists them)`,
+      `${store.location} 里没有编号为 '${ref}' 的练习（\`roleplay sessions\` 会列出它们）`), 1);
+  }
   return found;
 }
 
-export async function scenarioOf(store: SessionStore, session: SessionRow) {
+export async function scenarioOf(store: SessionStore, session: SessionRow, lang: Lang) {
   const source = await store.loadSource(session.scenarioHash);
-  if (!source) throw new UserError(`the scenario of session ${session.id} is missing from the database (hash ${session.scenarioHash.slice(0, 12)}…)`, 1);
+  if (!source) {
+    const hash = session.scenarioHash.slice(0, 12);
+    throw new UserError(say(lang,
+      `the scenario of session ${session.id} is missing from the database (hash ${hash}…)`,
+      `练习 ${session.id} 所用的案例不在数据库里（哈希 ${hash}…）`), 1);
+  }
   return { compiled: compiledFromSource(source), source };
 }
 
@@ -131,9 +152,11 @@ const short = (id: string) => id.slice(0, 8);
 interface SessionsOptions extends StoreOptions { scenario?: string; since?: string; json?: boolean; limit?: string }
 
 export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promise<number> {
-  const filter = filterOf(opts);
+  const filter = filterOf(opts, lang);
   const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new UserError(`--limit must be a whole number, not '${opts.limit}'`, 2);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
+    throw new UserError(say(lang, `--limit must be a whole number, not '${opts.limit}'`, `--limit 必须是不小于 0 的整数，而不是 '${opts.limit}'`), 2);
+  }
   return withStore(opts, lang, async (store) => {
     const rows = await store.listSessions({ ...filter, ...(limit !== undefined ? { limit } : {}) });
     if (opts.json) {
@@ -170,12 +193,12 @@ export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promis
 export async function reviewCommand(ref: string | undefined, opts: StoreOptions & { json?: boolean }, lang: Lang): Promise<number> {
   const timeline = await withStore(opts, lang, async (store): Promise<Timeline> => {
     let session: SessionRow | undefined;
-    if (ref !== undefined) session = await sessionNamed(store, ref);
+    if (ref !== undefined) session = await sessionNamed(store, ref, lang);
     else {
       session = (await store.listSessions({ ...(opts.trainee !== undefined ? { trainee: opts.trainee } : {}), limit: 1 }))[0];
-      if (!session) throw new UserError(`there are no recorded sessions in ${store.location} yet`, 1);
+      if (!session) throw new UserError(say(lang, `there are no recorded sessions in ${store.location} yet`, `${store.location} 里还没有练习记录`), 1);
     }
-    const { compiled } = await scenarioOf(store, session);
+    const { compiled } = await scenarioOf(store, session, lang);
     return timelineOf(compiled.scenario, session, await store.events(session.id), lang);
   });
   if (opts.json) {
@@ -192,8 +215,8 @@ interface ReportOptions extends StoreOptions { scenario?: string; since?: string
 
 export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<number> {
   const formats = [opts.json, opts.csv, opts.html !== undefined].filter(Boolean).length;
-  if (formats > 1) throw new UserError('choose one of --json, --csv and --html', 2);
-  const filter = filterOf(opts);
+  if (formats > 1) throw new UserError(say(lang, 'choose one of --json, --csv and --html', '--json、--csv 和 --html 只能选一个'), 2);
+  const filter = filterOf(opts, lang);
   return withStore(opts, lang, async (store) => {
     const data = await store.report(filter);
     // Titles and the points of each choice (for the charts) come from the scenario as last
@@ -216,9 +239,10 @@ export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<nu
       try {
         writeFileSync(opts.html, reportHtml(data, ctx));
       } catch (e) {
-        throw new UserError(`cannot write ${opts.html}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
+        const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        throw new UserError(say(lang, `cannot write ${opts.html}: ${why}`, `无法写入 ${opts.html}：${why}`), 1);
       }
-      process.stderr.write(lang === 'en' ? `report written to ${opts.html}\n` : `报告已写入 ${opts.html}\n`);
+      process.stderr.write(say(lang, `report written to ${opts.html}\n`, `报告已写入 ${opts.html}\n`));
     } else process.stdout.write(reportText(data, ctx, process.stdout.columns || 80));
     return 0;
   });
@@ -229,8 +253,8 @@ export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<nu
 interface ExportOptions extends StoreOptions { format: 'jsonl' | 'xapi'; scenario?: string; since?: string; output?: string; base?: string }
 
 export async function exportCommand(opts: ExportOptions, lang: Lang): Promise<number> {
-  const filter = filterOf(opts);
-  if (opts.base !== undefined && !/^https?:\/\/[^\s/]+/.test(opts.base)) throw new UserError(`--base must be an http(s) address, e.g. ${DEFAULT_XAPI_BASE}`, 2);
+  const filter = filterOf(opts, lang);
+  if (opts.base !== undefined && !/^https?:\/\/[^\s/]+/.test(opts.base)) throw badBase(lang);
   let file: WriteStream | undefined;
   await withStore(opts, lang, async (store) => {
     // The file is created only once the database has opened, so a wrong --db leaves no empty file.
@@ -239,7 +263,8 @@ export async function exportCommand(opts: ExportOptions, lang: Lang): Promise<nu
       try {
         await once(file, 'open'); // rejects with the 'error' event instead
       } catch (e) {
-        throw new UserError(`cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 1);
+        const why = (e as NodeJS.ErrnoException).code ?? String(e);
+        throw new UserError(say(lang, `cannot write ${opts.output}: ${why}`, `无法写入 ${opts.output}：${why}`), 1);
       }
     }
     const out: NodeJS.WritableStream = file ?? process.stdout;
@@ -301,10 +326,9 @@ function headlessDecisionMs(scenario: Scenario, record: StepRecord): number {
 }
 
 function reportRecorded(id: string, finished: boolean, lang: Lang) {
-  const msg = lang === 'en'
-    ? (finished ? `recorded as session ${id}\n` : `recorded as session ${id} (unfinished: continue it with \`roleplay resume ${id}\`)\n`)
-    : (finished ? `已记录为练习 ${id}\n` : `已记录为练习 ${id}（未完成：用 \`roleplay resume ${id}\` 继续）\n`);
-  process.stderr.write(msg);
+  process.stderr.write(finished
+    ? say(lang, `recorded as session ${id}\n`, `已记录为练习 ${id}\n`)
+    : say(lang, `recorded as session ${id} (unfinished: continue it with \`roleplay resume ${id}\`)\n`, `已记录为练习 ${id}（未完成：用 \`roleplay resume ${id}\` 继续）\n`));
 }
 
 /** `roleplay run … --record`: the run as usual, with every step written as it is taken. */
@@ -362,23 +386,25 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
   const steps = headless ? readSteps(opts) : [];
   return withStore(opts, lang, async (store) => {
     let session: SessionRow | undefined;
-    if (ref !== undefined) session = await sessionNamed(store, ref);
+    if (ref !== undefined) session = await sessionNamed(store, ref, lang);
     else {
       const trainee = traineeFrom(opts.trainee);
       session = (await store.listSessions({ trainee, finished: false, limit: 1 }))[0];
-      if (!session) throw new UserError(lang === 'en' ? `${trainee} has no unfinished session to resume` : `${trainee} 没有可以继续的未完成练习`, 1);
+      if (!session) throw new UserError(say(lang, `${trainee} has no unfinished session to resume`, `${trainee} 没有可以继续的未完成练习`), 1);
     }
     if (session.result) {
-      throw new UserError(lang === 'en'
-        ? `session ${short(session.id)} is already finished (${session.result.percent}%); start a new one instead`
-        : `练习 ${short(session.id)} 已经完成（${session.result.percent}%），请开始新的练习`, 1);
+      throw new UserError(say(lang,
+        `session ${short(session.id)} is already finished (${session.result.percent}%); start a new one instead`,
+        `练习 ${short(session.id)} 已经完成（${session.result.percent}%），请开始新的练习`), 1);
     }
-    const { compiled, source } = await scenarioOf(store, session);
+    const { compiled, source } = await scenarioOf(store, session, lang);
     const events = await store.events(session.id);
     const point = restorePoint(compiled, events, await store.savedPlay(session.id));
     if (headless) return resumeHeadless(store, session, compiled, events, point, steps, lang);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      throw new UserError(`resume needs an interactive terminal; without one, continue with \`roleplay resume ${short(session.id)} --choices a,b,c\``, 2);
+      throw new UserError(say(lang,
+        `resume needs an interactive terminal; without one, continue with \`roleplay resume ${short(session.id)} --choices a,b,c\``,
+        `继续练习需要交互式终端；没有终端时可以用 \`roleplay resume ${short(session.id)} --choices a,b,c\` 继续`), 2);
     }
     // The play screen continues the actor from the snapshot; the recorder appends to the same session.
     const recorder = new StoreRecorder(store, session.trainee, { session, events });

@@ -10,7 +10,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { resolveScenario } from '../files.js';
 import type { Lang } from '../../core/index.js';
-import { DEFAULT_XAPI_BASE, xapiOf } from '../../store/formats/export.js';
+import { xapiOf } from '../../store/formats/export.js';
+import { StoreError } from '../../store/store.js';
 import { dbPathFrom, isPostgresUrl } from '../../store/open.js';
 import { sourceOf } from '../../store/scenario-source.js';
 import type { SessionStore } from '../../store/store.js';
@@ -19,10 +20,8 @@ import { ImportError, parseExport } from '../../store/sync/jsonl.js';
 import { mergeSessions } from '../../store/sync/merge-target.js';
 import { TeamStore } from '../../store/sync/team-store.js';
 import { LrsError, parseAuth, sendStatements, statementsUrl, type XapiStatementLike } from '../../store/xapi/lrs.js';
-import { UserError } from '../env.js';
-import { filterOf, withStore } from './records.js';
-
-const say = (lang: Lang, en: string, zh: string) => (lang === 'en' ? en : zh);
+import { say, UserError } from '../env.js';
+import { badBase, filterOf, withStore } from './records.js';
 
 // ───────────────────────────── import ─────────────────────────────
 
@@ -32,7 +31,9 @@ export async function importCommand(file: string, opts: { db?: string }, lang: L
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? String(e)}`, 2);
+    throw new UserError(say(lang,
+      `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? String(e)}`,
+      `无法读取 ${file}：${code === 'ENOENT' ? '没有这个文件' : code === 'EISDIR' ? '这是一个文件夹' : code ?? String(e)}`), 2);
   }
   let parsed;
   try {
@@ -41,7 +42,11 @@ export async function importCommand(file: string, opts: { db?: string }, lang: L
     if (e instanceof ImportError) throw new UserError(`${file}:${e.message.replace(/^line /, '')}; nothing was imported`, 1);
     throw e;
   }
-  if (parsed.bundles.length === 0) throw new UserError(`${file}: no sessions in it (is it a \`roleplay export --format jsonl\` file?)`, 1);
+  if (parsed.bundles.length === 0) {
+    throw new UserError(say(lang,
+      `${file}: no sessions in it (is it a \`roleplay export --format jsonl\` file?)`,
+      `${file}：里面没有练习记录（它是 \`roleplay export --format jsonl\` 导出的文件吗？）`), 1);
+  }
 
   return withStore(opts, lang, async (store) => {
     const bundles = await withSources(store, parsed.bundles, (id) => parsed.lineOf.get(id) ?? 1, file, lang);
@@ -81,7 +86,9 @@ async function withSources(store: SessionStore, bundles: readonly SessionBundle[
     const here = resolveScenario(b.header.scenarioId, lang);
     const source = here.ok ? sourceOf(here.scenario, here.source, here.file) : undefined;
     if (!source || source.hash !== hash) {
-      throw new UserError(`${file}:${lineOf(b.header.id)}: session ${b.header.id} was played on a version of scenario '${b.header.scenarioId}' that is neither in the file nor here; export it again with a current roleplay (it includes the scenario); nothing was imported`, 1);
+      throw new UserError(say(lang,
+        `${file}:${lineOf(b.header.id)}: session ${b.header.id} was played on a version of scenario '${b.header.scenarioId}' that is neither in the file nor here; export it again with a current roleplay (it includes the scenario); nothing was imported`,
+        `${file}:${lineOf(b.header.id)}：练习 ${b.header.id} 所用的案例「${b.header.scenarioId}」版本既不在文件里，也不在本机；请用新版 roleplay 重新导出（导出会带上案例）；什么都没有导入`), 1);
     }
     out.push({ ...b, source });
   }
@@ -99,9 +106,9 @@ export async function syncCommand(opts: { db?: string; all?: boolean }, lang: La
   }
   let store: TeamStore;
   try {
-    store = await TeamStore.open(url, { localPath: join(homedir(), '.roleplay', 'roleplay.db'), uploadOnOpen: false, notice: () => {} });
+    store = await TeamStore.open(url, { localPath: join(homedir(), '.roleplay', 'roleplay.db'), uploadOnOpen: false, notice: () => {}, lang });
   } catch (e) {
-    throw new UserError(e instanceof Error ? e.message : String(e), 1);
+    throw new UserError(e instanceof StoreError ? e.in(lang) : e instanceof Error ? e.message : String(e), 1);
   }
   try {
     if (!opts.all && store.waiting === 0) {
@@ -141,12 +148,18 @@ export interface LrsExportOptions {
 
 /** Statements are sent as sessions are read, a few batches at a time, never all held in memory. */
 export async function exportToLrs(opts: LrsExportOptions & { lrs: string }, formatGiven: boolean, lang: Lang): Promise<number> {
-  if (formatGiven && opts.format !== 'xapi') throw new UserError('--lrs sends xAPI statements: use it with --format xapi (or leave --format out)', 2);
-  if (opts.output !== undefined) throw new UserError('give either --lrs (send to a learning record store) or --output (write a file), not both', 2);
-  if (opts.base !== undefined && !/^https?:\/\/[^\s/]+/.test(opts.base)) throw new UserError(`--base must be an http(s) address, e.g. ${DEFAULT_XAPI_BASE}`, 2);
+  if (formatGiven && opts.format !== 'xapi') {
+    throw new UserError(say(lang, '--lrs sends xAPI statements: use it with --format xapi (or leave --format out)', '--lrs 发送的是 xAPI 记录：请配合 --format xapi 使用（或不写 --format）'), 2);
+  }
+  if (opts.output !== undefined) {
+    throw new UserError(say(lang, 'give either --lrs (send to a learning record store) or --output (write a file), not both', '--lrs（发送到学习记录库）和 --output（写入文件）只能选一个'), 2);
+  }
+  if (opts.base !== undefined && !/^https?:\/\/[^\s/]+/.test(opts.base)) throw badBase(lang);
   const authText = opts.auth ?? (process.env.ROLEPLAY_LRS_AUTH || undefined);
   const batchSize = opts.batch === undefined ? 50 : Number(opts.batch);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) throw new UserError(`--batch must be a whole number from 1 to 1000, not '${opts.batch}'`, 2);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
+    throw new UserError(say(lang, `--batch must be a whole number from 1 to 1000, not '${opts.batch}'`, `--batch 必须是 1 到 1000 之间的整数，而不是 '${opts.batch}'`), 2);
+  }
   let lrs;
   try {
     lrs = { endpoint: opts.lrs, batchSize, ...(authText !== undefined ? { auth: parseAuth(authText) } : {}) };
@@ -155,7 +168,7 @@ export async function exportToLrs(opts: LrsExportOptions & { lrs: string }, form
     if (e instanceof LrsError) throw new UserError(e.message, 2);
     throw e;
   }
-  const filter = filterOf(opts);
+  const filter = filterOf(opts, lang);
   let sent = 0;
   let sessions = 0;
   let buffer: XapiStatementLike[] = [];

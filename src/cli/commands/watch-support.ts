@@ -10,6 +10,7 @@ import { formatDiagnostic, safeLine, type Lang } from '../../core/index.js';
 import type { Mode } from '../../ui/i18n.js';
 import type { Reload, WatchSource } from '../../ui/watch/source.js';
 import { resolveScenario } from '../files.js';
+import { say } from '../env.js';
 
 /** The file now, as the UI should see it. */
 /** `lang`: the language of the problems shown when the file does not load. */
@@ -17,10 +18,8 @@ export function reloadOf(file: string, lang: Lang): Reload {
   const r = resolveScenario(file, lang);
   if (r.ok) return { ok: true, opened: { scenario: r.scenario, source: r.source, file: r.file } };
   const problems = r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-  return { ok: false, problems: problems.length > 0 ? problems : [r.message ?? say(lang, `${file}：无法载入`, `${file}: cannot be loaded`)] };
+  return { ok: false, problems: problems.length > 0 ? problems : [r.message ?? say(lang, `${file}: cannot be loaded`, `${file}：无法载入`)] };
 }
-
-const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
 /** How long a file must stay unchanged before it is read: editors often write in several goes. */
 export const SETTLE_MS = 80;
@@ -40,11 +39,11 @@ export function fileWatchSource(file: string, lang: Lang, options: { settleMs?: 
       watcher.on('change', reload);
       watcher.on('add', reload);
       watcher.on('unlink', () => listener({ ok: false, problems: [say(lang,
-        `${file}：文件不见了（被删除或改名）；等它回来`,
-        `${file}: the file is gone (deleted or renamed); waiting for it to come back`)] }));
+        `${file}: the file is gone (deleted or renamed); waiting for it to come back`,
+        `${file}：文件不见了（被删除或改名）；等它回来`)] }));
       watcher.on('error', (e) => {
         const why = safeLine(String((e as Error).message ?? e));
-        listener({ ok: false, problems: [say(lang, `${file}：无法再监视这个文件（${why}）`, `${file}: cannot watch the file any more (${why})`)] });
+        listener({ ok: false, problems: [say(lang, `${file}: cannot watch the file any more (${why})`, `${file}：无法再监视这个文件（${why}）`)] });
       });
       return () => { watchers.delete(watcher); void watcher.close(); };
     },
@@ -62,13 +61,17 @@ export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }
   if (!file) {
     const r = resolveScenario(ref, options.lang);
     if (!r.ok) {
-      process.stderr.write(`roleplay: --watch needs the scenario's file: ${r.message ?? `${ref} cannot be loaded`}\n`);
+      process.stderr.write(say(options.lang,
+        `roleplay: --watch needs the scenario's file: ${r.message ?? `${ref} cannot be loaded`}\n`,
+        `roleplay: --watch 需要案例文件：${r.message ?? `${ref} 无法载入`}\n`));
       return 1;
     }
     file = r.file;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stderr.write('roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n');
+    process.stderr.write(say(options.lang,
+      'roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n',
+      'roleplay: play --watch 需要交互式终端；没有终端时请用 `roleplay lint` 和 `roleplay test` 检查文件\n'));
     return 2;
   }
   const source = fileWatchSource(file, options.lang);

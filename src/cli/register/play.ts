@@ -5,8 +5,8 @@
 import { Option, type Command } from 'commander';
 import { dbOption, modeOf, modeOption, traineeOption } from '../options.js';
 import { langOf, setExit } from '../program.js';
-import { UserError } from '../env.js';
-import { didYouMean } from '../../core/suggest.js';
+import { say, UserError } from '../env.js';
+import { nearest } from '../../core/suggest.js';
 
 export function registerPlay(program: Command): void {
   program
@@ -19,8 +19,10 @@ export function registerPlay(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const [word] = cmd.args;
       if (word !== undefined) {
-        const names = cmd.commands.map((c) => c.name());
-        throw new UserError(`unknown command '${word}'${didYouMean(word, names)} (roleplay --help lists them)`, 2);
+        const hit = nearest(word, cmd.commands.map((c) => c.name()));
+        throw new UserError(say(langOf(cmd),
+          `unknown command '${word}'${hit ? `; did you mean '${hit}'?` : ''} (roleplay --help lists them)`,
+          `没有 '${word}' 这个命令${hit ? `；是不是 '${hit}'？` : ''}（roleplay --help 会列出所有命令）`), 2);
       }
       setExit(await (await import('../commands/play.js')).playMenu(cmd));
     });

@@ -3,7 +3,7 @@
  * (commands/team.ts) load only when one of them runs.
  */
 import type { Command } from 'commander';
-import { UserError } from '../env.js';
+import { say, UserError } from '../env.js';
 import { allOpts, dbOption, langOption } from '../options.js';
 import { langOf, setExit } from '../program.js';
 import type { LrsExportOptions } from '../commands/team.js';
@@ -40,7 +40,7 @@ export function registerTeam(program: Command): void {
       const opts = allOpts<LrsExportOptions>(cmd);
       const lang = langOf(cmd);
       if (opts.lrs === undefined) {
-        if (opts.auth !== undefined || opts.batch !== undefined) throw new UserError('--auth and --batch go with --lrs URL', 2);
+        if (opts.auth !== undefined || opts.batch !== undefined) throw new UserError(say(lang, '--auth and --batch go with --lrs URL', '--auth 和 --batch 要与 --lrs 地址一起使用'), 2);
         setExit(await (await import('../commands/records.js')).exportCommand(opts, lang));
         return;
       }
