@@ -100,7 +100,7 @@ async function latency() {
   await loadScreens();
   const { openScenario } = await import('../dist/cli/commands/open-scenario.js');
   const { realClock } = await import('../dist/ui/clock.js');
-  const opened = openScenario(fileURLToPath(new URL('../test/fixtures/ui/night-window.yaml', import.meta.url)));
+  const opened = openScenario(fileURLToPath(new URL('../test/fixtures/ui/night-window.yaml', import.meta.url)), 'en');
   if (!opened.ok) throw new Error(opened.message);
   const stdin = new FakeStdin();
   const stdout = new FakeStdout();
