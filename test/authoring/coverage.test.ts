@@ -29,7 +29,7 @@ describe('coverage (core)', () => {
 
 describe('roleplay test --coverage', () => {
   it('lists per scenario what no test visits, then a summary line, and keeps the N passed line last', () => {
-    const r = rp(['test', '--coverage', fixture('coverage/partly-tested.yaml'), fixture('clean.yaml'), fixture('nobody-fails.yaml')]);
+    const r = rp(['test', '--lang', 'en', '--coverage', fixture('coverage/partly-tested.yaml'), fixture('clean.yaml'), fixture('nobody-fails.yaml')]);
     expect(r.status).toBe(1); // "stops half-way" fails: the steps run out
     const lines = r.stdout.trim().split('\n');
     expect(lines.at(-1)).toBe('2 passed, 1 failed');
@@ -43,7 +43,7 @@ describe('roleplay test --coverage', () => {
   });
 
   it('without --coverage prints no coverage', () => {
-    const r = rp(['test', fixture('clean.yaml')]);
+    const r = rp(['test', '--lang', 'en', fixture('clean.yaml')]);
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/coverage/);
     expect(r.stdout.trim()).toBe('ok   clean › good\n1 passed, 0 failed');

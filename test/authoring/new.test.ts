@@ -49,7 +49,7 @@ describe('roleplay new', () => {
     const dir = tempDir();
     const file = join(dir, 'taken.yaml');
     writeFileSync(file, 'my own work\n');
-    const r = rp(['new', 'taken', '--dir', dir]);
+    const r = rp(['new', 'taken', '--dir', dir, '--lang', 'en']);
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/already exists/);
@@ -70,7 +70,7 @@ describe('roleplay new', () => {
 
   it('rejects an id the loader would reject, with a usage exit status', () => {
     const dir = tempDir();
-    const r = rp(['new', 'Bad Id', '--dir', dir]);
+    const r = rp(['new', 'Bad Id', '--dir', dir, '--lang', 'en']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/lower-case letters, digits and hyphens/);
     expect(existsSync(join(dir, 'Bad Id.yaml'))).toBe(false);

@@ -101,7 +101,7 @@ describe('paths (core)', () => {
 
 describe('roleplay paths (command)', () => {
   it('prints every ending with reachability, scores and shortest steps', () => {
-    const r = rp(['paths', NIGHT_WINDOW]);
+    const r = rp(['paths', NIGHT_WINDOW, '--lang', 'en']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^night-window: best possible score \d+ points; pass mark 75%/);
     expect(r.stdout).toMatch(/^locked-out \(failure\) +reachable; score .*\n {2}shortest, 1 step: \[\{ say: "快点" \}\]$/m);
@@ -109,12 +109,12 @@ describe('roleplay paths (command)', () => {
   });
 
   it('flags what nobody can do, in words', () => {
-    expect(rp(['paths', fixture('nobody-passes.yaml')]).stdout).toMatch(/^! nobody can pass this case/m);
-    expect(rp(['paths', fixture('nobody-fails.yaml')]).stdout).toMatch(/^! nobody can fail this case/m);
-    const never = rp(['paths', fixture('never-shown.yaml')]).stdout;
+    expect(rp(['paths', fixture('nobody-passes.yaml'), '--lang', 'en']).stdout).toMatch(/^! nobody can pass this case/m);
+    expect(rp(['paths', fixture('nobody-fails.yaml'), '--lang', 'en']).stdout).toMatch(/^! nobody can fail this case/m);
+    const never = rp(['paths', fixture('never-shown.yaml'), '--lang', 'en']).stdout;
     expect(never).toMatch(/^lost \(failure\) +NEVER REACHED$/m);
     expect(never).toMatch(/^! ending 'lost' can never be reached$/m);
-    const answers = rp(['paths', fixture('answers.yaml')]).stdout;
+    const answers = rp(['paths', fixture('answers.yaml'), '--lang', 'en']).stdout;
     expect(answers).toMatch(/shortest, 1 step: \[\{ say: \?\?\? \}\]\n {2}\?\?\? no answer could be written for rule 3 of node 'gate'/);
   });
 
@@ -140,10 +140,10 @@ describe('roleplay paths (command)', () => {
       expect(run.status, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout).ending).toBe(ending);
     }
-    const bad = rp(['paths', NIGHT_WINDOW, '--ending', 'nowhere']);
+    const bad = rp(['paths', NIGHT_WINDOW, '--ending', 'nowhere', '--lang', 'en']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/'nowhere' is not an ending of night-window; endings: inside, /);
-    expect(rp(['paths', fixture('answers.yaml'), '--ending', 'weird']).stderr).toMatch(/no matching answer could be written/);
+    expect(rp(['paths', fixture('answers.yaml'), '--ending', 'weird', '--lang', 'en']).stderr).toMatch(/no matching answer could be written/);
   });
 
   it('an unknown scenario: one line, exit 1', () => {

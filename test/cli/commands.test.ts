@@ -55,7 +55,7 @@ describe('roleplay run', () => {
   });
 
   it('--choices a,b,c; spaces around ids are ignored', () => {
-    const r = rp(['run', HELPDESK, '--choices', ' talk ']);
+    const r = rp(['run', HELPDESK, '--choices', ' talk ', '--lang', 'en']);
     // talk leads to an input node: choices alone cannot finish, so the steps run out
     expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stdout).toBe('');
@@ -63,21 +63,21 @@ describe('roleplay run', () => {
   });
 
   it('a choice that does not exist: exit 2, one line naming the node and the valid choices', () => {
-    const r = rp(['run', HELPDESK, '--choices', 'shout']);
+    const r = rp(['run', HELPDESK, '--choices', 'shout', '--lang', 'en']);
     expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe("roleplay: step 1: 'shout' is not a choice at node 'greet'; valid choices: listen or talk\n");
   });
 
   it('a choice where a typed answer is expected: exit 2 naming the node', () => {
-    const r = rp(['run', HELPDESK, '--choices', 'listen,talk']);
+    const r = rp(['run', HELPDESK, '--choices', 'listen,talk', '--lang', 'en']);
     expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stderr).toBe("roleplay: step 2: node 'intro' expects a typed answer ({ say: ... }), not the choice 'talk'\n");
   });
 
   it('steps after the ending: exit 2', () => {
     const steps = file('extra.json', JSON.stringify([{ wait: true }, 'listen']));
-    const r = rp(['run', HELPDESK, '--steps', steps]);
+    const r = rp(['run', HELPDESK, '--steps', steps, '--lang', 'en']);
     expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stderr).toMatch(/^roleplay: step 2: .*'hung-up'.*\n$/);
   });
@@ -105,7 +105,7 @@ describe('roleplay run', () => {
     [['run'], /missing required argument 'scenario'/],
     [['run', HELPDESK, '--choices', 'listen', '--lang', 'fr'], /argument 'fr' is invalid/],
   ])('usage mistakes exit 2 with one clear line: %j', (args, says) => {
-    const r = rp(args);
+    const r = rp(args.includes('--lang') ? args : [...args, '--lang', 'en']);
     expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(says);
@@ -114,17 +114,17 @@ describe('roleplay run', () => {
 
   it('a steps file that is not a list, or holds a bad step: exit 2', () => {
     const notList = file('notlist.yaml', 'hello: world\n');
-    expect(rp(['run', HELPDESK, '--steps', notList])).toMatchObject({ status: 2, stderr: expect.stringMatching(/expected a list of steps/) });
+    expect(rp(['run', HELPDESK, '--steps', notList, '--lang', 'en'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/expected a list of steps/) });
     const badStep = file('badstep.json', JSON.stringify(['listen', { shout: 'x' }]));
-    expect(rp(['run', HELPDESK, '--steps', badStep])).toMatchObject({ status: 2, stderr: expect.stringMatching(/step 2 is not a choice id, \{ say: text \} or \{ wait: true \}/) });
+    expect(rp(['run', HELPDESK, '--steps', badStep, '--lang', 'en'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/step 2 is not a choice id, \{ say: text \} or \{ wait: true \}/) });
     const badYaml = file('bad.yaml', '[listen, {say: "x"\n');
-    expect(rp(['run', HELPDESK, '--steps', badYaml])).toMatchObject({ status: 2, stderr: expect.stringMatching(/not valid YAML or JSON/) });
+    expect(rp(['run', HELPDESK, '--steps', badYaml, '--lang', 'en'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/not valid YAML or JSON/) });
   });
 });
 
 describe('roleplay test', () => {
   it('all passing: one line per test, then "N passed, 0 failed", exit 0', () => {
-    const r = rp(['test', join(CLI_DIR, 'scenarios')]);
+    const r = rp(['test', '--lang', 'en', join(CLI_DIR, 'scenarios')]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toBe([
       'ok   helpdesk › best path',
@@ -153,7 +153,7 @@ describe('roleplay test', () => {
   });
 
   it('with no paths it runs ./scenarios', () => {
-    const r = rp(['test'], { cwd: CLI_DIR });
+    const r = rp(['test', '--lang', 'en'], { cwd: CLI_DIR });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('3 passed, 0 failed');
   });
