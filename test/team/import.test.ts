@@ -145,7 +145,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
   it('says what is wrong with a file that is not an export, or a session whose scenario is nowhere', () => {
     const file = join(dir, 'other.jsonl');
     writeFileSync(file, '{"hello":1}\n');
-    expect(rp(['import', file, '--db', join(dir, 'x.db')]).stderr).toMatch(/other\.jsonl:1: not a line of a roleplay export/);
+    expect(rp(['import', file, '--db', join(dir, 'x.db'), '--lang', 'en']).stderr).toMatch(/other\.jsonl:1: not a line of a roleplay export/);
     expect(rp(['import', join(dir, 'missing.jsonl'), '--db', join(dir, 'x.db'), '--lang', 'en'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/cannot read .*missing\.jsonl: no such file/) });
     // An export without its source line, into a database that has never seen the scenario.
     writeFileSync(file, lines.filter((l) => !l.includes('"type":"source"')).join('\n') + '\n');

@@ -63,12 +63,12 @@ describe('export to a learning record store', { timeout: 120_000 }, () => {
 
     const jsonl = await rpAsync(['export', '--format', 'jsonl', '--lrs', lrs.endpoint, '--lang', 'en'], { ROLEPLAY_DB: db });
     expect(jsonl).toMatchObject({ status: 2, stderr: 'roleplay: --lrs sends xAPI statements: use it with --format xapi (or leave --format out)\n' });
-    const notUrl = await rpAsync(['export', '--lrs', 'lrs.example.com'], { ROLEPLAY_DB: db });
+    const notUrl = await rpAsync(['export', '--lrs', 'lrs.example.com', '--lang', 'en'], { ROLEPLAY_DB: db });
     expect(notUrl.status).toBe(2);
     expect(notUrl.stderr).toMatch(/'lrs\.example\.com' is not a URL/);
     const authAlone = await rpAsync(['export', '--auth', 'a:b', '--lang', 'en'], { ROLEPLAY_DB: db });
     expect(authAlone).toMatchObject({ status: 2, stderr: 'roleplay: --auth and --batch go with --lrs URL\n' });
-    const badAuth = await rpAsync(['export', '--lrs', lrs.endpoint, '--auth', 'nocolon'], { ROLEPLAY_DB: db });
+    const badAuth = await rpAsync(['export', '--lrs', lrs.endpoint, '--auth', 'nocolon', '--lang', 'en'], { ROLEPLAY_DB: db });
     expect(badAuth.status).toBe(2);
     expect(badAuth.stderr).toMatch(/--auth expects USER:PASS/);
   });

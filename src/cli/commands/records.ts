@@ -23,7 +23,7 @@ import { compiledFromSource } from '../../store/scenario-source.js';
 import { StoreError } from '../../store/store.js';
 import { sourceLineOf } from '../../store/sync/jsonl.js';
 import type { SessionFilter, SessionRow, SessionStore } from '../../store/store.js';
-import { verifyStore } from '../../store/verify.js';
+import { chainProblem, verifyJson, verifyStore } from '../../store/verify.js';
 import type { Recorder } from '../../ui/recorder.js';
 import { timelineOf, type Timeline } from '../../ui/review/timeline.js';
 import { say, UserError } from '../env.js';
@@ -309,9 +309,9 @@ export async function verifyCommand(opts: StoreOptions & { json?: boolean }, lan
   return withStore(opts, lang, async (store) => {
     const result = await verifyStore(store);
     const t = recordStrings(lang);
-    if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    if (opts.json) process.stdout.write(JSON.stringify(verifyJson(result), null, 2) + '\n');
     else if (result.ok) process.stdout.write(`${t.verifyOk(result.sessions, result.events)}\n`);
-    else process.stdout.write(`${t.verifyBroken(result.sessionId, result.problem)}\n`);
+    else process.stdout.write(`${t.verifyBroken(result.sessionId, chainProblem(result.broken, lang))}\n`);
     return result.ok ? 0 : 1;
   });
 }

@@ -39,7 +39,7 @@ export async function importCommand(file: string, opts: { db?: string }, lang: L
   try {
     parsed = parseExport(text);
   } catch (e) {
-    if (e instanceof ImportError) throw new UserError(`${file}:${e.message.replace(/^line /, '')}; nothing was imported`, 1);
+    if (e instanceof ImportError) throw notImported(file, e.line, e.in(lang), lang);
     throw e;
   }
   if (parsed.bundles.length === 0) {
@@ -55,7 +55,7 @@ export async function importCommand(file: string, opts: { db?: string }, lang: L
       outcomes = await mergeSessions(store, bundles);
     } catch (e) {
       if (e instanceof MergeConflict) {
-        throw new UserError(`${file}:${parsed.lineOf.get(e.sessionId) ?? 1}: ${e.message}; nothing was imported`, 1);
+        throw notImported(file, parsed.lineOf.get(e.sessionId) ?? 1, e.in(lang), lang);
       }
       throw e;
     }
@@ -86,13 +86,21 @@ async function withSources(store: SessionStore, bundles: readonly SessionBundle[
     const here = resolveScenario(b.header.scenarioId, lang);
     const source = here.ok ? sourceOf(here.scenario, here.source, here.file) : undefined;
     if (!source || source.hash !== hash) {
-      throw new UserError(say(lang,
-        `${file}:${lineOf(b.header.id)}: session ${b.header.id} was played on a version of scenario '${b.header.scenarioId}' that is neither in the file nor here; export it again with a current roleplay (it includes the scenario); nothing was imported`,
-        `${file}:${lineOf(b.header.id)}：练习 ${b.header.id} 所用的案例「${b.header.scenarioId}」版本既不在文件里，也不在本机；请用新版 roleplay 重新导出（导出会带上案例）；什么都没有导入`), 1);
+      throw notImported(file, lineOf(b.header.id), say(lang,
+        `session ${b.header.id} was played on a version of scenario '${b.header.scenarioId}' that is neither in the file nor here; export it again with a current roleplay (it includes the scenario)`,
+        `练习 ${b.header.id} 所用的案例「${b.header.scenarioId}」版本既不在文件里，也不在本机；请用新版 roleplay 重新导出（导出会带上案例）`), lang);
     }
     out.push({ ...b, source });
   }
   return out;
+}
+
+/**
+ * A refused import: `file:line: ` as editors and tools read it (the same in every language),
+ * then why, and that the file was not partly stored.
+ */
+function notImported(file: string, line: number, why: string, lang: Lang): UserError {
+  return new UserError(`${file}:${line}: ${why}${say(lang, '; nothing was imported', '；什么都没有导入')}`, 1);
 }
 
 // ───────────────────────────── sync ─────────────────────────────
@@ -165,7 +173,7 @@ export async function exportToLrs(opts: LrsExportOptions & { lrs: string }, form
     lrs = { endpoint: opts.lrs, batchSize, ...(authText !== undefined ? { auth: parseAuth(authText) } : {}) };
     statementsUrl(opts.lrs); // checks the URL now, before the database is opened
   } catch (e) {
-    if (e instanceof LrsError) throw new UserError(e.message, 2);
+    if (e instanceof LrsError) throw new UserError(e.in(lang), 2);
     throw e;
   }
   const filter = filterOf(opts, lang);
@@ -179,8 +187,12 @@ export async function exportToLrs(opts: LrsExportOptions & { lrs: string }, form
     try {
       await sendStatements(chunk, lrs);
     } catch (e) {
+      // The error counts only within this chunk; the whole run is counted here.
       if (e instanceof LrsError) {
-        throw new UserError(`${e.message.replace(/; \d+ of \d+ statements were sent.*$/, '')}; ${sent} statement(s) were sent before this (sending again is safe: the LRS keeps one copy of each)`, 1);
+        const before = sent + (e.progress?.sent ?? 0);
+        throw new UserError(say(lang,
+          `${e.reasonIn('en')}; ${before} statement(s) were sent before this (sending again is safe: the LRS keeps one copy of each)`,
+          `${e.reasonIn('zh')}；此前已发送 ${before} 条记录（重新发送是安全的：学习记录库每条记录只保留一份）`), 1);
       }
       throw e;
     }

@@ -12,6 +12,8 @@ export interface SyncNotices {
   notUploaded(sessionId: string, reason: string): string;
   waitingAtExit(sessions: number): string;
   unreachable(server: string): string;
+  /** why a sync ended with sessions left: the server refused them (each was named as it happened) */
+  refused(sessions: number): string;
 }
 
 const en: SyncNotices = {
@@ -21,6 +23,7 @@ const en: SyncNotices = {
   notUploaded: (id, reason) => `session ${id} was not uploaded: ${reason}`,
   waitingAtExit: (n) => `${n} session${n === 1 ? '' : 's'} wait${n === 1 ? 's' : ''} on this computer; \`roleplay sync\` uploads ${n === 1 ? 'it' : 'them'} when the team server can be reached`,
   unreachable: (server) => `the team server ${server} cannot be reached`,
+  refused: (n) => `${n} session(s) were refused by the server (see above)`,
 };
 
 const zh: SyncNotices = {
@@ -30,6 +33,7 @@ const zh: SyncNotices = {
   notUploaded: (id, reason) => `练习记录 ${id} 没有上传成功：${reason}`,
   waitingAtExit: (n) => `本机有 ${n} 次练习记录等待上传；团队服务器能连上时，\`roleplay sync\` 会把它们上传`,
   unreachable: (server) => `连不上团队服务器 ${server}`,
+  refused: (n) => `有 ${n} 个练习被团队服务器拒收（见上文）`,
 };
 
 export const SYNC_NOTICES: Readonly<Record<Lang, SyncNotices>> = { zh, en };

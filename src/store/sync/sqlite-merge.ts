@@ -33,7 +33,7 @@ export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[])
   };
   const sidOf = (id: string) => {
     const row = st.session.get(id);
-    if (!row) throw new StoreError(`no session ${id}`);
+    if (!row) throw new StoreError(`no session ${id}`, `没有练习 ${id}`);
     return row.sid;
   };
   const tx: MergeTx = {

@@ -362,7 +362,7 @@ export class TeamStore implements SessionStore {
     const remaining = this.outbox.count();
     return remaining === 0
       ? { ok: true, sessions, events }
-      : { ok: false, sessions, events, remaining, problem: `${failed.size} session(s) were refused by the server (see above)` };
+      : { ok: false, sessions, events, remaining, problem: this.says.refused(failed.size) };
   }
 
   /** Marks every session on this computer for upload (for sessions recorded before the team had a server). */

@@ -10,7 +10,11 @@
  * (the spec lets it choose between 409 and 200). The batch is then re-sent one statement at a
  * time with PUT /statements?statementId=…, where an identical copy is answered 204: only a
  * statement whose stored copy differs is a real conflict.
+ *
+ * Failures carry both languages (LrsError is a StoreError): the command that prints picks one.
  */
+import type { Lang } from '../../core/index.js';
+import { StoreError } from '../store.js';
 
 /** The least we need of a statement: its stable id. The rest is the LRS's business. */
 export interface XapiStatementLike {
@@ -49,14 +53,39 @@ export interface LrsResult {
   readonly resentOneByOne: number;
 }
 
-export class LrsError extends Error {}
+/** Words in both interface languages. */
+interface Said {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/**
+ * What went wrong, and, once sending had begun, how far it got. `in(lang)` says both;
+ * `reasonIn(lang)` only the first, for a caller that counts what was sent across calls.
+ */
+export class LrsError extends StoreError {
+  constructor(private readonly reason: Said, readonly progress?: { readonly sent: number; readonly total: number }) {
+    super(
+      progress ? `${reason.en}; ${progress.sent} of ${progress.total} statements were sent (sending again is safe)` : reason.en,
+      progress ? `${reason.zh}；${progress.total} 条记录中已发送 ${progress.sent} 条（重新发送是安全的）` : reason.zh,
+    );
+  }
+  reasonIn(lang: Lang): string {
+    return this.reason[lang];
+  }
+}
 
 export const XAPI_VERSION = '1.0.3';
 
 /** `USER:PASS` as given to --auth (the password may itself contain colons). */
 export function parseAuth(value: string): LrsAuth {
   const colon = value.indexOf(':');
-  if (colon <= 0) throw new LrsError('--auth expects USER:PASS (the key and secret of the learning record store)');
+  if (colon <= 0) {
+    throw new LrsError({
+      en: '--auth expects USER:PASS (the key and secret of the learning record store)',
+      zh: '--auth 的格式是 USER:PASS（学习记录库的 key 和 secret）',
+    });
+  }
   return { user: value.slice(0, colon), password: value.slice(colon + 1) };
 }
 
@@ -65,9 +94,14 @@ export function statementsUrl(endpoint: string): URL {
   try {
     url = new URL(endpoint);
   } catch {
-    throw new LrsError(`'${endpoint}' is not a URL; give the LRS endpoint, e.g. https://lrs.example.com/xAPI`);
+    throw new LrsError({
+      en: `'${endpoint}' is not a URL; give the LRS endpoint, e.g. https://lrs.example.com/xAPI`,
+      zh: `'${endpoint}' 不是网址；请给出学习记录库的地址，例如 https://lrs.example.com/xAPI`,
+    });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new LrsError(`'${endpoint}' is not an http(s) URL`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new LrsError({ en: `'${endpoint}' is not an http(s) URL`, zh: `'${endpoint}' 不是 http(s) 网址` });
+  }
   if (!/\/statements\/?$/.test(url.pathname)) url.pathname = url.pathname.replace(/\/?$/, '/statements');
   return url;
 }
@@ -76,7 +110,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 type Attempt =
   | { readonly kind: 'ok'; readonly status: number; readonly body: string }
-  | { readonly kind: 'retry'; readonly why: string; readonly waitMs?: number }
+  | { readonly kind: 'retry'; readonly why: Said; readonly waitMs?: number }
   | { readonly kind: 'fail'; readonly status: number; readonly body: string };
 
 export async function sendStatements(statements: readonly XapiStatementLike[], options: LrsOptions): Promise<LrsResult> {
@@ -100,19 +134,20 @@ export async function sendStatements(statements: readonly XapiStatementLike[], o
       response = await fetch(target, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
     } catch (e) {
       const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
-      return { kind: 'retry', why: `cannot reach ${target.host} (${cause})` };
+      return { kind: 'retry', why: { en: `cannot reach ${target.host} (${cause})`, zh: `连不上 ${target.host}（${cause}）` } };
     }
     const text = await response.text().catch(() => '');
     if (response.ok) return { kind: 'ok', status: response.status, body: text };
     if (response.status === 429 || response.status >= 500) {
       const after = Number(response.headers.get('retry-after'));
-      return { kind: 'retry', why: `the LRS answered ${response.status}`, ...(after > 0 ? { waitMs: after * 1000 } : {}) };
+      const why = { en: `the LRS answered ${response.status}`, zh: `学习记录库返回了 ${response.status}` };
+      return { kind: 'retry', why, ...(after > 0 ? { waitMs: after * 1000 } : {}) };
     }
     return { kind: 'fail', status: response.status, body: text };
   };
 
   /** One request, retried with backoff; a final failure or refusal is returned, not thrown. */
-  const request = async (method: 'POST' | 'PUT', target: URL, body: string): Promise<Exclude<Attempt, { kind: 'retry' }> | { kind: 'gave-up'; why: string }> => {
+  const request = async (method: 'POST' | 'PUT', target: URL, body: string): Promise<Exclude<Attempt, { kind: 'retry' }> | { kind: 'gave-up'; why: Said }> => {
     for (let attempt = 1; ; attempt++) {
       const result = await once(method, target, body);
       if (result.kind !== 'retry') return result;
@@ -124,20 +159,20 @@ export async function sendStatements(statements: readonly XapiStatementLike[], o
   };
 
   let sent = 0;
+  const progress = () => ({ sent, total: statements.length });
+  const gaveUp = (why: Said) => new LrsError({ en: `${why.en} after ${attempts} attempts`, zh: `${why.zh}，已尝试 ${attempts} 次` }, progress());
   let batches = 0;
   let resentOneByOne = 0;
   for (let start = 0; start < statements.length; start += batchSize) {
     const batch = statements.slice(start, start + batchSize);
     const result = await request('POST', url, JSON.stringify(batch));
     batches++;
-    if (result.kind === 'gave-up') {
-      throw new LrsError(`${result.why} after ${attempts} attempts; ${sent} of ${statements.length} statements were sent (sending again is safe)`);
-    }
+    if (result.kind === 'gave-up') throw gaveUp(result.why);
     if (result.kind === 'fail' && result.status === 409) {
       await sendOneByOne(batch);
       resentOneByOne++;
     } else if (result.kind === 'fail') {
-      throw new LrsError(`${refusal(result.status, result.body)}; ${sent} of ${statements.length} statements were sent`);
+      throw new LrsError(refusal(result.status, result.body), progress());
     }
     sent += batch.length;
     options.onBatch?.(sent, statements.length);
@@ -149,37 +184,48 @@ export async function sendStatements(statements: readonly XapiStatementLike[], o
       const target = new URL(url);
       target.searchParams.set('statementId', statement.id);
       const result = await request('PUT', target, JSON.stringify(statement));
-      if (result.kind === 'gave-up') throw new LrsError(`${result.why} after ${attempts} attempts; ${sent} of ${statements.length} statements were sent (sending again is safe)`);
+      if (result.kind === 'gave-up') throw gaveUp(result.why);
       if (result.kind === 'fail') {
-        if (result.status === 409) throw new LrsError(`the LRS already holds a different statement with id ${statement.id} (409 Conflict)`);
-        throw new LrsError(refusal(result.status, result.body));
+        if (result.status === 409) {
+          throw new LrsError({
+            en: `the LRS already holds a different statement with id ${statement.id} (409 Conflict)`,
+            zh: `学习记录库里已有一条编号为 ${statement.id} 但内容不同的记录（409 Conflict）`,
+          }, progress());
+        }
+        throw new LrsError(refusal(result.status, result.body), progress());
       }
       // 204: stored now, or an identical copy was already there; either way it is in the LRS.
     }
   }
 }
 
-function refusal(status: number, body: string): string {
-  const detail = lrsMessage(body);
+function refusal(status: number, body: string): Said {
+  // What the LRS said is quoted as it said it, in whatever language that is.
+  const said = lrsMessage(body);
+  const en = said ? `: ${said}` : '';
+  const zh = said ? `：${said}` : '';
   switch (status) {
-    case 401: return 'the learning record store refused the credentials (401); check --auth USER:PASS';
-    case 403: return `the learning record store does not allow these credentials to write statements (403)${detail}`;
-    case 404: return `no xAPI statements resource at that URL (404); give the LRS endpoint, e.g. https://lrs.example.com/xAPI${detail}`;
-    case 400: return `the learning record store rejected the statements (400)${detail}`;
-    default: return `the learning record store answered ${status}${detail}`;
+    case 401: return { en: 'the learning record store refused the credentials (401); check --auth USER:PASS', zh: '学习记录库拒绝了这组凭据（401）；请检查 --auth USER:PASS' };
+    case 403: return { en: `the learning record store does not allow these credentials to write statements (403)${en}`, zh: `学习记录库不允许这组凭据写入记录（403）${zh}` };
+    case 404: return {
+      en: `no xAPI statements resource at that URL (404); give the LRS endpoint, e.g. https://lrs.example.com/xAPI${en}`,
+      zh: `这个网址上没有 xAPI statements 资源（404）；请给出学习记录库的地址，例如 https://lrs.example.com/xAPI${zh}`,
+    };
+    case 400: return { en: `the learning record store rejected the statements (400)${en}`, zh: `学习记录库拒收了这些记录（400）${zh}` };
+    default: return { en: `the learning record store answered ${status}${en}`, zh: `学习记录库返回了 ${status}${zh}` };
   }
 }
 
 /** The human part of an LRS error body, if it has one (JSON `message`/`error`, else text). */
-function lrsMessage(body: string): string {
+function lrsMessage(body: string): string | undefined {
   const trimmed = body.trim();
-  if (!trimmed) return '';
+  if (!trimmed) return undefined;
   try {
     const data = JSON.parse(trimmed) as { message?: unknown; error?: unknown };
     const message = typeof data.message === 'string' ? data.message : typeof data.error === 'string' ? data.error : undefined;
-    if (message) return `: ${message.split('\n')[0]!.slice(0, 200)}`;
+    if (message) return message.split('\n')[0]!.slice(0, 200);
   } catch {
     // not JSON
   }
-  return `: ${trimmed.split('\n')[0]!.slice(0, 200)}`;
+  return trimmed.split('\n')[0]!.slice(0, 200);
 }
