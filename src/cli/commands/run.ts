@@ -42,7 +42,8 @@ export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {
 
 /**
  * Steps from --steps (a YAML or JSON list) or --choices (comma-separated choice ids). Problems
- * are worded in `options.lang`, else in the language of the environment (resolveLang).
+ * are worded in `options.lang`, else in the environment's language: `run --record` and `resume`
+ * hand over their command-line options as they are, with --lang only when it was given.
  */
 export function readSteps(options: Omit<RunOptions, 'lang'> & { readonly lang?: string }): TestStep[] {
   const lang = resolveLang(options.lang);
