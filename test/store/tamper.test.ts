@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/store/chain.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { verifyStore } from '../../src/store/verify.js';
+import { chainProblem, verifyStore, type ChainBreak } from '../../src/store/verify.js';
 import { record, rp, tempDir } from './helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -121,6 +121,37 @@ describe('verify', { timeout: 60_000 }, () => {
     tamper(`UPDATE events SET node = 'x' WHERE sid = ${sid(ids[2]!)} AND seq = 1`);
     tamper(`UPDATE events SET goto = 'x' WHERE sid = ${sid(ids[0]!)} AND seq = 4`);
     expect(await check()).toMatchObject({ ok: false, sessionId: ids[0], seq: 4, sessions: 1 });
+  });
+
+  it('says the break in the language asked for; --json keeps the English problem and adds a stable code', async () => {
+    tamper(`DELETE FROM events WHERE sid = ${sid(ids[1]!)} AND seq = 3`);
+    const en = rp(['verify', '--db', tmp.db, '--lang', 'en']);
+    const zh = rp(['verify', '--db', tmp.db, '--lang', 'zh']);
+    expect(en).toMatchObject({ status: 1, stderr: '', stdout: `session ${ids[1]}: event 3 is missing: it was deleted (the next stored event is 4)\n` });
+    expect(zh).toMatchObject({ status: 1, stderr: '', stdout: `练习 ${ids[1]}：第 3 步缺失：已被删除（之后保存的是第 4 步）\n` });
+    for (const lang of ['zh', 'en']) {
+      const json = rp(['verify', '--db', tmp.db, '--json', '--lang', lang]);
+      expect(json.status).toBe(1);
+      expect(JSON.parse(json.stdout)).toEqual({
+        ok: false, sessionId: ids[1], seq: 3, code: 'event-missing', problem: 'event 3 is missing: it was deleted (the next stored event is 4)', sessions: 2,
+      });
+    }
+    tamper(`UPDATE sessions SET percent = 100, passed = 1 WHERE id = ?`, ids[0]);
+    expect(rp(['verify', '--db', tmp.db, '--lang', 'zh']).stdout).toBe(`练习 ${ids[0]}：练习结果（得分、结果、结局或各要点得分）被改动过\n`);
+    expect(JSON.parse(rp(['verify', '--db', tmp.db, '--json']).stdout)).toMatchObject({ seq: null, code: 'result-altered', problem: expect.stringMatching(/^the session's result/) });
+  });
+
+  it('every kind of break reads in both languages', () => {
+    const breaks: ChainBreak[] = [
+      { code: 'event-missing', seq: 3, nextStored: 4 }, { code: 'details-altered', seq: 1 }, { code: 'details-altered', seq: null },
+      { code: 'events-reordered', seq: 2 }, { code: 'event-altered', seq: 2 }, { code: 'events-cut', seq: 5, recorded: 5, remaining: 4 },
+      { code: 'head-mismatch', seq: 4 }, { code: 'result-altered', seq: null }, { code: 'result-removed', seq: null },
+    ];
+    for (const b of breaks) {
+      expect(chainProblem(b, 'en')).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(chainProblem(b, 'zh')).toMatch(/[\u4e00-\u9fff]/);
+      if (b.seq !== null) expect(chainProblem(b, 'zh')).toContain(`第 ${b.seq} 步`);
+    }
   });
 
   it('hashes canonical JSON: key order does not matter, values do', () => {

@@ -6,6 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventHash, genesisHash, sealHash } from '../../src/store/chain.js';
+import type { SessionResult, StoredEvent } from '../../src/store/store.js';
 import { nightFile, rp, tempHome } from './helpers.js';
 
 const tmp = tempHome();
@@ -140,6 +142,56 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     expect(r2.status).toBe(1);
     expect(r2.stderr).toMatch(new RegExp(`:${firstEvent + 2}: session [0-9a-f-]+ stops after event 1 of 2: the file is cut short or events were deleted; nothing was imported`));
     expect(json(['sessions', '--json'], db)).toEqual([]);
+  });
+
+  it('says why in the language asked for: the same file:line and exit code, the rest in Chinese or English', () => {
+    const db = join(dir, 'lang.db');
+    const file = join(dir, 'lang.jsonl');
+    const both = (): [ReturnType<typeof rp>, ReturnType<typeof rp>] =>
+      [rp(['import', file, '--db', db, '--lang', 'zh']), rp(['import', file, '--db', db, '--lang', 'en'])];
+
+    // A chain break found while reading the file.
+    const eventLine = lines.findIndex((l) => l.includes('"type":"event"') && l.includes('"seq":2'));
+    const session = (JSON.parse(lines[eventLine]!) as { sessionId: string }).sessionId;
+    writeFileSync(file, lines.map((l, i) => (i === eventLine ? l.replace(/"decisionMs":\d+/, '"decisionMs":1') : l)).join('\n') + '\n');
+    let [zh, en] = both();
+    expect(zh).toMatchObject({ status: 1, stdout: '', stderr: `roleplay: ${file}:${eventLine + 1}: 练习 ${session}：第 2 步被改动过：内容与它的哈希不再相符；什么都没有导入\n` });
+    expect(en).toMatchObject({ status: 1, stdout: '', stderr: `roleplay: ${file}:${eventLine + 1}: session ${session}: event 2 was altered: its content no longer matches its hash; nothing was imported\n` });
+
+    // A line that is not JSON, and one cut short.
+    writeFileSync(file, lines.slice(0, 2).join('\n') + '\nnot json\n');
+    [zh, en] = both();
+    expect(zh).toMatchObject({ status: 1, stderr: `roleplay: ${file}:3: 不是有效的 JSON：文件被改动过或已损坏；什么都没有导入\n` });
+    expect(en).toMatchObject({ status: 1, stderr: `roleplay: ${file}:3: not valid JSON: the file was edited or damaged; nothing was imported\n` });
+    const firstEvent = lines.findIndex((l) => l.includes('"type":"event"'));
+    writeFileSync(file, lines.slice(0, firstEvent + 1).join('\n') + '\n');
+    [zh, en] = both();
+    expect(zh.status).toBe(1);
+    expect(zh.stderr).toMatch(new RegExp(`:${firstEvent + 2}: 练习 [0-9a-f-]+ 记录了 2 个步骤，文件里到第 1 步就没有了：文件不完整，或有步骤被删除；什么都没有导入\n$`));
+    expect(en.stderr).toMatch(new RegExp(`:${firstEvent + 2}: session [0-9a-f-]+ stops after event 1 of 2`));
+
+    // A file that is sound on its own but disagrees with what the database holds (a merge
+    // conflict): the same session with another trainee, its chain recomputed to match.
+    writeFileSync(file, lines.join('\n') + '\n');
+    expect(rp(['import', file, '--db', db]).status).toBe(0);
+    const sessionLine = lines.findIndex((l) => l.includes('"type":"session"'));
+    const header = JSON.parse(lines[sessionLine]!) as { id: string; result: SessionResult | null } & Parameters<typeof genesisHash>[0] & Record<string, unknown>;
+    header.trainee = 'mallory';
+    let prev = genesisHash(header);
+    const rewritten = lines.map((l, i) => {
+      if (i <= sessionLine) return l;
+      const event = JSON.parse(l) as StoredEvent & { type: string };
+      if (event.type !== 'event' || event.sessionId !== header.id) return l;
+      const hash = eventHash(prev, event);
+      const out = JSON.stringify({ ...event, prevHash: prev, hash });
+      prev = hash;
+      return out;
+    });
+    rewritten[sessionLine] = JSON.stringify({ ...header, headHash: prev, ...(header.result ? { seal: sealHash(prev, header.result) } : {}) });
+    writeFileSync(file, rewritten.join('\n') + '\n');
+    [zh, en] = both();
+    expect(zh).toMatchObject({ status: 1, stderr: `roleplay: ${file}:${sessionLine + 1}: 练习 ${header.id} 在这里已经存在，但学员、案例或开始时间不同；什么都没有导入\n` });
+    expect(en).toMatchObject({ status: 1, stderr: `roleplay: ${file}:${sessionLine + 1}: session ${header.id} exists here with a different trainee, scenario or start time; nothing was imported\n` });
   });
 
   it('says what is wrong with a file that is not an export, or a session whose scenario is nowhere', () => {

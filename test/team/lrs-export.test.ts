@@ -72,4 +72,17 @@ describe('export to a learning record store', { timeout: 120_000 }, () => {
     expect(badAuth.status).toBe(2);
     expect(badAuth.stderr).toMatch(/--auth expects USER:PASS/);
   });
+
+  it('says it in Chinese with --lang zh: the same exit codes, ids and options verbatim', async () => {
+    const denied = await rpAsync(['export', '--lrs', lrs.endpoint, '--auth', 'key:wrong', '--lang', 'zh'], { ROLEPLAY_DB: db });
+    expect(denied).toMatchObject({
+      status: 1,
+      stderr: 'roleplay: 学习记录库拒绝了这组凭据（401）；请检查 --auth USER:PASS；此前已发送 0 条记录（重新发送是安全的：学习记录库每条记录只保留一份）\n',
+    });
+    const notUrl = await rpAsync(['export', '--lrs', 'lrs.example.com', '--lang', 'zh'], { ROLEPLAY_DB: db });
+    expect(notUrl).toMatchObject({ status: 2, stderr: "roleplay: 'lrs.example.com' 不是网址；请给出学习记录库的地址，例如 https://lrs.example.com/xAPI\n" });
+    const badAuth = await rpAsync(['export', '--lrs', lrs.endpoint, '--auth', 'nocolon', '--lang', 'zh'], { ROLEPLAY_DB: db });
+    expect(badAuth).toMatchObject({ status: 2, stderr: 'roleplay: --auth 的格式是 USER:PASS（学习记录库的 key 和 secret）\n' });
+    expect(lrs.stored.size).toBe(0);
+  });
 });

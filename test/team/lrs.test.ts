@@ -95,6 +95,47 @@ describe('sending statements to a learning record store', () => {
     lrs = await FakeLrs.start();
   });
 
+  it('every failure carries Chinese as well as English; the reason alone leaves out how far sending got', async () => {
+    const zhOf = async (p: Promise<unknown>) => {
+      const e = await p.then(() => undefined, (err: unknown) => err);
+      expect(e).toBeInstanceOf(LrsError);
+      return e as LrsError;
+    };
+    lrs.failNext.push('503', '503');
+    const gaveUp = await zhOf(sendStatements(many(4), { endpoint: lrs.endpoint, auth: parseAuth('key:se:cret'), batchSize: 2, sleep, attempts: 2 }));
+    expect(gaveUp.in('zh')).toBe('学习记录库返回了 503，已尝试 2 次；4 条记录中已发送 0 条（重新发送是安全的）');
+    expect(gaveUp.in('en')).toBe(gaveUp.message);
+    expect(gaveUp.reasonIn('en')).toBe('the LRS answered 503 after 2 attempts');
+    expect(gaveUp.progress).toEqual({ sent: 0, total: 4 });
+
+    await sendStatements([statement(1)], { endpoint: lrs.endpoint, auth: parseAuth('key:se:cret'), sleep });
+    const changed = { ...statement(1), timestamp: '2027-01-01T00:00:00.000Z' };
+    const conflict = await zhOf(sendStatements([changed], { endpoint: lrs.endpoint, auth: parseAuth('key:se:cret'), sleep }));
+    expect(conflict.reasonIn('zh')).toBe(`学习记录库里已有一条编号为 ${changed.id} 但内容不同的记录（409 Conflict）`);
+
+    const denied = await zhOf(sendStatements(many(1), { endpoint: lrs.endpoint, auth: parseAuth('key:wrong'), sleep }));
+    expect(denied.reasonIn('zh')).toBe('学习记录库拒绝了这组凭据（401）；请检查 --auth USER:PASS');
+    const nowhere = await zhOf(sendStatements(many(1), { endpoint: lrs.endpoint.replace('/xAPI', '/nope'), auth: parseAuth('key:se:cret'), sleep }));
+    expect(nowhere.reasonIn('zh')).toMatch(/^这个网址上没有 xAPI statements 资源（404）/);
+    const bad = { ...statement(1), verb: { id: 'not a uri' } };
+    const rejected = await zhOf(sendStatements([bad], { endpoint: lrs.endpoint, auth: parseAuth('key:se:cret'), sleep }));
+    expect(rejected.reasonIn('zh')).toMatch(/^学习记录库拒收了这些记录（400）：invalid statement/);
+
+    const closed = lrs.endpoint;
+    await lrs.close();
+    const unreachable = await zhOf(sendStatements(many(1), { endpoint: closed, sleep, attempts: 1 }));
+    expect(unreachable.reasonIn('zh')).toMatch(/^连不上 127\.0\.0\.1:\d+（\w+），已尝试 1 次$/);
+    lrs = await FakeLrs.start();
+
+    expect(() => parseAuth('nocolon')).toThrow(expect.objectContaining({ progress: undefined }));
+    for (const thrown of [() => parseAuth('nocolon'), () => statementsUrl('lrs.example.com'), () => statementsUrl('ftp://lrs.example.com')]) {
+      try { thrown(); expect.unreachable(); } catch (e) {
+        expect((e as LrsError).in('zh')).toMatch(/[\u4e00-\u9fff]/);
+        expect((e as LrsError).in('en')).not.toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+  });
+
   it('reads --auth and the endpoint forms a user gives', () => {
     expect(parseAuth('a:b:c')).toEqual({ user: 'a', password: 'b:c' });
     expect(() => parseAuth('nocolon')).toThrow(LrsError);

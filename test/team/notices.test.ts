@@ -33,7 +33,7 @@ describe('offline notices', () => {
   it('every notice and every server problem reads in both languages', () => {
     for (const lang of ['zh', 'en'] as const) {
       const say = SYNC_NOTICES[lang];
-      for (const line of [say.offline('r', '/x.db'), say.stillWaiting(2, 'r'), say.stepNotTaken('r'), say.notUploaded('s1', 'r'), say.waitingAtExit(2), say.unreachable('postgres://h/db')]) {
+      for (const line of [say.offline('r', '/x.db'), say.stillWaiting(2, 'r'), say.stepNotTaken('r'), say.notUploaded('s1', 'r'), say.waitingAtExit(2), say.unreachable('postgres://h/db'), say.refused(2)]) {
         expect(/[\u4e00-\u9fff]/.test(line)).toBe(lang === 'zh');
       }
       for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', '28P01', '3D000', '42501', undefined]) {
