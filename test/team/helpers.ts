@@ -3,6 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventHash, genesisHash, sealHash } from '../../src/store/chain.js';
+import type { SessionResult, StoredEvent } from '../../src/store/store.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'roleplay.js');
@@ -38,4 +40,27 @@ export function rpAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): P
   child.stderr!.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
   const done = new Promise<Ran>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
   return Object.assign(done, { child });
+}
+
+/**
+ * The lines of a jsonl export with the first session's trainee changed and its chain
+ * recomputed to match: a file sound on its own, that disagrees with any store holding the
+ * original (a merge conflict, not tampering).
+ */
+export function withOtherTrainee(lines: readonly string[], trainee: string): { lines: string[]; sessionLine: number; sessionId: string } {
+  const sessionLine = lines.findIndex((l) => l.includes('"type":"session"'));
+  const stored = JSON.parse(lines[sessionLine]!) as Parameters<typeof genesisHash>[0] & { result: SessionResult | null };
+  const header = { ...stored, trainee };
+  let prev = genesisHash(header);
+  const out = lines.map((l, i) => {
+    if (i <= sessionLine) return l;
+    const event = JSON.parse(l) as StoredEvent & { type: string };
+    if (event.type !== 'event' || event.sessionId !== header.id) return l;
+    const hash = eventHash(prev, event);
+    const line = JSON.stringify({ ...event, prevHash: prev, hash });
+    prev = hash;
+    return line;
+  });
+  out[sessionLine] = JSON.stringify({ ...header, headHash: prev, ...(header.result ? { seal: sealHash(prev, header.result) } : {}) });
+  return { lines: out, sessionLine, sessionId: header.id };
 }

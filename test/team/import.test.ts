@@ -6,9 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventHash, genesisHash, sealHash } from '../../src/store/chain.js';
-import type { SessionResult, StoredEvent } from '../../src/store/store.js';
-import { nightFile, rp, tempHome } from './helpers.js';
+import { nightFile, rp, tempHome, withOtherTrainee } from './helpers.js';
 
 const tmp = tempHome();
 const dir = tmp.home;
@@ -174,24 +172,11 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     // conflict): the same session with another trainee, its chain recomputed to match.
     writeFileSync(file, lines.join('\n') + '\n');
     expect(rp(['import', file, '--db', db]).status).toBe(0);
-    const sessionLine = lines.findIndex((l) => l.includes('"type":"session"'));
-    const header = JSON.parse(lines[sessionLine]!) as { id: string; result: SessionResult | null } & Parameters<typeof genesisHash>[0] & Record<string, unknown>;
-    header.trainee = 'mallory';
-    let prev = genesisHash(header);
-    const rewritten = lines.map((l, i) => {
-      if (i <= sessionLine) return l;
-      const event = JSON.parse(l) as StoredEvent & { type: string };
-      if (event.type !== 'event' || event.sessionId !== header.id) return l;
-      const hash = eventHash(prev, event);
-      const out = JSON.stringify({ ...event, prevHash: prev, hash });
-      prev = hash;
-      return out;
-    });
-    rewritten[sessionLine] = JSON.stringify({ ...header, headHash: prev, ...(header.result ? { seal: sealHash(prev, header.result) } : {}) });
+    const { lines: rewritten, sessionLine, sessionId } = withOtherTrainee(lines, 'mallory');
     writeFileSync(file, rewritten.join('\n') + '\n');
     [zh, en] = both();
-    expect(zh).toMatchObject({ status: 1, stderr: `roleplay: ${file}:${sessionLine + 1}: 练习 ${header.id} 在这里已经存在，但学员、案例或开始时间不同；什么都没有导入\n` });
-    expect(en).toMatchObject({ status: 1, stderr: `roleplay: ${file}:${sessionLine + 1}: session ${header.id} exists here with a different trainee, scenario or start time; nothing was imported\n` });
+    expect(zh).toMatchObject({ status: 1, stderr: `roleplay: ${file}:${sessionLine + 1}: 练习 ${sessionId} 在这里已经存在，但学员、案例或开始时间不同；什么都没有导入\n` });
+    expect(en).toMatchObject({ status: 1, stderr: `roleplay: ${file}:${sessionLine + 1}: session ${sessionId} exists here with a different trainee, scenario or start time; nothing was imported\n` });
   });
 
   it('says what is wrong with a file that is not an export, or a session whose scenario is nowhere', () => {

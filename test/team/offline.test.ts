@@ -3,7 +3,7 @@
  * while the server is down (one notice), `sync` and the next start upload what waits, and a
  * sync killed half-way loses and duplicates nothing.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { Outbox } from '../../src/store/sync/outbox.js';
 import { mergeIntoSqlite } from '../../src/store/sync/sqlite-merge.js';
 import { PgTestServer, postgresSkipReason } from '../pg/pg-server.js';
 import { bundleOf, header, result, SOURCE_A } from '../store-shared/fixtures.js';
-import { nightFile, rp, rpAsync, tempHome } from './helpers.js';
+import { nightFile, rp, rpAsync, tempHome, withOtherTrainee } from './helpers.js';
 
 const skip = postgresSkipReason();
 if (skip) console.warn(skip);
@@ -104,6 +104,32 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     expect(review(url)).toEqual(review(local));
 
     expect(rp(['sync', '--lang', 'en'], env).stdout).toBe('nothing on this computer is waiting to be uploaded\n');
+  });
+
+  it('sync names each session the server refuses, in the language asked for; the others go up', async () => {
+    const url = await server.createDatabase('refused');
+    const home = laptop();
+    for (const [trainee, steps] of [['ann', '- say: 您好 我是华苏的 来割接\n- show-form\n'], ['bob', '- say: 您好\n- call-tl\n- wait-politely\n']] as const) {
+      expect(rp(['run', night, '--steps', stepsFile(home, trainee, steps), '--record', '--trainee', trainee], { HOME: home }).status).toBe(0);
+    }
+    // The server already holds ann's session under another trainee name (a forged copy).
+    const exported = join(home, 'all.jsonl');
+    expect(rp(['export', '--format', 'jsonl', '-o', exported], { HOME: home }).status).toBe(0);
+    const forged = withOtherTrainee(readFileSync(exported, 'utf8').split('\n').filter(Boolean), 'mallory');
+    writeFileSync(exported, forged.lines.join('\n') + '\n');
+    expect(rp(['import', exported, '--db', url, '--lang', 'en'], { HOME: home }).stdout).toMatch(/^imported 2 session/);
+    const id = forged.sessionId;
+
+    const zh = rp(['sync', '--all', '--lang', 'zh'], { HOME: home, ROLEPLAY_DB: url });
+    expect(zh.status).toBe(1);
+    expect(zh.stderr).toBe(
+      `roleplay: 练习记录 ${id} 没有上传成功：练习 ${id} 在这里已经存在，但学员、案例或开始时间不同\n`
+      + 'roleplay: 有 1 个练习被团队服务器拒收（见上文）；已上传 1 个练习，还有 1 个保存在本机（稍后再运行 `roleplay sync`，不会丢失也不会重复）\n');
+    const en = rp(['sync', '--lang', 'en'], { HOME: home, ROLEPLAY_DB: url });
+    expect(en.status).toBe(1);
+    expect(en.stderr).toBe(
+      `roleplay: session ${id} was not uploaded: session ${id} exists here with a different trainee, scenario or start time\n`
+      + 'roleplay: 1 session(s) were refused by the server (see above); uploaded 0 session(s), 1 still wait on this computer (run `roleplay sync` again later; nothing is lost or sent twice)\n');
   });
 
   it('the next start uploads what waits, once the server is back', async () => {

@@ -18,6 +18,7 @@ import type { SessionStore } from '../../store/store.js';
 import { MergeConflict, type SessionBundle } from '../../store/sync/bundle.js';
 import { ImportError, parseExport } from '../../store/sync/jsonl.js';
 import { mergeSessions } from '../../store/sync/merge-target.js';
+import { SYNC_NOTICES } from '../../store/sync/notices.js';
 import { TeamStore } from '../../store/sync/team-store.js';
 import { LrsError, parseAuth, sendStatements, statementsUrl, type XapiStatementLike } from '../../store/xapi/lrs.js';
 import { say, UserError } from '../env.js';
@@ -130,6 +131,9 @@ export async function syncCommand(opts: { db?: string; all?: boolean }, lang: La
         `已上传 ${result.sessions} 个练习（${result.events} 个新步骤）到 ${store.location}；本机没有待上传的记录\n`));
       return 0;
     }
+    // The store's notices are off here (its offline notice would repeat the problem below), so
+    // the sessions the server refused are named here, before the line that counts them.
+    for (const r of result.refused) process.stderr.write(`roleplay: ${SYNC_NOTICES[lang].notUploaded(r.sessionId, r.reason)}\n`);
     process.stderr.write(say(lang,
       `roleplay: ${result.problem}; uploaded ${result.sessions} session(s), ${result.remaining} still wait on this computer (run \`roleplay sync\` again later; nothing is lost or sent twice)\n`,
       `roleplay: ${result.problem}；已上传 ${result.sessions} 个练习，还有 ${result.remaining} 个保存在本机（稍后再运行 \`roleplay sync\`，不会丢失也不会重复）\n`));

@@ -49,7 +49,11 @@ export interface SyncProgress {
 
 export type SyncResult =
   | { readonly ok: true; readonly sessions: number; readonly events: number }
-  | { readonly ok: false; readonly sessions: number; readonly events: number; readonly remaining: number; readonly problem: string };
+  | {
+    readonly ok: false; readonly sessions: number; readonly events: number; readonly remaining: number; readonly problem: string;
+    /** sessions the server would not take, and why (in the store's language); they stay waiting */
+    readonly refused: readonly { readonly sessionId: string; readonly reason: string }[];
+  };
 
 const defaultNotice = (line: string) => { process.stderr.write(`roleplay: ${line}\n`); };
 
@@ -320,10 +324,16 @@ export class TeamStore implements SessionStore {
     let sessions = 0;
     let events = 0;
     if (!(await this.reachable())) {
-      return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.unreachable ?? this.says.unreachable(this.location) };
+      return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.unreachable ?? this.says.unreachable(this.location), refused: [] };
     }
     const batch = Math.max(1, this.options.batchSize ?? 50);
     const failed = new Set<string>();
+    const refused: { sessionId: string; reason: string }[] = [];
+    const refuse = (sessionId: string, e: unknown) => {
+      failed.add(sessionId);
+      refused.push({ sessionId, reason: this.why(e) });
+      this.notice(this.says.notUploaded(sessionId, this.why(e)));
+    };
     for (;;) {
       const pending = this.outbox.pending(batch + failed.size).filter((p) => !failed.has(p.sessionId)).slice(0, batch);
       if (pending.length === 0) break;
@@ -334,7 +344,7 @@ export class TeamStore implements SessionStore {
       } catch (e) {
         if (e instanceof ServerUnreachable) {
           this.goOffline(e);
-          return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.why(e) };
+          return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.why(e), refused };
         }
         // One session the server will not take must not hold back the others: try them one by one.
         if (pending.length > 1) {
@@ -346,15 +356,13 @@ export class TeamStore implements SessionStore {
             } catch (single) {
               if (single instanceof ServerUnreachable) {
                 this.goOffline(single);
-                return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.why(single) };
+                return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.why(single), refused };
               }
-              failed.add(p.sessionId);
-              this.notice(this.says.notUploaded(p.sessionId, this.why(single)));
+              refuse(p.sessionId, single);
             }
           }
         } else {
-          failed.add(pending[0]!.sessionId);
-          this.notice(this.says.notUploaded(pending[0]!.sessionId, this.why(e)));
+          refuse(pending[0]!.sessionId, e);
         }
       }
       options.onProgress?.({ sessions, events, remaining: this.outbox.count() });
@@ -362,7 +370,7 @@ export class TeamStore implements SessionStore {
     const remaining = this.outbox.count();
     return remaining === 0
       ? { ok: true, sessions, events }
-      : { ok: false, sessions, events, remaining, problem: this.says.refused(failed.size) };
+      : { ok: false, sessions, events, remaining, problem: this.says.refused(failed.size), refused };
   }
 
   /** Marks every session on this computer for upload (for sessions recorded before the team had a server). */
