@@ -74,9 +74,6 @@ export function buildProgram(): Command {
     .action(async (opts: { json?: boolean }, cmd: Command) => setExit((await import('./commands/list.js')).listCommand({ ...opts, lang: langOf(cmd) })));
 
   registerAuthoring(program);
-  // `new` speaks the trainer's language too, but its registration hands it only its own options
-  // (--dir): give it the --lang it was called with (before or after its name) as one of them.
-  program.commands.find((c) => c.name() === 'new')?.hook('preAction', (_, cmd) => { cmd.setOptionValue('lang', langOf(cmd)); });
   registerPlay(program);
   registerRecords(program);
   registerTeam(program);

@@ -228,9 +228,7 @@ export function runSteps(compiled: CompiledScenario, steps: readonly TestStep[],
       const step = steps[i]!;
       const before = play.context.steps.length;
       try {
-        if (typeof step === 'string') play.choose(step);
-        else if ('say' in step) play.say(step.say);
-        else wait(play, clock);
+        takeStep(play, clock, step);
       } catch (error) {
         if (error instanceof StepError) return failed(stepMessages.atStep(i + 1, error.text), error.node, i + 1);
         throw error;
@@ -246,6 +244,16 @@ export function runSteps(compiled: CompiledScenario, steps: readonly TestStep[],
   } finally {
     play.stop();
   }
+}
+
+/**
+ * One scripted step: a choice id, `{ say }`, or `{ wait: true }` (the clock runs to the node's
+ * timeout). Throws a StepError, in both languages, when the step does not fit where the play is.
+ */
+export function takeStep(play: Play, clock: SimulatedClock, step: TestStep): void {
+  if (typeof step === 'string') play.choose(step);
+  else if ('say' in step) play.say(step.say);
+  else wait(play, clock);
 }
 
 function wait(play: Play, clock: SimulatedClock) {

@@ -53,7 +53,8 @@ describe('replay on a new version', () => {
     const r = replay(compiledOf(renamed), ['listen', { say: '华苏' }]);
     expect([r.kept, r.total]).toEqual([0, 2]);
     expect(r.dropped).toMatchObject({ step: 'listen', why: 'invalid' });
-    expect(r.dropped!.reason).toMatch(/'listen' is not a choice at node 'opening'/);
+    expect(r.dropped!.reason.en).toMatch(/'listen' is not a choice at node 'opening'/);
+    expect(r.dropped!.reason.zh).toMatch(/「opening」.*listen/); // the preview tells a Chinese trainer why, too
     expect(r.resume).toBeUndefined(); // nothing kept: start afresh
     const noTimeout = STARTER.replace(/ {4}timeout:.*\n(?: {6}.*\n)+/, '');
     expect(noTimeout).not.toContain('timeout:');

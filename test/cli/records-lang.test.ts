@@ -40,3 +40,20 @@ describe('command-line errors in both languages', () => {
     expect(rp(args).stderr).toBe(inZh.stderr);
   });
 });
+
+describe('resume --choices with a step that does not fit', () => {
+  it('names the step, the node and the valid choices in the language asked for; the session stays resumable', () => {
+    const rdb = join(dir, 'resume.db');
+    const started = rp(['run', 'angry-customer', '--choices', 'listen', '--record', '--db', rdb, '--lang', 'en']);
+    expect(started.status, started.stderr).toBe(2); // the steps ran out: recorded as unfinished
+    const id = /recorded as session (\S+) \(unfinished/.exec(started.stderr)![1]!;
+    const zh = rp(['resume', id, '--choices', 'shout', '--db', rdb, '--lang', 'zh']);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toMatch(/^roleplay: 第 1 步：节点「\S+」没有「shout」这个选项；可选的选项：\S+/);
+    const en = rp(['resume', id, '--choices', 'shout', '--db', rdb, '--lang', 'en']);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toMatch(/^roleplay: step 1: 'shout' is not a choice at node '\S+'; valid choices: /);
+    const short = rp(['resume', id, '--choices', 'empathize', '--db', rdb, '--lang', 'zh']);
+    expect(short.stderr).toMatch(/^roleplay: 步骤用完时停在节点「\S+」，还没到结局；它要选一个选项（/);
+  });
+});

@@ -12,7 +12,7 @@ import {
 import { renderGraph, type GraphFormat } from '../../core/graph-export.js';
 import { analysePaths, bestPath, type EndingReport, type PathsReport } from '../../core/paths.js';
 import { ExplorationLimitError } from '../../core/explore.js';
-import { resolveLang, UserError } from '../env.js';
+import { UserError } from '../env.js';
 import { graphMessages, newMessages, pathsMessages as says, type MissingAnswer } from '../tool-messages.js';
 import { PACKAGE_ROOT, resolveScenario } from '../files.js';
 import { starterScenario } from './starter.js';
@@ -22,8 +22,8 @@ export const SCENARIO_SCHEMA_FILE = join(PACKAGE_ROOT, 'docs', 'scenario.schema.
 // ---------------------------------------------------------------------------------------- new
 
 /** `lang`: as --lang gave it, if at all (program.ts passes it); else the environment's. */
-export function newCommand(id: string, opts: { dir?: string; lang?: string }): number {
-  const lang = resolveLang(opts.lang);
+export function newCommand(id: string, opts: { dir?: string; lang: Lang }): number {
+  const { lang } = opts;
   if (!ID_PATTERN.test(id)) throw new UserError(newMessages.badId(id)[lang], 2);
   const dir = opts.dir ?? (isDirectory('scenarios') ? 'scenarios' : '.');
   const file = join(dir, `${id}.yaml`);

@@ -8,8 +8,9 @@ import { createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { SimulatedClock } from 'xstate';
 import {
-  Play, StepError, reportOf, safeLine, terminalSafeJson, type Lang, type RunReport, type Scenario, type StepRecord, type TestStep,
+  Play, StepError, takeStep, reportOf, safeLine, terminalSafeJson, type Lang, type RunReport, type Scenario, type StepRecord, type TestStep,
 } from '../../core/index.js';
+import { expectsSaid, stepMessages } from '../../core/step-messages.js';
 import { DEFAULT_XAPI_BASE, jsonlOf, xapiOf } from '../../store/formats/export.js';
 import { reportCsv, reportHtml, reportJson, reportText } from '../../store/formats/report.js';
 import { parseSince } from '../../store/formats/since.js';
@@ -440,16 +441,10 @@ async function resumeHeadless(
       const step = steps[i]!;
       const before = play.context.steps.length;
       try {
-        if (typeof step === 'string') play.choose(step);
-        else if ('say' in step) play.say(step.say);
-        else {
-          const deadline = play.turn().deadline;
-          if (deadline === undefined) throw new StepError(`node '${play.node}' has no timeout to wait for`, play.node);
-          clock.increment(Math.max(0, deadline - clock.now()));
-        }
+        takeStep(play, clock, step);
       } catch (e) {
         if (!(e instanceof StepError)) throw e;
-        process.stderr.write(`roleplay: step ${i + 1}: ${safeLine(e.message)}\n`);
+        process.stderr.write(`roleplay: ${safeLine(stepMessages.atStep(i + 1, e.text)[lang])}\n`);
         code = 2;
         break;
       }
@@ -466,7 +461,8 @@ async function resumeHeadless(
     } else {
       await recording.flush();
       if (code === 0) {
-        process.stderr.write(`roleplay: the steps ran out at node '${play.node}' before an ending\n`);
+        const turn = play.turn();
+        process.stderr.write(`roleplay: ${safeLine(stepMessages.ranOut(turn.node.id, expectsSaid(turn.node, turn.choices))[lang])}\n`);
         code = 2;
       }
     }

@@ -11,7 +11,7 @@ export function registerAuthoring(program: Command): void {
     .description('write a commented starter scenario (one node of each kind, three endings, tests) to edit')
     .argument('<id>', 'the new scenario id, e.g. late-delivery (lower-case letters, digits, hyphens)')
     .option('--dir <dir>', 'folder to write it in (default: ./scenarios if it exists, else the current folder)')
-    .action(async (id: string, opts: { dir?: string }) => setExit((await impl()).newCommand(id, opts)));
+    .action(async (id: string, opts: { dir?: string }, cmd: Command) => setExit((await impl()).newCommand(id, { ...opts, lang: langOf(cmd) })));
 
   program
     .command('schema')

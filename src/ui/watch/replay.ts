@@ -6,7 +6,8 @@
  * from the persisted snapshot of that replay: the same machine, never a second interpreter.
  */
 import { SimulatedClock } from 'xstate';
-import { Play, StepError, type CompiledScenario, type StepRecord, type TestStep } from '../../core/index.js';
+import { Play, StepError, takeStep, type CompiledScenario, type StepRecord, type TestStep } from '../../core/index.js';
+import type { Said } from '../../core/messages.js';
 import type { ResumePoint } from '../recorder.js';
 
 /** The trainee's own steps in a run, as test steps (automatic `when` steps replay themselves). */
@@ -33,7 +34,7 @@ export interface Replayed {
    * the first step not kept (absent when all were): `invalid` when it no longer applies (with
    * the machine's reason), `ends` when it would now end the case (it is left for the trainee)
    */
-  readonly dropped?: { readonly step: TestStep; readonly why: 'invalid' | 'ends'; readonly reason: string };
+  readonly dropped?: { readonly step: TestStep; readonly why: 'invalid' | 'ends'; readonly reason: Said };
   /** the machine's records of the kept steps (the run's history from here on) */
   readonly records: readonly StepRecord[];
 }
@@ -47,16 +48,10 @@ export function replay(compiled: CompiledScenario, steps: readonly TestStep[]): 
     let dropped: Replayed['dropped'];
     for (const step of steps.slice(0, limit)) {
       try {
-        if (typeof step === 'string') play.choose(step);
-        else if ('say' in step) play.say(step.say);
-        else {
-          const deadline = play.done ? undefined : play.turn().deadline;
-          if (deadline === undefined) throw new StepError('there is no timeout to wait for here any more', play.node);
-          clock.increment(Math.max(0, deadline - clock.now()));
-        }
+        takeStep(play, clock, step);
       } catch (e) {
         if (!(e instanceof StepError)) throw e;
-        dropped = { step, why: 'invalid', reason: e.message };
+        dropped = { step, why: 'invalid', reason: e.text };
         break;
       }
       kept++;
@@ -69,7 +64,7 @@ export function replay(compiled: CompiledScenario, steps: readonly TestStep[]): 
   if (play.done && kept > 0) {
     play.stop();
     ({ play, kept } = attempt(kept - 1));
-    dropped = { step: steps[kept]!, why: 'ends', reason: 'this step now ends the case' };
+    dropped = { step: steps[kept]!, why: 'ends', reason: { zh: '这一步现在会结束案例', en: 'this step now ends the case' } };
   }
   // With nothing kept the run starts afresh, and the play screen reports its own first steps.
   const records = kept > 0 ? [...play.context.steps] : [];

@@ -37,8 +37,8 @@ const STRINGS = {
   zh: {
     watching: (file: string) => `实时预览 ${file}：保存文件即在此重新载入`,
     keptAll: (time: string, n: number) => `${time} 已重新载入：${n === 0 ? '从头开始' : `保留了全部 ${n} 步`}`,
-    keptSome: (time: string, kept: number, total: number, step: string, _reason: string) =>
-      `${time} 已重新载入：保留了 ${total} 步中的 ${kept} 步；第 ${kept + 1} 步（${step}）在新版本中已不适用`,
+    keptSome: (time: string, kept: number, total: number, step: string, reason: string) =>
+      `${time} 已重新载入：保留了 ${total} 步中的 ${kept} 步；第 ${kept + 1} 步（${step}）在新版本中已不适用：${reason}`,
     keptBeforeEnd: (time: string, kept: number, step: string) =>
       `${time} 已重新载入：保留了 ${kept} 步；下一步（${step}）现在会结束案例，请重新选择`,
     problems: (n: number, playing: boolean) => `保存的文件有 ${n} 个问题${playing ? '；仍在运行上一个能载入的版本' : ''}：`,
@@ -116,7 +116,7 @@ export function WatchApp(props: WatchAppProps) {
     const d = replayed.dropped;
     const notice = !d ? { text: t.keptAll(time, replayed.total), tone: 'good' as const }
       : d.why === 'ends' ? { text: t.keptBeforeEnd(time, replayed.kept, stepName(d.step)), tone: 'good' as const }
-      : { text: t.keptSome(time, replayed.kept, replayed.total, stepName(d.step), d.reason), tone: 'warn' as const };
+      : { text: t.keptSome(time, replayed.kept, replayed.total, stepName(d.step), d.reason[props.lang]), tone: 'warn' as const };
     state.current = {
       version: { opened: reload.opened, compiled }, problems: [], notice, run: s.run + 1,
       ...(replayed.resume ? { resume: replayed.resume } : {}),
