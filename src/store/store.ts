@@ -163,11 +163,6 @@ export interface TraineeAggregate {
   readonly recent: readonly number[];
 }
 
-/** verify's answer: every chain intact, or the first break found. */
-export type VerifyResult =
-  | { readonly ok: true; readonly sessions: number; readonly events: number }
-  | { readonly ok: false; readonly sessionId: SessionId; readonly seq: number | null; readonly problem: string; readonly sessions: number };
-
 export interface SessionStore {
   /** where the data lives, for messages */
   readonly location: string;
