@@ -1,24 +1,15 @@
 /** The debrief's content as lines: outcome, score, lessons, path against the best path, chart. */
-import type { CompiledScenario, Lang, RunOutput, Way } from '../core/index.js';
+import type { CompiledScenario, Lang, RunOutput } from '../core/index.js';
 import { initialMeters } from '../core/conditions.js';
 import { consequenceOf } from '../core/model.js';
 import { safeLine, safeText } from '../core/sanitize.js';
 import { reportOf } from '../core/session.js';
 import { localize } from '../core/text.js';
-import { lessonTitle, speakerName, actionText, wayText } from './describe.js';
+import { lessonTitle, speakerName, actionText, wayText, whyBetter } from './describe.js';
 import { stringsFor, type Mode } from './i18n.js';
 import { blank, fitLine, paragraph, paragraphWith, plain, type Line } from './lines.js';
 import { meterChart, meterSeries } from './meters.js';
 import { reviewPath } from './best-path.js';
-
-/** Why a way is better: its own feedback, else the principles of the lessons it scores. */
-function whyOf(compiled: CompiledScenario, way: Way, lang: Lang): string | undefined {
-  const c = consequenceOf(way);
-  if (c.feedback !== undefined) return safeText(localize(c.feedback, lang));
-  const lessons = Object.entries(c.score).filter(([, p]) => p > 0).map(([l]) => compiled.scenario.lessons[l]).filter((l) => l !== undefined);
-  if (lessons.length === 0) return undefined;
-  return lessons.map((l) => safeText(localize(l.principle, lang))).join(' ');
-}
 
 const prepared = new WeakMap<RunOutput, Map<string, Line[]>>();
 
@@ -94,7 +85,7 @@ export function debriefLines(compiled: CompiledScenario, output: RunOutput, mode
       lines.push(...paragraph(`${wayText(scenario, turn.better, lang)}  ${t.points(turn.betterEarned ?? 0)} (${t.lost(turn.missed)})`, width, {
         first: [{ text: '    ' }, { text: t.betterWas + t.colon, tone: 'good', bold: true }],
       }));
-      const why = whyOf(compiled, turn.better, lang);
+      const why = whyBetter(scenario, turn.better, lang);
       if (why) lines.push(...paragraph(why, width, { tone: 'muted', indent: 6, first: [{ text: '      ' }] }));
     }
   }

@@ -3,7 +3,7 @@
  * speaking, what the trainee did at a step, what a way out of a node means.
  */
 import type { Lang, RunContext, Scenario, StepRecord, Way } from '../core/index.js';
-import { NARRATOR } from '../core/model.js';
+import { consequenceOf, NARRATOR } from '../core/model.js';
 import { safeLine, safeText } from '../core/sanitize.js';
 import { localize } from '../core/text.js';
 import { stringsFor } from './i18n.js';
@@ -12,6 +12,15 @@ export function speakerName(scenario: Scenario, speaker: string, lang: Lang): st
   if (speaker === NARRATOR) return stringsFor(lang).narrator;
   const member = scenario.cast.find((c) => c.id === speaker);
   return member ? safeLine(localize(member.name, lang)) || member.id : speaker;
+}
+
+/** Why a way is better: its own feedback, else the principles of the lessons it scores. */
+export function whyBetter(scenario: Scenario, way: Way, lang: Lang): string | undefined {
+  const c = consequenceOf(way);
+  if (c.feedback !== undefined) return safeText(localize(c.feedback, lang));
+  const lessons = Object.entries(c.score).filter(([, p]) => p > 0).map(([l]) => scenario.lessons[l]).filter((l) => l !== undefined);
+  if (lessons.length === 0) return undefined;
+  return lessons.map((l) => safeText(localize(l.principle, lang))).join(' ');
 }
 
 export function lessonTitle(scenario: Scenario, lesson: string, lang: Lang): string {

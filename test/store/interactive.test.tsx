@@ -80,7 +80,7 @@ describe('recording interactive play', () => {
 
     // ── review: ← → through the recorded steps ──
     const timeline = timelineOf(opened.scenario, done, await store.events(id), 'zh');
-    expect(timeline.steps[1]).toMatchObject({ node: 'papers', did: '我们天天来，你不认识我？', earned: -2, better: { way: 'call-tl', missed: 4 } });
+    expect(timeline.steps[1]).toMatchObject({ node: 'papers', did: '我们天天来，你不认识我？', earned: -2, better: { way: 'call-tl', missed: 4, why: '计划有变先告诉组长。' } });
     const screen = render(<ReviewScreen timeline={timeline} lang="zh" width={100} height={30} />);
     await tick(30);
     expect(screen.lastFrame()).toContain('第 1 / 5 步 · gate');
@@ -92,6 +92,7 @@ describe('recording interactive play', () => {
     expect(second).toContain('★ call-tl');
     expect(second).toContain('▶ argue');
     expect(second).toContain('更好的做法：先给组长打电话说明情况。（到结局可多得 4 分）');
+    expect(second).toContain('计划有变先告诉组长。'); // why it is better: it has no feedback, so the principle it scores
     expect(second).toContain('用时 2.5 秒');
     screen.stdin.write(KEY.left);
     await tick(30);

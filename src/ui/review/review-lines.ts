@@ -132,6 +132,7 @@ export function stepLines(step: TimelineStep, index: number, count: number, lang
   }
   if (!step.automatic) {
     out.push(...paragraph(step.better ? t.better(step.better.text || step.better.way, step.better.missed) : t.best, width, { tone: step.better ? 'warn' : 'good' }));
+    if (step.better?.why) out.push(...paragraph(step.better.why, width, { tone: 'muted', indent: 2, first: [{ text: '  ' }] }));
   }
   const meters = Object.entries(step.meters);
   if (meters.length) out.push(fitLine([{ text: `${t.meters}${colon}`, tone: 'muted' }, { text: meters.map(([m, v]) => `${labels.meters[m] ?? m} ${v}`).join('  ') }], width));

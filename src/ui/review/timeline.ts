@@ -7,7 +7,7 @@
  */
 import { localize, safeLine, safeText, type Lang, type NodeId, type RunOutput, type Scenario, type StepRecord, type Way } from '../../core/index.js';
 import type { RecordedAction, SessionRow, StoredEvent } from '../../store/store.js';
-import { actionText, lessonTitle, speakerName, wayText } from '../describe.js';
+import { actionText, lessonTitle, speakerName, wayText, whyBetter } from '../describe.js';
 import { meterLabel } from '../meters.js';
 import { reviewPath } from '../best-path.js';
 
@@ -36,7 +36,8 @@ export interface TimelineStep {
   readonly feedback: string | null;
   readonly feedbackShown: boolean;
   /** the option that would have led to the most points from here, when it was not taken */
-  readonly better: { readonly way: string; readonly text: string; readonly earned: number; readonly missed: number } | null;
+  /** `why`: the better way's own feedback, else the principles of the lessons it scores */
+  readonly better: { readonly way: string; readonly text: string; readonly earned: number; readonly missed: number; readonly why: string | null } | null;
 }
 
 export interface Timeline {
@@ -119,7 +120,7 @@ export function timelineOf(scenario: Scenario, session: SessionRow, events: read
       feedback: e.feedback !== null ? safeText(e.feedback) : consequence,
       feedbackShown: e.feedback !== null,
       better: t?.better && t.missed > 0
-        ? { way: wayKey(t.better), text: wayText(scenario, t.better, lang), earned: t.betterEarned ?? 0, missed: t.missed }
+        ? { way: wayKey(t.better), text: wayText(scenario, t.better, lang), earned: t.betterEarned ?? 0, missed: t.missed, why: whyBetter(scenario, t.better, lang) ?? null }
         : null,
     };
   });
