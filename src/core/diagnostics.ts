@@ -30,10 +30,13 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
 /**
  * Messages quote what the file says (unknown ids, keys, values), and a file can say anything:
  * escape sequences, newlines, a 100,000-character "id". A message is one line that is safe to
- * print, with any long quoted value ('…' in English, 「…」 in Chinese) shortened (found by fuzzing).
+ * print, with any long quoted value ('…' in English, 「…」 in Chinese) or unquoted name (a list of
+ * known ids, a wrong value) shortened (both found by fuzzing).
  */
 export function tidyMessage(message: string): string {
   return safeLine(message)
     .replace(/'([^']{80,})'/g, (_, quoted: string) => `'${[...quoted].slice(0, 60).join('')}…'`)
-    .replace(/「([^」]{80,})」/g, (_, quoted: string) => `「${[...quoted].slice(0, 60).join('')}…」`);
+    .replace(/「([^」]{80,})」/g, (_, quoted: string) => `「${[...quoted].slice(0, 60).join('')}…」`)
+    // unquoted names and values too: a list of known ids, a wrong value quoted with "…"
+    .replace(/[^\s'"「」、,，;；:：()（）。！？]{80,}/g, (run) => `${[...run].slice(0, 60).join('')}…`);
 }

@@ -2,6 +2,9 @@
  * Every message the loader and lint can give exists in Chinese and in English, names what it
  * is about verbatim in both, and reads as the language it claims to be.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   ALL_MESSAGE_GROUPS, YAML_PARSER_CODES, checkMessages, fileMessages, lintSummary, referenceMessages, resolveMessages,
@@ -166,6 +169,32 @@ describe('messages in both languages', () => {
       const [d] = loadFile(text, 'x.yaml', undefined, { lang }).diagnostics;
       expect(d!.message.length, lang).toBeLessThan(200);
       expect(d!.message, lang).toContain('x'.repeat(60) + '…');
+    }
+  });
+});
+
+describe('a message quoting a very long name or value', () => {
+  // Built as the fuzzer does: the data of a real case, changed, written back as YAML.
+  const night = parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ui', 'night-window.yaml'), 'utf8')) as Record<string, Record<string, unknown>>;
+  const long = 'x'.repeat(100_000);
+  const withLongCast = structuredClone(night);
+  withLongCast.cast![long] = { name: 'X' };
+  delete withLongCast.cast!.tl; // the nodes that name tl now name an unknown speaker; the message lists the known ids
+  const withLongMeter = structuredClone(night);
+  withLongMeter.meters![long] = withLongMeter.meters!.time;
+  delete withLongMeter.meters!.time;
+  const withLongValue = structuredClone(night);
+  (withLongValue.nodes!.papers as { timeout: { seconds: unknown } }).timeout.seconds = long;
+  it.each([
+    ['a cast id in the list of known ones', withLongCast],
+    ['a meter id in the list of known ones', withLongMeter],
+    ['a wrong value', withLongValue],
+  ])('%s is shortened, in both languages (found by fuzzing)', (_, data) => {
+    for (const lang of ['zh', 'en'] as const) {
+      const messages = loadFile(stringify(data), 'long.yaml', undefined, { lang }).diagnostics.map((d) => d.message);
+      expect(messages.length).toBeGreaterThan(0);
+      for (const m of messages) expect(m.length, m.slice(0, 200)).toBeLessThan(1000);
+      expect(messages.join('\n')).toContain('xxxxxxxxxx…');
     }
   });
 });
