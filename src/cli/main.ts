@@ -6,6 +6,7 @@
 import { CommanderError, type Command } from 'commander';
 import { UserError } from './env.js';
 import { buildProgram, exitCode } from './program.js';
+import { langFromArgv, usageError } from './usage-errors.js';
 
 // A reader that stops early (`roleplay list | head`) closes the pipe; that is not a failure
 // of ours, so leave quietly instead of printing a stack trace.
@@ -20,9 +21,13 @@ async function main(argv: string[]): Promise<number> {
   // would exit 1 — "invalid scenario" — instead of 2.
   const commands: Command[] = [program];
   for (let i = 0; i < commands.length; i++) commands.push(...commands[i]!.commands);
+  const lang = langFromArgv(argv);
   for (const cmd of commands) {
     cmd.exitOverride();
-    cmd.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    cmd.configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(`roleplay: ${usageError(s, lang)}\n`),
+    });
   }
   try {
     await program.parseAsync(argv);

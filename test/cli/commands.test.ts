@@ -103,7 +103,7 @@ describe('roleplay run', () => {
     [['run', HELPDESK, '--steps', '/no/such/steps.yaml'], /cannot read steps file \/no\/such\/steps\.yaml: no such file/],
     [['run', HELPDESK, '--bogus'], /unknown option '--bogus'/],
     [['run'], /missing required argument 'scenario'/],
-    [['run', HELPDESK, '--choices', 'listen', '--lang', 'fr'], /argument 'fr' is invalid/],
+    [['run', HELPDESK, '--choices', 'listen', '--lang', 'fr'], /不接受 'fr'/], // refused in the environment's language (LANG=C: Chinese)
   ])('usage mistakes exit 2 with one clear line: %j', (args, says) => {
     const r = rp(args.includes('--lang') ? args : [...args, '--lang', 'en']);
     expect(r.status, r.stdout + r.stderr).toBe(2);
@@ -217,7 +217,10 @@ describe('help and version', () => {
   it('an unsupported --lang is a usage error', () => {
     const r = rp(['--lang', 'fr', 'list']);
     expect(r.status, r.stdout + r.stderr).toBe(2);
-    expect(r.stderr).toMatch(/'fr' is invalid. Allowed choices are zh, en/);
+    // which language to refuse it in: not fr, so the environment's (LANG=C here: Chinese)
+    expect(r.stderr).toBe("roleplay: 选项 '--lang <lang>' 不接受 'fr'；可选：zh, en\n");
+    const en = rp(['--lang', 'fr', 'list'], { env: { ROLEPLAY_LANG: 'en' } });
+    expect(en.stderr).toBe("roleplay: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are zh, en.\n");
   });
 });
 

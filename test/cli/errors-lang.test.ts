@@ -1,6 +1,7 @@
 /**
- * The team lead's and trainee's command-line errors in the language asked for: each says the
- * same thing in Chinese (`--lang zh`, also the default) and English, with the same exit code.
+ * Command-line errors in the language asked for — commander's usage errors, the team lead's and
+ * the trainee's: each says the same thing in Chinese (`--lang zh`, also the default) and
+ * English, with the same exit code, in one `roleplay:` line.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'sessions.db');
 
 const cases: { args: string[]; status: number; zh: RegExp; en: RegExp }[] = [
+  { args: ['lint', '--strct'], status: 2, zh: /^roleplay: 没有 '--strct' 这个选项；是不是 --strict？（--help 会列出所有选项）\n$/, en: /^roleplay: unknown option '--strct'; did you mean --strict\? \(--help lists the options\)\n$/ },
+  { args: ['run'], status: 2, zh: /^roleplay: 缺少参数 'scenario'（--help 会说明用法）\n$/, en: /^roleplay: missing required argument 'scenario' \(--help shows how to call it\)\n$/ },
+  { args: ['run', 'angry-customer', '--steps'], status: 2, zh: /^roleplay: 选项 '--steps <file>' 后面要跟一个值\n$/, en: /^roleplay: option '--steps <file>' needs a value\n$/ },
+  { args: ['list', 'extra'], status: 2, zh: /^roleplay: 'list' 的参数太多：应为 0 个，实际给了 1 个\n$/, en: /^roleplay: too many arguments for 'list': expected 0, got 1\n$/ },
   { args: ['plya'], status: 2, zh: /^roleplay: 没有 'plya' 这个命令；是不是 'play'？（roleplay --help 会列出所有命令）\n$/, en: /^roleplay: unknown command 'plya'; did you mean 'play'\? \(roleplay --help lists them\)\n$/ },
   { args: ['sessions', '--since', 'yesterday-ish', '--db', db], status: 2, zh: /^roleplay: --since 'yesterday-ish' 不是日期：/, en: /^roleplay: --since 'yesterday-ish' is not a date: / },
   { args: ['sessions', '--limit', '-3', '--db', db], status: 2, zh: /^roleplay: --limit 必须是不小于 0 的整数，而不是 '-3'\n$/, en: /^roleplay: --limit must be a whole number, not '-3'\n$/ },
