@@ -20,6 +20,9 @@ const ALL = [
   ['load', '8 concurrent recording processes into one database'],
 ];
 const WRITE_THEIR_OWN = new Set(['peers', 'load']);
+// The keypress benchmark runs the UI inside its own process: give node the launcher's flags
+// (bin/roleplay.js's shebang), so it measures what a trainee runs.
+const NODE_FLAGS = { ui: ['--max-semi-space-size=1', '--v8-pool-size=1'] };
 
 const args = process.argv.slice(2);
 const write = !args.includes('--no-write');
@@ -29,9 +32,9 @@ const chosen = wanted.length ? ALL.filter(([name]) => wanted.includes(name)) : A
 // Terminal control sequences some reports print (a cursor shown again after a pseudo-terminal run).
 const plain = (text) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
 
-function run(script, capture, flags) {
+function run(script, capture, flags, nodeFlags) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--expose-gc', script, ...flags], {
+    const child = spawn(process.execPath, ['--expose-gc', ...nodeFlags, script, ...flags], {
       stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'], env: { ...process.env, CI: 'false' },
     });
     let out = '';
@@ -48,7 +51,7 @@ for (const [name, what] of chosen) {
   const capture = write && !WRITE_THEIR_OWN.has(name);
   const load = loadavg()[0];
   const started = new Date();
-  const r = await run(script, capture, !write && WRITE_THEIR_OWN.has(name) ? ['--no-write'] : []);
+  const r = await run(script, capture, !write && WRITE_THEIR_OWN.has(name) ? ['--no-write'] : [], NODE_FLAGS[name] ?? []);
   if (r.status !== 0) { failed++; console.log(`(${name} exited with ${r.status})`); }
   if (capture && r.out.trim() !== '') {
     const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load.toFixed(1)} at the start`;

@@ -93,7 +93,8 @@ class FakeStdout extends EventEmitter {
 }
 
 async function latency() {
-  process.env.NODE_ENV ??= 'production'; // as `roleplay play` does before loading the UI
+  // as `roleplay play` does before loading the UI (React's production build)
+  (await import('../dist/cli/terminal-ui.js')).prepareTerminalUi();
   const { render } = await import('ink');
   const React = await import('react');
   const { App, loadScreens } = await import('../dist/ui/components/app.js');

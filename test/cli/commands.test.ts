@@ -244,21 +244,21 @@ describe('a mistyped command', () => {
 });
 
 describe('the launcher', () => {
-  it('runs as an executable, as npm links it: the bundle answers, with the memory flag from its shebang', async () => {
+  it('runs as an executable, as npm links it: the bundle answers, with the memory flags from its shebang', async () => {
     const { spawnSync } = await import('node:child_process');
     // A preloaded module reports the flags node was started with.
     const hook = file('argv-hook.mjs', "process.stderr.write('execArgv=' + JSON.stringify(process.execArgv) + '\\n');\n");
     const r = spawnSync(join(ROOT, 'bin/roleplay.js'), ['--version'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--import=${hook}` } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
-    expect(r.stderr).toContain('"--max-semi-space-size=1"');
+    expect(r.stderr).toContain('"--max-semi-space-size=1","--v8-pool-size=1"');
   });
 
-  it('`npm start` passes node the same flag', () => {
+  it('`npm start` passes node the same flags', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     const shebang = readFileSync(join(ROOT, 'bin/roleplay.js'), 'utf8').split('\n')[0]!;
     const flags = shebang.replace('#!/usr/bin/env -S node', '').trim();
-    expect(flags).toBe('--max-semi-space-size=1');
+    expect(flags).toBe('--max-semi-space-size=1 --v8-pool-size=1');
     expect(pkg.scripts.start).toBe(`node ${flags} bin/roleplay.js`);
   });
 });

@@ -15,6 +15,7 @@ import { listScenarioFiles } from '../scenario-paths.js';
 import { modeOf } from '../options.js';
 import { langOf } from '../program.js';
 import { say } from '../env.js';
+import { prepareTerminalUi } from '../terminal-ui.js';
 import type { Library, MenuEntry, Start } from '../../ui/run-app.js';
 import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../../ui/recorder.js';
 import type { RunOutput, RunReport, StepRecord } from '../../core/index.js';
@@ -114,9 +115,7 @@ export class LateRecorder implements Recorder {
 /** The menu: drawn first; the store, the validator and the play screens load behind it. */
 export async function playMenu(cmd: Command): Promise<number> {
   if (needsTerminal(langOf(cmd))) return 2;
-  // React's development build checks every element and doubles the time per keypress;
-  // a trainee's terminal wants the production one (unless someone asked otherwise).
-  process.env.NODE_ENV ??= 'production';
+  prepareTerminalUi();
   const lang = langOf(cmd);
   const { runApp } = await import('../../ui/run-app.js');
   const recorder = new LateRecorder();
@@ -155,7 +154,7 @@ export async function playCase(ref: string, cmd: Command): Promise<number> {
     return 1;
   }
   const start: Start = { kind: 'briefing', opened: { scenario: r.scenario, source: r.source, file: r.file } };
-  process.env.NODE_ENV ??= 'production';
+  prepareTerminalUi();
   const { runApp } = await import('../../ui/run-app.js');
   const { withPlayRecorder } = await import('./records.js');
   return withPlayRecorder(cmd, (recorder) => runApp({ library: fileLibraryIn(langOf(cmd)), start, lang: langOf(cmd), mode: modeOf(cmd), recorder }));

@@ -28,6 +28,7 @@ import { chainProblem, verifyJson, verifyStore } from '../../store/verify.js';
 import type { Recorder } from '../../ui/recorder.js';
 import { timelineOf, type Timeline } from '../../ui/review/timeline.js';
 import { say, UserError } from '../env.js';
+import { prepareTerminalUi } from '../terminal-ui.js';
 import { langOf } from '../program.js';
 import { fileLibraryIn } from './play.js';
 import { readSteps, runCommand, type RunHooks, type RunOptions } from './run.js';
@@ -206,6 +207,7 @@ export async function reviewCommand(ref: string | undefined, opts: StoreOptions 
     process.stdout.write(terminalSafeJson(JSON.stringify(timeline, null, 2)) + '\n');
     return 0;
   }
+  prepareTerminalUi();
   const { showReview } = await import('../../ui/review/show.js');
   return showReview(timeline, lang);
 }
@@ -409,6 +411,7 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
     }
     // The play screen continues the actor from the snapshot; the recorder appends to the same session.
     const recorder = new StoreRecorder(store, session.trainee, { session, events });
+    prepareTerminalUi();
     const { runApp } = await import('../../ui/run-app.js');
     const code = await runApp({
       library: fileLibraryIn(lang),

@@ -11,6 +11,7 @@ import type { Mode } from '../../ui/i18n.js';
 import type { Reload, WatchSource } from '../../ui/watch/source.js';
 import { resolveScenario } from '../files.js';
 import { say } from '../env.js';
+import { prepareTerminalUi } from '../terminal-ui.js';
 
 /** The file now, as the UI should see it. */
 /** `lang`: the language of the problems shown when the file does not load. */
@@ -75,6 +76,7 @@ export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }
     return 2;
   }
   const source = fileWatchSource(file, options.lang);
+  prepareTerminalUi();
   const { runWatch } = await import('../../ui/watch/run-watch.js');
   try {
     return await runWatch({ source, ...options });
