@@ -26,3 +26,28 @@ export function compileYaml(text: string) {
 export function header(id: string, extra = ''): string {
   return `id: ${id}\ntitle: ${id}\ncast:\n  wang: { name: Wang }\nlessons:\n  a: { title: A, principle: A }\n  b: { title: B, principle: B }\n${extra}`;
 }
+
+/** A small case with every kind of node: a hidden choice, typed answers with a timeout, a `when` branch, two endings. */
+export const GREETING = header('greeting', 'meters:\n  trust: { initial: 0, min: 0, max: 2 }\n') + yaml`
+  start: greet
+  nodes:
+    greet:
+      choices:
+        - { id: warm, score: { a: 2 }, effects: { trust: 1 }, goto: ask }
+        - { id: cold, score: { a: -1 }, goto: ask }
+        - { id: secret, if: { trust: { gte: 2 } }, score: { b: 5 }, goto: won }
+    ask:
+      input:
+        rules:
+          - { match: { any: [sorry] }, score: { b: 2 }, goto: check }
+          - { goto: check }
+      timeout: { seconds: 30, score: { b: -1 }, feedback: too slow, goto: check }
+    check:
+      when:
+        - { if: { trust: { gte: 1 } }, score: { a: 1 }, goto: won }
+        - { goto: lost }
+    won:
+      end: { outcome: success }
+    lost:
+      end: { outcome: failure }
+`;

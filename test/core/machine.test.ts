@@ -6,33 +6,10 @@
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { compile, Play, runSteps, StepError } from '../../src/core/index.js';
-import { header, load, yaml } from './helpers.js';
+import { GREETING, load } from './helpers.js';
 
-const text = header('machine', 'meters:\n  trust: { initial: 0, min: 0, max: 2 }\n') + yaml`
-  start: greet
-  nodes:
-    greet:
-      choices:
-        - { id: warm, score: { a: 2 }, effects: { trust: 1 }, goto: ask }
-        - { id: cold, score: { a: -1 }, goto: ask }
-        - { id: secret, if: { trust: { gte: 2 } }, score: { b: 5 }, goto: won }
-    ask:
-      input:
-        rules:
-          - { match: { any: [sorry] }, score: { b: 2 }, goto: check }
-          - { goto: check }
-      timeout: { seconds: 30, score: { b: -1 }, feedback: too slow, goto: check }
-    check:
-      when:
-        - { if: { trust: { gte: 1 } }, score: { a: 1 }, goto: won }
-        - { goto: lost }
-    won:
-      end: { outcome: success }
-    lost:
-      end: { outcome: failure }
-`;
 
-const compiled = compile(load(text));
+const compiled = compile(load(GREETING));
 const { machine } = compiled;
 
 describe('compile() gives an XState machine', () => {

@@ -9,7 +9,7 @@ import { compile, Play, runSteps, StepError, type ScenarioNode } from '../../src
 import type { Said } from '../../src/core/messages.js';
 import { expectsSaid, stepMessages } from '../../src/core/step-messages.js';
 import { ALL_TOOL_MESSAGES, coverageMessages, graphMessages, newMessages, pathsMessages, stepsFileMessages, testMessages } from '../../src/cli/tool-messages.js';
-import { header, load, yaml } from './helpers.js';
+import { GREETING, load } from './helpers.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -117,21 +117,7 @@ describe('step messages', () => {
 });
 
 describe('a refused step carries both languages', () => {
-  const compiled = compile(load(header('steps', 'meters:\n  trust: { initial: 0, min: 0, max: 2 }\n') + yaml`
-    start: greet
-    nodes:
-      greet:
-        choices:
-          - { id: warm, score: { a: 2 }, effects: { trust: 1 }, goto: ask }
-          - { id: cold, score: { a: -1 }, goto: ask }
-          - { id: secret, if: { trust: { gte: 2 } }, score: { b: 5 }, goto: won }
-      ask:
-        input:
-          rules:
-            - { score: { b: 1 }, goto: won }
-      won:
-        end: { outcome: success }
-  `));
+  const compiled = compile(load(GREETING));
 
   it('StepError: English message (for logs), both texts, the node', () => {
     const play = new Play(compiled, { clock: new SimulatedClock() });
@@ -155,8 +141,8 @@ describe('a refused step carries both languages', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r).toMatchObject({ node: 'ask', step: 2, error: r.text.en });
-    expect(r.text.en).toBe("step 2: node 'ask' expects a typed answer ({ say: ... }), not the choice 'cold'");
-    expect(r.text.zh).toBe('第 2 步：节点「ask」要输入一个回答（{ say: ... }），不能选「cold」');
+    expect(r.text.en).toBe("step 2: node 'ask' expects a typed answer ({ say: ... }), or { wait: true } to let the timeout fire, not the choice 'cold'");
+    expect(r.text.zh).toBe('第 2 步：节点「ask」要输入一个回答（{ say: ... }），或用 { wait: true } 等到超时，不能选「cold」');
     const out = runSteps(compiled, []);
     expect(!out.ok && out.text).toEqual({
       zh: '步骤用完时停在节点「greet」，还没到结局；它要选一个选项（warm、cold）',
