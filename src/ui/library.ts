@@ -2,7 +2,7 @@
  * What the UI needs from the edge that reads files: the cases on offer (cheap to list, so
  * the menu appears at once) and a way to open one fully (validated, compiled by the UI).
  */
-import type { CustomerType, LocalizedText, Scenario } from '../core/index.js';
+import type { CustomerType, Lang, LocalizedText, Scenario } from '../core/index.js';
 import type { ResumePoint } from './recorder.js';
 
 export interface MenuEntry {
@@ -45,8 +45,8 @@ export type ResumeResult =
 
 export interface Library {
   entries(): readonly MenuEntry[];
-  /** may load the validator first, so it may answer later */
-  open(entry: MenuEntry): OpenResult | Promise<OpenResult>;
+  /** may load the validator first, so it may answer later; `lang`: of the problems, should the case not open */
+  open(entry: MenuEntry, lang: Lang): OpenResult | Promise<OpenResult>;
   /**
    * The current trainee's unfinished sessions, newest first. Asked after the menu's first
    * frame (it reads the session database), and again each time the menu comes back.

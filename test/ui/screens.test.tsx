@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import stringWidth from 'string-width';
+import type { Lang } from '../../src/core/index.js';
 import { KEY, libraryOf, openFixture, renderApp } from './helpers.js';
 
 afterEach(() => cleanup());
@@ -88,6 +89,16 @@ describe('menu', () => {
     await h.waitFor((x) => x.includes('选择一个案例'));
     await h.press('1');
     await h.waitFor((x) => x.includes('cases/broken.yaml:3:7: error: unknown node'));
+  });
+
+  it("tells why in the menu's language at the moment of the pick (after l switches it)", async () => {
+    const broken = { ...libraryOf(night()), open: (_: unknown, lang: Lang) => ({ ok: false as const, message: lang === 'zh' ? '节点「x」不存在' : "unknown node 'x'" }) };
+    const h = await renderApp({ start: { kind: 'menu' }, library: broken });
+    await h.waitFor((x) => x.includes('选择一个案例'));
+    await h.press('l');
+    await h.waitFor((x) => x.includes('Choose a case'));
+    await h.press('1');
+    await h.waitFor((x) => x.includes("unknown node 'x'"));
   });
 });
 

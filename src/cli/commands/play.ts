@@ -62,8 +62,8 @@ function mapOf(text: string): Record<string, unknown> {
 }
 
 
-/** The cases on disk; `lang` is the language of the problems shown when one does not open. */
-export const fileLibraryIn = (lang: Lang): Library => ({
+/** The cases on disk. */
+export const fileLibrary: Library = {
   entries() {
     const out: MenuEntry[] = [];
     for (const { file } of listScenarioFiles()) {
@@ -74,8 +74,8 @@ export const fileLibraryIn = (lang: Lang): Library => ({
     return out.sort((a, b) => (a.difficulty ?? 0) - (b.difficulty ?? 0) || a.id.localeCompare(b.id));
   },
   // The validator loads on the first pick (play.ts starts loading it after the first frame).
-  open: async (entry) => (await import('./open-scenario.js')).openScenario(entry.file, lang),
-});
+  open: async (entry, lang) => (await import('./open-scenario.js')).openScenario(entry.file, lang),
+};
 
 /** Raw mode needs a terminal on both ends; say what to do instead of failing inside Ink. */
 function needsTerminal(lang: Lang): boolean {
@@ -121,7 +121,7 @@ export async function playMenu(cmd: Command): Promise<number> {
   const recorder = new LateRecorder();
   let opened!: (store: MenuStore) => void;
   const store = new Promise<MenuStore>((resolve) => { opened = resolve; });
-  const files = fileLibraryIn(lang);
+  const files = fileLibrary;
   const library: Library = {
     ...files,
     unfinished: async () => (await store).unfinished(files.entries()),
@@ -157,5 +157,5 @@ export async function playCase(ref: string, cmd: Command): Promise<number> {
   prepareTerminalUi();
   const { runApp } = await import('../../ui/run-app.js');
   const { withPlayRecorder } = await import('./records.js');
-  return withPlayRecorder(cmd, (recorder) => runApp({ library: fileLibraryIn(langOf(cmd)), start, lang: langOf(cmd), mode: modeOf(cmd), recorder }));
+  return withPlayRecorder(cmd, (recorder) => runApp({ library: fileLibrary, start, lang: langOf(cmd), mode: modeOf(cmd), recorder }));
 }

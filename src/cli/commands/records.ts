@@ -30,7 +30,7 @@ import { timelineOf, type Timeline } from '../../ui/review/timeline.js';
 import { say, UserError } from '../env.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 import { langOf } from '../program.js';
-import { fileLibraryIn } from './play.js';
+import { fileLibrary } from './play.js';
 import { readSteps, runCommand, type RunHooks, type RunOptions } from './run.js';
 
 export interface StoreOptions {
@@ -414,7 +414,7 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
     prepareTerminalUi();
     const { runApp } = await import('../../ui/run-app.js');
     const code = await runApp({
-      library: fileLibraryIn(lang),
+      library: fileLibrary,
       start: {
         kind: 'play',
         opened: { scenario: compiled.scenario, source: source.source, file: source.file },

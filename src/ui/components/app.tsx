@@ -101,7 +101,7 @@ export function App(props: AppProps) {
   const changeLang = (l: Lang) => { setLang(l); props.onLangChange?.(l); };
   const pick = (entry: MenuEntry) => {
     const show = (r: OpenResult) => setScreen(r.ok ? { name: 'briefing', opened: r.opened } : { name: 'menu', error: r.message });
-    const r = props.library.open(entry);
+    const r = props.library.open(entry, lang);
     if (r instanceof Promise) void r.then(show);
     else show(r);
   };
