@@ -1,12 +1,31 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CST, Lexer, parse } from 'yaml';
 import { rp, tempDir } from './helpers.js';
 
+/** The starter `new` writes in `lang` (undefined: no --lang, as a trainer usually runs it). */
+function starter(lang: 'zh' | 'en' | undefined, id = 'late-delivery'): string {
+  const dir = tempDir();
+  const r = rp(['new', id, '--dir', dir, ...(lang ? ['--lang', lang] : [])]);
+  expect(r.status).toBe(0);
+  return readFileSync(join(dir, `${id}.yaml`), 'utf8');
+}
+
+/** Every comment token, as YAML itself sees them (a `#` inside a quoted text is not one). */
+const commentsOf = (text: string) => [...new Lexer().lex(text)].filter((t) => CST.tokenType(t) === 'comment');
+/** The text with its comments gone, trailing blanks trimmed and blank lines dropped. */
+const withoutComments = (text: string) =>
+  [...new Lexer().lex(text)].filter((t) => CST.tokenType(t) !== 'comment').join('').replace(/[ \t]+$/gm, '').replace(/\n+/g, '\n');
+/** Comments that are YAML rather than prose: the schema line and the commented-out lesson. */
+const isYamlComment = (c: string) => /^# (yaml-language-server: |lessons:$| {2}check-the-logs:$| {4}(title|principle): )/.test(c);
+const HAN = /\p{Script=Han}/u;
+const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff00-\uffef]/;
+
 describe('roleplay new', () => {
-  it('writes a starter that passes lint --strict and its own tests as written', () => {
+  it.each(['zh', 'en'] as const)('writes a starter that passes lint --strict and its own tests as written (--lang %s)', (lang) => {
     const dir = tempDir();
-    const made = rp(['new', 'late-delivery', '--dir', dir]);
+    const made = rp(['new', 'late-delivery', '--dir', dir, '--lang', lang]);
     expect(made.status).toBe(0);
     const file = join(dir, 'late-delivery.yaml');
     expect(made.stdout).toContain(file);
@@ -21,6 +40,29 @@ describe('roleplay new', () => {
     const test = rp(['test', '--lang', 'en', file]);
     expect(test.status).toBe(0);
     expect(test.stdout.trim().split('\n').at(-1)).toBe('4 passed, 0 failed');
+  });
+
+  it('writes its comments in the language asked for (Chinese by default) and nothing else differs', () => {
+    const zh = starter('zh');
+    const en = starter('en');
+    expect(starter(undefined)).toBe(zh);
+    // Same case, same tests: only the comments change with the language.
+    expect(parse(zh)).toEqual(parse(en));
+    expect(withoutComments(zh)).toBe(withoutComments(en));
+
+    const zhComments = commentsOf(zh);
+    const enComments = commentsOf(en);
+    expect(zhComments.filter(isYamlComment)).toEqual(enComments.filter(isYamlComment));
+    expect(zhComments.filter(isYamlComment)).toHaveLength(5);
+    const zhProse = zhComments.filter((c) => !isYamlComment(c));
+    const enProse = enComments.filter((c) => !isYamlComment(c));
+    expect(zhProse.length).toBeGreaterThan(20);
+    expect(zhProse.filter((c) => !HAN.test(c))).toEqual([]);
+    expect(enProse.filter((c) => HAN.test(c) || FULL_WIDTH_PUNCTUATION.test(c))).toEqual([]);
+    // Commands and field names stay as the trainer types them.
+    for (const verbatim of ['roleplay lint --strict', 'roleplay play --watch', '`tests:`', 'min..max', '`match`', '`if`', 'visited:', 'success']) {
+      expect(zhProse.join('\n')).toContain(verbatim);
+    }
   });
 
   it('has one node of each kind, three endings, a timeout, a condition, keyword rules with a fallback, in both languages', () => {

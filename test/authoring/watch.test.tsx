@@ -18,7 +18,7 @@ import type { Reload, WatchSource } from '../../src/ui/watch/source.js';
 import { WatchApp } from '../../src/ui/watch/watch-app.js';
 import { ROOT, rp, tempDir } from './helpers.js';
 
-const STARTER = starterScenario('preview', '../docs/scenario.schema.json');
+const STARTER = starterScenario('preview', '../docs/scenario.schema.json', 'en');
 
 function opened(text: string, file = join(ROOT, 'preview.yaml')) {
   const loaded = loadFile(text, file, catalogFor(file, 'en'));

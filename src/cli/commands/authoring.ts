@@ -34,7 +34,7 @@ export function newCommand(id: string, opts: { dir?: string; lang: Lang }): numb
   try {
     mkdirSync(dir, { recursive: true });
     // 'wx': fail rather than overwrite, even if the file appeared since the check above.
-    writeFileSync(file, starterScenario(id, schemaRefFrom(dir)), { flag: 'wx' });
+    writeFileSync(file, starterScenario(id, schemaRefFrom(dir), lang), { flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     process.stderr.write(`roleplay: ${newMessages.cannotWrite(file, code, String((e as Error).message))[lang]}\n`);
