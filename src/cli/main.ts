@@ -15,13 +15,14 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  // Read before commander parses, so the help it prints is in this language too.
+  const lang = langFromArgv(argv);
+  const program = buildProgram(lang);
   // Commander copies exitOverride to subcommands only when they are created, so it is set on
   // every command here: otherwise a usage mistake after a command name (`run x --bogus`)
   // would exit 1 — "invalid scenario" — instead of 2.
   const commands: Command[] = [program];
   for (let i = 0; i < commands.length; i++) commands.push(...commands[i]!.commands);
-  const lang = langFromArgv(argv);
   for (const cmd of commands) {
     cmd.exitOverride();
     cmd.configureOutput({

@@ -189,14 +189,14 @@ describe('roleplay list', () => {
 
 describe('help and version', () => {
   it.each(['run', 'lint', 'test', 'list'])('%s --help: usage, exit 0', (command) => {
-    const r = rp([command, '--help']);
+    const r = rp([command, '--help', '--lang', 'en']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Usage: roleplay ${command} `));
     expect(r.stdout).toContain('--lang <lang>');
   });
 
   it('run --help documents the exit statuses', () => {
-    expect(rp(['run', '--help']).stdout).toMatch(/Exit status: 0 .* 2 .* 1 /s);
+    expect(rp(['run', '--help', '--lang', 'en']).stdout).toMatch(/Exit status: 0 .* 2 .* 1 /s);
   });
 
   it('--help lists the commands', () => {
@@ -227,7 +227,7 @@ describe('help and version', () => {
 describe('a reader that stops early', () => {
   it('`roleplay --help | head -1` ends quietly: no EPIPE stack trace, exit 0', async () => {
     const { spawnSync } = await import('node:child_process');
-    const r = spawnSync('bash', ['-c', `set -o pipefail; node bin/roleplay.js --help | head -1; node bin/roleplay.js list | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node bin/roleplay.js --help --lang en | head -1; node bin/roleplay.js list | head -1`], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout.split('\n')[0]).toMatch(/^Usage: roleplay/);
     expect(r.stderr).toBe('');
     expect(hasStackTrace(r.stderr)).toBe(false);

@@ -7,12 +7,14 @@ import { dbOption, modeOf, modeOption, traineeOption } from '../options.js';
 import { langOf, setExit } from '../program.js';
 import { say, UserError } from '../env.js';
 import { nearest } from '../../core/suggest.js';
+import type { Lang } from '../../core/index.js';
 
-export function registerPlay(program: Command): void {
+export function registerPlay(program: Command, lang: Lang): void {
+  const t = (en: string, zh: string) => say(lang, en, zh);
   program
-    .addOption(modeOption())
-    .addOption(dbOption())
-    .addOption(traineeOption())
+    .addOption(modeOption(lang))
+    .addOption(dbOption(lang))
+    .addOption(traineeOption(lang))
     // Words after `roleplay` that name no command reach this action (the menu takes none):
     // say so, rather than commander's "too many arguments".
     .allowExcessArguments(true)
@@ -29,14 +31,14 @@ export function registerPlay(program: Command): void {
 
   program
     .command('play')
-    .description('play a scenario in the terminal (the menu opens when no scenario is given)')
-    .argument('<scenario>', 'scenario id or path to a .yaml file')
-    .addOption(modeOption())
-    .addOption(dbOption())
-    .addOption(traineeOption())
-    .addOption(new Option('--lang <lang>', 'language of the interface and scenario text').choices(['zh', 'en']))
-    .option('--watch', 'live preview for authors: reload the case in place whenever its file is saved')
-    .addHelpText('after', '\nNeeds an interactive terminal; to play from a script use `roleplay run`.')
+    .description(t('play a scenario in the terminal (the menu opens when no scenario is given)', '在终端里练习一个案例（不指定案例时打开菜单）'))
+    .argument('<scenario>', t('scenario id or path to a .yaml file', '案例 id 或 .yaml 文件路径'))
+    .addOption(modeOption(lang))
+    .addOption(dbOption(lang))
+    .addOption(traineeOption(lang))
+    .addOption(new Option('--lang <lang>', t('language of the interface and scenario text', '界面和案例文字的语言')).choices(['zh', 'en']))
+    .option('--watch', t('live preview for authors: reload the case in place whenever its file is saved', '给作者的实时预览：每次保存案例文件就原地重新载入'))
+    .addHelpText('after', t('\nNeeds an interactive terminal; to play from a script use `roleplay run`.', '\n需要交互式终端；在脚本里运行请用 `roleplay run`。'))
     .action(async (ref: string, opts: { watch?: boolean }, cmd: Command) => setExit(opts.watch
       ? await (await import('../commands/watch-support.js')).playWatch(ref, { lang: langOf(cmd), mode: modeOf(cmd) })
       : await (await import('../commands/play.js')).playCase(ref, cmd)));

@@ -1,0 +1,96 @@
+/**
+ * Commander's own words in `--help` (headings, "display help for command", "(default: …)",
+ * "(choices: …)") in the trainer's language. English keeps commander's text untouched.
+ */
+import { Help, type Command, type Option, type Argument } from 'commander';
+import type { Lang } from '../core/index.js';
+
+const TITLES_ZH: Readonly<Record<string, string>> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
+// CJK ideographs, kana, full-width forms and CJK punctuation take two terminal columns.
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+const ANSI = /\x1b\[\d*(?:;\d*)*m/g;
+
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text.replace(ANSI, '')) n += WIDE.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** `(可选值：zh, en；默认：text)`, after the description, the way commander adds its English one. */
+function withExtras(description: string, choices: readonly string[] | undefined, shownDefault: string | undefined): string {
+  const extras: string[] = [];
+  if (choices) extras.push(`可选值：${choices.join(', ')}`);
+  if (shownDefault !== undefined) extras.push(`默认：${shownDefault}`);
+  if (extras.length === 0) return description;
+  const note = `（${extras.join('；')}）`;
+  return description ? `${description}${note}` : note;
+}
+
+const defaultText = (value: unknown, described: string | undefined) => described || (typeof value === 'string' ? value : JSON.stringify(value));
+
+/**
+ * Wraps at spaces as commander does, and also between Chinese characters, which have no
+ * spaces between them; widths count a Chinese character as two columns.
+ */
+function wrapZh(this: Help, text: string, width: number): string {
+  if (width < this.minWidthToWrap) return text;
+  // opening punctuation stays with what it opens, closing punctuation with what it closes
+  const chunk = new RegExp(`\\s*[（「『“]*(?:${WIDE.source}|[^\\s\\u2E80-\\u9FFF\\uFF00-\\uFFEF]+)[，。；：、）」』”]*`, 'gu');
+  return text.split(/\r\n|\n/).map((line) => {
+    const chunks = line.match(chunk);
+    if (chunks === null) return '';
+    const lines: string[] = [];
+    let current = chunks.shift()!;
+    let used = columns(current);
+    for (const c of chunks) {
+      const w = columns(c);
+      if (used + w <= width) { current += c; used += w; continue; }
+      lines.push(current);
+      current = c.trimStart();
+      used = columns(current);
+    }
+    lines.push(current);
+    return lines.join('\n');
+  }).join('\n');
+}
+
+/**
+ * Sets the help's language on the program; call before adding commands, which inherit the help
+ * settings and the help option from it.
+ */
+export function helpInLang(program: Command, lang: Lang): void {
+  if (lang === 'en') {
+    program.configureHelp({ sortSubcommands: false });
+    return;
+  }
+  program
+    .helpOption('-h, --help', '显示帮助')
+    .configureHelp({
+      sortSubcommands: false,
+      styleTitle: (title: string) => TITLES_ZH[title] ?? title,
+      optionDescription(option: Option): string {
+        // same rule as commander: a default is shown for options that take a value
+        const shown = option.defaultValue !== undefined && (option.required || option.optional);
+        return withExtras(option.description, option.argChoices, shown ? defaultText(option.defaultValue, option.defaultValueDescription) : undefined);
+      },
+      argumentDescription(argument: Argument): string {
+        // an empty list as default ([paths...]) means "none given": not worth a note
+        const value: unknown = argument.defaultValue;
+        const shown = value !== undefined && !(Array.isArray(value) && value.length === 0);
+        return withExtras(argument.description, argument.argChoices, shown ? defaultText(value, argument.defaultValueDescription) : undefined);
+      },
+      displayWidth: columns,
+      boxWrap: wrapZh,
+      // commander puts a space after "Usage:"; a full-width colon needs none
+      formatHelp(cmd: Command, helper: Help): string {
+        return Help.prototype.formatHelp.call(this, cmd, helper).replace(/^用法： /, '用法：');
+      },
+    });
+}
