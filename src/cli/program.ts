@@ -34,7 +34,7 @@ export function buildProgram(lang: Lang = resolveLang()): Command {
   const t = (en: string, zh: string) => say(lang, en, zh);
   const program = new Command('roleplay')
     .description(t('Practise difficult customer encounters in the terminal, scored against your company\'s lessons.\nWith no command: the menu of bundled cases.',
-      '在终端里练习棘手的客户场面，按贵公司的课程评分。\n不带命令：打开内置案例的菜单。'))
+      '在终端里练习棘手的客户场面，按公司总结的要点评分。\n不带命令：打开内置案例的菜单。'))
     .version(VERSION, '-V, --version', t('print the version', '显示版本号'))
     .addOption(langOption(lang))
     .showSuggestionAfterError(true);
@@ -57,7 +57,7 @@ export function buildProgram(lang: Lang = resolveLang()): Command {
 
   program
     .command('lint')
-    .description(t('check scenario and lesson files; prints path:line:column: error|warning: message', '检查案例和课程文件；输出 path:line:column: error|warning: message'))
+    .description(t('check scenario and lesson files; prints path:line:column: error|warning: message', '检查案例文件和要点目录（lessons.yaml）；输出 path:line:column: error|warning: message'))
     .argument('[paths...]', t('files or folders (folders are searched for .yaml files)', '文件或文件夹（在文件夹里查找 .yaml 文件）'), [])
     .option('--strict', t('treat warnings as failures', '警告也算不通过'))
     .addOption(new Option('--format <format>', t('output format', '输出格式')).choices(['text', 'json']).default('text'))
@@ -66,7 +66,7 @@ export function buildProgram(lang: Lang = resolveLang()): Command {
 
   program
     .command('test')
-    .description(t("run the scenarios' tests: one line per test, then 'N passed, M failed'", '运行案例里的测试：每个测试一行，最后是“N passed, M failed”'))
+    .description(t("run the scenarios' tests: one line per test, then 'N passed, M failed'", '运行案例里的测试：每个测试一行，最后是通过和失败的个数'))
     .argument('[paths...]', t('files or folders', '文件或文件夹'), [])
     .option('--coverage', t('also list the nodes, choices and endings no test visits', '同时列出没有测试走到的节点、选项和结局'))
     .addOption(langOption(lang))

@@ -19,7 +19,7 @@ export function registerAuthoring(program: Command, lang: Lang): void {
   program
     .command('schema')
     .description(t('print the JSON Schema (2020-12) of scenario files, for editors and tools', '输出案例文件的 JSON Schema（2020-12），供编辑器和工具使用'))
-    .option('--catalog', t('the schema of lesson catalog files (lessons.yaml) instead', '改为输出课程目录文件（lessons.yaml）的 schema'))
+    .option('--catalog', t('the schema of lesson catalog files (lessons.yaml) instead', '改为输出要点目录文件（lessons.yaml）的 schema'))
     .action(async (opts: { catalog?: boolean }) => setExit((await impl()).schemaCommand(opts)));
 
   program
