@@ -16,6 +16,11 @@ export const traineeOption = (lang: Lang, what = say(lang, 'trainee name (defaul
 /** `what` differs per command: the interface alone, or the scenario text too. */
 export const langOption = (lang: Lang, what = say(lang, 'language of the interface', '界面语言')) => new Option('--lang <lang>', what).choices(['zh', 'en']);
 
+/** The report commands' filter by start time (sessions, report, export). */
+export const sinceOption = (lang: Lang, what = say(lang,
+  'only sessions started since: a date (2026-11-01) or a span (7d, 12h)',
+  '只看从某时起开始的练习：日期（2026-11-01）或时长（7d、12h）')) => new Option('--since <when>', what);
+
 export const MODES = ['practice', 'exam'] as const;
 export type PlayMode = (typeof MODES)[number];
 

@@ -6,7 +6,7 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_XAPI_BASE } from '../../store/formats/xapi-base.js';
 import type { Lang } from '../../core/index.js';
 import { say } from '../env.js';
-import { allOpts, dbOption, langOption, traineeOption } from '../options.js';
+import { allOpts, dbOption, langOption, sinceOption, traineeOption } from '../options.js';
 import { langOf, setExit } from '../program.js';
 
 const impl = () => import('../commands/records.js');
@@ -21,7 +21,7 @@ export function registerRecords(program: Command, lang: Lang): void {
     .description(t('list recorded sessions, newest first', '列出已记录的练习，最新的在前'))
     .addOption(traineeOption(lang, t('only this trainee\'s sessions', '只看这位学员的练习')))
     .option('--scenario <id>', t('only sessions of this scenario', '只看这个案例的练习'))
-    .option('--since <when>', t('only sessions started since: a date (2026-11-01) or a span (7d, 12h)', '只看从某时起开始的练习：日期（2026-11-01）或时长（7d、12h）'))
+    .addOption(sinceOption(lang))
     .option('--limit <n>', t('at most this many', '最多列出这么多条'))
     .option('--json', t('print JSON', '输出 JSON'))
     .addOption(dbOption(lang))
@@ -43,7 +43,7 @@ export function registerRecords(program: Command, lang: Lang): void {
     .description(t('how trainees are doing: per scenario and per trainee, with bar charts', '学员的表现：按案例和按学员统计，附条形图'))
     .option('--scenario <id>', t('only this scenario', '只看这个案例'))
     .addOption(traineeOption(lang, t('only this trainee', '只看这位学员')))
-    .option('--since <when>', t('only sessions started since: a date (2026-11-01) or a span (7d, 12h)', '只看从某时起开始的练习：日期（2026-11-01）或时长（7d、12h）'))
+    .addOption(sinceOption(lang))
     .option('--json', t('print JSON', '输出 JSON'))
     .option('--csv', t('print CSV for a spreadsheet', '输出 CSV，供电子表格使用'))
     .option('--html <file>', t('write one self-contained HTML page with charts', '写出一个带图表的独立 HTML 页面'))
@@ -57,7 +57,7 @@ export function registerRecords(program: Command, lang: Lang): void {
     .addOption(new Option('--format <format>', t('jsonl or xapi', 'jsonl 或 xapi')).choices(['jsonl', 'xapi']).default('jsonl'))
     .option('--scenario <id>', t('only this scenario', '只看这个案例'))
     .addOption(traineeOption(lang, t('only this trainee', '只看这位学员')))
-    .option('--since <when>', t('only sessions started since', '只导出从某时起开始的练习'))
+    .addOption(sinceOption(lang, t('only sessions started since', '只导出从某时起开始的练习')))
     .option('-o, --output <file>', t('write to a file instead of standard output', '写到文件，而不是标准输出'))
     .option('--base <iri>', t(`base address of xAPI activity and account ids (default ${DEFAULT_XAPI_BASE})`, `xAPI 活动和账户 id 的基础地址（默认：${DEFAULT_XAPI_BASE}）`))
     .addOption(dbOption(lang))
