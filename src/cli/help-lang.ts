@@ -4,6 +4,7 @@
  */
 import { Help, type Command, type Option, type Argument } from 'commander';
 import type { Lang } from '../core/index.js';
+import { widthOf, wrapText } from '../ui/text-layout.js';
 
 const TITLES_ZH: Readonly<Record<string, string>> = {
   'Usage:': '用法：',
@@ -13,15 +14,8 @@ const TITLES_ZH: Readonly<Record<string, string>> = {
   'Global Options:': '全局选项：',
 };
 
-// CJK ideographs, kana, full-width forms and CJK punctuation take two terminal columns.
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
 const ANSI = /\x1b\[\d*(?:;\d*)*m/g;
-
-function columns(text: string): number {
-  let n = 0;
-  for (const ch of text.replace(ANSI, '')) n += WIDE.test(ch) ? 2 : 1;
-  return n;
-}
+const columns = (text: string) => widthOf(text.replace(ANSI, ''));
 
 /** `(可选值：zh, en；默认：text)`, after the description, the way commander adds its English one. */
 function withExtras(description: string, choices: readonly string[] | undefined, shownDefault: string | undefined): string {
@@ -35,30 +29,9 @@ function withExtras(description: string, choices: readonly string[] | undefined,
 
 const defaultText = (value: unknown, described: string | undefined) => described || (typeof value === 'string' ? value : JSON.stringify(value));
 
-/**
- * Wraps at spaces as commander does, and also between Chinese characters, which have no
- * spaces between them; widths count a Chinese character as two columns.
- */
+/** Commander wraps at spaces only; Chinese has none, so wrap as the screens do (two columns a character, no line starting with closing punctuation). */
 function wrapZh(this: Help, text: string, width: number): string {
-  if (width < this.minWidthToWrap) return text;
-  // opening punctuation stays with what it opens, closing punctuation with what it closes
-  const chunk = new RegExp(`\\s*[（「『“]*(?:${WIDE.source}|[^\\s\\u2E80-\\u9FFF\\uFF00-\\uFFEF]+)[，。；：、）」』”]*`, 'gu');
-  return text.split(/\r\n|\n/).map((line) => {
-    const chunks = line.match(chunk);
-    if (chunks === null) return '';
-    const lines: string[] = [];
-    let current = chunks.shift()!;
-    let used = columns(current);
-    for (const c of chunks) {
-      const w = columns(c);
-      if (used + w <= width) { current += c; used += w; continue; }
-      lines.push(current);
-      current = c.trimStart();
-      used = columns(current);
-    }
-    lines.push(current);
-    return lines.join('\n');
-  }).join('\n');
+  return width < this.minWidthToWrap ? text : wrapText(text, width).join('\n');
 }
 
 /**
