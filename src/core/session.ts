@@ -27,16 +27,10 @@ export interface Turn {
   readonly deadline?: number;
 }
 
-/**
- * A step that cannot be taken here. It carries its reason in both languages (`message` is the
- * English one, for logs); a plain string is accepted for callers that word their own reason.
- */
+/** A step that cannot be taken here, with its reason in both languages (`message` is the English one, for logs). */
 export class StepError extends Error {
-  readonly text: Said;
-  constructor(reason: string | Said, readonly node: NodeId) {
-    const text = typeof reason === 'string' ? { zh: reason, en: reason } : reason;
+  constructor(readonly text: Said, readonly node: NodeId) {
     super(text.en);
-    this.text = text;
   }
 
   in(lang: Lang): string {

@@ -336,7 +336,7 @@ function reportRecorded(id: string, finished: boolean, lang: Lang) {
 
 /** `roleplay run … --record`: the run as usual, with every step written as it is taken. */
 export async function runRecorded(ref: string, opts: Omit<RunOptions, 'lang'> & StoreOptions, lang: Lang): Promise<number> {
-  const steps = readSteps(opts); // bad steps are reported before anything is recorded
+  const steps = readSteps(opts, lang); // bad steps are reported before anything is recorded
   return withStore(opts, lang, async (store) => {
     let recording: Promise<Recording> | undefined;
     let finished = false;
@@ -386,7 +386,7 @@ interface ResumeOptions extends StoreOptions, RunOptions { mode?: 'practice' | '
 
 export async function resumeCommand(ref: string | undefined, opts: ResumeOptions, lang: Lang): Promise<number> {
   const headless = opts.steps !== undefined || opts.choices !== undefined;
-  const steps = headless ? readSteps(opts) : [];
+  const steps = headless ? readSteps(opts, lang) : [];
   return withStore(opts, lang, async (store) => {
     let session: SessionRow | undefined;
     if (ref !== undefined) session = await sessionNamed(store, ref, lang);

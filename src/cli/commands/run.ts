@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { compile, formatDiagnostic, runSteps, safeLine, type Lang, type RunReport, type Scenario, type StepRecord, type TestStep } from '../../core/index.js';
 import type { Said } from '../../core/messages.js';
-import { resolveLang, UserError } from '../env.js';
+import { UserError } from '../env.js';
 import { stepsFileMessages as says } from '../tool-messages.js';
 import { resolveScenario } from '../files.js';
 
@@ -21,7 +21,7 @@ export interface RunHooks {
 }
 
 /** `steps` may be given already read (a steps file can be a pipe, readable only once). */
-export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {}, steps: readonly TestStep[] = readSteps(options)): number {
+export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {}, steps: readonly TestStep[] = readSteps(options, options.lang)): number {
   const resolved = resolveScenario(ref, options.lang);
   if (!resolved.ok) {
     for (const d of resolved.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
@@ -40,13 +40,8 @@ export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {
   return 0;
 }
 
-/**
- * Steps from --steps (a YAML or JSON list) or --choices (comma-separated choice ids). Problems
- * are worded in `options.lang`, else in the environment's language: `run --record` and `resume`
- * hand over their command-line options as they are, with --lang only when it was given.
- */
-export function readSteps(options: Omit<RunOptions, 'lang'> & { readonly lang?: string }): TestStep[] {
-  const lang = resolveLang(options.lang);
+/** Steps from --steps (a YAML or JSON list) or --choices (comma-separated choice ids); problems worded in `lang`. */
+export function readSteps(options: { readonly steps?: string; readonly choices?: string }, lang: Lang): TestStep[] {
   const refuse = (text: Said) => new UserError(text[lang], 2);
   if (options.steps !== undefined && options.choices !== undefined) throw refuse(says.bothGiven());
   if (options.choices !== undefined) {
