@@ -4,7 +4,7 @@
  * replays and scores an old session exactly, whatever a trainer has since changed in the
  * YAML or in lessons.yaml.
  */
-import { compile, loadFile, type CompiledScenario, type Lang, type Lesson, type LessonCatalog, type Scenario } from '../core/index.js';
+import { compile, loadFile, type CompiledScenario, type Lesson, type Loaded, type LessonCatalog, type Scenario } from '../core/index.js';
 import { canonicalJson, sha256 } from './chain.js';
 import { StoreError, type ScenarioSource } from './store.js';
 
@@ -32,9 +32,10 @@ export class SourceError extends StoreError {}
 export function compiledFromSource(stored: ScenarioSource): CompiledScenario {
   const loaded = loadFile(stored.source, stored.file, stored.catalog);
   if (loaded.kind !== 'scenario' || !loaded.scenario) {
-    const firstError = (lang: Lang) =>
-      loadFile(stored.source, stored.file, stored.catalog, { lang }).diagnostics.find((d) => d.severity === 'error')?.message;
-    const en = firstError('en'), zh = firstError('zh');
+    const firstError = (diagnostics: Loaded['diagnostics']) => diagnostics.find((d) => d.severity === 'error')?.message;
+    // the English words came with the first load; only the Chinese needs another
+    const en = firstError(loaded.diagnostics);
+    const zh = firstError(loadFile(stored.source, stored.file, stored.catalog, { lang: 'zh' }).diagnostics);
     throw new SourceError(
       `the stored copy of scenario '${stored.scenarioId}' no longer loads${en ? `: ${en}` : ''}`,
       `保存的案例「${stored.scenarioId}」已无法载入${zh ? `：${zh}` : ''}`,
