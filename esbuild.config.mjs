@@ -21,7 +21,9 @@ await build({
   external: ['better-sqlite3', 'pg', 'react-devtools-core'],
   // CommonJS packages inside the bundle (commander, react) call require() for Node's
   // built-in modules; an ES module has no require of its own.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   // Keep names and layout: a stack trace from a user's report should stay readable.
   minify: false,
   logLevel: 'warning',

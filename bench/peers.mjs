@@ -56,7 +56,11 @@ function answersOf(node) {
 
 function roleplayPlays(compiled, n, seed) {
   const rnd = prng(seed);
-  const answers = new Map(Object.values(compiled.scenario.nodes).filter((x) => x.kind === 'input').map((x) => [x.id, answersOf(x)]));
+  const answers = new Map(
+    Object.values(compiled.scenario.nodes)
+      .filter((x) => x.kind === 'input')
+      .map((x) => [x.id, answersOf(x)]),
+  );
   let steps = 0;
   const started = performance.now();
   for (let i = 0; i < n; i++) {
@@ -108,12 +112,21 @@ function throughput() {
   const json = compiler.Compile().ToJson();
   if (compiler.errors.length) throw new Error(`ink story does not compile: ${compiler.errors[0]}`);
   // warm up both (JIT), then alternate rounds so background load hits both alike
-  roleplayPlays(compiled, 200, 1); inkPlays(json, 200, 1);
-  const rounds = 3, per = Math.ceil(PLAYTHROUGHS / rounds);
-  const rp = { steps: 0, ms: 0 }, ink = { steps: 0, ms: 0 };
+  roleplayPlays(compiled, 200, 1);
+  inkPlays(json, 200, 1);
+  const rounds = 3,
+    per = Math.ceil(PLAYTHROUGHS / rounds);
+  const rp = { steps: 0, ms: 0 },
+    ink = { steps: 0, ms: 0 };
   for (let r = 0; r < rounds; r++) {
-    gc(); const a = roleplayPlays(compiled, per, 100 + r); rp.steps += a.steps; rp.ms += a.ms;
-    gc(); const b = inkPlays(json, per, 100 + r); ink.steps += b.steps; ink.ms += b.ms;
+    gc();
+    const a = roleplayPlays(compiled, per, 100 + r);
+    rp.steps += a.steps;
+    rp.ms += a.ms;
+    gc();
+    const b = inkPlays(json, per, 100 + r);
+    ink.steps += b.steps;
+    ink.ms += b.ms;
   }
   return {
     playthroughs: per * rounds,
@@ -129,12 +142,20 @@ function lint() {
   const first = loadFile(text, 'bench-1000.yaml');
   if (!first.scenario) throw new Error('generated 1,000-node scenario does not load');
   const inkSource = toInk(first.scenario);
-  const check = new Compiler(inkSource); check.Compile();
+  const check = new Compiler(inkSource);
+  check.Compile();
   if (check.errors.length) throw new Error(`generated ink story does not compile: ${check.errors[0]}`);
-  const rp = [], ink = [];
+  const rp = [],
+    ink = [];
   for (let i = 0; i < (quick ? 3 : 7); i++) {
-    gc(); let t = performance.now(); loadFile(text, 'bench-1000.yaml'); rp.push(performance.now() - t);
-    gc(); t = performance.now(); new Compiler(inkSource).Compile(); ink.push(performance.now() - t);
+    gc();
+    let t = performance.now();
+    loadFile(text, 'bench-1000.yaml');
+    rp.push(performance.now() - t);
+    gc();
+    t = performance.now();
+    new Compiler(inkSource).Compile();
+    ink.push(performance.now() - t);
   }
   return { nodes: 1000, inkLines: inkSource.split('\n').length, roleplayMs: median(rp), inkjsMs: median(ink) };
 }
@@ -143,20 +164,37 @@ function lint() {
 
 function inPty(command, env) {
   return spawn('script', ['-qfec', `stty cols 100 rows 30 2>/dev/null; exec ${command}`, '/dev/null'], {
-    cwd: ROOT, env: { ...process.env, CI: 'false', LANG: 'C.UTF-8', ROLEPLAY_LANG: 'en', ...env }, stdio: ['pipe', 'pipe', 'ignore'], detached: true,
+    cwd: ROOT,
+    env: { ...process.env, CI: 'false', LANG: 'C.UTF-8', ROLEPLAY_LANG: 'en', ...env },
+    stdio: ['pipe', 'pipe', 'ignore'],
+    detached: true,
   });
 }
-const killGroup = (child) => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
+const killGroup = (child) => {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
+};
 
 function timeToFrame(command, marker, env) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = inPty(command, env);
     let out = '';
-    const timer = setTimeout(() => { killGroup(child); reject(new Error(`no "${marker}" within 20 s: ${out.slice(-300)}`)); }, 20_000);
+    const timer = setTimeout(() => {
+      killGroup(child);
+      reject(new Error(`no "${marker}" within 20 s: ${out.slice(-300)}`));
+    }, 20_000);
     child.stdout.on('data', (d) => {
       out += d.toString('utf8');
-      if (out.includes(marker)) { const t = performance.now() - start; clearTimeout(timer); killGroup(child); resolve(t); }
+      if (out.includes(marker)) {
+        const t = performance.now() - start;
+        clearTimeout(timer);
+        killGroup(child);
+        resolve(t);
+      }
     });
     child.on('error', reject);
   });
@@ -168,15 +206,26 @@ const FIXTURE = 'test/fixtures/ui/night-window.yaml';
 async function bundledHello(dir) {
   const outdir = join(dir, 'hello-bundled');
   await build({
-    entryPoints: [join(ROOT, 'bench/ui-hello.mjs')], outdir, bundle: true, splitting: true, platform: 'node', target: 'node20', format: 'esm',
-    external: ['react-devtools-core'], logLevel: 'error',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    entryPoints: [join(ROOT, 'bench/ui-hello.mjs')],
+    outdir,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    external: ['react-devtools-core'],
+    logLevel: 'error',
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   });
   return join(outdir, 'ui-hello.js');
 }
 
 async function startup(dir) {
-  const app = [], hello = [], helloBundled = [];
+  const app = [],
+    hello = [],
+    helloBundled = [];
   const runs = quick ? 3 : 7;
   const db = join(dir, 'startup.db');
   const roleplay = `bin/roleplay.js play ${FIXTURE} --db ${db}`;
@@ -197,18 +246,26 @@ async function peakRss(dir) {
   // Preloaded with --import: writes the peak resident set size (KiB) every 20 ms and at
   // exit, so the figure survives the kill at the end.
   const hook = join(dir, 'peak-rss.mjs');
-  writeFileSync(hook, `import { writeFileSync } from 'node:fs';
+  writeFileSync(
+    hook,
+    `import { writeFileSync } from 'node:fs';
 const save = () => { try { writeFileSync(process.env.PEAK_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} };
 setInterval(save, 20).unref(); process.on('exit', save);
-`);
+`,
+  );
   const measure = async (command, keys) => {
     writeFileSync(file, '0');
     // NODE_OPTIONS rather than a node argument, so that bin/roleplay.js starts through its shebang.
     const child = inPty(command, { PEAK_RSS_FILE: file, NODE_OPTIONS: `--import=${hook}` });
     let out = '';
-    child.stdout.on('data', (d) => { out += d.toString('utf8'); });
+    child.stdout.on('data', (d) => {
+      out += d.toString('utf8');
+    });
     for (let t = 0; t < 200 && !/Enter start|hello, press q/.test(out); t++) await sleep(50);
-    for (const k of keys) { child.stdin.write(k); await sleep(120); }
+    for (const k of keys) {
+      child.stdin.write(k);
+      await sleep(120);
+    }
     await sleep(300);
     killGroup(child);
     await sleep(100);
@@ -234,23 +291,67 @@ try {
   const m = hasScript ? await peakRss(dir) : undefined;
 
   const rows = [
-    ['headless play, steps/s', `${t.playthroughs.toLocaleString('en-US')} random playthroughs of ${CASE}`,
-      fmt(t.roleplay.perSec, 0), `inkjs ${fmt(t.inkjs.perSec, 0)}`, t.roleplay.perSec / t.inkjs.perSec, '≥ 1.0×', t.roleplay.perSec >= t.inkjs.perSec],
-    ['lint 1,000 nodes, ms', `loadFile vs inkjs Compiler (${l.inkLines.toLocaleString('en-US')} lines of ink)`,
-      fmt(l.roleplayMs), `inkjs ${fmt(l.inkjsMs)}`, l.inkjsMs / l.roleplayMs, '≥ 1.0×', l.roleplayMs <= l.inkjsMs],
+    [
+      'headless play, steps/s',
+      `${t.playthroughs.toLocaleString('en-US')} random playthroughs of ${CASE}`,
+      fmt(t.roleplay.perSec, 0),
+      `inkjs ${fmt(t.inkjs.perSec, 0)}`,
+      t.roleplay.perSec / t.inkjs.perSec,
+      '≥ 1.0×',
+      t.roleplay.perSec >= t.inkjs.perSec,
+    ],
+    [
+      'lint 1,000 nodes, ms',
+      `loadFile vs inkjs Compiler (${l.inkLines.toLocaleString('en-US')} lines of ink)`,
+      fmt(l.roleplayMs),
+      `inkjs ${fmt(l.inkjsMs)}`,
+      l.inkjsMs / l.roleplayMs,
+      '≥ 1.0×',
+      l.roleplayMs <= l.inkjsMs,
+    ],
   ];
   if (s) {
-    rows.push(['cold start to first frame, ms', `roleplay play (median of ${s.runs})`, fmt(s.roleplayMs), `minimal Ink app ${fmt(s.helloMs)}`, s.roleplayMs / s.helloMs, '≤ 1.3×', s.roleplayMs / s.helloMs <= 1.3]);
-    rows.push(['cold start, both bundled, ms', 'the same, against the minimal app bundled by esbuild', fmt(s.roleplayMs), `bundled minimal Ink app ${fmt(s.helloBundledMs)}`, s.roleplayMs / s.helloBundledMs, '(for comparison)', undefined]);
+    rows.push([
+      'cold start to first frame, ms',
+      `roleplay play (median of ${s.runs})`,
+      fmt(s.roleplayMs),
+      `minimal Ink app ${fmt(s.helloMs)}`,
+      s.roleplayMs / s.helloMs,
+      '≤ 1.3×',
+      s.roleplayMs / s.helloMs <= 1.3,
+    ]);
+    rows.push([
+      'cold start, both bundled, ms',
+      'the same, against the minimal app bundled by esbuild',
+      fmt(s.roleplayMs),
+      `bundled minimal Ink app ${fmt(s.helloBundledMs)}`,
+      s.roleplayMs / s.helloBundledMs,
+      '(for comparison)',
+      undefined,
+    ]);
   }
-  if (m) rows.push(['peak RSS, MB', `three full plays in the terminal UI (${m.keys} keys)`, fmt(m.roleplayMb), `minimal Ink app ${fmt(m.helloMb)}`, m.roleplayMb / m.helloMb, '< 100 MB', m.roleplayMb < 100]);
+  if (m)
+    rows.push([
+      'peak RSS, MB',
+      `three full plays in the terminal UI (${m.keys} keys)`,
+      fmt(m.roleplayMb),
+      `minimal Ink app ${fmt(m.helloMb)}`,
+      m.roleplayMb / m.helloMb,
+      '< 100 MB',
+      m.roleplayMb < 100,
+    ]);
 
   const header = ['measure', 'how', 'roleplay', 'baseline', 'ratio', 'goal', 'met'];
   const lines = [
-    `| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`,
-    ...rows.map(([what, how, ours, base, ratio, goal, met]) => `| ${what} | ${how} | ${ours} | ${base} | ${fmt(ratio, 2)}× | ${goal} | ${met === undefined ? '' : met ? 'yes' : '**no**'} |`),
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map(
+      ([what, how, ours, base, ratio, goal, met]) =>
+        `| ${what} | ${how} | ${ours} | ${base} | ${fmt(ratio, 2)}× | ${goal} | ${met === undefined ? '' : met ? 'yes' : '**no**'} |`,
+    ),
   ];
-  const ratioNote = 'ratio: roleplay ÷ baseline for startup and memory (lower is better); baseline ÷ roleplay time, i.e. how many times faster roleplay is, for play and lint (higher is better).';
+  const ratioNote =
+    'ratio: roleplay ÷ baseline for startup and memory (lower is better); baseline ÷ roleplay time, i.e. how many times faster roleplay is, for play and lint (higher is better).';
   console.log(lines.join('\n'));
   console.log(ratioNote);
   if (!hasScript) console.log('startup and memory skipped: script(1) is not available to make a pseudo-terminal');
@@ -259,11 +360,17 @@ try {
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
     const machine = `${cpus().length} × ${cpu.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}, load average ${loadAtStart.toFixed(1)} at the start`;
     const section = [
-      '## Against peers (`npm run bench -- peers`)', '',
-      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (--quick)' : ''}.`, '',
-      ...lines, '', ratioNote, '',
+      '## Against peers (`npm run bench -- peers`)',
+      '',
+      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (--quick)' : ''}.`,
+      '',
+      ...lines,
+      '',
+      ratioNote,
+      '',
       `The ink story is \`bench/ink/${CASE}.ink\`, written from the scenario by \`bench/ink/translate.mjs\`; typed answers become one ink choice per rule (ink has no free-text input).`,
-      'Both engines pick choices with the same seeded random sequence; a roleplay step includes letting a timeout fire (10% of timed turns). inkjs reuses one Story with ResetState(); roleplay starts a new actor per playthrough, as the UI does.', '',
+      'Both engines pick choices with the same seeded random sequence; a roleplay step includes letting a timeout fire (10% of timed turns). inkjs reuses one Story with ResetState(); roleplay starts a new actor per playthrough, as the UI does.',
+      '',
     ].join('\n');
     updateResults('## Against peers', section);
   }

@@ -43,14 +43,18 @@ async function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 
 async function startPostgres() {
   const initdb = which('initdb');
   const pgCtl = which('pg_ctl');
-  if (!initdb || !pgCtl) return { skip: 'initdb/pg_ctl not found (install the PostgreSQL server, or set ROLEPLAY_BENCH_PG)' };
+  if (!initdb || !pgCtl)
+    return { skip: 'initdb/pg_ctl not found (install the PostgreSQL server, or set ROLEPLAY_BENCH_PG)' };
   const root = userInfo().uid === 0;
   const as = (file, args) => (root ? ['runuser', ['-u', 'postgres', '--', file, ...args]] : [file, args]);
   const dir = mkdtempSync(join(tmpdir(), 'roleplay-bench-pg-'));
@@ -66,12 +70,24 @@ async function startPostgres() {
   const port = await freePort();
   run(initdb, ['-D', join(dir, 'data'), '-U', 'bench', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
   // Durability off for the bulk load only: it is the report, not the load, being measured.
-  run(pgCtl, ['start', '-w', '-D', join(dir, 'data'), '-l', join(dir, 'log'), '-o',
-    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`]);
+  run(pgCtl, [
+    'start',
+    '-w',
+    '-D',
+    join(dir, 'data'),
+    '-l',
+    join(dir, 'log'),
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+  ]);
   return {
     url: `postgres://bench@127.0.0.1:${port}/postgres`,
     stop: () => {
-      try { run(pgCtl, ['stop', '-w', '-m', 'fast', '-D', join(dir, 'data')]); } catch { /* already down */ }
+      try {
+        run(pgCtl, ['stop', '-w', '-m', 'fast', '-D', join(dir, 'data')]);
+      } catch {
+        /* already down */
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -79,8 +95,12 @@ async function startPostgres() {
 
 // ───────────── the sessions ─────────────
 
-
-const SCENARIOS = Array.from({ length: 8 }, (_, i) => ({ id: `case-${i + 1}`, hash: String(i + 1).repeat(64).slice(0, 64) }));
+const SCENARIOS = Array.from({ length: 8 }, (_, i) => ({
+  id: `case-${i + 1}`,
+  hash: String(i + 1)
+    .repeat(64)
+    .slice(0, 64),
+}));
 const LESSONS = ['respect', 'introduce', 'listen-first', 'follow-up', 'honesty'];
 const hex = (n) => n.toString(16).padStart(64, '0');
 
@@ -101,25 +121,51 @@ function* chunks(size) {
       for (let seq = 1; seq <= n; seq++) {
         const r = rnd();
         const kind = r < 0.75 ? 'choice' : r < 0.87 ? 'say' : r < 0.95 ? 'auto' : 'timeout';
-        const way = kind === 'choice' ? ['calm', 'explain', 'argue', 'promise'][int(0, 3)] : kind === 'say' ? `rule ${int(1, 3)}` : kind === 'auto' ? `when ${int(1, 2)}` : 'timeout';
+        const way =
+          kind === 'choice'
+            ? ['calm', 'explain', 'argue', 'promise'][int(0, 3)]
+            : kind === 'say'
+              ? `rule ${int(1, 3)}`
+              : kind === 'auto'
+                ? `when ${int(1, 2)}`
+                : 'timeout';
         events.push({
-          seq, at: new Date(t0 + i * 60_000 + seq * 7_000).toISOString(), node: `n${seq}`, kind, way,
-          text: kind === 'say' ? '您好，我是华苏的张工' : null, idx: kind === 'say' || kind === 'auto' ? int(0, 2) : null,
+          seq,
+          at: new Date(t0 + i * 60_000 + seq * 7_000).toISOString(),
+          node: `n${seq}`,
+          kind,
+          way,
+          text: kind === 'say' ? '您好，我是华苏的张工' : null,
+          idx: kind === 'say' || kind === 'auto' ? int(0, 2) : null,
           shown: kind === 'choice' ? '["calm","explain","argue","promise"]' : '[]',
-          decisionMs: kind === 'auto' ? 0 : int(800, 30_000), points: `{"${LESSONS[seq % 5]}":${int(-1, 2)}}`,
-          meters: `{"patience":${int(0, 3)},"time":${int(0, 3)}}`, feedback: rnd() < 0.3 ? '先听客户说完。' : null,
-          goto: `n${seq + 1}`, prevHash: hex(eventNo), hash: hex(++eventNo),
+          decisionMs: kind === 'auto' ? 0 : int(800, 30_000),
+          points: `{"${LESSONS[seq % 5]}":${int(-1, 2)}}`,
+          meters: `{"patience":${int(0, 3)},"time":${int(0, 3)}}`,
+          feedback: rnd() < 0.3 ? '先听客户说完。' : null,
+          goto: `n${seq + 1}`,
+          prevHash: hex(eventNo),
+          hash: hex(++eventNo),
         });
       }
       const percent = int(20, 100);
       sessions.push({
-        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, trainee: `trainee-${int(1, 500)}`, scenario,
-        startedAt, events,
-        result: finished ? {
-          finishedAt: new Date(t0 + i * 60_000 + 300_000).toISOString(), outcome: percent >= 75 ? 'success' : percent >= 50 ? 'partial' : 'failure',
-          ending: ['good-end', 'ok-end', 'bad-end'][int(0, 2)], total: percent, max: 100, percent, passed: percent >= 75,
-          lessons: Object.fromEntries(LESSONS.map((l) => [l, { points: int(0, 4), max: 4 }])),
-        } : null,
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        trainee: `trainee-${int(1, 500)}`,
+        scenario,
+        startedAt,
+        events,
+        result: finished
+          ? {
+              finishedAt: new Date(t0 + i * 60_000 + 300_000).toISOString(),
+              outcome: percent >= 75 ? 'success' : percent >= 50 ? 'partial' : 'failure',
+              ending: ['good-end', 'ok-end', 'bad-end'][int(0, 2)],
+              total: percent,
+              max: 100,
+              percent,
+              passed: percent >= 75,
+              lessons: Object.fromEntries(LESSONS.map((l) => [l, { points: int(0, 4), max: 4 }])),
+            }
+          : null,
       });
     }
     yield sessions;
@@ -132,11 +178,16 @@ function loadSqlite(file) {
   const store = openSqliteStore(file);
   const db = store.db;
   db.pragma('synchronous = OFF');
-  const src = db.prepare('INSERT OR IGNORE INTO scenario_sources (hash, scenario_id, file, source, catalog, stored_at) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const s of SCENARIOS) src.run(s.hash, s.id, `${s.id}.yaml`, `id: ${s.id}\n`, '{"lessons":{}}', new Date().toISOString());
-  const ses = db.prepare(`INSERT INTO sessions (sid, id, trainee, scenario_id, scenario_hash, lang, mode, started_at, finished_at, outcome, ending, total, max, percent, passed, event_count, head_hash, seal)
+  const src = db.prepare(
+    'INSERT OR IGNORE INTO scenario_sources (hash, scenario_id, file, source, catalog, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const s of SCENARIOS)
+    src.run(s.hash, s.id, `${s.id}.yaml`, `id: ${s.id}\n`, '{"lessons":{}}', new Date().toISOString());
+  const ses =
+    db.prepare(`INSERT INTO sessions (sid, id, trainee, scenario_id, scenario_hash, lang, mode, started_at, finished_at, outcome, ending, total, max, percent, passed, event_count, head_hash, seal)
     VALUES (?, ?, ?, ?, ?, 'zh', 'practice', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const ev = db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash)
+  const ev =
+    db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const les = db.prepare('INSERT INTO session_lessons (sid, lesson, points, max) VALUES (?, ?, ?, ?)');
   let sid = 0;
@@ -144,9 +195,43 @@ function loadSqlite(file) {
     for (const s of sessions) {
       sid++;
       const r = s.result;
-      ses.run(sid, s.id, s.trainee, s.scenario.id, s.scenario.hash, s.startedAt, r?.finishedAt ?? null, r?.outcome ?? null, r?.ending ?? null,
-        r?.total ?? null, r?.max ?? null, r?.percent ?? null, r ? (r.passed ? 1 : 0) : null, s.events.length, s.events.at(-1).hash, r ? hex(sid) : null);
-      for (const e of s.events) ev.run(sid, e.seq, e.at, e.node, e.kind, e.way, e.text, e.idx, e.shown, e.decisionMs, e.points, e.meters, e.feedback, e.goto, e.prevHash, e.hash);
+      ses.run(
+        sid,
+        s.id,
+        s.trainee,
+        s.scenario.id,
+        s.scenario.hash,
+        s.startedAt,
+        r?.finishedAt ?? null,
+        r?.outcome ?? null,
+        r?.ending ?? null,
+        r?.total ?? null,
+        r?.max ?? null,
+        r?.percent ?? null,
+        r ? (r.passed ? 1 : 0) : null,
+        s.events.length,
+        s.events.at(-1).hash,
+        r ? hex(sid) : null,
+      );
+      for (const e of s.events)
+        ev.run(
+          sid,
+          e.seq,
+          e.at,
+          e.node,
+          e.kind,
+          e.way,
+          e.text,
+          e.idx,
+          e.shown,
+          e.decisionMs,
+          e.points,
+          e.meters,
+          e.feedback,
+          e.goto,
+          e.prevHash,
+          e.hash,
+        );
       if (r) for (const [l, v] of Object.entries(r.lessons)) les.run(sid, l, v.points, v.max);
     }
   });
@@ -158,34 +243,114 @@ function loadSqlite(file) {
 async function loadPg(url) {
   const store = await openPgStore(url);
   const q = (sql, params) => store.pool.query(sql, params);
-  for (const s of SCENARIOS) await q("INSERT INTO scenario_sources (hash, scenario_id, file, source, catalog) VALUES ($1, $2, $3, $4, '{\"lessons\":{}}') ON CONFLICT DO NOTHING", [s.hash, s.id, `${s.id}.yaml`, `id: ${s.id}\n`]);
+  for (const s of SCENARIOS)
+    await q(
+      'INSERT INTO scenario_sources (hash, scenario_id, file, source, catalog) VALUES ($1, $2, $3, $4, \'{"lessons":{}}\') ON CONFLICT DO NOTHING',
+      [s.hash, s.id, `${s.id}.yaml`, `id: ${s.id}\n`],
+    );
   let sid = 0;
   // Column arrays + unnest: one statement per table per chunk (no COPY client in the dependencies).
   for (const chunk of chunks(2_000)) {
-    const S = { sid: [], id: [], trainee: [], scenario: [], hash: [], started: [], finished: [], outcome: [], ending: [], total: [], max: [], percent: [], passed: [], count: [], head: [], seal: [] };
-    const E = { sid: [], seq: [], at: [], node: [], kind: [], way: [], text: [], idx: [], shown: [], ms: [], points: [], meters: [], feedback: [], goto: [], prev: [], hash: [], scenario: [] };
+    const S = {
+      sid: [],
+      id: [],
+      trainee: [],
+      scenario: [],
+      hash: [],
+      started: [],
+      finished: [],
+      outcome: [],
+      ending: [],
+      total: [],
+      max: [],
+      percent: [],
+      passed: [],
+      count: [],
+      head: [],
+      seal: [],
+    };
+    const E = {
+      sid: [],
+      seq: [],
+      at: [],
+      node: [],
+      kind: [],
+      way: [],
+      text: [],
+      idx: [],
+      shown: [],
+      ms: [],
+      points: [],
+      meters: [],
+      feedback: [],
+      goto: [],
+      prev: [],
+      hash: [],
+      scenario: [],
+    };
     const L = { sid: [], lesson: [], points: [], max: [] };
     for (const s of chunk) {
       sid++;
       const r = s.result;
-      S.sid.push(sid); S.id.push(s.id); S.trainee.push(s.trainee); S.scenario.push(s.scenario.id); S.hash.push(s.scenario.hash);
-      S.started.push(s.startedAt); S.finished.push(r?.finishedAt ?? null); S.outcome.push(r?.outcome ?? null); S.ending.push(r?.ending ?? null);
-      S.total.push(r?.total ?? null); S.max.push(r?.max ?? null); S.percent.push(r?.percent ?? null); S.passed.push(r ? r.passed : null);
-      S.count.push(s.events.length); S.head.push(s.events.at(-1).hash); S.seal.push(r ? hex(sid) : null);
+      S.sid.push(sid);
+      S.id.push(s.id);
+      S.trainee.push(s.trainee);
+      S.scenario.push(s.scenario.id);
+      S.hash.push(s.scenario.hash);
+      S.started.push(s.startedAt);
+      S.finished.push(r?.finishedAt ?? null);
+      S.outcome.push(r?.outcome ?? null);
+      S.ending.push(r?.ending ?? null);
+      S.total.push(r?.total ?? null);
+      S.max.push(r?.max ?? null);
+      S.percent.push(r?.percent ?? null);
+      S.passed.push(r ? r.passed : null);
+      S.count.push(s.events.length);
+      S.head.push(s.events.at(-1).hash);
+      S.seal.push(r ? hex(sid) : null);
       for (const e of s.events) {
-        E.sid.push(sid); E.seq.push(e.seq); E.at.push(e.at); E.node.push(e.node); E.kind.push(e.kind); E.way.push(e.way); E.text.push(e.text);
-        E.idx.push(e.idx); E.shown.push(e.shown); E.ms.push(e.decisionMs); E.points.push(e.points); E.meters.push(e.meters); E.feedback.push(e.feedback);
-        E.goto.push(e.goto); E.prev.push(e.prevHash); E.hash.push(e.hash); E.scenario.push(s.scenario.id);
+        E.sid.push(sid);
+        E.seq.push(e.seq);
+        E.at.push(e.at);
+        E.node.push(e.node);
+        E.kind.push(e.kind);
+        E.way.push(e.way);
+        E.text.push(e.text);
+        E.idx.push(e.idx);
+        E.shown.push(e.shown);
+        E.ms.push(e.decisionMs);
+        E.points.push(e.points);
+        E.meters.push(e.meters);
+        E.feedback.push(e.feedback);
+        E.goto.push(e.goto);
+        E.prev.push(e.prevHash);
+        E.hash.push(e.hash);
+        E.scenario.push(s.scenario.id);
       }
-      if (r) for (const [l, v] of Object.entries(r.lessons)) { L.sid.push(sid); L.lesson.push(l); L.points.push(v.points); L.max.push(v.max); }
+      if (r)
+        for (const [l, v] of Object.entries(r.lessons)) {
+          L.sid.push(sid);
+          L.lesson.push(l);
+          L.points.push(v.points);
+          L.max.push(v.max);
+        }
     }
-    await q(`INSERT INTO sessions (sid, id, trainee, scenario_id, scenario_hash, lang, mode, started_at, finished_at, outcome, ending, total, max, percent, passed, event_count, head_hash, seal)
+    await q(
+      `INSERT INTO sessions (sid, id, trainee, scenario_id, scenario_hash, lang, mode, started_at, finished_at, outcome, ending, total, max, percent, passed, event_count, head_hash, seal)
       SELECT a, b, c, d, e, 'zh', 'practice', f, g, h, i, j, k, l, m, n, o, p FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-        $9::text[], $10::int[], $11::int[], $12::int[], $13::bool[], $14::int[], $15::text[], $16::text[]) AS t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p)`, Object.values(S));
-    await q(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash, scenario_id)
+        $9::text[], $10::int[], $11::int[], $12::int[], $13::bool[], $14::int[], $15::text[], $16::text[]) AS t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p)`,
+      Object.values(S),
+    );
+    await q(
+      `INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash, scenario_id)
       SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::jsonb[], $10::int[],
-        $11::jsonb[], $12::jsonb[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])`, Object.values(E));
-    await q('INSERT INTO session_lessons (sid, lesson, points, max) SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[])', Object.values(L));
+        $11::jsonb[], $12::jsonb[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])`,
+      Object.values(E),
+    );
+    await q(
+      'INSERT INTO session_lessons (sid, lesson, points, max) SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[])',
+      Object.values(L),
+    );
   }
   await q("SELECT setval(pg_get_serial_sequence('sessions', 'sid'), (SELECT max(sid) FROM sessions))");
   // What autovacuum would have done on a server that has been running: statistics and the
@@ -201,7 +366,11 @@ function timeReport(env) {
   let out = '';
   for (let i = 0; i < RUNS; i++) {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [BIN, 'report', '--json'], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [BIN, 'report', '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      maxBuffer: 256 * 1024 * 1024,
+    });
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
     if (r.status !== 0) throw new Error(`report failed: ${r.stderr}`);
     out = r.stdout;
@@ -230,7 +399,9 @@ if (!url) {
   url = server.url;
 }
 try {
-  console.log(`generating ${SESSIONS.toLocaleString('en')} sessions (about ${(SESSIONS * 20).toLocaleString('en')} events) into both stores …`);
+  console.log(
+    `generating ${SESSIONS.toLocaleString('en')} sessions (about ${(SESSIONS * 20).toLocaleString('en')} events) into both stores …`,
+  );
   let t = Date.now();
   loadSqlite(sqliteFile);
   const sqliteLoad = Date.now() - t;
@@ -249,7 +420,10 @@ try {
   ];
   for (const [a, b] of rows) console.log(`${a.padEnd(12)}${b}`);
   console.log(same ? 'outputs: identical on both stores' : 'outputs: DIFFERENT between the stores');
-  writeFileSync(join(work, 'result.json'), JSON.stringify({ sessions: SESSIONS, sqliteMs: lite.ms, postgresMs: pgr.ms, identical: same }, null, 2));
+  writeFileSync(
+    join(work, 'result.json'),
+    JSON.stringify({ sessions: SESSIONS, sqliteMs: lite.ms, postgresMs: pgr.ms, identical: same }, null, 2),
+  );
   if (!same) process.exitCode = 1;
 } finally {
   server?.stop();

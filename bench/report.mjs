@@ -43,12 +43,17 @@ const LESSONS = ['empathy', 'clarity', 'ownership', 'honesty', 'calm'];
 const NODES = 20;
 function scenarioYaml(id) {
   const lines = [
-    `id: ${id}`, `title: { zh: 基准案例 ${id}, en: Benchmark case ${id} }`, 'passScore: 70',
-    'cast:', '  customer: { name: { zh: 客户, en: Customer } }',
-    'meters:', '  mood: { initial: 5, min: 0, max: 10 }',
+    `id: ${id}`,
+    `title: { zh: 基准案例 ${id}, en: Benchmark case ${id} }`,
+    'passScore: 70',
+    'cast:',
+    '  customer: { name: { zh: 客户, en: Customer } }',
+    'meters:',
+    '  mood: { initial: 5, min: 0, max: 10 }',
     'lessons:',
     ...LESSONS.map((l) => `  ${l}: { title: ${l}, principle: ${l} }`),
-    'start: n1', 'nodes:',
+    'start: n1',
+    'nodes:',
   ];
   for (let n = 1; n <= NODES; n++) {
     const next = n === NODES ? 'check' : `n${n + 1}`;
@@ -56,20 +61,33 @@ function scenarioYaml(id) {
     for (let c = 0; c < 4; c++) {
       const lesson = LESSONS[(n + c) % LESSONS.length];
       const pts = [2, 1, 0, -1][c];
-      lines.push(`      - id: c${c + 1}`, `        text: option ${c + 1}`, `        score: { ${lesson}: ${pts} }`,
-        `        effects: { mood: ${[1, 0, 0, -1][c]} }`, `        goto: ${next}`);
+      lines.push(
+        `      - id: c${c + 1}`,
+        `        text: option ${c + 1}`,
+        `        score: { ${lesson}: ${pts} }`,
+        `        effects: { mood: ${[1, 0, 0, -1][c]} }`,
+        `        goto: ${next}`,
+      );
     }
   }
-  lines.push('  check:', '    when:', '      - if: { mood: { gte: 8 } }', '        goto: good',
-    '      - if: { mood: { gte: 3 } }', '        goto: fair', '      - goto: bad',
-    '  good: { text: good, end: { outcome: success } }', '  fair: { text: fair, end: { outcome: partial } }',
-    '  bad: { text: bad, end: { outcome: failure } }');
-  return lines.join('\n') + '\n';
+  lines.push(
+    '  check:',
+    '    when:',
+    '      - if: { mood: { gte: 8 } }',
+    '        goto: good',
+    '      - if: { mood: { gte: 3 } }',
+    '        goto: fair',
+    '      - goto: bad',
+    '  good: { text: good, end: { outcome: success } }',
+    '  fair: { text: fair, end: { outcome: partial } }',
+    '  bad: { text: bad, end: { outcome: failure } }',
+  );
+  return `${lines.join('\n')}\n`;
 }
 
 // A deterministic random source, so two runs generate the same data.
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = (n) => Math.floor(rand() * n);
 
 const reuse = args.includes('--reuse') && args.includes('--db');
@@ -77,7 +95,7 @@ if (!reuse) await generate();
 else console.log(`roleplay report benchmark: timing the existing ${file}`);
 
 async function generate() {
-console.log(`roleplay report benchmark: ${SESSIONS.toLocaleString('en')} sessions into ${file}`);
+  console.log(`roleplay report benchmark: ${SESSIONS.toLocaleString('en')} sessions into ${file}`);
   const t0 = performance.now();
   const scenarios = [];
   for (let s = 0; s < 10; s++) {
@@ -100,16 +118,18 @@ console.log(`roleplay report benchmark: ${SESSIONS.toLocaleString('en')} session
     }
     scenarios.push({ id, source: sourceOf(loaded.scenario, text, `${id}.yaml`), paths });
   }
-  
+
   // ── generation: straight into the store's tables, many rows per transaction ──
   const store = openSqliteStore(file);
   const db = store.db;
   db.pragma('synchronous = OFF'); // bulk load only; the product uses FULL
   for (const s of scenarios) await store.saveSource(s.source);
-  const insSession = db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, finished_at,
+  const insSession =
+    db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, finished_at,
     outcome, ending, total, max, percent, passed, event_count, head_hash, seal)
     VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @finishedAt, @outcome, @ending, @total, @max, @percent, @passed, @eventCount, @headHash, @seal)`);
-  const insEvent = db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash, scenario_id)
+  const insEvent =
+    db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash, scenario_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insLesson = db.prepare('INSERT INTO session_lessons (sid, lesson, points, max) VALUES (?, ?, ?, ?)');
   const YEAR = Date.parse('2026-01-01T00:00:00Z');
@@ -126,8 +146,13 @@ console.log(`roleplay report benchmark: ${SESSIONS.toLocaleString('en')} session
         const path = sc.paths[Math.max(0, Math.min(299, Math.floor(skill * 300) + pick(60) - 30))];
         let t = YEAR + Math.floor(rand() * 365 * 86400_000);
         const header = {
-          id: `${hex(i)}-0000-4000-8000-${hex(pick(2 ** 31))}0000`, trainee, scenarioId: sc.id, scenarioHash: sc.source.hash,
-          lang: rand() < 0.8 ? 'zh' : 'en', mode: rand() < 0.9 ? 'practice' : 'exam', startedAt: new Date(t).toISOString(),
+          id: `${hex(i)}-0000-4000-8000-${hex(pick(2 ** 31))}0000`,
+          trainee,
+          scenarioId: sc.id,
+          scenarioHash: sc.source.hash,
+          lang: rand() < 0.8 ? 'zh' : 'en',
+          mode: rand() < 0.9 ? 'practice' : 'exam',
+          startedAt: new Date(t).toISOString(),
         };
         let prev = genesisHash(header);
         const unfinished = rand() < 0.03;
@@ -137,25 +162,64 @@ console.log(`roleplay report benchmark: ${SESSIONS.toLocaleString('en')} session
           const decisionMs = st.action.kind === 'auto' ? 0 : 1500 + pick(20000);
           t += decisionMs + 500;
           const content = {
-            seq: k + 1, at: new Date(t).toISOString(), node: st.node, action: st.action,
-            shown: st.action.kind === 'choice' ? ['c1', 'c2', 'c3', 'c4'] : [], decisionMs,
-            points: { ...st.score }, meters: { ...st.meters }, feedback: null, goto: st.goto,
+            seq: k + 1,
+            at: new Date(t).toISOString(),
+            node: st.node,
+            action: st.action,
+            shown: st.action.kind === 'choice' ? ['c1', 'c2', 'c3', 'c4'] : [],
+            decisionMs,
+            points: { ...st.score },
+            meters: { ...st.meters },
+            feedback: null,
+            goto: st.goto,
           };
           const hash = eventHash(prev, content);
           const { way, text, idx } = wayOf(content.action);
-          rows.push([k + 1, content.at, content.node, content.action.kind, way, text, idx, JSON.stringify(content.shown), decisionMs,
-            JSON.stringify(content.points), JSON.stringify(content.meters), null, content.goto, prev, hash, sc.id]);
+          rows.push([
+            k + 1,
+            content.at,
+            content.node,
+            content.action.kind,
+            way,
+            text,
+            idx,
+            JSON.stringify(content.shown),
+            decisionMs,
+            JSON.stringify(content.points),
+            JSON.stringify(content.meters),
+            null,
+            content.goto,
+            prev,
+            hash,
+            sc.id,
+          ]);
           prev = hash;
         });
         const r = path.report;
-        const result = unfinished ? undefined : {
-          finishedAt: new Date(t).toISOString(), outcome: r.outcome, ending: r.ending, total: r.score.total, max: r.score.max,
-          percent: r.score.percent, passed: r.score.passed, lessons: r.score.lessons,
-        };
+        const result = unfinished
+          ? undefined
+          : {
+              finishedAt: new Date(t).toISOString(),
+              outcome: r.outcome,
+              ending: r.ending,
+              total: r.score.total,
+              max: r.score.max,
+              percent: r.score.percent,
+              passed: r.score.passed,
+              lessons: r.score.lessons,
+            };
         const info = insSession.run({
-          ...header, finishedAt: result?.finishedAt ?? null, outcome: result?.outcome ?? null, ending: result?.ending ?? null,
-          total: result?.total ?? null, max: result?.max ?? null, percent: result?.percent ?? null,
-          passed: result ? (result.passed ? 1 : 0) : null, eventCount: rows.length, headHash: prev, seal: result ? sealHash(prev, result) : null,
+          ...header,
+          finishedAt: result?.finishedAt ?? null,
+          outcome: result?.outcome ?? null,
+          ending: result?.ending ?? null,
+          total: result?.total ?? null,
+          max: result?.max ?? null,
+          percent: result?.percent ?? null,
+          passed: result ? (result.passed ? 1 : 0) : null,
+          eventCount: rows.length,
+          headHash: prev,
+          seal: result ? sealHash(prev, result) : null,
         });
         const sid = info.lastInsertRowid;
         for (const row of rows) insEvent.run(sid, ...row);
@@ -169,7 +233,9 @@ console.log(`roleplay report benchmark: ${SESSIONS.toLocaleString('en')} session
   db.pragma('wal_checkpoint(TRUNCATE)');
   await store.close();
   const genS = (performance.now() - t0) / 1000;
-  console.log(`generated ${SESSIONS.toLocaleString('en')} sessions, ${events.toLocaleString('en')} events in ${genS.toFixed(1)} s; database ${(statSync(file).size / 2 ** 20).toFixed(0)} MB`);
+  console.log(
+    `generated ${SESSIONS.toLocaleString('en')} sessions, ${events.toLocaleString('en')} events in ${genS.toFixed(1)} s; database ${(statSync(file).size / 2 ** 20).toFixed(0)} MB`,
+  );
 }
 
 // ── timing ──
@@ -180,7 +246,11 @@ const cli = [];
 let reportJson;
 for (let i = 0; i < RUNS; i++) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [BIN, 'report', '--json', '--db', file], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20, env: { ...process.env, CI: 'true' } });
+  const r = spawnSync(process.execPath, [BIN, 'report', '--json', '--db', file], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 2 ** 20,
+    env: { ...process.env, CI: 'true' },
+  });
   cli.push(performance.now() - t);
   if (r.status !== 0) throw new Error(`report failed: ${r.stderr}`);
   reportJson = JSON.parse(r.stdout);
@@ -211,31 +281,53 @@ for (let i = 0; i < RUNS; i++) {
   handRows = raw.prepare(HAND).all();
   hand.push(performance.now() - t);
 }
-const attemptsSql = raw.prepare(`SELECT scenario_id AS id, COUNT(*) AS attempts, AVG(passed) AS passRate, AVG(percent) AS meanPercent
-  FROM sessions WHERE finished_at IS NOT NULL GROUP BY scenario_id`).all();
+const attemptsSql = raw
+  .prepare(`SELECT scenario_id AS id, COUNT(*) AS attempts, AVG(passed) AS passRate, AVG(percent) AS meanPercent
+  FROM sessions WHERE finished_at IS NOT NULL GROUP BY scenario_id`)
+  .all();
 raw.close();
 
 // ── the report must match the hand-written numbers ──
 let mismatches = 0;
 for (const row of handRows) {
   const got = reportJson.scenarios.find((s) => s.id === row.id)?.choices?.[row.node]?.[row.way];
-  if (got !== row.n) { mismatches++; if (mismatches < 5) console.error(`mismatch ${row.id} ${row.node} ${row.way}: report ${got}, SQL ${row.n}`); }
+  if (got !== row.n) {
+    mismatches++;
+    if (mismatches < 5) console.error(`mismatch ${row.id} ${row.node} ${row.way}: report ${got}, SQL ${row.n}`);
+  }
 }
-const reportCells = reportJson.scenarios.reduce((a, s) => a + Object.values(s.choices).reduce((b, w) => b + Object.keys(w).length, 0), 0);
-if (reportCells !== handRows.length) { mismatches++; console.error(`report has ${reportCells} choice cells, SQL ${handRows.length}`); }
+const reportCells = reportJson.scenarios.reduce(
+  (a, s) => a + Object.values(s.choices).reduce((b, w) => b + Object.keys(w).length, 0),
+  0,
+);
+if (reportCells !== handRows.length) {
+  mismatches++;
+  console.error(`report has ${reportCells} choice cells, SQL ${handRows.length}`);
+}
 for (const a of attemptsSql) {
   const s = reportJson.scenarios.find((x) => x.id === a.id);
-  if (!s || s.attempts !== a.attempts || Math.abs(s.passRate - a.passRate) > 1e-4 || Math.abs(s.meanPercent - a.meanPercent) > 0.01) {
+  if (
+    !s ||
+    s.attempts !== a.attempts ||
+    Math.abs(s.passRate - a.passRate) > 1e-4 ||
+    Math.abs(s.meanPercent - a.meanPercent) > 0.01
+  ) {
     mismatches++;
-    console.error(`mismatch in ${a.id}: report ${JSON.stringify(s && { attempts: s.attempts, passRate: s.passRate, meanPercent: s.meanPercent })}, SQL ${JSON.stringify(a)}`);
+    console.error(
+      `mismatch in ${a.id}: report ${JSON.stringify(s && { attempts: s.attempts, passRate: s.passRate, meanPercent: s.meanPercent })}, SQL ${JSON.stringify(a)}`,
+    );
   }
 }
 
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
-console.log(`report --json (CLI, whole process, median of ${RUNS}): ${fmt(median(cli))}   [${cli.map(fmt).join(', ')}]`);
+console.log(
+  `report --json (CLI, whole process, median of ${RUNS}): ${fmt(median(cli))}   [${cli.map(fmt).join(', ')}]`,
+);
 console.log(`report in-process (store.report, median of ${RUNS}):    ${fmt(median(inproc))}`);
 console.log(`hand-written SQL aggregate (median of ${RUNS}):         ${fmt(median(hand))}`);
-console.log(`ratio report --json / hand-written SQL: ${(median(cli) / median(hand)).toFixed(2)}   (in-process: ${(median(inproc) / median(hand)).toFixed(2)})`);
+console.log(
+  `ratio report --json / hand-written SQL: ${(median(cli) / median(hand)).toFixed(2)}   (in-process: ${(median(inproc) / median(hand)).toFixed(2)})`,
+);
 console.log(`numbers match the hand-written SQL: ${mismatches === 0 ? 'yes' : `NO (${mismatches} differences)`}`);
 console.log(`goal under 2 s: ${median(cli) < 2000 ? 'met' : 'NOT met'}`);
 if (!keep && !args.includes('--db')) rmSync(dir, { recursive: true, force: true });

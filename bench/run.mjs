@@ -35,10 +35,14 @@ const plain = (text) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\
 function run(script, capture, flags, nodeFlags) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--expose-gc', ...nodeFlags, script, ...flags], {
-      stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'], env: { ...process.env, CI: 'false' },
+      stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'],
+      env: { ...process.env, CI: 'false' },
     });
     let out = '';
-    child.stdout?.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.stdout?.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
     child.on('close', (status, signal) => resolve({ status: status ?? signal, out }));
   });
 }
@@ -51,15 +55,31 @@ for (const [name, what] of chosen) {
   const capture = write && !WRITE_THEIR_OWN.has(name);
   const load = loadavg()[0];
   const started = new Date();
-  const r = await run(script, capture, !write && WRITE_THEIR_OWN.has(name) ? ['--no-write'] : [], NODE_FLAGS[name] ?? []);
-  if (r.status !== 0) { failed++; console.log(`(${name} exited with ${r.status})`); }
+  const r = await run(
+    script,
+    capture,
+    !write && WRITE_THEIR_OWN.has(name) ? ['--no-write'] : [],
+    NODE_FLAGS[name] ?? [],
+  );
+  if (r.status !== 0) {
+    failed++;
+    console.log(`(${name} exited with ${r.status})`);
+  }
   if (capture && r.out.trim() !== '') {
     const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load.toFixed(1)} at the start`;
-    updateResults(`## ${name} (`, [
-      `## ${name} (\`npm run bench -- ${name}\`): ${what}`, '',
-      `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${r.status === 0 ? '' : `; the script exited with ${r.status} (a goal missed or a failure, see its report)`}.`, '',
-      '```', plain(r.out).trim(), '```', '',
-    ].join('\n'));
+    updateResults(
+      `## ${name} (`,
+      [
+        `## ${name} (\`npm run bench -- ${name}\`): ${what}`,
+        '',
+        `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${r.status === 0 ? '' : `; the script exited with ${r.status} (a goal missed or a failure, see its report)`}.`,
+        '',
+        '```',
+        plain(r.out).trim(),
+        '```',
+        '',
+      ].join('\n'),
+    );
   }
 }
 process.exit(failed ? 1 : 0);

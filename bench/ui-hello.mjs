@@ -5,7 +5,9 @@ import { createElement as h } from 'react';
 
 function Hello() {
   const { exit } = useApp();
-  useInput((input) => { if (input === 'q') exit(); });
+  useInput((input) => {
+    if (input === 'q') exit();
+  });
   return h(Text, null, 'hello, press q');
 }
 render(h(Hello));

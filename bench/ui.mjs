@@ -16,8 +16,14 @@ const json = process.argv.includes('--json');
 const RUNS = Number(process.env.UI_BENCH_RUNS ?? 7);
 const STEPS = 300;
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 // ---------- 1. startup ----------
@@ -28,11 +34,23 @@ function timeToFrame(command, marker) {
     const start = performance.now();
     const child = spawn('script', ['-qfec', `stty cols 100 rows 30 2>/dev/null; exec ${command}`, '/dev/null'], {
       // NODE_ENV=production for both: roleplay sets it itself, so the baseline gets it too.
-      cwd: ROOT, env: { ...process.env, CI: 'false', LANG: 'C.UTF-8', ROLEPLAY_LANG: 'en', NODE_ENV: 'production' }, stdio: ['pipe', 'pipe', 'ignore'], detached: true,
+      cwd: ROOT,
+      env: { ...process.env, CI: 'false', LANG: 'C.UTF-8', ROLEPLAY_LANG: 'en', NODE_ENV: 'production' },
+      stdio: ['pipe', 'pipe', 'ignore'],
+      detached: true,
     });
     let out = '';
-    const timer = setTimeout(() => { stop(); reject(new Error(`no frame with "${marker}" within 20 s:\n${out.slice(-500)}`)); }, 20_000);
-    const stop = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no frame with "${marker}" within 20 s:\n${out.slice(-500)}`));
+    }, 20_000);
+    const stop = () => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    };
     child.stdout.on('data', (d) => {
       out += d.toString('utf8');
       if (out.includes(marker)) {
@@ -42,12 +60,16 @@ function timeToFrame(command, marker) {
         resolve(t);
       }
     });
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
   });
 }
 
 async function startup() {
-  if (spawnSync('script', ['--version']).status !== 0) return { skipped: 'script(1) is not available to make a pseudo-terminal' };
+  if (spawnSync('script', ['--version']).status !== 0)
+    return { skipped: 'script(1) is not available to make a pseudo-terminal' };
   const app = [];
   const hello = [];
   // Warm the file cache once, then alternate so both see the same machine load.
@@ -72,8 +94,16 @@ class FakeStdin extends EventEmitter {
   pause() {}
   ref() {}
   unref() {}
-  read() { const d = this.data; this.data = null; return d; }
-  write(d) { this.data = d; this.emit('readable'); this.emit('data', d); }
+  read() {
+    const d = this.data;
+    this.data = null;
+    return d;
+  }
+  write(d) {
+    this.data = d;
+    this.emit('readable');
+    this.emit('data', d);
+  }
 }
 
 class FakeStdout extends EventEmitter {
@@ -106,9 +136,17 @@ async function latency() {
   const stdin = new FakeStdin();
   const stdout = new FakeStdout();
   const library = { entries: () => [], open: () => opened };
-  const instance = render(React.createElement(App, {
-    library, start: { kind: 'play', opened: opened.opened }, lang: 'zh', mode: 'practice', clock: realClock, theme: { color: true },
-  }), { stdin, stdout, stderr: stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60, debug: false });
+  const instance = render(
+    React.createElement(App, {
+      library,
+      start: { kind: 'play', opened: opened.opened },
+      lang: 'zh',
+      mode: 'practice',
+      clock: realClock,
+      theme: { color: true },
+    }),
+    { stdin, stdout, stderr: stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60, debug: false },
+  );
   const sleep = (t) => new Promise((r) => setTimeout(r, t));
   await sleep(200);
 
@@ -121,8 +159,15 @@ async function latency() {
     const key = script[i % script.length];
     const before = stdout.writes;
     const frame = new Promise((resolve) => {
-      const t = setTimeout(() => { stdout.off('frame', on); resolve(false); }, 1000);
-      const on = () => { clearTimeout(t); stdout.off('frame', on); resolve(true); };
+      const t = setTimeout(() => {
+        stdout.off('frame', on);
+        resolve(false);
+      }, 1000);
+      const on = () => {
+        clearTimeout(t);
+        stdout.off('frame', on);
+        resolve(true);
+      };
       stdout.on('frame', on);
     });
     const sent = performance.now();
@@ -134,17 +179,31 @@ async function latency() {
     await sleep(20);
   }
   instance.unmount();
-  return { steps: STEPS, frames: samples.length, missed, p50: pct(samples, 50), p99: pct(samples, 99), max: Math.max(...samples), goalP99: 16, met: pct(samples, 99) < 16 };
+  return {
+    steps: STEPS,
+    frames: samples.length,
+    missed,
+    p50: pct(samples, 50),
+    p99: pct(samples, 99),
+    max: Math.max(...samples),
+    goalP99: 16,
+    met: pct(samples, 99) < 16,
+  };
 }
 
 const result = { startup: await startup(), latency: await latency() };
 if (json) {
-  process.stdout.write(JSON.stringify(result) + '\n');
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
   const s = result.startup;
   if (s.skipped) console.log(`startup: skipped (${s.skipped})`);
-  else console.log(`startup to first interactive frame (median of ${s.runs}): roleplay menu ${ms(s.roleplayMs)}, minimal Ink app ${ms(s.helloMs)} → ratio ${s.ratio.toFixed(2)}× (goal ≤ ${s.goal}×) ${s.met ? 'OK' : 'MISSED'}`);
+  else
+    console.log(
+      `startup to first interactive frame (median of ${s.runs}): roleplay menu ${ms(s.roleplayMs)}, minimal Ink app ${ms(s.helloMs)} → ratio ${s.ratio.toFixed(2)}× (goal ≤ ${s.goal}×) ${s.met ? 'OK' : 'MISSED'}`,
+    );
   const l = result.latency;
-  console.log(`keypress to frame over a ${l.steps}-step play: p50 ${ms(l.p50)}, p99 ${ms(l.p99)}, max ${ms(l.max)} (goal p99 < ${l.goalP99} ms) ${l.met ? 'OK' : 'MISSED'}${l.missed ? `; ${l.missed} keys drew no frame` : ''}`);
+  console.log(
+    `keypress to frame over a ${l.steps}-step play: p50 ${ms(l.p50)}, p99 ${ms(l.p99)}, max ${ms(l.max)} (goal p99 < ${l.goalP99} ms) ${l.met ? 'OK' : 'MISSED'}${l.missed ? `; ${l.missed} keys drew no frame` : ''}`,
+  );
 }
 process.exit(0);

@@ -13,15 +13,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const knot = (id) => 'n_' + id.replace(/[^A-Za-z0-9_]/g, '_');
-const variable = (prefix, id) => prefix + '_' + id.replace(/[^A-Za-z0-9_]/g, '_');
+const knot = (id) => `n_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+const variable = (prefix, id) => `${prefix}_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
 const OPS = { eq: '==', gte: '>=', gt: '>', lte: '<=', lt: '<' };
 
 /** Plain text ink will not read as markup. */
 function say(text, lang = 'en') {
   if (text === undefined) return '';
-  const s = typeof text === 'string' ? text : text[lang] ?? Object.values(text)[0] ?? '';
-  return s.replace(/[{}[\]|#~*+\-=<>\\/]/g, ' ').replace(/\s+/g, ' ').trim();
+  const s = typeof text === 'string' ? text : (text[lang] ?? Object.values(text)[0] ?? '');
+  return s
+    .replace(/[{}[\]|#~*+\-=<>\\/]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function condition(cond) {
@@ -40,7 +43,8 @@ function consequence(c, scenario) {
     const v = variable('m', meter);
     lines.push(`~ ${v} = MIN(MAX(${v} + ${delta}, ${m.min}), ${m.max})`);
   }
-  for (const [lesson, points] of Object.entries(c.score)) lines.push(`~ ${variable('p', lesson)} = ${variable('p', lesson)} + ${points}`);
+  for (const [lesson, points] of Object.entries(c.score))
+    lines.push(`~ ${variable('p', lesson)} = ${variable('p', lesson)} + ${points}`);
   if (c.feedback) lines.push(say(c.feedback) || '.');
   lines.push(`-> ${knot(c.goto)}`);
   return lines;
@@ -59,20 +63,20 @@ export function toInk(scenario) {
         for (const c of node.choices) {
           const cond = condition(c.if);
           out.push(`+ ${cond ? `{${cond}} ` : ''}[${say(c.text) || c.id}]`);
-          out.push(...consequence(c, scenario).map((l) => '  ' + l));
+          out.push(...consequence(c, scenario).map((l) => `  ${l}`));
         }
-        if (node.timeout) out.push('+ [(wait)]', ...consequence(node.timeout, scenario).map((l) => '  ' + l));
+        if (node.timeout) out.push('+ [(wait)]', ...consequence(node.timeout, scenario).map((l) => `  ${l}`));
         break;
       case 'input':
         if (node.prompt) out.push(say(node.prompt) || '.');
-        node.rules.forEach((r, i) => out.push(`+ [answer ${i + 1}]`, ...consequence(r, scenario).map((l) => '  ' + l)));
-        if (node.timeout) out.push('+ [(wait)]', ...consequence(node.timeout, scenario).map((l) => '  ' + l));
+        node.rules.forEach((r, i) => out.push(`+ [answer ${i + 1}]`, ...consequence(r, scenario).map((l) => `  ${l}`)));
+        if (node.timeout) out.push('+ [(wait)]', ...consequence(node.timeout, scenario).map((l) => `  ${l}`));
         break;
       case 'branch':
         out.push('{');
         for (const b of node.when) {
           out.push(`- ${b.if ? condition(b.if) : 'else'}:`);
-          out.push(...consequence(b, scenario).map((l) => '  ' + l));
+          out.push(...consequence(b, scenario).map((l) => `  ${l}`));
         }
         out.push('}');
         break;
@@ -87,10 +91,19 @@ export function toInk(scenario) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const file = process.argv[2];
-  if (!file) { console.error('usage: node bench/ink/translate.mjs <scenario.yaml>'); process.exit(2); }
+  if (!file) {
+    console.error('usage: node bench/ink/translate.mjs <scenario.yaml>');
+    process.exit(2);
+  }
   const { loadFile, loadCatalog } = await import('../../dist/core/index.js');
-  const catalog = loadCatalog(readFileSync(new URL('../../scenarios/lessons.yaml', import.meta.url), 'utf8'), 'lessons.yaml').catalog;
+  const catalog = loadCatalog(
+    readFileSync(new URL('../../scenarios/lessons.yaml', import.meta.url), 'utf8'),
+    'lessons.yaml',
+  ).catalog;
   const loaded = loadFile(readFileSync(file, 'utf8'), file, catalog);
-  if (!loaded.scenario) { console.error(loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n')); process.exit(1); }
+  if (!loaded.scenario) {
+    console.error(loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n'));
+    process.exit(1);
+  }
   process.stdout.write(toInk(loaded.scenario));
 }

@@ -70,7 +70,10 @@ export function generateScenario(size, seed = size) {
           goto: c === 0 ? next : forward(i),
         });
       }
-      const timeout = rnd() < 0.2 ? { timeout: { seconds: 30, score: { 'listen-first': -1 }, effects: { time: 1 }, goto: forward(i) } } : {};
+      const timeout =
+        rnd() < 0.2
+          ? { timeout: { seconds: 30, score: { 'listen-first': -1 }, effects: { time: 1 }, goto: forward(i) } }
+          : {};
       nodes[id(i)] = { text, choices, ...timeout };
     } else if (r < 0.85) {
       nodes[id(i)] = {
@@ -86,23 +89,24 @@ export function generateScenario(size, seed = size) {
       };
     } else {
       nodes[id(i)] = {
-        when: [
-          { if: condition(), score: score(), goto: forward(i) },
-          { goto: next },
-        ],
+        when: [{ if: condition(), score: score(), goto: forward(i) }, { goto: next }],
       };
     }
   }
-  for (let i = inner; i < size; i++) nodes[id(i)] = { text: { zh: '结束', en: 'The end' }, end: { outcome: pick(['success', 'partial', 'failure']) } };
+  for (let i = inner; i < size; i++)
+    nodes[id(i)] = { text: { zh: '结束', en: 'The end' }, end: { outcome: pick(['success', 'partial', 'failure']) } };
 
   const lessons = Object.fromEntries(LESSONS.map((l) => [l, { title: { zh: l, en: l }, principle: { zh: l, en: l } }]));
-  return stringify({
-    id: `bench-${size}`,
-    title: { zh: `基准 ${size}`, en: `Benchmark ${size}` },
-    cast: { customer: { name: { zh: '客户', en: 'Customer' } } },
-    meters: METERS,
-    lessons,
-    start: 'n0',
-    nodes,
-  }, { lineWidth: 0 });
+  return stringify(
+    {
+      id: `bench-${size}`,
+      title: { zh: `基准 ${size}`, en: `Benchmark ${size}` },
+      cast: { customer: { name: { zh: '客户', en: 'Customer' } } },
+      meters: METERS,
+      lessons,
+      start: 'n0',
+      nodes,
+    },
+    { lineWidth: 0 },
+  );
 }

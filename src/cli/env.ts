@@ -21,7 +21,10 @@ export function say(lang: Lang, en: string, zh: string): string {
 
 /** A failure the user caused (bad path, bad step): one line on stderr and an exit code, never a stack. */
 export class UserError extends Error {
-  constructor(message: string, readonly exitCode: number) {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
     super(message);
   }
 }

@@ -6,21 +6,44 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
-  EMPTY_CATALOG, loadFile, mergeCatalogs, type Diagnostic, type Lang, type LessonCatalog, type Loaded, type Scenario,
+  EMPTY_CATALOG,
+  loadFile,
+  mergeCatalogs,
+  type Diagnostic,
+  type Lang,
+  type LessonCatalog,
+  type Loaded,
+  type Scenario,
 } from '../core/index.js';
 import { fileMessages as M, resolveMessages, type Message } from '../core/messages.js';
 import {
-  BUNDLED_SCENARIOS, CATALOG_FILE, MAX_FILE_BYTES, listScenarioFiles, scenarioFolders,
+  BUNDLED_SCENARIOS,
+  CATALOG_FILE,
+  MAX_FILE_BYTES,
+  listScenarioFiles,
+  scenarioFolders,
 } from './scenario-paths.js';
 
-export { BUNDLED_SCENARIOS, CATALOG_FILE, MAX_FILE_BYTES, PACKAGE_ROOT, expandPaths, listScenarioFiles, scenarioFolders } from './scenario-paths.js';
+export {
+  BUNDLED_SCENARIOS,
+  CATALOG_FILE,
+  MAX_FILE_BYTES,
+  PACKAGE_ROOT,
+  expandPaths,
+  listScenarioFiles,
+  scenarioFolders,
+} from './scenario-paths.js';
 
-export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostic: Diagnostic };
+export type ReadResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
 
 /** `lang`: the language of the diagnostic, the trainer's (as for every function here that reports one). */
 export function readScenarioText(file: string, lang: Lang): ReadResult {
-  const fail = (m: Message, line = 1, column = 1): ReadResult =>
-    ({ ok: false, diagnostic: { file, line, column, severity: 'error', code: m.code, message: m.text[lang] } });
+  const fail = (m: Message, line = 1, column = 1): ReadResult => ({
+    ok: false,
+    diagnostic: { file, line, column, severity: 'error', code: m.code, message: m.text[lang] },
+  });
   let size: number;
   try {
     const st = statSync(file);
@@ -76,10 +99,14 @@ export function catalogIn(dir: string, lang: Lang): { catalog: LessonCatalog; fi
   try {
     statSync(path);
     const read = readScenarioText(path, lang);
-    if (!read.ok) result = { catalog: EMPTY_CATALOG, file: { file: path, loaded: undefined, diagnostics: [read.diagnostic] } };
+    if (!read.ok)
+      result = { catalog: EMPTY_CATALOG, file: { file: path, loaded: undefined, diagnostics: [read.diagnostic] } };
     else {
       const loaded = loadFile(read.text, path, EMPTY_CATALOG, { lang });
-      result = { catalog: loaded.kind === 'catalog' && loaded.catalog ? loaded.catalog : EMPTY_CATALOG, file: { file: path, loaded, diagnostics: loaded.diagnostics } };
+      result = {
+        catalog: loaded.kind === 'catalog' && loaded.catalog ? loaded.catalog : EMPTY_CATALOG,
+        file: { file: path, loaded, diagnostics: loaded.diagnostics },
+      };
     }
   } catch {
     // no catalog in this folder
@@ -108,7 +135,13 @@ export function loadPath(file: string, lang: Lang): LoadedFile {
 }
 
 export type Resolved =
-  | { readonly ok: true; readonly scenario: Scenario; readonly file: string; readonly source: string; readonly diagnostics: readonly Diagnostic[] }
+  | {
+      readonly ok: true;
+      readonly scenario: Scenario;
+      readonly file: string;
+      readonly source: string;
+      readonly diagnostics: readonly Diagnostic[];
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly message?: string };
 
 /** A scenario named by path, or by id among the scenario folders. */
@@ -116,7 +149,9 @@ export function resolveScenario(ref: string, lang: Lang): Resolved {
   let file: string | undefined;
   try {
     if (statSync(ref).isFile()) file = ref;
-  } catch { /* not a path */ }
+  } catch {
+    /* not a path */
+  }
   if (!file) {
     const found = findById(ref);
     if (!found) {

@@ -18,7 +18,11 @@ const ANSI = /\x1b\[\d*(?:;\d*)*m/g;
 const columns = (text: string) => widthOf(text.replace(ANSI, ''));
 
 /** `(可选值：zh, en；默认：text)`, after the description, the way commander adds its English one. */
-function withExtras(description: string, choices: readonly string[] | undefined, shownDefault: string | undefined): string {
+function withExtras(
+  description: string,
+  choices: readonly string[] | undefined,
+  shownDefault: string | undefined,
+): string {
   const extras: string[] = [];
   if (choices) extras.push(`可选值：${choices.join(', ')}`);
   if (shownDefault !== undefined) extras.push(`默认：${shownDefault}`);
@@ -27,7 +31,8 @@ function withExtras(description: string, choices: readonly string[] | undefined,
   return description ? `${description}${note}` : note;
 }
 
-const defaultText = (value: unknown, described: string | undefined) => described || (typeof value === 'string' ? value : JSON.stringify(value));
+const defaultText = (value: unknown, described: string | undefined) =>
+  described || (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Commander wraps at spaces only; Chinese has none, so wrap as the screens do (two columns a character, no line starting with closing punctuation). */
 function wrapZh(this: Help, text: string, width: number): string {
@@ -43,27 +48,33 @@ export function helpInLang(program: Command, lang: Lang): void {
     program.configureHelp({ sortSubcommands: false });
     return;
   }
-  program
-    .helpOption('-h, --help', '显示帮助')
-    .configureHelp({
-      sortSubcommands: false,
-      styleTitle: (title: string) => TITLES_ZH[title] ?? title,
-      optionDescription(option: Option): string {
-        // same rule as commander: a default is shown for options that take a value
-        const shown = option.defaultValue !== undefined && (option.required || option.optional);
-        return withExtras(option.description, option.argChoices, shown ? defaultText(option.defaultValue, option.defaultValueDescription) : undefined);
-      },
-      argumentDescription(argument: Argument): string {
-        // an empty list as default ([paths...]) means "none given": not worth a note
-        const value: unknown = argument.defaultValue;
-        const shown = value !== undefined && !(Array.isArray(value) && value.length === 0);
-        return withExtras(argument.description, argument.argChoices, shown ? defaultText(value, argument.defaultValueDescription) : undefined);
-      },
-      displayWidth: columns,
-      boxWrap: wrapZh,
-      // commander puts a space after "Usage:"; a full-width colon needs none
-      formatHelp(cmd: Command, helper: Help): string {
-        return Help.prototype.formatHelp.call(this, cmd, helper).replace(/^用法： /, '用法：');
-      },
-    });
+  program.helpOption('-h, --help', '显示帮助').configureHelp({
+    sortSubcommands: false,
+    styleTitle: (title: string) => TITLES_ZH[title] ?? title,
+    optionDescription(option: Option): string {
+      // same rule as commander: a default is shown for options that take a value
+      const shown = option.defaultValue !== undefined && (option.required || option.optional);
+      return withExtras(
+        option.description,
+        option.argChoices,
+        shown ? defaultText(option.defaultValue, option.defaultValueDescription) : undefined,
+      );
+    },
+    argumentDescription(argument: Argument): string {
+      // an empty list as default ([paths...]) means "none given": not worth a note
+      const value: unknown = argument.defaultValue;
+      const shown = value !== undefined && !(Array.isArray(value) && value.length === 0);
+      return withExtras(
+        argument.description,
+        argument.argChoices,
+        shown ? defaultText(value, argument.defaultValueDescription) : undefined,
+      );
+    },
+    displayWidth: columns,
+    boxWrap: wrapZh,
+    // commander puts a space after "Usage:"; a full-width colon needs none
+    formatHelp(cmd: Command, helper: Help): string {
+      return Help.prototype.formatHelp.call(this, cmd, helper).replace(/^用法： /, '用法：');
+    },
+  });
 }

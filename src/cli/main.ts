@@ -47,11 +47,15 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     if (process.env.ROLEPLAY_DEBUG) console.error(e);
     const message = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`roleplay: internal error: ${message.split('\n')[0]} (set ROLEPLAY_DEBUG=1 for details, and please report it)\n`);
+    process.stderr.write(
+      `roleplay: internal error: ${message.split('\n')[0]} (set ROLEPLAY_DEBUG=1 for details, and please report it)\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -25,8 +25,16 @@ export function expandPaths(paths: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
     let st;
-    try { st = statSync(p); } catch { out.push(p); return; }
-    if (!st.isDirectory()) { out.push(p); return; }
+    try {
+      st = statSync(p);
+    } catch {
+      out.push(p);
+      return;
+    }
+    if (!st.isDirectory()) {
+      out.push(p);
+      return;
+    }
     for (const entry of readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const child = join(p, entry.name);
@@ -56,7 +64,9 @@ export function listScenarioFiles(): { id: string; file: string }[] {
       try {
         if (statSync(file).size > MAX_FILE_BYTES) continue;
         text = readFileSync(file, 'utf8');
-      } catch { continue; }
+      } catch {
+        continue;
+      }
       const m = /^id:\s*["']?([a-z0-9-]+)/m.exec(text);
       const id = m?.[1] ?? basename(file, extname(file));
       if (seen.has(id)) continue;

@@ -10,26 +10,41 @@ import { resolveLang } from './env.js';
 
 type Words = { readonly en: string; readonly zh: string };
 const RULES: readonly (readonly [RegExp, (m: RegExpMatchArray) => Words])[] = [
-  [/^unknown option '([^']+)'(?:\s*\(Did you mean (?:one of )?(.+)\?\))?$/s, (m) => ({
-    en: `unknown option '${m[1]}'${m[2] ? `; did you mean ${m[2]}?` : ''} (--help lists the options)`,
-    zh: `没有 '${m[1]}' 这个选项${m[2] ? `；是不是 ${m[2]}？` : ''}（--help 会列出所有选项）`,
-  })],
-  [/^missing required argument '([^']+)'$/, (m) => ({
-    en: `missing required argument '${m[1]}' (--help shows how to call it)`,
-    zh: `缺少参数 '${m[1]}'（--help 会说明用法）`,
-  })],
-  [/^option '([^']+)' argument missing$/, (m) => ({
-    en: `option '${m[1]}' needs a value`,
-    zh: `选项 '${m[1]}' 后面要跟一个值`,
-  })],
-  [/^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\.$/s, (m) => ({
-    en: `option '${m[1]}' argument '${m[2]}' is invalid. Allowed choices are ${m[3]}.`,
-    zh: `选项 '${m[1]}' 不接受 '${m[2]}'；可选：${m[3]}`,
-  })],
-  [/^too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\.$/, (m) => ({
-    en: `too many arguments${m[1] ? ` for '${m[1]}'` : ''}: expected ${m[2]}, got ${m[3]}`,
-    zh: `${m[1] ? `'${m[1]}' 的` : ''}参数太多：应为 ${m[2]} 个，实际给了 ${m[3]} 个`,
-  })],
+  [
+    /^unknown option '([^']+)'(?:\s*\(Did you mean (?:one of )?(.+)\?\))?$/s,
+    (m) => ({
+      en: `unknown option '${m[1]}'${m[2] ? `; did you mean ${m[2]}?` : ''} (--help lists the options)`,
+      zh: `没有 '${m[1]}' 这个选项${m[2] ? `；是不是 ${m[2]}？` : ''}（--help 会列出所有选项）`,
+    }),
+  ],
+  [
+    /^missing required argument '([^']+)'$/,
+    (m) => ({
+      en: `missing required argument '${m[1]}' (--help shows how to call it)`,
+      zh: `缺少参数 '${m[1]}'（--help 会说明用法）`,
+    }),
+  ],
+  [
+    /^option '([^']+)' argument missing$/,
+    (m) => ({
+      en: `option '${m[1]}' needs a value`,
+      zh: `选项 '${m[1]}' 后面要跟一个值`,
+    }),
+  ],
+  [
+    /^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\.$/s,
+    (m) => ({
+      en: `option '${m[1]}' argument '${m[2]}' is invalid. Allowed choices are ${m[3]}.`,
+      zh: `选项 '${m[1]}' 不接受 '${m[2]}'；可选：${m[3]}`,
+    }),
+  ],
+  [
+    /^too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
+    (m) => ({
+      en: `too many arguments${m[1] ? ` for '${m[1]}'` : ''}: expected ${m[2]}, got ${m[3]}`,
+      zh: `${m[1] ? `'${m[1]}' 的` : ''}参数太多：应为 ${m[2]} 个，实际给了 ${m[3]} 个`,
+    }),
+  ],
 ];
 
 /** The `--lang` on the command line (the error may be about something else), else the environment's. */

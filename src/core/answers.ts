@@ -78,13 +78,21 @@ function sample(pattern: string, variant: number): string | undefined {
   const quantified = (a: string): string => {
     const q = peek();
     let times = 1;
-    if (q === '*' || q === '?') { i++; times = 0; }
-    else if (q === '+') { i++; times = 1; }
-    else if (q === '{') {
+    if (q === '*' || q === '?') {
+      i++;
+      times = 0;
+    } else if (q === '+') {
+      i++;
+      times = 1;
+    } else if (q === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
-      if (m) { i += m[0].length; times = Number(m[1]); }
+      if (m) {
+        i += m[0].length;
+        times = Number(m[1]);
+      }
     }
-    if (times !== 1 && peek() === '?') i++; // lazy
+    if (times !== 1 && peek() === '?')
+      i++; // lazy
     else if (q === '+' && peek() === '?') i++;
     return a.repeat(times);
   };
@@ -92,8 +100,11 @@ function sample(pattern: string, variant: number): string | undefined {
   const atom = (): string => {
     const c = pattern[i++]!;
     switch (c) {
-      case '^': case '$': return '';
-      case '.': return 'a';
+      case '^':
+      case '$':
+        return '';
+      case '.':
+        return 'a';
       case '(': {
         if (peek() === '?') {
           if (pattern[i + 1] === ':') i += 2;
@@ -104,13 +115,16 @@ function sample(pattern: string, variant: number): string | undefined {
         i++;
         return inner;
       }
-      case '[': return charClass();
-      case '\\': return escape();
-      default: return c;
+      case '[':
+        return charClass();
+      case '\\':
+        return escapeAt();
+      default:
+        return c;
     }
   };
 
-  const escape = (): string => {
+  const escapeAt = (): string => {
     const c = pattern[i++];
     if (c === undefined) throw new Unsupported();
     if (c === 'd') return '1';
@@ -139,8 +153,14 @@ function sample(pattern: string, variant: number): string | undefined {
       let c = pattern[i++]!;
       if (c === '\\') {
         const e = pattern[i++];
-        if (e === 'd') { members.push('0123456789'); continue; }
-        if (e === 'w') { members.push('abcdefghijklmnopqrstuvwxyz'); continue; }
+        if (e === 'd') {
+          members.push('0123456789');
+          continue;
+        }
+        if (e === 'w') {
+          members.push('abcdefghijklmnopqrstuvwxyz');
+          continue;
+        }
         if (e === undefined) throw new Unsupported();
         c = e;
       }

@@ -32,7 +32,11 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
   // Automatic branches that only lead to each other would spin forever without the trainee.
   const { members, cyclic } = components({
     ...graph,
-    next: graph.next.map((succ, n) => (scenario.nodes[graph.ids[n]!]!.kind === 'branch' ? succ.filter((m) => scenario.nodes[graph.ids[m]!]!.kind === 'branch') : [])),
+    next: graph.next.map((succ, n) =>
+      scenario.nodes[graph.ids[n]!]!.kind === 'branch'
+        ? succ.filter((m) => scenario.nodes[graph.ids[m]!]!.kind === 'branch')
+        : [],
+    ),
   });
   members.forEach((group, c) => {
     if (!cyclic[c]) return;
@@ -87,10 +91,10 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
     }
     if (node.kind === 'choice') {
       node.choices.forEach((c, i) => {
-        if (!exploration.shownChoices.has(id + '\u0000' + c.id)) {
+        if (!exploration.shownChoices.has(`${id}\u0000${c.id}`)) {
           const bound = outOfRange(c.if, scenario);
           const where: Path = ['nodes', id, 'choices', i, c.if ? 'if' : 'id'];
-          if (play?.shown?.has(id + '\u0000' + c.id)) {
+          if (play?.shown?.has(`${id}\u0000${c.id}`)) {
             warn(where, M.choiceShownOnlyOnRevisit(c.id, id), c.if ? 'key' : 'value');
           } else {
             warn(where, M.choiceNeverShown(c.id, id, bound), c.if ? 'key' : 'value');
@@ -102,7 +106,7 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
     }
     if (node.kind === 'branch') {
       node.when.forEach((b, i) => {
-        if (!exploration.firedBranches.has(id + '\u0000' + i)) {
+        if (!exploration.firedBranches.has(`${id}\u0000${i}`)) {
           const bound = outOfRange(b.if, scenario);
           warn(['nodes', id, 'when', i], M.branchNeverTaken(i + 1, id, bound, b.if !== undefined));
         }
@@ -122,11 +126,15 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
   for (const [id, node] of Object.entries(scenario.nodes)) {
     waysOf(node).forEach((way) => {
       const base: Path =
-        way.kind === 'choice' ? ['nodes', id, 'choices', (node.kind === 'choice' ? node.choices.indexOf(way.choice) : 0)]
-        : way.kind === 'rule' ? ['nodes', id, 'input', 'rules', way.index]
-        : way.kind === 'branch' ? ['nodes', id, 'when', way.index]
-        : ['nodes', id, 'timeout'];
-      for (const lesson of Object.keys(consequenceOf(way).score)) if (!scoredWhere.has(lesson)) scoredWhere.set(lesson, [...base, 'score', lesson]);
+        way.kind === 'choice'
+          ? ['nodes', id, 'choices', node.kind === 'choice' ? node.choices.indexOf(way.choice) : 0]
+          : way.kind === 'rule'
+            ? ['nodes', id, 'input', 'rules', way.index]
+            : way.kind === 'branch'
+              ? ['nodes', id, 'when', way.index]
+              : ['nodes', id, 'timeout'];
+      for (const lesson of Object.keys(consequenceOf(way).score))
+        if (!scoredWhere.has(lesson)) scoredWhere.set(lesson, [...base, 'score', lesson]);
     });
   }
   for (const lesson of scenario.scoredLessons) {
@@ -164,11 +172,15 @@ function outOfRange(condition: Condition | undefined, scenario: Scenario): Said 
     const m = scenario.meters.find((x) => x.id === t.meter);
     if (!m) continue;
     const possible =
-      t.op === 'eq' ? t.value >= m.min && t.value <= m.max
-      : t.op === 'gte' ? m.max >= t.value
-      : t.op === 'gt' ? m.max > t.value
-      : t.op === 'lte' ? m.min <= t.value
-      : m.min < t.value;
+      t.op === 'eq'
+        ? t.value >= m.min && t.value <= m.max
+        : t.op === 'gte'
+          ? m.max >= t.value
+          : t.op === 'gt'
+            ? m.max > t.value
+            : t.op === 'lte'
+              ? m.min <= t.value
+              : m.min < t.value;
     if (!possible) return M.outOfRange(m.id, m.min, m.max, t.op, t.value);
   }
   return undefined;
@@ -204,13 +216,22 @@ function checkTexts(raw: RawScenario, warn: Warn) {
   const text = (path: Path, t: RawText | undefined, limit?: number) => checkText(warn, path, t, limit);
   text(['title'], raw.title, 76);
   text(['summary'], raw.summary, TEXT_LIMITS.summary);
-  for (const [id, c] of Object.entries(raw.cast)) { text(['cast', id, 'name'], c.name, 30); text(['cast', id, 'role'], c.role, 60); }
+  for (const [id, c] of Object.entries(raw.cast)) {
+    text(['cast', id, 'name'], c.name, 30);
+    text(['cast', id, 'role'], c.role, 60);
+  }
   for (const [id, m] of Object.entries(raw.meters ?? {})) text(['meters', id, 'label'], m.label, 16);
-  for (const [id, l] of Object.entries(raw.lessons ?? {})) { text(['lessons', id, 'title'], l.title, 60); text(['lessons', id, 'principle'], l.principle); }
+  for (const [id, l] of Object.entries(raw.lessons ?? {})) {
+    text(['lessons', id, 'title'], l.title, 60);
+    text(['lessons', id, 'principle'], l.principle);
+  }
   for (const [id, n] of Object.entries(raw.nodes)) {
     const at: Path = ['nodes', id];
     text([...at, 'text'], n.text, TEXT_LIMITS.node);
-    n.choices?.forEach((c, i) => { text([...at, 'choices', i, 'text'], c.text, TEXT_LIMITS.choice); text([...at, 'choices', i, 'feedback'], c.feedback, TEXT_LIMITS.feedback); });
+    n.choices?.forEach((c, i) => {
+      text([...at, 'choices', i, 'text'], c.text, TEXT_LIMITS.choice);
+      text([...at, 'choices', i, 'feedback'], c.feedback, TEXT_LIMITS.feedback);
+    });
     if (n.timeout) text([...at, 'timeout', 'feedback'], n.timeout.feedback, TEXT_LIMITS.feedback);
     if (n.input) {
       text([...at, 'input', 'prompt'], n.input.prompt, TEXT_LIMITS.prompt);
@@ -223,7 +244,8 @@ function checkTexts(raw: RawScenario, warn: Warn) {
 /** Text checks for a lesson catalog file. */
 export function checkCatalog(raw: RawCatalog): Finding[] {
   const out: Finding[] = [];
-  const warn: Warn = (path, m, part = 'value') => out.push({ path, part, severity: 'warning', code: m.code, text: m.text });
+  const warn: Warn = (path, m, part = 'value') =>
+    out.push({ path, part, severity: 'warning', code: m.code, text: m.text });
   for (const [id, l] of Object.entries(raw.lessons)) {
     checkText(warn, ['lessons', id, 'title'], l.title, 60);
     checkText(warn, ['lessons', id, 'principle'], l.principle);
@@ -241,7 +263,7 @@ function displayWidth(s: string): number {
   const SLICE = 256;
   if (s.length <= SLICE) return stringWidth(s);
   let width = 0;
-  for (let i = 0; i < s.length;) {
+  for (let i = 0; i < s.length; ) {
     let j = Math.min(s.length, i + SLICE);
     if (j < s.length && /[\udc00-\udfff]/.test(s[j]!)) j++;
     width += stringWidth(s.slice(i, j));

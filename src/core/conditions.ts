@@ -29,11 +29,16 @@ export function applyEffects(
 
 export function compare(value: number, op: Comparison, target: number): boolean {
   switch (op) {
-    case 'eq': return value === target;
-    case 'gte': return value >= target;
-    case 'gt': return value > target;
-    case 'lte': return value <= target;
-    case 'lt': return value < target;
+    case 'eq':
+      return value === target;
+    case 'gte':
+      return value >= target;
+    case 'gt':
+      return value > target;
+    case 'lte':
+      return value <= target;
+    case 'lt':
+      return value < target;
   }
 }
 

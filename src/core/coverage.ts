@@ -54,7 +54,11 @@ export function coverageOf(scenario: Scenario, runs: readonly (readonly StepReco
 }
 
 /** Coverage summed over several scenarios, for the summary line. */
-export function totalCoverage(all: readonly ScenarioCoverage[]): { nodes: CoverageCount; choices: CoverageCount; endings: CoverageCount } {
+export function totalCoverage(all: readonly ScenarioCoverage[]): {
+  nodes: CoverageCount;
+  choices: CoverageCount;
+  endings: CoverageCount;
+} {
   const sum = (pick: (c: ScenarioCoverage) => CoverageCount): CoverageCount => ({
     covered: all.reduce((s, c) => s + pick(c).covered, 0),
     total: all.reduce((s, c) => s + pick(c).total, 0),

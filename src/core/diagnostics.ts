@@ -34,9 +34,11 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
  * known ids, a wrong value) shortened (both found by fuzzing).
  */
 export function tidyMessage(message: string): string {
-  return safeLine(message)
-    .replace(/'([^']{80,})'/g, (_, quoted: string) => `'${[...quoted].slice(0, 60).join('')}…'`)
-    .replace(/「([^」]{80,})」/g, (_, quoted: string) => `「${[...quoted].slice(0, 60).join('')}…」`)
-    // unquoted names and values too: a list of known ids, a wrong value quoted with "…"
-    .replace(/[^\s'"「」、,，;；:：()（）。！？]{80,}/g, (run) => `${[...run].slice(0, 60).join('')}…`);
+  return (
+    safeLine(message)
+      .replace(/'([^']{80,})'/g, (_, quoted: string) => `'${[...quoted].slice(0, 60).join('')}…'`)
+      .replace(/「([^」]{80,})」/g, (_, quoted: string) => `「${[...quoted].slice(0, 60).join('')}…」`)
+      // unquoted names and values too: a list of known ids, a wrong value quoted with "…"
+      .replace(/[^\s'"「」、,，;；:：()（）。！？]{80,}/g, (run) => `${[...run].slice(0, 60).join('')}…`)
+  );
 }

@@ -26,7 +26,15 @@
  */
 import { applyEffects, compare, holds, initialMeters, type MeterValues } from './conditions.js';
 import { components, graphOf } from './graph.js';
-import { consequenceOf, waysOf, type Comparison, type LessonId, type NodeId, type Scenario, type Way } from './model.js';
+import {
+  consequenceOf,
+  waysOf,
+  type Comparison,
+  type LessonId,
+  type NodeId,
+  type Scenario,
+  type Way,
+} from './model.js';
 
 export interface EndingRange {
   readonly best: number;
@@ -104,7 +112,10 @@ export function explore(scenario: Scenario, stateLimit = DEFAULT_STATE_LIMIT): E
 interface PreparedWay {
   readonly way: Way;
   /** the condition, with meters and nodes as indices; undefined: always open */
-  readonly if?: { readonly meters: readonly { readonly meter: number; readonly op: Comparison; readonly value: number }[]; readonly visited: readonly number[] };
+  readonly if?: {
+    readonly meters: readonly { readonly meter: number; readonly op: Comparison; readonly value: number }[];
+    readonly visited: readonly number[];
+  };
   readonly to: number;
   /** meter index → delta, only the meters it changes */
   readonly effects: readonly (readonly [number, number])[];
@@ -116,7 +127,9 @@ interface PreparedWay {
 /** A growable Float64Array, so values live in a few flat buffers instead of one object per situation. */
 class Floats {
   data: Float64Array;
-  constructor(capacity: number) { this.data = new Float64Array(capacity); }
+  constructor(capacity: number) {
+    this.data = new Float64Array(capacity);
+  }
   ensure(size: number) {
     if (size <= this.data.length) return;
     const next = new Float64Array(Math.max(size, this.data.length * 2));
@@ -127,7 +140,9 @@ class Floats {
 
 class Ints {
   data: Int32Array;
-  constructor(capacity: number) { this.data = new Int32Array(capacity); }
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
   ensure(size: number) {
     if (size <= this.data.length) return;
     const next = new Int32Array(Math.max(size, this.data.length * 2));
@@ -156,7 +171,10 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
     return waysOf(node).map((way) => {
       const c = consequenceOf(way);
       const effects: [number, number][] = [];
-      meters.forEach((m, i) => { const d = c.effects[m.id]; if (d !== undefined) effects.push([i, d]); });
+      meters.forEach((m, i) => {
+        const d = c.effects[m.id];
+        if (d !== undefined) effects.push([i, d]);
+      });
       const lessons = new Float64Array(L);
       let points = 0;
       for (const [lesson, pts] of Object.entries(c.score)) {
@@ -230,18 +248,24 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
 
   const meterRecord = (base: number): Record<string, number> => {
     const r: Record<string, number> = {};
-    meters.forEach((m, i) => { r[m.id] = values[base + i]!; });
+    meters.forEach((m, i) => {
+      r[m.id] = values[base + i]!;
+    });
     return r;
   };
 
   // A situation without visited nodes that matter is keyed by a number when every meter stays
   // an integer in a finite range (node and meters in mixed radix): much cheaper than a string.
   const initial = initialMeters(meters);
-  const integral = meters.every((m) => Number.isInteger(m.min) && Number.isInteger(m.max) && Number.isInteger(initial[m.id])) &&
+  const integral =
+    meters.every((m) => Number.isInteger(m.min) && Number.isInteger(m.max) && Number.isInteger(initial[m.id])) &&
     prepared.every((ways) => ways.every((w) => w.effects.every(([, d]) => Number.isInteger(d))));
   const radix: number[] = [];
   let combos = 1;
-  for (const m of meters) { radix.push(combos * N); combos *= integral ? m.max - m.min + 1 : 1; }
+  for (const m of meters) {
+    radix.push(combos * N);
+    combos *= integral ? m.max - m.min + 1 : 1;
+  }
   const numeric = integral && combos * N <= Number.MAX_SAFE_INTEGER;
 
   const keyOf = (node: number, base: number): number | string => {
@@ -251,27 +275,30 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
       for (let i = 0; i < M; i++) key += (values[base + i]! - meters[i]!.min) * radix[i]!;
     } else {
       key = String(node);
-      for (let i = 0; i < M; i++) key += ',' + values[base + i];
+      for (let i = 0; i < M; i++) key += `,${values[base + i]}`;
     }
     if (trackedPath.length === 0) return key;
     // Visited nodes named in a `visited` condition matter wherever they are, in a fixed order
     // so that the same set reached in another order is the same situation.
     const matter: number[] = [];
     for (const t of trackedPath) if (referenced[t] === 1) matter.push(t);
-    if (matter.length > 0) key += '|' + (matter.length > 1 ? matter.sort((a, b) => a - b) : matter).join(' ');
+    if (matter.length > 0) key += `|${(matter.length > 1 ? matter.sort((a, b) => a - b) : matter).join(' ')}`;
     // Inside a loop, what the rest of a simple path can do depends only on which nodes of the
     // loop it can still reach without stepping on a visited one: that set, not the visited
     // nodes themselves, is the situation (two ways into a ring that leave the same stretch
     // open ahead are one situation, whatever was visited behind).
     const comp = component[node]!;
-    if (cyclic[comp]) key += '#' + openAhead(node, comp);
+    if (cyclic[comp]) key += `#${openAhead(node, comp)}`;
     return key;
   };
 
   // openAhead's breadth-first search, reused: a stamp per search instead of clearing marks.
   const mark = new Int32Array(N);
   const position = new Int32Array(N);
-  for (const group of members) group.forEach((n, i) => { position[n] = i; });
+  for (const group of members)
+    group.forEach((n, i) => {
+      position[n] = i;
+    });
   const queue = new Int32Array(N);
   let stamp = 0;
   /** The nodes of `node`'s loop reachable from it through unvisited nodes, as a bit string. */
@@ -299,7 +326,10 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
   // With few enough (node, meters) combinations, numeric keys index a table instead of a Map.
   const table = numeric && combos * N <= 1 << 23 ? new Int32Array(combos * N).fill(-1) : undefined;
   const lookup = (key: number | string): number | undefined => {
-    if (table && typeof key === 'number') { const id = table[key]!; return id < 0 ? undefined : id; }
+    if (table && typeof key === 'number') {
+      const id = table[key]!;
+      return id < 0 ? undefined : id;
+    }
     return memo.get(key);
   };
   const kinds = graph.ids.map((id) => scenario.nodes[id]!.kind);
@@ -310,7 +340,10 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
     const id = count++;
     if (table && typeof key === 'number') table[key] = id;
     else memo.set(key, id);
-    best.ensure(count); worst.ensure(count); lessonBest.ensure(count * L); endOf.ensure(count);
+    best.ensure(count);
+    worst.ensure(count);
+    lessonBest.ensure(count * L);
+    endOf.ensure(count);
     reached[node] = 1;
     const base = d * M;
     const from = d === 0 ? 0 : waysTo[d - 1]!;
@@ -318,10 +351,12 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
     const e = endIndex.get(node);
     endOf.data[id] = e ?? -1;
     if (e !== undefined) {
-      best.data[id] = 0; worst.data[id] = 0;
+      best.data[id] = 0;
+      worst.data[id] = 0;
       lessonBest.data.fill(0, id * L, id * L + L);
     } else {
-      best.data[id] = -Infinity; worst.data[id] = Infinity;
+      best.data[id] = -Infinity;
+      worst.data[id] = Infinity;
       lessonBest.data.fill(-Infinity, id * L, id * L + L);
       const all = prepared[node]!;
       const kind = kinds[node];
@@ -336,18 +371,27 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
         // A `when` node goes the one way its first true entry gives.
         if (kind === 'branch') break;
       }
-      if (kind === 'choice' && openCount === 0 && !stuckAt.has(graph.ids[node]!)) stuckAt.set(graph.ids[node]!, meterRecord(base));
+      if (kind === 'choice' && openCount === 0 && !stuckAt.has(graph.ids[node]!))
+        stuckAt.set(graph.ids[node]!, meterRecord(base));
     }
-    frameId[d] = id; frameNode[d] = node; frameNext[d] = from; framePending[d] = -1;
-    waysFrom[d] = from; waysTo[d] = to;
+    frameId[d] = id;
+    frameNode[d] = node;
+    frameNext[d] = from;
+    framePending[d] = -1;
+    waysFrom[d] = from;
+    waysTo[d] = to;
     frameTracked[d] = isTracked(node) ? 1 : 0;
     onPath[node] = 1;
     if (frameTracked[d]) trackedPath.push(node);
   };
 
   const fold = (parent: number, way: PreparedWay, child: number) => {
-    edgeFrom.ensure(edges + 1); edgeTo.ensure(edges + 1); edgePoints.ensure(edges + 1);
-    edgeFrom.data[edges] = parent; edgeTo.data[edges] = child; edgePoints.data[edges] = way.points;
+    edgeFrom.ensure(edges + 1);
+    edgeTo.ensure(edges + 1);
+    edgePoints.ensure(edges + 1);
+    edgeFrom.data[edges] = parent;
+    edgeTo.data[edges] = child;
+    edgePoints.data[edges] = way.points;
     edges++;
     const childBest = best.data[child]!;
     if (childBest === -Infinity) return;
@@ -363,7 +407,9 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
   };
 
   const startIndex = graph.index.get(scenario.start)!;
-  meters.forEach((m, i) => { values[i] = initial[m.id]!; });
+  meters.forEach((m, i) => {
+    values[i] = initial[m.id]!;
+  });
   open(0, startIndex, keyOf(startIndex, 0));
   const root = frameId[0]!;
   let depth = 0;
@@ -423,18 +469,22 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
   }
 
   const lessons: Record<LessonId, number> = {};
-  lessonIds.forEach((l, i) => { lessons[l] = lessonBest.data[root * L + i]!; });
+  lessonIds.forEach((l, i) => {
+    lessons[l] = lessonBest.data[root * L + i]!;
+  });
   const endings: Record<NodeId, EndingRange> = {};
   endIds.forEach((id, e) => {
     if (endBest[e]! > -Infinity) endings[id] = { best: endBest[e]!, worst: endWorst[e]! };
   });
   const shownChoices = new Set<string>();
   const firedBranches = new Set<string>();
-  prepared.forEach((ways, n) => ways.forEach((w, i) => {
-    if (shown[n]![i] !== 1) return;
-    if (w.way.kind === 'choice') shownChoices.add(graph.ids[n]! + '\u0000' + w.way.choice.id);
-    if (w.way.kind === 'branch') firedBranches.add(graph.ids[n]! + '\u0000' + w.way.index);
-  }));
+  prepared.forEach((ways, n) =>
+    ways.forEach((w, i) => {
+      if (shown[n]![i] !== 1) return;
+      if (w.way.kind === 'choice') shownChoices.add(`${graph.ids[n]!}\u0000${w.way.choice.id}`);
+      if (w.way.kind === 'branch') firedBranches.add(`${graph.ids[n]!}\u0000${w.way.index}`);
+    }),
+  );
   return {
     maxima: { total: best.data[root]!, minTotal: worst.data[root]!, lessons, endings },
     reachedNodes: new Set(graph.ids.filter((_, i) => reached[i] === 1)),

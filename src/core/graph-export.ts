@@ -6,7 +6,16 @@
  * target syntax, so a diagram can neither break its own syntax nor the terminal.
  */
 import type { FoundPath } from './paths.js';
-import { consequenceOf, waysOf, type Condition, type NodeId, type Outcome, type Scenario, type ScenarioNode, type Way } from './model.js';
+import {
+  consequenceOf,
+  waysOf,
+  type Condition,
+  type NodeId,
+  type Outcome,
+  type Scenario,
+  type ScenarioNode,
+  type Way,
+} from './model.js';
 import { localize } from './text.js';
 import { safeLine } from './sanitize.js';
 
@@ -31,10 +40,9 @@ const BEST_COLOUR = '#1565c0';
 const OPS = { eq: '=', gte: '≥', gt: '>', lte: '≤', lt: '<' } as const;
 
 export function describeCondition(c: Condition): string {
-  return [
-    ...c.meters.map((t) => `${t.meter} ${OPS[t.op]} ${t.value}`),
-    ...c.visited.map((v) => `visited ${v}`),
-  ].join(' and ');
+  return [...c.meters.map((t) => `${t.meter} ${OPS[t.op]} ${t.value}`), ...c.visited.map((v) => `visited ${v}`)].join(
+    ' and ',
+  );
 }
 
 function points(way: Way): string {
@@ -71,7 +79,13 @@ export function wayLabel(node: ScenarioNode, way: Way): string {
       break;
     }
     case 'branch':
-      parts.push(way.branch.if ? `if ${describeCondition(way.branch.if)}` : node.kind === 'branch' && node.when.length > 1 ? 'otherwise' : 'always');
+      parts.push(
+        way.branch.if
+          ? `if ${describeCondition(way.branch.if)}`
+          : node.kind === 'branch' && node.when.length > 1
+            ? 'otherwise'
+            : 'always',
+      );
       break;
   }
   const p = points(way);
@@ -81,7 +95,7 @@ export function wayLabel(node: ScenarioNode, way: Way): string {
 
 function shorten(text: string, chars: number): string {
   const chars_ = [...text];
-  return chars_.length <= chars ? text : chars_.slice(0, Math.max(1, chars - 1)).join('') + '…';
+  return chars_.length <= chars ? text : `${chars_.slice(0, Math.max(1, chars - 1)).join('')}…`;
 }
 
 interface Edge {
@@ -97,14 +111,20 @@ function edgesOf(scenario: Scenario, highlight?: FoundPath): Edge[] {
   const edges: Edge[] = [];
   for (const node of Object.values(scenario.nodes)) {
     for (const way of waysOf(node)) {
-      edges.push({ from: node.id, to: consequenceOf(way).goto, label: wayLabel(node, way), best: onBest.has(wayKey(node.id, way)) });
+      edges.push({
+        from: node.id,
+        to: consequenceOf(way).goto,
+        label: wayLabel(node, way),
+        best: onBest.has(wayKey(node.id, way)),
+      });
     }
   }
   return edges;
 }
 
 function wayKey(node: NodeId, way: Way): string {
-  const which = way.kind === 'choice' ? way.choice.id : way.kind === 'rule' || way.kind === 'branch' ? String(way.index) : '';
+  const which =
+    way.kind === 'choice' ? way.choice.id : way.kind === 'rule' || way.kind === 'branch' ? String(way.index) : '';
   return `${node}\u0000${way.kind}\u0000${which}`;
 }
 
@@ -129,10 +149,18 @@ function renderMermaid(scenario: Scenario, options: GraphOptions): string {
     const label = nodeTitle(node, options.lang, chars).split('\n').map(esc).join('<br/>');
     const id = ids.get(node.id)!;
     switch (node.kind) {
-      case 'choice': lines.push(`  ${id}["${label}"]`); break;
-      case 'input': lines.push(`  ${id}[/"${label}"/]`); break;
-      case 'branch': lines.push(`  ${id}{"${label}"}`); break;
-      case 'end': lines.push(`  ${id}(["${label}"])`); break;
+      case 'choice':
+        lines.push(`  ${id}["${label}"]`);
+        break;
+      case 'input':
+        lines.push(`  ${id}[/"${label}"/]`);
+        break;
+      case 'branch':
+        lines.push(`  ${id}{"${label}"}`);
+        break;
+      case 'end':
+        lines.push(`  ${id}(["${label}"])`);
+        break;
     }
   }
   const edges = edgesOf(scenario, options.highlight);
@@ -149,16 +177,24 @@ function renderMermaid(scenario: Scenario, options: GraphOptions): string {
   lines.push('  classDef when fill:#f3e5f5,stroke:#6a1b9a,color:#000');
   const byClass = new Map<string, string[]>();
   for (const node of Object.values(scenario.nodes)) {
-    const cls = node.kind === 'end' ? node.outcome : node.kind === 'input' ? 'input' : node.kind === 'branch' ? 'when' : undefined;
+    const cls =
+      node.kind === 'end'
+        ? node.outcome
+        : node.kind === 'input'
+          ? 'input'
+          : node.kind === 'branch'
+            ? 'when'
+            : undefined;
     if (cls) byClass.set(cls, [...(byClass.get(cls) ?? []), ids.get(node.id)!]);
   }
   for (const [cls, members] of byClass) lines.push(`  class ${members.join(',')} ${cls}`);
   if (best.length > 0) {
     lines.push(`  linkStyle ${best.join(',')} stroke:${BEST_COLOUR},stroke-width:4px`);
     // One `style` line per node: it adds the outline and keeps the fill its class gave.
-    for (const n of new Set(options.highlight!.nodes)) lines.push(`  style ${ids.get(n)} stroke:${BEST_COLOUR},stroke-width:4px`);
+    for (const n of new Set(options.highlight!.nodes))
+      lines.push(`  style ${ids.get(n)} stroke:${BEST_COLOUR},stroke-width:4px`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function renderDot(scenario: Scenario, options: GraphOptions): string {
@@ -174,12 +210,21 @@ function renderDot(scenario: Scenario, options: GraphOptions): string {
     `  "__start" -> ${q(scenario.start)};`,
   ];
   for (const node of Object.values(scenario.nodes)) {
-    const label = nodeTitle(node, options.lang, chars).split('\n').map((l) => safeLine(l).replace(/\\/g, '\\\\').replace(/"/g, '\\"')).join('\\n');
+    const label = nodeTitle(node, options.lang, chars)
+      .split('\n')
+      .map((l) => safeLine(l).replace(/\\/g, '\\\\').replace(/"/g, '\\"'))
+      .join('\\n');
     const attrs: string[] = [`label="${label}"`];
     switch (node.kind) {
-      case 'choice': attrs.push('shape=box', 'style="rounded"'); break;
-      case 'input': attrs.push('shape=parallelogram', 'style=filled', 'fillcolor="#e3f2fd"'); break;
-      case 'branch': attrs.push('shape=diamond', 'style=filled', 'fillcolor="#f3e5f5"'); break;
+      case 'choice':
+        attrs.push('shape=box', 'style="rounded"');
+        break;
+      case 'input':
+        attrs.push('shape=parallelogram', 'style=filled', 'fillcolor="#e3f2fd"');
+        break;
+      case 'branch':
+        attrs.push('shape=diamond', 'style=filled', 'fillcolor="#f3e5f5"');
+        break;
       case 'end': {
         const c = OUTCOME_COLOURS[node.outcome];
         attrs.push('shape=doubleoctagon', 'style=filled', `fillcolor="${c.fill}"`, `color="${c.stroke}"`);
@@ -195,5 +240,5 @@ function renderDot(scenario: Scenario, options: GraphOptions): string {
     lines.push(`  ${q(e.from)} -> ${q(e.to)} [${attrs.join(', ')}];`);
   }
   lines.push('}');
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

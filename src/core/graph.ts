@@ -32,7 +32,11 @@ export function reachableFrom(graph: ScenarioGraph, from: readonly number[]): Se
   const stack = [...from];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    for (const m of graph.next[n]!) if (!seen.has(m)) { seen.add(m); stack.push(m); }
+    for (const m of graph.next[n]!)
+      if (!seen.has(m)) {
+        seen.add(m);
+        stack.push(m);
+      }
   }
   return seen;
 }
@@ -40,12 +44,18 @@ export function reachableFrom(graph: ScenarioGraph, from: readonly number[]): Se
 /** Nodes from which some node in `targets` can be reached (targets included). */
 export function canReach(graph: ScenarioGraph, targets: readonly number[]): Set<number> {
   const prev: number[][] = graph.ids.map(() => []);
-  graph.next.forEach((succ, n) => { for (const m of succ) prev[m]!.push(n); });
+  graph.next.forEach((succ, n) => {
+    for (const m of succ) prev[m]!.push(n);
+  });
   const seen = new Set<number>(targets);
   const stack = [...targets];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    for (const p of prev[n]!) if (!seen.has(p)) { seen.add(p); stack.push(p); }
+    for (const p of prev[n]!)
+      if (!seen.has(p)) {
+        seen.add(p);
+        stack.push(p);
+      }
   }
   return seen;
 }

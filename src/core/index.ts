@@ -12,7 +12,17 @@ export * from './match.js';
 export * from './suggest.js';
 export { parseYaml, type Locator, type Path, type PathSegment, type Position } from './yaml-source.js';
 export { scenarioJsonSchema, catalogJsonSchema, ID_PATTERN } from './schema.js';
-export { loadFile, loadScenario, loadCatalog, mergeCatalogs, kindOf, EMPTY_CATALOG, type Loaded, type LessonCatalog, type FileKind } from './load.js';
+export {
+  loadFile,
+  loadScenario,
+  loadCatalog,
+  mergeCatalogs,
+  kindOf,
+  EMPTY_CATALOG,
+  type Loaded,
+  type LessonCatalog,
+  type FileKind,
+} from './load.js';
 export { DEFAULT_PASS_SCORE } from './normalize.js';
 export { TEXT_LIMITS } from './checks.js';
 export * from './graph.js';

@@ -13,7 +13,15 @@ import { normalizeCatalog, normalizeScenario } from './normalize.js';
 import { checkReferences, type Finding } from './references.js';
 import { looseSchemas, strictSchemas, type RawCatalog, type RawScenario } from './schema.js';
 import {
-  didYouMeanSaid, foundValue, missingField, otherShapeProblem, schemaIssueText, shapeMessages as M, whereSaid, wrongType, type Said,
+  didYouMeanSaid,
+  foundValue,
+  missingField,
+  otherShapeProblem,
+  schemaIssueText,
+  shapeMessages as M,
+  whereSaid,
+  wrongType,
+  type Said,
 } from './messages.js';
 import type { Lang } from './text.js';
 import { parseYaml, type Locator, type Path } from './yaml-source.js';
@@ -33,23 +41,45 @@ export interface LoadOptions {
 export type FileKind = 'scenario' | 'catalog';
 
 export type Loaded =
-  | { readonly kind: 'scenario'; readonly scenario?: Scenario; readonly diagnostics: readonly Diagnostic[]; readonly locate: Locator }
-  | { readonly kind: 'catalog'; readonly catalog?: LessonCatalog; readonly diagnostics: readonly Diagnostic[]; readonly locate: Locator };
+  | {
+      readonly kind: 'scenario';
+      readonly scenario?: Scenario;
+      readonly diagnostics: readonly Diagnostic[];
+      readonly locate: Locator;
+    }
+  | {
+      readonly kind: 'catalog';
+      readonly catalog?: LessonCatalog;
+      readonly diagnostics: readonly Diagnostic[];
+      readonly locate: Locator;
+    };
 
 /** A file with top-level `lessons:` and none of a scenario's keys is a lesson catalog. */
 export function kindOf(data: unknown): FileKind {
-  if (isPlainObject(data) && 'lessons' in data && !('nodes' in data) && !('start' in data) && !('id' in data)) return 'catalog';
+  if (isPlainObject(data) && 'lessons' in data && !('nodes' in data) && !('start' in data) && !('id' in data))
+    return 'catalog';
   return 'scenario';
 }
 
-export function loadFile(text: string, file: string, catalog: LessonCatalog = EMPTY_CATALOG, options: LoadOptions = {}): Loaded {
+export function loadFile(
+  text: string,
+  file: string,
+  catalog: LessonCatalog = EMPTY_CATALOG,
+  options: LoadOptions = {},
+): Loaded {
   const lang = options.lang ?? 'en';
   const parsed = parseYaml(text, file, lang);
-  if (parsed.data !== undefined && kindOf(parsed.data) === 'catalog') return loadCatalogData(parsed.data, parsed.diagnostics, parsed.locate, file, lang);
+  if (parsed.data !== undefined && kindOf(parsed.data) === 'catalog')
+    return loadCatalogData(parsed.data, parsed.diagnostics, parsed.locate, file, lang);
   return loadScenarioData(parsed.data, parsed.diagnostics, parsed.locate, file, catalog, lang);
 }
 
-export function loadScenario(text: string, file: string, catalog: LessonCatalog = EMPTY_CATALOG, options: LoadOptions = {}) {
+export function loadScenario(
+  text: string,
+  file: string,
+  catalog: LessonCatalog = EMPTY_CATALOG,
+  options: LoadOptions = {},
+) {
   const lang = options.lang ?? 'en';
   const parsed = parseYaml(text, file, lang);
   return loadScenarioData(parsed.data, parsed.diagnostics, parsed.locate, file, catalog, lang);
@@ -114,7 +144,14 @@ function collector(file: string, locate: Locator, initial: readonly Diagnostic[]
   const diagnostics = [...initial];
   const report = (f: Finding) => {
     const pos = locate(f.path, f.part);
-    diagnostics.push({ file, line: pos.line, column: pos.column, severity: f.severity, code: f.code, message: tidyMessage(f.text[lang]) });
+    diagnostics.push({
+      file,
+      line: pos.line,
+      column: pos.column,
+      severity: f.severity,
+      code: f.code,
+      message: tidyMessage(f.text[lang]),
+    });
   };
   return { diagnostics, report };
 }
@@ -157,7 +194,8 @@ function problemOf(issue: z.core.$ZodIssue, path: Path, data: unknown): Said {
     return value === undefined && typeof key === 'string' && !ours.en.startsWith('missing') ? missingField(key) : ours;
   }
   if (value === undefined && typeof key === 'string') return missingField(key);
-  if (issue.code === 'invalid_type') return wrongType(typeof key === 'string' ? key : undefined, issue.expected, value, issue.message);
+  if (issue.code === 'invalid_type')
+    return wrongType(typeof key === 'string' ? key : undefined, issue.expected, value, issue.message);
   return otherShapeProblem(issue.message);
 }
 
@@ -183,7 +221,9 @@ function unwrap(s: unknown): unknown {
     const def = (s as { _zod: { def: Record<string, unknown> } })._zod.def;
     if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') s = def.innerType;
     else if (def.type === 'union') {
-      const obj = (def.options as unknown[]).find((o) => (o as { _zod: { def: { type: string } } })._zod.def.type === 'object');
+      const obj = (def.options as unknown[]).find(
+        (o) => (o as { _zod: { def: { type: string } } })._zod.def.type === 'object',
+      );
       if (!obj) return s;
       s = obj;
     } else return s;

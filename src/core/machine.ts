@@ -9,7 +9,15 @@ import { assign, setup, type SnapshotFrom } from 'xstate';
 import { applyEffects, holds, initialMeters, visitedBeforeLast } from './conditions.js';
 import { matches, normalizeAnswer } from './match.js';
 import type {
-  Condition, Consequence, LessonId, Match, MeterId, NodeId, Outcome, Scenario, ScenarioNode,
+  Condition,
+  Consequence,
+  LessonId,
+  Match,
+  MeterId,
+  NodeId,
+  Outcome,
+  Scenario,
+  ScenarioNode,
 } from './model.js';
 
 /** How a step was taken. */
@@ -84,7 +92,8 @@ export function compile(scenario: Scenario) {
     },
     guards: {
       choiceIs: ({ context, event }, params: { choice: string; if?: Condition }) =>
-        event.type === 'choose' && event.choice === params.choice &&
+        event.type === 'choose' &&
+        event.choice === params.choice &&
         holds(params.if, context.meters, visitedBeforeLast(context.path)),
       answerMatches: ({ event }, params: { match?: Match }) =>
         event.type === 'say' && matches(params.match, normalizeAnswer(event.text)),
@@ -99,12 +108,20 @@ export function compile(scenario: Scenario) {
         const points: Record<LessonId, number> = { ...context.points };
         for (const [lesson, pts] of Object.entries(c.score)) points[lesson] = (points[lesson] ?? 0) + pts;
         const action: StepAction =
-          params.how === 'choice' ? { kind: 'choice', choice: params.choice! }
-          : params.how === 'rule' ? { kind: 'say', text: event.type === 'say' ? event.text : '', rule: params.index }
-          : params.how === 'timeout' ? { kind: 'timeout' }
-          : { kind: 'auto', branch: params.index };
+          params.how === 'choice'
+            ? { kind: 'choice', choice: params.choice! }
+            : params.how === 'rule'
+              ? { kind: 'say', text: event.type === 'say' ? event.text : '', rule: params.index }
+              : params.how === 'timeout'
+                ? { kind: 'timeout' }
+                : { kind: 'auto', branch: params.index };
         const step: StepRecord = {
-          node: params.node, action, score: c.score, effects: c.effects, goto: c.goto, meters,
+          node: params.node,
+          action,
+          score: c.score,
+          effects: c.effects,
+          goto: c.goto,
+          meters,
           ...(c.feedback !== undefined ? { feedback: c.feedback } : {}),
         };
         return { meters, points, steps: [...context.steps, step] };
@@ -117,24 +134,30 @@ export function compile(scenario: Scenario) {
     switch (node.kind) {
       case 'choice':
       case 'input': {
-        const on = node.kind === 'choice'
-          ? {
-              choose: node.choices.map((ch) => ({
-                guard: { type: 'choiceIs' as const, params: { choice: ch.id, ...(ch.if ? { if: ch.if } : {}) } },
-                target: target(ch.goto),
-                actions: take(node.id, 'choice', 0, ch, ch.id),
-              })),
-            }
-          : {
-              // XState takes the first transition whose guard passes: "the first rule that matches wins".
-              say: node.rules.map((rule, index) => ({
-                guard: { type: 'answerMatches' as const, params: { ...(rule.match ? { match: rule.match } : {}) } },
-                target: target(rule.goto),
-                actions: take(node.id, 'rule', index, rule),
-              })),
-            };
+        const on =
+          node.kind === 'choice'
+            ? {
+                choose: node.choices.map((ch) => ({
+                  guard: { type: 'choiceIs' as const, params: { choice: ch.id, ...(ch.if ? { if: ch.if } : {}) } },
+                  target: target(ch.goto),
+                  actions: take(node.id, 'choice', 0, ch, ch.id),
+                })),
+              }
+            : {
+                // XState takes the first transition whose guard passes: "the first rule that matches wins".
+                say: node.rules.map((rule, index) => ({
+                  guard: { type: 'answerMatches' as const, params: { ...(rule.match ? { match: rule.match } : {}) } },
+                  target: target(rule.goto),
+                  actions: take(node.id, 'rule', index, rule),
+                })),
+              };
         const after = node.timeout
-          ? { [node.timeout.seconds * 1000]: { target: target(node.timeout.goto), actions: take(node.id, 'timeout', 0, node.timeout) } }
+          ? {
+              [node.timeout.seconds * 1000]: {
+                target: target(node.timeout.goto),
+                actions: take(node.id, 'timeout', 0, node.timeout),
+              },
+            }
           : undefined;
         return { entry, on, ...(after ? { after } : {}) };
       }

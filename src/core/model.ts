@@ -17,7 +17,15 @@ export const OUTCOMES = ['success', 'partial', 'failure'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const CUSTOMER_TYPES = [
-  'angry', 'hesitant', 'friendly', 'insistent', 'power', 'social', 'harmony', 'thinking', 'other',
+  'angry',
+  'hesitant',
+  'friendly',
+  'insistent',
+  'power',
+  'social',
+  'harmony',
+  'thinking',
+  'other',
 ] as const;
 export type CustomerType = (typeof CUSTOMER_TYPES)[number];
 
@@ -198,10 +206,14 @@ export function waysOf(node: ScenarioNode): readonly Way[] {
 
 export function consequenceOf(way: Way): Consequence {
   switch (way.kind) {
-    case 'choice': return way.choice;
-    case 'rule': return way.rule;
-    case 'timeout': return way.timeout;
-    case 'branch': return way.branch;
+    case 'choice':
+      return way.choice;
+    case 'rule':
+      return way.rule;
+    case 'timeout':
+      return way.timeout;
+    case 'branch':
+      return way.branch;
   }
 }
 

@@ -1,9 +1,23 @@
 /** Raw (shape-checked, reference-checked) data → the model the rest of the program uses. */
 import { normalizeAnswer } from './match.js';
 import {
-  NARRATOR, type Branch, type CastMember, type Choice, type Condition, type Consequence, type Lesson,
-  type LessonId, type Match, type Meter, type MeterTest, type Rule, type Scenario, type ScenarioNode,
-  type ScenarioTest, type Timeout, COMPARISONS,
+  NARRATOR,
+  type Branch,
+  type CastMember,
+  type Choice,
+  type Condition,
+  type Consequence,
+  type Lesson,
+  type LessonId,
+  type Match,
+  type Meter,
+  type MeterTest,
+  type Rule,
+  type Scenario,
+  type ScenarioNode,
+  type ScenarioTest,
+  type Timeout,
+  COMPARISONS,
 } from './model.js';
 import { LANG_PATTERN, type RawCondition, type RawLesson, type RawScenario } from './schema.js';
 import type { LocalizedText } from './text.js';
@@ -18,14 +32,18 @@ export function text(raw: RawText | undefined): LocalizedText | undefined;
 export function text(raw: RawText | undefined): LocalizedText | undefined {
   if (raw === undefined || typeof raw === 'string') return raw;
   const kept: Record<string, string> = {};
-  for (const [lang, value] of Object.entries(raw)) if (typeof value === 'string' && LANG_PATTERN.test(lang)) kept[lang] = value;
+  for (const [lang, value] of Object.entries(raw))
+    if (typeof value === 'string' && LANG_PATTERN.test(lang)) kept[lang] = value;
   return Object.keys(kept).length > 0 ? kept : '';
 }
 
 const opt = <K extends string>(key: K, raw: RawText | undefined) =>
   (raw === undefined ? {} : { [key]: text(raw) }) as Partial<Record<K, LocalizedText>>;
 
-export function normalizeCatalog(raw: Readonly<Record<string, RawLesson>>, origin: Lesson['origin']): Record<LessonId, Lesson> {
+export function normalizeCatalog(
+  raw: Readonly<Record<string, RawLesson>>,
+  origin: Lesson['origin'],
+): Record<LessonId, Lesson> {
   const lessons: Record<LessonId, Lesson> = {};
   for (const [id, l] of Object.entries(raw)) {
     lessons[id] = {
@@ -33,7 +51,9 @@ export function normalizeCatalog(raw: Readonly<Record<string, RawLesson>>, origi
       title: text(l.title),
       principle: text(l.principle),
       origin,
-      ...(l.source ? { source: { file: l.source.file, ...(l.source.section !== undefined ? { section: l.source.section } : {}) } } : {}),
+      ...(l.source
+        ? { source: { file: l.source.file, ...(l.source.section !== undefined ? { section: l.source.section } : {}) } }
+        : {}),
     };
   }
   return lessons;
@@ -44,7 +64,12 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
   const defaultSpeaker = castIds[0] ?? NARRATOR;
   const scored = new Set<LessonId>();
 
-  const consequence = (c: { score?: Record<string, number>; effects?: Record<string, number>; feedback?: RawText; goto: string }): Consequence => {
+  const consequence = (c: {
+    score?: Record<string, number>;
+    effects?: Record<string, number>;
+    feedback?: RawText;
+    goto: string;
+  }): Consequence => {
     for (const l of Object.keys(c.score ?? {})) scored.add(l);
     return {
       score: c.score ?? {},
@@ -61,7 +86,9 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
       speaker: n.speaker ?? defaultSpeaker,
       ...opt('text', n.text),
     };
-    const timeout: Timeout | undefined = n.timeout ? { seconds: n.timeout.seconds, ...consequence(n.timeout) } : undefined;
+    const timeout: Timeout | undefined = n.timeout
+      ? { seconds: n.timeout.seconds, ...consequence(n.timeout) }
+      : undefined;
     if (n.choices) {
       const choices: Choice[] = n.choices.map((c) => ({
         id: c.id,
@@ -71,9 +98,14 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
       }));
       nodes[id] = { ...base, kind: 'choice', choices, ...(timeout ? { timeout } : {}) };
     } else if (n.input) {
-      const rules: Rule[] = n.input.rules.map((r) => ({ ...consequence(r), ...(r.match ? { match: match(r.match) } : {}) }));
+      const rules: Rule[] = n.input.rules.map((r) => ({
+        ...consequence(r),
+        ...(r.match ? { match: match(r.match) } : {}),
+      }));
       nodes[id] = {
-        ...base, kind: 'input', rules,
+        ...base,
+        kind: 'input',
+        rules,
         ...opt('prompt', n.input.prompt),
         ...(timeout ? { timeout } : {}),
       };
@@ -86,7 +118,8 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
   }
 
   const cast: CastMember[] = Object.entries(raw.cast).map(([id, c]) => ({
-    id, name: text(c.name),
+    id,
+    name: text(c.name),
     ...opt('role', c.role),
     ...(c.type !== undefined ? { type: c.type } : {}),
   }));
@@ -100,7 +133,9 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
   const lessons = { ...catalog, ...normalizeCatalog(raw.lessons ?? {}, 'inline') };
   const tests: ScenarioTest[] = (raw.tests ?? []).map((t) => ({
     name: t.name,
-    steps: t.steps.map((s) => (typeof s === 'string' ? s : 'say' in s ? { say: String(s.say) } : { wait: true as const })),
+    steps: t.steps.map((s) =>
+      typeof s === 'string' ? s : 'say' in s ? { say: String(s.say) } : { wait: true as const },
+    ),
     expect: t.expect,
   }));
 
@@ -111,7 +146,9 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
     ...(raw.difficulty !== undefined ? { difficulty: raw.difficulty } : {}),
     tags: raw.tags ?? [],
     passScore: raw.passScore ?? DEFAULT_PASS_SCORE,
-    cast, meters, lessons,
+    cast,
+    meters,
+    lessons,
     scoredLessons: [...scored].sort(),
     start: raw.start,
     nodes,

@@ -74,9 +74,12 @@ export const DEFAULT_PATH_SEARCH_LIMIT = 500_000;
 /** What the trainee does to take `way` at `node`, as a test step. */
 export function stepFor(scenario: Scenario, node: NodeId, way: Way): { step?: TestStep; noAnswer?: true } {
   switch (way.kind) {
-    case 'choice': return { step: way.choice.id };
-    case 'timeout': return { step: { wait: true } };
-    case 'branch': return {};
+    case 'choice':
+      return { step: way.choice.id };
+    case 'timeout':
+      return { step: { wait: true } };
+    case 'branch':
+      return {};
     case 'rule': {
       const n = scenario.nodes[node]!;
       const text = n.kind === 'input' ? answerFor(n.rules, way.index) : undefined;
@@ -141,8 +144,8 @@ function shortestToEndings(
   const meterIds = scenario.meters.map((m) => m.id);
   const keyOf = (node: NodeId, meters: MeterValues, visited: readonly NodeId[]) => {
     let key = node;
-    for (const m of meterIds) key += ',' + meters[m];
-    return visited.length === 0 ? key : key + '\u0000' + visited.join(' ');
+    for (const m of meterIds) key += `,${meters[m]}`;
+    return visited.length === 0 ? key : `${key}\u0000${visited.join(' ')}`;
   };
   const never = () => false;
   /** the level (trainee steps from the start) at which each situation is queued; lowered by automatic steps */
@@ -154,7 +157,12 @@ function shortestToEndings(
   // 0-1 breadth-first search, level by level: `level` holds situations `depth` trainee steps
   // away (automatic steps join it), `next` those one step further. A situation is queued
   // again only when an automatic step reaches it at a lower level than before.
-  const first: Situation & { key: string } = { node: scenario.start, meters: initialMeters(scenario.meters), visited: [], key: '' };
+  const first: Situation & { key: string } = {
+    node: scenario.start,
+    meters: initialMeters(scenario.meters),
+    visited: [],
+    key: '',
+  };
   first.key = keyOf(first.node, first.meters, first.visited);
   queuedAt.set(first.key, 0);
   let level: (Situation & { key: string })[] = [first];
@@ -164,16 +172,25 @@ function shortestToEndings(
   // Within a level, ways are taken in file order, so the first way a trainer wrote wins ties.
   let at = 0;
   while (at < level.length || next.length > 0) {
-    if (at >= level.length) { level = next; next = []; at = 0; depth++; }
+    if (at >= level.length) {
+      level = next;
+      next = [];
+      at = 0;
+      depth++;
+    }
     const s = level[at++]!;
     if (expanded.has(s.key) || queuedAt.get(s.key)! < depth) continue;
     expanded.add(s.key);
-    if (expanded.size > limit) { complete = false; break; }
+    if (expanded.size > limit) {
+      complete = false;
+      break;
+    }
     const node = scenario.nodes[s.node]!;
     if (node.kind === 'end') {
       if (!found.has(s.node)) {
         const taken: { node: NodeId; way: OpenWay }[] = [];
-        for (let x: Situation | undefined = s; x?.parent; x = x.parent) taken.push({ node: x.parent.node, way: x.via! });
+        for (let x: Situation | undefined = s; x?.parent; x = x.parent)
+          taken.push({ node: x.parent.node, way: x.via! });
         found.set(s.node, buildPath(scenario, scenario.start, taken.reverse()));
         if (found.size === endCount) break;
       }
@@ -293,7 +310,9 @@ export function analysePaths(scenario: Scenario, limit = DEFAULT_PATH_SEARCH_LIM
   let found = strict.found;
   let complete = strict.complete;
   let situations = strict.situations;
-  const endIds = Object.values(scenario.nodes).filter((n) => n.kind === 'end').map((n) => n.id);
+  const endIds = Object.values(scenario.nodes)
+    .filter((n) => n.kind === 'end')
+    .map((n) => n.id);
   // A second search only when the first had to leave out some answer rule.
   if (skipped && endIds.some((id) => !found.has(id))) {
     const any = shortestToEndings(scenario, limit, () => true);
@@ -311,7 +330,14 @@ export function analysePaths(scenario: Scenario, limit = DEFAULT_PATH_SEARCH_LIM
       id,
       outcome,
       reachable: shortest !== undefined || range !== undefined,
-      ...(range ? { best: range.best, worst: range.worst, bestPercent: percentOf(range.best, max), worstPercent: percentOf(range.worst, max) } : {}),
+      ...(range
+        ? {
+            best: range.best,
+            worst: range.worst,
+            bestPercent: percentOf(range.best, max),
+            worstPercent: percentOf(range.worst, max),
+          }
+        : {}),
       ...(shortest ? { shortest } : {}),
     };
   });
@@ -384,7 +410,10 @@ export function searchPlay(scenario: Scenario, limit = DEFAULT_TRAP_SEARCH_LIMIT
       if (nodes.length >= limit) return undefined;
       i = nodes.length;
       index.set(key, i);
-      nodes.push(node); meters.push(m); visitedOf.push(visited); prev.push([]);
+      nodes.push(node);
+      meters.push(m);
+      visitedOf.push(visited);
+      prev.push([]);
     }
     if (from >= 0) prev[i]!.push(from);
     return i;
@@ -393,11 +422,14 @@ export function searchPlay(scenario: Scenario, limit = DEFAULT_TRAP_SEARCH_LIMIT
   if (add(scenario.start, initialMeters(scenario.meters), [], -1) === undefined) return undefined;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
-    if (scenario.nodes[node]!.kind === 'end') { finishing.push(i); continue; }
+    if (scenario.nodes[node]!.kind === 'end') {
+      finishing.push(i);
+      continue;
+    }
     const visitedSet = new Set(visitedOf[i]);
     const visited = referenced.has(node) && !visitedSet.has(node) ? [...visitedOf[i]!, node].sort() : visitedOf[i]!;
     for (const w of openWays(scenario, node, meters[i]!, (n) => visitedSet.has(n))) {
-      if (w.way.kind === 'choice') shown.add(node + '\u0000' + w.way.choice.id);
+      if (w.way.kind === 'choice') shown.add(`${node}\u0000${w.way.choice.id}`);
       if (add(w.to, w.meters, visited, i) === undefined) return undefined;
     }
   }
@@ -406,7 +438,11 @@ export function searchPlay(scenario: Scenario, limit = DEFAULT_TRAP_SEARCH_LIMIT
   const stack = [...finishing];
   for (const i of stack) canFinish[i] = 1;
   while (stack.length > 0) {
-    for (const p of prev[stack.pop()!]!) if (!canFinish[p]) { canFinish[p] = 1; stack.push(p); }
+    for (const p of prev[stack.pop()!]!)
+      if (!canFinish[p]) {
+        canFinish[p] = 1;
+        stack.push(p);
+      }
   }
 
   const traps: LoopTrap[] = [];

@@ -37,7 +37,8 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
   if (castIds.length === 0) error(['cast'], M.emptyCast());
   if (castIds.includes(NARRATOR)) error(['cast', NARRATOR], M.reservedCastId(NARRATOR), 'key');
   if (nodeIds.length === 0) error(['nodes'], M.noNodes());
-  if (!Object.hasOwn(raw.nodes, raw.start)) error(['start'], M.unknownNode('start', raw.start, near(raw.start, nodeIds)));
+  if (!Object.hasOwn(raw.nodes, raw.start))
+    error(['start'], M.unknownNode('start', raw.start, near(raw.start, nodeIds)));
 
   for (const [id, meter] of Object.entries(raw.meters ?? {})) {
     if (id === 'visited') error(['meters', id], M.reservedMeter(), 'key');
@@ -62,7 +63,8 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
   };
   const checkEffects = (path: Path, effects: Record<string, number> | undefined) => {
     for (const meter of Object.keys(effects ?? {})) {
-      if (!meterIds.includes(meter)) error([...path, meter], M.unknownMeterEffect(meter, near(meter, meterIds), meterIds), 'key');
+      if (!meterIds.includes(meter))
+        error([...path, meter], M.unknownMeterEffect(meter, near(meter, meterIds), meterIds), 'key');
     }
   };
   const checkCondition = (path: Path, cond: RawCondition | undefined) => {
@@ -70,7 +72,8 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
     for (const [key, value] of Object.entries(cond)) {
       if (key === 'visited') {
         if (typeof value !== 'string') error([...path, key], M.visitedNotNode());
-        else if (!Object.hasOwn(raw.nodes, value)) error([...path, key], M.unknownNode('visited', value, near(value, nodeIds)));
+        else if (!Object.hasOwn(raw.nodes, value))
+          error([...path, key], M.unknownNode('visited', value, near(value, nodeIds)));
         continue;
       }
       if (!meterIds.includes(key)) {
@@ -82,7 +85,10 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
       }
     }
   };
-  const checkConsequence = (path: Path, c: { score?: Record<string, number>; effects?: Record<string, number>; goto: string }) => {
+  const checkConsequence = (
+    path: Path,
+    c: { score?: Record<string, number>; effects?: Record<string, number>; goto: string },
+  ) => {
     checkScore([...path, 'score'], c.score);
     checkEffects([...path, 'effects'], c.effects);
     checkGoto([...path, 'goto'], c.goto);
@@ -144,7 +150,10 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
           try {
             new RegExp(m.regex, 'u');
           } catch (e) {
-            error([...rp, 'match', 'regex'], M.badRegex((e as Error).message.replace(/^Invalid regular expression: /, '')));
+            error(
+              [...rp, 'match', 'regex'],
+              M.badRegex((e as Error).message.replace(/^Invalid regular expression: /, '')),
+            );
           }
           if (/[A-Z]/.test(m.regex.replace(/\\[A-Za-z]/g, ''))) {
             warn([...rp, 'match', 'regex'], M.regexUpperCase());
@@ -173,7 +182,8 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
     const ending = t.expect.ending;
     if (ending !== undefined) {
       const endIds = nodeIds.filter((n) => raw.nodes[n]!.end !== undefined);
-      if (!endIds.includes(ending)) error(['tests', i, 'expect', 'ending'], M.unknownEnding(t.name, ending, near(ending, endIds)));
+      if (!endIds.includes(ending))
+        error(['tests', i, 'expect', 'ending'], M.unknownEnding(t.name, ending, near(ending, endIds)));
     }
   });
 

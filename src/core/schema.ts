@@ -36,16 +36,28 @@ function build(flavour: Flavour) {
 
   // In a YAML flow map, an unquoted comma ends the value: `{ en: Hi, there }` reads as
   // { en: Hi, there: null }. Such keys are accepted here and reported by lint as a warning.
-  const text = doc(z.union([z.string(), z.record(z.string(), z.union([z.string(), z.null()]))], {
-    error: says('text'),
-  }), `Text shown to the trainee: ${TEXT_HINT}.`, 'text');
+  const text = doc(
+    z.union([z.string(), z.record(z.string(), z.union([z.string(), z.null()]))], {
+      error: says('text'),
+    }),
+    `Text shown to the trainee: ${TEXT_HINT}.`,
+    'text',
+  );
 
-  const points = doc(z.record(z.string(), number('points'), {
-    error: says('score-map'),
-  }), 'Points for lessons when this way is taken: lesson id -> points (may be negative), e.g. { listen-fully: 2 }.', 'score');
-  const deltas = doc(z.record(z.string(), number('meter-change'), {
-    error: says('effects-map'),
-  }), 'Meter changes when this way is taken: meter -> change, then clamped to the meter\'s min..max, e.g. { mood: -1 }.', 'effects');
+  const points = doc(
+    z.record(z.string(), number('points'), {
+      error: says('score-map'),
+    }),
+    'Points for lessons when this way is taken: lesson id -> points (may be negative), e.g. { listen-fully: 2 }.',
+    'score',
+  );
+  const deltas = doc(
+    z.record(z.string(), number('meter-change'), {
+      error: says('effects-map'),
+    }),
+    "Meter changes when this way is taken: meter -> change, then clamped to the meter's min..max, e.g. { mood: -1 }.",
+    'effects',
+  );
 
   const comparison = obj({
     eq: number('eq').optional(),
@@ -54,11 +66,18 @@ function build(flavour: Flavour) {
     lte: number('lte').optional(),
     lt: number('lt').optional(),
   });
-  const condition = doc(z.record(z.string(), z.union([comparison, z.string()]), {
-    error: says('condition'),
-  }), 'A condition: meter -> comparison (eq, gte, gt, lte, lt), and/or visited: node-id (entered earlier in this run); all parts must hold. E.g. { trust: { gte: 1 } }.', 'condition');
+  const condition = doc(
+    z.record(z.string(), z.union([comparison, z.string()]), {
+      error: says('condition'),
+    }),
+    'A condition: meter -> comparison (eq, gte, gt, lte, lt), and/or visited: node-id (entered earlier in this run); all parts must hold. E.g. { trust: { gte: 1 } }.',
+    'condition',
+  );
 
-  const goto = doc(z.string({ error: (iss) => (iss.input === undefined ? says('goto-missing') : says('goto-type')) }), 'The id of the node this way leads to.');
+  const goto = doc(
+    z.string({ error: (iss) => (iss.input === undefined ? says('goto-missing') : says('goto-type')) }),
+    'The id of the node this way leads to.',
+  );
 
   const consequence = {
     score: points.optional(),
@@ -67,87 +86,152 @@ function build(flavour: Flavour) {
     goto,
   };
 
-  const choice = doc(obj({
-    id: z.string({ error: (iss) => (iss.input === undefined ? says('choice-id-missing') : says('choice-id-type')) }),
-    text: text.optional(),
-    if: condition.optional(),
-    ...consequence,
-  }), 'A choice the trainee can pick: id, text, optional if (hidden unless it holds), score, effects, feedback, goto.', 'choice');
+  const choice = doc(
+    obj({
+      id: z.string({ error: (iss) => (iss.input === undefined ? says('choice-id-missing') : says('choice-id-type')) }),
+      text: text.optional(),
+      if: condition.optional(),
+      ...consequence,
+    }),
+    'A choice the trainee can pick: id, text, optional if (hidden unless it holds), score, effects, feedback, goto.',
+    'choice',
+  );
 
-  const timeout = doc(obj({
-    seconds: z
-      .number({ error: (iss) => (iss.input === undefined ? says('seconds-missing') : says('seconds-type', JSON.stringify(iss.input))) })
-      .positive({ error: says('seconds-positive') })
-      .max(86400, { error: says('seconds-max') }),
-    ...consequence,
-  }), 'What happens when the trainee does not act within `seconds`.', 'timeout');
+  const timeout = doc(
+    obj({
+      seconds: z
+        .number({
+          error: (iss) =>
+            iss.input === undefined ? says('seconds-missing') : says('seconds-type', JSON.stringify(iss.input)),
+        })
+        .positive({ error: says('seconds-positive') })
+        .max(86400, { error: says('seconds-max') }),
+      ...consequence,
+    }),
+    'What happens when the trainee does not act within `seconds`.',
+    'timeout',
+  );
 
   const keywords = z.array(z.string(), { error: says('keywords') });
-  const match = doc(obj({
-    all: doc(keywords.optional(), 'Every keyword must appear in the answer.'),
-    any: doc(keywords.optional(), 'At least one keyword must appear.'),
-    none: doc(keywords.optional(), 'No keyword may appear.'),
-    regex: doc(z.string({ error: says('regex') }).optional(), 'A pattern tested on the answer after lower-casing and removing spaces and punctuation; write it that way, e.g. "(华苏|huasu).*(割接|cutover)".'),
-  }), 'How an answer is matched. Answer and keywords are compared after NFKC, lower case, and removing spaces and punctuation; all parts must hold.', 'match');
-  const rule = doc(obj({ match: match.optional(), ...consequence }), 'An answer rule; rules are tried in order and the first that matches wins. The last rule has no `match` and catches every other answer.', 'rule');
+  const match = doc(
+    obj({
+      all: doc(keywords.optional(), 'Every keyword must appear in the answer.'),
+      any: doc(keywords.optional(), 'At least one keyword must appear.'),
+      none: doc(keywords.optional(), 'No keyword may appear.'),
+      regex: doc(
+        z.string({ error: says('regex') }).optional(),
+        'A pattern tested on the answer after lower-casing and removing spaces and punctuation; write it that way, e.g. "(华苏|huasu).*(割接|cutover)".',
+      ),
+    }),
+    'How an answer is matched. Answer and keywords are compared after NFKC, lower case, and removing spaces and punctuation; all parts must hold.',
+    'match',
+  );
+  const rule = doc(
+    obj({ match: match.optional(), ...consequence }),
+    'An answer rule; rules are tried in order and the first that matches wins. The last rule has no `match` and catches every other answer.',
+    'rule',
+  );
 
   const input = obj({
     prompt: doc(text.optional(), 'The question above the answer box.'),
     rules: z.array(rule, { error: says('rules-list') }).min(1, { error: says('rules-min') }),
   });
 
-  const branch = doc(obj({ if: condition.optional(), ...consequence }), 'An automatic branch: the first entry whose `if` holds is taken; the last entry has no `if`.', 'when-entry');
+  const branch = doc(
+    obj({ if: condition.optional(), ...consequence }),
+    'An automatic branch: the first entry whose `if` holds is taken; the last entry has no `if`.',
+    'when-entry',
+  );
 
   const end = obj({
     outcome: z.enum(OUTCOMES, { error: (iss) => says('outcome', iss.input === undefined ? null : String(iss.input)) }),
   });
 
-  const node = doc(obj({
-    speaker: doc(z.string({ error: says('speaker') }).optional(), 'Who speaks the text: a cast id or `narrator` (default: the first cast member).'),
-    text: text.optional(),
-    choices: doc(z.array(choice, { error: says('choices-list') }).min(1, { error: says('choices-min') }).optional(), 'The trainee picks one of the visible choices.'),
-    timeout: timeout.optional(),
-    input: doc(input.optional(), 'The trainee types an answer, matched against `rules`.'),
-    when: doc(z.array(branch, { error: says('when-list') }).min(1, { error: says('when-min') }).optional(), 'Automatic branch: no trainee step.'),
-    end: doc(end.optional(), 'An ending: { outcome: success | partial | failure }.'),
-  }), 'A node: optional speaker and text, plus exactly one of choices, input, when or end.', 'node');
+  const node = doc(
+    obj({
+      speaker: doc(
+        z.string({ error: says('speaker') }).optional(),
+        'Who speaks the text: a cast id or `narrator` (default: the first cast member).',
+      ),
+      text: text.optional(),
+      choices: doc(
+        z
+          .array(choice, { error: says('choices-list') })
+          .min(1, { error: says('choices-min') })
+          .optional(),
+        'The trainee picks one of the visible choices.',
+      ),
+      timeout: timeout.optional(),
+      input: doc(input.optional(), 'The trainee types an answer, matched against `rules`.'),
+      when: doc(
+        z
+          .array(branch, { error: says('when-list') })
+          .min(1, { error: says('when-min') })
+          .optional(),
+        'Automatic branch: no trainee step.',
+      ),
+      end: doc(end.optional(), 'An ending: { outcome: success | partial | failure }.'),
+    }),
+    'A node: optional speaker and text, plus exactly one of choices, input, when or end.',
+    'node',
+  );
 
-  const castMember = doc(obj({
-    name: text,
-    role: text.optional(),
-    type: z.enum(CUSTOMER_TYPES, { error: says('customer-type', CUSTOMER_TYPES.join(', ')) }).optional(),
-  }), 'A person in the case: name, optional role and customer type.', 'cast-member');
+  const castMember = doc(
+    obj({
+      name: text,
+      role: text.optional(),
+      type: z.enum(CUSTOMER_TYPES, { error: says('customer-type', CUSTOMER_TYPES.join(', ')) }).optional(),
+    }),
+    'A person in the case: name, optional role and customer type.',
+    'cast-member',
+  );
 
-  const meter = doc(obj({
-    initial: number('initial').optional(),
-    min: number('min').optional(),
-    max: number('max').optional(),
-    label: text.optional(),
-  }), 'A number that changes as the trainee acts (shown as a bar): initial, min, max, label.', 'meter');
+  const meter = doc(
+    obj({
+      initial: number('initial').optional(),
+      min: number('min').optional(),
+      max: number('max').optional(),
+      label: text.optional(),
+    }),
+    'A number that changes as the trainee acts (shown as a bar): initial, min, max, label.',
+    'meter',
+  );
 
-  const lesson = doc(obj({
-    title: text,
-    principle: text,
-    source: obj({ file: z.string(), section: z.string().optional() }).optional(),
-  }), 'A lesson scored by this case: title and principle.', 'lesson');
+  const lesson = doc(
+    obj({
+      title: text,
+      principle: text,
+      source: obj({ file: z.string(), section: z.string().optional() }).optional(),
+    }),
+    'A lesson scored by this case: title and principle.',
+    'lesson',
+  );
 
   const step = z.union([z.string(), obj({ say: z.string() }), obj({ wait: z.literal(true) })], {
     error: says('step'),
   });
-  const percent = (what: string) => z.number().min(0, { error: says('percent', what) }).max(100, { error: says('percent', what) });
-  const test = doc(obj({
-    name: z.string({ error: says('test-name') }),
-    steps: z.array(step, { error: says('steps') }),
-    expect: obj({
-      outcome: z.enum(OUTCOMES, { error: says('test-outcome') }).optional(),
-      ending: z.string().optional(),
-      percent: percent('percent').optional(),
-      minPercent: percent('minPercent').optional(),
-      maxPercent: percent('maxPercent').optional(),
-      passed: z.boolean().optional(),
-      total: z.number().optional(),
+  const percent = (what: string) =>
+    z
+      .number()
+      .min(0, { error: says('percent', what) })
+      .max(100, { error: says('percent', what) });
+  const test = doc(
+    obj({
+      name: z.string({ error: says('test-name') }),
+      steps: z.array(step, { error: says('steps') }),
+      expect: obj({
+        outcome: z.enum(OUTCOMES, { error: says('test-outcome') }).optional(),
+        ending: z.string().optional(),
+        percent: percent('percent').optional(),
+        minPercent: percent('minPercent').optional(),
+        maxPercent: percent('maxPercent').optional(),
+        passed: z.boolean().optional(),
+        total: z.number().optional(),
+      }),
     }),
-  }), 'A scenario test run by `roleplay test`: steps (choice id, { say: text }, { wait: true }) and what to expect.', 'test');
+    'A scenario test run by `roleplay test`: steps (choice id, { say: text }, { wait: true }) and what to expect.',
+    'test',
+  );
 
   const scenario = obj({
     id: z
@@ -203,7 +287,11 @@ export function scenarioJsonSchema(): unknown {
     $id: 'https://roleplay.local/scenario.schema.json',
     title: 'roleplay scenario',
     description: 'A branching practice case for roleplay: cast, meters, nodes (choices, input, when, end) and tests.',
-    ...(z.toJSONSchema(strictSchemas.scenario, { target: 'draft-2020-12', unrepresentable: 'any', metadata: strictSchemas.docs }) as object),
+    ...(z.toJSONSchema(strictSchemas.scenario, {
+      target: 'draft-2020-12',
+      unrepresentable: 'any',
+      metadata: strictSchemas.docs,
+    }) as object),
   };
 }
 
@@ -212,6 +300,10 @@ export function catalogJsonSchema(): unknown {
     $id: 'https://roleplay.local/lessons.schema.json',
     title: 'roleplay lesson catalog',
     description: 'Lessons that roleplay scenarios score: lesson id -> { title, principle }.',
-    ...(z.toJSONSchema(strictSchemas.catalog, { target: 'draft-2020-12', unrepresentable: 'any', metadata: strictSchemas.docs }) as object),
+    ...(z.toJSONSchema(strictSchemas.catalog, {
+      target: 'draft-2020-12',
+      unrepresentable: 'any',
+      metadata: strictSchemas.docs,
+    }) as object),
   };
 }

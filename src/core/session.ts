@@ -6,7 +6,14 @@
  */
 import { createActor, SimulatedClock, type Actor } from 'xstate';
 import { holds, visitedBeforeLast } from './conditions.js';
-import type { CompiledScenario, RunContext, RunOutput, ScenarioMachine, ScenarioSnapshot, StepRecord } from './machine.js';
+import type {
+  CompiledScenario,
+  RunContext,
+  RunOutput,
+  ScenarioMachine,
+  ScenarioSnapshot,
+  StepRecord,
+} from './machine.js';
 import type { Choice, NodeId, ScenarioNode, TestStep } from './model.js';
 import { scoreOf, type Score } from './scoring.js';
 import type { Lang } from './text.js';
@@ -29,7 +36,10 @@ export interface Turn {
 
 /** A step that cannot be taken here, with its reason in both languages (`message` is the English one, for logs). */
 export class StepError extends Error {
-  constructor(readonly text: Said, readonly node: NodeId) {
+  constructor(
+    readonly text: Said,
+    readonly node: NodeId,
+  ) {
     super(text.en);
   }
 
@@ -52,7 +62,10 @@ export class Play {
   private currentNode: NodeId;
   private rearmed: unknown;
 
-  constructor(readonly compiled: CompiledScenario, private readonly options: PlayOptions) {
+  constructor(
+    readonly compiled: CompiledScenario,
+    private readonly options: PlayOptions,
+  ) {
     this.actor = createActor(compiled.machine, {
       clock: options.clock,
       ...(options.snapshot !== undefined ? { snapshot: options.snapshot as ScenarioSnapshot } : {}),
@@ -130,9 +143,8 @@ export class Play {
   turn(): Turn {
     const node = this.compiled.scenario.nodes[this.currentNode]!;
     const ctx = this.context;
-    const choices = node.kind === 'choice'
-      ? node.choices.filter((c) => holds(c.if, ctx.meters, visitedBeforeLast(ctx.path)))
-      : [];
+    const choices =
+      node.kind === 'choice' ? node.choices.filter((c) => holds(c.if, ctx.meters, visitedBeforeLast(ctx.path))) : [];
     const timeout = node.kind === 'choice' || node.kind === 'input' ? node.timeout : undefined;
     return { node, choices, ...(timeout && !this.done ? { deadline: this.enteredAt + timeout.seconds * 1000 } : {}) };
   }
@@ -146,7 +158,15 @@ export class Play {
     }
     if (!turn.choices.some((c) => c.id === choiceId)) {
       const hidden = turn.node.choices.some((c) => c.id === choiceId);
-      throw new StepError(stepMessages.notVisible(turn.node.id, choiceId, hidden, turn.choices.map((c) => c.id)), turn.node.id);
+      throw new StepError(
+        stepMessages.notVisible(
+          turn.node.id,
+          choiceId,
+          hidden,
+          turn.choices.map((c) => c.id),
+        ),
+        turn.node.id,
+      );
     }
     return this.send({ type: 'choose', choice: choiceId });
   }
@@ -156,7 +176,10 @@ export class Play {
     const turn = this.turn();
     if (this.done) throw new StepError(stepMessages.alreadyEnded(this.currentNode), this.currentNode);
     if (turn.node.kind !== 'input') {
-      throw new StepError(stepMessages.notAnInputNode(turn.node.id, expectsSaid(turn.node, turn.choices)), turn.node.id);
+      throw new StepError(
+        stepMessages.notAnInputNode(turn.node.id, expectsSaid(turn.node, turn.choices)),
+        turn.node.id,
+      );
     }
     return this.send({ type: 'say', text });
   }
@@ -210,11 +233,20 @@ export type RunResult =
       readonly step?: number;
     };
 
-const failed = (text: Said, node: NodeId, step?: number): RunResult =>
-  ({ ok: false, text, error: text.en, node, ...(step === undefined ? {} : { step }) });
+const failed = (text: Said, node: NodeId, step?: number): RunResult => ({
+  ok: false,
+  text,
+  error: text.en,
+  node,
+  ...(step === undefined ? {} : { step }),
+});
 
 /** Play a list of steps without a terminal, on a simulated clock. */
-export function runSteps(compiled: CompiledScenario, steps: readonly TestStep[], onStep?: (record: StepRecord, play: Play) => void): RunResult {
+export function runSteps(
+  compiled: CompiledScenario,
+  steps: readonly TestStep[],
+  onStep?: (record: StepRecord, play: Play) => void,
+): RunResult {
   const clock = new SimulatedClock();
   const play = new Play(compiled, { clock });
   try {

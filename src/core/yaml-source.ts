@@ -2,7 +2,17 @@
  * Turning file text into plain data while keeping where everything came from, so that
  * every later problem can be reported at file:line:column. Pure: text in, data out.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import { tidyMessage, type Diagnostic, type Severity } from './diagnostics.js';
 import { yamlMessages as M, type Message } from './messages.js';
 import type { Lang } from './text.js';
@@ -37,7 +47,12 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
     return { line: p.line, column: p.col };
   };
   const diag = (severity: Severity, pos: Position, m: Message): Diagnostic => ({
-    file, line: pos.line, column: pos.column, severity, code: m.code, message: tidyMessage(m.text[lang]),
+    file,
+    line: pos.line,
+    column: pos.column,
+    severity,
+    code: m.code,
+    message: tidyMessage(m.text[lang]),
   });
   const startOfFile: Locator = () => ({ line: 1, column: 1 });
 
@@ -80,10 +95,16 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
     const pos = opener ? at(opener.offset) : at(e.pos[0]);
     diagnostics.push(diag('error', pos, opener?.message ?? yamlMessage(e.code, e.message, text, e.pos)));
   }
-  for (const w of doc.warnings) diagnostics.push(diag('warning', at(w.pos[0]), yamlMessage(w.code, w.message, text, w.pos)));
-  if (doc.errors.length > 0 || diagnostics.some((d) => d.severity === 'error')) return { data: undefined, diagnostics, locate };
+  for (const w of doc.warnings)
+    diagnostics.push(diag('warning', at(w.pos[0]), yamlMessage(w.code, w.message, text, w.pos)));
+  if (doc.errors.length > 0 || diagnostics.some((d) => d.severity === 'error'))
+    return { data: undefined, diagnostics, locate };
   if (doc.contents === null) {
-    return { data: undefined, locate: startOfFile, diagnostics: [...diagnostics, diag('error', { line: 1, column: 1 }, M.emptyFile())] };
+    return {
+      data: undefined,
+      locate: startOfFile,
+      diagnostics: [...diagnostics, diag('error', { line: 1, column: 1 }, M.emptyFile())],
+    };
   }
 
   // An alias inside the block it names (`tags: &a [*a, *a]`) is a loop: yaml's alias
@@ -116,9 +137,10 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const message = error instanceof ReferenceError && /alias/i.test(error.message)
-      ? M.tooManyAliases(MAX_ALIAS_COUNT)
-      : M.unreadable(firstLine(String((error as Error)?.message ?? error)));
+    const message =
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? M.tooManyAliases(MAX_ALIAS_COUNT)
+        : M.unreadable(firstLine(String((error as Error)?.message ?? error)));
     diagnostics.push(diag('error', firstAlias(doc, at), message));
     return { data: undefined, diagnostics, locate };
   }
@@ -126,15 +148,29 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
 }
 
 /** Where an unclosed quoted text or [ ] / { } collection that the parser gave up on begins. */
-function unclosedOpener(doc: Document, code: string, message: string, pos: number): { offset: number; message: Message } | undefined {
-  const quote = code === 'MISSING_CHAR' && /closing "quote/.test(message) ? 'QUOTE_DOUBLE'
-    : code === 'MISSING_CHAR' && /closing 'quote/.test(message) ? 'QUOTE_SINGLE' : undefined;
-  const bracket = /Flow sequence .* end with a \]/.test(message) ? ']' : /Flow map .* end with a \}/.test(message) ? '}' : undefined;
+function unclosedOpener(
+  doc: Document,
+  code: string,
+  message: string,
+  pos: number,
+): { offset: number; message: Message } | undefined {
+  const quote =
+    code === 'MISSING_CHAR' && /closing "quote/.test(message)
+      ? 'QUOTE_DOUBLE'
+      : code === 'MISSING_CHAR' && /closing 'quote/.test(message)
+        ? 'QUOTE_SINGLE'
+        : undefined;
+  const bracket = /Flow sequence .* end with a \]/.test(message)
+    ? ']'
+    : /Flow map .* end with a \}/.test(message)
+      ? '}'
+      : undefined;
   if (!quote && !bracket) return undefined;
   let found: number | undefined;
   visit(doc, {
     Scalar(_, node) {
-      if (quote && node.type === quote && node.range && node.range[0] < pos && found === undefined) found = node.range[0];
+      if (quote && node.type === quote && node.range && node.range[0] < pos && found === undefined)
+        found = node.range[0];
     },
     Seq(_, node) {
       if (bracket === ']' && node.flow && node.range && node.range[0] < pos) found = node.range[0];
@@ -191,7 +227,9 @@ function duplicateKeys(doc: Document): number[] {
         if (!isScalar(pair.key)) continue;
         const value = pair.key.value;
         const key = `${typeof value}\u0000${String(value)}`;
-        if (seen.has(key)) { if (pair.key.range) found.push(pair.key.range[0]); } else seen.add(key);
+        if (seen.has(key)) {
+          if (pair.key.range) found.push(pair.key.range[0]);
+        } else seen.add(key);
       }
     },
   });

@@ -22,28 +22,46 @@ export class StoreRecorder implements Recorder {
   private error: unknown;
 
   /** `from`: the unfinished session a resumed play continues */
-  constructor(readonly store: SessionStore, readonly trainee: string, private from?: ContinueFrom) {}
+  constructor(
+    readonly store: SessionStore,
+    readonly trainee: string,
+    private from?: ContinueFrom,
+  ) {}
 
   onStart(start: RunStart): void {
     const from = this.from;
     this.from = undefined;
-    const begin = start.resumed && from
-      ? Promise.resolve(Recording.continue(this.store, from.session, start.scenario, from.events))
-      : Recording.start(this.store, {
-          scenario: start.scenario, source: start.source, ...(start.file !== undefined ? { file: start.file } : {}),
-          trainee: this.trainee, lang: start.lang, mode: start.mode,
-        });
+    const begin =
+      start.resumed && from
+        ? Promise.resolve(Recording.continue(this.store, from.session, start.scenario, from.events))
+        : Recording.start(this.store, {
+            scenario: start.scenario,
+            source: start.source,
+            ...(start.file !== undefined ? { file: start.file } : {}),
+            trainee: this.trainee,
+            lang: start.lang,
+            mode: start.mode,
+          });
     this.ready = undefined;
-    this.current = begin.then((r) => (this.ready = r)).catch((e: unknown) => { this.error ??= e; return undefined; });
+    this.current = begin
+      .then((r) => (this.ready = r))
+      .catch((e: unknown) => {
+        this.error ??= e;
+        return undefined;
+      });
     this.all.push(this.current);
   }
 
   onStep(record: StepRecord, info: StepInfo): void {
-    this.with((r) => r.step(record, { shown: info.shownChoices, decisionMs: info.decisionMs, feedbackShown: info.feedbackShown }));
+    this.with((r) =>
+      r.step(record, { shown: info.shownChoices, decisionMs: info.decisionMs, feedbackShown: info.feedbackShown }),
+    );
   }
 
   onSnapshot(persisted: unknown, info: SnapshotInfo): void {
-    this.with((r) => r.saveplay({ snapshot: persisted, ...(info.remainingMs !== undefined ? { remainingMs: info.remainingMs } : {}) }));
+    this.with((r) =>
+      r.saveplay({ snapshot: persisted, ...(info.remainingMs !== undefined ? { remainingMs: info.remainingMs } : {}) }),
+    );
   }
 
   onFinish(report: RunReport): void {
@@ -63,13 +81,20 @@ export class StoreRecorder implements Recorder {
   async close(): Promise<unknown> {
     const recordings = await Promise.all(this.all);
     for (const r of recordings) {
-      try { await r?.flush(); } catch (e) { this.error ??= e; }
+      try {
+        await r?.flush();
+      } catch (e) {
+        this.error ??= e;
+      }
     }
     return this.error;
   }
 
   private with(fn: (r: Recording) => unknown): void {
-    if (this.ready) { fn(this.ready); return; }
+    if (this.ready) {
+      fn(this.ready);
+      return;
+    }
     const current = this.current;
     if (!current) return;
     // Recording.start has normally settled by the first step; chaining keeps the order when not.

@@ -7,7 +7,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  holds, initialMeters, localize, visitedBeforeLast, type Lang, type NodeId, type RunReport, type Scenario, type StepRecord,
+  holds,
+  initialMeters,
+  localize,
+  visitedBeforeLast,
+  type Lang,
+  type NodeId,
+  type RunReport,
+  type Scenario,
+  type StepRecord,
 } from '../core/index.js';
 import { sourceOf } from './scenario-source.js';
 import type { EventContent, Mode, RecordedAction, SavedPlay, SessionRow, SessionStore, StoredEvent } from './store.js';
@@ -53,15 +61,29 @@ export class Recording {
     const now = o.now ?? (() => new Date());
     const source = sourceOf(o.scenario, o.source, o.file);
     await store.saveSource(source);
-    const session = await store.startSession({
-      id: randomUUID(), trainee: o.trainee, scenarioId: o.scenario.id, scenarioHash: source.hash,
-      lang: o.lang, mode: o.mode, startedAt: now().toISOString(),
-    }, o.play);
+    const session = await store.startSession(
+      {
+        id: randomUUID(),
+        trainee: o.trainee,
+        scenarioId: o.scenario.id,
+        scenarioHash: source.hash,
+        lang: o.lang,
+        mode: o.mode,
+        startedAt: now().toISOString(),
+      },
+      o.play,
+    );
     return new Recording(store, session, o.scenario, [o.scenario.start], initialMeters(o.scenario.meters), 0, now);
   }
 
   /** Continues an unfinished session; `scenario` must be the one loaded from its stored source. */
-  static continue(store: SessionStore, session: SessionRow, scenario: Scenario, events: readonly StoredEvent[], now: () => Date = () => new Date()): Recording {
+  static continue(
+    store: SessionStore,
+    session: SessionRow,
+    scenario: Scenario,
+    events: readonly StoredEvent[],
+    now: () => Date = () => new Date(),
+  ): Recording {
     const path = [scenario.start, ...events.map((e) => e.goto)];
     const meters = events.length ? events[events.length - 1]!.meters : initialMeters(scenario.meters);
     return new Recording(store, session, scenario, path, meters, events.length, now);
@@ -79,7 +101,7 @@ export class Recording {
   /** Ids of the choices visible at the current node, as the machine's guards see them. */
   visibleChoices(): string[] {
     const node = this.scenario.nodes[this.path[this.path.length - 1]!];
-    if (!node || node.kind !== 'choice') return [];
+    if (node?.kind !== 'choice') return [];
     const before = visitedBeforeLast(this.path);
     return node.choices.filter((c) => holds(c.if, this.meters, before)).map((c) => c.id);
   }
@@ -94,7 +116,8 @@ export class Recording {
       decisionMs: Math.max(0, Math.round(details.decisionMs)),
       points: { ...record.score },
       meters: { ...record.meters },
-      feedback: details.feedbackShown && record.feedback !== undefined ? localize(record.feedback, this.session.lang) : null,
+      feedback:
+        details.feedbackShown && record.feedback !== undefined ? localize(record.feedback, this.session.lang) : null,
       goto: record.goto,
     };
     this.path = [...this.path, record.goto];
@@ -111,11 +134,18 @@ export class Recording {
     if (this.finished) return Promise.resolve(undefined);
     this.finished = true;
     const finishedAt = this.now().toISOString();
-    return this.enqueue(() => this.store.finishSession(this.session.id, {
-      finishedAt, outcome: report.outcome, ending: report.ending,
-      total: report.score.total, max: report.score.max, percent: report.score.percent, passed: report.score.passed,
-      lessons: report.score.lessons,
-    }));
+    return this.enqueue(() =>
+      this.store.finishSession(this.session.id, {
+        finishedAt,
+        outcome: report.outcome,
+        ending: report.ending,
+        total: report.score.total,
+        max: report.score.max,
+        percent: report.score.percent,
+        passed: report.score.passed,
+        lessons: report.score.lessons,
+      }),
+    );
   }
 
   /** Waits for every queued write; rejects with the first failure. */
@@ -151,9 +181,13 @@ export class Recording {
 function actionOf(record: StepRecord): RecordedAction {
   const a = record.action;
   switch (a.kind) {
-    case 'choice': return { kind: 'choice', choice: a.choice };
-    case 'say': return { kind: 'say', text: a.text, rule: a.rule };
-    case 'timeout': return { kind: 'timeout' };
-    case 'auto': return { kind: 'auto', branch: a.branch };
+    case 'choice':
+      return { kind: 'choice', choice: a.choice };
+    case 'say':
+      return { kind: 'say', text: a.text, rule: a.rule };
+    case 'timeout':
+      return { kind: 'timeout' };
+    case 'auto':
+      return { kind: 'auto', branch: a.branch };
   }
 }

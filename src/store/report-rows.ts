@@ -5,12 +5,41 @@
  */
 import type { ScenarioAggregate, TraineeAggregate } from './store.js';
 
-export interface SummaryRow { id: string; attempts: number; unfinished: number; trainees: number; passed: number; meanPercent: number | null }
-export interface LessonRow { id: string; lesson: string; meanPoints: number; max: number }
+export interface SummaryRow {
+  id: string;
+  attempts: number;
+  unfinished: number;
+  trainees: number;
+  passed: number;
+  meanPercent: number | null;
+}
+export interface LessonRow {
+  id: string;
+  lesson: string;
+  meanPoints: number;
+  max: number;
+}
 /** a scenario's node and the way taken there, with decision times of played (not headless) steps */
-export interface WayRow { id: string; node: string; way: string; n: number; ms: number | null; timed: number }
-export interface EndingRow { id: string; ending: string; n: number }
-export interface TraineeRow { name: string; attempts: number; passed: number; best: number; last: number }
+export interface WayRow {
+  id: string;
+  node: string;
+  way: string;
+  n: number;
+  ms: number | null;
+  timed: number;
+}
+export interface EndingRow {
+  id: string;
+  ending: string;
+  n: number;
+}
+export interface TraineeRow {
+  name: string;
+  attempts: number;
+  passed: number;
+  best: number;
+  last: number;
+}
 
 export interface ReportRows {
   readonly summaries: readonly SummaryRow[];
@@ -65,7 +94,10 @@ export function traineeAggregate(t: TraineeRow, recent: readonly number[]): Trai
  * The choice counts read straight from the events index include headless runs' decision
  * times (always 0, but counted); take those out with the rows of headless sessions only.
  */
-export function withoutHeadless(all: readonly WayRow[], headless: readonly { id: string; node: string; way: string; n: number; ms: number }[]): readonly WayRow[] {
+export function withoutHeadless(
+  all: readonly WayRow[],
+  headless: readonly { id: string; node: string; way: string; n: number; ms: number }[],
+): readonly WayRow[] {
   if (headless.length === 0) return all;
   const key = (r: { id: string; node: string; way: string }) => `${r.id}\u0000${r.node}\u0000${r.way}`;
   const minus = new Map(headless.map((h) => [key(h), h]));
@@ -80,12 +112,14 @@ export function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<strin
   for (const item of list) {
     const k = key(item);
     const g = groups.get(k);
-    if (g) g.push(item); else groups.set(k, [item]);
+    if (g) g.push(item);
+    else groups.set(k, [item]);
   }
   return groups;
 }
 
 /** How well a lesson went: share of its max; a lesson with no max (only penalties) by its mean. */
-const ratio = (l: { meanPoints: number; max: number }) => (l.max > 0 ? l.meanPoints / l.max : l.meanPoints < 0 ? l.meanPoints : 1);
+const ratio = (l: { meanPoints: number; max: number }) =>
+  l.max > 0 ? l.meanPoints / l.max : l.meanPoints < 0 ? l.meanPoints : 1;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const round4 = (x: number) => Math.round(x * 10000) / 10000;

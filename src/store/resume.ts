@@ -28,7 +28,11 @@ function sameStep(a: StepRecord, e: StoredEvent): boolean {
 }
 
 /** The snapshot to continue from, consistent with every stored event. */
-export function restorePoint(compiled: CompiledScenario, events: readonly StoredEvent[], saved: SavedPlay | undefined): Restored {
+export function restorePoint(
+  compiled: CompiledScenario,
+  events: readonly StoredEvent[],
+  saved: SavedPlay | undefined,
+): Restored {
   const savedSteps = saved ? stepsIn(saved.snapshot) : undefined;
   if (saved && savedSteps === events.length) {
     return { snapshot: saved.snapshot, ...(saved.remainingMs !== undefined ? { remainingMs: saved.remainingMs } : {}) };
@@ -38,32 +42,50 @@ export function restorePoint(compiled: CompiledScenario, events: readonly Stored
   const clock = new SimulatedClock();
   const play = new Play(compiled, { clock, ...(from !== undefined ? { snapshot: from } : {}) });
   try {
-    for (let i = play.context.steps.length; i < events.length;) {
+    for (let i = play.context.steps.length; i < events.length; ) {
       const e = events[i]!;
       const a = e.action;
       if (a.kind === 'choice') play.choose(a.choice);
       else if (a.kind === 'say') play.say(a.text);
       else if (a.kind === 'timeout') {
         const deadline = play.turn().deadline;
-        if (deadline === undefined) throw new ResumeError(`step ${e.seq} timed out at '${e.node}', which has no timeout`, `第 ${e.seq} 步在「${e.node}」超时，但这个节点没有时限`);
+        if (deadline === undefined)
+          throw new ResumeError(
+            `step ${e.seq} timed out at '${e.node}', which has no timeout`,
+            `第 ${e.seq} 步在「${e.node}」超时，但这个节点没有时限`,
+          );
         clock.increment(Math.max(0, deadline - clock.now()));
       } else {
-        throw new ResumeError(`step ${e.seq} is an automatic step the machine did not take`, `第 ${e.seq} 步是自动分支，但案例没有走这一步`);
+        throw new ResumeError(
+          `step ${e.seq} is an automatic step the machine did not take`,
+          `第 ${e.seq} 步是自动分支，但案例没有走这一步`,
+        );
       }
       const taken = play.context.steps;
-      if (taken.length <= i) throw new ResumeError(`step ${e.seq} at '${e.node}' could not be replayed`, `第 ${e.seq} 步（「${e.node}」）无法重放`);
+      if (taken.length <= i)
+        throw new ResumeError(
+          `step ${e.seq} at '${e.node}' could not be replayed`,
+          `第 ${e.seq} 步（「${e.node}」）无法重放`,
+        );
       for (; i < taken.length; i++) {
         const ev = events[i];
         if (!ev || !sameStep(taken[i]!, ev)) {
-          throw new ResumeError(`the record and the scenario disagree at step ${i + 1}`, `记录与案例在第 ${i + 1} 步对不上`);
+          throw new ResumeError(
+            `the record and the scenario disagree at step ${i + 1}`,
+            `记录与案例在第 ${i + 1} 步对不上`,
+          );
         }
       }
     }
-    if (play.context.steps.length !== events.length) throw new ResumeError('the record and the scenario disagree about the number of steps', '记录与案例的步数对不上');
+    if (play.context.steps.length !== events.length)
+      throw new ResumeError('the record and the scenario disagree about the number of steps', '记录与案例的步数对不上');
     return { snapshot: play.persisted() };
   } catch (e) {
     if (e instanceof ResumeError) throw e;
-    throw new ResumeError(`the session cannot be continued: ${(e as Error).message}`, `这次练习无法继续：${(e as Error).message}`);
+    throw new ResumeError(
+      `the session cannot be continued: ${(e as Error).message}`,
+      `这次练习无法继续：${(e as Error).message}`,
+    );
   } finally {
     play.stop();
   }

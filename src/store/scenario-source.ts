@@ -4,7 +4,15 @@
  * replays and scores an old session exactly, whatever a trainer has since changed in the
  * YAML or in lessons.yaml.
  */
-import { compile, loadFile, type CompiledScenario, type Lesson, type Loaded, type LessonCatalog, type Scenario } from '../core/index.js';
+import {
+  compile,
+  loadFile,
+  type CompiledScenario,
+  type Lesson,
+  type Loaded,
+  type LessonCatalog,
+  type Scenario,
+} from '../core/index.js';
 import { canonicalJson, sha256 } from './chain.js';
 import { StoreError, type ScenarioSource } from './store.js';
 

@@ -35,17 +35,29 @@ export function sessionRowOf<RowId, Flag>(
   lessons: () => Record<string, { points: number; max: number }>,
 ): SessionRow {
   const base = {
-    id: r.id, trainee: r.trainee, scenarioId: r.scenario_id, scenarioHash: r.scenario_hash,
-    lang: r.lang as SessionHeader['lang'], mode: r.mode as SessionHeader['mode'], startedAt: r.started_at,
-    eventCount: r.event_count, headHash: r.head_hash,
+    id: r.id,
+    trainee: r.trainee,
+    scenarioId: r.scenario_id,
+    scenarioHash: r.scenario_hash,
+    lang: r.lang as SessionHeader['lang'],
+    mode: r.mode as SessionHeader['mode'],
+    startedAt: r.started_at,
+    eventCount: r.event_count,
+    headHash: r.head_hash,
   };
   if (r.finished_at === null) return base;
   return {
     ...base,
     result: {
-      finishedAt: r.finished_at, outcome: r.outcome as Outcome, ending: r.ending ?? '', total: r.total ?? 0, max: r.max ?? 0,
+      finishedAt: r.finished_at,
+      outcome: r.outcome as Outcome,
+      ending: r.ending ?? '',
+      total: r.total ?? 0,
+      max: r.max ?? 0,
       // SQLite answers 1/0, PostgreSQL true/false
-      percent: r.percent ?? 0, passed: r.passed === true || r.passed === 1, lessons: lessons(),
+      percent: r.percent ?? 0,
+      passed: r.passed === true || r.passed === 1,
+      lessons: lessons(),
     },
     ...(r.seal !== null ? { seal: r.seal } : {}),
   };
@@ -56,12 +68,16 @@ export function sessionRowOf<RowId, Flag>(
  * exactly this step next (anything else means the session is being played in two places).
  */
 export function appendableRow<R extends Pick<SessionColumns<unknown, unknown>, 'finished_at' | 'event_count'>>(
-  s: R | undefined, sessionId: string, seq: number,
+  s: R | undefined,
+  sessionId: string,
+  seq: number,
 ): R {
   if (!s) throw new StoreError(`no session ${sessionId}`);
   if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
   if (seq !== s.event_count + 1) {
-    throw new StoreError(`session ${sessionId} expects step ${s.event_count + 1} next, not ${seq} (is it being played in two places?)`);
+    throw new StoreError(
+      `session ${sessionId} expects step ${s.event_count + 1} next, not ${seq} (is it being played in two places?)`,
+    );
   }
   return s;
 }

@@ -190,7 +190,10 @@ export interface SessionStore {
   savedPlay(sessionId: SessionId): Promise<SavedPlay | undefined>;
 
   /** Sessions with their events, oldest first, a page at a time (for export and verify). */
-  eachSession(filter: SessionFilter, fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>): Promise<void>;
+  eachSession(
+    filter: SessionFilter,
+    fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>,
+  ): Promise<void>;
   report(filter?: SessionFilter): Promise<ReportData>;
 
   close(): Promise<void>;

@@ -30,30 +30,46 @@ export type ChainProblemCode = ChainBreak['code'];
 const PROBLEMS: Readonly<Record<Lang, (b: ChainBreak) => string>> = {
   en: (b) => {
     switch (b.code) {
-      case 'event-missing': return `event ${b.seq} is missing: it was deleted (the next stored event is ${b.nextStored})`;
-      case 'details-altered': return b.seq === 1
-        ? "the session's details (trainee, scenario, start time…) were altered, or event 1 was replaced"
-        : "the session's details (trainee, scenario, start time…) were altered";
-      case 'events-reordered': return `event ${b.seq} does not follow event ${b.seq - 1}: events were reordered, or one was deleted or replaced`;
-      case 'event-altered': return `event ${b.seq} was altered: its content no longer matches its hash`;
-      case 'events-cut': return `event ${b.seq} is missing: the session recorded ${b.recorded} events, ${b.remaining} remain`;
-      case 'head-mismatch': return `event ${b.seq} does not match the session's last recorded hash: it was altered or events were removed`;
-      case 'result-altered': return "the session's result (score, outcome, ending or lesson points) was altered";
-      case 'result-removed': return "the session's result was removed";
+      case 'event-missing':
+        return `event ${b.seq} is missing: it was deleted (the next stored event is ${b.nextStored})`;
+      case 'details-altered':
+        return b.seq === 1
+          ? "the session's details (trainee, scenario, start time…) were altered, or event 1 was replaced"
+          : "the session's details (trainee, scenario, start time…) were altered";
+      case 'events-reordered':
+        return `event ${b.seq} does not follow event ${b.seq - 1}: events were reordered, or one was deleted or replaced`;
+      case 'event-altered':
+        return `event ${b.seq} was altered: its content no longer matches its hash`;
+      case 'events-cut':
+        return `event ${b.seq} is missing: the session recorded ${b.recorded} events, ${b.remaining} remain`;
+      case 'head-mismatch':
+        return `event ${b.seq} does not match the session's last recorded hash: it was altered or events were removed`;
+      case 'result-altered':
+        return "the session's result (score, outcome, ending or lesson points) was altered";
+      case 'result-removed':
+        return "the session's result was removed";
     }
   },
   zh: (b) => {
     switch (b.code) {
-      case 'event-missing': return `第 ${b.seq} 步缺失：已被删除（之后保存的是第 ${b.nextStored} 步）`;
-      case 'details-altered': return b.seq === 1
-        ? '练习的基本信息（学员、案例、开始时间……）被改动过，或第 1 步被替换'
-        : '练习的基本信息（学员、案例、开始时间……）被改动过';
-      case 'events-reordered': return `第 ${b.seq} 步没有接在第 ${b.seq - 1} 步之后：步骤顺序被调换，或有步骤被删除或替换`;
-      case 'event-altered': return `第 ${b.seq} 步被改动过：内容与它的哈希不再相符`;
-      case 'events-cut': return `第 ${b.seq} 步缺失：这次练习记录了 ${b.recorded} 个步骤，现存 ${b.remaining} 个`;
-      case 'head-mismatch': return `第 ${b.seq} 步与练习记下的最后一个哈希不符：它被改动过，或有步骤被删除`;
-      case 'result-altered': return '练习结果（得分、结果、结局或各要点得分）被改动过';
-      case 'result-removed': return '练习结果被删除了';
+      case 'event-missing':
+        return `第 ${b.seq} 步缺失：已被删除（之后保存的是第 ${b.nextStored} 步）`;
+      case 'details-altered':
+        return b.seq === 1
+          ? '练习的基本信息（学员、案例、开始时间……）被改动过，或第 1 步被替换'
+          : '练习的基本信息（学员、案例、开始时间……）被改动过';
+      case 'events-reordered':
+        return `第 ${b.seq} 步没有接在第 ${b.seq - 1} 步之后：步骤顺序被调换，或有步骤被删除或替换`;
+      case 'event-altered':
+        return `第 ${b.seq} 步被改动过：内容与它的哈希不再相符`;
+      case 'events-cut':
+        return `第 ${b.seq} 步缺失：这次练习记录了 ${b.recorded} 个步骤，现存 ${b.remaining} 个`;
+      case 'head-mismatch':
+        return `第 ${b.seq} 步与练习记下的最后一个哈希不符：它被改动过，或有步骤被删除`;
+      case 'result-altered':
+        return '练习结果（得分、结果、结局或各要点得分）被改动过';
+      case 'result-removed':
+        return '练习结果被删除了';
     }
   },
 };
@@ -70,7 +86,8 @@ export function checkChain(session: SessionRow, events: readonly StoredEvent[]):
     const e = events[i]!;
     const expected = i + 1;
     if (e.seq !== expected) return { code: 'event-missing', seq: expected, nextStored: e.seq };
-    if (e.prevHash !== prev) return i === 0 ? { code: 'details-altered', seq: 1 } : { code: 'events-reordered', seq: expected };
+    if (e.prevHash !== prev)
+      return i === 0 ? { code: 'details-altered', seq: 1 } : { code: 'events-reordered', seq: expected };
     if (eventHash(e.prevHash, e) !== e.hash) return { code: 'event-altered', seq: expected };
     prev = e.hash;
   }
@@ -81,7 +98,8 @@ export function checkChain(session: SessionRow, events: readonly StoredEvent[]):
     return events.length === 0 ? { code: 'details-altered', seq: null } : { code: 'head-mismatch', seq: events.length };
   }
   if (session.result) {
-    if (session.seal === undefined || sealHash(session.headHash, session.result) !== session.seal) return { code: 'result-altered', seq: null };
+    if (session.seal === undefined || sealHash(session.headHash, session.result) !== session.seal)
+      return { code: 'result-altered', seq: null };
   } else if (session.seal !== undefined) {
     return { code: 'result-removed', seq: null };
   }
@@ -95,11 +113,15 @@ export function checkChain(session: SessionRow, events: readonly StoredEvent[]):
 export type VerifyResult =
   | { readonly ok: true; readonly sessions: number; readonly events: number }
   | {
-    readonly ok: false; readonly sessionId: SessionId; readonly seq: number | null;
-    readonly code: ChainProblemCode; readonly problem: string; readonly sessions: number;
-    /** the break itself, to say it in another language; not part of the JSON */
-    readonly broken: ChainBreak;
-  };
+      readonly ok: false;
+      readonly sessionId: SessionId;
+      readonly seq: number | null;
+      readonly code: ChainProblemCode;
+      readonly problem: string;
+      readonly sessions: number;
+      /** the break itself, to say it in another language; not part of the JSON */
+      readonly broken: ChainBreak;
+    };
 
 export async function verifyStore(store: SessionStore): Promise<VerifyResult> {
   let sessions = 0;
@@ -111,13 +133,24 @@ export async function verifyStore(store: SessionStore): Promise<VerifyResult> {
     eventCount += events.length;
     if (broken) return;
     const b = checkChain(session, events);
-    if (b) broken = { ok: false, sessionId: session.id, seq: b.seq, code: b.code, problem: chainProblem(b, 'en'), sessions, broken: b };
+    if (b)
+      broken = {
+        ok: false,
+        sessionId: session.id,
+        seq: b.seq,
+        code: b.code,
+        problem: chainProblem(b, 'en'),
+        sessions,
+        broken: b,
+      };
   });
   return broken ?? { ok: true, sessions, events: eventCount };
 }
 
 /** `verify --json`: the result without the break object; tools read `code` (stable) and `problem` (English, as always). */
-export function verifyJson(result: VerifyResult): Omit<Extract<VerifyResult, { ok: false }>, 'broken'> | Extract<VerifyResult, { ok: true }> {
+export function verifyJson(
+  result: VerifyResult,
+): Omit<Extract<VerifyResult, { ok: false }>, 'broken'> | Extract<VerifyResult, { ok: true }> {
   if (result.ok) return result;
   const { broken: _broken, ...json } = result;
   return json;

@@ -34,7 +34,9 @@ export class BestPaths {
     const graph = graphOf(scenario);
     const { component, cyclic } = components(graph);
     const tracked = new Set<NodeId>();
-    graph.ids.forEach((id, i) => { if (cyclic[component[i]!]) tracked.add(id); });
+    graph.ids.forEach((id, i) => {
+      if (cyclic[component[i]!]) tracked.add(id);
+    });
     for (const node of Object.values(scenario.nodes)) {
       for (const way of waysOf(node)) {
         const cond = way.kind === 'choice' ? way.choice.if : way.kind === 'branch' ? way.branch.if : undefined;
@@ -51,18 +53,25 @@ export class BestPaths {
     const visitedBefore = (n: NodeId) => before.includes(n);
     return openWays(this.scenario, node, meters, visitedBefore)
       .filter((w) => !seen.has(w.to))
-      .map((way) => ({ way, value: sum(consequenceOf(way.way).score) + this.best(way.to, way.meters, [...visited, way.to]).value }));
+      .map((way) => ({
+        way,
+        value: sum(consequenceOf(way.way).score) + this.best(way.to, way.meters, [...visited, way.to]).value,
+      }));
   }
 
   /** `visited` ends with `node`. */
   best(node: NodeId, meters: MeterValues, visited: readonly NodeId[]): Best {
     if (this.scenario.nodes[node]!.kind === 'end') return { value: 0 };
-    const key = `${node}\u0000${JSON.stringify(meters)}\u0000${visited.filter((n) => this.tracked.has(n)).sort().join(',')}`;
+    const key = `${node}\u0000${JSON.stringify(meters)}\u0000${visited
+      .filter((n) => this.tracked.has(n))
+      .sort()
+      .join(',')}`;
     const hit = this.memo.get(key);
     if (hit) return hit;
     if (--this.budget < 0) throw new BudgetExceeded();
     let best: Best = { value: -Infinity };
-    for (const o of this.options(node, meters, visited)) if (o.value > best.value) best = { value: o.value, way: o.way };
+    for (const o of this.options(node, meters, visited))
+      if (o.value > best.value) best = { value: o.value, way: o.way };
     this.memo.set(key, best);
     return best;
   }
@@ -96,8 +105,14 @@ export function reviewPath(scenario: Scenario, output: RunOutput): PathReview | 
       if (step.action.kind !== 'auto') {
         const options = search.options(step.node, meters, visited);
         const taken = sum(step.score) + search.best(step.goto, step.meters, [...visited, step.goto]).value;
-        const top = options.reduce<{ way: OpenWay; value: number } | undefined>((b, o) => (!b || o.value > b.value ? o : b), undefined);
-        const missed = top && Number.isFinite(top.value) && top.value > taken ? top.value - (Number.isFinite(taken) ? taken : top.value) : 0;
+        const top = options.reduce<{ way: OpenWay; value: number } | undefined>(
+          (b, o) => (!b || o.value > b.value ? o : b),
+          undefined,
+        );
+        const missed =
+          top && Number.isFinite(top.value) && top.value > taken
+            ? top.value - (Number.isFinite(taken) ? taken : top.value)
+            : 0;
         turns.push({
           step,
           earned: sum(step.score),

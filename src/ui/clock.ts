@@ -74,10 +74,13 @@ export class PausableClock implements Clock {
   }
 
   private arm(id: number, timer: Timer) {
-    timer.handle = this.base.setTimeout(() => {
-      if (!this.timers.has(id)) return;
-      this.timers.delete(id);
-      timer.fn();
-    }, Math.max(0, timer.due - this.now()));
+    timer.handle = this.base.setTimeout(
+      () => {
+        if (!this.timers.has(id)) return;
+        this.timers.delete(id);
+        timer.fn();
+      },
+      Math.max(0, timer.due - this.now()),
+    );
   }
 }

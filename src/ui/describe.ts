@@ -18,7 +18,10 @@ export function speakerName(scenario: Scenario, speaker: string, lang: Lang): st
 export function whyBetter(scenario: Scenario, way: Way, lang: Lang): string | undefined {
   const c = consequenceOf(way);
   if (c.feedback !== undefined) return safeText(localize(c.feedback, lang));
-  const lessons = Object.entries(c.score).filter(([, p]) => p > 0).map(([l]) => scenario.lessons[l]).filter((l) => l !== undefined);
+  const lessons = Object.entries(c.score)
+    .filter(([, p]) => p > 0)
+    .map(([l]) => scenario.lessons[l])
+    .filter((l) => l !== undefined);
   if (lessons.length === 0) return undefined;
   return lessons.map((l) => safeText(localize(l.principle, lang))).join(' ');
 }
@@ -38,19 +41,25 @@ export function actionText(scenario: Scenario, step: StepRecord, lang: Lang): st
       const choice = node?.kind === 'choice' ? node.choices.find((c) => c.id === id) : undefined;
       return choice ? safeLine(localize(choice.text, lang)) : id;
     }
-    case 'say': return safeLine(step.action.text);
-    case 'timeout': return t.silence;
-    case 'auto': return undefined;
+    case 'say':
+      return safeLine(step.action.text);
+    case 'timeout':
+      return t.silence;
+    case 'auto':
+      return undefined;
   }
 }
 
 /** A way out of a node, as an option the trainee could have taken. */
-export function wayText(scenario: Scenario, way: Way, lang: Lang): string {
+export function wayText(_scenario: Scenario, way: Way, lang: Lang): string {
   const t = stringsFor(lang);
   switch (way.kind) {
-    case 'choice': return safeLine(localize(way.choice.text, lang));
-    case 'timeout': return t.waitOut;
-    case 'branch': return '';
+    case 'choice':
+      return safeLine(localize(way.choice.text, lang));
+    case 'timeout':
+      return t.waitOut;
+    case 'branch':
+      return '';
     case 'rule': {
       const m = way.rule.match;
       if (!m) return t.anyOtherAnswer;
@@ -71,13 +80,22 @@ export interface TranscriptEntry {
  * run's path and steps (steps[i] leaves path[i]), so a resumed run shows its history too.
  * The current node (the last in the path) is left out: the screen shows it separately.
  */
-export function transcriptOf(scenario: Scenario, context: RunContext, lang: Lang, includeCurrent = false): TranscriptEntry[] {
+export function transcriptOf(
+  scenario: Scenario,
+  context: RunContext,
+  lang: Lang,
+  includeCurrent = false,
+): TranscriptEntry[] {
   const out: TranscriptEntry[] = [];
   const last = includeCurrent ? context.path.length : context.path.length - 1;
   for (let i = 0; i < last; i++) {
     const node = scenario.nodes[context.path[i]!]!;
     if (node.text !== undefined) {
-      out.push({ who: 'speaker', name: speakerName(scenario, node.speaker, lang), text: safeText(localize(node.text, lang)) });
+      out.push({
+        who: 'speaker',
+        name: speakerName(scenario, node.speaker, lang),
+        text: safeText(localize(node.text, lang)),
+      });
     }
     const step = context.steps[i];
     const said = step ? actionText(scenario, step, lang) : undefined;

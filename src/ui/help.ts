@@ -10,7 +10,7 @@ export function helpLines(lang: Lang): Line[] {
   return [
     plain(t.helpTitle, 'title'),
     blank,
-    ...t.helpLines.map(([k, what]): Line => [{ text: '  ' + padEnd(k, keyWidth), tone: 'accent' }, { text: what }]),
+    ...t.helpLines.map(([k, what]): Line => [{ text: `  ${padEnd(k, keyWidth)}`, tone: 'accent' }, { text: what }]),
     blank,
     plain(t.helpClose, 'muted'),
   ];

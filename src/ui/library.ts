@@ -40,7 +40,12 @@ export interface UnfinishedSession {
 }
 
 export type ResumeResult =
-  | { readonly ok: true; readonly opened: OpenedScenario; readonly resume: ResumePoint; readonly mode: 'practice' | 'exam' }
+  | {
+      readonly ok: true;
+      readonly opened: OpenedScenario;
+      readonly resume: ResumePoint;
+      readonly mode: 'practice' | 'exam';
+    }
   | { readonly ok: false; readonly message: string };
 
 export interface Library {

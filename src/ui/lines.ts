@@ -25,15 +25,16 @@ export function plain(text: string, tone?: Tone, bold?: boolean): Line {
  * Wrap `text` to `width`, with `first` before the first line and the other lines indented
  * by its width (a hanging indent, as for numbered choices and speaker names).
  */
-export function paragraph(text: string, width: number, options: { tone?: Tone; bold?: boolean; first?: Line; indent?: number } = {}): Line[] {
+export function paragraph(
+  text: string,
+  width: number,
+  options: { tone?: Tone; bold?: boolean; first?: Line; indent?: number } = {},
+): Line[] {
   const first = options.first ?? [];
   const lead = options.indent ?? first.reduce((w, p) => w + widthOf(p.text), 0);
   const wrapped = wrapText(text, Math.max(4, width - lead));
   const style = { ...(options.tone ? { tone: options.tone } : {}), ...(options.bold ? { bold: true } : {}) };
-  return wrapped.map((l, i) => [
-    ...(i === 0 ? first : [{ text: ' '.repeat(lead) }]),
-    { text: l, ...style },
-  ]);
+  return wrapped.map((l, i) => [...(i === 0 ? first : [{ text: ' '.repeat(lead) }]), { text: l, ...style }]);
 }
 
 /**
@@ -48,7 +49,12 @@ export function labelled(label: Piece, text: string, width: number, tone?: Tone)
 }
 
 /** A paragraph whose last line ends with `suffix` (e.g. points), wrapped so that the suffix fits. */
-export function paragraphWith(text: string, width: number, suffix: Line, options: { tone?: Tone; first?: Line; indent?: number } = {}): Line[] {
+export function paragraphWith(
+  text: string,
+  width: number,
+  suffix: Line,
+  options: { tone?: Tone; first?: Line; indent?: number } = {},
+): Line[] {
   const sw = lineWidth(suffix) + 2;
   const lines = paragraph(text, width - sw, options);
   const last = lines.length - 1;
@@ -83,7 +89,11 @@ export function rule(width: number): Line {
 }
 
 /** The window of `lines` that fits `height` rows when scrolled by `offset` (clamped). */
-export function windowOf(lines: readonly Line[], height: number, offset: number): { visible: readonly Line[]; offset: number; maxOffset: number } {
+export function windowOf(
+  lines: readonly Line[],
+  height: number,
+  offset: number,
+): { visible: readonly Line[]; offset: number; maxOffset: number } {
   const maxOffset = Math.max(0, lines.length - height);
   const o = Math.min(Math.max(0, offset), maxOffset);
   return { visible: lines.slice(o, o + height), offset: o, maxOffset };

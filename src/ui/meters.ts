@@ -47,9 +47,9 @@ export function meterRows(
     const v = values[m.id] ?? m.initial;
     const d = deltas[m.id] ?? 0;
     const pieces: Piece[] = [
-      { text: padEnd(labels[i]!, labelWidth) + ' ' },
+      { text: `${padEnd(labels[i]!, labelWidth)} ` },
       { text: bar(v, m.min, m.max, barWidth), tone: 'accent' },
-      { text: ' ' + padEnd(valueTexts[i]!, valueWidth) },
+      { text: ` ${padEnd(valueTexts[i]!, valueWidth)}` },
     ];
     if (d !== 0) pieces.push({ text: `  ${labels[i]} ${signed(d)}`, tone: d > 0 ? 'good' : 'bad', bold: true });
     return pieces;
@@ -57,7 +57,10 @@ export function meterRows(
 }
 
 /** Meter changes between two sets of values (what a decision did, after clamping). */
-export function meterDeltas(before: Readonly<Record<string, number>>, after: Readonly<Record<string, number>>): Record<string, number> {
+export function meterDeltas(
+  before: Readonly<Record<string, number>>,
+  after: Readonly<Record<string, number>>,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [id, v] of Object.entries(after)) {
     const d = v - (before[id] ?? v);
@@ -72,10 +75,12 @@ const TICKS = '▁▂▃▄▅▆▇█';
 export function sparkline(series: readonly number[], min: number, max: number, width: number): string {
   const shown = series.length > width ? sample(series, width) : series;
   const span = max - min;
-  return shown.map((v) => {
-    const i = span <= 0 ? TICKS.length - 1 : Math.round(((v - min) / span) * (TICKS.length - 1));
-    return TICKS[Math.min(TICKS.length - 1, Math.max(0, i))];
-  }).join('');
+  return shown
+    .map((v) => {
+      const i = span <= 0 ? TICKS.length - 1 : Math.round(((v - min) / span) * (TICKS.length - 1));
+      return TICKS[Math.min(TICKS.length - 1, Math.max(0, i))];
+    })
+    .join('');
 }
 
 /** Evenly spaced samples that always keep the first and the last value. */
@@ -87,14 +92,23 @@ function sample(series: readonly number[], width: number): number[] {
 }
 
 /** Each meter's value at the start and after every step. */
-export function meterSeries(meters: readonly Meter[], initial: Readonly<Record<string, number>>, steps: readonly StepRecord[]): Record<string, number[]> {
+export function meterSeries(
+  meters: readonly Meter[],
+  initial: Readonly<Record<string, number>>,
+  steps: readonly StepRecord[],
+): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const m of meters) out[m.id] = [initial[m.id] ?? m.initial, ...steps.map((s) => s.meters[m.id] ?? m.initial)];
   return out;
 }
 
 /** The debrief's chart: one sparkline per meter with its range and where it started and ended. */
-export function meterChart(meters: readonly Meter[], series: Readonly<Record<string, readonly number[]>>, lang: Lang, width: number): Line[] {
+export function meterChart(
+  meters: readonly Meter[],
+  series: Readonly<Record<string, readonly number[]>>,
+  lang: Lang,
+  width: number,
+): Line[] {
   if (meters.length === 0) return [];
   const labels = meters.map((m) => meterLabel(m, lang));
   const labelWidth = Math.min(Math.max(...labels.map(widthOf)), 12);
@@ -105,7 +119,7 @@ export function meterChart(meters: readonly Meter[], series: Readonly<Record<str
     const tail = `  ${first}→${last}  (${m.min}~${m.max})`;
     const room = Math.max(4, width - labelWidth - 2 - tail.length);
     return [
-      { text: padEnd(labels[i]!, labelWidth) + '  ' },
+      { text: `${padEnd(labels[i]!, labelWidth)}  ` },
       { text: sparkline(s, m.min, m.max, room), tone: 'accent' },
       ...plain(tail, last > first ? 'good' : last < first ? 'bad' : 'muted'),
     ];

@@ -31,8 +31,15 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   // Only the menu draws before the other screens have loaded.
   if (options.start.kind !== 'menu') await loadScreens();
   const instance = render(
-    <App library={options.library} start={options.start} lang={options.lang} mode={options.mode}
-      clock={realClock} theme={themeFromEnv()} {...(options.recorder ? { recorder: options.recorder } : {})} />,
+    <App
+      library={options.library}
+      start={options.start}
+      lang={options.lang}
+      mode={options.mode}
+      clock={realClock}
+      theme={themeFromEnv()}
+      {...(options.recorder ? { recorder: options.recorder } : {})}
+    />,
     { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
   );
   options.signal?.addEventListener('abort', () => instance.unmount(), { once: true });

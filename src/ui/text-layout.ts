@@ -13,7 +13,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // grapheme's width is measured once.
 const widthCache = new Map<string, number>();
 /** Characters that can join into a multi-code-point grapheme (marks, joiners, selectors, flags, skin tones, Indic scripts). */
-const COMPLEX = /[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
+const COMPLEX =
+  /[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
 
 function graphemeWidth(g: string): number {
   if (g.length === 1) {
@@ -123,7 +124,10 @@ export function wrapText(text: string, width: number): string[] {
         lineWidth += token.width;
         continue;
       }
-      if (token.space) { push(); continue; }
+      if (token.space) {
+        push();
+        continue;
+      }
       if (lineWidth > 0) push();
       if (token.width <= w) {
         line = token.text;
@@ -152,7 +156,7 @@ export function truncate(text: string, width: number): string {
     out += segment;
     used += w;
   }
-  return out + '…';
+  return `${out}…`;
 }
 
 /** Pad with spaces to exactly `width` columns (cutting first if it is too wide). */

@@ -21,7 +21,11 @@ describe('coverage (core)', () => {
     expect(c.nodes).toEqual({ covered: 3, total: 4 });
     expect(c.choices).toEqual({ covered: 2, total: 4 });
     expect(c.endings).toEqual({ covered: 1, total: 2 });
-    expect([c.missedNodes, c.missedChoices, c.missedEndings]).toEqual([['failed'], ['ask.rush', 'follow.skip'], ['failed']]);
+    expect([c.missedNodes, c.missedChoices, c.missedEndings]).toEqual([
+      ['failed'],
+      ['ask.rush', 'follow.skip'],
+      ['failed'],
+    ]);
     expect(coverageOf(scenario, []).nodes.covered).toBe(0);
     expect(totalCoverage([c, c]).choices).toEqual({ covered: 4, total: 8 });
   });
@@ -29,7 +33,15 @@ describe('coverage (core)', () => {
 
 describe('roleplay test --coverage', () => {
   it('lists per scenario what no test visits, then a summary line, and keeps the N passed line last', () => {
-    const r = rp(['test', '--lang', 'en', '--coverage', fixture('coverage/partly-tested.yaml'), fixture('clean.yaml'), fixture('nobody-fails.yaml')]);
+    const r = rp([
+      'test',
+      '--lang',
+      'en',
+      '--coverage',
+      fixture('coverage/partly-tested.yaml'),
+      fixture('clean.yaml'),
+      fixture('nobody-fails.yaml'),
+    ]);
     expect(r.status).toBe(1); // "stops half-way" fails: the steps run out
     const lines = r.stdout.trim().split('\n');
     expect(lines.at(-1)).toBe('2 passed, 1 failed');

@@ -7,7 +7,9 @@ import { rp, fixture, tempDir, NIGHT_WINDOW } from './helpers.js';
 function mermaidEdges(out: string) {
   const names = new Map<string, string>();
   for (const m of out.matchAll(/^ {2}(n\d+)[[({/]+"([^"<]+?) \(/gm)) names.set(m[1]!, m[2]!);
-  return [...out.matchAll(/^ {2}(n\d+) -->\|"([^"]*)"\| (n\d+)$/gm)].map((m) => [names.get(m[1]!), m[2], names.get(m[3]!)] as const);
+  return [...out.matchAll(/^ {2}(n\d+) -->\|"([^"]*)"\| (n\d+)$/gm)].map(
+    (m) => [names.get(m[1]!), m[2], names.get(m[3]!)] as const,
+  );
 }
 
 describe('roleplay graph', () => {
@@ -16,17 +18,19 @@ describe('roleplay graph', () => {
     expect(r.status).toBe(0);
     const out = r.stdout;
     expect(out.startsWith('flowchart TD\n')).toBe(true);
-    expect(out).toMatch(/\[\/"gate \(input\)<br\/>[^"]*"\/\]/);        // input: parallelogram
-    expect(out).toMatch(/\{"patience-check \(when\)"\}/);               // when: diamond
+    expect(out).toMatch(/\[\/"gate \(input\)<br\/>[^"]*"\/\]/); // input: parallelogram
+    expect(out).toMatch(/\{"patience-check \(when\)"\}/); // when: diamond
     expect(out).toMatch(/\["papers \(choice\)<br\/>Where is your access fo…"\]/); // choice: box, with text in --lang
-    expect(out).toMatch(/\(\["locked-out \(end: failure\)/);           // ending: stadium
+    expect(out).toMatch(/\(\["locked-out \(end: failure\)/); // ending: stadium
     expect(out).toMatch(/classDef success fill:#c6efce/);
     expect(out).toMatch(/classDef failure fill:#ffc7ce/);
     const edges = mermaidEdges(out);
     expect(edges).toContainEqual(['papers', 'show-form · if patience #gt; 2 · +2', 'inside']);
     expect(edges).toContainEqual(['papers', 'argue · −2', expect.any(String)]);
     expect(edges).toContainEqual(['patience-check', 'if patience = 0 · −1', 'locked-out']);
-    expect(edges.some(([from, label]) => from === 'gate' && label!.startsWith('answer 1: /(华苏|huasu).*(割接|cutover)/'))).toBe(true);
+    expect(
+      edges.some(([from, label]) => from === 'gate' && label!.startsWith('answer 1: /(华苏|huasu).*(割接|cutover)/')),
+    ).toBe(true);
     expect(edges.some(([from, label]) => from === 'gate' && label === 'any other answer · −1')).toBe(true);
     expect(out).not.toMatch(/linkStyle/); // nothing highlighted without --best
   });

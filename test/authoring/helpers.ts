@@ -14,11 +14,17 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   throw new Error('dist/ is missing: run `npm run build` before these tests (`npm test` does)');
 }
 
-export interface Ran { readonly status: number | null; readonly stdout: string; readonly stderr: string }
+export interface Ran {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
 export function rp(args: readonly string[], cwd = ROOT): Ran {
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd, encoding: 'utf8', timeout: 60_000,
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
     env: { ...process.env, CI: 'false', ROLEPLAY_LANG: '', LANG: 'C', LC_ALL: '', LC_MESSAGES: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

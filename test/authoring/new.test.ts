@@ -16,31 +16,39 @@ function starter(lang: 'zh' | 'en' | undefined, id = 'late-delivery'): string {
 const commentsOf = (text: string) => [...new Lexer().lex(text)].filter((t) => CST.tokenType(t) === 'comment');
 /** The text with its comments gone, trailing blanks trimmed and blank lines dropped. */
 const withoutComments = (text: string) =>
-  [...new Lexer().lex(text)].filter((t) => CST.tokenType(t) !== 'comment').join('').replace(/[ \t]+$/gm, '').replace(/\n+/g, '\n');
+  [...new Lexer().lex(text)]
+    .filter((t) => CST.tokenType(t) !== 'comment')
+    .join('')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n+/g, '\n');
 /** Comments that are YAML rather than prose: the schema line and the commented-out lesson. */
-const isYamlComment = (c: string) => /^# (yaml-language-server: |lessons:$| {2}check-the-logs:$| {4}(title|principle): )/.test(c);
+const isYamlComment = (c: string) =>
+  /^# (yaml-language-server: |lessons:$| {2}check-the-logs:$| {4}(title|principle): )/.test(c);
 const HAN = /\p{Script=Han}/u;
 const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff00-\uffef]/;
 
 describe('roleplay new', () => {
-  it.each(['zh', 'en'] as const)('writes a starter that passes lint --strict and its own tests as written (--lang %s)', (lang) => {
-    const dir = tempDir();
-    const made = rp(['new', 'late-delivery', '--dir', dir, '--lang', lang]);
-    expect(made.status).toBe(0);
-    const file = join(dir, 'late-delivery.yaml');
-    expect(made.stdout).toContain(file);
-    const text = readFileSync(file, 'utf8');
-    expect(text).toMatch(/^id: late-delivery\b/m);
+  it.each(['zh', 'en'] as const)(
+    'writes a starter that passes lint --strict and its own tests as written (--lang %s)',
+    (lang) => {
+      const dir = tempDir();
+      const made = rp(['new', 'late-delivery', '--dir', dir, '--lang', lang]);
+      expect(made.status).toBe(0);
+      const file = join(dir, 'late-delivery.yaml');
+      expect(made.stdout).toContain(file);
+      const text = readFileSync(file, 'utf8');
+      expect(text).toMatch(/^id: late-delivery\b/m);
 
-    const lint = rp(['lint', '--lang', 'en', '--strict', file]);
-    expect(lint.stdout).toBe('');
-    expect(lint.stderr).toContain('0 errors, 0 warnings');
-    expect(lint.status).toBe(0);
+      const lint = rp(['lint', '--lang', 'en', '--strict', file]);
+      expect(lint.stdout).toBe('');
+      expect(lint.stderr).toContain('0 errors, 0 warnings');
+      expect(lint.status).toBe(0);
 
-    const test = rp(['test', '--lang', 'en', file]);
-    expect(test.status).toBe(0);
-    expect(test.stdout.trim().split('\n').at(-1)).toBe('4 passed, 0 failed');
-  });
+      const test = rp(['test', '--lang', 'en', file]);
+      expect(test.status).toBe(0);
+      expect(test.stdout.trim().split('\n').at(-1)).toBe('4 passed, 0 failed');
+    },
+  );
 
   it('writes its comments in the language asked for (Chinese by default) and nothing else differs', () => {
     const zh = starter('zh');
@@ -60,7 +68,16 @@ describe('roleplay new', () => {
     expect(zhProse.filter((c) => !HAN.test(c))).toEqual([]);
     expect(enProse.filter((c) => HAN.test(c) || FULL_WIDTH_PUNCTUATION.test(c))).toEqual([]);
     // Commands and field names stay as the trainer types them.
-    for (const verbatim of ['roleplay lint --strict', 'roleplay play --watch', '`tests:`', 'min..max', '`match`', '`if`', 'visited:', 'success']) {
+    for (const verbatim of [
+      'roleplay lint --strict',
+      'roleplay play --watch',
+      '`tests:`',
+      'min..max',
+      '`match`',
+      '`if`',
+      'visited:',
+      'success',
+    ]) {
       expect(zhProse.join('\n')).toContain(verbatim);
     }
   });
@@ -69,7 +86,8 @@ describe('roleplay new', () => {
     const dir = tempDir();
     rp(['new', 'kinds', '--dir', dir]);
     const text = readFileSync(join(dir, 'kinds.yaml'), 'utf8');
-    for (const key of ['choices:', 'input:', 'when:', 'timeout:', 'if: { trust:', 'any: [华苏, huasu]', 'tests:']) expect(text).toContain(key);
+    for (const key of ['choices:', 'input:', 'when:', 'timeout:', 'if: { trust:', 'any: [华苏, huasu]', 'tests:'])
+      expect(text).toContain(key);
     for (const outcome of ['success', 'partial', 'failure']) expect(text).toContain(`end: { outcome: ${outcome} }`);
     // Every `zh:` has an `en:` (lint --strict above checks the same through missing-translation).
     expect((text.match(/\bzh:/g) ?? []).length).toBe((text.match(/\ben:/g) ?? []).length);

@@ -14,7 +14,9 @@ function load(file: string): Scenario {
 }
 
 const scenarioFiles = [
-  ...readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml') && f !== 'lessons.yaml').map((f) => join(ROOT, 'scenarios', f)),
+  ...readdirSync(join(ROOT, 'scenarios'))
+    .filter((f) => f.endsWith('.yaml') && f !== 'lessons.yaml')
+    .map((f) => join(ROOT, 'scenarios', f)),
   NIGHT_WINDOW,
   fixture('answers.yaml'),
   fixture('loop-no-way-out.yaml'),
@@ -104,18 +106,24 @@ describe('roleplay paths (command)', () => {
     const r = rp(['paths', NIGHT_WINDOW, '--lang', 'en']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^night-window: best possible score \d+ points; pass mark 75%/);
-    expect(r.stdout).toMatch(/^locked-out \(failure\) +reachable; score .*\n {2}shortest, 1 step: \[\{ say: "快点" \}\]$/m);
+    expect(r.stdout).toMatch(
+      /^locked-out \(failure\) +reachable; score .*\n {2}shortest, 1 step: \[\{ say: "快点" \}\]$/m,
+    );
     expect(r.stdout).not.toMatch(/^! /m);
   });
 
   it('flags what nobody can do, in words', () => {
-    expect(rp(['paths', fixture('nobody-passes.yaml'), '--lang', 'en']).stdout).toMatch(/^! nobody can pass this case/m);
+    expect(rp(['paths', fixture('nobody-passes.yaml'), '--lang', 'en']).stdout).toMatch(
+      /^! nobody can pass this case/m,
+    );
     expect(rp(['paths', fixture('nobody-fails.yaml'), '--lang', 'en']).stdout).toMatch(/^! nobody can fail this case/m);
     const never = rp(['paths', fixture('never-shown.yaml'), '--lang', 'en']).stdout;
     expect(never).toMatch(/^lost \(failure\) +NEVER REACHED$/m);
     expect(never).toMatch(/^! ending 'lost' can never be reached$/m);
     const answers = rp(['paths', fixture('answers.yaml'), '--lang', 'en']).stdout;
-    expect(answers).toMatch(/shortest, 1 step: \[\{ say: \?\?\? \}\]\n {2}\?\?\? no answer could be written for rule 3 of node 'gate'/);
+    expect(answers).toMatch(
+      /shortest, 1 step: \[\{ say: \?\?\? \}\]\n {2}\?\?\? no answer could be written for rule 3 of node 'gate'/,
+    );
   });
 
   it('--json gives the same facts for tools', () => {
@@ -126,7 +134,10 @@ describe('roleplay paths (command)', () => {
     const done = json.endings.find((e: { id: string }) => e.id === 'done');
     expect(done).toMatchObject({ outcome: 'success', reachable: true, best: 2, worst: 2, bestPercent: 100 });
     expect(done.shortest.steps).toEqual(['explain']);
-    expect(json.endings.find((e: { id: string }) => e.id === 'lost')).toMatchObject({ reachable: false, shortest: null });
+    expect(json.endings.find((e: { id: string }) => e.id === 'lost')).toMatchObject({
+      reachable: false,
+      shortest: null,
+    });
   });
 
   it('--ending prints steps that `run --steps` accepts and that reach that ending', () => {
@@ -143,7 +154,9 @@ describe('roleplay paths (command)', () => {
     const bad = rp(['paths', NIGHT_WINDOW, '--ending', 'nowhere', '--lang', 'en']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/'nowhere' is not an ending of night-window; endings: inside, /);
-    expect(rp(['paths', fixture('answers.yaml'), '--ending', 'weird', '--lang', 'en']).stderr).toMatch(/no matching answer could be written/);
+    expect(rp(['paths', fixture('answers.yaml'), '--ending', 'weird', '--lang', 'en']).stderr).toMatch(
+      /no matching answer could be written/,
+    );
   });
 
   it('an unknown scenario: one line, exit 1', () => {

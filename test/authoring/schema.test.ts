@@ -17,21 +17,40 @@ function validate(root: Schema, schema: Schema, data: unknown, at: string, error
     validate(root, (root.$defs as Record<string, Schema>)[name]!, data, at, errors);
   }
   if (Array.isArray(schema.anyOf)) {
-    const ok = schema.anyOf.some((s) => { const e: string[] = []; validate(root, s as Schema, data, at, e); return e.length === 0; });
+    const ok = schema.anyOf.some((s) => {
+      const e: string[] = [];
+      validate(root, s as Schema, data, at, e);
+      return e.length === 0;
+    });
     if (!ok) errors.push(`${at}: matches none of anyOf`);
   }
   const type = schema.type;
-  const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v);
+  const typeOf = (v: unknown) =>
+    v === null
+      ? 'null'
+      : Array.isArray(v)
+        ? 'array'
+        : typeof v === 'number'
+          ? Number.isInteger(v)
+            ? 'integer'
+            : 'number'
+          : typeof v;
   if (type !== undefined) {
     const types = Array.isArray(type) ? type : [type];
     const t = typeOf(data);
-    if (!types.includes(t) && !(t === 'integer' && types.includes('number'))) { errors.push(`${at}: expected ${types.join('|')}, got ${t}`); return; }
+    if (!types.includes(t) && !(t === 'integer' && types.includes('number'))) {
+      errors.push(`${at}: expected ${types.join('|')}, got ${t}`);
+      return;
+    }
   }
   if (schema.const !== undefined && data !== schema.const) errors.push(`${at}: expected ${String(schema.const)}`);
   if (Array.isArray(schema.enum) && !schema.enum.includes(data)) errors.push(`${at}: not in enum`);
-  if (typeof schema.pattern === 'string' && typeof data === 'string' && !new RegExp(schema.pattern).test(data)) errors.push(`${at}: does not match ${schema.pattern}`);
-  if (typeof schema.minimum === 'number' && typeof data === 'number' && data < schema.minimum) errors.push(`${at}: below minimum`);
-  if (typeof schema.maximum === 'number' && typeof data === 'number' && data > schema.maximum) errors.push(`${at}: above maximum`);
+  if (typeof schema.pattern === 'string' && typeof data === 'string' && !new RegExp(schema.pattern).test(data))
+    errors.push(`${at}: does not match ${schema.pattern}`);
+  if (typeof schema.minimum === 'number' && typeof data === 'number' && data < schema.minimum)
+    errors.push(`${at}: below minimum`);
+  if (typeof schema.maximum === 'number' && typeof data === 'number' && data > schema.maximum)
+    errors.push(`${at}: above maximum`);
   if (Array.isArray(data)) {
     if (typeof schema.minItems === 'number' && data.length < schema.minItems) errors.push(`${at}: too few items`);
     if (schema.items) data.forEach((d, i) => validate(root, schema.items as Schema, d, `${at}[${i}]`, errors));
@@ -41,7 +60,8 @@ function validate(root: Schema, schema: Schema, data: unknown, at: string, error
     for (const [k, v] of Object.entries(data)) {
       if (props[k]) validate(root, props[k], v, `${at}.${k}`, errors);
       else if (schema.additionalProperties === false) errors.push(`${at}: unknown key ${k}`);
-      else if (typeof schema.additionalProperties === 'object') validate(root, schema.additionalProperties as Schema, v, `${at}.${k}`, errors);
+      else if (typeof schema.additionalProperties === 'object')
+        validate(root, schema.additionalProperties as Schema, v, `${at}.${k}`, errors);
     }
   }
 }

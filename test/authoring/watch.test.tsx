@@ -22,7 +22,8 @@ const STARTER = starterScenario('preview', '../docs/scenario.schema.json', 'en')
 
 function opened(text: string, file = join(ROOT, 'preview.yaml')) {
   const loaded = loadFile(text, file, catalogFor(file, 'en'));
-  if (loaded.kind !== 'scenario' || !loaded.scenario) throw new Error(`does not load: ${JSON.stringify(loaded.diagnostics.slice(0, 2))}`);
+  if (loaded.kind !== 'scenario' || !loaded.scenario)
+    throw new Error(`does not load: ${JSON.stringify(loaded.diagnostics.slice(0, 2))}`);
   return { scenario: loaded.scenario, source: text, file };
 }
 const compiledOf = (text: string) => compile(opened(text).scenario);
@@ -74,8 +75,13 @@ function fakeSource(initial: Reload): WatchSource & { emit(r: Reload): void } {
   return {
     file: 'preview.yaml',
     initial,
-    subscribe(l) { listeners.add(l); return () => listeners.delete(l); },
-    emit(r) { for (const l of listeners) l(r); },
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    emit(r) {
+      for (const l of listeners) l(r);
+    },
   };
 }
 
@@ -84,7 +90,10 @@ async function waitFor(frame: () => string, check: (f: string) => boolean, what:
   const until = Date.now() + 4000;
   for (;;) {
     const f = frame();
-    if (check(f)) { await tick(); return f; }
+    if (check(f)) {
+      await tick();
+      return f;
+    }
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}; last frame:\n${f}`);
     await tick(10);
   }
@@ -93,7 +102,16 @@ async function waitFor(frame: () => string, check: (f: string) => boolean, what:
 describe('the preview screen', () => {
   it('reloads in place keeping the steps, shows a broken save’s errors while playing on, and restarts where a step no longer applies', async () => {
     const source = fakeSource({ ok: true, opened: opened(STARTER) });
-    const app = render(<WatchApp source={source} lang="en" mode="exam" clock={new SimulatedClock()} theme={{ color: false }} size={{ columns: 100, rows: 30 }} />);
+    const app = render(
+      <WatchApp
+        source={source}
+        lang="en"
+        mode="exam"
+        clock={new SimulatedClock()}
+        theme={{ color: false }}
+        size={{ columns: 100, rows: 30 }}
+      />,
+    );
     const frame = () => app.lastFrame() ?? '';
     try {
       await waitFor(frame, (f) => f.includes('Nod and ask him'), 'the first choice');
@@ -101,12 +119,21 @@ describe('the preview screen', () => {
       app.stdin.write('1');
       await waitFor(frame, (f) => f.includes('By the way, who are you?'), 'the input node');
 
-      source.emit({ ok: true, opened: opened(STARTER.replace('"By the way, who are you?"', '"And who might you be?"')) });
+      source.emit({
+        ok: true,
+        opened: opened(STARTER.replace('"By the way, who are you?"', '"And who might you be?"')),
+      });
       let f = await waitFor(frame, (x) => x.includes('And who might you be?'), 'the new text');
       expect(f).toMatch(/reloaded at \d\d:\d\d:\d\d: your step is kept/);
       expect(f).toContain('You: Nod and ask him to tell you everything.'); // the transcript survived
 
-      source.emit({ ok: false, problems: ['preview.yaml:78:17: error: goto names unknown node \'mood-chek\'', 'preview.yaml:81:17: error: another'] });
+      source.emit({
+        ok: false,
+        problems: [
+          "preview.yaml:78:17: error: goto names unknown node 'mood-chek'",
+          'preview.yaml:81:17: error: another',
+        ],
+      });
       f = await waitFor(frame, (x) => x.includes('2 problems'), 'the problems');
       expect(f).toContain('the saved file has 2 problems; still playing the last version that loaded:');
       expect(f).toContain("  preview.yaml:78:17: error: goto names unknown node 'mood-chek'");
@@ -124,7 +151,16 @@ describe('the preview screen', () => {
 
   it('starts from a broken file: its problems and a wait, then the case once a save loads (in Chinese)', async () => {
     const source = fakeSource({ ok: false, problems: ['preview.yaml:3:1: error: missing start'] });
-    const app = render(<WatchApp source={source} lang="zh" mode="exam" clock={new SimulatedClock()} theme={{ color: false }} size={{ columns: 100, rows: 30 }} />);
+    const app = render(
+      <WatchApp
+        source={source}
+        lang="zh"
+        mode="exam"
+        clock={new SimulatedClock()}
+        theme={{ color: false }}
+        size={{ columns: 100, rows: 30 }}
+      />,
+    );
     const frame = () => app.lastFrame() ?? '';
     try {
       let f = await waitFor(frame, (x) => x.includes('正在等待'), 'the waiting screen');
@@ -148,18 +184,29 @@ describe('the file source (chokidar)', () => {
     const source = fileWatchSource(file, 'en', { settleMs: 30 });
     const seen: Reload[] = [];
     let wake: () => void = () => {};
-    const stop = source.subscribe((r) => { seen.push(r); wake(); });
-    const next = (count: number) => new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no reload after ${seen.length} of ${count}`)), 10_000);
-      wake = () => { if (seen.length >= count) { clearTimeout(timer); resolve(); } };
+    const stop = source.subscribe((r) => {
+      seen.push(r);
       wake();
     });
+    const next = (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no reload after ${seen.length} of ${count}`)), 10_000);
+        wake = () => {
+          if (seen.length >= count) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        wake();
+      });
     try {
       await tick(300); // chokidar is ready
       writeFileSync(file, STARTER.replace('goto: walks-away', 'goto: walks-awya'));
       await next(1);
       expect(seen[0]).toMatchObject({ ok: false });
-      expect((seen[0] as { problems: readonly string[] }).problems[0]).toMatch(/preview\.yaml:\d+:\d+: error: .*walks-awya.*did you mean 'walks-away'/);
+      expect((seen[0] as { problems: readonly string[] }).problems[0]).toMatch(
+        /preview\.yaml:\d+:\d+: error: .*walks-awya.*did you mean 'walks-away'/,
+      );
       writeFileSync(file, STARTER.replace('Finally!', 'At last!'));
       await next(2);
       expect(seen[1]!.ok && seen[1]!.opened.source).toContain('At last!');
@@ -172,7 +219,9 @@ describe('the file source (chokidar)', () => {
 
 const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 const sessions: string[] = [];
-afterEach(() => { for (const s of sessions.splice(0)) spawnSync('tmux', ['kill-session', '-t', s]); });
+afterEach(() => {
+  for (const s of sessions.splice(0)) spawnSync('tmux', ['kill-session', '-t', s]);
+});
 
 describe('roleplay play --watch (the real binary)', () => {
   it('without a terminal: one line, exit 2', () => {
@@ -180,45 +229,52 @@ describe('roleplay play --watch (the real binary)', () => {
     writeFileSync(join(dir, 'preview.yaml'), STARTER);
     const r = rp(['play', '--watch', join(dir, 'preview.yaml'), '--lang', 'en']);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual(['roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`']);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`',
+    ]);
   });
 
-  it.skipIf(!hasTmux)('in a real terminal: a save reloads in place, a broken save shows its error, the fix plays on', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'preview.yaml');
-    writeFileSync(file, STARTER);
-    copyFileSync(file, join(dir, 'good.yaml'));
-    const name = `roleplay-watch-test-${process.pid}-${Date.now() % 100000}`;
-    sessions.push(name);
-    const cmd = `cd ${JSON.stringify(dir)} && CI=false LANG=C.UTF-8 ROLEPLAY_DB=${JSON.stringify(join(dir, 's.db'))} node ${JSON.stringify(join(ROOT, 'bin', 'roleplay.js'))} play --watch preview.yaml --lang en --mode exam; echo "[exit $?]"; sleep 30`;
-    execFileSync('tmux', ['-u', 'new-session', '-d', '-s', name, '-x', '100', '-y', '30', cmd]);
-    const screen = () => execFileSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' });
-    const until = async (text: string | RegExp | ((s: string) => boolean), ms = 20_000) => {
-      const end = Date.now() + ms;
-      for (;;) {
-        const s = screen();
-        if (typeof text === 'string' ? s.includes(text) : typeof text === 'function' ? text(s) : text.test(s)) return s;
-        if (Date.now() > end) throw new Error(`waited for ${String(text)}; screen:\n${s}`);
-        await tick(100);
-      }
-    };
-    await until('Nod and ask him');
-    await tick(300);
-    execFileSync('tmux', ['send-keys', '-t', name, '1']);
-    await until('By the way, who are you?');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"By the way, who are you?"', '"And who might you be?"'));
-    let s = await until('And who might you be?');
-    expect(s).toMatch(/your step is kept/);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('goto: mood-check', 'goto: mood-chek'));
-    s = await until(/preview\.yaml:\d+:\d+: error: goto names unknown node 'mood-chek'/);
-    expect(s).toContain('And who might you be?');
-    writeFileSync(file, readFileSync(join(dir, 'good.yaml'), 'utf8'));
-    s = await until((x) => !/problem/.test(x) && x.includes('By the way, who are you?'));
-    expect(s).toMatch(/reloaded at .*your step is kept/);
-    expect(s).toContain('By the way, who are you?');
-    execFileSync('tmux', ['send-keys', '-t', name, 'Escape']); // at an answer field q is a letter; Esc leaves
-    await until(/y /);
-    execFileSync('tmux', ['send-keys', '-t', name, 'y']);
-    await until('[exit 0]');
-  }, 60_000);
+  it.skipIf(!hasTmux)(
+    'in a real terminal: a save reloads in place, a broken save shows its error, the fix plays on',
+    async () => {
+      const dir = tempDir();
+      const file = join(dir, 'preview.yaml');
+      writeFileSync(file, STARTER);
+      copyFileSync(file, join(dir, 'good.yaml'));
+      const name = `roleplay-watch-test-${process.pid}-${Date.now() % 100000}`;
+      sessions.push(name);
+      const cmd = `cd ${JSON.stringify(dir)} && CI=false LANG=C.UTF-8 ROLEPLAY_DB=${JSON.stringify(join(dir, 's.db'))} node ${JSON.stringify(join(ROOT, 'bin', 'roleplay.js'))} play --watch preview.yaml --lang en --mode exam; echo "[exit $?]"; sleep 30`;
+      execFileSync('tmux', ['-u', 'new-session', '-d', '-s', name, '-x', '100', '-y', '30', cmd]);
+      const screen = () => execFileSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' });
+      const until = async (text: string | RegExp | ((s: string) => boolean), ms = 20_000) => {
+        const end = Date.now() + ms;
+        for (;;) {
+          const s = screen();
+          if (typeof text === 'string' ? s.includes(text) : typeof text === 'function' ? text(s) : text.test(s))
+            return s;
+          if (Date.now() > end) throw new Error(`waited for ${String(text)}; screen:\n${s}`);
+          await tick(100);
+        }
+      };
+      await until('Nod and ask him');
+      await tick(300);
+      execFileSync('tmux', ['send-keys', '-t', name, '1']);
+      await until('By the way, who are you?');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"By the way, who are you?"', '"And who might you be?"'));
+      let s = await until('And who might you be?');
+      expect(s).toMatch(/your step is kept/);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('goto: mood-check', 'goto: mood-chek'));
+      s = await until(/preview\.yaml:\d+:\d+: error: goto names unknown node 'mood-chek'/);
+      expect(s).toContain('And who might you be?');
+      writeFileSync(file, readFileSync(join(dir, 'good.yaml'), 'utf8'));
+      s = await until((x) => !/problem/.test(x) && x.includes('By the way, who are you?'));
+      expect(s).toMatch(/reloaded at .*your step is kept/);
+      expect(s).toContain('By the way, who are you?');
+      execFileSync('tmux', ['send-keys', '-t', name, 'Escape']); // at an answer field q is a letter; Esc leaves
+      await until(/y /);
+      execFileSync('tmux', ['send-keys', '-t', name, 'y']);
+      await until('[exit 0]');
+    },
+    60_000,
+  );
 });

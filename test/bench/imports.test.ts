@@ -22,8 +22,21 @@ function distImports(source: string): { names: string[]; module: string }[] {
   ];
   for (const form of forms) {
     for (const m of source.matchAll(form)) {
-      const module = m[2]!.includes("'") ? m[2]!.split(',').map((p) => p.trim().replace(/'/g, '')).join('/') : m[2]!;
-      const names = m[1]!.split(',').map((n) => n.trim().split(/\s+as\s+|:\s*/)[0]!.trim()).filter(Boolean);
+      const module = m[2]!.includes("'")
+        ? m[2]!
+            .split(',')
+            .map((p) => p.trim().replace(/'/g, ''))
+            .join('/')
+        : m[2]!;
+      const names = m[1]!
+        .split(',')
+        .map((n) =>
+          n
+            .trim()
+            .split(/\s+as\s+|:\s*/)[0]!
+            .trim(),
+        )
+        .filter(Boolean);
       found.push({ names, module });
     }
   }
@@ -37,7 +50,7 @@ describe('benchmark scripts', () => {
   });
   it.each(scripts)('%s imports only what dist/ exports', async (file) => {
     for (const { names, module } of distImports(readFileSync(join(BENCH, file), 'utf8'))) {
-      const exported = await import(pathToFileURL(join(ROOT, 'dist', module)).href) as Record<string, unknown>;
+      const exported = (await import(pathToFileURL(join(ROOT, 'dist', module)).href)) as Record<string, unknown>;
       for (const name of names) expect(exported[name], `${file}: ${name} from dist/${module}`).toBeDefined();
     }
   });

@@ -27,12 +27,16 @@ nodes:
 `;
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'roleplay-catalog-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'roleplay-catalog-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('lesson catalogs', () => {
   it('a scenario outside scenarios/ sees the bundled catalog', () => {
-    const bundled = Object.keys((parse(readFileSync(join(ROOT, 'scenarios', 'lessons.yaml'), 'utf8')) as { lessons: object }).lessons);
+    const bundled = Object.keys(
+      (parse(readFileSync(join(ROOT, 'scenarios', 'lessons.yaml'), 'utf8')) as { lessons: object }).lessons,
+    );
     const lesson = bundled[0]!;
     const file = join(dir, 'outside.yaml');
     writeFileSync(file, scenario('outside', '', lesson));
@@ -47,9 +51,19 @@ describe('lesson catalogs', () => {
   it('a lessons.yaml beside the file is merged in; an inline lesson of the same id replaces it, with a warning', () => {
     const folder = join(dir, 'team');
     mkdirSync(folder);
-    writeFileSync(join(folder, 'lessons.yaml'), 'lessons:\n  calm: { title: { zh: 冷静, en: Stay calm }, principle: { zh: 先冷静, en: Calm first } }\n  spare: { title: { zh: 备用, en: Spare }, principle: { zh: 备用, en: Spare } }\n');
+    writeFileSync(
+      join(folder, 'lessons.yaml'),
+      'lessons:\n  calm: { title: { zh: 冷静, en: Stay calm }, principle: { zh: 先冷静, en: Calm first } }\n  spare: { title: { zh: 备用, en: Spare }, principle: { zh: 备用, en: Spare } }\n',
+    );
     writeFileSync(join(folder, 'uses-catalog.yaml'), scenario('uses-catalog', '', 'calm'));
-    writeFileSync(join(folder, 'overrides.yaml'), scenario('overrides', 'lessons:\n  calm: { title: { zh: 我的冷静, en: My calm }, principle: { zh: 我的, en: Mine } }\n', 'calm'));
+    writeFileSync(
+      join(folder, 'overrides.yaml'),
+      scenario(
+        'overrides',
+        'lessons:\n  calm: { title: { zh: 我的冷静, en: My calm }, principle: { zh: 我的, en: Mine } }\n',
+        'calm',
+      ),
+    );
 
     const uses = loadPath(join(folder, 'uses-catalog.yaml'), 'en');
     expect(uses.diagnostics).toEqual([]);
@@ -57,7 +71,9 @@ describe('lesson catalogs', () => {
     expect(localize(usesScenario!.lessons.calm!.title, 'en')).toBe('Stay calm');
 
     const over = loadPath(join(folder, 'overrides.yaml'), 'en');
-    expect(over.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}`)).toEqual(['6:3 warning lesson-overrides-catalog']);
+    expect(over.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}`)).toEqual([
+      '6:3 warning lesson-overrides-catalog',
+    ]);
     const overScenario = over.loaded?.kind === 'scenario' ? over.loaded.scenario! : undefined;
     expect(localize(overScenario!.lessons.calm!.title, 'en')).toBe('My calm');
     expect(overScenario!.lessons.calm!.origin).toBe('inline');
@@ -65,7 +81,9 @@ describe('lesson catalogs', () => {
     // linting the folder: the catalog lesson nobody scores is a warning at its key; exit stays 0
     const r = rp(['lint', '--lang', 'en', folder]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toContain(`${join(folder, 'lessons.yaml')}:3:3: warning: lesson 'spare' is in the catalog but no scenario here scores it`);
+    expect(r.stdout).toContain(
+      `${join(folder, 'lessons.yaml')}:3:3: warning: lesson 'spare' is in the catalog but no scenario here scores it`,
+    );
     expect(r.stdout).not.toMatch(/lesson 'calm' is in the catalog/);
     expect(rp(['lint', '--lang', 'en', '--strict', folder]).status).toBe(1);
   });

@@ -12,9 +12,15 @@ import { FIXTURES, hasStackTrace, ROOT, rp } from './helpers.js';
 const CLI_DIR = join(FIXTURES, 'cli');
 const HELPDESK = join(CLI_DIR, 'scenarios', 'helpdesk.yaml');
 let tmp: string;
-beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'roleplay-cli-')); });
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'roleplay-cli-'));
+});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const file = (name: string, text: string) => { const p = join(tmp, name); writeFileSync(p, text); return p; };
+const file = (name: string, text: string) => {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+};
 
 const BEST = {
   scenario: 'helpdesk',
@@ -22,7 +28,13 @@ const BEST = {
   ending: 'solved',
   path: ['greet', 'intro', 'check', 'solved'],
   meters: { trust: 1 },
-  score: { total: 4, max: 4, percent: 100, passed: true, lessons: { intro: { points: 2, max: 2 }, listen: { points: 2, max: 2 } } },
+  score: {
+    total: 4,
+    max: 4,
+    percent: 100,
+    passed: true,
+    lessons: { intro: { points: 2, max: 2 }, listen: { points: 2, max: 2 } },
+  },
 };
 
 describe('roleplay run', () => {
@@ -42,8 +54,18 @@ describe('roleplay run', () => {
     const r = rp(['run', 'helpdesk', '--steps', steps], { cwd: CLI_DIR });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
-      scenario: 'helpdesk', outcome: 'failure', ending: 'hung-up', path: ['greet', 'hung-up'], meters: { trust: 0 },
-      score: { total: -2, max: 4, percent: 0, passed: false, lessons: { intro: { points: 0, max: 2 }, listen: { points: -2, max: 2 } } },
+      scenario: 'helpdesk',
+      outcome: 'failure',
+      ending: 'hung-up',
+      path: ['greet', 'hung-up'],
+      meters: { trust: 0 },
+      score: {
+        total: -2,
+        max: 4,
+        percent: 0,
+        passed: false,
+        lessons: { intro: { points: 0, max: 2 }, listen: { points: -2, max: 2 } },
+      },
     });
   });
 
@@ -59,7 +81,9 @@ describe('roleplay run', () => {
     // talk leads to an input node: choices alone cannot finish, so the steps run out
     expect(r.status, r.stdout + r.stderr).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("roleplay: the steps ran out at node 'intro' before an ending; it expects a typed answer ({ say: ... })\n");
+    expect(r.stderr).toBe(
+      "roleplay: the steps ran out at node 'intro' before an ending; it expects a typed answer ({ say: ... })\n",
+    );
   });
 
   it('a choice that does not exist: exit 2, one line naming the node and the valid choices', () => {
@@ -72,7 +96,9 @@ describe('roleplay run', () => {
   it('a choice where a typed answer is expected: exit 2 naming the node', () => {
     const r = rp(['run', HELPDESK, '--choices', 'listen,talk', '--lang', 'en']);
     expect(r.status, r.stdout + r.stderr).toBe(2);
-    expect(r.stderr).toBe("roleplay: step 2: node 'intro' expects a typed answer ({ say: ... }), not the choice 'talk'\n");
+    expect(r.stderr).toBe(
+      "roleplay: step 2: node 'intro' expects a typed answer ({ say: ... }), not the choice 'talk'\n",
+    );
   });
 
   it('steps after the ending: exit 2', () => {
@@ -100,7 +126,10 @@ describe('roleplay run', () => {
   it.each([
     [['run', HELPDESK], /give the steps to play: --steps <file.yaml\|json> or --choices a,b,c/],
     [['run', HELPDESK, '--steps', 'x.yaml', '--choices', 'a'], /either --steps or --choices, not both/],
-    [['run', HELPDESK, '--steps', '/no/such/steps.yaml'], /cannot read steps file \/no\/such\/steps\.yaml: no such file/],
+    [
+      ['run', HELPDESK, '--steps', '/no/such/steps.yaml'],
+      /cannot read steps file \/no\/such\/steps\.yaml: no such file/,
+    ],
     [['run', HELPDESK, '--bogus'], /unknown option '--bogus'/],
     [['run'], /missing required argument 'scenario'/],
     [['run', HELPDESK, '--choices', 'listen', '--lang', 'fr'], /不接受 'fr'/], // refused in the environment's language (LANG=C: Chinese)
@@ -114,11 +143,20 @@ describe('roleplay run', () => {
 
   it('a steps file that is not a list, or holds a bad step: exit 2', () => {
     const notList = file('notlist.yaml', 'hello: world\n');
-    expect(rp(['run', HELPDESK, '--steps', notList, '--lang', 'en'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/expected a list of steps/) });
+    expect(rp(['run', HELPDESK, '--steps', notList, '--lang', 'en'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/expected a list of steps/),
+    });
     const badStep = file('badstep.json', JSON.stringify(['listen', { shout: 'x' }]));
-    expect(rp(['run', HELPDESK, '--steps', badStep, '--lang', 'en'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/step 2 is not a choice id, \{ say: text \} or \{ wait: true \}/) });
+    expect(rp(['run', HELPDESK, '--steps', badStep, '--lang', 'en'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/step 2 is not a choice id, \{ say: text \} or \{ wait: true \}/),
+    });
     const badYaml = file('bad.yaml', '[listen, {say: "x"\n');
-    expect(rp(['run', HELPDESK, '--steps', badYaml, '--lang', 'en'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/not valid YAML or JSON/) });
+    expect(rp(['run', HELPDESK, '--steps', badYaml, '--lang', 'en'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/not valid YAML or JSON/),
+    });
   });
 });
 
@@ -126,13 +164,15 @@ describe('roleplay test', () => {
   it('all passing: one line per test, then "N passed, 0 failed", exit 0', () => {
     const r = rp(['test', '--lang', 'en', join(CLI_DIR, 'scenarios')]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toBe([
-      'ok   helpdesk › best path',
-      'ok   helpdesk › english introduction',
-      'ok   helpdesk › silence',
-      '3 passed, 0 failed',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'ok   helpdesk › best path',
+        'ok   helpdesk › english introduction',
+        'ok   helpdesk › silence',
+        '3 passed, 0 failed',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('failures: each says why, the last line counts them, exit 1', () => {
@@ -140,8 +180,12 @@ describe('roleplay test', () => {
     expect(r.status, r.stdout + r.stderr).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toContain('ok   failing-tests › passes');
-    expect(lines).toContain('FAIL failing-tests › wrong expectation: outcome success, expected failure; percent 0, expected 100');
-    expect(lines).toContain("FAIL failing-tests › invalid step: step 1: 'shout' is not a choice at node 'greet'; valid choices: listen or talk");
+    expect(lines).toContain(
+      'FAIL failing-tests › wrong expectation: outcome success, expected failure; percent 0, expected 100',
+    );
+    expect(lines).toContain(
+      "FAIL failing-tests › invalid step: step 1: 'shout' is not a choice at node 'greet'; valid choices: listen or talk",
+    );
     expect(lines[lines.length - 1]).toBe('4 passed, 2 failed');
   });
 
@@ -164,7 +208,14 @@ describe('roleplay list', () => {
     const zh = JSON.parse(rp(['list', '--json', '--lang', 'zh'], { cwd: CLI_DIR }).stdout) as Record<string, unknown>[];
     const en = JSON.parse(rp(['--lang', 'en', 'list', '--json'], { cwd: CLI_DIR }).stdout) as Record<string, unknown>[];
     const mine = zh.find((s) => s.id === 'helpdesk');
-    expect(mine).toEqual({ id: 'helpdesk', title: '服务台', difficulty: 2, tags: ['test', 'phone'], customer: 'hesitant', file: HELPDESK });
+    expect(mine).toEqual({
+      id: 'helpdesk',
+      title: '服务台',
+      difficulty: 2,
+      tags: ['test', 'phone'],
+      customer: 'hesitant',
+      file: HELPDESK,
+    });
     expect(en.find((s) => s.id === 'helpdesk')!.title).toBe('Help desk');
     for (const s of zh) {
       expect(typeof s.id).toBe('string');
@@ -176,11 +227,16 @@ describe('roleplay list', () => {
   it('text: one line per scenario with its difficulty stars, title and tags', () => {
     const r = rp(['list', '--lang', 'en'], { cwd: CLI_DIR });
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout.split('\n').find((l) => l.startsWith('helpdesk '))).toMatch(/^helpdesk +★★☆ {2}Help desk {2}\[test, phone\]$/);
+    expect(r.stdout.split('\n').find((l) => l.startsWith('helpdesk '))).toMatch(
+      /^helpdesk +★★☆ {2}Help desk {2}\[test, phone\]$/,
+    );
   });
 
   it('the language comes from ROLEPLAY_LANG or the locale when --lang is not given, else Chinese', () => {
-    const title = (env: NodeJS.ProcessEnv) => (JSON.parse(rp(['list', '--json'], { cwd: CLI_DIR, env }).stdout) as { id: string; title: string }[]).find((s) => s.id === 'helpdesk')!.title;
+    const title = (env: NodeJS.ProcessEnv) =>
+      (JSON.parse(rp(['list', '--json'], { cwd: CLI_DIR, env }).stdout) as { id: string; title: string }[]).find(
+        (s) => s.id === 'helpdesk',
+      )!.title;
     expect(title({ ROLEPLAY_LANG: 'en' })).toBe('Help desk');
     expect(title({ LANG: 'en_GB.UTF-8' })).toBe('Help desk');
     expect(title({})).toBe('服务台');
@@ -227,7 +283,11 @@ describe('help and version', () => {
 describe('a reader that stops early', () => {
   it('`roleplay --help | head -1` ends quietly: no EPIPE stack trace, exit 0', async () => {
     const { spawnSync } = await import('node:child_process');
-    const r = spawnSync('bash', ['-c', `set -o pipefail; node bin/roleplay.js --help --lang en | head -1; node bin/roleplay.js list | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; node bin/roleplay.js --help --lang en | head -1; node bin/roleplay.js list | head -1`],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(r.stdout.split('\n')[0]).toMatch(/^Usage: roleplay/);
     expect(r.stderr).toBe('');
     expect(hasStackTrace(r.stderr)).toBe(false);
@@ -247,8 +307,14 @@ describe('the launcher', () => {
   it('runs as an executable, as npm links it: the bundle answers, with the memory flags from its shebang', async () => {
     const { spawnSync } = await import('node:child_process');
     // A preloaded module reports the flags node was started with.
-    const hook = file('argv-hook.mjs', "process.stderr.write('execArgv=' + JSON.stringify(process.execArgv) + '\\n');\n");
-    const r = spawnSync(join(ROOT, 'bin/roleplay.js'), ['--version'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--import=${hook}` } });
+    const hook = file(
+      'argv-hook.mjs',
+      "process.stderr.write('execArgv=' + JSON.stringify(process.execArgv) + '\\n');\n",
+    );
+    const r = spawnSync(join(ROOT, 'bin/roleplay.js'), ['--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: `--import=${hook}` },
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     expect(r.stderr).toContain('"--max-semi-space-size=1","--v8-pool-size=1"');

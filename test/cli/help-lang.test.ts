@@ -50,7 +50,7 @@ describe('--help in English', () => {
     for (const line of ROOT_EN_LATER) expect(out.split('\n')).toContain(line);
   });
 
-  it('run and report help are English, with commander\'s notes', () => {
+  it("run and report help are English, with commander's notes", () => {
     expect(help(['report', '--lang', 'en']).split('\n').slice(0, REPORT_EN.length)).toEqual(REPORT_EN);
     const run = help(['run', '--lang', 'en']);
     expect(run).toMatch(/^Usage: roleplay run \[options\] <scenario>\n/);
@@ -67,7 +67,10 @@ describe('--help in English', () => {
 
 describe('--help in Chinese', () => {
   // LANG=C (the test default) names no language we speak: Chinese
-  for (const [how, args] of [['by default', []], ['with --lang zh', ['--lang', 'zh']]] as const) {
+  for (const [how, args] of [
+    ['by default', []],
+    ['with --lang zh', ['--lang', 'zh']],
+  ] as const) {
     it(`root help, ${how}`, () => {
       const out = help(args);
       expect(out).toMatch(/^用法：roleplay \[options\] \[command\]\n\n在终端里练习棘手的客户场面/);
@@ -98,8 +101,10 @@ describe('--help in Chinese', () => {
     });
   }
 
-  it('commander\'s defaults and choices are in Chinese too', () => {
-    expect(help(['lint', '--lang', 'zh'])).toMatch(/^ {2}--format <format> +输出格式（可选值：text, json；默认：text）$/m);
+  it("commander's defaults and choices are in Chinese too", () => {
+    expect(help(['lint', '--lang', 'zh'])).toMatch(
+      /^ {2}--format <format> +输出格式（可选值：text, json；默认：text）$/m,
+    );
   });
 
   it('--lang after the command name counts too', () => {
@@ -108,7 +113,8 @@ describe('--help in Chinese', () => {
   });
 
   it('long Chinese lines wrap within 80 columns, counting a Chinese character as two', () => {
-    const wide = (line: string) => [...line].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/u.test(ch) ? 2 : 1), 0);
+    const wide = (line: string) =>
+      [...line].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/u.test(ch) ? 2 : 1), 0);
     for (const args of [[], ['export'], ['verify'], ['run'], ['sessions']]) {
       for (const line of help([...args, '--lang', 'zh']).split('\n')) {
         if (!line.startsWith(' ')) continue;

@@ -24,7 +24,11 @@ const baseEnv = { ...process.env, CI: 'false', ROLEPLAY_LANG: '', LANG: 'C', LC_
 export function rp(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Ran {
   const started = performance.now();
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 30_000, env: { ...baseEnv, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...baseEnv, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
 }
@@ -33,11 +37,19 @@ export function rp(args: readonly string[], options: { cwd?: string; env?: NodeJ
 export function rpAsync(args: readonly string[], options: { cwd?: string } = {}): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: baseEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: baseEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr, ms: performance.now() - started }));
   });
@@ -61,18 +73,26 @@ export function rpMeasured(args: readonly string[]): Ran & { maxRssMB: number; o
       process.stderr.write('\\n@@probe ' + JSON.stringify({ maxRss: peakKB, ms: performance.now() - t0, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }) + '\\n');
     });
     process.argv.splice(1, 0, ${JSON.stringify(BIN)});
-    import(${JSON.stringify('file://' + BIN)});
+    import(${JSON.stringify(`file://${BIN}`)});
   `;
   const started = performance.now();
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe, '--', ...args], {
-    cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: baseEnv,
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: baseEnv,
   });
   const m = /\n@@probe (\{.*\})\n$/.exec(r.stderr);
   if (!m) throw new Error(`no probe output: ${r.stderr.slice(0, 300)}`);
   const probeData = JSON.parse(m[1]!) as { maxRss: number; ms: number; cpuMs: number };
   return {
-    status: r.status, stdout: r.stdout, stderr: r.stderr.slice(0, m.index), ms: performance.now() - started,
-    maxRssMB: probeData.maxRss / 1024, ownMs: probeData.ms, cpuMs: probeData.cpuMs,
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr.slice(0, m.index),
+    ms: performance.now() - started,
+    maxRssMB: probeData.maxRss / 1024,
+    ownMs: probeData.ms,
+    cpuMs: probeData.cpuMs,
   };
 }
 

@@ -14,37 +14,54 @@ import { DIAGNOSTIC_LINE, FIXTURES, rp, rpAsync, type Ran } from './helpers.js';
 const broken = (f: string) => join(FIXTURES, 'broken', f);
 const CJK = /[\u4e00-\u9fff]/;
 
-interface LintJson { files: number; errors: number; warnings: number; diagnostics: Diagnostic[] }
+interface LintJson {
+  files: number;
+  errors: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
+}
 
 describe('lint --format json in both languages', () => {
   const runs = new Map<string, { zh: Ran; en: Ran }>();
   beforeAll(async () => {
     const files = Object.keys(BROKEN);
-    const ran = await Promise.all(files.flatMap((f) => (['zh', 'en'] as const).map((lang) =>
-      rpAsync(['lint', '--format', 'json', '--lang', lang, broken(f)]))));
+    const ran = await Promise.all(
+      files.flatMap((f) =>
+        (['zh', 'en'] as const).map((lang) => rpAsync(['lint', '--format', 'json', '--lang', lang, broken(f)])),
+      ),
+    );
     files.forEach((f, i) => runs.set(f, { zh: ran[2 * i]!, en: ran[2 * i + 1]! }));
   }, 120_000);
 
-  it.each(Object.entries(BROKEN))('%s: the same codes and positions, the message in the language asked for', (file, want) => {
-    const { zh, en } = runs.get(file)!;
-    expect(zh.status).toBe(1);
-    expect(en.status).toBe(1);
-    const z = JSON.parse(zh.stdout) as LintJson;
-    const e = JSON.parse(en.stdout) as LintJson;
-    const shape = (d: Diagnostic) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code });
-    expect(z.diagnostics.map(shape)).toEqual(e.diagnostics.map(shape));
-    expect({ ...z, diagnostics: [] }).toEqual({ ...e, diagnostics: [] });
-    const first = z.diagnostics.findIndex((d) => d.severity === 'error');
-    expect(z.diagnostics[first]!.code).toBe(want.code);
-    expect(`${z.diagnostics[first]!.line}:${z.diagnostics[first]!.column}`).toBe(want.at);
-    for (const [i, d] of z.diagnostics.entries()) {
-      const english = e.diagnostics[i]!.message;
-      expect(d.message).toMatch(CJK);
-      expect(d.message).not.toBe(english);
-      // names quoted from the file stay verbatim in Chinese, so a trainer can search for them
-      for (const [, name] of english.matchAll(/'([^']+)'/g)) expect(d.message, english).toContain(name!);
-    }
-  });
+  it.each(Object.entries(BROKEN))(
+    '%s: the same codes and positions, the message in the language asked for',
+    (file, want) => {
+      const { zh, en } = runs.get(file)!;
+      expect(zh.status).toBe(1);
+      expect(en.status).toBe(1);
+      const z = JSON.parse(zh.stdout) as LintJson;
+      const e = JSON.parse(en.stdout) as LintJson;
+      const shape = (d: Diagnostic) => ({
+        file: d.file,
+        line: d.line,
+        column: d.column,
+        severity: d.severity,
+        code: d.code,
+      });
+      expect(z.diagnostics.map(shape)).toEqual(e.diagnostics.map(shape));
+      expect({ ...z, diagnostics: [] }).toEqual({ ...e, diagnostics: [] });
+      const first = z.diagnostics.findIndex((d) => d.severity === 'error');
+      expect(z.diagnostics[first]!.code).toBe(want.code);
+      expect(`${z.diagnostics[first]!.line}:${z.diagnostics[first]!.column}`).toBe(want.at);
+      for (const [i, d] of z.diagnostics.entries()) {
+        const english = e.diagnostics[i]!.message;
+        expect(d.message).toMatch(CJK);
+        expect(d.message).not.toBe(english);
+        // names quoted from the file stay verbatim in Chinese, so a trainer can search for them
+        for (const [, name] of english.matchAll(/'([^']+)'/g)) expect(d.message, english).toContain(name!);
+      }
+    },
+  );
 });
 
 describe('lint text output', () => {
@@ -74,8 +91,12 @@ describe('lint text output', () => {
 
   it('without --lang: ROLEPLAY_LANG, then the locale, else Chinese', () => {
     expect(rp(['lint', file]).stdout).toMatch(/error: goto 指向的节点「estimat」不存在/); // LANG=C
-    expect(rp(['lint', file], { env: { ROLEPLAY_LANG: 'en' } }).stdout).toMatch(/error: goto names unknown node 'estimat'/);
-    expect(rp(['lint', file], { env: { LANG: 'en_US.UTF-8' } }).stdout).toMatch(/error: goto names unknown node 'estimat'/);
+    expect(rp(['lint', file], { env: { ROLEPLAY_LANG: 'en' } }).stdout).toMatch(
+      /error: goto names unknown node 'estimat'/,
+    );
+    expect(rp(['lint', file], { env: { LANG: 'en_US.UTF-8' } }).stdout).toMatch(
+      /error: goto names unknown node 'estimat'/,
+    );
     expect(rp(['lint', file], { env: { LANG: 'en_US.UTF-8', ROLEPLAY_LANG: 'zh' } }).stdout).toMatch(/不存在/);
   });
 });
@@ -92,11 +113,17 @@ describe('the other commands that show a broken file', () => {
 
   it('test: what a failing test expected, in Chinese', () => {
     const r = rp(['test', '--lang', 'zh', join(FIXTURES, 'cli', 'failing')]);
-    expect(r.stdout.split('\n')).toContain('FAIL failing-tests › wrong expectation: outcome 是 success，应为 failure；percent 是 0，应为 100');
+    expect(r.stdout.split('\n')).toContain(
+      'FAIL failing-tests › wrong expectation: outcome 是 success，应为 failure；percent 是 0，应为 100',
+    );
   });
 
   it('run, paths and graph: the error on standard error, in Chinese or English', () => {
-    for (const args of [['run', file, '--choices', 'a'], ['paths', file], ['graph', file]]) {
+    for (const args of [
+      ['run', file, '--choices', 'a'],
+      ['paths', file],
+      ['graph', file],
+    ]) {
       const zh = rp([...args, '--lang', 'zh']);
       expect(zh.status, args[0]).toBe(1);
       expect(zh.stderr, args[0]).toBe(`${zhLine}\n`);
@@ -105,14 +132,20 @@ describe('the other commands that show a broken file', () => {
   });
 
   it('run: an unknown scenario id is explained in the language asked for', () => {
-    expect(rp(['run', 'no-such-case', '--choices', 'a', '--lang', 'zh']).stderr).toMatch(/^roleplay: 没有案例「no-such-case」：它既不是一个文件/);
-    expect(rp(['run', 'no-such-case', '--choices', 'a', '--lang', 'en']).stderr).toMatch(/^roleplay: no scenario 'no-such-case'/);
+    expect(rp(['run', 'no-such-case', '--choices', 'a', '--lang', 'zh']).stderr).toMatch(
+      /^roleplay: 没有案例「no-such-case」：它既不是一个文件/,
+    );
+    expect(rp(['run', 'no-such-case', '--choices', 'a', '--lang', 'en']).stderr).toMatch(
+      /^roleplay: no scenario 'no-such-case'/,
+    );
   });
 
   it('play --watch: the problems of a saved file that does not load, in the language asked for', () => {
     const zh = reloadOf(file, 'zh');
     const en = reloadOf(file, 'en');
     expect(zh).toEqual({ ok: false, problems: [zhLine] });
-    expect(en.ok ? [] : en.problems).toEqual([`${file}:14:15: error: goto names unknown node 'estimat'; did you mean 'estimate'?`]);
+    expect(en.ok ? [] : en.problems).toEqual([
+      `${file}:14:15: error: goto names unknown node 'estimat'; did you mean 'estimate'?`,
+    ]);
   });
 });

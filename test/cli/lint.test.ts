@@ -24,19 +24,22 @@ describe('lint on each broken fixture', () => {
     files.forEach((f, i) => results.set(f, ran[i]!));
   }, 120_000);
 
-  it.each(Object.entries(BROKEN))('%s: exit 1, one line per problem, the error at its line:column, no stack trace', (file, want) => {
-    const r = results.get(file)!;
-    expect(r.status, r.stdout + r.stderr).toBe(1);
-    const lines = r.stdout.trimEnd().split('\n');
-    for (const line of lines) expect(line).toMatch(DIAGNOSTIC_LINE);
-    const first = lines.map((l) => DIAGNOSTIC_LINE.exec(l)!).find((m) => m[4] === 'error')!;
-    expect(first[1]).toBe(broken(file));
-    expect(`${first[2]}:${first[3]}`).toBe(want.at);
-    expect(first[5]).toMatch(want.says);
-    // stderr holds only the one-line summary
-    expect(r.stderr).toMatch(/^1 file checked: [1-9]\d* errors?, \d+ warnings?\n$/);
-    expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
-  });
+  it.each(Object.entries(BROKEN))(
+    '%s: exit 1, one line per problem, the error at its line:column, no stack trace',
+    (file, want) => {
+      const r = results.get(file)!;
+      expect(r.status, r.stdout + r.stderr).toBe(1);
+      const lines = r.stdout.trimEnd().split('\n');
+      for (const line of lines) expect(line).toMatch(DIAGNOSTIC_LINE);
+      const first = lines.map((l) => DIAGNOSTIC_LINE.exec(l)!).find((m) => m[4] === 'error')!;
+      expect(first[1]).toBe(broken(file));
+      expect(`${first[2]}:${first[3]}`).toBe(want.at);
+      expect(first[5]).toMatch(want.says);
+      // stderr holds only the one-line summary
+      expect(r.stderr).toMatch(/^1 file checked: [1-9]\d* errors?, \d+ warnings?\n$/);
+      expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+    },
+  );
 });
 
 describe('lint on valid files', () => {
@@ -54,7 +57,9 @@ describe('lint on valid files', () => {
     expect(lines).toHaveLength(7);
     for (const l of lines) expect(l).toMatch(/^.+warnings\.yaml:\d+:\d+: warning: /);
     expect(r.stdout).toContain(`${valid('warnings.yaml')}:13:32: warning: 'how are you' was read as a separate key`);
-    expect(r.stdout).toContain(`${valid('warnings.yaml')}:14:5: warning: unknown key 'choises' in node 'opening' is ignored; did you mean 'choices'?`);
+    expect(r.stdout).toContain(
+      `${valid('warnings.yaml')}:14:5: warning: unknown key 'choises' in node 'opening' is ignored; did you mean 'choices'?`,
+    );
     expect(rp(['lint', '--lang', 'en', '--strict', valid('warnings.yaml')]).status).toBe(1);
     expect(rp(['lint', '--lang', 'en', '--strict', valid('plain.yaml')]).status).toBe(0);
   });
@@ -62,19 +67,34 @@ describe('lint on valid files', () => {
   it('--format json: files, errors, warnings and every diagnostic with its position', () => {
     const r = rp(['lint', '--lang', 'en', '--format', 'json', valid('warnings.yaml'), broken('unknown-goto.yaml')]);
     expect(r.status, r.stdout + r.stderr).toBe(1);
-    const out = JSON.parse(r.stdout) as { files: number; errors: number; warnings: number; diagnostics: Record<string, unknown>[] };
+    const out = JSON.parse(r.stdout) as {
+      files: number;
+      errors: number;
+      warnings: number;
+      diagnostics: Record<string, unknown>[];
+    };
     expect(Object.keys(out)).toEqual(['files', 'errors', 'warnings', 'diagnostics']);
     expect(out).toMatchObject({ files: 2, errors: 1, warnings: 7 });
     expect(out.diagnostics).toContainEqual({
-      file: broken('unknown-goto.yaml'), line: 14, column: 15, severity: 'error', code: 'unknown-node',
+      file: broken('unknown-goto.yaml'),
+      line: 14,
+      column: 15,
+      severity: 'error',
+      code: 'unknown-node',
       message: "goto names unknown node 'estimat'; did you mean 'estimate'?",
     });
-    for (const d of out.diagnostics) expect(Object.keys(d).sort()).toEqual(['code', 'column', 'file', 'line', 'message', 'severity']);
+    for (const d of out.diagnostics)
+      expect(Object.keys(d).sort()).toEqual(['code', 'column', 'file', 'line', 'message', 'severity']);
     expect(rp(['lint', '--lang', 'en', '--format', 'json', valid('plain.yaml')]).status).toBe(0);
   });
 
   it('the shared conformance scenario lints clean of errors (when ../shared is there)', () => {
-    const r = rp(['lint', '--lang', 'en', join(FIXTURES, '..', '..', '..', 'shared', 'conformance', 'night-window.yaml')]);
+    const r = rp([
+      'lint',
+      '--lang',
+      'en',
+      join(FIXTURES, '..', '..', '..', 'shared', 'conformance', 'night-window.yaml'),
+    ]);
     if (r.stdout.includes('no such file')) return;
     expect(r.status, r.stdout + r.stderr).toBe(0);
   });
@@ -89,7 +109,9 @@ describe('lint on hostile input', () => {
     dir = mkdtempSync(join(tmpdir(), 'roleplay-lint-'));
     // 50 MB of plausible YAML, written in 1 MB blocks
     const fd = openSync(join(dir, 'huge.yaml'), 'w');
-    const block = Buffer.from('  node: { text: "the quick brown fox jumps over the lazy dog", end: { outcome: success } }\n'.repeat(11_000));
+    const block = Buffer.from(
+      '  node: { text: "the quick brown fox jumps over the lazy dog", end: { outcome: success } }\n'.repeat(11_000),
+    );
     writeSync(fd, 'id: huge\nnodes:\n');
     for (let written = 0; written < 50 * 1024 * 1024; written += block.length) writeSync(fd, block);
     closeSync(fd);
@@ -99,7 +121,9 @@ describe('lint on hostile input', () => {
   it('a 50 MB file: one line, exit 1, well within a second, without reading it into memory', () => {
     const r = rpMeasured(['lint', '--lang', 'en', join(dir, 'huge.yaml')]);
     expect(r.status, r.stdout + r.stderr).toBe(1);
-    expect(r.stdout).toMatch(/^.+huge\.yaml:1:1: error: the file is 5\d\.\d MB; a scenario file may be at most 2 MB — is this the right file\?\n$/);
+    expect(r.stdout).toMatch(
+      /^.+huge\.yaml:1:1: error: the file is 5\d\.\d MB; a scenario file may be at most 2 MB — is this the right file\?\n$/,
+    );
     expect(r.cpuMs).toBeLessThan(1000);
     expect(r.ownMs).toBeLessThan(5000);
     // reading 50 MB (and decoding it) would add at least 50 MB to the peak
@@ -111,8 +135,8 @@ describe('lint on hostile input', () => {
   });
 
   it('a file just over 2 MB is refused the same way; one just under is read', () => {
-    writeFileSync(join(dir, 'over.yaml'), 'a: 1\n' + '#'.repeat(2 * 1024 * 1024));
-    writeFileSync(join(dir, 'under.yaml'), 'a: 1\n' + '#'.repeat(2 * 1024 * 1024 - 10));
+    writeFileSync(join(dir, 'over.yaml'), `a: 1\n${'#'.repeat(2 * 1024 * 1024)}`);
+    writeFileSync(join(dir, 'under.yaml'), `a: 1\n${'#'.repeat(2 * 1024 * 1024 - 10)}`);
     const r = rp(['lint', '--lang', 'en', join(dir, 'over.yaml'), join(dir, 'under.yaml')]);
     expect(r.stdout).toMatch(/over\.yaml:1:1: error: the file is 2\.0 MB/);
     expect(r.stdout).toMatch(/under\.yaml:1:1: error: missing required field/);
@@ -153,7 +177,15 @@ describe('lint on hostile input', () => {
     const lines = r.stdout.trimEnd().split('\n');
     for (const l of lines) expect(l).toMatch(DIAGNOSTIC_LINE);
     const files = new Set(lines.map((l) => DIAGNOSTIC_LINE.exec(l)![1]));
-    expect([...files].sort()).toEqual([join(mixed, 'a-warnings.yaml'), join(mixed, 'b-tab.yaml'), join(mixed, 'e-binary.yaml'), join(mixed, 'sub', 'd-goto.yaml'), join(dir, 'missing')].sort());
+    expect([...files].sort()).toEqual(
+      [
+        join(mixed, 'a-warnings.yaml'),
+        join(mixed, 'b-tab.yaml'),
+        join(mixed, 'e-binary.yaml'),
+        join(mixed, 'sub', 'd-goto.yaml'),
+        join(dir, 'missing'),
+      ].sort(),
+    );
     // the valid file's warnings are still reported
     expect(lines.filter((l) => l.includes('a-warnings.yaml'))).toHaveLength(7);
     expect(r.stderr).toBe('6 files checked: 4 errors, 7 warnings\n');
@@ -166,7 +198,9 @@ describe('lint on hostile input', () => {
     copyFileSync(valid('plain.yaml'), join(twins, 'two.yaml'));
     const r = rp(['lint', '--lang', 'en', twins]);
     expect(r.status, r.stdout + r.stderr).toBe(1);
-    expect(r.stdout).toBe(`${join(twins, 'two.yaml')}:1:5: error: scenario id 'plain' is already used by ${join(twins, 'one.yaml')}; every scenario needs its own id\n`);
+    expect(r.stdout).toBe(
+      `${join(twins, 'two.yaml')}:1:5: error: scenario id 'plain' is already used by ${join(twins, 'one.yaml')}; every scenario needs its own id\n`,
+    );
   });
 });
 

@@ -12,7 +12,9 @@ import { loadFile } from '../../src/core/index.js';
 import { BROKEN, BROKEN_DIR } from '../fixtures/broken-expect.js';
 
 describe('broken fixtures', () => {
-  const files = readdirSync(BROKEN_DIR).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(BROKEN_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
 
   it('are at least 20, and every one has an expectation here', () => {
     expect(files.length).toBeGreaterThanOrEqual(20);
@@ -42,12 +44,15 @@ describe('broken fixtures', () => {
     ]);
   });
 
-  it.each(['unknown-goto.yaml', 'unknown-meter-effect.yaml', 'timeout-on-end.yaml'])('%s with CRLF line ends and a BOM: the same line:column', (file) => {
-    // positions are counted in lines and characters, whatever the line ends or a leading BOM
-    const text = readFileSync(join(BROKEN_DIR, file), 'utf8');
-    const plain = loadFile(text, file).diagnostics[0]!;
-    const crlf = loadFile('\uFEFF' + text.replace(/\n/g, '\r\n'), file).diagnostics[0]!;
-    expect(`${crlf.line}:${crlf.column}`).toBe(BROKEN[file]!.at);
-    expect(crlf).toEqual(plain);
-  });
+  it.each(['unknown-goto.yaml', 'unknown-meter-effect.yaml', 'timeout-on-end.yaml'])(
+    '%s with CRLF line ends and a BOM: the same line:column',
+    (file) => {
+      // positions are counted in lines and characters, whatever the line ends or a leading BOM
+      const text = readFileSync(join(BROKEN_DIR, file), 'utf8');
+      const plain = loadFile(text, file).diagnostics[0]!;
+      const crlf = loadFile(`\uFEFF${text.replace(/\n/g, '\r\n')}`, file).diagnostics[0]!;
+      expect(`${crlf.line}:${crlf.column}`).toBe(BROKEN[file]!.at);
+      expect(crlf).toEqual(plain);
+    },
+  );
 });

@@ -28,7 +28,9 @@ export function header(id: string, extra = ''): string {
 }
 
 /** A small case with every kind of node: a hidden choice, typed answers with a timeout, a `when` branch, two endings. */
-export const GREETING = header('greeting', 'meters:\n  trust: { initial: 0, min: 0, max: 2 }\n') + yaml`
+export const GREETING =
+  header('greeting', 'meters:\n  trust: { initial: 0, min: 0, max: 2 }\n') +
+  yaml`
   start: greet
   nodes:
     greet:

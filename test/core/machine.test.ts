@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { compile, Play, runSteps, StepError } from '../../src/core/index.js';
 import { GREETING, load } from './helpers.js';
 
-
 const compiled = compile(load(GREETING));
 const { machine } = compiled;
 
@@ -24,7 +23,10 @@ describe('compile() gives an XState machine', () => {
     expect(machine.states.greet!.transitions.get('choose')!.map((t) => t.guard)).toEqual([
       { type: 'choiceIs', params: { choice: 'warm' } },
       { type: 'choiceIs', params: { choice: 'cold' } },
-      { type: 'choiceIs', params: { choice: 'secret', if: { meters: [{ meter: 'trust', op: 'gte', value: 2 }], visited: [] } } },
+      {
+        type: 'choiceIs',
+        params: { choice: 'secret', if: { meters: [{ meter: 'trust', op: 'gte', value: 2 }], visited: [] } },
+      },
     ]);
     expect(machine.states.won!.type).toBe('final');
     expect(machine.states.lost!.type).toBe('final');
@@ -52,7 +54,13 @@ describe('compile() gives an XState machine', () => {
     actor.send({ type: 'say', text: 'So sorry!' });
     const snap = actor.getSnapshot();
     expect(snap.status).toBe('done');
-    expect(snap.output).toMatchObject({ ending: 'won', outcome: 'success', path: ['greet', 'ask', 'check', 'won'], points: { a: 3, b: 2 }, meters: { trust: 1 } });
+    expect(snap.output).toMatchObject({
+      ending: 'won',
+      outcome: 'success',
+      path: ['greet', 'ask', 'check', 'won'],
+      points: { a: 3, b: 2 },
+      meters: { trust: 1 },
+    });
     expect(snap.output!.steps.map((s) => s.action)).toEqual([
       { kind: 'choice', choice: 'warm' },
       { kind: 'say', text: 'So sorry!', rule: 0 },
@@ -81,7 +89,12 @@ describe('Play: timeouts on the actor clock', () => {
     clock.increment(1);
     expect(play.done).toBe(true);
     expect(play.output).toMatchObject({ path: ['greet', 'ask', 'check', 'lost'], points: { a: -1, b: -1 } });
-    expect(play.output!.steps[1]).toMatchObject({ node: 'ask', action: { kind: 'timeout' }, feedback: 'too slow', goto: 'check' });
+    expect(play.output!.steps[1]).toMatchObject({
+      node: 'ask',
+      action: { kind: 'timeout' },
+      feedback: 'too slow',
+      goto: 'check',
+    });
   });
 
   it('answering in time cancels the timeout', () => {
@@ -97,7 +110,9 @@ describe('Play: timeouts on the actor clock', () => {
   it('a step that is not valid now is a StepError naming the node and the valid choices', () => {
     const play = new Play(compiled, { clock: new SimulatedClock() });
     expect(() => play.choose('secret')).toThrow(StepError);
-    expect(() => play.choose('secret')).toThrow("'secret' is hidden (its condition does not hold) at node 'greet'; valid choices: warm or cold");
+    expect(() => play.choose('secret')).toThrow(
+      "'secret' is hidden (its condition does not hold) at node 'greet'; valid choices: warm or cold",
+    );
     expect(() => play.say('hi')).toThrow(/node 'greet' expects a choice \(warm or cold\), not a typed answer/);
     play.choose('warm');
     expect(() => play.choose('warm')).toThrow(/node 'ask' expects a typed answer/);
@@ -105,7 +120,11 @@ describe('Play: timeouts on the actor clock', () => {
 
   it('{ wait: true } in runSteps advances the simulated clock to the deadline', () => {
     const r = runSteps(compiled, ['warm', { wait: true }]);
-    expect(r.ok && r.report).toMatchObject({ ending: 'won', path: ['greet', 'ask', 'check', 'won'], score: { lessons: { a: { points: 3 }, b: { points: -1 } } } });
+    expect(r.ok && r.report).toMatchObject({
+      ending: 'won',
+      path: ['greet', 'ask', 'check', 'won'],
+      score: { lessons: { a: { points: 3 }, b: { points: -1 } } },
+    });
   });
 });
 

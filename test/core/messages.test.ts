@@ -7,9 +7,22 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
-  ALL_MESSAGE_GROUPS, YAML_PARSER_CODES, checkMessages, fileMessages, lintSummary, referenceMessages, resolveMessages,
-  schemaIssue, schemaIssueText, schemaMessages, shapeMessages, whereSaid, yamlMessages,
-  type Message, type Said, type SchemaMessageKey,
+  type ALL_MESSAGE_GROUPS,
+  YAML_PARSER_CODES,
+  checkMessages,
+  fileMessages,
+  lintSummary,
+  referenceMessages,
+  resolveMessages,
+  schemaIssue,
+  schemaIssueText,
+  schemaMessages,
+  shapeMessages,
+  whereSaid,
+  yamlMessages,
+  type Message,
+  type Said,
+  type SchemaMessageKey,
 } from '../../src/core/messages.js';
 import { didYouMeanSaid } from '../../src/core/messages.js';
 import { loadFile } from '../../src/core/index.js';
@@ -20,7 +33,9 @@ const none: Said = { zh: '', en: '' };
 const where = whereSaid(['nodes', 'gate-x', 'choices', 1]);
 
 /** One call of every message builder; the type makes leaving one out a compile error. */
-type Samples = { [G in keyof typeof ALL_MESSAGE_GROUPS]: { [K in keyof (typeof ALL_MESSAGE_GROUPS)[G]]: Message | Said } };
+type Samples = {
+  [G in keyof typeof ALL_MESSAGE_GROUPS]: { [K in keyof (typeof ALL_MESSAGE_GROUPS)[G]]: Message | Said };
+};
 const samples: Samples = {
   referenceMessages: {
     emptyCast: referenceMessages.emptyCast(),
@@ -64,7 +79,12 @@ const samples: Samples = {
     choiceShownOnlyOnRevisit: checkMessages.choiceShownOnlyOnRevisit('call-x', 'gate-x'),
     choiceNeverShown: checkMessages.choiceNeverShown('call-x', 'gate-x', undefined),
     noChoiceShown: checkMessages.noChoiceShown('gate-x', { trust: 0 }),
-    branchNeverTaken: checkMessages.branchNeverTaken(2, 'gate-x', checkMessages.outOfRange('mood-x', 0, 5, 'gte', 9), true),
+    branchNeverTaken: checkMessages.branchNeverTaken(
+      2,
+      'gate-x',
+      checkMessages.outOfRange('mood-x', 0, 5, 'gte', 9),
+      true,
+    ),
     loopNoWayOut: checkMessages.loopNoWayOut('gate-x', { patience: 0 }, 'gate-x → loop-x → gate-x'),
     lessonOnlyLoses: checkMessages.lessonOnlyLoses('listen-x', -1),
     lessonNeverScored: checkMessages.lessonNeverScored('listen-x'),
@@ -107,7 +127,8 @@ const samples: Samples = {
 const CJK = /[\u4e00-\u9fff]/;
 const textOf = (m: Message | Said): Said => ('text' in m ? m.text : m);
 const all = Object.entries(samples).flatMap(([group, ms]) =>
-  Object.entries(ms as Record<string, Message | Said>).map(([name, m]) => ({ name: `${group}.${name}`, m })));
+  Object.entries(ms as Record<string, Message | Said>).map(([name, m]) => ({ name: `${group}.${name}`, m })),
+);
 
 function expectBothLanguages(name: string, t: Said) {
   expect(t.zh, name).toMatch(CJK);
@@ -133,8 +154,12 @@ describe('messages in both languages', () => {
 
   it('every message the schema can give, and every YAML parser problem, has both languages', () => {
     const args: Partial<Record<SchemaMessageKey, unknown>> = {
-      'number-missing': 'initial', 'number-type': 'points', 'seconds-type': '"thirty"', 'outcome': 'sucess-x',
-      'customer-type': 'angry, hesitant', 'percent': 'minPercent',
+      'number-missing': 'initial',
+      'number-type': 'points',
+      'seconds-type': '"thirty"',
+      outcome: 'sucess-x',
+      'customer-type': 'angry, hesitant',
+      percent: 'minPercent',
     };
     for (const key of Object.keys(schemaMessages) as SchemaMessageKey[]) {
       // what schema.ts stores in a zod issue comes back as the same message
@@ -168,14 +193,16 @@ describe('messages in both languages', () => {
     for (const lang of ['zh', 'en'] as const) {
       const [d] = loadFile(text, 'x.yaml', undefined, { lang }).diagnostics;
       expect(d!.message.length, lang).toBeLessThan(200);
-      expect(d!.message, lang).toContain('x'.repeat(60) + '…');
+      expect(d!.message, lang).toContain(`${'x'.repeat(60)}…`);
     }
   });
 });
 
 describe('a message quoting a very long name or value', () => {
   // Built as the fuzzer does: the data of a real case, changed, written back as YAML.
-  const night = parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ui', 'night-window.yaml'), 'utf8')) as Record<string, Record<string, unknown>>;
+  const night = parse(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ui', 'night-window.yaml'), 'utf8'),
+  ) as Record<string, Record<string, unknown>>;
   const long = 'x'.repeat(100_000);
   const withLongCast = structuredClone(night);
   withLongCast.cast![long] = { name: 'X' };

@@ -11,15 +11,36 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { SimulatedClock } from 'xstate';
-import { compile, explore, loadFile, Play, reportOf, runSteps, type RunReport, type Scenario, type TestStep } from '../../src/core/index.js';
+import {
+  compile,
+  explore,
+  loadFile,
+  Play,
+  reportOf,
+  runSteps,
+  type RunReport,
+  type Scenario,
+  type TestStep,
+} from '../../src/core/index.js';
 
 // ---- a scenario as plain data ---------------------------------------------------------
 
 type Cond = { meter: string; op: 'eq' | 'gte' | 'gt' | 'lte' | 'lt'; value: number } | { visited: string };
-interface Way { score: Record<string, number>; effects: Record<string, number>; goto: string }
-interface ChoiceW extends Way { id: string; if?: Cond }
-interface RuleW extends Way { match?: { any: string[] } }
-interface BranchW extends Way { if?: Cond }
+interface Way {
+  score: Record<string, number>;
+  effects: Record<string, number>;
+  goto: string;
+}
+interface ChoiceW extends Way {
+  id: string;
+  if?: Cond;
+}
+interface RuleW extends Way {
+  match?: { any: string[] };
+}
+interface BranchW extends Way {
+  if?: Cond;
+}
 type Node =
   | { kind: 'choice'; choices: ChoiceW[]; timeout?: Way & { seconds: number } }
   | { kind: 'input'; rules: RuleW[]; timeout?: Way & { seconds: number } }
@@ -44,7 +65,11 @@ const rawWay = fc.record({
   m1: fc.option(fc.integer({ min: -2, max: 2 }), { nil: undefined }),
   cond: fc.option(
     fc.oneof(
-      fc.record({ meter: fc.constantFrom(...METERS), op: fc.constantFrom('eq', 'gte', 'gt', 'lte', 'lt'), value: fc.integer({ min: -2, max: 2 }) }),
+      fc.record({
+        meter: fc.constantFrom(...METERS),
+        op: fc.constantFrom('eq', 'gte', 'gt', 'lte', 'lt'),
+        value: fc.integer({ min: -2, max: 2 }),
+      }),
       fc.record({ visitedIndex: fc.nat(99) }),
     ),
     { nil: undefined, freq: 2 },
@@ -62,10 +87,19 @@ const rawModel = fc.record({
   // mostly small integer ranges (numeric situation keys); sometimes a half-way start, so values
   // stay fractional (string keys). Unbounded meters are covered in scoring.test.ts: with loops,
   // lint's loop-trap search (paths.ts) runs to its budget on them, too slow for 300 cases.
-  meters: fc.array(fc.record({ initial: fc.integer({ min: -1, max: 1 }), width: fc.integer({ min: 1, max: 2 }), shape: fc.constantFrom('int', 'int', 'int', 'half') }), { minLength: 1, maxLength: 2 }),
+  meters: fc.array(
+    fc.record({
+      initial: fc.integer({ min: -1, max: 1 }),
+      width: fc.integer({ min: 1, max: 2 }),
+      shape: fc.constantFrom('int', 'int', 'int', 'half'),
+    }),
+    { minLength: 1, maxLength: 2 },
+  ),
 });
 
-function build(raw: fc.Arbitrary<unknown> extends never ? never : typeof rawModel extends fc.Arbitrary<infer R> ? R : never): Model {
+function build(
+  raw: fc.Arbitrary<unknown> extends never ? never : typeof rawModel extends fc.Arbitrary<infer R> ? R : never,
+): Model {
   const inner = raw.inner.map((_, i) => `n${i}`);
   const ends = raw.ends.map((_, i) => `e${i}`);
   const all = [...inner, ...ends];
@@ -79,7 +113,10 @@ function build(raw: fc.Arbitrary<unknown> extends never ? never : typeof rawMode
     if (w.a !== undefined) score.a = w.a;
     if (w.b !== undefined) score.b = w.b;
     const effects: Record<string, number> = {};
-    for (const m of meterIds) { const d = w[m as 'm0' | 'm1']; if (d !== undefined) effects[m] = d; }
+    for (const m of meterIds) {
+      const d = w[m as 'm0' | 'm1'];
+      if (d !== undefined) effects[m] = d;
+    }
     return { score, effects, goto: targets[w.target % targets.length]! };
   };
   const cond = (w: (typeof raw.inner)[number]['ways'][number]): Cond | undefined => {
@@ -92,22 +129,31 @@ function build(raw: fc.Arbitrary<unknown> extends never ? never : typeof rawMode
     const id = inner[i]!;
     const timeout = n.timeout ? { ...way(n.timeout, all), seconds: 1 + (n.timeout.target % 5) } : undefined;
     if (n.kind === 'choice') {
-      nodes[id] = { kind: 'choice', choices: n.ways.map((w, j) => ({ id: `c${j}`, ...way(w, all), ...(cond(w) ? { if: cond(w)! } : {}) })), ...(timeout ? { timeout } : {}) };
+      nodes[id] = {
+        kind: 'choice',
+        choices: n.ways.map((w, j) => ({ id: `c${j}`, ...way(w, all), ...(cond(w) ? { if: cond(w)! } : {}) })),
+        ...(timeout ? { timeout } : {}),
+      };
     } else if (n.kind === 'input') {
       const rules: RuleW[] = n.ways.map((w) => ({ match: { any: [w.keyword] }, ...way(w, all) }));
       rules[rules.length - 1] = { ...way(n.ways[n.ways.length - 1]!, all) }; // the fallback, last
       nodes[id] = { kind: 'input', rules, ...(timeout ? { timeout } : {}) };
     } else {
       // automatic branches may only lead to trainee nodes, endings or later branches: no branch loops
-      const targets = all.filter((t, k) => k > i || raw.inner[k]?.kind !== 'branch');
+      const targets = all.filter((_t, k) => k > i || raw.inner[k]?.kind !== 'branch');
       // every entry but the last needs an `if` (the last one's is dropped below)
-      const when: BranchW[] = n.ways.map((w) => ({ ...way(w, targets), if: cond(w) ?? { meter: meterIds[0]!, op: 'gte', value: (w.target % 3) - 1 } }));
+      const when: BranchW[] = n.ways.map((w) => ({
+        ...way(w, targets),
+        if: cond(w) ?? { meter: meterIds[0]!, op: 'gte', value: (w.target % 3) - 1 },
+      }));
       const last = when[when.length - 1]!;
       delete last.if;
       nodes[id] = { kind: 'branch', when };
     }
   });
-  raw.ends.forEach((outcome, i) => { nodes[ends[i]!] = { kind: 'end', outcome: outcome as 'success' }; });
+  raw.ends.forEach((outcome, i) => {
+    nodes[ends[i]!] = { kind: 'end', outcome: outcome as 'success' };
+  });
   return { meters, nodes, start: 'n0' };
 }
 
@@ -120,19 +166,37 @@ function toYaml(model: Model): string {
   });
   const nodes: Record<string, unknown> = {};
   for (const [id, n] of Object.entries(model.nodes)) {
-    const timeout = 'timeout' in n && n.timeout ? { timeout: { seconds: n.timeout.seconds, ...wayYaml(n.timeout) } } : {};
-    if (n.kind === 'choice') nodes[id] = { text: id, choices: n.choices.map((c) => ({ id: c.id, ...(c.if ? { if: condYaml(c.if) } : {}), ...wayYaml(c) })), ...timeout };
-    else if (n.kind === 'input') nodes[id] = { input: { rules: n.rules.map((r) => ({ ...(r.match ? { match: r.match } : {}), ...wayYaml(r) })) }, ...timeout };
-    else if (n.kind === 'branch') nodes[id] = { when: n.when.map((b) => ({ ...(b.if ? { if: condYaml(b.if) } : {}), ...wayYaml(b) })) };
+    const timeout =
+      'timeout' in n && n.timeout ? { timeout: { seconds: n.timeout.seconds, ...wayYaml(n.timeout) } } : {};
+    if (n.kind === 'choice')
+      nodes[id] = {
+        text: id,
+        choices: n.choices.map((c) => ({ id: c.id, ...(c.if ? { if: condYaml(c.if) } : {}), ...wayYaml(c) })),
+        ...timeout,
+      };
+    else if (n.kind === 'input')
+      nodes[id] = {
+        input: { rules: n.rules.map((r) => ({ ...(r.match ? { match: r.match } : {}), ...wayYaml(r) })) },
+        ...timeout,
+      };
+    else if (n.kind === 'branch')
+      nodes[id] = { when: n.when.map((b) => ({ ...(b.if ? { if: condYaml(b.if) } : {}), ...wayYaml(b) })) };
     else nodes[id] = { end: { outcome: n.outcome } };
   }
   return stringify({
     id: 'random',
     title: 'Random',
     cast: { c: { name: 'C' } },
-    meters: Object.fromEntries(Object.entries(model.meters).map(([id, m]) => [id, {
-      initial: m.initial, ...(Number.isFinite(m.min) ? { min: m.min } : {}), ...(Number.isFinite(m.max) ? { max: m.max } : {}),
-    }])),
+    meters: Object.fromEntries(
+      Object.entries(model.meters).map(([id, m]) => [
+        id,
+        {
+          initial: m.initial,
+          ...(Number.isFinite(m.min) ? { min: m.min } : {}),
+          ...(Number.isFinite(m.max) ? { max: m.max } : {}),
+        },
+      ]),
+    ),
     lessons: { a: { title: 'A', principle: 'A' }, b: { title: 'B', principle: 'B' } },
     start: model.start,
     nodes,
@@ -141,15 +205,35 @@ function toYaml(model: Model): string {
 
 // ---- the brute force: every simple path, enumerated ------------------------------------
 
-interface Brute { total: number; minTotal: number; lessons: Record<string, number>; endings: Record<string, { best: number; worst: number }>; paths: number }
+interface Brute {
+  total: number;
+  minTotal: number;
+  lessons: Record<string, number>;
+  endings: Record<string, { best: number; worst: number }>;
+  paths: number;
+}
 
 function bruteForce(model: Model): Brute {
-  const out: Brute = { total: -Infinity, minTotal: Infinity, lessons: { a: -Infinity, b: -Infinity }, endings: {}, paths: 0 };
+  const out: Brute = {
+    total: -Infinity,
+    minTotal: Infinity,
+    lessons: { a: -Infinity, b: -Infinity },
+    endings: {},
+    paths: 0,
+  };
   const holds = (c: Cond | undefined, meters: Record<string, number>, before: readonly string[]) => {
     if (!c) return true;
     if ('visited' in c) return before.includes(c.visited);
     const v = meters[c.meter]!;
-    return c.op === 'eq' ? v === c.value : c.op === 'gte' ? v >= c.value : c.op === 'gt' ? v > c.value : c.op === 'lte' ? v <= c.value : v < c.value;
+    return c.op === 'eq'
+      ? v === c.value
+      : c.op === 'gte'
+        ? v >= c.value
+        : c.op === 'gt'
+          ? v > c.value
+          : c.op === 'lte'
+            ? v <= c.value
+            : v < c.value;
   };
   const walk = (id: string, meters: Record<string, number>, path: string[], points: Record<string, number>) => {
     const node = model.nodes[id]!;
@@ -166,13 +250,15 @@ function bruteForce(model: Model): Brute {
     }
     const before = path.slice(0, -1);
     let ways: Way[];
-    if (node.kind === 'choice') ways = [...node.choices.filter((c) => holds(c.if, meters, before)), ...(node.timeout ? [node.timeout] : [])];
+    if (node.kind === 'choice')
+      ways = [...node.choices.filter((c) => holds(c.if, meters, before)), ...(node.timeout ? [node.timeout] : [])];
     else if (node.kind === 'input') ways = [...node.rules, ...(node.timeout ? [node.timeout] : [])];
     else ways = [node.when.find((b) => holds(b.if, meters, before))!];
     for (const w of ways) {
       if (path.includes(w.goto)) continue;
       const next = { ...meters };
-      for (const [m, d] of Object.entries(w.effects)) next[m] = Math.min(model.meters[m]!.max, Math.max(model.meters[m]!.min, next[m]! + d));
+      for (const [m, d] of Object.entries(w.effects))
+        next[m] = Math.min(model.meters[m]!.max, Math.max(model.meters[m]!.min, next[m]! + d));
       walk(w.goto, next, [...path, w.goto], { a: points.a! + (w.score.a ?? 0), b: points.b! + (w.score.b ?? 0) });
     }
   };
@@ -186,7 +272,7 @@ const scenarioModel = rawModel.map(build);
 // ---- properties -------------------------------------------------------------------------
 
 describe('random small scenarios', () => {
-  it('max, min, every lesson max and each ending\'s best/worst equal a brute-force enumeration of simple paths', () => {
+  it("max, min, every lesson max and each ending's best/worst equal a brute-force enumeration of simple paths", () => {
     let scored = 0;
     fc.assert(
       fc.property(scenarioModel, (model) => {
@@ -228,7 +314,10 @@ describe('random small scenarios', () => {
     fc.assert(
       fc.property(scenarioModel, fc.array(step, { maxLength: 14 }), (model, steps) => {
         const loaded = loadFile(toYaml(model), 'random.yaml');
-        if (loaded.kind !== 'scenario' || !loaded.scenario) { stopped++; return; }
+        if (loaded.kind !== 'scenario' || !loaded.scenario) {
+          stopped++;
+          return;
+        }
         const scenario = loaded.scenario;
         const result = runSteps(compile(scenario), steps);
         if (!result.ok) {
@@ -249,32 +338,38 @@ describe('random small scenarios', () => {
   it('guided play (always a valid step) finishes with percent within 0..100, and replaying its steps gives the same report', () => {
     let finished = 0;
     fc.assert(
-      fc.property(scenarioModel, fc.array(fc.nat(7), { minLength: 20, maxLength: 20 }), fc.array(fc.constantFrom(...KEYWORDS, 'xyz'), { minLength: 20, maxLength: 20 }), (model, picks, words) => {
-        const loaded = loadFile(toYaml(model), 'random.yaml');
-        if (loaded.kind !== 'scenario' || !loaded.scenario) return;
-        const scenario = loaded.scenario;
-        const compiled = compile(scenario);
-        const clock = new SimulatedClock();
-        const play = new Play(compiled, { clock });
-        const steps: TestStep[] = [];
-        for (let i = 0; i < picks.length && !play.done; i++) {
-          const turn = play.turn();
-          const options: TestStep[] = turn.node.kind === 'input' ? [{ say: words[i]! }] : turn.choices.map((c) => c.id);
-          if (turn.deadline !== undefined) options.push({ wait: true });
-          if (options.length === 0) break; // stuck: a choice node with nothing shown (lint warns about it)
-          const s = options[picks[i]! % options.length]!;
-          steps.push(s);
-          if (typeof s === 'string') play.choose(s);
-          else if ('say' in s) play.say(s.say);
-          else clock.increment(turn.deadline! - clock.now());
-        }
-        if (!play.done) return;
-        finished++;
-        const report = reportOf(compiled, play.output!);
-        checkReport(scenario, report);
-        const replay = runSteps(compiled, steps);
-        expect(replay.ok && replay.report).toEqual(report);
-      }),
+      fc.property(
+        scenarioModel,
+        fc.array(fc.nat(7), { minLength: 20, maxLength: 20 }),
+        fc.array(fc.constantFrom(...KEYWORDS, 'xyz'), { minLength: 20, maxLength: 20 }),
+        (model, picks, words) => {
+          const loaded = loadFile(toYaml(model), 'random.yaml');
+          if (loaded.kind !== 'scenario' || !loaded.scenario) return;
+          const scenario = loaded.scenario;
+          const compiled = compile(scenario);
+          const clock = new SimulatedClock();
+          const play = new Play(compiled, { clock });
+          const steps: TestStep[] = [];
+          for (let i = 0; i < picks.length && !play.done; i++) {
+            const turn = play.turn();
+            const options: TestStep[] =
+              turn.node.kind === 'input' ? [{ say: words[i]! }] : turn.choices.map((c) => c.id);
+            if (turn.deadline !== undefined) options.push({ wait: true });
+            if (options.length === 0) break; // stuck: a choice node with nothing shown (lint warns about it)
+            const s = options[picks[i]! % options.length]!;
+            steps.push(s);
+            if (typeof s === 'string') play.choose(s);
+            else if ('say' in s) play.say(s.say);
+            else clock.increment(turn.deadline! - clock.now());
+          }
+          if (!play.done) return;
+          finished++;
+          const report = reportOf(compiled, play.output!);
+          checkReport(scenario, report);
+          const replay = runSteps(compiled, steps);
+          expect(replay.ok && replay.report).toEqual(report);
+        },
+      ),
       { numRuns: 200 },
     );
     expect(finished).toBeGreaterThan(60);

@@ -15,7 +15,9 @@ function ok(result: RunResult) {
 }
 
 describe('conditions on meters', () => {
-  const text = header('meters', 'meters:\n  trust: { initial: 1, min: 0, max: 3 }\n') + yaml`
+  const text =
+    header('meters', 'meters:\n  trust: { initial: 1, min: 0, max: 3 }\n') +
+    yaml`
     start: s
     nodes:
       s:
@@ -42,7 +44,10 @@ describe('conditions on meters', () => {
     for (const id of ['gte2', 'lte0', 'lt1']) {
       const r = run(text, [id]);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toMatch(new RegExp(`'${id}' is hidden .* at node 's'; valid choices: eq1, gt0, range(,| or) up`));
+      if (!r.ok)
+        expect(r.error).toMatch(
+          new RegExp(`'${id}' is hidden .* at node 's'; valid choices: eq1, gt0, range(,| or) up`),
+        );
     }
     expect(ok(run(text, ['up', 'gte2'])).path).toEqual(['s', 's2', 'e']);
     expect(run(text, ['up', 'range']).ok).toBe(false);
@@ -51,7 +56,9 @@ describe('conditions on meters', () => {
 
 describe('conditions on visited', () => {
   // hub is entered again after a detour; `visited: hub` means "entered earlier", never "is the current node"
-  const text = header('visited') + yaml`
+  const text =
+    header('visited') +
+    yaml`
     start: hub
     nodes:
       hub:
@@ -88,7 +95,9 @@ describe('conditions on visited', () => {
   });
 
   it('visited in a `when` entry is evaluated on the path so far', () => {
-    const t = header('visited-when') + yaml`
+    const t =
+      header('visited-when') +
+      yaml`
       start: s
       nodes:
         s:
@@ -107,13 +116,23 @@ describe('conditions on visited', () => {
         bad:
           end: { outcome: partial }
     `;
-    expect(ok(run(t, ['prep', 'go']))).toMatchObject({ ending: 'good', path: ['s', 'p', 'check', 'good'], score: { total: 3, max: 3, percent: 100 } });
-    expect(ok(run(t, ['skip']))).toMatchObject({ ending: 'bad', path: ['s', 'check', 'bad'], score: { total: 1, max: 3, percent: 33 } });
+    expect(ok(run(t, ['prep', 'go']))).toMatchObject({
+      ending: 'good',
+      path: ['s', 'p', 'check', 'good'],
+      score: { total: 3, max: 3, percent: 100 },
+    });
+    expect(ok(run(t, ['skip']))).toMatchObject({
+      ending: 'bad',
+      path: ['s', 'check', 'bad'],
+      score: { total: 1, max: 3, percent: 33 },
+    });
   });
 });
 
 describe('clamping', () => {
-  const text = header('clamp', 'meters:\n  mood: { initial: 0, min: -2, max: 2 }\n') + yaml`
+  const text =
+    header('clamp', 'meters:\n  mood: { initial: 0, min: -2, max: 2 }\n') +
+    yaml`
     start: s
     nodes:
       s:
@@ -150,7 +169,9 @@ describe('clamping', () => {
 });
 
 describe('timeouts', () => {
-  const text = header('timeouts') + yaml`
+  const text =
+    header('timeouts') +
+    yaml`
     start: ask
     nodes:
       ask:
@@ -197,7 +218,9 @@ describe('timeouts', () => {
 });
 
 describe('points and percent', () => {
-  const text = header('points', 'passScore: 50\n') + yaml`
+  const text =
+    header('points', 'passScore: 50\n') +
+    yaml`
     start: s
     nodes:
       s:
@@ -222,7 +245,13 @@ describe('points and percent', () => {
 
   it('negative points are summed and percent is clamped at 0', () => {
     const r = ok(run(text, ['rude']));
-    expect(r.score).toEqual({ total: -5, max: 4, percent: 0, passed: false, lessons: { a: { points: -3, max: 4 }, b: { points: -2, max: 3 } } });
+    expect(r.score).toEqual({
+      total: -5,
+      max: 4,
+      percent: 0,
+      passed: false,
+      lessons: { a: { points: -3, max: 4 }, b: { points: -2, max: 3 } },
+    });
   });
 
   it('percent is round(100 * total / max)', () => {
@@ -258,7 +287,9 @@ describe('points and percent', () => {
 
 describe('max over simple paths in a cyclic scenario', () => {
   // a ⇄ b loop that pays 2 on every lap; only simple paths count, so the loop pays once
-  const text = header('cycle', 'meters:\n  laps: { initial: 0, min: 0, max: 10 }\n') + yaml`
+  const text =
+    header('cycle', 'meters:\n  laps: { initial: 0, min: 0, max: 10 }\n') +
+    yaml`
     start: a
     nodes:
       a:
@@ -290,7 +321,9 @@ describe('max over simple paths in a cyclic scenario', () => {
 
 describe('when nodes', () => {
   it('the first true entry wins; a when node goes exactly one way (max follows it)', () => {
-    const t = header('first-wins', 'meters:\n  m: { initial: 1, min: 0, max: 3 }\n') + yaml`
+    const t =
+      header('first-wins', 'meters:\n  m: { initial: 1, min: 0, max: 3 }\n') +
+      yaml`
       start: s
       nodes:
         s:
@@ -313,7 +346,9 @@ describe('when nodes', () => {
 describe('meters that are not small integer ranges', () => {
   // explore keys situations by a number only for integer meters in finite ranges; these take the other path
   it('a fractional start and an unbounded meter: conditions, clamping and max as usual', () => {
-    const t = header('odd-meters', 'meters:\n  calm: { initial: 0.5, min: 0, max: 2 }\n  score: { initial: 0 }\n') + yaml`
+    const t =
+      header('odd-meters', 'meters:\n  calm: { initial: 0.5, min: 0, max: 2 }\n  score: { initial: 0 }\n') +
+      yaml`
       start: s
       nodes:
         s:
@@ -329,10 +364,19 @@ describe('meters that are not small integer ranges', () => {
           end: { outcome: success }
     `;
     const s = load(t);
-    expect(s.meters.map((m) => [m.id, m.min, m.max])).toEqual([['calm', 0, 2], ['score', -Infinity, Infinity]]);
+    expect(s.meters.map((m) => [m.id, m.min, m.max])).toEqual([
+      ['calm', 0, 2],
+      ['score', -Infinity, Infinity],
+    ]);
     expect(explore(s).maxima).toMatchObject({ total: 3, lessons: { a: 3, b: 1 } });
-    expect(ok(run(t, ['breathe', 'steady']))).toMatchObject({ meters: { calm: 1.5, score: 100 }, score: { total: 3, percent: 100 } });
-    expect(ok(run(t, ['rush', 'low']))).toMatchObject({ meters: { calm: 0, score: -100 }, score: { total: 1, percent: 33 } });
+    expect(ok(run(t, ['breathe', 'steady']))).toMatchObject({
+      meters: { calm: 1.5, score: 100 },
+      score: { total: 3, percent: 100 },
+    });
+    expect(ok(run(t, ['rush', 'low']))).toMatchObject({
+      meters: { calm: 0, score: -100 },
+      score: { total: 1, percent: 33 },
+    });
     expect(run(t, ['rush', 'big']).ok).toBe(false);
   });
 });

@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { compile, Play, runSteps, StepError, type ScenarioNode } from '../../src/core/index.js';
 import type { Said } from '../../src/core/messages.js';
 import { expectsSaid, stepMessages } from '../../src/core/step-messages.js';
-import { ALL_TOOL_MESSAGES, coverageMessages, graphMessages, newMessages, pathsMessages, stepsFileMessages, testMessages } from '../../src/cli/tool-messages.js';
+import {
+  type ALL_TOOL_MESSAGES,
+  coverageMessages,
+  graphMessages,
+  newMessages,
+  pathsMessages,
+  stepsFileMessages,
+  testMessages,
+} from '../../src/cli/tool-messages.js';
 import { GREETING, load } from './helpers.js';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -21,7 +29,12 @@ function expectBothLanguages(name: string, t: Said) {
   for (const word of t.en.match(/[a-z]+-x\b/g) ?? []) expect(t.zh, `${name}: ${word}`).toContain(word);
 }
 
-const choiceNode = { id: 'gate-x', kind: 'choice', choices: [{ id: 'call-x' }, { id: 'wait-x' }], timeout: { seconds: 5 } } as unknown as ScenarioNode;
+const choiceNode = {
+  id: 'gate-x',
+  kind: 'choice',
+  choices: [{ id: 'call-x' }, { id: 'wait-x' }],
+  timeout: { seconds: 5 },
+} as unknown as ScenarioNode;
 const expects = expectsSaid(choiceNode);
 
 type Samples = { [G in keyof typeof ALL_TOOL_MESSAGES]: { [K in keyof (typeof ALL_TOOL_MESSAGES)[G]]: Said } };
@@ -122,24 +135,33 @@ describe('a refused step carries both languages', () => {
   it('StepError: English message (for logs), both texts, the node', () => {
     const play = new Play(compiled, { clock: new SimulatedClock() });
     let error: unknown;
-    try { play.choose('secret'); } catch (e) { error = e; }
+    try {
+      play.choose('secret');
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(StepError);
     const e = error as StepError;
     expect(e.node).toBe('greet');
-    expect(e.message).toBe("'secret' is hidden (its condition does not hold) at node 'greet'; valid choices: warm or cold");
+    expect(e.message).toBe(
+      "'secret' is hidden (its condition does not hold) at node 'greet'; valid choices: warm or cold",
+    );
     expect(e.in('en')).toBe(e.message);
     expect(e.in('zh')).toBe('节点「greet」的选项「secret」现在不可选（它的条件不成立）；可选的选项：warm、cold');
     play.stop();
   });
-
 
   it('runSteps: the step number, the node and the valid choices in both; error is the English text', () => {
     const r = runSteps(compiled, ['warm', 'cold']);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r).toMatchObject({ node: 'ask', step: 2, error: r.text.en });
-    expect(r.text.en).toBe("step 2: node 'ask' expects a typed answer ({ say: ... }), or { wait: true } to let the timeout fire, not the choice 'cold'");
-    expect(r.text.zh).toBe('第 2 步：节点「ask」要输入一个回答（{ say: ... }），或用 { wait: true } 等到超时，不能选「cold」');
+    expect(r.text.en).toBe(
+      "step 2: node 'ask' expects a typed answer ({ say: ... }), or { wait: true } to let the timeout fire, not the choice 'cold'",
+    );
+    expect(r.text.zh).toBe(
+      '第 2 步：节点「ask」要输入一个回答（{ say: ... }），或用 { wait: true } 等到超时，不能选「cold」',
+    );
     const out = runSteps(compiled, []);
     expect(!out.ok && out.text).toEqual({
       zh: '步骤用完时停在节点「greet」，还没到结局；它要选一个选项（warm、cold）',
@@ -148,6 +170,9 @@ describe('a refused step carries both languages', () => {
     const wait = runSteps(compiled, [{ wait: true }]);
     expect(!wait.ok && wait.text.zh).toBe('第 1 步：节点「greet」没有 timeout，不能等待；它要选一个选项（warm、cold）');
     const after = runSteps(compiled, ['warm', { say: 'hi' }, 'warm']);
-    expect(!after.ok && after.text).toEqual({ zh: '第 3 步：这次运行已经在「won」结束了', en: "step 3: the run already ended at 'won'" });
+    expect(!after.ok && after.text).toEqual({
+      zh: '第 3 步：这次运行已经在「won」结束了',
+      en: "step 3: the run already ended at 'won'",
+    });
   });
 });

@@ -45,7 +45,9 @@ describe('valid fixtures', () => {
       '9:3 lesson-never-scored',
     ]);
     const byCode = Object.fromEntries(diagnostics.map((d) => [d.code, d.message]));
-    expect(byCode['unknown-key']).toMatch(/unknown key 'choises' in node 'opening' is ignored; did you mean 'choices'\?/);
+    expect(byCode['unknown-key']).toMatch(
+      /unknown key 'choises' in node 'opening' is ignored; did you mean 'choices'\?/,
+    );
     expect(byCode['text-cut-at-comma']).toMatch(/'how are you' was read as a separate key.*put the text in quotes/);
     expect(byCode['lesson-never-scored']).toMatch(/lesson 'spare' is defined here but no step scores it/);
     expect(byCode['unreachable-node']).toMatch(/node 'island' can never be reached/);

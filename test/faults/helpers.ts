@@ -8,7 +8,13 @@ import type { TestStep } from '../../src/core/index.js';
 import { ROOT } from '../fuzz/bundled.js';
 
 export const BIN = join(ROOT, 'bin/roleplay.js');
-export const ENV = { ...process.env, CI: 'false', ROLEPLAY_LANG: 'en', LANG: 'C.UTF-8', ROLEPLAY_TRAINEE: 'fault-tester' };
+export const ENV = {
+  ...process.env,
+  CI: 'false',
+  ROLEPLAY_LANG: 'en',
+  LANG: 'C.UTF-8',
+  ROLEPLAY_TRAINEE: 'fault-tester',
+};
 
 export function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), 'roleplay-faults-'));
@@ -16,17 +22,27 @@ export function tempDir() {
 }
 
 export function rp(args: readonly string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: ENV, input: input ?? '', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: ENV,
+    input: input ?? '',
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Runs the binary and SIGKILLs it after `killAfterMs`; resolves with how it ended. */
-export function rpKilled(args: readonly string[], killAfterMs: number): Promise<{ killed: boolean; status: number | null; stderr: string; ms: number }> {
+export function rpKilled(
+  args: readonly string[],
+  killAfterMs: number,
+): Promise<{ killed: boolean; status: number | null; stderr: string; ms: number }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, [BIN, ...args], { env: ENV, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (status, signal) => {
       clearTimeout(timer);
@@ -49,7 +65,16 @@ export function recordedSessions(db: string): RecordedSession[] {
   if (!existsSync(db)) return []; // killed before the database was made
   const conn = new Database(db, { readonly: true, fileMustExist: true });
   try {
-    const sessions = conn.prepare('SELECT sid, id, finished_at, total, percent, ending FROM sessions ORDER BY sid').all() as { sid: number; id: string; finished_at: string | null; total: number | null; percent: number | null; ending: string | null }[];
+    const sessions = conn
+      .prepare('SELECT sid, id, finished_at, total, percent, ending FROM sessions ORDER BY sid')
+      .all() as {
+      sid: number;
+      id: string;
+      finished_at: string | null;
+      total: number | null;
+      percent: number | null;
+      ending: string | null;
+    }[];
     const events = conn.prepare("SELECT kind, way, text FROM events WHERE sid = ? AND kind <> 'auto' ORDER BY seq");
     return sessions.map((s) => ({
       id: s.id,
@@ -57,8 +82,9 @@ export function recordedSessions(db: string): RecordedSession[] {
       total: s.total,
       percent: s.percent,
       ending: s.ending,
-      steps: (events.all(s.sid) as { kind: string; way: string; text: string | null }[]).map((e): TestStep =>
-        e.kind === 'choice' ? e.way : e.kind === 'say' ? { say: e.text ?? '' } : { wait: true }),
+      steps: (events.all(s.sid) as { kind: string; way: string; text: string | null }[]).map(
+        (e): TestStep => (e.kind === 'choice' ? e.way : e.kind === 'say' ? { say: e.text ?? '' } : { wait: true }),
+      ),
     }));
   } finally {
     conn.close();

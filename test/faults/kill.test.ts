@@ -26,7 +26,10 @@ describe('SIGKILL at random points of a recorded session', () => {
     const rnd = prng(8);
     try {
       let killedMidPlay = 0; // kills that landed after some steps of that very process were recorded
-      let kills = 0, finishedSessions = 0, window = 1500, attempts = 0;
+      let kills = 0,
+        finishedSessions = 0,
+        window = 1500,
+        attempts = 0;
       let plan: TestStep[] = [];
       let id: string | undefined;
       let answered = 0;
@@ -48,14 +51,17 @@ describe('SIGKILL at random points of a recorded session', () => {
         const remaining = plan.slice(answered);
         const stepsFile = join(tmp.dir, `steps-${attempts}.json`);
         writeFileSync(stepsFile, JSON.stringify(remaining));
-        const args = id === undefined
-          ? ['run', file, '--steps', stepsFile, '--record', '--db', db]
-          : ['resume', id, '--steps', stepsFile, '--db', db];
+        const args =
+          id === undefined
+            ? ['run', file, '--steps', stepsFile, '--record', '--db', db]
+            : ['resume', id, '--steps', stepsFile, '--db', db];
         // most kills aimed at the second half of a run, where the steps are being recorded
         const r = await rpKilled(args, Math.floor(window * (rnd() < 0.25 ? rnd() : 0.4 + 0.6 * rnd())));
         if (r.killed) kills++;
         else {
-          expect(r.stderr, `${args.join(' ')}`).not.toMatch(/internal error|roleplay: .*(cannot|could not|corrupt|malformed)|\n\s+at /i);
+          expect(r.stderr, `${args.join(' ')}`).not.toMatch(
+            /internal error|roleplay: .*(cannot|could not|corrupt|malformed)|\n\s+at /i,
+          );
           expect(r.status, r.stderr).toBe(0);
           window = Math.max(200, Math.round(r.ms * 1.1)); // aim the kills inside a whole run
         }
@@ -79,7 +85,9 @@ describe('SIGKILL at random points of a recorded session', () => {
             expect(current.percent).toBe(expected.report.score.percent);
             expect(current.ending).toBe(expected.report.ending);
             finishedSessions++;
-            id = undefined; answered = 0; plan = newPlan();
+            id = undefined;
+            answered = 0;
+            plan = newPlan();
           }
         }
         if (kills % 10 === 0 && r.killed) {
@@ -88,7 +96,9 @@ describe('SIGKILL at random points of a recorded session', () => {
           expect(v.status, v.stdout + v.stderr).toBe(0);
         }
       }
-      console.log(`fault loop: ${kills} kills (${killedMidPlay} in the middle of recording), ${finishedSessions} sessions finished, ${attempts} processes`);
+      console.log(
+        `fault loop: ${kills} kills (${killedMidPlay} in the middle of recording), ${finishedSessions} sessions finished, ${attempts} processes`,
+      );
       // finish whatever is open, then check the whole database once more
       if (id !== undefined) {
         const stepsFile = join(tmp.dir, 'last.json');

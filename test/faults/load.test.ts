@@ -10,9 +10,19 @@ import { ROOT } from '../fuzz/bundled.js';
 
 describe('concurrent recording into one database', () => {
   it('4 processes × 25 sessions: no errors, no lost events, verify intact', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bench/load.mjs'), '--processes', '4', '--sessions', '25', '--json', '--no-write'], { encoding: 'utf8', timeout: 240_000 });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bench/load.mjs'), '--processes', '4', '--sessions', '25', '--json', '--no-write'],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
-    const result = JSON.parse(r.stdout) as { sessions: number; events: number; problems: string[]; verify: boolean; msPerStep: number };
+    const result = JSON.parse(r.stdout) as {
+      sessions: number;
+      events: number;
+      problems: string[];
+      verify: boolean;
+      msPerStep: number;
+    };
     expect(result.problems).toEqual([]);
     expect(result.sessions).toBe(100);
     expect(result.events).toBeGreaterThan(100);

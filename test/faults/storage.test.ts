@@ -20,8 +20,12 @@ import { BIN, ENV, recordedSessions, rp, tempDir } from './helpers.js';
 
 const CHOICES = 'listen,empathize,leave-now,call-back,report';
 let tmp: ReturnType<typeof tempDir>;
-beforeEach(() => { tmp = tempDir(); });
-afterEach(() => { tmp.done(); });
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => {
+  tmp.done();
+});
 
 const hashOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -47,19 +51,28 @@ function expectOneClearLine(stderr: string) {
 }
 
 function expectPlainRunWorks(extraEnv: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, 'run', 'angry-customer', '--choices', CHOICES], { encoding: 'utf8', env: { ...ENV, ...extraEnv } });
+  const r = spawnSync(process.execPath, [BIN, 'run', 'angry-customer', '--choices', CHOICES], {
+    encoding: 'utf8',
+    env: { ...ENV, ...extraEnv },
+  });
   expect(r.status, r.stderr).toBe(0);
   expect(JSON.parse(r.stdout).ending).toBe('resolved');
 }
 
 /** As root, file modes are ignored: the read-only case runs as `nobody`, who must be able to read the program. */
 const asNobody = process.getuid?.() === 0;
-const nobodyCanRun = !asNobody || spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], { uid: 65534, gid: 65534 }).status === 0;
+const nobodyCanRun =
+  !asNobody ||
+  spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], { uid: 65534, gid: 65534 })
+    .status === 0;
 
 describe.skipIf(!nobodyCanRun)('a read-only database (skipped where user nobody cannot read the checkout)', () => {
-  const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8', env: { ...ENV, HOME: tmp.dir }, ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
-  });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], {
+      encoding: 'utf8',
+      env: { ...ENV, HOME: tmp.dir },
+      ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
+    });
 
   it('refuses to record in one line, leaves the file as it was, and plain play still works', () => {
     const dir = join(tmp.dir, 'ro');
@@ -94,7 +107,23 @@ describe('a full disk', () => {
     const before = recordedSessions(db);
     const blocks = Math.ceil(statSync(db).size / 1024);
     // --db on a file the process may not grow: the next page written fails as on a full disk
-    const r = spawnSync('bash', ['-c', `ulimit -f ${blocks}; exec "$0" "$@"`, process.execPath, BIN, 'run', 'angry-customer', '--choices', CHOICES, '--record', '--db', db], { encoding: 'utf8', env: ENV });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `ulimit -f ${blocks}; exec "$0" "$@"`,
+        process.execPath,
+        BIN,
+        'run',
+        'angry-customer',
+        '--choices',
+        CHOICES,
+        '--record',
+        '--db',
+        db,
+      ],
+      { encoding: 'utf8', env: ENV },
+    );
     expect(r.status).not.toBe(0);
     expectOneClearLine(r.stderr);
     expect(r.stderr).toMatch(/disk|full|written/i);
@@ -109,7 +138,25 @@ describe('a full disk', () => {
       expect(s.steps).toEqual(CHOICES.split(',').slice(0, s.steps.length));
     }
     // the same, told in Chinese
-    const zh = spawnSync('bash', ['-c', `ulimit -f ${Math.ceil(statSync(db).size / 1024)}; exec "$0" "$@"`, process.execPath, BIN, 'run', 'angry-customer', '--choices', CHOICES, '--record', '--db', db, '--lang', 'zh'], { encoding: 'utf8', env: ENV });
+    const zh = spawnSync(
+      'bash',
+      [
+        '-c',
+        `ulimit -f ${Math.ceil(statSync(db).size / 1024)}; exec "$0" "$@"`,
+        process.execPath,
+        BIN,
+        'run',
+        'angry-customer',
+        '--choices',
+        CHOICES,
+        '--record',
+        '--db',
+        db,
+        '--lang',
+        'zh',
+      ],
+      { encoding: 'utf8', env: ENV },
+    );
     expectOneClearLine(zh.stderr);
     expect(zh.stderr).toMatch(/^roleplay: 练习记录库 .* 写入失败：磁盘拒绝写入（空间满了？）；之前记录的步骤完好无损/);
   });
@@ -117,14 +164,16 @@ describe('a full disk', () => {
 
 describe('a damaged database file', () => {
   const damage: Record<string, (db: string) => void> = {
-    'random bytes': (db) => writeFileSync(db, Buffer.from(Array.from({ length: 40_000 }, (_, i) => (i * 7919 + 13) % 256))),
+    'random bytes': (db) =>
+      writeFileSync(db, Buffer.from(Array.from({ length: 40_000 }, (_, i) => (i * 7919 + 13) % 256))),
     'pages overwritten': (db) => {
       const b = readFileSync(db);
       for (let i = 4096; i < Math.min(b.length, 4096 * 6); i++) b[i] = (i * 31) % 256;
       writeFileSync(db, b);
     },
     'cut in half': (db) => writeFileSync(db, readFileSync(db).subarray(0, Math.floor(statSync(db).size / 2))),
-    'not a database at all': (db) => writeFileSync(db, 'id: angry-customer\ntitle: oops, a scenario saved over the database\n'),
+    'not a database at all': (db) =>
+      writeFileSync(db, 'id: angry-customer\ntitle: oops, a scenario saved over the database\n'),
   };
   for (const [name, hurt] of Object.entries(damage)) {
     it(`${name}: every command says so in one line and writes nothing into it`, () => {
@@ -161,14 +210,20 @@ describe('a database from a newer roleplay', () => {
     conn.pragma('user_version = 999');
     conn.close();
     const before = hashOf(db);
-    for (const args of [['run', 'angry-customer', '--choices', CHOICES, '--record', '--db', db], ['sessions', '--db', db], ['verify', '--db', db]]) {
+    for (const args of [
+      ['run', 'angry-customer', '--choices', CHOICES, '--record', '--db', db],
+      ['sessions', '--db', db],
+      ['verify', '--db', db],
+    ]) {
       const r = rp(args);
       expect(r.status).not.toBe(0);
       expectOneClearLine(r.stderr);
       expect(r.stderr).toMatch(/newer/);
     }
     const zh = rp(['sessions', '--db', db, '--lang', 'zh']);
-    expect(zh.stderr).toBe('roleplay: 练习记录库由更新版本的 roleplay 写入（结构版本 999，本版本只认识到 3）；请先升级 roleplay\n');
+    expect(zh.stderr).toBe(
+      'roleplay: 练习记录库由更新版本的 roleplay 写入（结构版本 999，本版本只认识到 3）；请先升级 roleplay\n',
+    );
     expect(hashOf(db)).toBe(before);
     expectPlainRunWorks();
   });

@@ -17,7 +17,10 @@ import { bundledCatalog, bundledScenarios, SCENARIOS, runs } from './bundled.js'
 import { randomPlay } from './random-play.js';
 
 const catalog = bundledCatalog();
-const files = readdirSync(SCENARIOS).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(SCENARIOS, n));
+const files = readdirSync(SCENARIOS)
+  .filter((n) => n.endsWith('.yaml'))
+  .sort()
+  .map((n) => join(SCENARIOS, n));
 /** Any single load taking longer than this is treated as a hang. */
 const HANG_MS = 5_000;
 
@@ -33,15 +36,24 @@ function pathsOf(v: Json, at: Path = [], out: Path[] = []): Path[] {
 
 function parentOf(root: Json, path: Path): Json | undefined {
   let v: Json | undefined = root;
-  for (const seg of path.slice(0, -1)) v = v && typeof v === 'object' ? (v as Record<string, Json>)[seg as string] : undefined;
+  for (const seg of path.slice(0, -1))
+    v = v && typeof v === 'object' ? (v as Record<string, Json>)[seg as string] : undefined;
   return v;
 }
 
 const DEEP = '__FUZZ_DEEP__';
 
 const wrongValue = fc.oneof(
-  fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.constant(-1), fc.constant(1e308),
-  fc.string({ maxLength: 12 }), fc.constant([]), fc.constant({}), fc.array(fc.integer(), { maxLength: 3 }),
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+  fc.constant(-1),
+  fc.constant(1e308),
+  fc.string({ maxLength: 12 }),
+  fc.constant([]),
+  fc.constant({}),
+  fc.array(fc.integer(), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 6 }), fc.integer(), { maxKeys: 3 }),
   fc.constantFrom('nowhere', 'narrator', 'success', 'start', '', 'A B', '../x', '0'),
   // huge strings, plain and wide
@@ -55,7 +67,22 @@ const dataMutation: fc.Arbitrary<DataMutation> = fc.record({
   kind: fc.constantFrom('delete', 'replace', 'rename', 'retarget'),
   at: fc.nat(),
   value: wrongValue,
-  name: fc.oneof(fc.constantFrom('opening', 'end', 'start', 'x', 'a-b', 'Bad Id', '', 'valueOf', 'constructor', '__proto__', 'toString'), fc.string({ maxLength: 8 })),
+  name: fc.oneof(
+    fc.constantFrom(
+      'opening',
+      'end',
+      'start',
+      'x',
+      'a-b',
+      'Bad Id',
+      '',
+      'valueOf',
+      'constructor',
+      '__proto__',
+      'toString',
+    ),
+    fc.string({ maxLength: 8 }),
+  ),
 });
 
 function applyData(data: Json, m: DataMutation): Json {
@@ -81,7 +108,8 @@ function applyData(data: Json, m: DataMutation): Json {
         for (const [k, v] of entries) obj[k] = v;
       }
       break;
-    case 'retarget': { // point a goto/start/speaker somewhere else
+    case 'retarget': {
+      // point a goto/start/speaker somewhere else
       const refs = paths.filter((p) => ['goto', 'start', 'speaker', 'visited'].includes(String(p[p.length - 1])));
       const ref = refs[m.at % Math.max(1, refs.length)];
       if (ref) (parentOf(data, ref) as Record<string, Json>)[ref[ref.length - 1]!] = m.name;
@@ -93,12 +121,17 @@ function applyData(data: Json, m: DataMutation): Json {
 
 function deepText(depth: number, flavour: number): string {
   if (flavour === 0) return '['.repeat(depth) + ']'.repeat(depth);
-  if (flavour === 1) return '{a: '.repeat(depth) + '1' + '}'.repeat(depth);
-  return '&a [' + '*a, '.repeat(Math.min(depth, 500)) + ']'; // self-referencing alias
+  if (flavour === 1) return `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}`;
+  return `&a [${'*a, '.repeat(Math.min(depth, 500))}]`; // self-referencing alias
 }
 
 /** Byte-level damage to the file text. */
-type TextMutation = { kind: 'insert' | 'delete' | 'duplicate' | 'truncate' | 'swap-lines'; at: number; len: number; bytes: Uint8Array };
+type TextMutation = {
+  kind: 'insert' | 'delete' | 'duplicate' | 'truncate' | 'swap-lines';
+  at: number;
+  len: number;
+  bytes: Uint8Array;
+};
 const textMutation: fc.Arbitrary<TextMutation> = fc.record({
   kind: fc.constantFrom('insert', 'delete', 'duplicate', 'truncate', 'swap-lines'),
   at: fc.nat(),
@@ -109,13 +142,18 @@ const textMutation: fc.Arbitrary<TextMutation> = fc.record({
 function applyText(text: string, m: TextMutation): string {
   const at = m.at % (text.length + 1);
   switch (m.kind) {
-    case 'insert': return text.slice(0, at) + new TextDecoder().decode(m.bytes) + text.slice(at);
-    case 'delete': return text.slice(0, at) + text.slice(at + m.len);
-    case 'duplicate': return text.slice(0, at + m.len) + text.slice(at, at + m.len) + text.slice(at + m.len);
-    case 'truncate': return text.slice(0, at);
+    case 'insert':
+      return text.slice(0, at) + new TextDecoder().decode(m.bytes) + text.slice(at);
+    case 'delete':
+      return text.slice(0, at) + text.slice(at + m.len);
+    case 'duplicate':
+      return text.slice(0, at + m.len) + text.slice(at, at + m.len) + text.slice(at + m.len);
+    case 'truncate':
+      return text.slice(0, at);
     case 'swap-lines': {
       const lines = text.split('\n');
-      const i = m.at % lines.length, j = (m.at + m.len) % lines.length;
+      const i = m.at % lines.length,
+        j = (m.at + m.len) % lines.length;
       [lines[i], lines[j]] = [lines[j]!, lines[i]!];
       return lines.join('\n');
     }
@@ -146,7 +184,10 @@ function loadsCleanly(text: string, file: string, cat: LessonCatalog) {
     let n = 0;
     randomPlay(compiled, { pick: (k) => (n++ * 7919) % Math.max(1, k), text: () => '您好 hello' }, 50);
   } else if (loaded.kind === 'scenario' || !loaded.catalog) {
-    expect(loaded.diagnostics.some((d) => d.severity === 'error'), 'rejected without an error').toBe(true);
+    expect(
+      loaded.diagnostics.some((d) => d.severity === 'error'),
+      'rejected without an error',
+    ).toBe(true);
   }
 }
 
@@ -159,17 +200,26 @@ describe('mutated bundled scenario files', () => {
     const name = file.slice(SCENARIOS.length + 1);
     const original = readFileSync(file, 'utf8');
     let data: Json;
-    try { data = parse(original) as Json; } catch { continue; } // half-written: skipped
+    try {
+      data = parse(original) as Json;
+    } catch {
+      continue;
+    } // half-written: skipped
 
     it(`${name}: structural mutations give a scenario or a positioned error`, () => {
       fc.assert(
-        fc.property(fc.array(dataMutation, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 5000 }), fc.nat({ max: 2 }), (ms, depth, flavour) => {
-          let mutated = structuredClone(data);
-          for (const m of ms) mutated = applyData(mutated, m);
-          let text = stringify(mutated, { lineWidth: 0 });
-          text = text.replaceAll(DEEP, deepText(depth, flavour));
-          loadsCleanly(text, file, catalog);
-        }),
+        fc.property(
+          fc.array(dataMutation, { minLength: 1, maxLength: 4 }),
+          fc.integer({ min: 1, max: 5000 }),
+          fc.nat({ max: 2 }),
+          (ms, depth, flavour) => {
+            let mutated = structuredClone(data);
+            for (const m of ms) mutated = applyData(mutated, m);
+            let text = stringify(mutated, { lineWidth: 0 });
+            text = text.replaceAll(DEEP, deepText(depth, flavour));
+            loadsCleanly(text, file, catalog);
+          },
+        ),
         { numRuns: runs(12) },
       );
     });
@@ -186,10 +236,26 @@ describe('mutated bundled scenario files', () => {
 
   it('pathological files give a positioned error, never a crash or hang', () => {
     const cases = [
-      '', '\uFEFF', '\u0000', '---\n---\n', 'id: [' + '['.repeat(100_000), '{'.repeat(20_000) + '}'.repeat(20_000),
-      'a: &a [*a]', 'x: ' + '"'.repeat(3), '\t- tab', 'nodes:\n' + '  '.repeat(5000) + 'x: 1', ': : :', '? [a]\n: b',
-      'id: x\n'.repeat(1000), 'id: !!binary AAAA', 'id: !!js/function "x"', '[1, 2', 'title: "\\u',
-      'lessons: 1', 'lessons: {}', 'a' + 'b'.repeat(1_000_000),
+      '',
+      '\uFEFF',
+      '\u0000',
+      '---\n---\n',
+      `id: [${'['.repeat(100_000)}`,
+      '{'.repeat(20_000) + '}'.repeat(20_000),
+      'a: &a [*a]',
+      `x: ${'"'.repeat(3)}`,
+      '\t- tab',
+      `nodes:\n${'  '.repeat(5000)}x: 1`,
+      ': : :',
+      '? [a]\n: b',
+      'id: x\n'.repeat(1000),
+      'id: !!binary AAAA',
+      'id: !!js/function "x"',
+      '[1, 2',
+      'title: "\\u',
+      'lessons: 1',
+      'lessons: {}',
+      `a${'b'.repeat(1_000_000)}`,
     ];
     for (const text of cases) loadsCleanly(text, 'pathological.yaml', catalog);
   });

@@ -17,8 +17,19 @@ import { randomPlay, type Decisions } from './random-play.js';
 const scenarios = bundledScenarios();
 
 const HOSTILE_ANSWERS = [
-  '', ' ', '\n\n', '您好，我是华苏的张工', 'HELLO!!!', '\u001b[2J\u001b[31m您好\u001b[0m', '\u202e工张的苏华是我\u202c',
-  'a\u200bb\u200dc', 'x'.repeat(20_000), '华'.repeat(10_000), '\ud83d\ude00\ud83d\udc4d', '\ud800', '(((((((((((a*)*)*)*)*)*)*)*)*)*)*',
+  '',
+  ' ',
+  '\n\n',
+  '您好，我是华苏的张工',
+  'HELLO!!!',
+  '\u001b[2J\u001b[31m您好\u001b[0m',
+  '\u202e工张的苏华是我\u202c',
+  'a\u200bb\u200dc',
+  'x'.repeat(20_000),
+  '华'.repeat(10_000),
+  '\ud83d\ude00\ud83d\udc4d',
+  '\ud800',
+  '(((((((((((a*)*)*)*)*)*)*)*)*)*)*',
 ];
 const answer = fc.oneof(
   fc.string({ maxLength: 30 }),
@@ -42,7 +53,8 @@ describe('random play of the bundled scenarios', () => {
       fc.assert(
         fc.property(fc.gen(), (g) => {
           const run = randomPlay(compiled, decisionsOf(g));
-          if (!run.output) throw new Error(`${file}: no ending after ${run.steps.length} steps (stopped at '${run.stoppedAt}')`);
+          if (!run.output)
+            throw new Error(`${file}: no ending after ${run.steps.length} steps (stopped at '${run.stoppedAt}')`);
           const played = reportOf(compiled, run.output);
           expect(played.score.percent).toBeGreaterThanOrEqual(0);
           expect(played.score.percent).toBeLessThanOrEqual(100);
@@ -72,7 +84,10 @@ describe('random play against the `run` command', () => {
         if (!run.output) throw new Error(`${file}: no ending (stopped at '${run.stoppedAt}')`);
         const stepsFile = join(dir, `steps-${sample++}.json`);
         writeFileSync(stepsFile, JSON.stringify(run.steps));
-        const cli = spawnSync(process.execPath, [join(ROOT, 'bin/roleplay.js'), 'run', file, '--steps', stepsFile], { encoding: 'utf8', env: { ...process.env, CI: 'false' } });
+        const cli = spawnSync(process.execPath, [join(ROOT, 'bin/roleplay.js'), 'run', file, '--steps', stepsFile], {
+          encoding: 'utf8',
+          env: { ...process.env, CI: 'false' },
+        });
         expect(cli.stderr).toBe('');
         expect(cli.status).toBe(0);
         expect(JSON.parse(cli.stdout)).toEqual(JSON.parse(JSON.stringify(reportOf(compiled, run.output))));

@@ -30,23 +30,23 @@ export function hostile(word: string): string {
   return `${word} ${Object.values(PAYLOADS).join(' ')} ${word}-end`;
 }
 
-export const LONG_LINE = 'long-' + '很长的一行'.repeat(1200) + '-line';
+export const LONG_LINE = `long-${'很长的一行'.repeat(1200)}-line`;
 
 const q = (s: string) => JSON.stringify(s); // a JSON string is a YAML double-quoted scalar
 
 export function hostileScenario(): string {
   return `id: hostile-everywhere
 title: ${q(hostile('TITLE'))}
-summary: ${q(hostile('SUMMARY') + ' ' + LONG_LINE)}
+summary: ${q(`${hostile('SUMMARY')} ${LONG_LINE}`)}
 difficulty: 2
-tags: [${q('tag' + PAYLOADS.csi)}]
+tags: [${q(`tag${PAYLOADS.csi}`)}]
 cast:
   boss:
     name: { en: ${q(hostile('BOSS'))}, zh: ${q(hostile('老板'))} }
     role: ${q(hostile('ROLE'))}
     type: angry
 meters:
-  mood: { initial: 0, min: -2, max: 2, label: ${q('Mood' + PAYLOADS.title + PAYLOADS.bidi)} }
+  mood: { initial: 0, min: -2, max: 2, label: ${q(`Mood${PAYLOADS.title}${PAYLOADS.bidi}`)} }
 lessons:
   calm:
     title: ${q(hostile('LESSON'))}
@@ -55,7 +55,7 @@ start: open
 nodes:
   open:
     speaker: boss
-    text: ${q(hostile('OPENING') + '\n' + LONG_LINE)}
+    text: ${q(`${hostile('OPENING')}\n${LONG_LINE}`)}
     choices:
       - id: good
         text: ${q(hostile('CHOICE-GOOD'))}
@@ -99,4 +99,5 @@ export function writeHostileScenario(): string {
 }
 
 /** What may never reach a terminal from content: C0 (but \n), DEL, C1, bidi and invisible characters. */
-export const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u061c\u2028\u2029]/;
+export const UNSAFE =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u061c\u2028\u2029]/;

@@ -21,14 +21,25 @@ const ANSWER = `sorry ${PAYLOADS.bidi}${PAYLOADS.zeroWidth} ANSWER ${'答'.repea
 function expectSafe(frames: readonly string[]) {
   frames.forEach((f, i) => {
     const m = UNSAFE.exec(f);
-    expect(m, m ? `frame ${i}: U+${m[0].codePointAt(0)!.toString(16).padStart(4, '0')} in ${JSON.stringify(f.slice(Math.max(0, m.index - 40), m.index + 10))}` : '').toBeNull();
+    expect(
+      m,
+      m
+        ? `frame ${i}: U+${m[0].codePointAt(0)!.toString(16).padStart(4, '0')} in ${JSON.stringify(f.slice(Math.max(0, m.index - 40), m.index + 10))}`
+        : '',
+    ).toBeNull();
   });
 }
 
 describe('hostile text on the play screens', () => {
   for (const lang of ['en', 'zh'] as const) {
     it(`shows it safely from briefing to debrief (${lang}, 80x24)`, async () => {
-      const h = await renderApp({ start: { kind: 'play', opened: opened() }, lang, mode: 'practice', columns: 80, rows: 24 });
+      const h = await renderApp({
+        start: { kind: 'play', opened: opened() },
+        lang,
+        mode: 'practice',
+        columns: 80,
+        rows: 24,
+      });
       try {
         await h.waitFor((f) => f.includes('TITLE'), 'the briefing');
         await h.press(KEY.enter);

@@ -8,8 +8,12 @@ if (skip) console.warn(skip);
 
 describe.skipIf(skip !== undefined)('PostgreSQL test server', () => {
   let server: PgTestServer;
-  beforeAll(async () => { server = await PgTestServer.start(); });
-  afterAll(async () => { await server?.destroy(); });
+  beforeAll(async () => {
+    server = await PgTestServer.start();
+  });
+  afterAll(async () => {
+    await server?.destroy();
+  });
 
   it('serves a fresh database with password authentication, survives a restart, and is removed afterwards', async () => {
     const url = await server.createDatabase('harness');

@@ -32,7 +32,14 @@ export type PostgresAvailability =
 function onPath(name: string): string | undefined {
   const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
   // Debian installs the server binaries outside PATH; look there too.
-  dirs.push('/usr/local/bin', '/usr/sbin', '/sbin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin');
+  dirs.push(
+    '/usr/local/bin',
+    '/usr/sbin',
+    '/sbin',
+    '/usr/lib/postgresql/17/bin',
+    '/usr/lib/postgresql/16/bin',
+    '/usr/lib/postgresql/15/bin',
+  );
   for (const dir of dirs) {
     const file = join(dir, name);
     if (existsSync(file)) return file;
@@ -48,7 +55,11 @@ export function findPostgres(): PostgresAvailability {
   const initdb = onPath('initdb');
   const pgCtl = onPath('pg_ctl');
   if (!initdb || !pgCtl || !onPath('postgres')) {
-    return (cached = { ok: false, reason: 'PostgreSQL tests skipped: initdb, pg_ctl and postgres are not on PATH (install the PostgreSQL server package to run them)' });
+    return (cached = {
+      ok: false,
+      reason:
+        'PostgreSQL tests skipped: initdb, pg_ctl and postgres are not on PATH (install the PostgreSQL server package to run them)',
+    });
   }
   if (userInfo().uid !== 0) return (cached = { ok: true, binaries: { initdb, pgCtl } });
   const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
@@ -56,11 +67,19 @@ export function findPostgres(): PostgresAvailability {
   // runuser lives in /usr/sbin, which a CI environment's PATH may leave out.
   const runuser = onPath('runuser');
   if (id.status !== 0 || gid.status !== 0 || !runuser) {
-    return (cached = { ok: false, reason: 'PostgreSQL tests skipped: running as root, and PostgreSQL refuses root; there is no `postgres` system user (or no runuser) to run the server as' });
+    return (cached = {
+      ok: false,
+      reason:
+        'PostgreSQL tests skipped: running as root, and PostgreSQL refuses root; there is no `postgres` system user (or no runuser) to run the server as',
+    });
   }
   return (cached = {
     ok: true,
-    binaries: { initdb, pgCtl, runAs: { user: 'postgres', uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()), runuser } },
+    binaries: {
+      initdb,
+      pgCtl,
+      runAs: { user: 'postgres', uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()), runuser },
+    },
   });
 }
 
@@ -71,7 +90,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -101,14 +122,23 @@ export class PgTestServer {
       chmodSync(dir, 0o700);
     }
     const pwfile = join(dir, 'pw');
-    writeFileSync(pwfile, PASSWORD + '\n');
+    writeFileSync(pwfile, `${PASSWORD}\n`);
     if (runAs) chownSync(pwfile, runAs.uid, runAs.gid);
     const server = new PgTestServer(found.binaries, dir, await freePort());
     try {
       // Password authentication over TCP, as a team server would have it; trust on the socket.
       await server.exec(found.binaries.initdb, [
-        '-D', server.dataDir, '-U', USER, `--pwfile=${pwfile}`, '--auth-host=scram-sha-256', '--auth-local=trust',
-        '-E', 'UTF8', '--no-locale', '--no-sync',
+        '-D',
+        server.dataDir,
+        '-U',
+        USER,
+        `--pwfile=${pwfile}`,
+        '--auth-host=scram-sha-256',
+        '--auth-local=trust',
+        '-E',
+        'UTF8',
+        '--no-locale',
+        '--no-sync',
       ]);
       await server.startServer();
     } catch (e) {
@@ -143,10 +173,26 @@ export class PgTestServer {
       try {
         // Durability settings off: this server lives for one test file.
         const options = [
-          `-p ${this.port}`, '-c listen_addresses=127.0.0.1', `-k ${this.dir}`,
-          '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200',
+          `-p ${this.port}`,
+          '-c listen_addresses=127.0.0.1',
+          `-k ${this.dir}`,
+          '-c fsync=off',
+          '-c synchronous_commit=off',
+          '-c full_page_writes=off',
+          '-c max_connections=200',
         ].join(' ');
-        await this.exec(this.binaries.pgCtl, ['start', '-w', '-t', '60', '-D', this.dataDir, '-l', this.logFile, '-o', options]);
+        await this.exec(this.binaries.pgCtl, [
+          'start',
+          '-w',
+          '-t',
+          '60',
+          '-D',
+          this.dataDir,
+          '-l',
+          this.logFile,
+          '-o',
+          options,
+        ]);
         break;
       } catch (e) {
         // Another process may have taken the port between asking and binding: try another.
@@ -210,7 +256,8 @@ export class PgTestServer {
     const { runAs } = this.binaries;
     const args = ['stop', '-m', 'immediate', '-D', this.dataDir];
     try {
-      if (runAs) execFileSync(runAs.runuser, ['-u', runAs.user, '--', this.binaries.pgCtl, ...args], { stdio: 'ignore' });
+      if (runAs)
+        execFileSync(runAs.runuser, ['-u', runAs.user, '--', this.binaries.pgCtl, ...args], { stdio: 'ignore' });
       else execFileSync(this.binaries.pgCtl, args, { stdio: 'ignore' });
     } catch {
       // nothing more can be done while exiting

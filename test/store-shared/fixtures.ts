@@ -5,15 +5,29 @@
  */
 import { eventHash, genesisHash, sealHash } from '../../src/store/chain.js';
 import type {
-  EventContent, RecordedAction, ScenarioSource, SessionHeader, SessionResult, SessionStore, StoredEvent,
+  EventContent,
+  RecordedAction,
+  ScenarioSource,
+  SessionHeader,
+  SessionResult,
+  SessionStore,
+  StoredEvent,
 } from '../../src/store/store.js';
 import type { SessionBundle } from '../../src/store/sync/bundle.js';
 
 export const SOURCE_A: ScenarioSource = {
-  hash: 'a'.repeat(64), scenarioId: 'alpha', file: 'alpha.yaml', source: 'id: alpha\n# test source\n', catalog: { lessons: {} },
+  hash: 'a'.repeat(64),
+  scenarioId: 'alpha',
+  file: 'alpha.yaml',
+  source: 'id: alpha\n# test source\n',
+  catalog: { lessons: {} },
 };
 export const SOURCE_B: ScenarioSource = {
-  hash: 'b'.repeat(64), scenarioId: 'beta', file: 'beta.yaml', source: 'id: beta\n', catalog: { lessons: {} },
+  hash: 'b'.repeat(64),
+  scenarioId: 'beta',
+  file: 'beta.yaml',
+  source: 'id: beta\n',
+  catalog: { lessons: {} },
 };
 
 export interface FakeStep {
@@ -29,7 +43,13 @@ export interface FakeSession {
   readonly result?: SessionResult;
 }
 
-export function header(id: string, trainee: string, scenario: ScenarioSource, startedAt: string, mode: SessionHeader['mode'] = 'practice'): SessionHeader {
+export function header(
+  id: string,
+  trainee: string,
+  scenario: ScenarioSource,
+  startedAt: string,
+  mode: SessionHeader['mode'] = 'practice',
+): SessionHeader {
   return { id, trainee, scenarioId: scenario.scenarioId, scenarioHash: scenario.hash, lang: 'zh', mode, startedAt };
 }
 
@@ -48,7 +68,13 @@ export function contentOf(step: FakeStep, seq: number, startedAt: string): Event
   };
 }
 
-export function result(finishedAt: string, percent: number, passed: boolean, lessons: Record<string, { points: number; max: number }>, ending = 'good-end'): SessionResult {
+export function result(
+  finishedAt: string,
+  percent: number,
+  passed: boolean,
+  lessons: Record<string, { points: number; max: number }>,
+  ending = 'good-end',
+): SessionResult {
   const total = Object.values(lessons).reduce((s, l) => s + l.points, 0);
   const max = Object.values(lessons).reduce((s, l) => s + l.max, 0);
   return { finishedAt, outcome: passed ? 'success' : 'failure', ending, total, max, percent, passed, lessons };
@@ -93,13 +119,21 @@ const choice = (c: string): RecordedAction => ({ kind: 'choice', choice: c });
  *   beta   ann    open choose good (500 ms)                                             100 % passed
  */
 export function reportFixture(): FakeSession[] {
-  const L = (respect: number, prepare: number) => ({ prepare: { points: prepare, max: 2 }, respect: { points: respect, max: 4 } });
+  const L = (respect: number, prepare: number) => ({
+    prepare: { points: prepare, max: 2 },
+    respect: { points: respect, max: 4 },
+  });
   return [
     {
       header: header('11111111-0000-4000-8000-000000000001', 'ann', SOURCE_A, '2026-03-01T09:00:00.000Z'),
       steps: [
         { node: 'start', action: choice('good'), decisionMs: 1000, points: { respect: 2 } },
-        { node: 'ask', action: { kind: 'say', text: '您好，我是华苏的张工', rule: 0 }, decisionMs: 3000, points: { respect: 1, prepare: 2 } },
+        {
+          node: 'ask',
+          action: { kind: 'say', text: '您好，我是华苏的张工', rule: 0 },
+          decisionMs: 3000,
+          points: { respect: 1, prepare: 2 },
+        },
       ],
       result: result('2026-03-01T09:05:00.000Z', 85, true, L(3, 2)),
     },

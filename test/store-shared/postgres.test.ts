@@ -11,8 +11,12 @@ if (skip) console.warn(skip);
 describe.skipIf(skip !== undefined)('on a PostgreSQL server', () => {
   let server: PgTestServer;
   const urls = new Map<SessionStore, string>();
-  beforeAll(async () => { server = await PgTestServer.start(); });
-  afterAll(async () => { await server?.destroy(); });
+  beforeAll(async () => {
+    server = await PgTestServer.start();
+  });
+  afterAll(async () => {
+    await server?.destroy();
+  });
 
   storeSuite('PostgreSQL', () => ({
     open: async () => {

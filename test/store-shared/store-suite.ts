@@ -46,7 +46,10 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       expect(started.result).toBeUndefined();
       expect(await store.savedPlay(s!.header.id)).toEqual({ snapshot: { at: 'start' } });
 
-      const first = await store.appendEvent(s!.header.id, contentOf(s!.steps[0]!, 1, s!.header.startedAt), { snapshot: { at: 1 }, remainingMs: 900 });
+      const first = await store.appendEvent(s!.header.id, contentOf(s!.steps[0]!, 1, s!.header.startedAt), {
+        snapshot: { at: 1 },
+        remainingMs: 900,
+      });
       expect(first.prevHash).toBe(genesisHash(s!.header));
       expect(first.hash).toBe(eventHash(first.prevHash, contentOf(s!.steps[0]!, 1, s!.header.startedAt)));
       expect(await store.savedPlay(s!.header.id)).toEqual({ snapshot: { at: 1 }, remainingMs: 900 });
@@ -72,13 +75,18 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
     it('refuses an event out of order or after the end, with the same message everywhere', async () => {
       const [s] = reportFixture();
       await store.startSession(s!.header);
-      await expect(store.appendEvent(s!.header.id, contentOf(s!.steps[1]!, 2, s!.header.startedAt)))
-        .rejects.toThrow(`session ${s!.header.id} expects step 1 next, not 2 (is it being played in two places?)`);
+      await expect(store.appendEvent(s!.header.id, contentOf(s!.steps[1]!, 2, s!.header.startedAt))).rejects.toThrow(
+        `session ${s!.header.id} expects step 1 next, not 2 (is it being played in two places?)`,
+      );
       await store.appendEvent(s!.header.id, contentOf(s!.steps[0]!, 1, s!.header.startedAt));
       await store.finishSession(s!.header.id, s!.result!);
-      await expect(store.appendEvent(s!.header.id, contentOf(s!.steps[1]!, 2, s!.header.startedAt))).rejects.toThrow('is already finished');
+      await expect(store.appendEvent(s!.header.id, contentOf(s!.steps[1]!, 2, s!.header.startedAt))).rejects.toThrow(
+        'is already finished',
+      );
       await expect(store.finishSession(s!.header.id, s!.result!)).rejects.toThrow('is already finished');
-      await expect(store.appendEvent('no-such-session', contentOf(s!.steps[0]!, 1, s!.header.startedAt))).rejects.toThrow('no session no-such-session');
+      await expect(
+        store.appendEvent('no-such-session', contentOf(s!.steps[0]!, 1, s!.header.startedAt)),
+      ).rejects.toThrow('no session no-such-session');
       expect(await store.events(s!.header.id)).toHaveLength(1);
     });
 
@@ -87,11 +95,19 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       const ids = (rows: { id: string }[]) => rows.map((r) => r.id.slice(0, 8));
       expect(ids(await store.listSessions())).toEqual(['44444444', '33333333', '11111111', '22222222', '11111111']);
       expect((await store.listSessions()).map((r) => r.startedAt)).toEqual([
-        '2026-03-04T09:00:00.000Z', '2026-03-03T09:00:00.000Z', '2026-03-02T09:00:00.000Z', '2026-03-01T10:00:00.000Z', '2026-03-01T09:00:00.000Z',
+        '2026-03-04T09:00:00.000Z',
+        '2026-03-03T09:00:00.000Z',
+        '2026-03-02T09:00:00.000Z',
+        '2026-03-01T10:00:00.000Z',
+        '2026-03-01T09:00:00.000Z',
       ]);
       expect(ids(await store.listSessions({ trainee: 'bob' }))).toEqual(['22222222']);
       expect(ids(await store.listSessions({ scenario: 'beta' }))).toEqual(['44444444']);
-      expect(ids(await store.listSessions({ since: '2026-03-02T00:00:00.000Z' }))).toEqual(['44444444', '33333333', '11111111']);
+      expect(ids(await store.listSessions({ since: '2026-03-02T00:00:00.000Z' }))).toEqual([
+        '44444444',
+        '33333333',
+        '11111111',
+      ]);
       expect(ids(await store.listSessions({ finished: false }))).toEqual(['33333333']);
       expect(await store.listSessions({ finished: true, limit: 2 })).toHaveLength(2);
       const [beta] = await store.listSessions({ scenario: 'beta' });
@@ -112,8 +128,16 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       const fixture = reportFixture();
       for (const s of fixture) await record(store, s);
       const seen: [string, number][] = [];
-      await store.eachSession({}, (s, events) => { seen.push([s.id.slice(0, 8), events.length]); });
-      expect(seen).toEqual([['11111111', 2], ['11111111', 2], ['22222222', 3], ['33333333', 1], ['44444444', 1]]);
+      await store.eachSession({}, (s, events) => {
+        seen.push([s.id.slice(0, 8), events.length]);
+      });
+      expect(seen).toEqual([
+        ['11111111', 2],
+        ['11111111', 2],
+        ['22222222', 3],
+        ['33333333', 1],
+        ['44444444', 1],
+      ]);
       const ann: string[] = [];
       await store.eachSession({ trainee: 'ann', finished: true }, async (s, events) => {
         expect(events).toEqual(bundleOf(fixture.find((f) => f.header.id === s.id)!).events);
@@ -127,15 +151,32 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       const report = await store.report();
       expect(report.scenarios).toEqual([
         {
-          id: 'alpha', attempts: 3, unfinished: 1, trainees: 2, passed: 1, passRate: 0.3333,
-          meanPercent: 65, medianPercent: 70, meanDecisionMs: 3400, // (1000 + 3000 + 2000 + 5000 + 6000) / 5: bob's run is headless
-          lessons: [{ id: 'respect', meanPoints: 1.67, max: 4 }, { id: 'prepare', meanPoints: 1, max: 2 }],
+          id: 'alpha',
+          attempts: 3,
+          unfinished: 1,
+          trainees: 2,
+          passed: 1,
+          passRate: 0.3333,
+          meanPercent: 65,
+          medianPercent: 70,
+          meanDecisionMs: 3400, // (1000 + 3000 + 2000 + 5000 + 6000) / 5: bob's run is headless
+          lessons: [
+            { id: 'respect', meanPoints: 1.67, max: 4 },
+            { id: 'prepare', meanPoints: 1, max: 2 },
+          ],
           choices: { ask: { 'rule 1': 1, 'rule 2': 1, timeout: 1 }, start: { bad: 2, good: 2 } },
           endings: { 'good-end': 2, 'bad-end': 1 },
         },
         {
-          id: 'beta', attempts: 1, unfinished: 0, trainees: 1, passed: 1, passRate: 1,
-          meanPercent: 100, medianPercent: 100, meanDecisionMs: 500,
+          id: 'beta',
+          attempts: 1,
+          unfinished: 0,
+          trainees: 1,
+          passed: 1,
+          passRate: 1,
+          meanPercent: 100,
+          medianPercent: 100,
+          meanDecisionMs: 500,
           lessons: [{ id: 'respect', meanPoints: 1, max: 1 }],
           choices: { open: { good: 1 } },
           endings: { 'good-end': 1 },
@@ -150,9 +191,17 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
 
       const annOnAlpha = await store.report({ trainee: 'ann', scenario: 'alpha' });
       expect(annOnAlpha.scenarios).toHaveLength(1);
-      expect(annOnAlpha.scenarios[0]).toMatchObject({ attempts: 2, unfinished: 0, meanPercent: 62.5, medianPercent: 62.5, meanDecisionMs: 2750 });
-      expect(annOnAlpha.trainees).toEqual([{ name: 'ann', attempts: 2, passed: 1, bestPercent: 85, lastPercent: 40, recent: [85, 40] }]);
-      expect((await store.report({ since: '2026-03-05T00:00:00.000Z' }))).toEqual({ scenarios: [], trainees: [] });
+      expect(annOnAlpha.scenarios[0]).toMatchObject({
+        attempts: 2,
+        unfinished: 0,
+        meanPercent: 62.5,
+        medianPercent: 62.5,
+        meanDecisionMs: 2750,
+      });
+      expect(annOnAlpha.trainees).toEqual([
+        { name: 'ann', attempts: 2, passed: 1, bestPercent: 85, lastPercent: 40, recent: [85, 40] },
+      ]);
+      expect(await store.report({ since: '2026-03-05T00:00:00.000Z' })).toEqual({ scenarios: [], trainees: [] });
     });
 
     it('keeps every event of several writers recording at once', async () => {
@@ -160,7 +209,11 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       extra.push(...writers);
       const sessions = writers.map((_, w) => ({
         header: header(`55555555-0000-4000-8000-00000000000${w}`, `w${w}`, SOURCE_A, `2026-04-0${w + 1}T00:00:00.000Z`),
-        steps: Array.from({ length: 25 }, (_, i) => ({ node: `n${i}`, action: { kind: 'choice' as const, choice: i % 2 ? 'good' : 'bad' }, decisionMs: i })),
+        steps: Array.from({ length: 25 }, (_, i) => ({
+          node: `n${i}`,
+          action: { kind: 'choice' as const, choice: i % 2 ? 'good' : 'bad' },
+          decisionMs: i,
+        })),
         result: result('2026-04-09T00:00:00.000Z', 50, false, {}),
       }));
       await Promise.all(writers.map((w, i) => record(w, sessions[i]!)));
@@ -178,9 +231,14 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       extra.push(other);
       await store.startSession(s!.header);
       const step1 = contentOf(s!.steps[0]!, 1, s!.header.startedAt);
-      const results = await Promise.allSettled([store.appendEvent(s!.header.id, step1), other.appendEvent(s!.header.id, step1)]);
+      const results = await Promise.allSettled([
+        store.appendEvent(s!.header.id, step1),
+        other.appendEvent(s!.header.id, step1),
+      ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      expect(String((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/expects step 2 next, not 1/);
+      expect(String((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(
+        /expects step 2 next, not 1/,
+      );
       expect(await store.events(s!.header.id)).toHaveLength(1);
     });
 
@@ -188,12 +246,22 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       it('adds them once: merging the same bundles again changes nothing', async () => {
         const bundles = reportFixture().map((s) => bundleOf(s, s.header.scenarioId === 'alpha' ? SOURCE_A : SOURCE_B));
         const first = await mergeSessions(store, bundles);
-        expect(first.map((o) => [o.created, o.added, o.finished])).toEqual([[true, 2, true], [true, 2, true], [true, 3, true], [true, 1, false], [true, 1, true]]);
+        expect(first.map((o) => [o.created, o.added, o.finished])).toEqual([
+          [true, 2, true],
+          [true, 2, true],
+          [true, 3, true],
+          [true, 1, false],
+          [true, 1, true],
+        ]);
         const again = await mergeSessions(store, bundles);
         expect(again.every((o) => !o.created && o.added === 0 && !o.finished)).toBe(true);
         const recorded = await f.open();
         extra.push(recorded);
-        for (const s of reportFixture()) { await recorded.saveSource(SOURCE_A); await recorded.saveSource(SOURCE_B); await record(recorded, s); }
+        for (const s of reportFixture()) {
+          await recorded.saveSource(SOURCE_A);
+          await recorded.saveSource(SOURCE_B);
+          await record(recorded, s);
+        }
         expect(await store.report()).toEqual(await recorded.report());
         for (const s of reportFixture()) {
           expect(await store.events(s.header.id)).toEqual(bundleOf(s).events);
@@ -205,8 +273,10 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
         const [s] = reportFixture();
         const full = bundleOf(s!);
         await mergeSessions(store, [{ header: full.header, events: full.events.slice(0, 1) }]);
-        expect((await store.findSession(s!.header.id) as { eventCount: number }).eventCount).toBe(1);
-        const [tail] = await mergeSessions(store, [{ header: full.header, events: full.events.slice(1), result: full.result!, seal: full.seal! }]);
+        expect(((await store.findSession(s!.header.id)) as { eventCount: number }).eventCount).toBe(1);
+        const [tail] = await mergeSessions(store, [
+          { header: full.header, events: full.events.slice(1), result: full.result!, seal: full.seal! },
+        ]);
         expect(tail).toMatchObject({ created: false, added: 1, finished: true, eventCount: 2 });
         expect(await store.events(s!.header.id)).toEqual(full.events);
       });
@@ -215,7 +285,9 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
         const fresh = await f.open();
         extra.push(fresh);
         const [s] = reportFixture();
-        await expect(mergeSessions(fresh, [bundleOf(s!)])).rejects.toThrow(/the scenario it was played on \(alpha\) is missing/);
+        await expect(mergeSessions(fresh, [bundleOf(s!)])).rejects.toThrow(
+          /the scenario it was played on \(alpha\) is missing/,
+        );
         await mergeSessions(fresh, [bundleOf(s!, SOURCE_A)]);
         expect(await fresh.loadSource(SOURCE_A.hash)).toEqual(SOURCE_A);
       });
@@ -223,15 +295,30 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       it('refuses altered, reordered or conflicting copies, and stores nothing of the batch', async () => {
         const [a, b, c] = reportFixture();
         const good = bundleOf(a!);
-        const edited: SessionBundle = { ...bundleOf(b!), events: bundleOf(b!).events.map((e, i) => (i === 1 ? { ...e, decisionMs: 1 } : e)) };
+        const edited: SessionBundle = {
+          ...bundleOf(b!),
+          events: bundleOf(b!).events.map((e, i) => (i === 1 ? { ...e, decisionMs: 1 } : e)),
+        };
         await expect(mergeSessions(store, [good, edited])).rejects.toThrow(MergeConflict);
-        await expect(mergeSessions(store, [good, edited])).rejects.toThrow(`session ${b!.header.id}: event 2 was altered`);
+        await expect(mergeSessions(store, [good, edited])).rejects.toThrow(
+          `session ${b!.header.id}: event 2 was altered`,
+        );
         expect(await store.listSessions()).toEqual([]);
 
         const swapped = bundleOf(c!);
-        const reordered: SessionBundle = { ...swapped, events: [swapped.events[1]!, swapped.events[0]!, swapped.events[2]!] };
-        await expect(mergeSessions(store, [reordered])).rejects.toThrow(/expected event 3, found 1 \(missing or out of order\)/);
-        const gap: SessionBundle = { ...swapped, events: [swapped.events[0]!, swapped.events[2]!], result: undefined, seal: undefined };
+        const reordered: SessionBundle = {
+          ...swapped,
+          events: [swapped.events[1]!, swapped.events[0]!, swapped.events[2]!],
+        };
+        await expect(mergeSessions(store, [reordered])).rejects.toThrow(
+          /expected event 3, found 1 \(missing or out of order\)/,
+        );
+        const gap: SessionBundle = {
+          ...swapped,
+          events: [swapped.events[0]!, swapped.events[2]!],
+          result: undefined,
+          seal: undefined,
+        };
         await expect(mergeSessions(store, [gap])).rejects.toThrow(/expected event 2, found 3/);
         const reResult: SessionBundle = { ...swapped, result: { ...swapped.result!, percent: 99 } };
         await expect(mergeSessions(store, [reResult])).rejects.toThrow(/the result was altered/);
@@ -239,7 +326,9 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
         await mergeSessions(store, [good]);
         // Same id, a different history: a conflict, not a silent second version.
         const rewritten = bundleOf({ ...a!, steps: [{ ...a!.steps[0]!, decisionMs: 9 }, a!.steps[1]!] });
-        await expect(mergeSessions(store, [rewritten])).rejects.toThrow(/event 2 differs from the copy already stored|result was altered/);
+        await expect(mergeSessions(store, [rewritten])).rejects.toThrow(
+          /event 2 differs from the copy already stored|result was altered/,
+        );
         const otherTrainee = bundleOf({ ...a!, header: { ...a!.header, trainee: 'mallory' } });
         await expect(mergeSessions(store, [otherTrainee])).rejects.toThrow(/exists here with a different trainee/);
         expect(await store.events(a!.header.id)).toEqual(good.events);

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nightFile, rp, tempDir } from './helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
-beforeEach(() => { tmp = tempDir(); });
+beforeEach(() => {
+  tmp = tempDir();
+});
 afterEach(() => tmp.done());
 
 const idOf = (stderr: string) => /session ([0-9a-f-]{36})/.exec(stderr)![1]!;
@@ -11,7 +13,19 @@ const idOf = (stderr: string) => /session ([0-9a-f-]{36})/.exec(stderr)![1]!;
 describe('run --record and sessions', { timeout: 90_000 }, () => {
   it('records a headless run like an interactive one, without changing what run prints', () => {
     const plain = rp(['run', nightFile(), '--choices', 'x']);
-    const rec = rp(['run', nightFile(), '--steps', `${import.meta.dirname}/helpers/best.yaml`, '--record', '--db', tmp.db, '--trainee', '王工', '--lang', 'en']);
+    const rec = rp([
+      'run',
+      nightFile(),
+      '--steps',
+      `${import.meta.dirname}/helpers/best.yaml`,
+      '--record',
+      '--db',
+      tmp.db,
+      '--trainee',
+      '王工',
+      '--lang',
+      'en',
+    ]);
     expect(rec.status).toBe(0);
     const report = JSON.parse(rec.stdout);
     expect(report.score).toMatchObject({ total: 6, percent: 100, passed: true });
@@ -19,14 +33,26 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
     expect(plain.status).toBe(2); // run without --record is untouched
 
     const list = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout);
-    expect(list).toEqual([expect.objectContaining({
-      id: idOf(rec.stderr), trainee: '王工', scenario: 'night-window', mode: 'headless', outcome: 'success',
-      percent: 100, passed: true, startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), finishedAt: expect.stringMatching(/^\d{4}-/),
-      events: 4,
-    })]);
+    expect(list).toEqual([
+      expect.objectContaining({
+        id: idOf(rec.stderr),
+        trainee: '王工',
+        scenario: 'night-window',
+        mode: 'headless',
+        outcome: 'success',
+        percent: 100,
+        passed: true,
+        startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        finishedAt: expect.stringMatching(/^\d{4}-/),
+        events: 4,
+      }),
+    ]);
     const timeline = JSON.parse(rp(['review', '--json', '--db', tmp.db]).stdout);
     expect(timeline.steps.map((s: { node: string; decisionMs: number }) => [s.node, s.decisionMs])).toEqual([
-      ['gate', 0], ['papers', 0], ['waiting', 0], ['late-check', 0],
+      ['gate', 0],
+      ['papers', 0],
+      ['waiting', 0],
+      ['late-check', 0],
     ]);
     expect(timeline.steps[1].shown.map((c: { id: string }) => c.id)).toEqual(['show-form', 'call-tl', 'argue']);
     expect(timeline.steps[1].better).toBeNull(); // call-tl leads to the maximum
@@ -34,7 +60,14 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
 
   it('reads a steps file once, so --steps may be a pipe', async () => {
     const { spawnSync } = await import('node:child_process');
-    const r = spawnSync('bash', ['-c', `node bin/roleplay.js run '${nightFile()}' --steps <(cat '${import.meta.dirname}/helpers/best.yaml') --record --db '${tmp.db}' --lang en`], { encoding: 'utf8', env: { ...process.env, CI: 'false' } });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `node bin/roleplay.js run '${nightFile()}' --steps <(cat '${import.meta.dirname}/helpers/best.yaml') --record --db '${tmp.db}' --lang en`,
+      ],
+      { encoding: 'utf8', env: { ...process.env, CI: 'false' } },
+    );
     expect(r.stderr).toMatch(/^recorded as session /);
     expect(JSON.parse(r.stdout).score.percent).toBe(100);
   });
@@ -43,15 +76,21 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
     const env = { ROLEPLAY_DB: tmp.db, ROLEPLAY_TRAINEE: 'env-trainee' };
     expect(rp(['run', nightFile(), '--choices', 'x', '--record'], env).status).toBe(2);
     const list = JSON.parse(rp(['sessions', '--json'], env).stdout);
-    expect(list).toEqual([expect.objectContaining({ trainee: 'env-trainee', outcome: null, finishedAt: null, percent: null })]);
+    expect(list).toEqual([
+      expect.objectContaining({ trainee: 'env-trainee', outcome: null, finishedAt: null, percent: null }),
+    ]);
     // --trainee wins over the environment
     rp(['run', nightFile(), '--choices', 'x', '--record', '--trainee', 'flag'], env);
     expect(JSON.parse(rp(['sessions', '--json', '--trainee', 'flag'], env).stdout)).toHaveLength(1);
   });
 
   it('filters sessions by trainee, scenario and since, newest first', () => {
-    for (const t of ['a', 'b', 'a']) rp(['run', nightFile(), '--choices', 'x', '--record', '--db', tmp.db, '--trainee', t]);
-    const all = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as { trainee: string; startedAt: string }[];
+    for (const t of ['a', 'b', 'a'])
+      rp(['run', nightFile(), '--choices', 'x', '--record', '--db', tmp.db, '--trainee', t]);
+    const all = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as {
+      trainee: string;
+      startedAt: string;
+    }[];
     expect(all.map((s) => s.trainee)).toEqual(['a', 'b', 'a']);
     expect([...all].sort((x, y) => y.startedAt.localeCompare(x.startedAt))).toEqual(all);
     expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--trainee', 'a']).stdout)).toHaveLength(2);
@@ -64,7 +103,17 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
   });
 
   it('prints a review as plain text without a terminal', () => {
-    const rec = rp(['run', nightFile(), '--steps', `${import.meta.dirname}/helpers/best.yaml`, '--record', '--db', tmp.db, '--lang', 'en']);
+    const rec = rp([
+      'run',
+      nightFile(),
+      '--steps',
+      `${import.meta.dirname}/helpers/best.yaml`,
+      '--record',
+      '--db',
+      tmp.db,
+      '--lang',
+      'en',
+    ]);
     const out = rp(['review', idOf(rec.stderr).slice(0, 6), '--db', tmp.db, '--lang', 'en']).stdout;
     expect(out).toContain('Session review');
     expect(out).toContain('Step 2 of 4 · papers');
@@ -91,7 +140,9 @@ describe('a --db in a folder that does not exist', { timeout: 60_000 }, () => {
     for (const db of [`${tmp.dir}/missing/sub/x.db`, '/proc/roleplay-nope/x.db']) {
       const r = rp(['sessions', '--db', db, '--lang', 'en']);
       expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/^roleplay: the folder .* does not exist; create it first, or choose another file with --db\n$/);
+      expect(r.stderr).toMatch(
+        /^roleplay: the folder .* does not exist; create it first, or choose another file with --db\n$/,
+      );
       const zh = rp(['sessions', '--db', db, '--lang', 'zh']);
       expect(zh.stderr).toMatch(/^roleplay: 文件夹 .* 不存在；请先创建它，或用 --db 换一个文件\n$/);
     }

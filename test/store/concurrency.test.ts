@@ -9,7 +9,9 @@ const PER_WRITER = 25;
 const EVENTS_PER_SESSION = 4; // the answer, call-tl, wait-politely, and the automatic lateness check
 
 let tmp: ReturnType<typeof tempDir>;
-beforeEach(() => { tmp = tempDir(); });
+beforeEach(() => {
+  tmp = tempDir();
+});
 afterEach(() => tmp.done());
 
 function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
@@ -17,8 +19,12 @@ function run(args: string[]): Promise<{ code: number | null; out: string; err: s
     const child = spawn(process.execPath, args, { env: { ...process.env, CI: 'false' } });
     let out = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+    });
     child.on('close', (code) => resolve({ code, out, err }));
   });
 }
@@ -42,7 +48,11 @@ describe('concurrent writers', () => {
       expect(r.err).not.toMatch(/locked|busy/i);
       expect(r.code, r.err).toBe(0);
     }
-    const sessions = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as { trainee: string; events: number; percent: number }[];
+    const sessions = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as {
+      trainee: string;
+      events: number;
+      percent: number;
+    }[];
     expect(sessions).toHaveLength(4 * PER_WRITER);
     expect(sessions.every((s) => s.events === EVENTS_PER_SESSION && s.percent === 100)).toBe(true);
     for (const t of ['w1', 'w2', 'w3', 'w4']) expect(sessions.filter((s) => s.trainee === t)).toHaveLength(PER_WRITER);
@@ -50,6 +60,11 @@ describe('concurrent writers', () => {
     expect(verify.status).toBe(0);
     expect(verify.stdout).toContain(`${4 * PER_WRITER} sessions, ${4 * PER_WRITER * EVENTS_PER_SESSION} events`);
     const report = JSON.parse(rp(['report', '--json', '--db', tmp.db]).stdout);
-    expect(report.scenarios[0]).toMatchObject({ attempts: 4 * PER_WRITER, trainees: 4, passRate: 1, choices: { papers: { 'call-tl': 4 * PER_WRITER } } });
+    expect(report.scenarios[0]).toMatchObject({
+      attempts: 4 * PER_WRITER,
+      trainees: 4,
+      passRate: 1,
+      choices: { papers: { 'call-tl': 4 * PER_WRITER } },
+    });
   }, 120_000);
 });

@@ -12,22 +12,32 @@ const PLAYER = join(import.meta.dirname, 'helpers', 'slow-player.mjs');
 
 let tmp: ReturnType<typeof tempDir>;
 let child: ChildProcessWithoutNullStreams | undefined;
-beforeEach(() => { tmp = tempDir(); });
-afterEach(() => { child?.kill('SIGKILL'); tmp.done(); });
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => {
+  child?.kill('SIGKILL');
+  tmp.done();
+});
 
 /** Starts the player; `send` writes a line and waits for its "ok". */
 async function player() {
   child = spawn(process.execPath, [PLAYER, tmp.db, nightFile(), '张工'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    err += d;
+  });
   const waitFor = async (re: RegExp) => {
     const until = Date.now() + 40_000;
     for (;;) {
       const m = re.exec(out);
       if (m) return m;
-      if (Date.now() > until || child!.exitCode !== null) throw new Error(`player: no ${re} in ${JSON.stringify(out)}; stderr ${err}`);
+      if (Date.now() > until || child!.exitCode !== null)
+        throw new Error(`player: no ${re} in ${JSON.stringify(out)}; stderr ${err}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   };
@@ -37,7 +47,7 @@ async function player() {
     id,
     async send(line: string) {
       sent++;
-      child!.stdin.write(line + '\n');
+      child!.stdin.write(`${line}\n`);
       await waitFor(new RegExp(`(?:ok \\d+\\n){${sent}}`));
     },
     async kill9() {
@@ -48,7 +58,12 @@ async function player() {
   };
 }
 
-const sessions = () => JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as { id: string; finishedAt: string | null; events: number }[];
+const sessions = () =>
+  JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as {
+    id: string;
+    finishedAt: string | null;
+    events: number;
+  }[];
 
 describe('kill -9 and resume', { timeout: 90_000 }, () => {
   it('keeps every answered step, resumes at the same node with the same meters, and verifies', async () => {
@@ -67,7 +82,8 @@ describe('kill -9 and resume', { timeout: 90_000 }, () => {
     expect(resumed.status).toBe(0);
     const report = JSON.parse(resumed.stdout);
     expect(report).toMatchObject({
-      outcome: 'success', ending: 'inside',
+      outcome: 'success',
+      ending: 'inside',
       path: ['gate', 'papers', 'patience-check-2', 'waiting', 'late-check', 'inside'],
       meters: { patience: 3, time: 1 },
       score: { total: 0, max: 6, percent: 0, lessons: { respect: { points: 1 }, temper: { points: -1 } } },
@@ -77,7 +93,13 @@ describe('kill -9 and resume', { timeout: 90_000 }, () => {
     expect(rp(['verify', '--db', tmp.db]).status).toBe(0);
     // The review shows the whole transcript, before and after the crash.
     const timeline = JSON.parse(rp(['review', p.id, '--json', '--db', tmp.db]).stdout);
-    expect(timeline.steps.map((st: { node: string }) => st.node)).toEqual(['gate', 'papers', 'patience-check-2', 'waiting', 'late-check']);
+    expect(timeline.steps.map((st: { node: string }) => st.node)).toEqual([
+      'gate',
+      'papers',
+      'patience-check-2',
+      'waiting',
+      'late-check',
+    ]);
     expect(timeline.steps[0].did).toBe('hello');
   });
 
@@ -89,7 +111,10 @@ describe('kill -9 and resume', { timeout: 90_000 }, () => {
     const resumed = rp(['resume', p.id, '--choices', 'wait-politely', '--db', tmp.db]);
     expect(resumed.status, resumed.stderr).toBe(0);
     // best path: 3 + 2 + 1 = 6 of 6 — call-tl was not asked again
-    expect(JSON.parse(resumed.stdout)).toMatchObject({ ending: 'inside', score: { total: 6, percent: 100, passed: true } });
+    expect(JSON.parse(resumed.stdout)).toMatchObject({
+      ending: 'inside',
+      score: { total: 6, percent: 100, passed: true },
+    });
     expect(rp(['verify', '--db', tmp.db]).status).toBe(0);
   });
 
@@ -97,7 +122,17 @@ describe('kill -9 and resume', { timeout: 90_000 }, () => {
     const none = rp(['resume', '--choices', 'a', '--db', tmp.db, '--trainee', 'nobody', '--lang', 'en']);
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('nobody has no unfinished session to resume');
-    const done = rp(['run', nightFile(), '--steps', join(import.meta.dirname, 'helpers', 'best.yaml'), '--record', '--db', tmp.db, '--lang', 'en']);
+    const done = rp([
+      'run',
+      nightFile(),
+      '--steps',
+      join(import.meta.dirname, 'helpers', 'best.yaml'),
+      '--record',
+      '--db',
+      tmp.db,
+      '--lang',
+      'en',
+    ]);
     expect(done.status).toBe(0);
     const id = /session (\S+)/.exec(done.stderr)![1]!;
     const again = rp(['resume', id, '--choices', 'a', '--db', tmp.db, '--lang', 'en']);

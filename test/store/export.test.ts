@@ -6,7 +6,9 @@ import { isoDuration, statementId } from '../../src/store/formats/export.js';
 import { record, rp, tempDir } from './helpers.js';
 
 // The validator is CommonJS and exports `default`.
-const validate = (createRequire(import.meta.url)('@learninglocker/xapi-validation') as { default: (s: unknown) => unknown[] }).default;
+const validate = (
+  createRequire(import.meta.url)('@learninglocker/xapi-validation') as { default: (s: unknown) => unknown[] }
+).default;
 
 let tmp: ReturnType<typeof tempDir>;
 let ids: string[];
@@ -15,9 +17,18 @@ beforeAll(async () => {
   tmp = tempDir();
   const store: SqliteStore = openSqliteStore(tmp.db);
   ids = [
-    await record(store, { trainee: '张工', steps: [{ say: '华苏割接' }, 'show-form'], mode: 'practice', decisionMs: [5300, 61_500] }),
+    await record(store, {
+      trainee: '张工',
+      steps: [{ say: '华苏割接' }, 'show-form'],
+      mode: 'practice',
+      decisionMs: [5300, 61_500],
+    }),
     await record(store, { trainee: 'bob', steps: [{ say: '快点' }], startedAt: '2026-01-02T08:00:00Z' }),
-    await record(store, { trainee: 'carol', steps: [{ say: 'hello' }, { wait: true }], startedAt: '2026-01-03T08:00:00Z' }),
+    await record(store, {
+      trainee: 'carol',
+      steps: [{ say: 'hello' }, { wait: true }],
+      startedAt: '2026-01-03T08:00:00Z',
+    }),
   ];
   await store.close();
 });
@@ -27,7 +38,10 @@ describe('export --format jsonl', { timeout: 60_000 }, () => {
   it('prints one line per session and per event', () => {
     const r = rp(['export', '--db', tmp.db]);
     expect(r.status).toBe(0);
-    const all = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const all = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     // the scenario source travels once, ahead of its first session (for `roleplay import`)
     expect(all.filter((l) => l.type === 'source')).toHaveLength(1);
     const lines = all.filter((l) => l.type !== 'source');
@@ -35,15 +49,28 @@ describe('export --format jsonl', { timeout: 60_000 }, () => {
     // 张工: 2 steps + inside; bob: rule 3 + automatic patience check; carol: hello, timeout (unfinished)
     expect(lines.filter((l) => l.type === 'event')).toHaveLength(2 + 2 + 2);
     expect(lines[0]).toMatchObject({ type: 'session', trainee: '张工', result: { percent: 83, passed: true } });
-    expect(lines[1]).toMatchObject({ type: 'event', sessionId: ids[0], seq: 1, action: { kind: 'say', text: '华苏割接' }, decisionMs: 5300 });
-    expect(lines.find((l) => l.sessionId === ids[2] && l.seq === 2)).toMatchObject({ action: { kind: 'timeout' }, node: 'papers' });
+    expect(lines[1]).toMatchObject({
+      type: 'event',
+      sessionId: ids[0],
+      seq: 1,
+      action: { kind: 'say', text: '华苏割接' },
+      decisionMs: 5300,
+    });
+    expect(lines.find((l) => l.sessionId === ids[2] && l.seq === 2)).toMatchObject({
+      action: { kind: 'timeout' },
+      node: 'papers',
+    });
   });
 
   it('writes to a file with --output and filters like the report', async () => {
     const file = `${tmp.dir}/out.jsonl`;
     expect(rp(['export', '--db', tmp.db, '--trainee', 'bob', '-o', file]).status).toBe(0);
     const { readFileSync } = await import('node:fs');
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.type !== 'source');
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.type !== 'source');
     expect(new Set(lines.map((l) => l.sessionId ?? l.id))).toEqual(new Set([ids[1]]));
   });
 });
@@ -56,25 +83,44 @@ describe('export --format xapi', { timeout: 60_000 }, () => {
     for (const st of statements) expect(validate(st), JSON.stringify(st)).toEqual([]);
     const verbs = statements.map((s) => `${s.context.registration.slice(0, 8)} ${s.verb.id.split('/').pop()}`);
     expect(verbs).toEqual([
-      `${ids[0]!.slice(0, 8)} attempted`, `${ids[0]!.slice(0, 8)} answered`, `${ids[0]!.slice(0, 8)} answered`, `${ids[0]!.slice(0, 8)} passed`,
-      `${ids[1]!.slice(0, 8)} attempted`, `${ids[1]!.slice(0, 8)} answered`, `${ids[1]!.slice(0, 8)} failed`,
-      `${ids[2]!.slice(0, 8)} attempted`, `${ids[2]!.slice(0, 8)} answered`, `${ids[2]!.slice(0, 8)} answered`,
+      `${ids[0]!.slice(0, 8)} attempted`,
+      `${ids[0]!.slice(0, 8)} answered`,
+      `${ids[0]!.slice(0, 8)} answered`,
+      `${ids[0]!.slice(0, 8)} passed`,
+      `${ids[1]!.slice(0, 8)} attempted`,
+      `${ids[1]!.slice(0, 8)} answered`,
+      `${ids[1]!.slice(0, 8)} failed`,
+      `${ids[2]!.slice(0, 8)} attempted`,
+      `${ids[2]!.slice(0, 8)} answered`,
+      `${ids[2]!.slice(0, 8)} answered`,
     ]);
     const passed = statements[3]!;
     expect(passed.actor).toMatchObject({ name: '张工', account: { name: '张工' } });
-    expect(passed.result).toMatchObject({ score: { scaled: 0.83, raw: 5, min: 0, max: 6 }, success: true, completion: true });
+    expect(passed.result).toMatchObject({
+      score: { scaled: 0.83, raw: 5, min: 0, max: 6 },
+      success: true,
+      completion: true,
+    });
     const failed = statements[6]!;
     expect(failed.result.score).toMatchObject({ scaled: 0, raw: 0, min: 0, max: 6 }); // total −3 kept in an extension
     expect(statements[2]!.result).toMatchObject({ response: 'show-form', duration: 'PT1M1.5S' });
-    expect(statements[2]!.object.definition.choices.map((c: { id: string }) => c.id)).toEqual(['show-form', 'call-tl', 'argue']);
+    expect(statements[2]!.object.definition.choices.map((c: { id: string }) => c.id)).toEqual([
+      'show-form',
+      'call-tl',
+      'argue',
+    ]);
     expect(statements[9]!.result.response).toBe('timeout');
     expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
     // the same export gives the same ids, so a store can drop duplicates
-    expect(JSON.parse(rp(['export', '--format', 'xapi', '--db', tmp.db]).stdout).map((s: { id: string }) => s.id)).toEqual(statements.map((s) => s.id));
+    expect(
+      JSON.parse(rp(['export', '--format', 'xapi', '--db', tmp.db]).stdout).map((s: { id: string }) => s.id),
+    ).toEqual(statements.map((s) => s.id));
   });
 
   it('the validator does reject a broken statement (so the test above means something)', () => {
-    expect(validate({ actor: { name: 'x' }, verb: { id: 'not an iri' }, object: { id: 'also not' } }).length).toBeGreaterThan(0);
+    expect(
+      validate({ actor: { name: 'x' }, verb: { id: 'not an iri' }, object: { id: 'also not' } }).length,
+    ).toBeGreaterThan(0);
   });
 
   it('derives UUIDs and durations in the formats xAPI asks for', () => {

@@ -4,7 +4,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SimulatedClock } from 'xstate';
-import { compile, loadFile, Play, reportOf, StepError, type Lang, type Scenario, type TestStep } from '../../src/core/index.js';
+import {
+  compile,
+  loadFile,
+  Play,
+  reportOf,
+  StepError,
+  type Lang,
+  type Scenario,
+  type TestStep,
+} from '../../src/core/index.js';
 import { Recording } from '../../src/store/recording.js';
 import type { Mode, SessionStore } from '../../src/store/store.js';
 
@@ -14,8 +23,17 @@ export const NIGHT = '/work/shared/conformance/night-window.yaml';
 
 /** The conformance scenario lives beside the repo; fall back to the copy in the UI fixtures. */
 export function nightFile(): string {
-  for (const f of [join(ROOT, '..', 'shared', 'conformance', 'night-window.yaml'), join(ROOT, 'test', 'fixtures', 'ui', 'night-window.yaml'), NIGHT]) {
-    try { readFileSync(f); return f; } catch { /* next */ }
+  for (const f of [
+    join(ROOT, '..', 'shared', 'conformance', 'night-window.yaml'),
+    join(ROOT, 'test', 'fixtures', 'ui', 'night-window.yaml'),
+    NIGHT,
+  ]) {
+    try {
+      readFileSync(f);
+      return f;
+    } catch {
+      /* next */
+    }
   }
   throw new Error('night-window.yaml not found');
 }
@@ -33,10 +51,25 @@ export function tempDir(): { dir: string; db: string; done: () => void } {
   return { dir, db: join(dir, 'test.db'), done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const baseEnv = { ...process.env, CI: 'false', ROLEPLAY_LANG: '', LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ROLEPLAY_DB: '', ROLEPLAY_TRAINEE: '' };
+const baseEnv = {
+  ...process.env,
+  CI: 'false',
+  ROLEPLAY_LANG: '',
+  LANG: 'C',
+  LC_ALL: '',
+  LC_MESSAGES: '',
+  ROLEPLAY_DB: '',
+  ROLEPLAY_TRAINEE: '',
+};
 
 export function rp(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...baseEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -61,7 +94,15 @@ export async function record(store: SessionStore, o: RecordOptions): Promise<str
   const compiled = compile(scenario);
   let t = Date.parse(o.startedAt ?? '2026-01-01T08:00:00Z');
   const now = () => new Date(t);
-  const rec = await Recording.start(store, { scenario, source, file, trainee: o.trainee, lang: o.lang ?? 'zh', mode: o.mode ?? 'headless', now });
+  const rec = await Recording.start(store, {
+    scenario,
+    source,
+    file,
+    trainee: o.trainee,
+    lang: o.lang ?? 'zh',
+    mode: o.mode ?? 'headless',
+    now,
+  });
   const clock = new SimulatedClock();
   const play = new Play(compiled, { clock });
   let decision = 0;
@@ -78,7 +119,14 @@ export async function record(store: SessionStore, o: RecordOptions): Promise<str
     }
     for (const r of play.context.steps.slice(before)) {
       const own = r.action.kind !== 'auto';
-      void rec.step(r, { decisionMs: own ? o.decisionMs?.[decision++] ?? 0 : 0, feedbackShown: o.mode !== undefined && o.mode !== 'headless' }, { snapshot: play.persisted() });
+      void rec.step(
+        r,
+        {
+          decisionMs: own ? (o.decisionMs?.[decision++] ?? 0) : 0,
+          feedbackShown: o.mode !== undefined && o.mode !== 'headless',
+        },
+        { snapshot: play.persisted() },
+      );
     }
   }
   if (play.output) void rec.finish(reportOf(compiled, play.output));

@@ -17,8 +17,15 @@ import { tempDir } from './helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let store: SqliteStore;
-beforeEach(() => { tmp = tempDir(); store = openSqliteStore(tmp.db); });
-afterEach(async () => { cleanup(); await store.close(); tmp.done(); });
+beforeEach(() => {
+  tmp = tempDir();
+  store = openSqliteStore(tmp.db);
+});
+afterEach(async () => {
+  cleanup();
+  await store.close();
+  tmp.done();
+});
 
 const ANSWER = '您好，我是华苏的张工，来做割接';
 
@@ -45,12 +52,17 @@ describe('recording interactive play', () => {
     h.unmount();
     expect(await recorder.close()).toBeUndefined();
 
-    const session = (await store.findSession(id)) as Exclude<Awaited<ReturnType<typeof store.findSession>>, 'ambiguous' | undefined>;
+    const session = (await store.findSession(id)) as Exclude<
+      Awaited<ReturnType<typeof store.findSession>>,
+      'ambiguous' | undefined
+    >;
     expect(session).toMatchObject({ trainee: '张工', mode: 'practice', lang: 'zh', eventCount: 3 });
     expect(session.result).toBeUndefined();
     const events = await store.events(id);
     expect(events.map((e) => [e.node, e.action.kind, e.decisionMs])).toEqual([
-      ['gate', 'say', 4200], ['papers', 'choice', 2500], ['patience-check-2', 'auto', 0],
+      ['gate', 'say', 4200],
+      ['papers', 'choice', 2500],
+      ['patience-check-2', 'auto', 0],
     ]);
     expect(events[0]!.feedback).toBe('报明身份和来意。');
     expect(events[1]!.shown).toEqual(['show-form', 'call-tl', 'argue']);
@@ -61,7 +73,14 @@ describe('recording interactive play', () => {
     const source = (await store.loadSource(session.scenarioHash))!;
     const point = restorePoint(compile(opened.scenario), events, await store.savedPlay(id));
     const again = new StoreRecorder(store, '张工', { session, events });
-    const r = await renderApp({ start: { kind: 'play', opened: { scenario: opened.scenario, source: source.source, file: source.file }, resume: point }, recorder: again });
+    const r = await renderApp({
+      start: {
+        kind: 'play',
+        opened: { scenario: opened.scenario, source: source.source, file: source.file },
+        resume: point,
+      },
+      recorder: again,
+    });
     const resumed = await r.waitFor((f) => f.includes('我来联系客户值班经理'), 'the node where the session stopped');
     expect(resumed).toContain(`你：${ANSWER}`); // the transcript came back
     expect(resumed).toContain('你：我们天天来，你不认识我？');
@@ -74,13 +93,21 @@ describe('recording interactive play', () => {
     expect(await again.close()).toBeUndefined();
 
     const done = (await store.findSession(id)) as typeof session;
-    expect(done).toMatchObject({ eventCount: 5, result: { outcome: 'success', ending: 'inside', total: 2, percent: 33, passed: false } });
+    expect(done).toMatchObject({
+      eventCount: 5,
+      result: { outcome: 'success', ending: 'inside', total: 2, percent: 33, passed: false },
+    });
     expect(await store.listSessions()).toHaveLength(1); // continued, not a second session
     expect(await verifyStore(store)).toEqual({ ok: true, sessions: 1, events: 5 });
 
     // ── review: ← → through the recorded steps ──
     const timeline = timelineOf(opened.scenario, done, await store.events(id), 'zh');
-    expect(timeline.steps[1]).toMatchObject({ node: 'papers', did: '我们天天来，你不认识我？', earned: -2, better: { way: 'call-tl', missed: 4, why: '计划有变先告诉组长。' } });
+    expect(timeline.steps[1]).toMatchObject({
+      node: 'papers',
+      did: '我们天天来，你不认识我？',
+      earned: -2,
+      better: { way: 'call-tl', missed: 4, why: '计划有变先告诉组长。' },
+    });
     const screen = render(<ReviewScreen timeline={timeline} lang="zh" width={100} height={30} />);
     await tick(30);
     expect(screen.lastFrame()).toContain('第 1 / 5 步 · gate');

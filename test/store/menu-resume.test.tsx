@@ -17,8 +17,13 @@ import { KEY, entryOf, libraryOf, openFixture, renderApp, tick } from '../ui/hel
 import { tempDir } from './helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
-beforeEach(() => { tmp = tempDir(); });
-afterEach(() => { cleanup(); tmp.done(); });
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => {
+  cleanup();
+  tmp.done();
+});
 
 const ANSWER = '您好，我是华苏的张工，来做割接';
 
@@ -47,17 +52,28 @@ async function menuOn(lang: Lang, trainee = '张工') {
   const files = libraryOf(opened);
   const recorder = new LateRecorder();
   let ready!: (s: MenuStore) => void;
-  const menuStore = new Promise<MenuStore>((r) => { ready = r; });
+  const menuStore = new Promise<MenuStore>((r) => {
+    ready = r;
+  });
   const library: Library = {
     ...files,
     unfinished: async () => (await menuStore).unfinished(files.entries()),
     resume: async (s) => (await menuStore).resume(s, lang),
   };
   let close!: (code: number) => void;
-  const closed = new Promise<number>((r) => { close = r; });
+  const closed = new Promise<number>((r) => {
+    close = r;
+  });
   const h = await renderApp({ start: { kind: 'menu' }, library, recorder, lang });
   const done = withMenuStore({ db: tmp.db, trainee }, lang, { ready, record: (r) => recorder.attach(r), closed });
-  return { h, finish: async () => { h.unmount(); close(0); return done; } };
+  return {
+    h,
+    finish: async () => {
+      h.unmount();
+      close(0);
+      return done;
+    },
+  };
 }
 
 describe('continue an unfinished session from the menu', () => {
@@ -117,7 +133,10 @@ describe('continue an unfinished session from the menu', () => {
     await h.press('c');
     await h.waitFor((f) => f.includes('Continue an unfinished session'));
     await h.press('1');
-    await h.waitFor((f) => f.includes('我来联系客户值班经理') || f.includes('duty manager'), 'the node where it stopped');
+    await h.waitFor(
+      (f) => f.includes('我来联系客户值班经理') || f.includes('duty manager'),
+      'the node where it stopped',
+    );
     await finish();
   });
 
@@ -125,7 +144,16 @@ describe('continue an unfinished session from the menu', () => {
     const opened = openFixture('night-window.yaml');
     const library: Library = {
       ...libraryOf(opened),
-      unfinished: async () => [{ id: 'abc', scenarioId: opened.scenario.id, title: opened.scenario.title, startedAt: '2026-11-27T08:00:00Z', steps: 2, mode: 'exam' }],
+      unfinished: async () => [
+        {
+          id: 'abc',
+          scenarioId: opened.scenario.id,
+          title: opened.scenario.title,
+          startedAt: '2026-11-27T08:00:00Z',
+          steps: 2,
+          mode: 'exam',
+        },
+      ],
       resume: async () => ({ ok: false, message: '这个练习无法继续：the record and the scenario disagree at step 2' }),
     };
     const h = await renderApp({ start: { kind: 'menu' }, library, lang: 'zh' });

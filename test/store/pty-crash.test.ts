@@ -13,8 +13,13 @@ const NIGHT = join(ROOT, 'test', 'fixtures', 'ui', 'night-window.yaml');
 
 let tmp: ReturnType<typeof tempDir>;
 let child: ChildProcess | undefined;
-beforeEach(() => { tmp = tempDir(); });
-afterEach(() => { child?.kill('SIGKILL'); tmp.done(); });
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => {
+  child?.kill('SIGKILL');
+  tmp.done();
+});
 
 /** pids of processes whose command line contains `marker` (the unique database path). */
 function pidsOf(marker: string): number[] {
@@ -28,10 +33,14 @@ describe.skipIf(!hasScript)('kill -9 of the play screen', { timeout: 120_000 }, 
   it('loses no answered step; resume continues and verify passes', async () => {
     const cmd = `${process.execPath} ${BIN} play ${NIGHT} --db ${tmp.db} --trainee pty --lang zh`;
     child = spawn('script', ['-qfec', cmd, '/dev/null'], {
-      cwd: ROOT, env: { ...process.env, CI: 'false', TERM: 'xterm-256color', COLUMNS: '100', LINES: '30' }, stdio: ['pipe', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, CI: 'false', TERM: 'xterm-256color', COLUMNS: '100', LINES: '30' },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const waitFor = async (text: string) => {
       const until = Date.now() + 40_000;
@@ -67,11 +76,15 @@ describe.skipIf(!hasScript)('kill -9 of the play screen', { timeout: 120_000 }, 
     const resumed = rp(['resume', '--trainee', 'pty', '--choices', 'wait-politely', '--db', tmp.db]);
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(JSON.parse(resumed.stdout)).toMatchObject({
-      ending: 'inside', path: ['gate', 'papers', 'patience-check-2', 'waiting', 'late-check', 'inside'],
+      ending: 'inside',
+      path: ['gate', 'papers', 'patience-check-2', 'waiting', 'late-check', 'inside'],
       score: { total: 0, percent: 0 },
     });
     expect(rp(['verify', '--db', tmp.db]).status).toBe(0);
     const timeline = JSON.parse(rp(['review', '--json', '--db', tmp.db]).stdout);
-    expect(timeline.steps.map((x: { did: string }) => x.did).slice(0, 2)).toEqual(['hello', '我们天天来，你不认识我？']);
+    expect(timeline.steps.map((x: { did: string }) => x.did).slice(0, 2)).toEqual([
+      'hello',
+      '我们天天来，你不认识我？',
+    ]);
   });
 });

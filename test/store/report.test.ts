@@ -19,14 +19,31 @@ let store: SqliteStore;
 beforeAll(async () => {
   tmp = tempDir();
   store = openSqliteStore(tmp.db);
-  await record(store, { trainee: 'alice', steps: [{ say: '华苏割接' }, 'show-form'], startedAt: '2026-01-01T08:00:00Z' });
-  await record(store, { trainee: 'bob', steps: [{ say: 'hello' }, 'argue', 'wait-politely'], startedAt: '2026-01-02T08:00:00Z' });
+  await record(store, {
+    trainee: 'alice',
+    steps: [{ say: '华苏割接' }, 'show-form'],
+    startedAt: '2026-01-01T08:00:00Z',
+  });
+  await record(store, {
+    trainee: 'bob',
+    steps: [{ say: 'hello' }, 'argue', 'wait-politely'],
+    startedAt: '2026-01-02T08:00:00Z',
+  });
   await record(store, { trainee: 'alice', steps: [{ say: 'hello' }, 'show-form'], startedAt: '2026-01-03T08:00:00Z' });
   await record(store, { trainee: 'carol', steps: [{ say: '快点' }], startedAt: '2026-01-04T08:00:00Z' });
   await record(store, { trainee: 'bob', steps: [{ say: 'hello' }], startedAt: '2026-01-05T08:00:00Z' });
-  await record(store, { trainee: 'dave', steps: [{ say: 'hello' }, 'show-form'], startedAt: '2026-01-06T08:00:00Z', mode: 'practice', decisionMs: [4000, 2000] });
+  await record(store, {
+    trainee: 'dave',
+    steps: [{ say: 'hello' }, 'show-form'],
+    startedAt: '2026-01-06T08:00:00Z',
+    mode: 'practice',
+    decisionMs: [4000, 2000],
+  });
 });
-afterAll(async () => { await store.close(); tmp.done(); });
+afterAll(async () => {
+  await store.close();
+  tmp.done();
+});
 
 describe('report', { timeout: 60_000 }, () => {
   it('aggregates per scenario exactly as computed by hand', async () => {
@@ -34,8 +51,15 @@ describe('report', { timeout: 60_000 }, () => {
     expect(r.scenarios).toHaveLength(1);
     const s = r.scenarios[0]!;
     expect(s).toMatchObject({
-      id: 'night-window', attempts: 5, unfinished: 1, trainees: 4, passed: 1, passRate: 0.2,
-      meanPercent: 36.6, medianPercent: 50, meanDecisionMs: 3000,
+      id: 'night-window',
+      attempts: 5,
+      unfinished: 1,
+      trainees: 4,
+      passed: 1,
+      passRate: 0.2,
+      meanPercent: 36.6,
+      medianPercent: 50,
+      meanDecisionMs: 3000,
     });
     // weakest first: temper (−0.8 with no max), report 0/2, respect 1/3, prepare 1.4/3
     expect(s.lessons).toEqual([
@@ -72,7 +96,13 @@ describe('report', { timeout: 60_000 }, () => {
 
   it('filters by trainee, scenario and start time', async () => {
     const alice = await store.report({ trainee: 'alice' });
-    expect(alice.scenarios[0]).toMatchObject({ attempts: 2, meanPercent: 66.5, medianPercent: 66.5, passRate: 0.5, meanDecisionMs: null });
+    expect(alice.scenarios[0]).toMatchObject({
+      attempts: 2,
+      meanPercent: 66.5,
+      medianPercent: 66.5,
+      passRate: 0.5,
+      meanDecisionMs: null,
+    });
     expect(alice.trainees.map((t) => t.name)).toEqual(['alice']);
     const since = await store.report({ since: '2026-01-03T00:00:00.000Z' });
     expect(since.scenarios[0]).toMatchObject({ attempts: 3, unfinished: 1, trainees: 3, meanPercent: 33.33 });
@@ -84,13 +114,23 @@ describe('report', { timeout: 60_000 }, () => {
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.scenarios[0]).toMatchObject({
-      id: 'night-window', attempts: 5, passRate: 0.2, meanPercent: 36.6,
-      lessons: { temper: { meanPoints: -0.8, max: 0 }, report: { meanPoints: 0, max: 2 }, respect: { meanPoints: 1, max: 3 }, prepare: { meanPoints: 1.4, max: 3 } },
+      id: 'night-window',
+      attempts: 5,
+      passRate: 0.2,
+      meanPercent: 36.6,
+      lessons: {
+        temper: { meanPoints: -0.8, max: 0 },
+        report: { meanPoints: 0, max: 2 },
+        respect: { meanPoints: 1, max: 3 },
+        prepare: { meanPoints: 1.4, max: 3 },
+      },
       choices: { papers: { 'show-form': 3, argue: 1 } },
     });
     expect(Object.keys(j.scenarios[0].lessons)).toEqual(['temper', 'report', 'respect', 'prepare']);
     expect(j.trainees[0]).toMatchObject({ name: 'alice', attempts: 2, trend: -33 });
-    const since = JSON.parse(rp(['report', '--json', '--db', tmp.db, '--since', '2026-01-03', '--trainee', 'alice']).stdout);
+    const since = JSON.parse(
+      rp(['report', '--json', '--db', tmp.db, '--since', '2026-01-03', '--trainee', 'alice']).stdout,
+    );
     expect(since.scenarios[0].attempts).toBe(1);
   });
 

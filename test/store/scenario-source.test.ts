@@ -5,9 +5,19 @@ import { compiledFromSource, SourceError } from '../../src/store/scenario-source
 
 describe('compiledFromSource', () => {
   it('names the scenario and its first error, in English and Chinese', () => {
-    const stored = { hash: 'h', scenarioId: 'night', file: 'night.yaml', catalog: EMPTY_CATALOG, source: 'id: night\nstart: gate\nnodes:\n  gate: { text: hi, choices: [{ id: a, goto: nowhere }] }\n' };
+    const stored = {
+      hash: 'h',
+      scenarioId: 'night',
+      file: 'night.yaml',
+      catalog: EMPTY_CATALOG,
+      source: 'id: night\nstart: gate\nnodes:\n  gate: { text: hi, choices: [{ id: a, goto: nowhere }] }\n',
+    };
     let error: unknown;
-    try { compiledFromSource(stored); } catch (e) { error = e; }
+    try {
+      compiledFromSource(stored);
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(SourceError);
     const e = error as SourceError;
     expect(e.in('en')).toMatch(/^the stored copy of scenario 'night' no longer loads: .+/);

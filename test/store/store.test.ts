@@ -11,15 +11,23 @@ import { loadNight, record, tempDir } from './helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let store: SqliteStore;
-beforeEach(() => { tmp = tempDir(); store = openSqliteStore(tmp.db); });
-afterEach(async () => { await store.close(); tmp.done(); });
+beforeEach(() => {
+  tmp = tempDir();
+  store = openSqliteStore(tmp.db);
+});
+afterEach(async () => {
+  await store.close();
+  tmp.done();
+});
 
 describe('opening and migrations', () => {
   it('creates a WAL database at the latest schema, with every migration listed once', async () => {
     const db = new Database(tmp.db, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    expect(db.prepare('SELECT version FROM migrations ORDER BY version').all()).toEqual(
+      MIGRATIONS.map((m) => ({ version: m.version })),
+    );
     db.close();
     // opening again applies nothing twice
     const again = openSqliteStore(tmp.db);
@@ -43,7 +51,9 @@ describe('opening and migrations', () => {
     store = openSqliteStore(tmp.db);
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM events WHERE scenario_id IS NULL').get()).toEqual({ n: 0 });
-    expect(store.db.prepare('SELECT COUNT(*) AS n FROM session_lessons WHERE scenario_id IS NULL').get()).toEqual({ n: 0 });
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM session_lessons WHERE scenario_id IS NULL').get()).toEqual({
+      n: 0,
+    });
     expect(await store.report()).toEqual(before);
   });
 
@@ -53,7 +63,13 @@ describe('opening and migrations', () => {
     const row = store.db.prepare('SELECT * FROM events LIMIT 1').get() as Record<string, unknown>;
     store.db.prepare('DELETE FROM events').run();
     const { scenario_id: _drop, ...rest } = row;
-    store.db.prepare(`INSERT INTO events (${Object.keys(rest).join(', ')}) VALUES (${Object.keys(rest).map((k) => `@${k}`).join(', ')})`).run(rest);
+    store.db
+      .prepare(
+        `INSERT INTO events (${Object.keys(rest).join(', ')}) VALUES (${Object.keys(rest)
+          .map((k) => `@${k}`)
+          .join(', ')})`,
+      )
+      .run(rest);
     expect(store.db.prepare('SELECT scenario_id FROM events').all()).toEqual([{ scenario_id: 'night-window' }]);
     expect(id).toBeTruthy();
   });
@@ -79,13 +95,36 @@ describe('opening and migrations', () => {
 
 describe('sessions and events', () => {
   it('stores each step with its details and returns them as written', async () => {
-    const id = await record(store, { trainee: 'alice', mode: 'practice', steps: [{ say: 'hello' }, 'argue', 'wait-politely'], decisionMs: [4200, 1800, 900] });
+    const id = await record(store, {
+      trainee: 'alice',
+      mode: 'practice',
+      steps: [{ say: 'hello' }, 'argue', 'wait-politely'],
+      decisionMs: [4200, 1800, 900],
+    });
     const s = await store.findSession(id);
     expect(s).not.toBe('ambiguous');
     const session = s as Exclude<typeof s, 'ambiguous' | undefined>;
-    expect(session).toMatchObject({ trainee: 'alice', scenarioId: 'night-window', mode: 'practice', lang: 'zh', eventCount: 5 });
-    expect(session.result).toMatchObject({ outcome: 'success', ending: 'inside', total: 0, max: 6, percent: 0, passed: false });
-    expect(session.result!.lessons).toEqual({ prepare: { points: 0, max: 3 }, report: { points: 0, max: 2 }, respect: { points: 1, max: 3 }, temper: { points: -1, max: 0 } });
+    expect(session).toMatchObject({
+      trainee: 'alice',
+      scenarioId: 'night-window',
+      mode: 'practice',
+      lang: 'zh',
+      eventCount: 5,
+    });
+    expect(session.result).toMatchObject({
+      outcome: 'success',
+      ending: 'inside',
+      total: 0,
+      max: 6,
+      percent: 0,
+      passed: false,
+    });
+    expect(session.result!.lessons).toEqual({
+      prepare: { points: 0, max: 3 },
+      report: { points: 0, max: 2 },
+      respect: { points: 1, max: 3 },
+      temper: { points: -1, max: 0 },
+    });
     const events = await store.events(id);
     expect(events.map((e) => [e.seq, e.node, e.action.kind, e.goto])).toEqual([
       [1, 'gate', 'say', 'papers'],
@@ -135,7 +174,11 @@ describe('sessions and events', () => {
     await record(store, { trainee: 'alice', steps: [], startedAt: '2026-01-01T08:00:00Z' });
     await record(store, { trainee: 'bob', steps: [], startedAt: '2026-01-03T08:00:00Z' });
     await record(store, { trainee: 'alice', steps: [], startedAt: '2026-01-02T08:00:00Z' });
-    expect((await store.listSessions()).map((s) => s.startedAt.slice(0, 10))).toEqual(['2026-01-03', '2026-01-02', '2026-01-01']);
+    expect((await store.listSessions()).map((s) => s.startedAt.slice(0, 10))).toEqual([
+      '2026-01-03',
+      '2026-01-02',
+      '2026-01-01',
+    ]);
     expect((await store.listSessions({ trainee: 'alice' })).length).toBe(2);
     expect((await store.listSessions({ since: '2026-01-02T00:00:00.000Z' })).length).toBe(2);
     expect((await store.listSessions({ scenario: 'other' })).length).toBe(0);
@@ -149,7 +192,10 @@ describe('scenario sources', () => {
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM scenario_sources').get()).toEqual({ n: 1 });
 
     // A trainer makes show-form worth 5 instead of 2.
-    const edited = loadNight().source.replace('score: { prepare: 2 }\n        goto: inside', 'score: { prepare: 5 }\n        goto: inside');
+    const edited = loadNight().source.replace(
+      'score: { prepare: 2 }\n        goto: inside',
+      'score: { prepare: 5 }\n        goto: inside',
+    );
     expect(edited).not.toBe(loadNight().source);
     const c = await record(store, { trainee: 'c', steps: [{ say: '华苏割接' }, 'show-form'], text: edited });
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM scenario_sources').get()).toEqual({ n: 2 });

@@ -22,7 +22,10 @@ beforeEach(async () => {
   ];
   await store.close();
 });
-afterEach(async () => { await store.close(); tmp.done(); });
+afterEach(async () => {
+  await store.close();
+  tmp.done();
+});
 
 /** Tamper with the file the way someone with a SQLite shell would. */
 function tamper(sql: string, ...params: unknown[]) {
@@ -47,7 +50,12 @@ describe('verify', { timeout: 60_000 }, () => {
 
   it('catches an edited step: points changed', async () => {
     tamper(`UPDATE events SET points = '{"respect":3}' WHERE sid = ${sid(ids[1]!)} AND seq = 2`);
-    expect(await check()).toMatchObject({ ok: false, sessionId: ids[1], seq: 2, problem: expect.stringMatching(/event 2 was altered/) });
+    expect(await check()).toMatchObject({
+      ok: false,
+      sessionId: ids[1],
+      seq: 2,
+      problem: expect.stringMatching(/event 2 was altered/),
+    });
     const r = rp(['verify', '--db', tmp.db, '--lang', 'en']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(ids[1]);
@@ -65,7 +73,12 @@ describe('verify', { timeout: 60_000 }, () => {
 
   it('catches a deleted step in the middle and at the end', async () => {
     tamper(`DELETE FROM events WHERE sid = ${sid(ids[1]!)} AND seq = 3`);
-    expect(await check()).toMatchObject({ ok: false, sessionId: ids[1], seq: 3, problem: expect.stringMatching(/event 3 is missing/) });
+    expect(await check()).toMatchObject({
+      ok: false,
+      sessionId: ids[1],
+      seq: 3,
+      problem: expect.stringMatching(/event 3 is missing/),
+    });
     await store.close();
     const r = rp(['verify', '--db', tmp.db]);
     expect(r.status).toBe(1);
@@ -74,7 +87,12 @@ describe('verify', { timeout: 60_000 }, () => {
 
   it('catches the last step deleted (the chain before it is intact)', async () => {
     tamper(`DELETE FROM events WHERE sid = ${sid(ids[0]!)} AND seq = 5`);
-    expect(await check()).toMatchObject({ ok: false, sessionId: ids[0], seq: 5, problem: expect.stringMatching(/missing/) });
+    expect(await check()).toMatchObject({
+      ok: false,
+      sessionId: ids[0],
+      seq: 5,
+      problem: expect.stringMatching(/missing/),
+    });
   });
 
   it('catches reordered steps, whether the numbers or the contents were swapped', async () => {
@@ -89,7 +107,12 @@ describe('verify', { timeout: 60_000 }, () => {
       db.close();
     };
     swapSeq();
-    expect(await check()).toMatchObject({ ok: false, sessionId: ids[1], seq: 2, problem: expect.stringMatching(/reordered/) });
+    expect(await check()).toMatchObject({
+      ok: false,
+      sessionId: ids[1],
+      seq: 2,
+      problem: expect.stringMatching(/reordered/),
+    });
     await store.close();
     swapSeq(); // back as it was
     expect(await check()).toEqual({ ok: true, sessions: 3, events: 11 });
@@ -97,24 +120,60 @@ describe('verify', { timeout: 60_000 }, () => {
     // Swap everything but the numbers (content and hashes) of steps 2 and 4.
     const db = new Database(tmp.db);
     const s = (db.prepare(`SELECT sid FROM sessions WHERE id = ?`).get(ids[1]) as { sid: number }).sid;
-    const cols = ['at', 'node', 'kind', 'way', 'text', 'idx', 'shown', 'decision_ms', 'points', 'meters', 'feedback', 'goto', 'prev_hash', 'hash'];
-    const row = (seq: number) => db.prepare(`SELECT ${cols.join(', ')} FROM events WHERE sid = ? AND seq = ?`).get(s, seq) as Record<string, unknown>;
+    const cols = [
+      'at',
+      'node',
+      'kind',
+      'way',
+      'text',
+      'idx',
+      'shown',
+      'decision_ms',
+      'points',
+      'meters',
+      'feedback',
+      'goto',
+      'prev_hash',
+      'hash',
+    ];
+    const row = (seq: number) =>
+      db.prepare(`SELECT ${cols.join(', ')} FROM events WHERE sid = ? AND seq = ?`).get(s, seq) as Record<
+        string,
+        unknown
+      >;
     const two = row(2);
     const four = row(4);
-    const put = db.prepare(`UPDATE events SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE sid = @sid AND seq = @seq`);
+    const put = db.prepare(
+      `UPDATE events SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE sid = @sid AND seq = @seq`,
+    );
     put.run({ ...four, sid: s, seq: 2 });
     put.run({ ...two, sid: s, seq: 4 });
     db.close();
-    expect(await check()).toMatchObject({ ok: false, sessionId: ids[1], seq: 2, problem: expect.stringMatching(/reordered|altered/) });
+    expect(await check()).toMatchObject({
+      ok: false,
+      sessionId: ids[1],
+      seq: 2,
+      problem: expect.stringMatching(/reordered|altered/),
+    });
   });
 
-  it("catches an edited result and an edited trainee name", async () => {
+  it('catches an edited result and an edited trainee name', async () => {
     tamper(`UPDATE sessions SET percent = 100, passed = 1 WHERE id = ?`, ids[0]);
-    expect(await check()).toMatchObject({ ok: false, sessionId: ids[0], seq: null, problem: expect.stringMatching(/result/) });
+    expect(await check()).toMatchObject({
+      ok: false,
+      sessionId: ids[0],
+      seq: null,
+      problem: expect.stringMatching(/result/),
+    });
     await store.close();
     tamper(`UPDATE sessions SET percent = 0, passed = 0 WHERE id = ?`, ids[0]);
     tamper(`UPDATE sessions SET trainee = 'mallory' WHERE id = ?`, ids[2]);
-    expect(await check()).toMatchObject({ ok: false, sessionId: ids[2], seq: 1, problem: expect.stringMatching(/details/) });
+    expect(await check()).toMatchObject({
+      ok: false,
+      sessionId: ids[2],
+      seq: 1,
+      problem: expect.stringMatching(/details/),
+    });
   });
 
   it('names the first broken session when several are broken', async () => {
@@ -127,25 +186,50 @@ describe('verify', { timeout: 60_000 }, () => {
     tamper(`DELETE FROM events WHERE sid = ${sid(ids[1]!)} AND seq = 3`);
     const en = rp(['verify', '--db', tmp.db, '--lang', 'en']);
     const zh = rp(['verify', '--db', tmp.db, '--lang', 'zh']);
-    expect(en).toMatchObject({ status: 1, stderr: '', stdout: `session ${ids[1]}: event 3 is missing: it was deleted (the next stored event is 4)\n` });
-    expect(zh).toMatchObject({ status: 1, stderr: '', stdout: `练习 ${ids[1]}：第 3 步缺失：已被删除（之后保存的是第 4 步）\n` });
+    expect(en).toMatchObject({
+      status: 1,
+      stderr: '',
+      stdout: `session ${ids[1]}: event 3 is missing: it was deleted (the next stored event is 4)\n`,
+    });
+    expect(zh).toMatchObject({
+      status: 1,
+      stderr: '',
+      stdout: `练习 ${ids[1]}：第 3 步缺失：已被删除（之后保存的是第 4 步）\n`,
+    });
     for (const lang of ['zh', 'en']) {
       const json = rp(['verify', '--db', tmp.db, '--json', '--lang', lang]);
       expect(json.status).toBe(1);
       expect(JSON.parse(json.stdout)).toEqual({
-        ok: false, sessionId: ids[1], seq: 3, code: 'event-missing', problem: 'event 3 is missing: it was deleted (the next stored event is 4)', sessions: 2,
+        ok: false,
+        sessionId: ids[1],
+        seq: 3,
+        code: 'event-missing',
+        problem: 'event 3 is missing: it was deleted (the next stored event is 4)',
+        sessions: 2,
       });
     }
     tamper(`UPDATE sessions SET percent = 100, passed = 1 WHERE id = ?`, ids[0]);
-    expect(rp(['verify', '--db', tmp.db, '--lang', 'zh']).stdout).toBe(`练习 ${ids[0]}：练习结果（得分、结果、结局或各要点得分）被改动过\n`);
-    expect(JSON.parse(rp(['verify', '--db', tmp.db, '--json']).stdout)).toMatchObject({ seq: null, code: 'result-altered', problem: expect.stringMatching(/^the session's result/) });
+    expect(rp(['verify', '--db', tmp.db, '--lang', 'zh']).stdout).toBe(
+      `练习 ${ids[0]}：练习结果（得分、结果、结局或各要点得分）被改动过\n`,
+    );
+    expect(JSON.parse(rp(['verify', '--db', tmp.db, '--json']).stdout)).toMatchObject({
+      seq: null,
+      code: 'result-altered',
+      problem: expect.stringMatching(/^the session's result/),
+    });
   });
 
   it('every kind of break reads in both languages', () => {
     const breaks: ChainBreak[] = [
-      { code: 'event-missing', seq: 3, nextStored: 4 }, { code: 'details-altered', seq: 1 }, { code: 'details-altered', seq: null },
-      { code: 'events-reordered', seq: 2 }, { code: 'event-altered', seq: 2 }, { code: 'events-cut', seq: 5, recorded: 5, remaining: 4 },
-      { code: 'head-mismatch', seq: 4 }, { code: 'result-altered', seq: null }, { code: 'result-removed', seq: null },
+      { code: 'event-missing', seq: 3, nextStored: 4 },
+      { code: 'details-altered', seq: 1 },
+      { code: 'details-altered', seq: null },
+      { code: 'events-reordered', seq: 2 },
+      { code: 'event-altered', seq: 2 },
+      { code: 'events-cut', seq: 5, recorded: 5, remaining: 4 },
+      { code: 'head-mismatch', seq: 4 },
+      { code: 'result-altered', seq: null },
+      { code: 'result-removed', seq: null },
     ];
     for (const b of breaks) {
       expect(chainProblem(b, 'en')).not.toMatch(/[\u4e00-\u9fff]/);
@@ -155,7 +239,9 @@ describe('verify', { timeout: 60_000 }, () => {
   });
 
   it('hashes canonical JSON: key order does not matter, values do', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}',
+    );
     expect(canonicalJson({ a: undefined, b: '中' })).toBe('{"b":"中"}');
   });
 });

@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 import xapiValidation from '@learninglocker/xapi-validation';
 
 // The package is CommonJS with `exports.default`: under ESM the function is one level down.
-const validate = ((xapiValidation as unknown as { default?: unknown }).default ?? xapiValidation) as (data: unknown) => { path: string[]; typeName?: string; name: string }[];
+const validate = ((xapiValidation as unknown as { default?: unknown }).default ?? xapiValidation) as (
+  data: unknown,
+) => { path: string[]; typeName?: string; name: string }[];
 
 export type Failure = '503' | '429' | 'drop';
 
@@ -60,10 +62,14 @@ export class FakeLrs {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const version = req.headers['x-experience-api-version'] as string | undefined;
-    const log = (status: number, count = 0) => this.requests.push({ method: req.method ?? '', path: url.pathname, version, count, status });
+    const log = (status: number, count = 0) =>
+      this.requests.push({ method: req.method ?? '', path: url.pathname, version, count, status });
     const reply = (status: number, body?: unknown, count = 0) => {
       log(status, count);
-      res.writeHead(status, body === undefined ? {} : { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
+      res.writeHead(
+        status,
+        body === undefined ? {} : { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' },
+      );
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
 
@@ -81,9 +87,14 @@ export class FakeLrs {
     }
 
     if (url.pathname !== '/xAPI/statements') return reply(404, { message: 'no such resource' });
-    if (!version?.startsWith('1.0')) return reply(400, { message: 'X-Experience-API-Version header missing or unsupported' });
-    const expected = this.options.user === undefined ? undefined : 'Basic ' + Buffer.from(`${this.options.user}:${this.options.password}`).toString('base64');
-    if (expected !== undefined && req.headers.authorization !== expected) return reply(401, { message: 'Unauthorized' });
+    if (!version?.startsWith('1.0'))
+      return reply(400, { message: 'X-Experience-API-Version header missing or unsupported' });
+    const expected =
+      this.options.user === undefined
+        ? undefined
+        : `Basic ${Buffer.from(`${this.options.user}:${this.options.password}`).toString('base64')}`;
+    if (expected !== undefined && req.headers.authorization !== expected)
+      return reply(401, { message: 'Unauthorized' });
 
     let body: unknown;
     try {
@@ -101,13 +112,16 @@ export class FakeLrs {
       if (!s.id) return reply(400, { message: 'statement without id' });
     }
     const ids = statements.map((s) => s.id!);
-    if (new Set(ids).size !== ids.length) return reply(400, { message: 'duplicate ids in one batch' }, statements.length);
+    if (new Set(ids).size !== ids.length)
+      return reply(400, { message: 'duplicate ids in one batch' }, statements.length);
 
     if (req.method === 'PUT') {
       const id = url.searchParams.get('statementId');
-      if (!id || id !== ids[0] || statements.length !== 1) return reply(400, { message: 'statementId must match the statement id' });
+      if (!id || id !== ids[0] || statements.length !== 1)
+        return reply(400, { message: 'statementId must match the statement id' });
       const known = this.stored.get(id);
-      if (known !== undefined && known !== canonical(statements[0])) return reply(409, { message: 'a different statement has this id' }, 1);
+      if (known !== undefined && known !== canonical(statements[0]))
+        return reply(409, { message: 'a different statement has this id' }, 1);
       this.stored.set(id, canonical(statements[0]));
       return reply(204, undefined, 1);
     }
@@ -127,5 +141,8 @@ export class FakeLrs {
 /** The statement as the LRS compares it: keys sorted, so that equal content compares equal. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
 }

@@ -11,8 +11,16 @@ export const BIN = join(ROOT, 'bin', 'roleplay.js');
 
 /** The shared conformance scenario, or its copy in the test fixtures (CI clones only this repo). */
 export function nightFile(): string {
-  for (const f of [join(ROOT, '..', 'shared', 'conformance', 'night-window.yaml'), join(ROOT, 'test', 'fixtures', 'ui', 'night-window.yaml')]) {
-    try { readFileSync(f); return f; } catch { /* next */ }
+  for (const f of [
+    join(ROOT, '..', 'shared', 'conformance', 'night-window.yaml'),
+    join(ROOT, 'test', 'fixtures', 'ui', 'night-window.yaml'),
+  ]) {
+    try {
+      readFileSync(f);
+      return f;
+    } catch {
+      /* next */
+    }
   }
   throw new Error('night-window.yaml not found');
 }
@@ -22,22 +30,53 @@ export function tempHome(): { home: string; done: () => void } {
   return { home, done: () => rmSync(home, { recursive: true, force: true }) };
 }
 
-const baseEnv = { ...process.env, CI: 'false', ROLEPLAY_LANG: '', LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ROLEPLAY_DB: '', ROLEPLAY_TRAINEE: '', ROLEPLAY_LRS_AUTH: '' };
+const baseEnv = {
+  ...process.env,
+  CI: 'false',
+  ROLEPLAY_LANG: '',
+  LANG: 'C',
+  LC_ALL: '',
+  LC_MESSAGES: '',
+  ROLEPLAY_DB: '',
+  ROLEPLAY_TRAINEE: '',
+  ROLEPLAY_LRS_AUTH: '',
+};
 
-export interface Ran { status: number | null; stdout: string; stderr: string }
+export interface Ran {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 export function rp(args: readonly string[], env: NodeJS.ProcessEnv = {}): Ran {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...baseEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** For tests that serve something (an LRS) from this process: the event loop must keep running. */
-export function rpAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> & { child: ReturnType<typeof spawn> } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function rpAsync(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<Ran> & { child: ReturnType<typeof spawn> } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { ...baseEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
-  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
+  child.stdout!.on('data', (d: Buffer) => {
+    stdout += d.toString('utf8');
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString('utf8');
+  });
   const done = new Promise<Ran>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
   return Object.assign(done, { child });
 }
@@ -47,9 +86,14 @@ export function rpAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): P
  * recomputed to match: a file sound on its own, that disagrees with any store holding the
  * original (a merge conflict, not tampering).
  */
-export function withOtherTrainee(lines: readonly string[], trainee: string): { lines: string[]; sessionLine: number; sessionId: string } {
+export function withOtherTrainee(
+  lines: readonly string[],
+  trainee: string,
+): { lines: string[]; sessionLine: number; sessionId: string } {
   const sessionLine = lines.findIndex((l) => l.includes('"type":"session"'));
-  const stored = JSON.parse(lines[sessionLine]!) as Parameters<typeof genesisHash>[0] & { result: SessionResult | null };
+  const stored = JSON.parse(lines[sessionLine]!) as Parameters<typeof genesisHash>[0] & {
+    result: SessionResult | null;
+  };
   const header = { ...stored, trainee };
   let prev = genesisHash(header);
   const out = lines.map((l, i) => {
@@ -61,6 +105,10 @@ export function withOtherTrainee(lines: readonly string[], trainee: string): { l
     prev = hash;
     return line;
   });
-  out[sessionLine] = JSON.stringify({ ...header, headHash: prev, ...(header.result ? { seal: sealHash(prev, header.result) } : {}) });
+  out[sessionLine] = JSON.stringify({
+    ...header,
+    headHash: prev,
+    ...(header.result ? { seal: sealHash(prev, header.result) } : {}),
+  });
   return { lines: out, sessionLine, sessionId: header.id };
 }

@@ -17,11 +17,22 @@ afterAll(() => home.done());
 
 describe('offline notices', () => {
   it.each([
-    ['zh', /^连不上团队服务器 postgres:\/\/roleplay@127\.0\.0\.1:1\/team：那里没有服务在监听（connection refused）；改为离线练习：记录先保存在本机（.*laptop-zh\.db），之后由 `roleplay sync` 上传$/],
-    ['en', /^cannot reach the team server postgres:\/\/roleplay@127\.0\.0\.1:1\/team: nothing is listening there \(connection refused\); working offline: sessions stay on this computer \(.*laptop-en\.db\) until `roleplay sync` uploads them$/],
+    [
+      'zh',
+      /^连不上团队服务器 postgres:\/\/roleplay@127\.0\.0\.1:1\/team：那里没有服务在监听（connection refused）；改为离线练习：记录先保存在本机（.*laptop-zh\.db），之后由 `roleplay sync` 上传$/,
+    ],
+    [
+      'en',
+      /^cannot reach the team server postgres:\/\/roleplay@127\.0\.0\.1:1\/team: nothing is listening there \(connection refused\); working offline: sessions stay on this computer \(.*laptop-en\.db\) until `roleplay sync` uploads them$/,
+    ],
   ] as const)('the team store says it works offline in %s, once, without the password', async (lang, expected) => {
     const notices: string[] = [];
-    const store = await TeamStore.open(DOWN, { localPath: join(home.home, `laptop-${lang}.db`), lang, notice: (l) => notices.push(l), connectTimeoutMs: 2_000 });
+    const store = await TeamStore.open(DOWN, {
+      localPath: join(home.home, `laptop-${lang}.db`),
+      lang,
+      notice: (l) => notices.push(l),
+      connectTimeoutMs: 2_000,
+    });
     expect(store.online).toBe(false);
     await store.listSessions();
     await store.close();
@@ -33,7 +44,15 @@ describe('offline notices', () => {
   it('every notice and every server problem reads in both languages', () => {
     for (const lang of ['zh', 'en'] as const) {
       const say = SYNC_NOTICES[lang];
-      for (const line of [say.offline('r', '/x.db'), say.stillWaiting(2, 'r'), say.stepNotTaken('r'), say.notUploaded('s1', 'r'), say.waitingAtExit(2), say.unreachable('postgres://h/db'), say.refused(2)]) {
+      for (const line of [
+        say.offline('r', '/x.db'),
+        say.stillWaiting(2, 'r'),
+        say.stepNotTaken('r'),
+        say.notUploaded('s1', 'r'),
+        say.waitingAtExit(2),
+        say.unreachable('postgres://h/db'),
+        say.refused(2),
+      ]) {
         expect(/[\u4e00-\u9fff]/.test(line)).toBe(lang === 'zh');
       }
       for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', '28P01', '3D000', '42501', undefined]) {
@@ -42,17 +61,24 @@ describe('offline notices', () => {
         expect(/[\u4e00-\u9fff]/.test(line)).toBe(lang === 'zh');
       }
     }
-    expect(SYNC_NOTICES.en.waitingAtExit(1)).toBe('1 session waits on this computer; `roleplay sync` uploads it when the team server can be reached');
+    expect(SYNC_NOTICES.en.waitingAtExit(1)).toBe(
+      '1 session waits on this computer; `roleplay sync` uploads it when the team server can be reached',
+    );
   });
 
   it('`roleplay run --record --lang zh` with the server down: the result is printed, the notice is Chinese, the session stays on this computer', () => {
     const steps = join(home.home, 'steps.yaml');
     writeFileSync(steps, '- say: 您好 我是华苏的 来割接\n- show-form\n');
-    const ran = rp(['run', nightFile(), '--steps', steps, '--record', '--db', DOWN, '--lang', 'zh'], { HOME: home.home });
+    const ran = rp(['run', nightFile(), '--steps', steps, '--record', '--db', DOWN, '--lang', 'zh'], {
+      HOME: home.home,
+    });
     expect(ran.status, ran.stderr).toBe(0);
     expect(JSON.parse(ran.stdout)).toMatchObject({ outcome: 'success' });
     expect(ran.stderr).toMatch(/^roleplay: 连不上团队服务器 .*改为离线练习/);
-    const local = rp(['sessions', '--json'], { HOME: home.home, ROLEPLAY_DB: join(home.home, '.roleplay', 'roleplay.db') });
+    const local = rp(['sessions', '--json'], {
+      HOME: home.home,
+      ROLEPLAY_DB: join(home.home, '.roleplay', 'roleplay.db'),
+    });
     expect(JSON.parse(local.stdout)).toHaveLength(1);
   });
 });

@@ -32,9 +32,13 @@ async function query<R extends pg.QueryResultRow>(url: string, sql: string): Pro
 describe.skipIf(skip !== undefined)('offline first, with a team server', { timeout: 180_000 }, () => {
   let server: PgTestServer;
   const homes: (() => void)[] = [];
-  beforeAll(async () => { server = await PgTestServer.start(); }, 120_000);
+  beforeAll(async () => {
+    server = await PgTestServer.start();
+  }, 120_000);
   // A test that fails while the server is stopped must not take the next tests down with it.
-  afterEach(async () => { if (server && !server.isRunning) await server.restart(); });
+  afterEach(async () => {
+    if (server && !server.isRunning) await server.restart();
+  });
   afterAll(async () => {
     await server?.destroy();
     for (const done of homes) done();
@@ -57,7 +61,20 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const env = { HOME: home, ROLEPLAY_DB: url };
 
     // Online: ann starts a session and stops half-way.
-    const started = rp(['run', night, '--steps', stepsFile(home, 'half', '- say: 您好\n- call-tl\n'), '--record', '--trainee', 'ann', '--lang', 'en'], env);
+    const started = rp(
+      [
+        'run',
+        night,
+        '--steps',
+        stepsFile(home, 'half', '- say: 您好\n- call-tl\n'),
+        '--record',
+        '--trainee',
+        'ann',
+        '--lang',
+        'en',
+      ],
+      env,
+    );
     expect(started.status).toBe(2);
     expect(started.stderr).not.toMatch(/team server/);
     const [online] = await query<{ id: string; event_count: number }>(url, 'SELECT id, event_count FROM sessions');
@@ -69,9 +86,24 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     expect(resumed.status).toBe(0);
     const notices = resumed.stderr.split('\n').filter((l) => l.includes('team server'));
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatch(/^roleplay: cannot reach the team server postgres:\/\/roleplay@127\.0\.0\.1:\d+\/down_\w+: nothing is listening there \(connection refused\); working offline: sessions stay on this computer \(.*\.roleplay\/roleplay\.db\) until `roleplay sync` uploads them$/);
+    expect(notices[0]).toMatch(
+      /^roleplay: cannot reach the team server postgres:\/\/roleplay@127\.0\.0\.1:\d+\/down_\w+: nothing is listening there \(connection refused\); working offline: sessions stay on this computer \(.*\.roleplay\/roleplay\.db\) until `roleplay sync` uploads them$/,
+    );
     expect(notices[0]).not.toContain('roleplay-test'); // the password is never shown
-    const bob = rp(['run', night, '--steps', stepsFile(home, 'whole', '- say: 您好 我是华苏的 来割接\n- show-form\n'), '--record', '--trainee', 'bob', '--lang', 'en'], env);
+    const bob = rp(
+      [
+        'run',
+        night,
+        '--steps',
+        stepsFile(home, 'whole', '- say: 您好 我是华苏的 来割接\n- show-form\n'),
+        '--record',
+        '--trainee',
+        'bob',
+        '--lang',
+        'en',
+      ],
+      env,
+    );
     expect(bob.status).toBe(0);
     expect(bob.stderr).toMatch(/working offline/);
     const stillDown = rp(['sync', '--lang', 'en'], env);
@@ -79,18 +111,31 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     expect(stillDown.stderr).toMatch(/connection refused.*2 still wait on this computer/);
 
     await server.restart();
-    const before = await query<{ n: number }>(url, 'SELECT count(*)::int AS n FROM sessions WHERE finished_at IS NOT NULL');
+    const before = await query<{ n: number }>(
+      url,
+      'SELECT count(*)::int AS n FROM sessions WHERE finished_at IS NOT NULL',
+    );
     expect(before[0]!.n).toBe(0);
     const synced = rp(['sync', '--lang', 'en'], env);
     expect(synced.stderr).toBe('');
-    expect(synced.stdout).toMatch(/^uploaded 2 session\(s\), \d+ new event\(s\), to postgres:\/\/roleplay@127\.0\.0\.1:\d+\/down_\w+; nothing is waiting on this computer\n$/);
+    expect(synced.stdout).toMatch(
+      /^uploaded 2 session\(s\), \d+ new event\(s\), to postgres:\/\/roleplay@127\.0\.0\.1:\d+\/down_\w+; nothing is waiting on this computer\n$/,
+    );
     expect(synced.status).toBe(0);
 
     // The server now holds exactly what the laptop holds, and every chain verifies there.
     const local = join(home, '.roleplay', 'roleplay.db');
-    const list = (db: string) => JSON.parse(rp(['sessions', '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout) as { id: string; outcome: string }[];
+    const list = (db: string) =>
+      JSON.parse(rp(['sessions', '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout) as {
+        id: string;
+        outcome: string;
+      }[];
     expect(list(url)).toEqual(list(local));
-    expect(list(url).map((s) => s.outcome).sort()).toEqual(['success', 'success']);
+    expect(
+      list(url)
+        .map((s) => s.outcome)
+        .sort(),
+    ).toEqual(['success', 'success']);
     const verified = rp(['verify', '--lang', 'en'], env);
     expect(verified.stdout).toMatch(/2 sessions/);
     expect(verified.status).toBe(0);
@@ -100,7 +145,8 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
       return r;
     };
     expect(report(url)).toEqual(report(local));
-    const review = (db: string) => JSON.parse(rp(['review', online!.id, '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout) as unknown;
+    const review = (db: string) =>
+      JSON.parse(rp(['review', online!.id, '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout) as unknown;
     expect(review(url)).toEqual(review(local));
 
     expect(rp(['sync', '--lang', 'en'], env).stdout).toBe('nothing on this computer is waiting to be uploaded\n');
@@ -109,27 +155,35 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
   it('sync names each session the server refuses, in the language asked for; the others go up', async () => {
     const url = await server.createDatabase('refused');
     const home = laptop();
-    for (const [trainee, steps] of [['ann', '- say: 您好 我是华苏的 来割接\n- show-form\n'], ['bob', '- say: 您好\n- call-tl\n- wait-politely\n']] as const) {
-      expect(rp(['run', night, '--steps', stepsFile(home, trainee, steps), '--record', '--trainee', trainee], { HOME: home }).status).toBe(0);
+    for (const [trainee, steps] of [
+      ['ann', '- say: 您好 我是华苏的 来割接\n- show-form\n'],
+      ['bob', '- say: 您好\n- call-tl\n- wait-politely\n'],
+    ] as const) {
+      expect(
+        rp(['run', night, '--steps', stepsFile(home, trainee, steps), '--record', '--trainee', trainee], { HOME: home })
+          .status,
+      ).toBe(0);
     }
     // The server already holds ann's session under another trainee name (a forged copy).
     const exported = join(home, 'all.jsonl');
     expect(rp(['export', '--format', 'jsonl', '-o', exported], { HOME: home }).status).toBe(0);
     const forged = withOtherTrainee(readFileSync(exported, 'utf8').split('\n').filter(Boolean), 'mallory');
-    writeFileSync(exported, forged.lines.join('\n') + '\n');
+    writeFileSync(exported, `${forged.lines.join('\n')}\n`);
     expect(rp(['import', exported, '--db', url, '--lang', 'en'], { HOME: home }).stdout).toMatch(/^imported 2 session/);
     const id = forged.sessionId;
 
     const zh = rp(['sync', '--all', '--lang', 'zh'], { HOME: home, ROLEPLAY_DB: url });
     expect(zh.status).toBe(1);
     expect(zh.stderr).toBe(
-      `roleplay: 练习记录 ${id} 没有上传成功：练习 ${id} 在这里已经存在，但学员、案例或开始时间不同\n`
-      + 'roleplay: 有 1 个练习被团队服务器拒收（见上文）；已上传 1 个练习，还有 1 个保存在本机（稍后再运行 `roleplay sync`，不会丢失也不会重复）\n');
+      `roleplay: 练习记录 ${id} 没有上传成功：练习 ${id} 在这里已经存在，但学员、案例或开始时间不同\n` +
+        'roleplay: 有 1 个练习被团队服务器拒收（见上文）；已上传 1 个练习，还有 1 个保存在本机（稍后再运行 `roleplay sync`，不会丢失也不会重复）\n',
+    );
     const en = rp(['sync', '--lang', 'en'], { HOME: home, ROLEPLAY_DB: url });
     expect(en.status).toBe(1);
     expect(en.stderr).toBe(
-      `roleplay: session ${id} was not uploaded: session ${id} exists here with a different trainee, scenario or start time\n`
-      + 'roleplay: 1 session(s) were refused by the server (see above); uploaded 0 session(s), 1 still wait on this computer (run `roleplay sync` again later; nothing is lost or sent twice)\n');
+      `roleplay: session ${id} was not uploaded: session ${id} exists here with a different trainee, scenario or start time\n` +
+        'roleplay: 1 session(s) were refused by the server (see above); uploaded 0 session(s), 1 still wait on this computer (run `roleplay sync` again later; nothing is lost or sent twice)\n',
+    );
   });
 
   it('the next start uploads what waits, once the server is back', async () => {
@@ -139,13 +193,27 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     // First contact creates the tables (a versioned migration on first use).
     expect(rp(['sessions', '--json'], env).stdout.trim()).toBe('[]');
     await server.stop();
-    const played = rp(['run', night, '--steps', stepsFile(home, 's', '- say: 您好\n- call-tl\n- wait-politely\n'), '--record', '--trainee', 'cy'], env);
+    const played = rp(
+      [
+        'run',
+        night,
+        '--steps',
+        stepsFile(home, 's', '- say: 您好\n- call-tl\n- wait-politely\n'),
+        '--record',
+        '--trainee',
+        'cy',
+      ],
+      env,
+    );
     expect(played.status).toBe(0);
     await server.restart();
     const listed = JSON.parse(rp(['sessions', '--json'], env).stdout) as { trainee: string; outcome: string }[];
     expect(listed).toMatchObject([{ trainee: 'cy', outcome: 'success' }]);
     expect(rp(['verify'], env).status).toBe(0);
-    const migrations = await query<{ version: number }>(url, 'SELECT version FROM roleplay_migrations ORDER BY version');
+    const migrations = await query<{ version: number }>(
+      url,
+      'SELECT version FROM roleplay_migrations ORDER BY version',
+    );
     expect(migrations.map((m) => m.version)).toEqual(PG_MIGRATIONS.map((m) => m.version));
   });
 
@@ -153,14 +221,23 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const url = await server.createDatabase('twolaptops');
     const a = laptop();
     const b = laptop();
-    const started = rp(['run', night, '--steps', stepsFile(a, 'half', '- say: 您好\n- call-tl\n'), '--record', '--trainee', 'eve'], { HOME: a, ROLEPLAY_DB: url });
+    const started = rp(
+      ['run', night, '--steps', stepsFile(a, 'half', '- say: 您好\n- call-tl\n'), '--record', '--trainee', 'eve'],
+      { HOME: a, ROLEPLAY_DB: url },
+    );
     expect(started.status).toBe(2);
-    const [session] = JSON.parse(rp(['sessions', '--json'], { HOME: b, ROLEPLAY_DB: url }).stdout) as { id: string; finishedAt: string | null }[];
+    const [session] = JSON.parse(rp(['sessions', '--json'], { HOME: b, ROLEPLAY_DB: url }).stdout) as {
+      id: string;
+      finishedAt: string | null;
+    }[];
     expect(session!.finishedAt).toBeNull();
     const resumed = rp(['resume', '--trainee', 'eve', '--choices', 'wait-politely'], { HOME: b, ROLEPLAY_DB: url });
     expect(resumed.stderr).not.toMatch(/team server/);
     expect(resumed.status).toBe(0);
-    const [after] = JSON.parse(rp(['sessions', '--json'], { HOME: a, ROLEPLAY_DB: url }).stdout) as { id: string; outcome: string }[];
+    const [after] = JSON.parse(rp(['sessions', '--json'], { HOME: a, ROLEPLAY_DB: url }).stdout) as {
+      id: string;
+      outcome: string;
+    }[];
     expect(after).toMatchObject({ id: session!.id, outcome: 'success' });
     expect(rp(['verify'], { HOME: a, ROLEPLAY_DB: url }).status).toBe(0);
   });
@@ -173,11 +250,27 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     // 800 sessions recorded on this laptop while the server was out of reach, all waiting.
     mkdirSync(join(home, '.roleplay'), { recursive: true });
     const local = openSqliteStore(join(home, '.roleplay', 'roleplay.db'));
-    const bundles = Array.from({ length: N }, (_, i) => bundleOf({
-      header: header(`66666666-0000-4000-8000-${String(i).padStart(12, '0')}`, `t${i % 40}`, SOURCE_A, new Date(Date.UTC(2026, 5, 1, 0, i)).toISOString()),
-      steps: Array.from({ length: EVENTS }, (_, j) => ({ node: `n${j}`, action: { kind: 'choice' as const, choice: (i + j) % 3 ? 'good' : 'bad' }, decisionMs: 100 * j })),
-      result: result(new Date(Date.UTC(2026, 5, 1, 1, i)).toISOString(), i % 101, i % 2 === 0, { respect: { points: i % 3, max: 2 } }),
-    }, i === 0 ? SOURCE_A : undefined));
+    const bundles = Array.from({ length: N }, (_, i) =>
+      bundleOf(
+        {
+          header: header(
+            `66666666-0000-4000-8000-${String(i).padStart(12, '0')}`,
+            `t${i % 40}`,
+            SOURCE_A,
+            new Date(Date.UTC(2026, 5, 1, 0, i)).toISOString(),
+          ),
+          steps: Array.from({ length: EVENTS }, (_, j) => ({
+            node: `n${j}`,
+            action: { kind: 'choice' as const, choice: (i + j) % 3 ? 'good' : 'bad' },
+            decisionMs: 100 * j,
+          })),
+          result: result(new Date(Date.UTC(2026, 5, 1, 1, i)).toISOString(), i % 101, i % 2 === 0, {
+            respect: { points: i % 3, max: 2 },
+          }),
+        },
+        i === 0 ? SOURCE_A : undefined,
+      ),
+    );
     await mergeIntoSqlite(local.db, bundles);
     const outbox = Outbox.open(local.db, describeUrl(url));
     for (const b of bundles) outbox.mark(b.header.id);
@@ -187,7 +280,8 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     // One connection for all the polling, so each look costs one round trip.
     const watcher = new pg.Client({ connectionString: url });
     await watcher.connect();
-    const count = async () => (await watcher.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions')).rows[0]!.n;
+    const count = async () =>
+      (await watcher.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions')).rows[0]!.n;
     // Until the sync has created the tables, counting fails: that counts as none yet.
     const sync = rpAsync(['sync', '--lang', 'en'], env);
     let seen = 0;
@@ -204,17 +298,22 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const again = rp(['sync', '--lang', 'en'], env);
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/nothing is waiting on this computer/);
-    const [totals] = await query<{ sessions: number; events: number; distinct_events: number; finished: number }>(url, `
+    const [totals] = await query<{ sessions: number; events: number; distinct_events: number; finished: number }>(
+      url,
+      `
       SELECT (SELECT count(*)::int FROM sessions) AS sessions,
              (SELECT count(*)::int FROM events) AS events,
              (SELECT count(*)::int FROM (SELECT DISTINCT sid, seq FROM events) d) AS distinct_events,
-             (SELECT count(*)::int FROM sessions WHERE seal IS NOT NULL AND event_count = ${EVENTS}) AS finished`);
+             (SELECT count(*)::int FROM sessions WHERE seal IS NOT NULL AND event_count = ${EVENTS}) AS finished`,
+    );
     expect(totals).toEqual({ sessions: N, events: N * EVENTS, distinct_events: N * EVENTS, finished: N });
     const verified = rp(['verify', '--lang', 'en'], env);
     expect(verified.stdout).toContain(`${N} sessions, ${N * EVENTS} events`);
     expect(verified.status).toBe(0);
     // And the report on the server counts every attempt once.
-    const report = JSON.parse(rp(['report', '--json'], env).stdout) as { scenarios: { id: string; attempts: number }[] };
+    const report = JSON.parse(rp(['report', '--json'], env).stdout) as {
+      scenarios: { id: string; attempts: number }[];
+    };
     expect(report.scenarios).toMatchObject([{ id: 'alpha', attempts: N }]);
   });
 });

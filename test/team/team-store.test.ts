@@ -20,15 +20,24 @@ describe.skipIf(skip !== undefined)('team store', { timeout: 120_000 }, () => {
   let server: PgTestServer;
   const dir = mkdtempSync(join(tmpdir(), 'roleplay-teamstore-'));
   let n = 0;
-  beforeAll(async () => { server = await PgTestServer.start(); }, 120_000);
+  beforeAll(async () => {
+    server = await PgTestServer.start();
+  }, 120_000);
   // A test that fails while the server is stopped must not take the next tests down with it.
-  afterEach(async () => { if (server && !server.isRunning) await server.restart(); });
+  afterEach(async () => {
+    if (server && !server.isRunning) await server.restart();
+  });
   afterAll(async () => {
     await server?.destroy();
     rmSync(dir, { recursive: true, force: true });
   });
   const open = (url: string, notices: string[]) =>
-    TeamStore.open(url, { localPath: join(dir, `laptop-${++n}.db`), notice: (l) => notices.push(l), connectTimeoutMs: 2_000, retryAfterMs: 0 });
+    TeamStore.open(url, {
+      localPath: join(dir, `laptop-${++n}.db`),
+      notice: (l) => notices.push(l),
+      connectTimeoutMs: 2_000,
+      retryAfterMs: 0,
+    });
 
   it('records a whole session offline with a single notice, then sync uploads it as it was', async () => {
     const url = await server.createDatabase('notice');
@@ -67,7 +76,10 @@ describe.skipIf(skip !== undefined)('team store', { timeout: 120_000 }, () => {
     await server.restart();
     expect(await store.sync()).toMatchObject({ ok: true, sessions: 5 });
     const report = await store.report();
-    expect(report.scenarios.map((s) => [s.id, s.attempts])).toEqual([['alpha', 3], ['beta', 1]]);
+    expect(report.scenarios.map((s) => [s.id, s.attempts])).toEqual([
+      ['alpha', 3],
+      ['beta', 1],
+    ]);
     await store.close();
   });
 
@@ -88,7 +100,9 @@ describe.skipIf(skip !== undefined)('team store', { timeout: 120_000 }, () => {
     await b.listSessions();
     await a.appendEvent(s!.header.id, contentOf(s!.steps[1]!, 2, s!.header.startedAt));
     await a.listSessions();
-    expect(aNotices.join('\n')).toMatch(/did not take the latest step: session .* event 2 differs from the copy already stored/);
+    expect(aNotices.join('\n')).toMatch(
+      /did not take the latest step: session .* event 2 differs from the copy already stored/,
+    );
     expect(a.waiting).toBe(1);
     const synced = await a.sync();
     expect(synced).toMatchObject({ ok: false, remaining: 1 });

@@ -193,10 +193,13 @@ describe('encounter', () => {
     const started: string[] = [];
     let finished: [RunReport, RunOutput] | undefined;
     const recorder = {
-      onStart: (s: { scenario: { id: string }; source: string; mode: string; lang: string; resumed: boolean }) => started.push(`${s.scenario.id}:${s.mode}:${s.lang}:${s.resumed}:${s.source.length > 0}`),
+      onStart: (s: { scenario: { id: string }; source: string; mode: string; lang: string; resumed: boolean }) =>
+        started.push(`${s.scenario.id}:${s.mode}:${s.lang}:${s.resumed}:${s.source.length > 0}`),
       onStep: (r: StepRecord, i: StepInfo) => steps.push([r, i]),
       onSnapshot: (_p: unknown, i: SnapshotInfo) => snaps.push(i),
-      onFinish: (r: RunReport, o: RunOutput) => { finished = [r, o]; },
+      onFinish: (r: RunReport, o: RunOutput) => {
+        finished = [r, o];
+      },
     };
     const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam', recorder });
     h.clock.increment(4_000);
@@ -208,7 +211,11 @@ describe('encounter', () => {
     expect(started).toEqual(['night-window:exam:zh:false:true']);
     expect(steps.map(([r]) => r.action.kind)).toEqual(['say', 'choice']);
     expect(steps[0]![1]).toEqual({ shownChoices: [], decisionMs: 4000, feedbackShown: false });
-    expect(steps[1]![1]).toEqual({ shownChoices: ['show-form', 'call-tl', 'argue'], decisionMs: 2000, feedbackShown: false });
+    expect(steps[1]![1]).toEqual({
+      shownChoices: ['show-form', 'call-tl', 'argue'],
+      decisionMs: 2000,
+      feedbackShown: false,
+    });
     expect(snaps).toEqual([{ node: 'papers', remainingMs: 15000 }]);
     const headless = runSteps(compile(night().scenario), [{ say: GOOD_ANSWER }, 'show-form']);
     expect(headless.ok && finished?.[0]).toEqual(headless.ok && headless.report);
@@ -217,11 +224,26 @@ describe('encounter', () => {
 
   it('resumes a run from a persisted snapshot, with its transcript and the time that was left', async () => {
     let persisted: unknown;
-    const h = await startPlay({ start: { kind: 'play', opened: night() }, mode: 'exam', recorder: { onSnapshot: (p) => { persisted = p; } } });
+    const h = await startPlay({
+      start: { kind: 'play', opened: night() },
+      mode: 'exam',
+      recorder: {
+        onSnapshot: (p) => {
+          persisted = p;
+        },
+      },
+    });
     await h.answer(GOOD_ANSWER);
     await h.waitFor((f) => f.includes('进站单呢？'));
     h.unmount();
-    const again = await renderApp({ start: { kind: 'play', opened: night(), resume: { snapshot: JSON.parse(JSON.stringify(persisted)), remainingMs: 7_000 } }, mode: 'exam' });
+    const again = await renderApp({
+      start: {
+        kind: 'play',
+        opened: night(),
+        resume: { snapshot: JSON.parse(JSON.stringify(persisted)), remainingMs: 7_000 },
+      },
+      mode: 'exam',
+    });
     const f = await again.waitFor((x) => x.includes('进站单呢？'));
     expect(f).toContain(`你：${GOOD_ANSWER}`);
     expect(f).toContain('剩余 7 秒');

@@ -24,7 +24,8 @@ describe('wrapText', () => {
   });
   it('keeps a period and the closing quote after it together with the character before them', () => {
     const quoted = '“断了两个小时，换我也着急。我先向您道歉。”  +2 分';
-    for (let w = 8; w <= 50; w++) for (const l of wrapText(quoted, w).slice(1)) expect(l[0], `width ${w}`).not.toMatch(/[，。、”]/);
+    for (let w = 8; w <= 50; w++)
+      for (const l of wrapText(quoted, w).slice(1)) expect(l[0], `width ${w}`).not.toMatch(/[，。、”]/);
   });
   it('breaks English at spaces and cuts words longer than a line', () => {
     expect(wrapText('the quick brown fox', 10)).toEqual(['the quick', 'brown fox']);
@@ -69,7 +70,15 @@ describe('reviewPath', () => {
     const review = reviewPath(night, run.output)!;
     const best = review.bestPath.map(({ way }) => way);
     // Follow the best path headless: it must score the scenario's max.
-    const steps = best.flatMap((w): TestStep[] => (w.kind === 'choice' ? [w.choice.id] : w.kind === 'rule' ? [{ say: '我是华苏的，来割接' }] : w.kind === 'timeout' ? [{ wait: true as const }] : []));
+    const steps = best.flatMap((w): TestStep[] =>
+      w.kind === 'choice'
+        ? [w.choice.id]
+        : w.kind === 'rule'
+          ? [{ say: '我是华苏的，来割接' }]
+          : w.kind === 'timeout'
+            ? [{ wait: true as const }]
+            : [],
+    );
     const replay = runSteps(compiled, steps);
     expect(replay.ok && replay.report.score.total).toBe(explore(night).maxima.total);
   });

@@ -28,14 +28,18 @@ export function openFixture(name: string): OpenedScenario {
   const file = fixturePath(name);
   const source = readFileSync(file, 'utf8');
   const loaded = loadFile(source, file, EMPTY_CATALOG);
-  if (loaded.kind !== 'scenario' || !loaded.scenario) throw new Error(`fixture ${name} does not load: ${JSON.stringify(loaded.diagnostics)}`);
+  if (loaded.kind !== 'scenario' || !loaded.scenario)
+    throw new Error(`fixture ${name} does not load: ${JSON.stringify(loaded.diagnostics)}`);
   return { scenario: loaded.scenario, source, file };
 }
 
 export function entryOf(opened: OpenedScenario): MenuEntry {
   const s = opened.scenario;
   return {
-    id: s.id, file: opened.file ?? s.id, title: s.title, tags: s.tags,
+    id: s.id,
+    file: opened.file ?? s.id,
+    title: s.title,
+    tags: s.tags,
     ...(s.summary !== undefined ? { summary: s.summary } : {}),
     ...(s.difficulty !== undefined ? { difficulty: s.difficulty } : {}),
     ...(s.cast[0]?.type ? { customerType: s.cast[0].type } : {}),
@@ -64,16 +68,30 @@ export interface Harness extends ReturnType<typeof render> {
 }
 
 export async function renderApp(options: {
-  start: Start; library?: Library; lang?: Lang; mode?: Mode; recorder?: Recorder; columns?: number; rows?: number; color?: boolean;
+  start: Start;
+  library?: Library;
+  lang?: Lang;
+  mode?: Mode;
+  recorder?: Recorder;
+  columns?: number;
+  rows?: number;
+  color?: boolean;
 }): Promise<Harness> {
   // As run-app does: every screen is there from the first frame (the menu alone loads them later).
   await loadScreens();
   const clock = new SimulatedClock();
   const library = options.library ?? libraryOf();
   const instance = render(
-    <App library={library} start={options.start} lang={options.lang ?? 'zh'} mode={options.mode ?? 'practice'}
-      clock={clock} theme={{ color: options.color ?? false }} size={{ columns: options.columns ?? 100, rows: options.rows ?? 30 }}
-      {...(options.recorder ? { recorder: options.recorder } : {})} />,
+    <App
+      library={library}
+      start={options.start}
+      lang={options.lang ?? 'zh'}
+      mode={options.mode ?? 'practice'}
+      clock={clock}
+      theme={{ color: options.color ?? false }}
+      size={{ columns: options.columns ?? 100, rows: options.rows ?? 30 }}
+      {...(options.recorder ? { recorder: options.recorder } : {})}
+    />,
   );
   const frame = () => instance.lastFrame() ?? '';
   const waitFor = async (check: (f: string) => boolean, what = 'the expected frame') => {

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../bin/roleplay.js', import.meta.url));
-const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { ...process.env, CI: 'false' } });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { ...process.env, CI: 'false' } });
 
 describe('without a terminal', () => {
   for (const args of [['play', 'night-window'], [], ['--lang', 'en'], ['play', 'x.yaml', '--mode', 'exam']]) {

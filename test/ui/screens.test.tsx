@@ -11,8 +11,23 @@ const night = () => openFixture('night-window.yaml');
 const hostile = () => openFixture('hostile-text.yaml');
 const GOOD_ANSWER = '您好，我是华苏的张工，来做今晚的割接';
 
-async function toDebrief(opts: { lang?: 'zh' | 'en'; mode?: 'practice' | 'exam'; columns?: number; rows?: number; answer?: string; choices?: string[] } = {}) {
-  const h = await renderApp({ start: { kind: 'play', opened: night() }, mode: opts.mode ?? 'exam', lang: opts.lang ?? 'zh', columns: opts.columns ?? 100, rows: opts.rows ?? 30 });
+async function toDebrief(
+  opts: {
+    lang?: 'zh' | 'en';
+    mode?: 'practice' | 'exam';
+    columns?: number;
+    rows?: number;
+    answer?: string;
+    choices?: string[];
+  } = {},
+) {
+  const h = await renderApp({
+    start: { kind: 'play', opened: night() },
+    mode: opts.mode ?? 'exam',
+    lang: opts.lang ?? 'zh',
+    columns: opts.columns ?? 100,
+    rows: opts.rows ?? 30,
+  });
   await h.waitFor((f) => f.includes('干什么的') || f.includes('这么晚了'));
   await h.answer(opts.answer ?? GOOD_ANSWER);
   await h.waitFor((f) => f.includes('进站单') || f.includes('access form'));
@@ -37,7 +52,7 @@ describe('menu', () => {
     await h.press(KEY.down);
     await h.waitFor((x) => x.includes('› 2'));
     await h.press(KEY.enter);
-    await h.waitFor((x) => x.includes('Boss Bold'), 'the second case\'s briefing');
+    await h.waitFor((x) => x.includes('Boss Bold'), "the second case's briefing");
   });
 
   it('handles several keys arriving in one chunk (↓ then ⏎)', async () => {
@@ -84,7 +99,10 @@ describe('menu', () => {
   });
 
   it('says why a broken case cannot be opened, and stays on the menu', async () => {
-    const broken = { ...libraryOf(night()), open: () => ({ ok: false as const, message: 'cases/broken.yaml:3:7: error: unknown node' }) };
+    const broken = {
+      ...libraryOf(night()),
+      open: () => ({ ok: false as const, message: 'cases/broken.yaml:3:7: error: unknown node' }),
+    };
     const h = await renderApp({ start: { kind: 'menu' }, library: broken });
     await h.waitFor((x) => x.includes('选择一个案例'));
     await h.press('1');
@@ -92,7 +110,13 @@ describe('menu', () => {
   });
 
   it("tells why in the menu's language at the moment of the pick (after l switches it)", async () => {
-    const broken = { ...libraryOf(night()), open: (_: unknown, lang: Lang) => ({ ok: false as const, message: lang === 'zh' ? '节点「x」不存在' : "unknown node 'x'" }) };
+    const broken = {
+      ...libraryOf(night()),
+      open: (_: unknown, lang: Lang) => ({
+        ok: false as const,
+        message: lang === 'zh' ? '节点「x」不存在' : "unknown node 'x'",
+      }),
+    };
     const h = await renderApp({ start: { kind: 'menu' }, library: broken });
     await h.waitFor((x) => x.includes('选择一个案例'));
     await h.press('l');
@@ -238,8 +262,13 @@ describe('terminal safety and size', () => {
     h.rerender(
       // same App, smaller terminal
       (await import('react')).createElement((await import('../../src/ui/components/app.js')).App, {
-        library: libraryOf(night()), start: { kind: 'briefing', opened: night() }, lang: 'zh', mode: 'practice',
-        clock: h.clock, theme: { color: false }, size: { columns: 40, rows: 12 },
+        library: libraryOf(night()),
+        start: { kind: 'briefing', opened: night() },
+        lang: 'zh',
+        mode: 'practice',
+        clock: h.clock,
+        theme: { color: false },
+        size: { columns: 40, rows: 12 },
       }),
     );
     const f = await h.waitFor((x) => x.split('\n').length <= 11 && x.includes('↓'), 'a 40×12 layout that scrolls');

@@ -7,7 +7,14 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import {
-  ID_PATTERN, catalogJsonSchema, formatDiagnostic, safeLine, scenarioJsonSchema, type Lang, type Scenario, type TestStep,
+  ID_PATTERN,
+  catalogJsonSchema,
+  formatDiagnostic,
+  safeLine,
+  scenarioJsonSchema,
+  type Lang,
+  type Scenario,
+  type TestStep,
 } from '../../core/index.js';
 import { renderGraph, type GraphFormat } from '../../core/graph-export.js';
 import { analysePaths, bestPath, type EndingReport, type PathsReport } from '../../core/paths.js';
@@ -46,7 +53,11 @@ export function newCommand(id: string, opts: { dir?: string; lang: Lang }): numb
 }
 
 function isDirectory(p: string): boolean {
-  try { return statSync(p).isDirectory(); } catch { return false; }
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The schema's path relative to the new file's folder, with forward slashes (as YAML tools expect). */
@@ -57,7 +68,7 @@ function schemaRefFrom(dir: string): string {
 // ------------------------------------------------------------------------------------- schema
 
 export function schemaText(catalog = false): string {
-  return JSON.stringify(catalog ? catalogJsonSchema() : scenarioJsonSchema(), null, 2) + '\n';
+  return `${JSON.stringify(catalog ? catalogJsonSchema() : scenarioJsonSchema(), null, 2)}\n`;
 }
 
 export function schemaCommand(opts: { catalog?: boolean }): number {
@@ -70,7 +81,8 @@ export function schemaCommand(opts: { catalog?: boolean }): number {
 function loadOrReport(ref: string, lang: Lang): Scenario | undefined {
   const resolved = resolveScenario(ref, lang);
   if (resolved.ok) return resolved.scenario;
-  for (const d of resolved.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
+  for (const d of resolved.diagnostics.filter((d) => d.severity === 'error'))
+    process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (resolved.message) process.stderr.write(`roleplay: ${resolved.message}\n`);
   return undefined;
 }
@@ -83,7 +95,9 @@ export function graphCommand(ref: string, opts: { format: GraphFormat; best?: bo
     highlight = guard(() => bestPath(scenario), opts.lang);
     if (!highlight) process.stderr.write(`roleplay: ${graphMessages.noBestPath()[opts.lang]}\n`);
   }
-  process.stdout.write(renderGraph(scenario, { format: opts.format, lang: opts.lang, ...(highlight ? { highlight } : {}) }));
+  process.stdout.write(
+    renderGraph(scenario, { format: opts.format, lang: opts.lang, ...(highlight ? { highlight } : {}) }),
+  );
   return 0;
 }
 
@@ -100,8 +114,15 @@ function guard<T>(f: () => T, lang: Lang): T {
 
 /** A step as YAML flow text; strings are JSON-quoted (valid YAML) with invisible characters escaped. */
 export function stepText(step: TestStep): string {
-  const quote = (s: string) => JSON.stringify(s).replace(/[\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  if (typeof step === 'string') return /^[a-z0-9][a-z0-9-]*$/.test(step) && !/^(true|false|null|yes|no|on|off|y|n|\d+)$/.test(step) ? step : quote(step);
+  const quote = (s: string) =>
+    JSON.stringify(s).replace(
+      /[\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u2028\u2029]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+  if (typeof step === 'string')
+    return /^[a-z0-9][a-z0-9-]*$/.test(step) && !/^(true|false|null|yes|no|on|off|y|n|\d+)$/.test(step)
+      ? step
+      : quote(step);
   if ('say' in step) return `{ say: ${quote(step.say)} }`;
   return '{ wait: true }';
 }
@@ -111,7 +132,8 @@ export function stepsText(steps: readonly TestStep[]): string {
 }
 
 function percentRange(e: EndingReport, lang: Lang): string {
-  if (e.best === undefined || e.worst === undefined || e.bestPercent === undefined || e.worstPercent === undefined) return says.onlyByRevisit()[lang];
+  if (e.best === undefined || e.worst === undefined || e.bestPercent === undefined || e.worstPercent === undefined)
+    return says.onlyByRevisit()[lang];
   return says.score(e.worst, e.best, e.worstPercent, e.bestPercent)[lang];
 }
 
@@ -139,7 +161,13 @@ function jsonOf(report: PathsReport) {
             steps: e.shortest.steps,
             path: e.shortest.nodes,
             complete: e.shortest.complete,
-            ...(e.shortest.complete ? {} : { missingAnswers: e.shortest.ways.filter((w) => w.noAnswer).map((w) => ({ node: w.node, rule: w.way.kind === 'rule' ? w.way.index + 1 : 0 })) }),
+            ...(e.shortest.complete
+              ? {}
+              : {
+                  missingAnswers: e.shortest.ways
+                    .filter((w) => w.noAnswer)
+                    .map((w) => ({ node: w.node, rule: w.way.kind === 'rule' ? w.way.index + 1 : 0 })),
+                }),
           }
         : null,
     })),
@@ -155,7 +183,15 @@ export function pathsCommand(ref: string, opts: { json?: boolean; ending?: strin
   if (opts.ending !== undefined) {
     const e = report.endings.find((x) => x.id === opts.ending);
     if (!e) {
-      process.stderr.write(`roleplay: ${says.notAnEnding(safeLine(opts.ending), scenario.id, report.endings.map((x) => x.id))[lang]}\n`);
+      process.stderr.write(
+        `roleplay: ${
+          says.notAnEnding(
+            safeLine(opts.ending),
+            scenario.id,
+            report.endings.map((x) => x.id),
+          )[lang]
+        }\n`,
+      );
       return 1;
     }
     if (!e.shortest) {
@@ -167,17 +203,23 @@ export function pathsCommand(ref: string, opts: { json?: boolean; ending?: strin
       return 1;
     }
     // An empty list is written `[]`: an empty file would not be a list of steps.
-    process.stdout.write(e.shortest.steps.length === 0 ? '[]\n' : e.shortest.steps.map((s) => `- ${stepText(s)}\n`).join(''));
+    process.stdout.write(
+      e.shortest.steps.length === 0 ? '[]\n' : e.shortest.steps.map((s) => `- ${stepText(s)}\n`).join(''),
+    );
     return 0;
   }
 
   if (opts.json) {
-    process.stdout.write(JSON.stringify(jsonOf(report), null, 2) + '\n');
+    process.stdout.write(`${JSON.stringify(jsonOf(report), null, 2)}\n`);
     return 0;
   }
 
   const out: string[] = [];
-  out.push((report.max === undefined ? says.headingTooComplex(scenario.id) : says.heading(scenario.id, report.max, report.passScore))[lang]);
+  out.push(
+    (report.max === undefined
+      ? says.headingTooComplex(scenario.id)
+      : says.heading(scenario.id, report.max, report.passScore))[lang],
+  );
   out.push('');
   const width = Math.max(...report.endings.map((e) => `${e.id} (${e.outcome})`.length));
   for (const e of report.endings) {
@@ -186,9 +228,13 @@ export function pathsCommand(ref: string, opts: { json?: boolean; ending?: strin
       out.push(`${head}  ${says.neverReached()[lang]}`);
       continue;
     }
-    out.push(`${head}  ${says.reachable()[lang]}${report.max === undefined ? '' : `${says.then()[lang]}${percentRange(e, lang)}`}`);
+    out.push(
+      `${head}  ${says.reachable()[lang]}${report.max === undefined ? '' : `${says.then()[lang]}${percentRange(e, lang)}`}`,
+    );
     if (e.shortest) {
-      const shown = e.shortest.ways.filter((w) => w.step !== undefined || w.noAnswer).map((w) => (w.step !== undefined ? stepText(w.step) : '{ say: ??? }'));
+      const shown = e.shortest.ways
+        .filter((w) => w.step !== undefined || w.noAnswer)
+        .map((w) => (w.step !== undefined ? stepText(w.step) : '{ say: ??? }'));
       const n = shown.length;
       out.push(`  ${says.shortest(n, safeLine(`[${shown.join(', ')}]`))[lang]}`);
       if (!e.shortest.complete) out.push(`  ${says.noAnswerWritten(missingOf(e))[lang]}`);
@@ -205,7 +251,7 @@ export function pathsCommand(ref: string, opts: { json?: boolean; ending?: strin
   }
   out.push('');
   out.push(says.saveHint(safeLine(ref))[lang]);
-  process.stdout.write(out.join('\n') + '\n');
+  process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
 

@@ -14,13 +14,18 @@ export function coverageLines(all: readonly ScenarioCoverage[], lang: Lang): str
   for (const c of all) {
     const full = c.missedNodes.length + c.missedChoices.length + c.missedEndings.length === 0;
     const note = c.tests === 0 ? `  ${says.noTests()[lang]}` : full ? `  ${says.allCovered()[lang]}` : '';
-    lines.push(`  ${c.scenario.padEnd(width)}  ${says.counts(ratio(c.nodes), ratio(c.choices), ratio(c.endings))[lang]}${note}`);
+    lines.push(
+      `  ${c.scenario.padEnd(width)}  ${says.counts(ratio(c.nodes), ratio(c.choices), ratio(c.endings))[lang]}${note}`,
+    );
     if (c.tests === 0) continue;
     const list = (what: (ids: readonly string[]) => Said, items: readonly string[]) => {
       if (items.length) lines.push(`    ${what(items.map(safeLine))[lang]}`);
     };
     list(says.endingsMissed, c.missedEndings);
-    list(says.nodesMissed, c.missedNodes.filter((n) => !c.missedEndings.includes(n)));
+    list(
+      says.nodesMissed,
+      c.missedNodes.filter((n) => !c.missedEndings.includes(n)),
+    );
     list(says.choicesMissed, c.missedChoices);
   }
   const t = totalCoverage(all);
@@ -29,5 +34,5 @@ export function coverageLines(all: readonly ScenarioCoverage[], lang: Lang): str
 }
 
 export function writeCoverage(all: readonly ScenarioCoverage[], lang: Lang): void {
-  process.stdout.write(coverageLines(all, lang).join('\n') + '\n');
+  process.stdout.write(`${coverageLines(all, lang).join('\n')}\n`);
 }

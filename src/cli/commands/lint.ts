@@ -39,7 +39,13 @@ export function lintPaths(paths: readonly string[], lang: Lang): LintResult {
   }
 
   // A catalog lesson that no scenario in the linted folders scores is never taught.
-  const linted = paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } });
+  const linted = paths.some((p) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  });
   if (linted) {
     const scored = new Set(scenarios.flatMap((s) => s.scenario.scoredLessons));
     for (const f of files) {
@@ -59,10 +65,12 @@ export function lintCommand(paths: readonly string[], options: LintOptions): num
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   if (options.format === 'json') {
-    process.stdout.write(JSON.stringify({ files: result.files.length, errors, warnings, diagnostics: result.diagnostics }, null, 2) + '\n');
+    process.stdout.write(
+      `${JSON.stringify({ files: result.files.length, errors, warnings, diagnostics: result.diagnostics }, null, 2)}\n`,
+    );
   } else {
-    for (const d of result.diagnostics) process.stdout.write(formatDiagnostic(d) + '\n');
-    process.stderr.write(lintSummary(result.files.length, errors, warnings)[options.lang] + '\n');
+    for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+    process.stderr.write(`${lintSummary(result.files.length, errors, warnings)[options.lang]}\n`);
   }
   return errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
 }

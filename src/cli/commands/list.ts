@@ -30,19 +30,23 @@ export function availableScenarios(lang: Lang): { summary: ScenarioSummary; scen
       },
     });
   }
-  return out.sort((a, b) => (a.summary.difficulty ?? 0) - (b.summary.difficulty ?? 0) || a.summary.id.localeCompare(b.summary.id));
+  return out.sort(
+    (a, b) => (a.summary.difficulty ?? 0) - (b.summary.difficulty ?? 0) || a.summary.id.localeCompare(b.summary.id),
+  );
 }
 
 export function listCommand(options: { json?: boolean; lang: Lang }): number {
   const list = availableScenarios(options.lang).map((x) => x.summary);
   if (options.json) {
-    process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+    process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return 0;
   }
   const idWidth = Math.max(2, ...list.map((s) => s.id.length));
   for (const s of list) {
     const stars = s.difficulty ? '★'.repeat(s.difficulty) + '☆'.repeat(3 - s.difficulty) : '   ';
-    process.stdout.write(`${s.id.padEnd(idWidth)}  ${stars}  ${safeLine(s.title)}${s.tags.length ? `  [${s.tags.map(safeLine).join(', ')}]` : ''}\n`);
+    process.stdout.write(
+      `${s.id.padEnd(idWidth)}  ${stars}  ${safeLine(s.title)}${s.tags.length ? `  [${s.tags.map(safeLine).join(', ')}]` : ''}\n`,
+    );
   }
   if (list.length === 0) process.stderr.write('no scenarios found\n');
   return 0;

@@ -50,14 +50,19 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
           rows.set(s.id, s);
           const title = titles.get(s.scenarioId);
           return {
-            id: s.id, scenarioId: s.scenarioId, startedAt: s.startedAt, steps: s.eventCount,
-            mode: s.mode === 'exam' ? 'exam' : 'practice', ...(title !== undefined ? { title } : {}),
+            id: s.id,
+            scenarioId: s.scenarioId,
+            startedAt: s.startedAt,
+            steps: s.eventCount,
+            mode: s.mode === 'exam' ? 'exam' : 'practice',
+            ...(title !== undefined ? { title } : {}),
           } satisfies UnfinishedSession;
         });
       },
       async resume(u) {
         const session = rows.get(u.id);
-        if (!session) return { ok: false, message: lang === 'en' ? 'that session is no longer there' : '找不到这个练习了' };
+        if (!session)
+          return { ok: false, message: lang === 'en' ? 'that session is no longer there' : '找不到这个练习了' };
         try {
           const { compiled, source } = await scenarioOf(store, session, lang);
           const events = await store.events(session.id);
@@ -68,12 +73,20 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
           return {
             ok: true,
             opened: { scenario: compiled.scenario, source: source.source, file: source.file },
-            resume: { snapshot: point.snapshot, ...(point.remainingMs !== undefined ? { remainingMs: point.remainingMs } : {}) },
+            resume: {
+              snapshot: point.snapshot,
+              ...(point.remainingMs !== undefined ? { remainingMs: point.remainingMs } : {}),
+            },
             mode: u.mode,
           };
         } catch (e) {
           if (e instanceof UserError || e instanceof StoreError) {
-            return { ok: false, message: (lang === 'en' ? 'this session cannot be continued: ' : '这个练习无法继续：') + (e instanceof StoreError ? e.in(lang) : e.message) };
+            return {
+              ok: false,
+              message:
+                (lang === 'en' ? 'this session cannot be continued: ' : '这个练习无法继续：') +
+                (e instanceof StoreError ? e.in(lang) : e.message),
+            };
           }
           throw e;
         }

@@ -12,5 +12,5 @@ export function openScenario(ref: string, lang: Lang): OpenResult {
   const r = resolveScenario(ref, lang);
   if (r.ok) return { ok: true, opened: { scenario: r.scenario, source: r.source, file: r.file } };
   const first = r.diagnostics.find((d) => d.severity === 'error');
-  return { ok: false, message: first ? formatDiagnostic(first) : r.message ?? `${ref}: cannot be opened` };
+  return { ok: false, message: first ? formatDiagnostic(first) : (r.message ?? `${ref}: cannot be opened`) };
 }

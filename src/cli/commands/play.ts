@@ -22,9 +22,11 @@ import type { RunOutput, RunReport, StepRecord } from '../../core/index.js';
 import type { MenuStore } from './menu-store.js';
 import type { StoreOptions } from './records.js';
 
-
 function isText(v: unknown): v is LocalizedText {
-  return typeof v === 'string' || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'));
+  return (
+    typeof v === 'string' ||
+    (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'))
+  );
 }
 
 /**
@@ -40,16 +42,21 @@ export function menuEntryOf(file: string, text: string): MenuEntry {
   let data = mapOf(head);
   if (data.title === undefined || data.cast === undefined) data = mapOf(text);
   const id = typeof data.id === 'string' ? data.id : basename(file, extname(file));
-  const cast = data.cast && typeof data.cast === 'object' ? Object.values(data.cast as Record<string, unknown>)[0] : undefined;
+  const cast =
+    data.cast && typeof data.cast === 'object' ? Object.values(data.cast as Record<string, unknown>)[0] : undefined;
   const type = cast && typeof cast === 'object' ? (cast as { type?: unknown }).type : undefined;
   return {
     id,
     file,
     title: isText(data.title) ? data.title : id,
     ...(isText(data.summary) ? { summary: data.summary } : {}),
-    ...(typeof data.difficulty === 'number' && [1, 2, 3].includes(data.difficulty) ? { difficulty: data.difficulty } : {}),
+    ...(typeof data.difficulty === 'number' && [1, 2, 3].includes(data.difficulty)
+      ? { difficulty: data.difficulty }
+      : {}),
     tags: Array.isArray(data.tags) ? data.tags.filter((t): t is string => typeof t === 'string') : [],
-    ...(typeof type === 'string' && (CUSTOMER_TYPES as readonly string[]).includes(type) ? { customerType: type as CustomerType } : {}),
+    ...(typeof type === 'string' && (CUSTOMER_TYPES as readonly string[]).includes(type)
+      ? { customerType: type as CustomerType }
+      : {}),
   };
 }
 
@@ -57,10 +64,11 @@ function mapOf(text: string): Record<string, unknown> {
   try {
     const parsed: unknown = parse(text, { maxAliasCount: 100 });
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch { /* shown with its file name; opening it reports the error */ }
+  } catch {
+    /* shown with its file name; opening it reports the error */
+  }
   return {};
 }
-
 
 /** The cases on disk. */
 export const fileLibrary: Library = {
@@ -68,7 +76,11 @@ export const fileLibrary: Library = {
     const out: MenuEntry[] = [];
     for (const { file } of listScenarioFiles()) {
       let text: string;
-      try { text = readFileSync(file, 'utf8'); } catch { continue; }
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
       out.push(menuEntryOf(file, text));
     }
     return out.sort((a, b) => (a.difficulty ?? 0) - (b.difficulty ?? 0) || a.id.localeCompare(b.id));
@@ -80,9 +92,13 @@ export const fileLibrary: Library = {
 /** Raw mode needs a terminal on both ends; say what to do instead of failing inside Ink. */
 function needsTerminal(lang: Lang): boolean {
   if (process.stdin.isTTY && process.stdout.isTTY) return false;
-  process.stderr.write(say(lang,
-    'roleplay: play needs an interactive terminal; without one, use `roleplay run <scenario> --choices a,b,c` (see `roleplay run --help`)\n',
-    'roleplay: 练习需要交互式终端；没有终端时请用 `roleplay run <案例> --choices a,b,c`（见 `roleplay run --help`）\n'));
+  process.stderr.write(
+    say(
+      lang,
+      'roleplay: play needs an interactive terminal; without one, use `roleplay run <scenario> --choices a,b,c` (see `roleplay run --help`)\n',
+      'roleplay: 练习需要交互式终端；没有终端时请用 `roleplay run <案例> --choices a,b,c`（见 `roleplay run --help`）\n',
+    ),
+  );
   return true;
 }
 
@@ -105,11 +121,21 @@ export class LateRecorder implements Recorder {
     else this.waiting.push(fn);
   }
 
-  onStart(start: RunStart): void { this.call((r) => r.onStart?.(start)); }
-  onStep(record: StepRecord, info: StepInfo): void { this.call((r) => r.onStep?.(record, info)); }
-  onSnapshot(persisted: unknown, info: SnapshotInfo): void { this.call((r) => r.onSnapshot?.(persisted, info)); }
-  onFinish(report: RunReport, output: RunOutput): void { this.call((r) => r.onFinish?.(report, output)); }
-  onLeave(): void { this.call((r) => r.onLeave?.()); }
+  onStart(start: RunStart): void {
+    this.call((r) => r.onStart?.(start));
+  }
+  onStep(record: StepRecord, info: StepInfo): void {
+    this.call((r) => r.onStep?.(record, info));
+  }
+  onSnapshot(persisted: unknown, info: SnapshotInfo): void {
+    this.call((r) => r.onSnapshot?.(persisted, info));
+  }
+  onFinish(report: RunReport, output: RunOutput): void {
+    this.call((r) => r.onFinish?.(report, output));
+  }
+  onLeave(): void {
+    this.call((r) => r.onLeave?.());
+  }
 }
 
 /** The menu: drawn first; the store, the validator and the play screens load behind it. */
@@ -120,7 +146,9 @@ export async function playMenu(cmd: Command): Promise<number> {
   const { runApp } = await import('../../ui/run-app.js');
   const recorder = new LateRecorder();
   let opened!: (store: MenuStore) => void;
-  const store = new Promise<MenuStore>((resolve) => { opened = resolve; });
+  const store = new Promise<MenuStore>((resolve) => {
+    opened = resolve;
+  });
   const files = fileLibrary;
   const library: Library = {
     ...files,
@@ -133,7 +161,11 @@ export async function playMenu(cmd: Command): Promise<number> {
   void import('./open-scenario.js');
   try {
     const { withMenuStore } = await import('./menu-store.js');
-    return await withMenuStore(cmd.optsWithGlobals() as StoreOptions, lang, { ready: opened, record: (r) => recorder.attach(r), closed });
+    return await withMenuStore(cmd.optsWithGlobals() as StoreOptions, lang, {
+      ready: opened,
+      record: (r) => recorder.attach(r),
+      closed,
+    });
   } catch (e) {
     // The database cannot be opened: close the screen before saying why, as before it opened.
     stop.abort();
@@ -149,7 +181,8 @@ export async function playCase(ref: string, cmd: Command): Promise<number> {
   const { formatDiagnostic } = await import('../../core/diagnostics.js');
   const r = resolveScenario(ref, langOf(cmd));
   if (!r.ok) {
-    for (const d of r.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
+    for (const d of r.diagnostics.filter((d) => d.severity === 'error'))
+      process.stderr.write(`${formatDiagnostic(d)}\n`);
     if (r.message) process.stderr.write(`roleplay: ${r.message}\n`);
     return 1;
   }
@@ -157,5 +190,7 @@ export async function playCase(ref: string, cmd: Command): Promise<number> {
   prepareTerminalUi();
   const { runApp } = await import('../../ui/run-app.js');
   const { withPlayRecorder } = await import('./records.js');
-  return withPlayRecorder(cmd, (recorder) => runApp({ library: fileLibrary, start, lang: langOf(cmd), mode: modeOf(cmd), recorder }));
+  return withPlayRecorder(cmd, (recorder) =>
+    runApp({ library: fileLibrary, start, lang: langOf(cmd), mode: modeOf(cmd), recorder }),
+  );
 }

@@ -1,7 +1,17 @@
 /** `roleplay run`: play a scenario headless from a list of steps and print the result as JSON. */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { compile, formatDiagnostic, runSteps, safeLine, type Lang, type RunReport, type Scenario, type StepRecord, type TestStep } from '../../core/index.js';
+import {
+  compile,
+  formatDiagnostic,
+  runSteps,
+  safeLine,
+  type Lang,
+  type RunReport,
+  type Scenario,
+  type StepRecord,
+  type TestStep,
+} from '../../core/index.js';
 import type { Said } from '../../core/messages.js';
 import { UserError } from '../env.js';
 import { stepsFileMessages as says } from '../tool-messages.js';
@@ -16,15 +26,25 @@ export interface RunOptions {
 
 export interface RunHooks {
   /** called once the scenario is loaded; returns a per-step callback (used by --record) */
-  readonly onStart?: (args: { scenario: Scenario; source: string; steps: readonly TestStep[] }) => ((record: StepRecord) => void) | undefined;
+  readonly onStart?: (args: {
+    scenario: Scenario;
+    source: string;
+    steps: readonly TestStep[];
+  }) => ((record: StepRecord) => void) | undefined;
   readonly onFinish?: (result: RunReport) => void;
 }
 
 /** `steps` may be given already read (a steps file can be a pipe, readable only once). */
-export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {}, steps: readonly TestStep[] = readSteps(options, options.lang)): number {
+export function runCommand(
+  ref: string,
+  options: RunOptions,
+  hooks: RunHooks = {},
+  steps: readonly TestStep[] = readSteps(options, options.lang),
+): number {
   const resolved = resolveScenario(ref, options.lang);
   if (!resolved.ok) {
-    for (const d of resolved.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(formatDiagnostic(d) + '\n');
+    for (const d of resolved.diagnostics.filter((d) => d.severity === 'error'))
+      process.stderr.write(`${formatDiagnostic(d)}\n`);
     if (resolved.message) process.stderr.write(`roleplay: ${resolved.message}\n`);
     return 1;
   }
@@ -36,7 +56,7 @@ export function runCommand(ref: string, options: RunOptions, hooks: RunHooks = {
     return 2;
   }
   hooks.onFinish?.(result.report);
-  process.stdout.write(JSON.stringify(result.report, null, 2) + '\n');
+  process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
   return 0;
 }
 
@@ -45,14 +65,19 @@ export function readSteps(options: { readonly steps?: string; readonly choices?:
   const refuse = (text: Said) => new UserError(text[lang], 2);
   if (options.steps !== undefined && options.choices !== undefined) throw refuse(says.bothGiven());
   if (options.choices !== undefined) {
-    return options.choices.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    return options.choices
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   }
   if (options.steps === undefined) throw refuse(says.noneGiven());
   let text: string;
   try {
     text = readFileSync(options.steps, 'utf8');
   } catch (e) {
-    throw refuse(says.unreadable(options.steps, (e as NodeJS.ErrnoException).code === 'ENOENT', String((e as Error).message)));
+    throw refuse(
+      says.unreadable(options.steps, (e as NodeJS.ErrnoException).code === 'ENOENT', String((e as Error).message)),
+    );
   }
   let data: unknown;
   try {
@@ -66,7 +91,8 @@ export function readSteps(options: { readonly steps?: string; readonly choices?:
   return list.map((s, i) => {
     if (typeof s === 'string') return s;
     if (typeof s === 'number') return String(s);
-    if (s && typeof s === 'object' && 'say' in s && (typeof s.say === 'string' || typeof s.say === 'number')) return { say: String(s.say) };
+    if (s && typeof s === 'object' && 'say' in s && (typeof s.say === 'string' || typeof s.say === 'number'))
+      return { say: String(s.say) };
     if (s && typeof s === 'object' && 'wait' in s && s.wait === true) return { wait: true as const };
     throw refuse(says.badStep(options.steps!, i + 1));
   });

@@ -30,33 +30,47 @@ work as you go:
   roleplay paths <this file>             every ending: reachable? scores? shortest steps
   roleplay graph <this file>             the case as a diagram (Mermaid; --format dot)
   roleplay play --watch <this file>      play it; saving the file reloads it in place
-Every text can be one string, or { zh: ..., en: ... } for both interface languages.`),
-  id: said('小写字母、数字和连字符；不能与你的其他案例重复', 'lower-case letters, digits and hyphens; unique among your cases'),
+Every text can be one string, or { zh: ..., en: ... } for both interface languages.`,
+  ),
+  id: said(
+    '小写字母、数字和连字符；不能与你的其他案例重复',
+    'lower-case letters, digits and hyphens; unique among your cases',
+  ),
   difficulty: said('1（容易）到 3（难）', '1 (easy) to 3 (hard)'),
   passScore: said('及格线：满分的百分之几', 'percent of the best possible score needed to pass'),
   cast: said('第一个角色是默认的说话人', 'the first member is the default speaker'),
   type: said(
     '可选值：angry、hesitant、friendly、insistent、power、social、harmony、thinking、other',
-    'angry, hesitant, friendly, insistent, power, social, harmony, thinking, other'),
+    'angry, hesitant, friendly, insistent, power, social, harmony, thinking, other',
+  ),
   meters: said('随学员的做法变化的数值，以进度条显示', 'numbers that change as the trainee acts; shown as bars'),
   lessons: said(
     `分数记在要点上。这些 id 来自要点目录（scenarios/lessons.yaml）；
 如果只想给这个案例加一个自己的要点，去掉下面几行开头的 # 再修改：`,
     `Points go to lessons. These ids come from the lesson catalog (scenarios/lessons.yaml);
-to add your own lesson for this case only, uncomment and edit:`),
-  choiceNode: said('选择节点：学员从显示的选项中选一个。', 'A choice node: the trainee picks one of the visible choices.'),
+to add your own lesson for this case only, uncomment and edit:`,
+  ),
+  choiceNode: said(
+    '选择节点：学员从显示的选项中选一个。',
+    'A choice node: the trainee picks one of the visible choices.',
+  ),
   score: said('要点 id -> 分数（可以是负数）', 'lesson id -> points (may be negative)'),
   effects: said('指标 -> 变化量，结果保持在 min..max 之内', 'meter -> change, kept within min..max'),
   timeout: said('可选：学员等太久时会怎样', 'optional: what happens if the trainee waits too long'),
   inputNode: said(
     '输入节点：学员输入回答；从上往下，第一条匹配的规则生效。',
-    'An input node: the trainee types an answer; the first rule that matches wins.'),
+    'An input node: the trainee types an answer; the first rule that matches wins.',
+  ),
   match: said('关键词用 all / any / none，或者用 regex', 'all / any / none keywords, or regex'),
   fallback: said('没有 `match`：兜底规则，总是放在最后', 'no `match`: the fallback, always last'),
   whenNode: said(
     'when 节点：学员不用操作；走第一个条件成立的分支。',
-    'A when node: no trainee step; the first entry whose condition holds is taken.'),
-  conditions: said('条件：eq、gte、gt、lte、lt，或 visited: 节点 id', 'conditions: eq, gte, gt, lte, lt, or visited: node-id'),
+    'A when node: no trainee step; the first entry whose condition holds is taken.',
+  ),
+  conditions: said(
+    '条件：eq、gte、gt、lte、lt，或 visited: 节点 id',
+    'conditions: eq, gte, gt, lte, lt, or visited: node-id',
+  ),
   lastEntry: said('最后一个分支不写 `if`', 'the last entry has no `if`'),
   shownWhen: said('条件成立时才显示', 'shown only when the condition holds'),
   endings: said('结局：success、partial 或 failure。', 'Endings: success, partial or failure.'),
@@ -64,7 +78,8 @@ to add your own lesson for this case only, uncomment and edit:`),
     `用 \`roleplay test\` 运行这些测试（加 --coverage 可以看到哪些地方还没有测试走到）。
 每一步是一个选项 id、{ say: 文字 } 或 { wait: true }。`,
     `Tests run with \`roleplay test\` (add --coverage to see what no test visits yet).
-A step is a choice id, { say: text } or { wait: true }.`),
+A step is a choice id, { say: text } or { wait: true }.`,
+  ),
 });
 
 /**
@@ -73,7 +88,11 @@ A step is a choice id, { say: text } or { wait: true }.`),
  */
 export function starterScenario(id: string, schemaRef: string, lang: Lang): string {
   const all = notes(id);
-  const note = (key: keyof typeof all, indent = '') => all[key][lang].split('\n').map((line) => `${indent}# ${line}`).join('\n');
+  const note = (key: keyof typeof all, indent = '') =>
+    all[key][lang]
+      .split('\n')
+      .map((line) => `${indent}# ${line}`)
+      .join('\n');
   return `# yaml-language-server: $schema=${schemaRef}
 ${note('header')}
 

@@ -3,7 +3,17 @@
  * (in the trainer's language). Each line starts `ok   ` or `FAIL ` in every language, as lint's
  * error/warning do: CI logs and scripts grep them.
  */
-import { compile, formatDiagnostic, runSteps, safeLine, type Lang, type RunReport, type Scenario, type ScenarioTest, type StepRecord } from '../../core/index.js';
+import {
+  compile,
+  formatDiagnostic,
+  runSteps,
+  safeLine,
+  type Lang,
+  type RunReport,
+  type Scenario,
+  type ScenarioTest,
+  type StepRecord,
+} from '../../core/index.js';
 import { coverageOf, type ScenarioCoverage } from '../../core/coverage.js';
 import { writeCoverage } from './coverage.js';
 import { lintPaths } from './lint.js';
@@ -25,9 +35,12 @@ export function checkExpectation(test: ScenarioTest, report: RunReport, lang: La
   const s = report.score;
   const problems: string[] = [];
   // field names stay as written in the file's `expect:`, in both languages
-  const differs = (field: string, got: unknown, want: unknown, how: 'is' | 'min' | 'max' = 'is') => problems.push(lang === 'zh'
-    ? `${field} 是 ${got}，${how === 'is' ? '应为' : how === 'min' ? '应至少为' : '应至多为'} ${want}`
-    : `${field} ${got}, expected ${how === 'is' ? '' : how === 'min' ? 'at least ' : 'at most '}${want}`);
+  const differs = (field: string, got: unknown, want: unknown, how: 'is' | 'min' | 'max' = 'is') =>
+    problems.push(
+      lang === 'zh'
+        ? `${field} 是 ${got}，${how === 'is' ? '应为' : how === 'min' ? '应至少为' : '应至多为'} ${want}`
+        : `${field} ${got}, expected ${how === 'is' ? '' : how === 'min' ? 'at least ' : 'at most '}${want}`,
+    );
   if (e.outcome !== undefined && report.outcome !== e.outcome) differs('outcome', report.outcome, e.outcome);
   if (e.ending !== undefined && report.ending !== e.ending) differs('ending', report.ending, e.ending);
   if (e.percent !== undefined && s.percent !== e.percent) differs('percent', s.percent, e.percent);
@@ -43,9 +56,17 @@ export function runScenarioTests(scenario: Scenario, lang: Lang): TestOutcome[] 
   return scenario.tests.map((test) => {
     const steps: StepRecord[] = [];
     const result = runSteps(compiled, test.steps, (r) => steps.push(r));
-    if (!result.ok) return { scenario: scenario.id, test: test.name, passed: false, problems: [result.text[lang]], steps };
+    if (!result.ok)
+      return { scenario: scenario.id, test: test.name, passed: false, problems: [result.text[lang]], steps };
     const problems = checkExpectation(test, result.report, lang);
-    return { scenario: scenario.id, test: test.name, passed: problems.length === 0, problems, report: result.report, steps };
+    return {
+      scenario: scenario.id,
+      test: test.name,
+      passed: problems.length === 0,
+      problems,
+      report: result.report,
+      steps,
+    };
   });
 }
 
@@ -65,7 +86,12 @@ export function testCommand(paths: readonly string[], options: { lang: Lang; cov
   const coverage: ScenarioCoverage[] = [];
   for (const { scenario } of lint.scenarios) {
     const outcomes = runScenarioTests(scenario, options.lang);
-    coverage.push(coverageOf(scenario, outcomes.map((o) => o.steps)));
+    coverage.push(
+      coverageOf(
+        scenario,
+        outcomes.map((o) => o.steps),
+      ),
+    );
     for (const outcome of outcomes) {
       if (outcome.passed) {
         passed++;
@@ -73,7 +99,9 @@ export function testCommand(paths: readonly string[], options: { lang: Lang; cov
         process.stdout.write(`ok   ${scenario.id} › ${safeLine(outcome.test)}\n`);
       } else {
         failed++;
-        process.stdout.write(`FAIL ${scenario.id} › ${safeLine(outcome.test)}: ${safeLine(outcome.problems.join(says.problemSeparator()[options.lang]))}\n`);
+        process.stdout.write(
+          `FAIL ${scenario.id} › ${safeLine(outcome.test)}: ${safeLine(outcome.problems.join(says.problemSeparator()[options.lang]))}\n`,
+        );
       }
     }
   }

@@ -19,13 +19,21 @@ export function reloadOf(file: string, lang: Lang): Reload {
   const r = resolveScenario(file, lang);
   if (r.ok) return { ok: true, opened: { scenario: r.scenario, source: r.source, file: r.file } };
   const problems = r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-  return { ok: false, problems: problems.length > 0 ? problems : [r.message ?? say(lang, `${file}: cannot be loaded`, `${file}：无法载入`)] };
+  return {
+    ok: false,
+    problems:
+      problems.length > 0 ? problems : [r.message ?? say(lang, `${file}: cannot be loaded`, `${file}：无法载入`)],
+  };
 }
 
 /** How long a file must stay unchanged before it is read: editors often write in several goes. */
 export const SETTLE_MS = 80;
 
-export function fileWatchSource(file: string, lang: Lang, options: { settleMs?: number } = {}): WatchSource & { close(): Promise<void> } {
+export function fileWatchSource(
+  file: string,
+  lang: Lang,
+  options: { settleMs?: number } = {},
+): WatchSource & { close(): Promise<void> } {
   const watchers = new Set<ReturnType<typeof watch>>();
   return {
     file,
@@ -39,14 +47,31 @@ export function fileWatchSource(file: string, lang: Lang, options: { settleMs?: 
       const reload = () => listener(reloadOf(file, lang));
       watcher.on('change', reload);
       watcher.on('add', reload);
-      watcher.on('unlink', () => listener({ ok: false, problems: [say(lang,
-        `${file}: the file is gone (deleted or renamed); waiting for it to come back`,
-        `${file}：文件不见了（被删除或改名）；等它回来`)] }));
+      watcher.on('unlink', () =>
+        listener({
+          ok: false,
+          problems: [
+            say(
+              lang,
+              `${file}: the file is gone (deleted or renamed); waiting for it to come back`,
+              `${file}：文件不见了（被删除或改名）；等它回来`,
+            ),
+          ],
+        }),
+      );
       watcher.on('error', (e) => {
         const why = safeLine(String((e as Error).message ?? e));
-        listener({ ok: false, problems: [say(lang, `${file}: cannot watch the file any more (${why})`, `${file}：无法再监视这个文件（${why}）`)] });
+        listener({
+          ok: false,
+          problems: [
+            say(lang, `${file}: cannot watch the file any more (${why})`, `${file}：无法再监视这个文件（${why}）`),
+          ],
+        });
       });
-      return () => { watchers.delete(watcher); void watcher.close(); };
+      return () => {
+        watchers.delete(watcher);
+        void watcher.close();
+      };
     },
     async close() {
       await Promise.all([...watchers].map((w) => w.close()));
@@ -58,21 +83,33 @@ export function fileWatchSource(file: string, lang: Lang, options: { settleMs?: 
 /** `roleplay play --watch <file>`: live preview of a scenario file while it is being written. */
 export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }): Promise<number> {
   let file: string | undefined;
-  try { if (statSync(ref).isFile()) file = ref; } catch { /* maybe an id */ }
+  try {
+    if (statSync(ref).isFile()) file = ref;
+  } catch {
+    /* maybe an id */
+  }
   if (!file) {
     const r = resolveScenario(ref, options.lang);
     if (!r.ok) {
-      process.stderr.write(say(options.lang,
-        `roleplay: --watch needs the scenario's file: ${r.message ?? `${ref} cannot be loaded`}\n`,
-        `roleplay: --watch 需要案例文件：${r.message ?? `${ref} 无法载入`}\n`));
+      process.stderr.write(
+        say(
+          options.lang,
+          `roleplay: --watch needs the scenario's file: ${r.message ?? `${ref} cannot be loaded`}\n`,
+          `roleplay: --watch 需要案例文件：${r.message ?? `${ref} 无法载入`}\n`,
+        ),
+      );
       return 1;
     }
     file = r.file;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stderr.write(say(options.lang,
-      'roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n',
-      'roleplay: play --watch 需要交互式终端；没有终端时请用 `roleplay lint` 和 `roleplay test` 检查文件\n'));
+    process.stderr.write(
+      say(
+        options.lang,
+        'roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n',
+        'roleplay: play --watch 需要交互式终端；没有终端时请用 `roleplay lint` 和 `roleplay test` 检查文件\n',
+      ),
+    );
     return 2;
   }
   const source = fileWatchSource(file, options.lang);

@@ -21,25 +21,62 @@ export function registerPlay(program: Command, lang: Lang): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const [word] = cmd.args;
       if (word !== undefined) {
-        const hit = nearest(word, cmd.commands.map((c) => c.name()));
-        throw new UserError(say(langOf(cmd),
-          `unknown command '${word}'${hit ? `; did you mean '${hit}'?` : ''} (roleplay --help lists them)`,
-          `没有 '${word}' 这个命令${hit ? `；是不是 '${hit}'？` : ''}（roleplay --help 会列出所有命令）`), 2);
+        const hit = nearest(
+          word,
+          cmd.commands.map((c) => c.name()),
+        );
+        throw new UserError(
+          say(
+            langOf(cmd),
+            `unknown command '${word}'${hit ? `; did you mean '${hit}'?` : ''} (roleplay --help lists them)`,
+            `没有 '${word}' 这个命令${hit ? `；是不是 '${hit}'？` : ''}（roleplay --help 会列出所有命令）`,
+          ),
+          2,
+        );
       }
       setExit(await (await import('../commands/play.js')).playMenu(cmd));
     });
 
   program
     .command('play')
-    .description(t('play a scenario in the terminal (the menu opens when no scenario is given)', '在终端里练习一个案例（不指定案例时打开菜单）'))
+    .description(
+      t(
+        'play a scenario in the terminal (the menu opens when no scenario is given)',
+        '在终端里练习一个案例（不指定案例时打开菜单）',
+      ),
+    )
     .argument('<scenario>', t('scenario id or path to a .yaml file', '案例 id 或 .yaml 文件路径'))
     .addOption(modeOption(lang))
     .addOption(dbOption(lang))
     .addOption(traineeOption(lang))
-    .addOption(new Option('--lang <lang>', t('language of the interface and scenario text', '界面和案例文字的语言')).choices(['zh', 'en']))
-    .option('--watch', t('live preview for authors: reload the case in place whenever its file is saved', '给作者的实时预览：每次保存案例文件就原地重新载入'))
-    .addHelpText('after', t('\nNeeds an interactive terminal; to play from a script use `roleplay run`.', '\n需要交互式终端；在脚本里运行请用 `roleplay run`。'))
-    .action(async (ref: string, opts: { watch?: boolean }, cmd: Command) => setExit(opts.watch
-      ? await (await import('../commands/watch-support.js')).playWatch(ref, { lang: langOf(cmd), mode: modeOf(cmd) })
-      : await (await import('../commands/play.js')).playCase(ref, cmd)));
+    .addOption(
+      new Option('--lang <lang>', t('language of the interface and scenario text', '界面和案例文字的语言')).choices([
+        'zh',
+        'en',
+      ]),
+    )
+    .option(
+      '--watch',
+      t(
+        'live preview for authors: reload the case in place whenever its file is saved',
+        '给作者的实时预览：每次保存案例文件就原地重新载入',
+      ),
+    )
+    .addHelpText(
+      'after',
+      t(
+        '\nNeeds an interactive terminal; to play from a script use `roleplay run`.',
+        '\n需要交互式终端；在脚本里运行请用 `roleplay run`。',
+      ),
+    )
+    .action(async (ref: string, opts: { watch?: boolean }, cmd: Command) =>
+      setExit(
+        opts.watch
+          ? await (await import('../commands/watch-support.js')).playWatch(ref, {
+              lang: langOf(cmd),
+              mode: modeOf(cmd),
+            })
+          : await (await import('../commands/play.js')).playCase(ref, cmd),
+      ),
+    );
 }

@@ -33,7 +33,7 @@ export function fit(text: string, width: number): string {
     if (stringWidth(out + ch) > width - 1) break;
     out += ch;
   }
-  return out + '…';
+  return `${out}…`;
 }
 
 export function widthOf(text: string): number {
@@ -43,6 +43,16 @@ export function widthOf(text: string): number {
 /** Rows of cells aligned in columns; `right` lists the columns aligned to the right. */
 export function table(rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, stringWidth(c)); });
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 && !right.has(i) ? c : right.has(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join('  ').trimEnd());
+  for (const r of rows)
+    r.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, stringWidth(c));
+    });
+  return rows.map((r) =>
+    r
+      .map((c, i) =>
+        i === r.length - 1 && !right.has(i) ? c : right.has(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!),
+      )
+      .join('  ')
+      .trimEnd(),
+  );
 }

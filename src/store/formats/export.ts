@@ -11,7 +11,9 @@ import { DEFAULT_XAPI_BASE } from './xapi-base.js';
 export function jsonlOf(session: SessionRow, events: readonly StoredEvent[]): string[] {
   const { result, ...header } = session;
   // answers and feedback are the trainee's and the author's text: keep them exact, but escaped
-  const lines = [terminalSafeJson(JSON.stringify({ type: 'session', ...header, ...(result ? { result } : { result: null }) }))];
+  const lines = [
+    terminalSafeJson(JSON.stringify({ type: 'session', ...header, ...(result ? { result } : { result: null }) })),
+  ];
   for (const e of events) lines.push(terminalSafeJson(JSON.stringify({ type: 'event', ...e })));
   return lines;
 }
@@ -47,7 +49,11 @@ const seg = (text: string) => encodeURIComponent(text);
 
 type Statement = Record<string, unknown>;
 
-export function xapiOf(session: SessionRow, events: readonly StoredEvent[], base: string = DEFAULT_XAPI_BASE): Statement[] {
+export function xapiOf(
+  session: SessionRow,
+  events: readonly StoredEvent[],
+  base: string = DEFAULT_XAPI_BASE,
+): Statement[] {
   const root = base.endsWith('/') ? base : `${base}/`;
   const lang = session.lang === 'zh' ? 'zh-CN' : 'en-US';
   const actor = { objectType: 'Agent', name: session.trainee, account: { homePage: root, name: session.trainee } };
@@ -67,10 +73,17 @@ export function xapiOf(session: SessionRow, events: readonly StoredEvent[], base
     },
     ...extra,
   });
-  const out: Statement[] = [{
-    id: statementId(session.id, 'attempted'),
-    actor, verb: VERBS.attempted, object: scenario, context: context(), timestamp: session.startedAt, version: '1.0.3',
-  }];
+  const out: Statement[] = [
+    {
+      id: statementId(session.id, 'attempted'),
+      actor,
+      verb: VERBS.attempted,
+      object: scenario,
+      context: context(),
+      timestamp: session.startedAt,
+      version: '1.0.3',
+    },
+  ];
   for (const e of events) {
     if (e.action.kind === 'auto') continue;
     const points = Object.values(e.points).reduce((a, b) => a + b, 0);
@@ -115,7 +128,11 @@ export function xapiOf(session: SessionRow, events: readonly StoredEvent[], base
         success: r.passed,
         completion: true,
         ...(Number.isFinite(finished - started) ? { duration: isoDuration(finished - started) } : {}),
-        extensions: { [`${root}extensions/outcome`]: r.outcome, [`${root}extensions/ending`]: r.ending, [`${root}extensions/total`]: r.total },
+        extensions: {
+          [`${root}extensions/outcome`]: r.outcome,
+          [`${root}extensions/ending`]: r.ending,
+          [`${root}extensions/total`]: r.total,
+        },
       },
       context: context(),
       timestamp: r.finishedAt,

@@ -26,7 +26,14 @@ export function wayPointsOf(scenario: Scenario): WayPoints {
   for (const node of Object.values(scenario.nodes)) {
     const m = new Map<string, number>();
     for (const way of waysOf(node)) {
-      const key = way.kind === 'choice' ? way.choice.id : way.kind === 'timeout' ? 'timeout' : way.kind === 'rule' ? `rule ${way.index + 1}` : `when ${way.index + 1}`;
+      const key =
+        way.kind === 'choice'
+          ? way.choice.id
+          : way.kind === 'timeout'
+            ? 'timeout'
+            : way.kind === 'rule'
+              ? `rule ${way.index + 1}`
+              : `when ${way.index + 1}`;
       m.set(key, sum(consequenceOf(way).score));
     }
     out.set(node.id, m);
@@ -84,8 +91,13 @@ export function reportJson(data: ReportData, ctx: ReportContext): ReportJson {
       endings: s.endings,
     })),
     trainees: data.trainees.map((t) => ({
-      name: t.name, attempts: t.attempts, passed: t.passed, bestPercent: t.bestPercent, lastPercent: t.lastPercent,
-      trend: trendOf(t), recent: t.recent,
+      name: t.name,
+      attempts: t.attempts,
+      passed: t.passed,
+      bestPercent: t.bestPercent,
+      lastPercent: t.lastPercent,
+      trend: trendOf(t),
+      recent: t.recent,
     })),
   };
 }
@@ -119,13 +131,17 @@ export function reportText(data: ReportData, ctx: ReportContext, width = 80): st
     for (const tr of data.trainees) {
       const trend = trendOf(tr);
       rows.push([
-        fit(safeLine(tr.name), 24), String(tr.attempts), String(tr.passed), pct(tr.bestPercent), pct(tr.lastPercent),
+        fit(safeLine(tr.name), 24),
+        String(tr.attempts),
+        String(tr.passed),
+        pct(tr.bestPercent),
+        pct(tr.lastPercent),
         `${sparkline(tr.recent)}${trend === null ? '' : ` ${signed(trend)}`}`,
       ]);
     }
     out.push(...table(rows, new Set([1, 2, 3, 4])).map((l) => `  ${l}`));
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 function scenarioText(s: ScenarioAggregate, ctx: ReportContext, barWidth: number, width: number): string[] {
@@ -138,7 +154,9 @@ function scenarioText(s: ScenarioAggregate, ctx: ReportContext, barWidth: number
   out.push(`  ${facts.join(' · ')}`);
   if (s.attempts) {
     out.push(`  ${padEnd(t.passRate, 10)} ${bar(s.passRate, 1, barWidth)} ${pct(s.passRate * 100)}`);
-    out.push(`  ${padEnd(t.mean, 10)} ${bar(s.meanPercent, 100, barWidth)} ${pct(s.meanPercent)}   ${t.median} ${pct(s.medianPercent)}`);
+    out.push(
+      `  ${padEnd(t.mean, 10)} ${bar(s.meanPercent, 100, barWidth)} ${pct(s.meanPercent)}   ${t.median} ${pct(s.medianPercent)}`,
+    );
   }
   if (s.meanDecisionMs !== null) out.push(`  ${t.decisionTime}: ${t.seconds(s.meanDecisionMs / 1000)}`);
   if (s.lessons.length) {
@@ -146,7 +164,9 @@ function scenarioText(s: ScenarioAggregate, ctx: ReportContext, barWidth: number
     const names = s.lessons.map((l) => lessonName(s.id, l.id, ctx));
     const nameWidth = Math.min(30, Math.max(...names.map(widthOf)));
     s.lessons.forEach((l, i) => {
-      out.push(`    ${padEnd(fit(names[i]!, nameWidth), nameWidth)} ${bar(l.meanPoints, l.max, barWidth)} ${fmt(l.meanPoints)} / ${fmt(l.max)}`);
+      out.push(
+        `    ${padEnd(fit(names[i]!, nameWidth), nameWidth)} ${bar(l.meanPoints, l.max, barWidth)} ${fmt(l.meanPoints)} / ${fmt(l.max)}`,
+      );
     });
   }
   const nodes = Object.keys(s.choices);
@@ -170,7 +190,8 @@ function scenarioText(s: ScenarioAggregate, ctx: ReportContext, barWidth: number
   if (endings.length) {
     out.push(`  ${t.endings}`);
     const nameWidth = Math.min(24, Math.max(...endings.map(([e]) => widthOf(e))));
-    for (const [ending, n] of endings) out.push(`    ${padEnd(fit(ending, nameWidth), nameWidth)} ${bar(n, s.attempts, barWidth)} ${n}`);
+    for (const [ending, n] of endings)
+      out.push(`    ${padEnd(fit(ending, nameWidth), nameWidth)} ${bar(n, s.attempts, barWidth)} ${n}`);
   }
   return out;
 }
@@ -200,7 +221,8 @@ export function reportCsv(data: ReportData): string {
       rows.push(['lesson', s.id, l.id, 'meanPoints', l.meanPoints]);
       rows.push(['lesson', s.id, l.id, 'max', l.max]);
     }
-    for (const [node, ways] of Object.entries(s.choices)) for (const [way, n] of Object.entries(ways)) rows.push(['choice', s.id, node, way, n]);
+    for (const [node, ways] of Object.entries(s.choices))
+      for (const [way, n] of Object.entries(ways)) rows.push(['choice', s.id, node, way, n]);
     for (const [ending, n] of Object.entries(s.endings)) rows.push(['ending', s.id, ending, '', n]);
   }
   for (const t of data.trainees) {
@@ -210,7 +232,7 @@ export function reportCsv(data: ReportData): string {
     rows.push(['trainee', '', t.name, 'lastPercent', t.lastPercent]);
     rows.push(['trainee', '', t.name, 'trend', trendOf(t)]);
   }
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -222,41 +244,77 @@ export function reportHtml(data: ReportData, ctx: ReportContext): string {
     `<div class="row"><span class="label">${esc(label)}</span><span class="track"><span class="fill ${cls}" style="width:${max > 0 ? Math.max(0, Math.min(100, (100 * value) / max)).toFixed(1) : 0}%"></span></span><span class="value">${esc(text)}</span></div>`;
   const spark = (values: readonly number[]) => {
     if (values.length < 2) return '';
-    const w = 80, h = 20;
-    const pts = values.map((v, i) => `${((i / (values.length - 1)) * w).toFixed(1)},${(h - (v / 100) * h).toFixed(1)}`).join(' ');
+    const w = 80,
+      h = 20;
+    const pts = values
+      .map((v, i) => `${((i / (values.length - 1)) * w).toFixed(1)},${(h - (v / 100) * h).toFixed(1)}`)
+      .join(' ');
     return `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(values.join(', '))}"><polyline fill="none" stroke="#2a6fdb" stroke-width="1.5" points="${pts}"/></svg>`;
   };
-  const sections = data.scenarios.map((s) => {
-    const title = titleOf(s.id, ctx);
-    const points = ctx.scenarios.get(s.id) ? wayPointsOf(ctx.scenarios.get(s.id)!) : undefined;
-    const facts = [t.attempts(s.attempts), t.trainees(s.trainees), ...(s.unfinished ? [t.inProgress(s.unfinished)] : [])];
-    const lessons = s.lessons.map((l) => hbar(lessonName(s.id, l.id, ctx), l.meanPoints, l.max, `${fmt(l.meanPoints)} / ${fmt(l.max)}`, l.max > 0 && l.meanPoints / l.max < 0.5 ? 'weak' : '')).join('');
-    const choices = Object.entries(s.choices).map(([node, ways]) => {
-      const total = Object.values(ways).reduce((a, b) => a + b, 0);
-      const best = points?.get(node) ? Math.max(...points.get(node)!.values()) : undefined;
-      const rows = Object.entries(ways).map(([way, n]) => {
-        const p = points?.get(node)?.get(way);
-        const wrong = p !== undefined && best !== undefined && p < best;
-        return hbar(`${way}${p === undefined ? '' : ` (${signed(p)})`}`, n, total, String(n), wrong ? 'wrong' : '');
-      }).join('');
-      return `<h4>${esc(node)}</h4>${rows}`;
-    }).join('');
-    const endings = Object.entries(s.endings).map(([e, n]) => hbar(e, n, s.attempts, String(n))).join('');
-    return `<section><h2>${esc(s.id)}${title ? ` <small>${esc(title)}</small>` : ''}</h2>
+  const sections = data.scenarios
+    .map((s) => {
+      const title = titleOf(s.id, ctx);
+      const points = ctx.scenarios.get(s.id) ? wayPointsOf(ctx.scenarios.get(s.id)!) : undefined;
+      const facts = [
+        t.attempts(s.attempts),
+        t.trainees(s.trainees),
+        ...(s.unfinished ? [t.inProgress(s.unfinished)] : []),
+      ];
+      const lessons = s.lessons
+        .map((l) =>
+          hbar(
+            lessonName(s.id, l.id, ctx),
+            l.meanPoints,
+            l.max,
+            `${fmt(l.meanPoints)} / ${fmt(l.max)}`,
+            l.max > 0 && l.meanPoints / l.max < 0.5 ? 'weak' : '',
+          ),
+        )
+        .join('');
+      const choices = Object.entries(s.choices)
+        .map(([node, ways]) => {
+          const total = Object.values(ways).reduce((a, b) => a + b, 0);
+          const best = points?.get(node) ? Math.max(...points.get(node)!.values()) : undefined;
+          const rows = Object.entries(ways)
+            .map(([way, n]) => {
+              const p = points?.get(node)?.get(way);
+              const wrong = p !== undefined && best !== undefined && p < best;
+              return hbar(
+                `${way}${p === undefined ? '' : ` (${signed(p)})`}`,
+                n,
+                total,
+                String(n),
+                wrong ? 'wrong' : '',
+              );
+            })
+            .join('');
+          return `<h4>${esc(node)}</h4>${rows}`;
+        })
+        .join('');
+      const endings = Object.entries(s.endings)
+        .map(([e, n]) => hbar(e, n, s.attempts, String(n)))
+        .join('');
+      return `<section><h2>${esc(s.id)}${title ? ` <small>${esc(title)}</small>` : ''}</h2>
 <p>${esc(facts.join(' · '))}${s.meanDecisionMs !== null ? ` · ${esc(t.decisionTime)} ${esc(t.seconds(s.meanDecisionMs / 1000))}` : ''}</p>
 ${s.attempts ? hbar(t.passRate, s.passRate, 1, pct(s.passRate * 100)) + hbar(t.mean, s.meanPercent, 100, `${pct(s.meanPercent)} (${t.median} ${pct(s.medianPercent)})`) : ''}
 ${lessons ? `<h3>${esc(t.lessonsWeakestFirst)}</h3>${lessons}` : ''}
 ${choices ? `<h3>${esc(t.choicesPerNode)}</h3>${choices}` : ''}
 ${endings ? `<h3>${esc(t.endings)}</h3>${endings}` : ''}
 </section>`;
-  }).join('\n');
+    })
+    .join('\n');
   const trainees = data.trainees.length
-    ? `<section><h2>${esc(t.traineesTitle)}</h2><table><thead><tr><th>${esc(t.trainee)}</th><th>${esc(t.chartAttempts)}</th><th>${esc(t.passed)}</th><th>${esc(t.best)}</th><th>${esc(t.last)}</th><th>${esc(t.trend)}</th></tr></thead><tbody>${data.trainees.map((tr) => {
-        const trend = trendOf(tr);
-        return `<tr><td>${esc(tr.name)}</td><td>${tr.attempts}</td><td>${tr.passed}</td><td>${pct(tr.bestPercent)}</td><td>${pct(tr.lastPercent)}</td><td>${spark(tr.recent)} ${trend === null ? '' : esc(signed(trend))}</td></tr>`;
-      }).join('')}</tbody></table></section>`
+    ? `<section><h2>${esc(t.traineesTitle)}</h2><table><thead><tr><th>${esc(t.trainee)}</th><th>${esc(t.chartAttempts)}</th><th>${esc(t.passed)}</th><th>${esc(t.best)}</th><th>${esc(t.last)}</th><th>${esc(t.trend)}</th></tr></thead><tbody>${data.trainees
+        .map((tr) => {
+          const trend = trendOf(tr);
+          return `<tr><td>${esc(tr.name)}</td><td>${tr.attempts}</td><td>${tr.passed}</td><td>${pct(tr.bestPercent)}</td><td>${pct(tr.lastPercent)}</td><td>${spark(tr.recent)} ${trend === null ? '' : esc(signed(trend))}</td></tr>`;
+        })
+        .join('')}</tbody></table></section>`
     : '';
-  const filter = Object.entries(ctx.filter).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`).join(' · ');
+  const filter = Object.entries(ctx.filter)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(' · ');
   return `<!doctype html>
 <html lang="${ctx.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>

@@ -13,8 +13,17 @@ import { eventHash, genesisHash, sealHash } from '../chain.js';
 import { StoreError } from '../store.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
 import type {
-  EventContent, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId,
-  SessionResult, SessionRow, SessionStore, StoredEvent,
+  EventContent,
+  ReportData,
+  SavedPlay,
+  ScenarioSource,
+  SessionFilter,
+  SessionHeader,
+  SessionId,
+  SessionResult,
+  SessionRow,
+  SessionStore,
+  StoredEvent,
 } from '../store.js';
 import type { MergeOutcome, SessionBundle } from '../sync/bundle.js';
 import { mergeInto, type MergeTx } from '../sync/merge.js';
@@ -25,7 +34,9 @@ import { appendableRow, sessionRowOf, type SessionColumns } from '../session-col
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
-type SessionDbRow = SessionColumns<string, boolean> & { lessons?: Record<string, { points: number; max: number }> | null };
+type SessionDbRow = SessionColumns<string, boolean> & {
+  lessons?: Record<string, { points: number; max: number }> | null;
+};
 
 type EventDbRow = EventColumns<string>;
 
@@ -74,7 +85,8 @@ const SERVER_PROBLEMS: Readonly<Record<Lang, ServerProblems>> = {
     noAnswer: (w, code) => `cannot reach the team server ${w}: no answer ${code ? `(${code})` : 'in time'}`,
     badLogin: (w) => `the team server ${w} refused the user name or password`,
     noDatabase: (w) => `the database in ${w} does not exist; create it with createdb`,
-    noRights: (w) => `the user in ${w} may not create or write the roleplay tables (ask for CREATE rights on the database)`,
+    noRights: (w) =>
+      `the user in ${w} may not create or write the roleplay tables (ask for CREATE rights on the database)`,
     failed: (w, m) => `the team server ${w} failed: ${m}`,
   },
   zh: {
@@ -93,12 +105,22 @@ export function pgErrorMessage(e: unknown, where: string, lang: Lang = 'en'): st
   const code = err.code ?? err.errors?.[0]?.code;
   const say = SERVER_PROBLEMS[lang];
   switch (code) {
-    case 'ECONNREFUSED': return say.refused(where);
-    case 'ENOTFOUND': case 'EAI_AGAIN': return say.unknownHost(where);
-    case 'ETIMEDOUT': case 'EHOSTUNREACH': case 'ENETUNREACH': return say.noAnswer(where, code);
-    case '28P01': case '28000': return say.badLogin(where);
-    case '3D000': return say.noDatabase(where);
-    case '42501': return say.noRights(where);
+    case 'ECONNREFUSED':
+      return say.refused(where);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return say.unknownHost(where);
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return say.noAnswer(where, code);
+    case '28P01':
+    case '28000':
+      return say.badLogin(where);
+    case '3D000':
+      return say.noDatabase(where);
+    case '42501':
+      return say.noRights(where);
     default: {
       const message = (err.message ?? String(e)).split('\n')[0] ?? '';
       return /timeout/i.test(message) ? say.noAnswer(where) : say.failed(where, message);
@@ -110,7 +132,22 @@ export function pgErrorMessage(e: unknown, where: string, lang: Lang = 'en'): st
 export function isUnreachable(e: unknown): boolean {
   const err = e as { code?: string; message?: string; errors?: { code?: string }[] };
   const code = err.code ?? err.errors?.[0]?.code;
-  if (code && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', '57P01', '57P03'].includes(code)) return true;
+  if (
+    code &&
+    [
+      'ECONNREFUSED',
+      'ENOTFOUND',
+      'EAI_AGAIN',
+      'ETIMEDOUT',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'ECONNRESET',
+      'EPIPE',
+      '57P01',
+      '57P03',
+    ].includes(code)
+  )
+    return true;
   return /timeout|Connection terminated|connection ended|server closed the connection/i.test(err.message ?? '');
 }
 
@@ -120,7 +157,8 @@ export class ServerUnreachable extends StoreError {}
 /** A failure as the StoreError to throw: ServerUnreachable when the network is the problem. */
 export function storeErrorOf(e: unknown, where: string): StoreError {
   if (e instanceof StoreError) return e;
-  const en = pgErrorMessage(e, where, 'en'), zh = pgErrorMessage(e, where, 'zh');
+  const en = pgErrorMessage(e, where, 'en'),
+    zh = pgErrorMessage(e, where, 'zh');
   return isUnreachable(e) ? new ServerUnreachable(en, zh) : new StoreError(en, zh);
 }
 
@@ -150,16 +188,19 @@ const MIGRATION_LOCK = 7_265_706; // any fixed number; one advisory lock per dat
 
 async function migrate(pool: pg.Pool): Promise<void> {
   const applied = async (q: Queryable): Promise<number> => {
-    const r = await q.query<{ v: number | null }>(`SELECT max(version)::int AS v FROM roleplay_migrations`).catch((e: { code?: string }) => {
-      if (e.code === '42P01') return { rows: [{ v: 0 }] }; // undefined_table: a new database
-      throw e;
-    });
+    const r = await q
+      .query<{ v: number | null }>(`SELECT max(version)::int AS v FROM roleplay_migrations`)
+      .catch((e: { code?: string }) => {
+        if (e.code === '42P01') return { rows: [{ v: 0 }] }; // undefined_table: a new database
+        throw e;
+      });
     return r.rows[0]?.v ?? 0;
   };
-  const tooNew = (v: number) => new StoreError(
-    `the team database was set up by a newer roleplay (schema ${v}; this one knows up to ${PG_SCHEMA_VERSION}); update roleplay to use it`,
-    `团队数据库由更新版本的 roleplay 建立（结构版本 ${v}，本版本只认识到 ${PG_SCHEMA_VERSION}）；请先升级 roleplay`,
-  );
+  const tooNew = (v: number) =>
+    new StoreError(
+      `the team database was set up by a newer roleplay (schema ${v}; this one knows up to ${PG_SCHEMA_VERSION}); update roleplay to use it`,
+      `团队数据库由更新版本的 roleplay 建立（结构版本 ${v}，本版本只认识到 ${PG_SCHEMA_VERSION}）；请先升级 roleplay`,
+    );
   const current = await applied(pool);
   if (current > PG_SCHEMA_VERSION) throw tooNew(current);
   if (current === PG_SCHEMA_VERSION) return;
@@ -194,18 +235,36 @@ function rowOf(r: SessionDbRow): SessionRow {
   });
 }
 
-const EVENT_INSERT_COLUMNS = 'sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash';
+const EVENT_INSERT_COLUMNS =
+  'sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash';
 
 function eventValues(sid: string, e: EventContent & { prevHash: string; hash: string }): unknown[] {
   const { way, text, idx } = wayOf(e.action);
   return [
-    sid, e.seq, e.at, e.node, e.action.kind, way, text, idx, JSON.stringify(e.shown), Math.round(e.decisionMs),
-    JSON.stringify(e.points), JSON.stringify(e.meters), e.feedback, e.goto, e.prevHash, e.hash,
+    sid,
+    e.seq,
+    e.at,
+    e.node,
+    e.action.kind,
+    way,
+    text,
+    idx,
+    JSON.stringify(e.shown),
+    Math.round(e.decisionMs),
+    JSON.stringify(e.points),
+    JSON.stringify(e.meters),
+    e.feedback,
+    e.goto,
+    e.prevHash,
+    e.hash,
   ];
 }
 
 export class PgStore implements SessionStore {
-  constructor(readonly pool: pg.Pool, readonly location: string) {}
+  constructor(
+    readonly pool: pg.Pool,
+    readonly location: string,
+  ) {}
 
   /** Runs `fn` in one transaction on one connection; rolls back on any failure. */
   async transaction<T>(fn: (q: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -252,43 +311,76 @@ export class PgStore implements SessionStore {
   }
 
   async loadSource(hash: string): Promise<ScenarioSource | undefined> {
-    const [row] = await this.query<{ hash: string; scenario_id: string; file: string; source: string; catalog: string }>(
-      'SELECT hash, scenario_id, file, source, catalog FROM scenario_sources WHERE hash = $1', [hash]);
+    const [row] = await this.query<{
+      hash: string;
+      scenario_id: string;
+      file: string;
+      source: string;
+      catalog: string;
+    }>('SELECT hash, scenario_id, file, source, catalog FROM scenario_sources WHERE hash = $1', [hash]);
     if (!row) return undefined;
-    return { hash: row.hash, scenarioId: row.scenario_id, file: row.file, source: row.source, catalog: JSON.parse(row.catalog) as LessonCatalog };
+    return {
+      hash: row.hash,
+      scenarioId: row.scenario_id,
+      file: row.file,
+      source: row.source,
+      catalog: JSON.parse(row.catalog) as LessonCatalog,
+    };
   }
 
   async startSession(header: SessionHeader, play?: SavedPlay): Promise<SessionRow> {
     await this.query(
       `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [header.id, header.trainee, header.scenarioId, header.scenarioHash, header.lang, header.mode, header.startedAt,
-        genesisHash(header), play ? JSON.stringify(play) : null],
+      [
+        header.id,
+        header.trainee,
+        header.scenarioId,
+        header.scenarioHash,
+        header.lang,
+        header.mode,
+        header.startedAt,
+        genesisHash(header),
+        play ? JSON.stringify(play) : null,
+      ],
     );
     return (await this.sessionById(header.id))!;
   }
 
   async appendEvent(sessionId: SessionId, content: EventContent, play?: SavedPlay): Promise<StoredEvent> {
     return this.transaction(async (q) => {
-      const { rows: [row] } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
+      const {
+        rows: [row],
+      } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
       const s = appendableRow(row, sessionId, content.seq);
       const prevHash = s.head_hash;
       const hash = eventHash(prevHash, content);
-      await q.query(`INSERT INTO events (${EVENT_INSERT_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
-        eventValues(s.sid, { ...content, prevHash, hash }));
-      await q.query('UPDATE sessions SET event_count = $1, head_hash = $2, play = coalesce($3, play) WHERE sid = $4',
-        [content.seq, hash, play ? JSON.stringify(play) : null, s.sid]);
+      await q.query(
+        `INSERT INTO events (${EVENT_INSERT_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
+        eventValues(s.sid, { ...content, prevHash, hash }),
+      );
+      await q.query('UPDATE sessions SET event_count = $1, head_hash = $2, play = coalesce($3, play) WHERE sid = $4', [
+        content.seq,
+        hash,
+        play ? JSON.stringify(play) : null,
+        s.sid,
+      ]);
       return { ...content, decisionMs: Math.round(content.decisionMs), sessionId, prevHash, hash };
     });
   }
 
   async savePlay(sessionId: SessionId, play: SavedPlay): Promise<void> {
-    await this.query('UPDATE sessions SET play = $1 WHERE id = $2 AND finished_at IS NULL', [JSON.stringify(play), sessionId]);
+    await this.query('UPDATE sessions SET play = $1 WHERE id = $2 AND finished_at IS NULL', [
+      JSON.stringify(play),
+      sessionId,
+    ]);
   }
 
   async finishSession(sessionId: SessionId, result: SessionResult): Promise<SessionRow> {
     await this.transaction(async (q) => {
-      const { rows: [s] } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
+      const {
+        rows: [s],
+      } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
       if (!s) throw new StoreError(`no session ${sessionId}`);
       if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
       await finishRow(q, s.sid, result, sealHash(s.head_hash, result));
@@ -308,7 +400,9 @@ export class PgStore implements SessionStore {
     if (prefix.length < 4) return undefined;
     // id is COLLATE "C", so this range is an index scan.
     const rows = await this.query<SessionDbRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id >= $1 ORDER BY s.id LIMIT 2`, [prefix]);
+      `SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id >= $1 ORDER BY s.id LIMIT 2`,
+      [prefix],
+    );
     const matching = rows.filter((r) => r.id.startsWith(prefix));
     if (matching.length > 1) return 'ambiguous';
     return matching[0] ? rowOf(matching[0]) : undefined;
@@ -317,13 +411,18 @@ export class PgStore implements SessionStore {
   async listSessions(filter: SessionFilter = {}): Promise<SessionRow[]> {
     const { where, params } = pgWhereOf(filter);
     const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
-    const rows = await this.query<SessionDbRow>(`SELECT ${SESSION_COLUMNS} FROM sessions s ${where} ORDER BY s.started_at DESC, s.sid DESC${limit}`, params);
+    const rows = await this.query<SessionDbRow>(
+      `SELECT ${SESSION_COLUMNS} FROM sessions s ${where} ORDER BY s.started_at DESC, s.sid DESC${limit}`,
+      params,
+    );
     return rows.map(rowOf);
   }
 
   async events(sessionId: SessionId): Promise<StoredEvent[]> {
     const rows = await this.query<EventDbRow>(
-      'SELECT e.* FROM events e JOIN sessions s ON s.sid = e.sid WHERE s.id = $1 ORDER BY e.seq', [sessionId]);
+      'SELECT e.* FROM events e JOIN sessions s ON s.sid = e.sid WHERE s.id = $1 ORDER BY e.seq',
+      [sessionId],
+    );
     return rows.map((e) => eventOf(e, sessionId));
   }
 
@@ -332,20 +431,33 @@ export class PgStore implements SessionStore {
     return row?.play ? (JSON.parse(row.play) as SavedPlay) : undefined;
   }
 
-  async eachSession(filter: SessionFilter, fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>): Promise<void> {
+  async eachSession(
+    filter: SessionFilter,
+    fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>,
+  ): Promise<void> {
     const { where, params } = pgWhereOf(filter, 2, 's.sid > $1');
     let after = '0';
     for (;;) {
-      const rows = await this.query<SessionDbRow>(`SELECT ${SESSION_COLUMNS} FROM sessions s ${where} ORDER BY s.sid LIMIT 500`, [after, ...params]);
+      const rows = await this.query<SessionDbRow>(
+        `SELECT ${SESSION_COLUMNS} FROM sessions s ${where} ORDER BY s.sid LIMIT 500`,
+        [after, ...params],
+      );
       if (rows.length === 0) return;
-      const events = await this.query<EventDbRow>('SELECT * FROM events WHERE sid = ANY($1::bigint[]) ORDER BY sid, seq', [rows.map((r) => r.sid)]);
+      const events = await this.query<EventDbRow>(
+        'SELECT * FROM events WHERE sid = ANY($1::bigint[]) ORDER BY sid, seq',
+        [rows.map((r) => r.sid)],
+      );
       const bySid = new Map<string, EventDbRow[]>();
       for (const e of events) {
         let list = bySid.get(e.sid);
         if (!list) bySid.set(e.sid, (list = []));
         list.push(e);
       }
-      for (const r of rows) await fn(rowOf(r), (bySid.get(r.sid) ?? []).map((e) => eventOf(e, r.id)));
+      for (const r of rows)
+        await fn(
+          rowOf(r),
+          (bySid.get(r.sid) ?? []).map((e) => eventOf(e, r.id)),
+        );
       after = rows[rows.length - 1]!.sid;
     }
   }
@@ -373,7 +485,17 @@ async function finishRow(q: Queryable, sid: string, result: SessionResult, seal:
   await q.query(
     `UPDATE sessions SET finished_at = $1, outcome = $2, ending = $3, total = $4, max = $5, percent = $6, passed = $7,
        seal = $8, play = NULL WHERE sid = $9`,
-    [result.finishedAt, result.outcome, result.ending, result.total, result.max, result.percent, result.passed, seal, sid],
+    [
+      result.finishedAt,
+      result.outcome,
+      result.ending,
+      result.total,
+      result.max,
+      result.percent,
+      result.passed,
+      seal,
+      sid,
+    ],
   );
   const lessons = Object.entries(result.lessons);
   if (lessons.length > 0) {
@@ -390,7 +512,9 @@ function pgMergeTx(q: Queryable): MergeTx {
   const sidOf = async (id: string) => {
     const known = sids.get(id);
     if (known) return known;
-    const { rows: [r] } = await q.query<{ sid: string }>('SELECT sid FROM sessions WHERE id = $1', [id]);
+    const {
+      rows: [r],
+    } = await q.query<{ sid: string }>('SELECT sid FROM sessions WHERE id = $1', [id]);
     if (!r) throw new StoreError(`no session ${id}`);
     sids.set(id, r.sid);
     return r.sid;
@@ -400,29 +524,52 @@ function pgMergeTx(q: Queryable): MergeTx {
       return (await q.query('SELECT 1 FROM scenario_sources WHERE hash = $1', [hash])).rows.length > 0;
     },
     async insertSource(s) {
-      await q.query('INSERT INTO scenario_sources (hash, scenario_id, file, source, catalog) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hash) DO NOTHING',
-        [s.hash, s.scenarioId, s.file, s.source, JSON.stringify(s.catalog)]);
+      await q.query(
+        'INSERT INTO scenario_sources (hash, scenario_id, file, source, catalog) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hash) DO NOTHING',
+        [s.hash, s.scenarioId, s.file, s.source, JSON.stringify(s.catalog)],
+      );
     },
     async session(id) {
-      const { rows: [s] } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [id]);
+      const {
+        rows: [s],
+      } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [id]);
       if (!s) return undefined;
       sids.set(id, s.sid);
       return {
-        header: { id: s.id, trainee: s.trainee, scenarioId: s.scenario_id, scenarioHash: s.scenario_hash, lang: s.lang as SessionHeader['lang'], mode: s.mode as SessionHeader['mode'], startedAt: s.started_at },
-        eventCount: s.event_count, headHash: s.head_hash, finished: s.finished_at !== null, ...(s.seal !== null ? { seal: s.seal } : {}),
+        header: {
+          id: s.id,
+          trainee: s.trainee,
+          scenarioId: s.scenario_id,
+          scenarioHash: s.scenario_hash,
+          lang: s.lang as SessionHeader['lang'],
+          mode: s.mode as SessionHeader['mode'],
+          startedAt: s.started_at,
+        },
+        eventCount: s.event_count,
+        headHash: s.head_hash,
+        finished: s.finished_at !== null,
+        ...(s.seal !== null ? { seal: s.seal } : {}),
       };
     },
     async eventHashAt(id, seq) {
-      const { rows: [r] } = await q.query<{ hash: string }>('SELECT hash FROM events WHERE sid = $1 AND seq = $2', [await sidOf(id), seq]);
+      const {
+        rows: [r],
+      } = await q.query<{ hash: string }>('SELECT hash FROM events WHERE sid = $1 AND seq = $2', [
+        await sidOf(id),
+        seq,
+      ]);
       return r?.hash;
     },
     async insertSession(h, headHash) {
       // Two uploads of one new session may race: the loser's insert waits for the winner's
       // commit and then does nothing, and merging goes on against the winner's row.
-      const { rows: [r] } = await q.query<{ sid: string }>(
+      const {
+        rows: [r],
+      } = await q.query<{ sid: string }>(
         `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING sid`,
-        [h.id, h.trainee, h.scenarioId, h.scenarioHash, h.lang, h.mode, h.startedAt, headHash]);
+        [h.id, h.trainee, h.scenarioId, h.scenarioHash, h.lang, h.mode, h.startedAt, headHash],
+      );
       if (!r) return false;
       sids.set(h.id, r.sid);
       return true;

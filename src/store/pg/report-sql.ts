@@ -23,7 +23,15 @@ export async function pgReport(pool: pg.Pool, filter: SessionFilter): Promise<Re
         FROM sessions s ${finished})`;
 
   const [summaries, lessons, ways, endings, traineeRows, recentRows] = await Promise.all([
-    rows<{ id: string; attempts: number; unfinished: number; trainees: number; passed: number; meanPercent: number | null; median: number | null }>(`
+    rows<{
+      id: string;
+      attempts: number;
+      unfinished: number;
+      trainees: number;
+      passed: number;
+      meanPercent: number | null;
+      median: number | null;
+    }>(`
       SELECT s.scenario_id AS id,
              count(*) FILTER (WHERE s.finished_at IS NOT NULL)::int AS attempts,
              count(*) FILTER (WHERE s.finished_at IS NULL)::int AS unfinished,
@@ -53,11 +61,22 @@ export async function pgReport(pool: pg.Pool, filter: SessionFilter): Promise<Re
   ]);
 
   const scenarios = scenarioAggregates({
-    summaries, lessons, ways, endings,
-    medianOf: (() => { const m = new Map(summaries.map((r) => [r.id, r.median ?? undefined])); return (id: string) => m.get(id); })(),
+    summaries,
+    lessons,
+    ways,
+    endings,
+    medianOf: (() => {
+      const m = new Map(summaries.map((r) => [r.id, r.median ?? undefined]));
+      return (id: string) => m.get(id);
+    })(),
   });
   const recent = groupBy(recentRows, (r) => r.trainee);
-  const trainees = traineeRows.map((t) => traineeAggregate(t, (recent.get(t.name) ?? []).map((r) => r.percent)));
+  const trainees = traineeRows.map((t) =>
+    traineeAggregate(
+      t,
+      (recent.get(t.name) ?? []).map((r) => r.percent),
+    ),
+  );
 
   return { scenarios, trainees };
 }
@@ -69,29 +88,45 @@ export async function pgReport(pool: pg.Pool, filter: SessionFilter): Promise<Re
  * runs (no person deciding) is then taken out by a second, small query over the headless
  * sessions only. Otherwise the events are joined to the chosen sessions.
  */
-async function waysOf(pool: pg.Pool, filter: SessionFilter, where: string, params: unknown[]): Promise<readonly WayRow[]> {
+async function waysOf(
+  pool: pg.Pool,
+  filter: SessionFilter,
+  where: string,
+  params: unknown[],
+): Promise<readonly WayRow[]> {
   const narrowed = filter.trainee !== undefined || filter.since !== undefined || filter.finished !== undefined;
   if (narrowed) {
-    return (await pool.query<WayRow>(`
+    return (
+      await pool.query<WayRow>(
+        `
       SELECT s.scenario_id AS id, e.node, e.way, count(*)::int AS n,
              sum(e.decision_ms) FILTER (WHERE s.mode <> 'headless')::float8 AS ms,
              count(*) FILTER (WHERE s.mode <> 'headless')::int AS timed
         FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto' ${where}
        GROUP BY s.scenario_id, e.node, e.way
-       ORDER BY s.scenario_id, e.node, n DESC, e.way`, params)).rows;
+       ORDER BY s.scenario_id, e.node, n DESC, e.way`,
+        params,
+      )
+    ).rows;
   }
   const scenario = filter.scenario !== undefined ? [filter.scenario] : [];
   const [all, headless] = await Promise.all([
-    pool.query<WayRow>(`
+    pool.query<WayRow>(
+      `
       SELECT e.scenario_id AS id, e.node, e.way, count(*)::int AS n, sum(e.decision_ms)::float8 AS ms, count(*)::int AS timed
         FROM events e WHERE e.kind <> 'auto'${scenario.length ? ' AND e.scenario_id = $1' : ''}
        GROUP BY e.scenario_id, e.node, e.way
-       ORDER BY e.scenario_id, e.node, n DESC, e.way`, scenario),
-    pool.query<{ id: string; node: string; way: string; n: number; ms: number }>(`
+       ORDER BY e.scenario_id, e.node, n DESC, e.way`,
+      scenario,
+    ),
+    pool.query<{ id: string; node: string; way: string; n: number; ms: number }>(
+      `
       SELECT s.scenario_id AS id, e.node, e.way, count(*)::int AS n, coalesce(sum(e.decision_ms), 0)::float8 AS ms
         FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto'
        WHERE s.mode = 'headless'${scenario.length ? ' AND s.scenario_id = $1' : ''}
-       GROUP BY s.scenario_id, e.node, e.way`, scenario),
+       GROUP BY s.scenario_id, e.node, e.way`,
+      scenario,
+    ),
   ]);
   return withoutHeadless(all.rows, headless.rows);
 }

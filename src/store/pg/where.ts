@@ -5,7 +5,10 @@ import type { SessionFilter } from '../store.js';
 export function pgWhereOf(filter: SessionFilter, first = 1, ...extra: string[]): { where: string; params: unknown[] } {
   const parts = [...extra];
   const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => { params.push(value); parts.push(sql.replace('?', `$${first + params.length - 1}`)); };
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    parts.push(sql.replace('?', `$${first + params.length - 1}`));
+  };
   if (filter.trainee !== undefined) add('s.trainee = ?', filter.trainee);
   if (filter.scenario !== undefined) add('s.scenario_id = ?', filter.scenario);
   if (filter.since !== undefined) add('s.started_at >= ?', filter.since);

@@ -89,7 +89,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    name: 'scenario id on events, for the report\'s choice counts without a join',
+    name: "scenario id on events, for the report's choice counts without a join",
     sql: `
       ALTER TABLE events ADD COLUMN scenario_id TEXT;
       UPDATE events SET scenario_id = (SELECT s.scenario_id FROM sessions s WHERE s.sid = events.sid);
@@ -106,7 +106,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    name: 'narrow indexes that answer the report\'s per-session and per-lesson aggregates',
+    name: "narrow indexes that answer the report's per-session and per-lesson aggregates",
     sql: `
       ALTER TABLE session_lessons ADD COLUMN scenario_id TEXT;
       UPDATE session_lessons SET scenario_id = (SELECT s.scenario_id FROM sessions s WHERE s.sid = session_lessons.sid);

@@ -20,8 +20,17 @@ import type { LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
 import { StoreError } from '../store.js';
 import type {
-  EventContent, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId,
-  SessionResult, SessionRow, SessionStore, StoredEvent,
+  EventContent,
+  ReportData,
+  SavedPlay,
+  ScenarioSource,
+  SessionFilter,
+  SessionHeader,
+  SessionId,
+  SessionResult,
+  SessionRow,
+  SessionStore,
+  StoredEvent,
 } from '../store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { reportFromSql } from './report-sql.js';
@@ -46,12 +55,18 @@ export function openSqliteStore(file: string): SqliteStore {
         mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       } catch (e) {
         const why = (e as NodeJS.ErrnoException).code ?? String(e);
-        throw new StoreError(`cannot create the folder for the session database ${file}: ${why}`, `无法为练习记录库 ${file} 创建文件夹：${why}`);
+        throw new StoreError(
+          `cannot create the folder for the session database ${file}: ${why}`,
+          `无法为练习记录库 ${file} 创建文件夹：${why}`,
+        );
       }
     } else if (!existsSync(dirname(file))) {
       // A path the user chose: make no folders for it (a typo would scatter databases, and
       // Node's recursive mkdir never returns on some paths, e.g. under /proc).
-      throw new StoreError(`the folder ${dirname(file)} does not exist; create it first, or choose another file with --db`, `文件夹 ${dirname(file)} 不存在；请先创建它，或用 --db 换一个文件`);
+      throw new StoreError(
+        `the folder ${dirname(file)} does not exist; create it first, or choose another file with --db`,
+        `文件夹 ${dirname(file)} 不存在；请先创建它，或用 --db 换一个文件`,
+      );
     }
   }
   let db: Db;
@@ -67,14 +82,20 @@ export function openSqliteStore(file: string): SqliteStore {
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -65536');
   } catch (e) {
-    throw new StoreError(`cannot open the session database ${file}: ${(e as Error).message}`, `无法打开练习记录库 ${file}：${(e as Error).message}`);
+    throw new StoreError(
+      `cannot open the session database ${file}: ${(e as Error).message}`,
+      `无法打开练习记录库 ${file}：${(e as Error).message}`,
+    );
   }
   try {
     migrate(db);
   } catch (e) {
     db.close();
     if (e instanceof StoreError) throw e;
-    throw new StoreError(`the session database ${file} cannot be used: ${(e as Error).message}`, `练习记录库 ${file} 无法使用：${(e as Error).message}`);
+    throw new StoreError(
+      `the session database ${file} cannot be used: ${(e as Error).message}`,
+      `练习记录库 ${file} 无法使用：${(e as Error).message}`,
+    );
   }
   return new SqliteStore(db, file);
 }
@@ -94,7 +115,11 @@ export function migrate(db: Db): void {
     for (const m of MIGRATIONS) {
       if (m.version <= from) continue;
       db.exec(m.sql);
-      db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();
@@ -104,7 +129,10 @@ export class SqliteStore implements SessionStore {
   private readonly st: {
     sourceExists: Statement<[string], { one: number }>;
     insertSource: Statement;
-    getSource: Statement<[string], { hash: string; scenario_id: string; file: string; source: string; catalog: string }>;
+    getSource: Statement<
+      [string],
+      { hash: string; scenario_id: string; file: string; source: string; catalog: string }
+    >;
     insertSession: Statement;
     sessionById: Statement<[string], SessionDbRow>;
     sessionsByPrefix: Statement<[string], SessionDbRow>;
@@ -118,23 +146,35 @@ export class SqliteStore implements SessionStore {
     eventsOf: Statement<[number], EventDbRow>;
   };
 
-  constructor(readonly db: Db, readonly location: string) {
+  constructor(
+    readonly db: Db,
+    readonly location: string,
+  ) {
     this.st = {
       sourceExists: db.prepare('SELECT 1 AS one FROM scenario_sources WHERE hash = ?'),
-      insertSource: db.prepare('INSERT OR IGNORE INTO scenario_sources (hash, scenario_id, file, source, catalog, stored_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertSource: db.prepare(
+        'INSERT OR IGNORE INTO scenario_sources (hash, scenario_id, file, source, catalog, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       getSource: db.prepare('SELECT hash, scenario_id, file, source, catalog FROM scenario_sources WHERE hash = ?'),
-      insertSession: db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play)
+      insertSession:
+        db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play)
         VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash, @play)`),
       sessionById: db.prepare('SELECT * FROM sessions WHERE id = ?'),
-      sessionsByPrefix: db.prepare("SELECT * FROM sessions WHERE id >= ? ORDER BY id LIMIT 2"),
-      insertEvent: db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash, scenario_id)
+      sessionsByPrefix: db.prepare('SELECT * FROM sessions WHERE id >= ? ORDER BY id LIMIT 2'),
+      insertEvent:
+        db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash, scenario_id)
         VALUES (@sid, @seq, @at, @node, @kind, @way, @text, @idx, @shown, @decisionMs, @points, @meters, @feedback, @goto, @prevHash, @hash, @scenarioId)`),
-      advanceHead: db.prepare('UPDATE sessions SET event_count = ?, head_hash = ?, play = coalesce(?, play) WHERE sid = ?'),
+      advanceHead: db.prepare(
+        'UPDATE sessions SET event_count = ?, head_hash = ?, play = coalesce(?, play) WHERE sid = ?',
+      ),
       setPlay: db.prepare('UPDATE sessions SET play = ? WHERE id = ? AND finished_at IS NULL'),
       getPlay: db.prepare('SELECT play FROM sessions WHERE id = ?'),
-      finish: db.prepare(`UPDATE sessions SET finished_at = @finishedAt, outcome = @outcome, ending = @ending, total = @total, max = @max,
+      finish:
+        db.prepare(`UPDATE sessions SET finished_at = @finishedAt, outcome = @outcome, ending = @ending, total = @total, max = @max,
         percent = @percent, passed = @passed, seal = @seal, play = NULL WHERE sid = @sid`),
-      insertLesson: db.prepare('INSERT INTO session_lessons (sid, lesson, points, max, scenario_id) VALUES (?, ?, ?, ?, ?)'),
+      insertLesson: db.prepare(
+        'INSERT INTO session_lessons (sid, lesson, points, max, scenario_id) VALUES (?, ?, ?, ?, ?)',
+      ),
       lessonsOf: db.prepare('SELECT lesson, points, max FROM session_lessons WHERE sid = ? ORDER BY lesson'),
       eventsOf: db.prepare('SELECT * FROM events WHERE sid = ? ORDER BY seq'),
     };
@@ -142,57 +182,101 @@ export class SqliteStore implements SessionStore {
 
   async saveSource(source: ScenarioSource): Promise<void> {
     if (this.st.sourceExists.get(source.hash)) return;
-    this.st.insertSource.run(source.hash, source.scenarioId, source.file, source.source, JSON.stringify(source.catalog), new Date().toISOString());
+    this.st.insertSource.run(
+      source.hash,
+      source.scenarioId,
+      source.file,
+      source.source,
+      JSON.stringify(source.catalog),
+      new Date().toISOString(),
+    );
   }
 
   async loadSource(hash: string): Promise<ScenarioSource | undefined> {
     const row = this.st.getSource.get(hash);
     if (!row) return undefined;
-    return { hash: row.hash, scenarioId: row.scenario_id, file: row.file, source: row.source, catalog: JSON.parse(row.catalog) as LessonCatalog };
+    return {
+      hash: row.hash,
+      scenarioId: row.scenario_id,
+      file: row.file,
+      source: row.source,
+      catalog: JSON.parse(row.catalog) as LessonCatalog,
+    };
   }
 
   async startSession(header: SessionHeader, play?: SavedPlay): Promise<SessionRow> {
     const headHash = genesisHash(header);
-    this.db.transaction(() => {
-      this.st.insertSession.run({ ...header, headHash, play: play ? JSON.stringify(play) : null });
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.st.insertSession.run({ ...header, headHash, play: play ? JSON.stringify(play) : null });
+      })
+      .immediate();
     return this.rowOf(this.st.sessionById.get(header.id)!);
   }
 
   async appendEvent(sessionId: SessionId, content: EventContent, play?: SavedPlay): Promise<StoredEvent> {
-    return this.db.transaction(() => {
-      const s = appendableRow(this.st.sessionById.get(sessionId), sessionId, content.seq);
-      const prevHash = s.head_hash;
-      const hash = eventHash(prevHash, content);
-      const { way, text, idx } = wayOf(content.action);
-      this.st.insertEvent.run({
-        sid: s.sid, seq: content.seq, at: content.at, node: content.node, kind: content.action.kind, way, text, idx,
-        shown: JSON.stringify(content.shown), decisionMs: Math.round(content.decisionMs),
-        points: JSON.stringify(content.points), meters: JSON.stringify(content.meters), feedback: content.feedback,
-        goto: content.goto, prevHash, hash, scenarioId: s.scenario_id,
-      });
-      this.st.advanceHead.run(content.seq, hash, play ? JSON.stringify(play) : null, s.sid);
-      return { ...content, decisionMs: Math.round(content.decisionMs), sessionId, prevHash, hash };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const s = appendableRow(this.st.sessionById.get(sessionId), sessionId, content.seq);
+        const prevHash = s.head_hash;
+        const hash = eventHash(prevHash, content);
+        const { way, text, idx } = wayOf(content.action);
+        this.st.insertEvent.run({
+          sid: s.sid,
+          seq: content.seq,
+          at: content.at,
+          node: content.node,
+          kind: content.action.kind,
+          way,
+          text,
+          idx,
+          shown: JSON.stringify(content.shown),
+          decisionMs: Math.round(content.decisionMs),
+          points: JSON.stringify(content.points),
+          meters: JSON.stringify(content.meters),
+          feedback: content.feedback,
+          goto: content.goto,
+          prevHash,
+          hash,
+          scenarioId: s.scenario_id,
+        });
+        this.st.advanceHead.run(content.seq, hash, play ? JSON.stringify(play) : null, s.sid);
+        return { ...content, decisionMs: Math.round(content.decisionMs), sessionId, prevHash, hash };
+      })
+      .immediate();
   }
 
   async savePlay(sessionId: SessionId, play: SavedPlay): Promise<void> {
-    this.db.transaction(() => { this.st.setPlay.run(JSON.stringify(play), sessionId); }).immediate();
+    this.db
+      .transaction(() => {
+        this.st.setPlay.run(JSON.stringify(play), sessionId);
+      })
+      .immediate();
   }
 
   async finishSession(sessionId: SessionId, result: SessionResult): Promise<SessionRow> {
-    return this.db.transaction(() => {
-      const s = this.st.sessionById.get(sessionId);
-      if (!s) throw new StoreError(`no session ${sessionId}`);
-      if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
-      const seal = sealHash(s.head_hash, result);
-      this.st.finish.run({
-        sid: s.sid, finishedAt: result.finishedAt, outcome: result.outcome, ending: result.ending, total: result.total,
-        max: result.max, percent: result.percent, passed: result.passed ? 1 : 0, seal,
-      });
-      for (const [lesson, l] of Object.entries(result.lessons)) this.st.insertLesson.run(s.sid, lesson, l.points, l.max, s.scenario_id);
-      return this.rowOf(this.st.sessionById.get(sessionId)!);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const s = this.st.sessionById.get(sessionId);
+        if (!s) throw new StoreError(`no session ${sessionId}`);
+        if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
+        const seal = sealHash(s.head_hash, result);
+        this.st.finish.run({
+          sid: s.sid,
+          finishedAt: result.finishedAt,
+          outcome: result.outcome,
+          ending: result.ending,
+          total: result.total,
+          max: result.max,
+          percent: result.percent,
+          passed: result.passed ? 1 : 0,
+          seal,
+        });
+        for (const [lesson, l] of Object.entries(result.lessons))
+          this.st.insertLesson.run(s.sid, lesson, l.points, l.max, s.scenario_id);
+        return this.rowOf(this.st.sessionById.get(sessionId)!);
+      })
+      .immediate();
   }
 
   async findSession(idOrPrefix: string): Promise<SessionRow | undefined | 'ambiguous'> {
@@ -208,7 +292,9 @@ export class SqliteStore implements SessionStore {
   async listSessions(filter: SessionFilter = {}): Promise<SessionRow[]> {
     const { where, params } = whereOf(filter);
     const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
-    const rows = this.db.prepare(`SELECT * FROM sessions s ${where} ORDER BY started_at DESC, sid DESC${limit}`).all(params) as SessionDbRow[];
+    const rows = this.db
+      .prepare(`SELECT * FROM sessions s ${where} ORDER BY started_at DESC, sid DESC${limit}`)
+      .all(params) as SessionDbRow[];
     return rows.map((r) => this.rowOf(r));
   }
 
@@ -223,7 +309,10 @@ export class SqliteStore implements SessionStore {
     return row?.play ? (JSON.parse(row.play) as SavedPlay) : undefined;
   }
 
-  async eachSession(filter: SessionFilter, fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>): Promise<void> {
+  async eachSession(
+    filter: SessionFilter,
+    fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>,
+  ): Promise<void> {
     const { where, params } = whereOf(filter, 'sid > @after');
     const page = this.db.prepare(`SELECT * FROM sessions s ${where} ORDER BY sid LIMIT 500`);
     let after = 0;
@@ -262,9 +351,18 @@ export class SqliteStore implements SessionStore {
 export function whereOf(filter: SessionFilter, ...extra: string[]): { where: string; params: Record<string, string> } {
   const parts = [...extra];
   const params: Record<string, string> = {};
-  if (filter.trainee !== undefined) { parts.push('s.trainee = @trainee'); params.trainee = filter.trainee; }
-  if (filter.scenario !== undefined) { parts.push('s.scenario_id = @scenario'); params.scenario = filter.scenario; }
-  if (filter.since !== undefined) { parts.push('s.started_at >= @since'); params.since = filter.since; }
+  if (filter.trainee !== undefined) {
+    parts.push('s.trainee = @trainee');
+    params.trainee = filter.trainee;
+  }
+  if (filter.scenario !== undefined) {
+    parts.push('s.scenario_id = @scenario');
+    params.scenario = filter.scenario;
+  }
+  if (filter.since !== undefined) {
+    parts.push('s.started_at >= @since');
+    params.since = filter.since;
+  }
   if (filter.finished === true) parts.push('s.finished_at IS NOT NULL');
   if (filter.finished === false) parts.push('s.finished_at IS NULL');
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };

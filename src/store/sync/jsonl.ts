@@ -21,7 +21,11 @@ export function sourceLineOf(source: ScenarioSource): string {
 
 /** What is wrong with the file, in both languages, and at which line (the command prints `file:line: …`). */
 export class ImportError extends StoreError {
-  constructor(readonly line: number, en: string, zh: string) {
+  constructor(
+    readonly line: number,
+    en: string,
+    zh: string,
+  ) {
     super(en, zh);
   }
 }
@@ -113,11 +117,17 @@ export function parseExport(text: string): ParsedFile {
       const at = broken.seq === null ? line : eventLines[broken.seq - 1];
       // A chain that stops short of the count its session line recorded: the file was cut.
       if (broken.seq !== null && broken.seq > list.length) {
-        throw new ImportError(nextLine,
+        throw new ImportError(
+          nextLine,
           `session ${row.id} stops after event ${list.length} of ${row.eventCount}: the file is cut short or events were deleted`,
-          `练习 ${row.id} 记录了 ${row.eventCount} 个步骤，文件里到第 ${list.length} 步就没有了：文件不完整，或有步骤被删除`);
+          `练习 ${row.id} 记录了 ${row.eventCount} 个步骤，文件里到第 ${list.length} 步就没有了：文件不完整，或有步骤被删除`,
+        );
       }
-      throw new ImportError(at ?? line, `session ${row.id}: ${chainProblem(broken, 'en')}`, `练习 ${row.id}：${chainProblem(broken, 'zh')}`);
+      throw new ImportError(
+        at ?? line,
+        `session ${row.id}: ${chainProblem(broken, 'en')}`,
+        `练习 ${row.id}：${chainProblem(broken, 'zh')}`,
+      );
     }
     const { eventCount: _c, headHash: _h, result: r, seal, ...header } = row;
     const source = sources.get(row.scenarioHash);
@@ -132,7 +142,12 @@ export function parseExport(text: string): ParsedFile {
   for (let i = 0; i < last; i++) {
     const n = i + 1;
     const raw = lines[i]!.replace(/\r$/, '');
-    if (raw.trim() === '') throw new ImportError(n, 'empty line (an export has none): the file was edited or damaged', '空行（导出文件里没有空行）：文件被改动过或已损坏');
+    if (raw.trim() === '')
+      throw new ImportError(
+        n,
+        'empty line (an export has none): the file was edited or damaged',
+        '空行（导出文件里没有空行）：文件被改动过或已损坏',
+      );
     let data: unknown;
     try {
       data = JSON.parse(raw);
@@ -147,9 +162,11 @@ export function parseExport(text: string): ParsedFile {
       if (!s.success) throw lacking(n, s.error, 'a scenario source line', '案例来源行');
       const { type: _t, ...source } = s.data;
       if (sha256(canonicalJson({ source: source.source, catalog: source.catalog })) !== source.hash) {
-        throw new ImportError(n,
+        throw new ImportError(
+          n,
           `the scenario source of '${source.scenarioId}' was altered (it does not match its hash)`,
-          `案例「${source.scenarioId}」的来源被改动过（与它的哈希不符）`);
+          `案例「${source.scenarioId}」的来源被改动过（与它的哈希不符）`,
+        );
       }
       sources.set(source.hash, source as ScenarioSource);
     } else if (type === 'session') {
@@ -157,25 +174,30 @@ export function parseExport(text: string): ParsedFile {
       const s = sessionLine.safeParse(data);
       if (!s.success) throw lacking(n, s.error, 'a session line', '练习行');
       const { type: _t, result: r, seal, ...rest } = s.data;
-      if (lineOf.has(rest.id)) throw new ImportError(n, `session ${rest.id} appears twice in the file`, `练习 ${rest.id} 在文件里出现了两次`);
+      if (lineOf.has(rest.id))
+        throw new ImportError(n, `session ${rest.id} appears twice in the file`, `练习 ${rest.id} 在文件里出现了两次`);
       const row: SessionRow = { ...rest, ...(r ? { result: r } : {}), ...(seal !== undefined ? { seal } : {}) };
       open = { row, line: n, events: [], eventLines: [] };
     } else if (type === 'event') {
       const e = eventLine.safeParse(data);
       if (!e.success) throw lacking(n, e.error, 'an event line', '步骤行');
       if (!open || e.data.sessionId !== open.row.id) {
-        throw new ImportError(n,
+        throw new ImportError(
+          n,
           `event ${e.data.seq} of session ${e.data.sessionId} is not after its session's line: lines were moved or deleted`,
-          `练习 ${e.data.sessionId} 的第 ${e.data.seq} 步不在该练习那一行之后：有行被移动或删除`);
+          `练习 ${e.data.sessionId} 的第 ${e.data.seq} 步不在该练习那一行之后：有行被移动或删除`,
+        );
       }
       const { type: _t, ...event } = e.data;
       open.events.push(event);
       open.eventLines.push(n);
       events++;
     } else {
-      throw new ImportError(n,
+      throw new ImportError(
+        n,
         "not a line of a roleplay export (expected type 'session', 'event' or 'source')",
-        '不是 roleplay 导出文件的行（type 应为「session」、「event」或「source」）');
+        '不是 roleplay 导出文件的行（type 应为「session」、「event」或「source」）',
+      );
     }
   }
   close(last + 1);

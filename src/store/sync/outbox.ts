@@ -20,7 +20,10 @@ export interface PendingSession {
 }
 
 export class Outbox {
-  private constructor(private readonly db: Db, readonly server: string) {}
+  private constructor(
+    private readonly db: Db,
+    readonly server: string,
+  ) {}
 
   static open(db: Db, server: string): Outbox {
     const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_meta'").get();
@@ -34,19 +37,23 @@ export class Outbox {
             marked_at  TEXT NOT NULL,
             PRIMARY KEY (server, session_id)
           ) WITHOUT ROWID;`);
-        if (!db.prepare('SELECT 1 FROM sync_meta').get()) db.prepare('INSERT INTO sync_meta (version) VALUES (?)').run(OUTBOX_VERSION);
+        if (!db.prepare('SELECT 1 FROM sync_meta').get())
+          db.prepare('INSERT INTO sync_meta (version) VALUES (?)').run(OUTBOX_VERSION);
       }).immediate();
     }
     return new Outbox(db, server);
   }
 
   mark(sessionId: string): void {
-    this.db.prepare('INSERT OR REPLACE INTO sync_outbox (server, session_id, marked_at) VALUES (?, ?, ?)').run(this.server, sessionId, new Date().toISOString());
+    this.db
+      .prepare('INSERT OR REPLACE INTO sync_outbox (server, session_id, marked_at) VALUES (?, ?, ?)')
+      .run(this.server, sessionId, new Date().toISOString());
   }
 
   /** Pending sessions, oldest mark first, with their current local state. */
   pending(limit?: number): PendingSession[] {
-    const rows = this.db.prepare(`
+    const rows = this.db
+      .prepare(`
       SELECT o.session_id AS sessionId, coalesce(s.event_count, 0) AS events, s.finished_at IS NOT NULL AS finished
         FROM sync_outbox o LEFT JOIN sessions s ON s.id = o.session_id
        WHERE o.server = ? ORDER BY o.marked_at, o.session_id${limit !== undefined ? ` LIMIT ${Math.floor(limit)}` : ''}`)
@@ -55,12 +62,14 @@ export class Outbox {
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM sync_outbox WHERE server = ?').get(this.server) as { n: number }).n;
+    return (this.db.prepare('SELECT count(*) AS n FROM sync_outbox WHERE server = ?').get(this.server) as { n: number })
+      .n;
   }
 
   /** Clears the mark if the session has not changed locally since `seen` was read. */
   clear(seen: PendingSession): void {
-    this.db.prepare(`
+    this.db
+      .prepare(`
       DELETE FROM sync_outbox WHERE server = ? AND session_id = ?
          AND coalesce((SELECT event_count FROM sessions WHERE id = ?), 0) = ?
          AND coalesce((SELECT finished_at IS NOT NULL FROM sessions WHERE id = ?), 0) = ?`)

@@ -14,22 +14,30 @@ import type { MergeOutcome, SessionBundle } from './bundle.js';
 import { mergeInto, type MergeTx } from './merge.js';
 import type { SessionDbRow } from '../sqlite/sqlite-store.js';
 
-
 export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
   const st = {
     hasSource: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM scenario_sources WHERE hash = ?'),
-    insertSource: db.prepare('INSERT OR IGNORE INTO scenario_sources (hash, scenario_id, file, source, catalog, stored_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertSource: db.prepare(
+      'INSERT OR IGNORE INTO scenario_sources (hash, scenario_id, file, source, catalog, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     session: db.prepare<[string], SessionDbRow>('SELECT * FROM sessions WHERE id = ?'),
-    hashAt: db.prepare<[string, number], { hash: string }>('SELECT e.hash FROM events e JOIN sessions s ON s.sid = e.sid WHERE s.id = ? AND e.seq = ?'),
-    insertSession: db.prepare(`INSERT OR IGNORE INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash)
+    hashAt: db.prepare<[string, number], { hash: string }>(
+      'SELECT e.hash FROM events e JOIN sessions s ON s.sid = e.sid WHERE s.id = ? AND e.seq = ?',
+    ),
+    insertSession:
+      db.prepare(`INSERT OR IGNORE INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash)
       VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash)`),
-    insertEvent: db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash)
+    insertEvent:
+      db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash)
       VALUES (@sid, @seq, @at, @node, @kind, @way, @text, @idx, @shown, @decisionMs, @points, @meters, @feedback, @goto, @prevHash, @hash)`),
     advance: db.prepare('UPDATE sessions SET event_count = ?, head_hash = ? WHERE id = ?'),
     setPlay: db.prepare('UPDATE sessions SET play = ? WHERE id = ? AND finished_at IS NULL'),
-    finish: db.prepare(`UPDATE sessions SET finished_at = @finishedAt, outcome = @outcome, ending = @ending, total = @total, max = @max,
+    finish:
+      db.prepare(`UPDATE sessions SET finished_at = @finishedAt, outcome = @outcome, ending = @ending, total = @total, max = @max,
       percent = @percent, passed = @passed, seal = @seal, play = NULL WHERE id = @id`),
-    insertLesson: db.prepare('INSERT INTO session_lessons (sid, lesson, points, max) SELECT sid, ?, ?, ? FROM sessions WHERE id = ?'),
+    insertLesson: db.prepare(
+      'INSERT INTO session_lessons (sid, lesson, points, max) SELECT sid, ?, ?, ? FROM sessions WHERE id = ?',
+    ),
   };
   const sidOf = (id: string) => {
     const row = st.session.get(id);
@@ -47,8 +55,19 @@ export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[])
       const s = st.session.get(id);
       if (!s) return undefined;
       return {
-        header: { id: s.id, trainee: s.trainee, scenarioId: s.scenario_id, scenarioHash: s.scenario_hash, lang: s.lang as SessionHeader['lang'], mode: s.mode as SessionHeader['mode'], startedAt: s.started_at },
-        eventCount: s.event_count, headHash: s.head_hash, finished: s.finished_at !== null, ...(s.seal !== null ? { seal: s.seal } : {}),
+        header: {
+          id: s.id,
+          trainee: s.trainee,
+          scenarioId: s.scenario_id,
+          scenarioHash: s.scenario_hash,
+          lang: s.lang as SessionHeader['lang'],
+          mode: s.mode as SessionHeader['mode'],
+          startedAt: s.started_at,
+        },
+        eventCount: s.event_count,
+        headHash: s.head_hash,
+        finished: s.finished_at !== null,
+        ...(s.seal !== null ? { seal: s.seal } : {}),
       };
     },
     async eventHashAt(id, seq) {
@@ -62,10 +81,22 @@ export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[])
       for (const e of events) {
         const { way, text, idx } = wayOf(e.action);
         st.insertEvent.run({
-          sid, seq: e.seq, at: e.at, node: e.node, kind: e.action.kind, way, text, idx,
-          shown: JSON.stringify(e.shown), decisionMs: Math.round(e.decisionMs),
-          points: JSON.stringify(e.points), meters: JSON.stringify(e.meters), feedback: e.feedback,
-          goto: e.goto, prevHash: e.prevHash, hash: e.hash,
+          sid,
+          seq: e.seq,
+          at: e.at,
+          node: e.node,
+          kind: e.action.kind,
+          way,
+          text,
+          idx,
+          shown: JSON.stringify(e.shown),
+          decisionMs: Math.round(e.decisionMs),
+          points: JSON.stringify(e.points),
+          meters: JSON.stringify(e.meters),
+          feedback: e.feedback,
+          goto: e.goto,
+          prevHash: e.prevHash,
+          hash: e.hash,
         });
       }
       const last = events[events.length - 1]!;
@@ -76,8 +107,15 @@ export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[])
     },
     async finish(id, r, seal) {
       st.finish.run({
-        id, finishedAt: r.finishedAt, outcome: r.outcome, ending: r.ending, total: r.total, max: r.max,
-        percent: r.percent, passed: r.passed ? 1 : 0, seal,
+        id,
+        finishedAt: r.finishedAt,
+        outcome: r.outcome,
+        ending: r.ending,
+        total: r.total,
+        max: r.max,
+        percent: r.percent,
+        passed: r.passed ? 1 : 0,
+        seal,
       });
       for (const [lesson, l] of Object.entries(r.lessons)) st.insertLesson.run(lesson, l.points, l.max, id);
     },

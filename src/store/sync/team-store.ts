@@ -12,8 +12,17 @@
  * while it is unreachable they come from this computer, and the notice says so.
  */
 import type {
-  EventContent, ReportData, SavedPlay, ScenarioSource, SessionFilter, SessionHeader, SessionId, SessionResult,
-  SessionRow, SessionStore, StoredEvent,
+  EventContent,
+  ReportData,
+  SavedPlay,
+  ScenarioSource,
+  SessionFilter,
+  SessionHeader,
+  SessionId,
+  SessionResult,
+  SessionRow,
+  SessionStore,
+  StoredEvent,
 } from '../store.js';
 import { StoreError } from '../store.js';
 import { openSqliteStore, type SqliteStore } from '../sqlite/sqlite-store.js';
@@ -50,12 +59,18 @@ export interface SyncProgress {
 export type SyncResult =
   | { readonly ok: true; readonly sessions: number; readonly events: number }
   | {
-    readonly ok: false; readonly sessions: number; readonly events: number; readonly remaining: number; readonly problem: string;
-    /** sessions the server would not take, and why (in the store's language); they stay waiting */
-    readonly refused: readonly { readonly sessionId: string; readonly reason: string }[];
-  };
+      readonly ok: false;
+      readonly sessions: number;
+      readonly events: number;
+      readonly remaining: number;
+      readonly problem: string;
+      /** sessions the server would not take, and why (in the store's language); they stay waiting */
+      readonly refused: readonly { readonly sessionId: string; readonly reason: string }[];
+    };
 
-const defaultNotice = (line: string) => { process.stderr.write(`roleplay: ${line}\n`); };
+const defaultNotice = (line: string) => {
+  process.stderr.write(`roleplay: ${line}\n`);
+};
 
 export class TeamStore implements SessionStore {
   readonly location: string;
@@ -128,7 +143,10 @@ export class TeamStore implements SessionStore {
     if (this.remote) return true;
     try {
       // A server that answers but then hangs must not hold the end of a session for long.
-      this.remote = await openPgStore(this.url, { connectTimeoutMs: this.options.connectTimeoutMs ?? 4_000, queryTimeoutMs: 20_000 });
+      this.remote = await openPgStore(this.url, {
+        connectTimeoutMs: this.options.connectTimeoutMs ?? 4_000,
+        queryTimeoutMs: 20_000,
+      });
       this.offlineAt = undefined;
       return true;
     } catch (e) {
@@ -150,7 +168,8 @@ export class TeamStore implements SessionStore {
   /** While offline, try the server again only now and then, so each step does not wait for it. */
   private async reachable(): Promise<boolean> {
     if (this.remote) return true;
-    if (this.offlineAt !== undefined && Date.now() - this.offlineAt < (this.options.retryAfterMs ?? 30_000)) return false;
+    if (this.offlineAt !== undefined && Date.now() - this.offlineAt < (this.options.retryAfterMs ?? 30_000))
+      return false;
     try {
       return await this.connect();
     } catch {
@@ -241,14 +260,29 @@ export class TeamStore implements SessionStore {
 
   // ───────────── reads ─────────────
 
-  loadSource(hash: string) { return this.read((s) => s.loadSource(hash)); }
-  findSession(idOrPrefix: string) { return this.read((s) => s.findSession(idOrPrefix)); }
-  listSessions(filter?: SessionFilter) { return this.read((s) => s.listSessions(filter)); }
-  events(sessionId: SessionId) { return this.read((s) => s.events(sessionId)); }
-  savedPlay(sessionId: SessionId) { return this.read((s) => s.savedPlay(sessionId)); }
-  report(filter?: SessionFilter): Promise<ReportData> { return this.read((s) => s.report(filter)); }
+  loadSource(hash: string) {
+    return this.read((s) => s.loadSource(hash));
+  }
+  findSession(idOrPrefix: string) {
+    return this.read((s) => s.findSession(idOrPrefix));
+  }
+  listSessions(filter?: SessionFilter) {
+    return this.read((s) => s.listSessions(filter));
+  }
+  events(sessionId: SessionId) {
+    return this.read((s) => s.events(sessionId));
+  }
+  savedPlay(sessionId: SessionId) {
+    return this.read((s) => s.savedPlay(sessionId));
+  }
+  report(filter?: SessionFilter): Promise<ReportData> {
+    return this.read((s) => s.report(filter));
+  }
 
-  async eachSession(filter: SessionFilter, fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>): Promise<void> {
+  async eachSession(
+    filter: SessionFilter,
+    fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>,
+  ): Promise<void> {
     // Not retried on this computer half-way: the caller has already seen part of the server's sessions.
     const store = await this.reader();
     await store.eachSession(filter, fn);
@@ -256,7 +290,12 @@ export class TeamStore implements SessionStore {
 
   // ───────────── uploading ─────────────
 
-  private async bundleFrom(store: SessionStore, id: SessionId, after: number, withSource: boolean): Promise<SessionBundle | undefined> {
+  private async bundleFrom(
+    store: SessionStore,
+    id: SessionId,
+    after: number,
+    withSource: boolean,
+  ): Promise<SessionBundle | undefined> {
     const row = await store.findSession(id);
     if (!row || row === 'ambiguous' || row.id !== id) return undefined;
     const events = (await store.events(id)).filter((e) => e.seq > after);
@@ -324,7 +363,14 @@ export class TeamStore implements SessionStore {
     let sessions = 0;
     let events = 0;
     if (!(await this.reachable())) {
-      return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.unreachable ?? this.says.unreachable(this.location), refused: [] };
+      return {
+        ok: false,
+        sessions,
+        events,
+        remaining: this.outbox.count(),
+        problem: this.unreachable ?? this.says.unreachable(this.location),
+        refused: [],
+      };
     }
     const batch = Math.max(1, this.options.batchSize ?? 50);
     const failed = new Set<string>();
@@ -335,7 +381,10 @@ export class TeamStore implements SessionStore {
       this.notice(this.says.notUploaded(sessionId, this.why(e)));
     };
     for (;;) {
-      const pending = this.outbox.pending(batch + failed.size).filter((p) => !failed.has(p.sessionId)).slice(0, batch);
+      const pending = this.outbox
+        .pending(batch + failed.size)
+        .filter((p) => !failed.has(p.sessionId))
+        .slice(0, batch);
       if (pending.length === 0) break;
       try {
         const done = await this.upload(pending);
@@ -356,7 +405,14 @@ export class TeamStore implements SessionStore {
             } catch (single) {
               if (single instanceof ServerUnreachable) {
                 this.goOffline(single);
-                return { ok: false, sessions, events, remaining: this.outbox.count(), problem: this.why(single), refused };
+                return {
+                  ok: false,
+                  sessions,
+                  events,
+                  remaining: this.outbox.count(),
+                  problem: this.why(single),
+                  refused,
+                };
               }
               refuse(p.sessionId, single);
             }
@@ -375,8 +431,10 @@ export class TeamStore implements SessionStore {
 
   /** Marks every session on this computer for upload (for sessions recorded before the team had a server). */
   private markAll() {
-    this.local.db.prepare(`INSERT OR IGNORE INTO sync_outbox (server, session_id, marked_at)
-      SELECT ?, id, ? FROM sessions`).run(this.outbox.server, new Date().toISOString());
+    this.local.db
+      .prepare(`INSERT OR IGNORE INTO sync_outbox (server, session_id, marked_at)
+      SELECT ?, id, ? FROM sessions`)
+      .run(this.outbox.server, new Date().toISOString());
   }
 
   async close(): Promise<void> {

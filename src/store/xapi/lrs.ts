@@ -64,9 +64,14 @@ interface Said {
  * `reasonIn(lang)` only the first, for a caller that counts what was sent across calls.
  */
 export class LrsError extends StoreError {
-  constructor(private readonly reason: Said, readonly progress?: { readonly sent: number; readonly total: number }) {
+  constructor(
+    private readonly reason: Said,
+    readonly progress?: { readonly sent: number; readonly total: number },
+  ) {
     super(
-      progress ? `${reason.en}; ${progress.sent} of ${progress.total} statements were sent (sending again is safe)` : reason.en,
+      progress
+        ? `${reason.en}; ${progress.sent} of ${progress.total} statements were sent (sending again is safe)`
+        : reason.en,
       progress ? `${reason.zh}；${progress.total} 条记录中已发送 ${progress.sent} 条（重新发送是安全的）` : reason.zh,
     );
   }
@@ -113,7 +118,10 @@ type Attempt =
   | { readonly kind: 'retry'; readonly why: Said; readonly waitMs?: number }
   | { readonly kind: 'fail'; readonly status: number; readonly body: string };
 
-export async function sendStatements(statements: readonly XapiStatementLike[], options: LrsOptions): Promise<LrsResult> {
+export async function sendStatements(
+  statements: readonly XapiStatementLike[],
+  options: LrsOptions,
+): Promise<LrsResult> {
   const url = statementsUrl(options.endpoint);
   const batchSize = Math.max(1, options.batchSize ?? 50);
   const attempts = Math.max(1, options.attempts ?? 6);
@@ -124,17 +132,25 @@ export async function sendStatements(statements: readonly XapiStatementLike[], o
     'X-Experience-API-Version': XAPI_VERSION,
   };
   if (options.auth) {
-    headers.Authorization = 'Basic ' + Buffer.from(`${options.auth.user}:${options.auth.password}`).toString('base64');
+    headers.Authorization = `Basic ${Buffer.from(`${options.auth.user}:${options.auth.password}`).toString('base64')}`;
   }
   let retries = 0;
 
   const once = async (method: 'POST' | 'PUT', target: URL, body: string): Promise<Attempt> => {
     let response: Response;
     try {
-      response = await fetch(target, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+      response = await fetch(target, {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+      });
     } catch (e) {
       const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
-      return { kind: 'retry', why: { en: `cannot reach ${target.host} (${cause})`, zh: `连不上 ${target.host}（${cause}）` } };
+      return {
+        kind: 'retry',
+        why: { en: `cannot reach ${target.host} (${cause})`, zh: `连不上 ${target.host}（${cause}）` },
+      };
     }
     const text = await response.text().catch(() => '');
     if (response.ok) return { kind: 'ok', status: response.status, body: text };
@@ -147,7 +163,11 @@ export async function sendStatements(statements: readonly XapiStatementLike[], o
   };
 
   /** One request, retried with backoff; a final failure or refusal is returned, not thrown. */
-  const request = async (method: 'POST' | 'PUT', target: URL, body: string): Promise<Exclude<Attempt, { kind: 'retry' }> | { kind: 'gave-up'; why: Said }> => {
+  const request = async (
+    method: 'POST' | 'PUT',
+    target: URL,
+    body: string,
+  ): Promise<Exclude<Attempt, { kind: 'retry' }> | { kind: 'gave-up'; why: Said }> => {
     for (let attempt = 1; ; attempt++) {
       const result = await once(method, target, body);
       if (result.kind !== 'retry') return result;
@@ -160,7 +180,8 @@ export async function sendStatements(statements: readonly XapiStatementLike[], o
 
   let sent = 0;
   const progress = () => ({ sent, total: statements.length });
-  const gaveUp = (why: Said) => new LrsError({ en: `${why.en} after ${attempts} attempts`, zh: `${why.zh}，已尝试 ${attempts} 次` }, progress());
+  const gaveUp = (why: Said) =>
+    new LrsError({ en: `${why.en} after ${attempts} attempts`, zh: `${why.zh}，已尝试 ${attempts} 次` }, progress());
   let batches = 0;
   let resentOneByOne = 0;
   for (let start = 0; start < statements.length; start += batchSize) {
@@ -187,10 +208,13 @@ export async function sendStatements(statements: readonly XapiStatementLike[], o
       if (result.kind === 'gave-up') throw gaveUp(result.why);
       if (result.kind === 'fail') {
         if (result.status === 409) {
-          throw new LrsError({
-            en: `the LRS already holds a different statement with id ${statement.id} (409 Conflict)`,
-            zh: `学习记录库里已有一条编号为 ${statement.id} 但内容不同的记录（409 Conflict）`,
-          }, progress());
+          throw new LrsError(
+            {
+              en: `the LRS already holds a different statement with id ${statement.id} (409 Conflict)`,
+              zh: `学习记录库里已有一条编号为 ${statement.id} 但内容不同的记录（409 Conflict）`,
+            },
+            progress(),
+          );
         }
         throw new LrsError(refusal(result.status, result.body), progress());
       }
@@ -205,14 +229,28 @@ function refusal(status: number, body: string): Said {
   const en = said ? `: ${said}` : '';
   const zh = said ? `：${said}` : '';
   switch (status) {
-    case 401: return { en: 'the learning record store refused the credentials (401); check --auth USER:PASS', zh: '学习记录库拒绝了这组凭据（401）；请检查 --auth USER:PASS' };
-    case 403: return { en: `the learning record store does not allow these credentials to write statements (403)${en}`, zh: `学习记录库不允许这组凭据写入记录（403）${zh}` };
-    case 404: return {
-      en: `no xAPI statements resource at that URL (404); give the LRS endpoint, e.g. https://lrs.example.com/xAPI${en}`,
-      zh: `这个网址上没有 xAPI statements 资源（404）；请给出学习记录库的地址，例如 https://lrs.example.com/xAPI${zh}`,
-    };
-    case 400: return { en: `the learning record store rejected the statements (400)${en}`, zh: `学习记录库拒收了这些记录（400）${zh}` };
-    default: return { en: `the learning record store answered ${status}${en}`, zh: `学习记录库返回了 ${status}${zh}` };
+    case 401:
+      return {
+        en: 'the learning record store refused the credentials (401); check --auth USER:PASS',
+        zh: '学习记录库拒绝了这组凭据（401）；请检查 --auth USER:PASS',
+      };
+    case 403:
+      return {
+        en: `the learning record store does not allow these credentials to write statements (403)${en}`,
+        zh: `学习记录库不允许这组凭据写入记录（403）${zh}`,
+      };
+    case 404:
+      return {
+        en: `no xAPI statements resource at that URL (404); give the LRS endpoint, e.g. https://lrs.example.com/xAPI${en}`,
+        zh: `这个网址上没有 xAPI statements 资源（404）；请给出学习记录库的地址，例如 https://lrs.example.com/xAPI${zh}`,
+      };
+    case 400:
+      return {
+        en: `the learning record store rejected the statements (400)${en}`,
+        zh: `学习记录库拒收了这些记录（400）${zh}`,
+      };
+    default:
+      return { en: `the learning record store answered ${status}${en}`, zh: `学习记录库返回了 ${status}${zh}` };
   }
 }
 
@@ -222,7 +260,8 @@ function lrsMessage(body: string): string | undefined {
   if (!trimmed) return undefined;
   try {
     const data = JSON.parse(trimmed) as { message?: unknown; error?: unknown };
-    const message = typeof data.message === 'string' ? data.message : typeof data.error === 'string' ? data.error : undefined;
+    const message =
+      typeof data.message === 'string' ? data.message : typeof data.error === 'string' ? data.error : undefined;
     if (message) return message.split('\n')[0]!.slice(0, 200);
   } catch {
     // not JSON

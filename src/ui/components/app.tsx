@@ -53,7 +53,10 @@ type Screen =
 const compiledCache = new WeakMap<OpenedScenario, ReturnType<Screens['compile']>>();
 function compiledOf(s: Screens, opened: OpenedScenario) {
   let c = compiledCache.get(opened);
-  if (!c) { c = s.compile(opened.scenario); compiledCache.set(opened, c); }
+  if (!c) {
+    c = s.compile(opened.scenario);
+    compiledCache.set(opened, c);
+  }
   return c;
 }
 
@@ -61,7 +64,9 @@ export function App(props: AppProps) {
   const { exit: exitApp } = useApp();
   // Leaving draws one last, short frame (Ink leaves the last frame on screen) and then exits.
   const [leaving, setLeaving] = useState(false);
-  useEffect(() => { if (leaving) exitApp(); }, [leaving, exitApp]);
+  useEffect(() => {
+    if (leaving) exitApp();
+  }, [leaving, exitApp]);
   const exit = () => setLeaving(true);
   const terminal = useTerminalSize();
   const size = props.size ?? terminal;
@@ -73,9 +78,17 @@ export function App(props: AppProps) {
   const fromMenu = props.start.kind === 'menu';
   const [screen, setScreen] = useState<Screen>(() => {
     switch (props.start.kind) {
-      case 'menu': return { name: 'menu' };
-      case 'briefing': return { name: 'briefing', opened: props.start.opened };
-      case 'play': return { name: 'play', opened: props.start.opened, run: 1, ...(props.start.resume ? { resume: props.start.resume } : {}) };
+      case 'menu':
+        return { name: 'menu' };
+      case 'briefing':
+        return { name: 'briefing', opened: props.start.opened };
+      case 'play':
+        return {
+          name: 'play',
+          opened: props.start.opened,
+          run: 1,
+          ...(props.start.resume ? { resume: props.start.resume } : {}),
+        };
     }
   });
   const entries = useMemo(() => (screen.name === 'menu' ? props.library.entries() : []), [screen.name, props.library]);
@@ -85,8 +98,17 @@ export function App(props: AppProps) {
   useEffect(() => {
     if (!onMenu || !props.library.unfinished) return;
     let live = true;
-    props.library.unfinished().then((list) => { if (live) setUnfinished(list); }, () => { /* the menu works without them */ });
-    return () => { live = false; };
+    props.library.unfinished().then(
+      (list) => {
+        if (live) setUnfinished(list);
+      },
+      () => {
+        /* the menu works without them */
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [onMenu, props.library]);
 
   // Loaded in the background once the menu is up; a screen that needs them before then waits a moment.
@@ -94,13 +116,21 @@ export function App(props: AppProps) {
   useEffect(() => {
     if (loaded) return;
     let live = true;
-    void loadScreens().then((m) => { if (live) setLoaded(m); });
-    return () => { live = false; };
+    void loadScreens().then((m) => {
+      if (live) setLoaded(m);
+    });
+    return () => {
+      live = false;
+    };
   }, [loaded]);
 
-  const changeLang = (l: Lang) => { setLang(l); props.onLangChange?.(l); };
+  const changeLang = (l: Lang) => {
+    setLang(l);
+    props.onLangChange?.(l);
+  };
   const pick = (entry: MenuEntry) => {
-    const show = (r: OpenResult) => setScreen(r.ok ? { name: 'briefing', opened: r.opened } : { name: 'menu', error: r.message });
+    const show = (r: OpenResult) =>
+      setScreen(r.ok ? { name: 'briefing', opened: r.opened } : { name: 'menu', error: r.message });
     const r = props.library.open(entry, lang);
     if (r instanceof Promise) void r.then(show);
     else show(r);
@@ -109,7 +139,10 @@ export function App(props: AppProps) {
     const resume = props.library.resume;
     if (!resume) return;
     void resume(session).then((r: ResumeResult) => {
-      if (!r.ok) { setScreen({ name: 'menu', error: r.message }); return; }
+      if (!r.ok) {
+        setScreen({ name: 'menu', error: r.message });
+        return;
+      }
       setMode(r.mode);
       setScreen({ name: 'play', opened: r.opened, run: 1, resume: r.resume });
     });
@@ -124,32 +157,66 @@ export function App(props: AppProps) {
   switch (screen.name) {
     case 'menu':
       content = (
-        <Menu entries={entries} lang={lang} width={width} height={height} {...(screen.error ? { error: screen.error } : {})}
-          onPick={pick} onLang={changeLang} onQuit={() => exit()}
-          unfinished={unfinished} {...(props.library.resume ? { onResume: resumeSession } : {})} />
+        <Menu
+          entries={entries}
+          lang={lang}
+          width={width}
+          height={height}
+          {...(screen.error ? { error: screen.error } : {})}
+          onPick={pick}
+          onLang={changeLang}
+          onQuit={() => exit()}
+          unfinished={unfinished}
+          {...(props.library.resume ? { onResume: resumeSession } : {})}
+        />
       );
       break;
     case 'briefing':
       content = (
-        <Briefing scenario={screen.opened.scenario} lang={lang} mode={mode} width={width} height={height}
-          onMode={setMode} onLang={changeLang} onBack={toMenuOrExit}
-          onStart={() => setScreen({ name: 'play', opened: screen.opened, run: 1 })} />
+        <Briefing
+          scenario={screen.opened.scenario}
+          lang={lang}
+          mode={mode}
+          width={width}
+          height={height}
+          onMode={setMode}
+          onLang={changeLang}
+          onBack={toMenuOrExit}
+          onStart={() => setScreen({ name: 'play', opened: screen.opened, run: 1 })}
+        />
       );
       break;
     case 'play':
       content = (
-        <PlayScreen key={screen.run} opened={screen.opened} compiled={compiledOf(s!, screen.opened)} mode={mode} lang={lang}
-          clock={props.clock} width={width} height={height}
-          {...(props.recorder ? { recorder: props.recorder } : {})} {...(screen.resume ? { resume: screen.resume } : {})}
+        <PlayScreen
+          key={screen.run}
+          opened={screen.opened}
+          compiled={compiledOf(s!, screen.opened)}
+          mode={mode}
+          lang={lang}
+          clock={props.clock}
+          width={width}
+          height={height}
+          {...(props.recorder ? { recorder: props.recorder } : {})}
+          {...(screen.resume ? { resume: screen.resume } : {})}
           onDone={(output) => setScreen({ name: 'debrief', opened: screen.opened, output, run: screen.run })}
-          onLeave={toMenuOrExit} />
+          onLeave={toMenuOrExit}
+        />
       );
       break;
     case 'debrief':
       content = (
-        <Debrief compiled={compiledOf(s!, screen.opened)} output={screen.output} mode={mode} lang={lang} width={width} height={height}
+        <Debrief
+          compiled={compiledOf(s!, screen.opened)}
+          output={screen.output}
+          mode={mode}
+          lang={lang}
+          width={width}
+          height={height}
           onRetry={() => setScreen({ name: 'play', opened: screen.opened, run: screen.run + 1 })}
-          onMenu={() => setScreen({ name: 'menu' })} onQuit={() => exit()} />
+          onMenu={() => setScreen({ name: 'menu' })}
+          onQuit={() => exit()}
+        />
       );
       break;
   }

@@ -28,14 +28,23 @@ export interface BriefingProps {
 export function briefingLines(scenario: Scenario, lang: Lang, mode: Mode, width: number): Line[] {
   const t = stringsFor(lang);
   const lines: Line[] = [];
-  const heading = (text: string) => { lines.push(blank, plain(text, 'accent', true)); };
+  const heading = (text: string) => {
+    lines.push(blank, plain(text, 'accent', true));
+  };
   if (scenario.summary !== undefined) {
     heading(t.briefingSituation);
     lines.push(...paragraph(safeText(localize(scenario.summary, lang)), width, { indent: 2, first: [{ text: '  ' }] }));
   }
   heading(t.briefingCustomer);
   scenario.cast.forEach((member, i) => {
-    const pieces: Piece[] = [{ text: '  ' }, { text: safeLine(localize(member.name, lang)) || member.id, tone: i === 0 ? 'speaker' : undefined, bold: i === 0 } as Piece];
+    const pieces: Piece[] = [
+      { text: '  ' },
+      {
+        text: safeLine(localize(member.name, lang)) || member.id,
+        tone: i === 0 ? 'speaker' : undefined,
+        bold: i === 0,
+      } as Piece,
+    ];
     if (member.role !== undefined) pieces.push({ text: ` · ${safeLine(localize(member.role, lang))}` });
     if (member.type) pieces.push({ text: ` · ${t.customerTypes[member.type]}`, tone: 'accent' });
     lines.push(fitLine(pieces, width));
@@ -43,16 +52,26 @@ export function briefingLines(scenario: Scenario, lang: Lang, mode: Mode, width:
   heading(t.briefingLessons);
   const maxima = explore(scenario).maxima.lessons;
   for (const id of scenario.scoredLessons) {
-    lines.push(...paragraph(`${lessonTitle(scenario, id, lang)}  (${t.points(maxima[id] ?? 0).replace(/^\+/, '')})`, width, { first: [{ text: '  • ' }] }));
+    lines.push(
+      ...paragraph(`${lessonTitle(scenario, id, lang)}  (${t.points(maxima[id] ?? 0).replace(/^\+/, '')})`, width, {
+        first: [{ text: '  • ' }],
+      }),
+    );
   }
   lines.push(blank, plain(t.briefingPassMark(scenario.passScore), 'warn', true));
-  lines.push(blank, fitLine([
-    { text: `${t.briefingMode}${t.colon}` },
-    ...(['practice', 'exam'] as const).flatMap((m): Piece[] => [
-      { text: m === mode ? `[${t.modeNames[m]}]` : ` ${t.modeNames[m]} `, tone: m === mode ? 'selected' : 'muted' },
-      { text: ' ' },
-    ]),
-  ], width));
+  lines.push(
+    blank,
+    fitLine(
+      [
+        { text: `${t.briefingMode}${t.colon}` },
+        ...(['practice', 'exam'] as const).flatMap((m): Piece[] => [
+          { text: m === mode ? `[${t.modeNames[m]}]` : ` ${t.modeNames[m]} `, tone: m === mode ? 'selected' : 'muted' },
+          { text: ' ' },
+        ]),
+      ],
+      width,
+    ),
+  );
   lines.push(...paragraph(t.modeHints[mode], width, { tone: 'muted', indent: 2, first: [{ text: '  ' }] }));
   return lines;
 }
@@ -61,8 +80,14 @@ export function Briefing({ scenario, lang, mode, width, height, onMode, onLang, 
   const t = stringsFor(lang);
   const [help, setHelp] = useState(false);
   const header: Line[] = [
-    fitLine([{ text: safeLine(localize(scenario.title, lang)), tone: 'title' }, { text: `  ${stars(scenario.difficulty)}`, tone: 'warn' }], width),
-    fitLine([{ text: scenario.tags.map((g) => '#' + safeLine(g)).join(' '), tone: 'muted' }], width),
+    fitLine(
+      [
+        { text: safeLine(localize(scenario.title, lang)), tone: 'title' },
+        { text: `  ${stars(scenario.difficulty)}`, tone: 'warn' },
+      ],
+      width,
+    ),
+    fitLine([{ text: scenario.tags.map((g) => `#${safeLine(g)}`).join(' '), tone: 'muted' }], width),
     rule(Math.min(width, 60)),
   ];
   const footer: Line[] = [plain(help ? t.helpClose : t.briefingKeys, 'muted')];
@@ -70,14 +95,38 @@ export function Briefing({ scenario, lang, mode, width, height, onMode, onLang, 
   const scroll = useScroll(body.length, bodyRoom(height, header.length, footer.length) - 1);
 
   useKeys((input, key) => {
-    if (help) { setHelp(false); return; }
+    if (help) {
+      setHelp(false);
+      return;
+    }
     if (scroll.onKey(input, key)) return;
-    if (key.return) { onStart(); return; }
-    if (key.tab || key.leftArrow || key.rightArrow) { onMode(mode === 'practice' ? 'exam' : 'practice'); return; }
-    if (input === 'l' || input === 'L') { onLang(lang === 'zh' ? 'en' : 'zh'); return; }
-    if (input === '?') { setHelp(true); return; }
+    if (key.return) {
+      onStart();
+      return;
+    }
+    if (key.tab || key.leftArrow || key.rightArrow) {
+      onMode(mode === 'practice' ? 'exam' : 'practice');
+      return;
+    }
+    if (input === 'l' || input === 'L') {
+      onLang(lang === 'zh' ? 'en' : 'zh');
+      return;
+    }
+    if (input === '?') {
+      setHelp(true);
+      return;
+    }
     if (input === 'q' || key.escape) onBack();
   });
 
-  return <Frame header={header} body={body} footer={footer} height={height} width={width} offset={help ? 0 : scroll.offset} />;
+  return (
+    <Frame
+      header={header}
+      body={body}
+      footer={footer}
+      height={height}
+      width={width}
+      offset={help ? 0 : scroll.offset}
+    />
+  );
 }

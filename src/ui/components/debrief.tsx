@@ -26,23 +26,56 @@ export interface DebriefProps {
 export function Debrief({ compiled, output, mode, lang, width, height, onRetry, onMenu, onQuit }: DebriefProps) {
   const t = stringsFor(lang);
   const [help, setHelp] = useState(false);
-  const content = useMemo(() => preparedDebriefLines(compiled, output, mode, lang, width), [compiled, output, mode, lang, width]);
+  const content = useMemo(
+    () => preparedDebriefLines(compiled, output, mode, lang, width),
+    [compiled, output, mode, lang, width],
+  );
   const body = help ? helpLines(lang) : content;
   const header: Line[] = [
-    fitLine([{ text: safeLine(localize(compiled.scenario.title, lang)), tone: 'title' }, { text: ` · ${t.debriefTitle} · ${t.modeNames[mode]}`, tone: 'accent' }], width),
+    fitLine(
+      [
+        { text: safeLine(localize(compiled.scenario.title, lang)), tone: 'title' },
+        { text: ` · ${t.debriefTitle} · ${t.modeNames[mode]}`, tone: 'accent' },
+      ],
+      width,
+    ),
     rule(Math.min(width, 60)),
   ];
   const footer: Line[] = [plain(help ? t.helpClose : t.debriefKeys, 'muted')];
   const scroll = useScroll(body.length, bodyRoom(height, header.length, footer.length) - 1);
 
   useKeys((input, key) => {
-    if (help) { setHelp(false); return; }
-    if (scroll.onKey(input, key) || input === ' ') { if (input === ' ') scroll.onKey('', { ...key, pageDown: true }); return; }
-    if (input === 'r' || input === 'R') { onRetry(); return; }
-    if (input === 'm' || input === 'M') { onMenu(); return; }
-    if (input === '?') { setHelp(true); return; }
+    if (help) {
+      setHelp(false);
+      return;
+    }
+    if (scroll.onKey(input, key) || input === ' ') {
+      if (input === ' ') scroll.onKey('', { ...key, pageDown: true });
+      return;
+    }
+    if (input === 'r' || input === 'R') {
+      onRetry();
+      return;
+    }
+    if (input === 'm' || input === 'M') {
+      onMenu();
+      return;
+    }
+    if (input === '?') {
+      setHelp(true);
+      return;
+    }
     if (input === 'q' || key.escape) onQuit();
   });
 
-  return <Frame header={header} body={body} footer={footer} height={height} width={width} offset={help ? 0 : scroll.offset} />;
+  return (
+    <Frame
+      header={header}
+      body={body}
+      footer={footer}
+      height={height}
+      width={width}
+      offset={help ? 0 : scroll.offset}
+    />
+  );
 }

@@ -31,7 +31,12 @@ export function Frame({ header, body, footer, height, width, offset, extra, extr
   const overflow = body.length > room;
   const { visible, offset: o, maxOffset } = windowOf(body, overflow ? room - 1 : room, offset);
   const marker: Line[] = overflow
-    ? [plain(`${o > 0 ? '↑' : ' '}${o < maxOffset ? '↓' : ' '} ${Math.min(body.length, o + room - 1)}/${body.length}`, 'muted')]
+    ? [
+        plain(
+          `${o > 0 ? '↑' : ' '}${o < maxOffset ? '↓' : ' '} ${Math.min(body.length, o + room - 1)}/${body.length}`,
+          'muted',
+        ),
+      ]
     : [];
   const fit = width !== undefined ? { width } : {};
   return (

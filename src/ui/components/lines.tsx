@@ -8,7 +8,8 @@ function merged(line: Line): Line {
   const out: Piece[] = [];
   for (const p of line) {
     const last = out[out.length - 1];
-    if (last && last.tone === p.tone && Boolean(last.bold) === Boolean(p.bold)) out[out.length - 1] = { ...last, text: last.text + p.text };
+    if (last && last.tone === p.tone && Boolean(last.bold) === Boolean(p.bold))
+      out[out.length - 1] = { ...last, text: last.text + p.text };
     else out.push(p);
   }
   return out;
@@ -20,7 +21,13 @@ export function Lines({ lines, width }: { readonly lines: readonly Line[]; reado
     <Box flexDirection="column">
       {(width === undefined ? lines : lines.map((l) => fitLine(l, width))).map(merged).map((line, i) => (
         <Text key={i} wrap="truncate-end">
-          {line.length === 0 ? ' ' : line.map((p, j) => <Text key={j} {...styleOf(theme, p.tone, p.bold)}>{p.text}</Text>)}
+          {line.length === 0
+            ? ' '
+            : line.map((p, j) => (
+                <Text key={j} {...styleOf(theme, p.tone, p.bold)}>
+                  {p.text}
+                </Text>
+              ))}
         </Text>
       ))}
     </Box>

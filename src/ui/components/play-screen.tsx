@@ -73,10 +73,18 @@ export function PlayScreen(props: PlayScreenProps) {
   const scenario = compiled.scenario;
   const t = stringsFor(lang);
   const [clock] = useState(() => new PausableClock(props.clock));
-  const [play] = useState(() => new Play(compiled, {
-    clock,
-    ...(props.resume ? { snapshot: props.resume.snapshot, ...(props.resume.remainingMs !== undefined ? { remainingMs: props.resume.remainingMs } : {}) } : {}),
-  }));
+  const [play] = useState(
+    () =>
+      new Play(compiled, {
+        clock,
+        ...(props.resume
+          ? {
+              snapshot: props.resume.snapshot,
+              ...(props.resume.remainingMs !== undefined ? { remainingMs: props.resume.remainingMs } : {}),
+            }
+          : {}),
+      }),
+  );
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   const [feedbackNow, setFeedback, feedback] = useSyncedState<Decision | undefined>(undefined);
   const [deltas, setDeltas] = useState<Readonly<Record<string, number>>>({});
@@ -85,7 +93,10 @@ export function PlayScreen(props: PlayScreenProps) {
   const [answerRows, setAnswerRows] = useState(1);
 
   const turnStartOf = (): TurnStart => ({
-    node: play.node, enteredAt: play.nodeEnteredAt, shown: play.turn().choices.map((c) => c.id), meters: play.context.meters,
+    node: play.node,
+    enteredAt: play.nodeEnteredAt,
+    shown: play.turn().choices.map((c) => c.id),
+    meters: play.context.meters,
   });
   const handled = useRef(props.resume ? play.context.steps.length : 0);
   const turnStart = useRef<TurnStart>(turnStartOf());
@@ -100,7 +111,9 @@ export function PlayScreen(props: PlayScreenProps) {
   const ended = play.output;
   useEffect(() => {
     if (!ended || finished.current) return;
-    const later = setTimeout(() => { preparedDebriefLines(compiled, ended, mode, lang, width); }, 0);
+    const later = setTimeout(() => {
+      preparedDebriefLines(compiled, ended, mode, lang, width);
+    }, 0);
     return () => clearTimeout(later);
   }, [ended, compiled, mode, lang, width]);
 
@@ -121,8 +134,11 @@ export function PlayScreen(props: PlayScreenProps) {
     const start = turnStart.current;
     const node = scenario.nodes[start.node]!;
     const timedOut = fresh.some((s) => s.action.kind === 'timeout');
-    const ms = decisionMs.current
-      ?? (timedOut && (node.kind === 'choice' || node.kind === 'input') && node.timeout ? node.timeout.seconds * 1000 : clock.now() - start.enteredAt);
+    const ms =
+      decisionMs.current ??
+      (timedOut && (node.kind === 'choice' || node.kind === 'input') && node.timeout
+        ? node.timeout.seconds * 1000
+        : clock.now() - start.enteredAt);
     decisionMs.current = undefined;
     const decided = fresh.some((s) => s.action.kind !== 'auto');
     const showFeedback = mode === 'practice' && decided;
@@ -139,7 +155,10 @@ export function PlayScreen(props: PlayScreenProps) {
     turnStart.current = turnStartOf();
     if (!play.done) {
       const deadline = play.turn().deadline;
-      rec?.onSnapshot?.(play.persisted(), { node: play.node, ...(deadline !== undefined ? { remainingMs: Math.max(0, deadline - clock.now()) } : {}) });
+      rec?.onSnapshot?.(play.persisted(), {
+        node: play.node,
+        ...(deadline !== undefined ? { remainingMs: Math.max(0, deadline - clock.now()) } : {}),
+      });
     }
     setDeltas(d);
     setSelected(0);
@@ -155,7 +174,12 @@ export function PlayScreen(props: PlayScreenProps) {
 
   useEffect(() => {
     latest.current.recorder?.onStart?.({
-      scenario, source: opened.source, ...(opened.file !== undefined ? { file: opened.file } : {}), mode, lang, resumed: props.resume !== undefined,
+      scenario,
+      source: opened.source,
+      ...(opened.file !== undefined ? { file: opened.file } : {}),
+      mode,
+      lang,
+      resumed: props.resume !== undefined,
     });
     // Automatic steps taken before the first decision (a `when` start node) are reported too.
     takeNewSteps();
@@ -173,8 +197,14 @@ export function PlayScreen(props: PlayScreenProps) {
   const counting = turn?.deadline !== undefined && !feedback && overlay === 'none';
   useClockTick(clock, 250, counting);
 
-  const openOverlay = (o: Overlay) => { clock.pause(); setOverlay(o); };
-  const closeOverlay = () => { setOverlay('none'); if (!feedbackNow()) clock.resume(); };
+  const openOverlay = (o: Overlay) => {
+    clock.pause();
+    setOverlay(o);
+  };
+  const closeOverlay = () => {
+    setOverlay('none');
+    if (!feedbackNow()) clock.resume();
+  };
   const continueAfterFeedback = () => {
     setFeedback(undefined);
     clock.resume();
@@ -203,24 +233,48 @@ export function PlayScreen(props: PlayScreenProps) {
   };
 
   const isInput = turn?.node.kind === 'input';
-  const feedbackBody = useMemo(() => (feedback ? feedbackLines(feedback, compiled, lang, width) : []), [feedback, compiled, lang, width]);
-  const feedbackHeader: Line[] = [fitLine([{ text: safeLine(localize(scenario.title, lang)), tone: 'title' }, { text: ` · ${t.feedbackTitle}`, tone: 'accent' }], width), rule(Math.min(width, 60))];
+  const feedbackBody = useMemo(
+    () => (feedback ? feedbackLines(feedback, compiled, lang, width) : []),
+    [feedback, compiled, lang, width],
+  );
+  const feedbackHeader: Line[] = [
+    fitLine(
+      [
+        { text: safeLine(localize(scenario.title, lang)), tone: 'title' },
+        { text: ` · ${t.feedbackTitle}`, tone: 'accent' },
+      ],
+      width,
+    ),
+    rule(Math.min(width, 60)),
+  ];
   const feedbackFooter: Line[] = [plain(t.feedbackKeys, 'muted')];
   const scroll = useScroll(feedbackBody.length, bodyRoom(height, feedbackHeader.length, feedbackFooter.length) - 1);
 
   useKeys((input, key) => {
     const overlay = overlayNow();
     const feedback = feedbackNow();
-    if (overlay === 'help') { closeOverlay(); return; }
+    if (overlay === 'help') {
+      closeOverlay();
+      return;
+    }
     if (overlay === 'quit') {
-      if (input === 'y' || input === 'Y') { latest.current.recorder?.onLeave?.(); latest.current.onLeave(); }
-      else if (input === 'n' || input === 'N' || key.escape || key.return) closeOverlay();
+      if (input === 'y' || input === 'Y') {
+        latest.current.recorder?.onLeave?.();
+        latest.current.onLeave();
+      } else if (input === 'n' || input === 'N' || key.escape || key.return) closeOverlay();
       return;
     }
     if (feedback) {
       if (scroll.onKey(input, key)) return;
-      if (key.return || input === ' ') { scroll.reset(); continueAfterFeedback(); return; }
-      if (input === '?') { openOverlay('help'); return; }
+      if (key.return || input === ' ') {
+        scroll.reset();
+        continueAfterFeedback();
+        return;
+      }
+      if (input === '?') {
+        openOverlay('help');
+        return;
+      }
       if (input === 'q' || key.escape) openOverlay('quit');
       return;
     }
@@ -232,11 +286,27 @@ export function PlayScreen(props: PlayScreenProps) {
       return;
     }
     const n = live.choices.length;
-    if (/^[1-9]$/.test(input)) { const i = Number(input) - 1; if (i < n) choose(i); return; }
-    if (key.upArrow) { setSelected((s) => (n === 0 ? 0 : (s - 1 + n) % n)); return; }
-    if (key.downArrow) { setSelected((s) => (n === 0 ? 0 : (s + 1) % n)); return; }
-    if (key.return) { choose(Math.min(selectedNow(), n - 1)); return; }
-    if (input === '?') { openOverlay('help'); return; }
+    if (/^[1-9]$/.test(input)) {
+      const i = Number(input) - 1;
+      if (i < n) choose(i);
+      return;
+    }
+    if (key.upArrow) {
+      setSelected((s) => (n === 0 ? 0 : (s - 1 + n) % n));
+      return;
+    }
+    if (key.downArrow) {
+      setSelected((s) => (n === 0 ? 0 : (s + 1) % n));
+      return;
+    }
+    if (key.return) {
+      choose(Math.min(selectedNow(), n - 1));
+      return;
+    }
+    if (input === '?') {
+      openOverlay('help');
+      return;
+    }
     if (input === 'q' || key.escape) openOverlay('quit');
   });
 
@@ -245,26 +315,49 @@ export function PlayScreen(props: PlayScreenProps) {
   }
   if (feedback) {
     const footer = overlay === 'quit' ? quitLines(lang) : feedbackFooter;
-    return <Frame header={feedbackHeader} body={feedbackBody} footer={footer} height={height} width={width} offset={scroll.offset} />;
+    return (
+      <Frame
+        header={feedbackHeader}
+        body={feedbackBody}
+        footer={footer}
+        height={height}
+        width={width}
+        offset={scroll.offset}
+      />
+    );
   }
   if (!turn) return <Lines lines={[]} width={width} />;
 
   // ---- the encounter ----
-  const remaining = turn.deadline !== undefined ? Math.max(0, Math.ceil((turn.deadline - clock.now()) / 1000)) : undefined;
+  const remaining =
+    turn.deadline !== undefined ? Math.max(0, Math.ceil((turn.deadline - clock.now()) / 1000)) : undefined;
   const title = safeLine(localize(scenario.title, lang));
   const right = remaining !== undefined ? `⏱ ${remaining > 0 ? t.secondsLeft(remaining) : t.timeUp}` : '';
   const left = `${title} · ${t.modeNames[mode]}`;
   const gap = Math.max(1, width - widthOf(left) - widthOf(right));
   const header: Line[] = [
-    fitLine([{ text: title, tone: 'title' }, { text: ` · ${t.modeNames[mode]}`, tone: 'muted' }, { text: ' '.repeat(gap) }, { text: right, tone: remaining !== undefined && remaining <= 5 ? 'bad' : 'warn', bold: true }], width),
+    fitLine(
+      [
+        { text: title, tone: 'title' },
+        { text: ` · ${t.modeNames[mode]}`, tone: 'muted' },
+        { text: ' '.repeat(gap) },
+        { text: right, tone: remaining !== undefined && remaining <= 5 ? 'bad' : 'warn', bold: true },
+      ],
+      width,
+    ),
     ...meterRows(scenario.meters, play.context.meters, deltas, lang, width),
     rule(width),
   ];
 
   const node = turn.node;
-  const current: Line[] = node.text !== undefined
-    ? labelled({ text: speakerName(scenario, node.speaker, lang) + t.colon, tone: 'speaker', bold: true }, safeText(localize(node.text, lang)), width)
-    : [];
+  const current: Line[] =
+    node.text !== undefined
+      ? labelled(
+          { text: speakerName(scenario, node.speaker, lang) + t.colon, tone: 'speaker', bold: true },
+          safeText(localize(node.text, lang)),
+          width,
+        )
+      : [];
 
   let action: Line[] = [];
   let inputRows = 0;
@@ -272,10 +365,12 @@ export function PlayScreen(props: PlayScreenProps) {
     const numWidth = String(turn.choices.length).length;
     turn.choices.forEach((c, i) => {
       const on = i === Math.min(selected, turn.choices.length - 1);
-      action.push(...paragraph(safeLine(localize(c.text, lang)), width, {
-        first: [{ text: `${on ? '›' : ' '} ${padEnd(String(i + 1), numWidth)}. `, tone: on ? 'selected' : 'accent' }],
-        ...(on ? { tone: 'selected' as const } : {}),
-      }));
+      action.push(
+        ...paragraph(safeLine(localize(c.text, lang)), width, {
+          first: [{ text: `${on ? '›' : ' '} ${padEnd(String(i + 1), numWidth)}. `, tone: on ? 'selected' : 'accent' }],
+          ...(on ? { tone: 'selected' as const } : {}),
+        }),
+      );
     });
   } else if (node.kind === 'input') {
     if (node.prompt !== undefined) action = paragraph(safeText(localize(node.prompt, lang)), width, { tone: 'accent' });
@@ -296,8 +391,15 @@ export function PlayScreen(props: PlayScreenProps) {
     <Box flexDirection="column">
       <Lines lines={[...header, ...body]} width={width} />
       {inputRows > 0 && (
-        <AnswerField key={play.context.steps.length} focus={overlay === 'none'} placeholder={t.inputPlaceholder} width={width}
-          onHelp={() => openOverlay('help')} onRows={setAnswerRows} onSubmit={submit} />
+        <AnswerField
+          key={play.context.steps.length}
+          focus={overlay === 'none'}
+          placeholder={t.inputPlaceholder}
+          width={width}
+          onHelp={() => openOverlay('help')}
+          onRows={setAnswerRows}
+          onSubmit={submit}
+        />
       )}
       <Lines lines={footer} width={width} />
     </Box>
@@ -319,7 +421,9 @@ function AnswerField(props: {
   const [answer, setAnswer] = useState('');
   const rows = Math.max(1, Math.ceil((2 + widthOf(answer) + 1) / Math.max(1, props.width)));
   const { onRows } = props;
-  useEffect(() => { onRows(rows); }, [rows, onRows]);
+  useEffect(() => {
+    onRows(rows);
+  }, [rows, onRows]);
   return (
     <Box>
       <Text>{'› '}</Text>
@@ -329,7 +433,10 @@ function AnswerField(props: {
         placeholder={props.placeholder}
         onChange={(v) => {
           // `?` on an empty field opens the help instead of being typed.
-          if (answer === '' && v === '?') { props.onHelp(); return; }
+          if (answer === '' && v === '?') {
+            props.onHelp();
+            return;
+          }
           setAnswer(safeLine(v).slice(0, MAX_ANSWER_CHARS));
         }}
         onSubmit={props.onSubmit}
@@ -340,13 +447,25 @@ function AnswerField(props: {
 
 function quitLines(lang: Lang): Line[] {
   const t = stringsFor(lang);
-  return [[{ text: t.quitAsk + ' ', tone: 'warn', bold: true }, { text: t.quitKeys, tone: 'muted' }]];
+  return [
+    [
+      { text: `${t.quitAsk} `, tone: 'warn', bold: true },
+      { text: t.quitKeys, tone: 'muted' },
+    ],
+  ];
 }
 
 function transcriptLines(entries: ReturnType<typeof transcriptOf>, width: number, lang: Lang): Line[] {
   const out: Line[] = [];
   for (const e of entries) {
-    out.push(...labelled({ text: e.name + stringsFor(lang).colon, tone: e.who === 'you' ? 'you' : 'speaker' }, e.text, width, 'muted'));
+    out.push(
+      ...labelled(
+        { text: e.name + stringsFor(lang).colon, tone: e.who === 'you' ? 'you' : 'speaker' },
+        e.text,
+        width,
+        'muted',
+      ),
+    );
   }
   return out;
 }
@@ -358,17 +477,30 @@ export function feedbackLines(decision: Decision, compiled: CompiledScenario, la
   const lines: Line[] = [];
   for (const s of decision.steps) {
     const said = actionText(scenario, s, lang);
-    if (said !== undefined) lines.push(...paragraph(said, width, { first: [{ text: t.you + t.colon, tone: 'you', bold: true }] }));
+    if (said !== undefined)
+      lines.push(...paragraph(said, width, { first: [{ text: t.you + t.colon, tone: 'you', bold: true }] }));
   }
   for (const s of decision.steps) {
-    if (s.feedback !== undefined) lines.push(blank, ...paragraph(safeText(localize(s.feedback, lang)), width, { first: [{ text: '» ', tone: 'accent' }] }));
+    if (s.feedback !== undefined)
+      lines.push(
+        blank,
+        ...paragraph(safeText(localize(s.feedback, lang)), width, { first: [{ text: '» ', tone: 'accent' }] }),
+      );
   }
   lines.push(blank);
   const scores = Object.entries(sumScores(decision.steps)).filter(([, p]) => p !== 0);
   if (scores.length === 0) lines.push(plain(t.feedbackNoPoints, 'muted'));
   const pointsWidth = Math.max(0, ...scores.map(([, p]) => widthOf(t.points(p))));
   for (const [lesson, p] of scores) {
-    lines.push(fitLine([{ text: `  ${padEnd(t.points(p), pointsWidth)}  `, tone: p > 0 ? 'good' : 'bad', bold: true }, { text: lessonTitle(scenario, lesson, lang) }], width));
+    lines.push(
+      fitLine(
+        [
+          { text: `  ${padEnd(t.points(p), pointsWidth)}  `, tone: p > 0 ? 'good' : 'bad', bold: true },
+          { text: lessonTitle(scenario, lesson, lang) },
+        ],
+        width,
+      ),
+    );
   }
   const meters = scenario.meters.filter((m) => (decision.deltas[m.id] ?? 0) !== 0);
   if (meters.length > 0) {

@@ -12,7 +12,10 @@ export function useClockTick(clock: Clock, ms: number, active: boolean): void {
     if (!active) return;
     let handle: unknown;
     const schedule = () => {
-      handle = clock.setTimeout(() => { tick(); schedule(); }, ms);
+      handle = clock.setTimeout(() => {
+        tick();
+        schedule();
+      }, ms);
     };
     schedule();
     return () => clock.clearTimeout(handle);

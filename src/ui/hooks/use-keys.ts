@@ -14,7 +14,10 @@ export function useKeys(handler: (input: string, key: Key) => void, options: { i
   ref.current = handler;
   const stable = useCallback((input: string, key: Key) => {
     const chars = [...input];
-    if (chars.length <= 1 || key.ctrl || key.meta) { ref.current(input, key); return; }
+    if (chars.length <= 1 || key.ctrl || key.meta) {
+      ref.current(input, key);
+      return;
+    }
     for (const ch of chars) ref.current(ch, key);
   }, []);
   useInput(stable, options);

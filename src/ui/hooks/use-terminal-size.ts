@@ -31,7 +31,10 @@ export function useTerminalSize(): Size {
       }, 40);
     };
     stdout.on('resize', onResize);
-    return () => { clearTimeout(timer); stdout.off('resize', onResize); };
+    return () => {
+      clearTimeout(timer);
+      stdout.off('resize', onResize);
+    };
   }, [stdout]);
   return size;
 }

@@ -92,21 +92,43 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 export function headerLines(timeline: Timeline, lang: Lang, width: number): Line[] {
   const t = reviewStrings(lang);
   const s = timeline.session;
-  const result = s.percent !== null && s.total !== null && s.max !== null && s.passed !== null
-    ? `${t.outcomes[s.outcome ?? ''] ?? s.outcome} · ${t.result(s.percent, s.total, s.max, s.passed)}`
-    : t.unfinished;
+  const result =
+    s.percent !== null && s.total !== null && s.max !== null && s.passed !== null
+      ? `${t.outcomes[s.outcome ?? ''] ?? s.outcome} · ${t.result(s.percent, s.total, s.max, s.passed)}`
+      : t.unfinished;
   return [
     fitLine([{ text: `${t.title}  `, tone: 'title' }, { text: `${s.title} (${s.scenario})` }], width),
-    fitLine([{ text: `${s.trainee} · ${s.startedAt.slice(0, 16).replace('T', ' ')} · ${s.id.slice(0, 8)} · `, tone: 'muted' }, { text: result, tone: s.passed ? 'good' : s.passed === false ? 'bad' : 'warn' }], width),
+    fitLine(
+      [
+        {
+          text: `${s.trainee} · ${s.startedAt.slice(0, 16).replace('T', ' ')} · ${s.id.slice(0, 8)} · `,
+          tone: 'muted',
+        },
+        { text: result, tone: s.passed ? 'good' : s.passed === false ? 'bad' : 'warn' },
+      ],
+      width,
+    ),
     rule(width),
   ];
 }
 
-export function stepLines(step: TimelineStep, index: number, count: number, lang: Lang, width: number, labels: Timeline['labels'] = { lessons: {}, meters: {} }): Line[] {
+export function stepLines(
+  step: TimelineStep,
+  index: number,
+  count: number,
+  lang: Lang,
+  width: number,
+  labels: Timeline['labels'] = { lessons: {}, meters: {} },
+): Line[] {
   const t = reviewStrings(lang);
   const colon = lang === 'zh' ? '：' : ': ';
   const out: Line[] = [plain(`${t.step(index + 1, count)} · ${step.node}`, 'accent', true)];
-  if (step.said) out.push(...paragraph(step.said, width, { first: [{ text: `${step.speaker ?? ''}${lang === 'zh' ? '：' : ': '}`, tone: 'speaker', bold: true }] }));
+  if (step.said)
+    out.push(
+      ...paragraph(step.said, width, {
+        first: [{ text: `${step.speaker ?? ''}${lang === 'zh' ? '：' : ': '}`, tone: 'speaker', bold: true }],
+      }),
+    );
   if (step.automatic) {
     out.push(plain(t.automatic, 'muted'));
   } else {
@@ -116,26 +138,61 @@ export function stepLines(step: TimelineStep, index: number, count: number, lang
       for (const c of step.shown) {
         const mark = c.id === chosen ? t.chosenMark : c.id === step.better?.way ? t.bestMark : ' ';
         const tone = c.id === chosen ? (step.better ? 'bad' : 'good') : c.id === step.better?.way ? 'good' : undefined;
-        out.push(...paragraph(c.text, width, { first: [{ text: ` ${mark} ` }, { text: `${c.id}: `, tone: 'muted' }], ...(tone ? { tone } : {}) }));
+        out.push(
+          ...paragraph(c.text, width, {
+            first: [{ text: ` ${mark} ` }, { text: `${c.id}: `, tone: 'muted' }],
+            ...(tone ? { tone } : {}),
+          }),
+        );
       }
     }
     out.push(blank);
-    const did = step.action.kind === 'timeout' ? t.silence : step.action.kind === 'say' ? `${t.typed}「${step.did}」` : step.did;
-    out.push(...paragraph(`${did}  (${t.took(seconds(step.decisionMs))})`, width, { first: [{ text: `${t.did}${colon}`, tone: 'you', bold: true }] }));
+    const did =
+      step.action.kind === 'timeout' ? t.silence : step.action.kind === 'say' ? `${t.typed}「${step.did}」` : step.did;
+    out.push(
+      ...paragraph(`${did}  (${t.took(seconds(step.decisionMs))})`, width, {
+        first: [{ text: `${t.did}${colon}`, tone: 'you', bold: true }],
+      }),
+    );
   }
   const pts = Object.entries(step.points);
-  out.push(...paragraph(pts.length ? pts.map(([l, p]) => `${labels.lessons[l] ?? l} ${signed(p)}`).join('  ') : t.noPoints, width, {
-    first: [{ text: `${t.points}${colon}`, bold: true }], tone: step.earned > 0 ? 'good' : step.earned < 0 ? 'bad' : 'muted',
-  }));
+  out.push(
+    ...paragraph(
+      pts.length ? pts.map(([l, p]) => `${labels.lessons[l] ?? l} ${signed(p)}`).join('  ') : t.noPoints,
+      width,
+      {
+        first: [{ text: `${t.points}${colon}`, bold: true }],
+        tone: step.earned > 0 ? 'good' : step.earned < 0 ? 'bad' : 'muted',
+      },
+    ),
+  );
   if (step.feedback) {
-    out.push(...paragraph(step.feedback, width, { first: [{ text: `${step.feedbackShown ? t.feedback : t.feedbackNotShown}${colon}`, bold: true }] }));
+    out.push(
+      ...paragraph(step.feedback, width, {
+        first: [{ text: `${step.feedbackShown ? t.feedback : t.feedbackNotShown}${colon}`, bold: true }],
+      }),
+    );
   }
   if (!step.automatic) {
-    out.push(...paragraph(step.better ? t.better(step.better.text || step.better.way, step.better.missed) : t.best, width, { tone: step.better ? 'warn' : 'good' }));
-    if (step.better?.why) out.push(...paragraph(step.better.why, width, { tone: 'muted', indent: 2, first: [{ text: '  ' }] }));
+    out.push(
+      ...paragraph(step.better ? t.better(step.better.text || step.better.way, step.better.missed) : t.best, width, {
+        tone: step.better ? 'warn' : 'good',
+      }),
+    );
+    if (step.better?.why)
+      out.push(...paragraph(step.better.why, width, { tone: 'muted', indent: 2, first: [{ text: '  ' }] }));
   }
   const meters = Object.entries(step.meters);
-  if (meters.length) out.push(fitLine([{ text: `${t.meters}${colon}`, tone: 'muted' }, { text: meters.map(([m, v]) => `${labels.meters[m] ?? m} ${v}`).join('  ') }], width));
+  if (meters.length)
+    out.push(
+      fitLine(
+        [
+          { text: `${t.meters}${colon}`, tone: 'muted' },
+          { text: meters.map(([m, v]) => `${labels.meters[m] ?? m} ${v}`).join('  ') },
+        ],
+        width,
+      ),
+    );
   return out;
 }
 
@@ -146,5 +203,12 @@ export function plainReview(timeline: Timeline, lang: Lang, width = 80): string 
   timeline.steps.forEach((s, i) => {
     lines.push(...stepLines(s, i, timeline.steps.length, lang, width, timeline.labels), blank);
   });
-  return lines.map((l) => l.map((p) => p.text).join('').trimEnd()).join('\n') + '\n';
+  return `${lines
+    .map((l) =>
+      l
+        .map((p) => p.text)
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
 }

@@ -10,7 +10,14 @@ import type { Timeline } from './timeline.js';
 function Sized({ timeline, lang }: { readonly timeline: Timeline; readonly lang: Lang }) {
   const size = useTerminalSize();
   // One row short of the terminal, as the play screens do, so the frame never scrolls it.
-  return <ReviewScreen timeline={timeline} lang={lang} width={Math.max(20, size.columns)} height={Math.max(8, size.rows - 1)} />;
+  return (
+    <ReviewScreen
+      timeline={timeline}
+      lang={lang}
+      width={Math.max(20, size.columns)}
+      height={Math.max(8, size.rows - 1)}
+    />
+  );
 }
 
 export async function showReview(timeline: Timeline, lang: Lang): Promise<number> {
@@ -19,7 +26,9 @@ export async function showReview(timeline: Timeline, lang: Lang): Promise<number
     return 0;
   }
   const instance = render(
-    <ThemeContext.Provider value={themeFromEnv()}><Sized timeline={timeline} lang={lang} /></ThemeContext.Provider>,
+    <ThemeContext.Provider value={themeFromEnv()}>
+      <Sized timeline={timeline} lang={lang} />
+    </ThemeContext.Provider>,
     { exitOnCtrlC: true, patchConsole: false },
   );
   await instance.waitUntilExit();

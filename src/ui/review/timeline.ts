@@ -5,7 +5,17 @@
  * scenario loaded from the session's stored source (never the current YAML), so an old
  * session reads as it was played. Pure: the screen and `--json` both print this.
  */
-import { localize, safeLine, safeText, type Lang, type NodeId, type RunOutput, type Scenario, type StepRecord, type Way } from '../../core/index.js';
+import {
+  localize,
+  safeLine,
+  safeText,
+  type Lang,
+  type NodeId,
+  type RunOutput,
+  type Scenario,
+  type StepRecord,
+  type Way,
+} from '../../core/index.js';
 import type { RecordedAction, SessionRow, StoredEvent } from '../../store/store.js';
 import { actionText, lessonTitle, speakerName, wayText, whyBetter } from '../describe.js';
 import { meterLabel } from '../meters.js';
@@ -37,7 +47,13 @@ export interface TimelineStep {
   readonly feedbackShown: boolean;
   /** the option that would have led to the most points from here, when it was not taken */
   /** `why`: the better way's own feedback, else the principles of the lessons it scores */
-  readonly better: { readonly way: string; readonly text: string; readonly earned: number; readonly missed: number; readonly why: string | null } | null;
+  readonly better: {
+    readonly way: string;
+    readonly text: string;
+    readonly earned: number;
+    readonly missed: number;
+    readonly why: string | null;
+  } | null;
 }
 
 export interface Timeline {
@@ -59,17 +75,24 @@ export interface Timeline {
   };
   readonly steps: readonly TimelineStep[];
   /** display names of the lessons and meters the steps mention by id */
-  readonly labels: { readonly lessons: Readonly<Record<string, string>>; readonly meters: Readonly<Record<string, string>> };
+  readonly labels: {
+    readonly lessons: Readonly<Record<string, string>>;
+    readonly meters: Readonly<Record<string, string>>;
+  };
 }
 
 const sum = (score: Readonly<Record<string, number>>) => Object.values(score).reduce((a, b) => a + b, 0);
 
 function wayKey(way: Way): string {
   switch (way.kind) {
-    case 'choice': return way.choice.id;
-    case 'timeout': return 'timeout';
-    case 'rule': return `rule ${way.index + 1}`;
-    case 'branch': return `when ${way.index + 1}`;
+    case 'choice':
+      return way.choice.id;
+    case 'timeout':
+      return 'timeout';
+    case 'rule':
+      return `rule ${way.index + 1}`;
+    case 'branch':
+      return `when ${way.index + 1}`;
   }
 }
 
@@ -77,7 +100,12 @@ function recordOf(e: StoredEvent): StepRecord {
   return { node: e.node, action: e.action, score: e.points, effects: {}, goto: e.goto, meters: e.meters };
 }
 
-export function timelineOf(scenario: Scenario, session: SessionRow, events: readonly StoredEvent[], lang: Lang): Timeline {
+export function timelineOf(
+  scenario: Scenario,
+  session: SessionRow,
+  events: readonly StoredEvent[],
+  lang: Lang,
+): Timeline {
   const steps = events.map(recordOf);
   const path = [scenario.start, ...events.map((e) => e.goto)];
   const last = events[events.length - 1];
@@ -119,18 +147,35 @@ export function timelineOf(scenario: Scenario, session: SessionRow, events: read
       meters: e.meters,
       feedback: e.feedback !== null ? safeText(e.feedback) : consequence,
       feedbackShown: e.feedback !== null,
-      better: t?.better && t.missed > 0
-        ? { way: wayKey(t.better), text: wayText(scenario, t.better, lang), earned: t.betterEarned ?? 0, missed: t.missed, why: whyBetter(scenario, t.better, lang) ?? null }
-        : null,
+      better:
+        t?.better && t.missed > 0
+          ? {
+              way: wayKey(t.better),
+              text: wayText(scenario, t.better, lang),
+              earned: t.betterEarned ?? 0,
+              missed: t.missed,
+              why: whyBetter(scenario, t.better, lang) ?? null,
+            }
+          : null,
     };
   });
   const r = session.result;
   return {
     session: {
-      id: session.id, trainee: session.trainee, scenario: session.scenarioId, title: safeLine(localize(scenario.title, lang)),
-      mode: session.mode, lang: session.lang, startedAt: session.startedAt,
-      finishedAt: r?.finishedAt ?? null, outcome: r?.outcome ?? null, ending: r?.ending ?? null,
-      total: r?.total ?? null, max: r?.max ?? null, percent: r?.percent ?? null, passed: r?.passed ?? null,
+      id: session.id,
+      trainee: session.trainee,
+      scenario: session.scenarioId,
+      title: safeLine(localize(scenario.title, lang)),
+      mode: session.mode,
+      lang: session.lang,
+      startedAt: session.startedAt,
+      finishedAt: r?.finishedAt ?? null,
+      outcome: r?.outcome ?? null,
+      ending: r?.ending ?? null,
+      total: r?.total ?? null,
+      max: r?.max ?? null,
+      percent: r?.percent ?? null,
+      passed: r?.passed ?? null,
     },
     steps: timeline,
     labels: {

@@ -15,10 +15,17 @@ export function trainerSteps(records: readonly StepRecord[]): TestStep[] {
   const out: TestStep[] = [];
   for (const r of records) {
     switch (r.action.kind) {
-      case 'choice': out.push(r.action.choice); break;
-      case 'say': out.push({ say: r.action.text }); break;
-      case 'timeout': out.push({ wait: true }); break;
-      case 'auto': break;
+      case 'choice':
+        out.push(r.action.choice);
+        break;
+      case 'say':
+        out.push({ say: r.action.text });
+        break;
+      case 'timeout':
+        out.push({ wait: true });
+        break;
+      case 'auto':
+        break;
     }
   }
   return out;
@@ -64,7 +71,11 @@ export function replay(compiled: CompiledScenario, steps: readonly TestStep[]): 
   if (play.done && kept > 0) {
     play.stop();
     ({ play, kept } = attempt(kept - 1));
-    dropped = { step: steps[kept]!, why: 'ends', reason: { zh: '这一步现在会结束案例', en: 'this step now ends the case' } };
+    dropped = {
+      step: steps[kept]!,
+      why: 'ends',
+      reason: { zh: '这一步现在会结束案例', en: 'this step now ends the case' },
+    };
   }
   // With nothing kept the run starts afresh, and the play screen reports its own first steps.
   const records = kept > 0 ? [...play.context.steps] : [];

@@ -11,7 +11,13 @@ export type { Reload, WatchSource } from './source.js';
 
 export async function runWatch(options: { source: WatchSource; lang: Lang; mode: Mode }): Promise<number> {
   const instance = render(
-    <WatchApp source={options.source} lang={options.lang} mode={options.mode} clock={realClock} theme={themeFromEnv()} />,
+    <WatchApp
+      source={options.source}
+      lang={options.lang}
+      mode={options.mode}
+      clock={realClock}
+      theme={themeFromEnv()}
+    />,
     { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
   );
   await instance.waitUntilExit();

@@ -6,7 +6,16 @@
  */
 import { Box, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { compile, safeLine, type Clock, type CompiledScenario, type Lang, type RunOutput, type StepRecord, type TestStep } from '../../core/index.js';
+import {
+  compile,
+  safeLine,
+  type Clock,
+  type CompiledScenario,
+  type Lang,
+  type RunOutput,
+  type StepRecord,
+  type TestStep,
+} from '../../core/index.js';
 import { Debrief } from '../components/debrief.js';
 import { Lines } from '../components/lines.js';
 import { PlayScreen } from '../components/play-screen.js';
@@ -25,12 +34,14 @@ export const MAX_PROBLEM_LINES = 4;
 const STRINGS = {
   en: {
     watching: (file: string) => `live preview of ${file}: save the file to reload it here`,
-    keptAll: (time: string, n: number) => `reloaded at ${time}: ${n === 0 ? 'starting from the beginning' : n === 1 ? 'your step is kept' : `all ${n} of your steps are kept`}`,
+    keptAll: (time: string, n: number) =>
+      `reloaded at ${time}: ${n === 0 ? 'starting from the beginning' : n === 1 ? 'your step is kept' : `all ${n} of your steps are kept`}`,
     keptSome: (time: string, kept: number, total: number, step: string, reason: string) =>
       `reloaded at ${time}: kept ${kept} of ${total} steps; step ${kept + 1} (${step}) no longer applies: ${reason}`,
     keptBeforeEnd: (time: string, kept: number, step: string) =>
       `reloaded at ${time}: kept ${kept} step${kept === 1 ? '' : 's'}; your next step (${step}) now ends the case, so it is yours to take again`,
-    problems: (n: number, playing: boolean) => `the saved file has ${n} problem${n === 1 ? '' : 's'}${playing ? '; still playing the last version that loaded' : ''}:`,
+    problems: (n: number, playing: boolean) =>
+      `the saved file has ${n} problem${n === 1 ? '' : 's'}${playing ? '; still playing the last version that loaded' : ''}:`,
     more: (n: number) => `…and ${n} more (roleplay lint shows them all)`,
     waiting: 'Waiting for a version of the file that loads. Fix the problems above and save; q quits.',
   },
@@ -41,7 +52,8 @@ const STRINGS = {
       `${time} 已重新载入：保留了 ${total} 步中的 ${kept} 步；第 ${kept + 1} 步（${step}）在新版本中已不适用：${reason}`,
     keptBeforeEnd: (time: string, kept: number, step: string) =>
       `${time} 已重新载入：保留了 ${kept} 步；下一步（${step}）现在会结束案例，请重新选择`,
-    problems: (n: number, playing: boolean) => `保存的文件有 ${n} 个问题${playing ? '；仍在运行上一个能载入的版本' : ''}：`,
+    problems: (n: number, playing: boolean) =>
+      `保存的文件有 ${n} 个问题${playing ? '；仍在运行上一个能载入的版本' : ''}：`,
     more: (n: number) => `……还有 ${n} 个（roleplay lint 可列出全部）`,
     waiting: '正在等待能载入的文件版本。改正上面的问题并保存；按 q 退出。',
   },
@@ -101,41 +113,62 @@ export function WatchApp(props: WatchAppProps) {
       : { problems: first.problems, run: 1 };
   }
 
-  useEffect(() => props.source.subscribe((reload: Reload) => {
-    const s = state.current;
-    if (!reload.ok) {
-      state.current = { ...s, problems: reload.problems };
-      redraw();
-      return;
-    }
-    const compiled = compile(reload.opened.scenario);
-    const steps = trainerSteps(records.current);
-    const replayed = replay(compiled, steps);
-    records.current = [...replayed.records];
-    const time = clockTime(props.clock.now());
-    const d = replayed.dropped;
-    const notice = !d ? { text: t.keptAll(time, replayed.total), tone: 'good' as const }
-      : d.why === 'ends' ? { text: t.keptBeforeEnd(time, replayed.kept, stepName(d.step)), tone: 'good' as const }
-      : { text: t.keptSome(time, replayed.kept, replayed.total, stepName(d.step), d.reason[props.lang]), tone: 'warn' as const };
-    state.current = {
-      version: { opened: reload.opened, compiled }, problems: [], notice, run: s.run + 1,
-      ...(replayed.resume ? { resume: replayed.resume } : {}),
-    };
-    redraw();
-  }), [props.source]);
+  useEffect(
+    () =>
+      props.source.subscribe((reload: Reload) => {
+        const s = state.current;
+        if (!reload.ok) {
+          state.current = { ...s, problems: reload.problems };
+          redraw();
+          return;
+        }
+        const compiled = compile(reload.opened.scenario);
+        const steps = trainerSteps(records.current);
+        const replayed = replay(compiled, steps);
+        records.current = [...replayed.records];
+        const time = clockTime(props.clock.now());
+        const d = replayed.dropped;
+        const notice = !d
+          ? { text: t.keptAll(time, replayed.total), tone: 'good' as const }
+          : d.why === 'ends'
+            ? { text: t.keptBeforeEnd(time, replayed.kept, stepName(d.step)), tone: 'good' as const }
+            : {
+                text: t.keptSome(time, replayed.kept, replayed.total, stepName(d.step), d.reason[props.lang]),
+                tone: 'warn' as const,
+              };
+        state.current = {
+          version: { opened: reload.opened, compiled },
+          problems: [],
+          notice,
+          run: s.run + 1,
+          ...(replayed.resume ? { resume: replayed.resume } : {}),
+        };
+        redraw();
+      }),
+    [props.source],
+  );
 
-  const recorder = useMemo<Recorder>(() => ({
-    onStart: (start) => { if (!start.resumed) records.current = []; },
-    onStep: (record) => { records.current.push(record); },
-  }), []);
+  const recorder = useMemo<Recorder>(
+    () => ({
+      onStart: (start) => {
+        if (!start.resumed) records.current = [];
+      },
+      onStep: (record) => {
+        records.current.push(record);
+      },
+    }),
+    [],
+  );
 
   const s = state.current;
   const banner: Line[] = [plain(safeLine(t.watching(props.source.file)), 'muted')];
   if (s.notice) banner.push(...paragraph(safeLine(s.notice.text), width, { tone: s.notice.tone }));
   if (s.problems.length > 0) {
     banner.push(plain(t.problems(s.problems.length, s.version !== undefined), 'bad', true));
-    for (const p of s.problems.slice(0, MAX_PROBLEM_LINES)) banner.push(...paragraph(safeLine(p), width, { tone: 'bad', first: [{ text: '  ' }] }));
-    if (s.problems.length > MAX_PROBLEM_LINES) banner.push(plain(`  ${t.more(s.problems.length - MAX_PROBLEM_LINES)}`, 'bad'));
+    for (const p of s.problems.slice(0, MAX_PROBLEM_LINES))
+      banner.push(...paragraph(safeLine(p), width, { tone: 'bad', first: [{ text: '  ' }] }));
+    if (s.problems.length > MAX_PROBLEM_LINES)
+      banner.push(plain(`  ${t.more(s.problems.length - MAX_PROBLEM_LINES)}`, 'bad'));
   }
   const room = Math.max(8, height - banner.length);
 
@@ -150,16 +183,38 @@ export function WatchApp(props: WatchAppProps) {
   if (!s.version) content = <Waiting text={t.waiting} width={width} onQuit={() => exit()} />;
   else if (s.output) {
     content = (
-      <Debrief compiled={s.version.compiled} output={s.output} mode={props.mode} lang={props.lang} width={width} height={room}
-        onRetry={restart} onMenu={() => exit()} onQuit={() => exit()} />
+      <Debrief
+        compiled={s.version.compiled}
+        output={s.output}
+        mode={props.mode}
+        lang={props.lang}
+        width={width}
+        height={room}
+        onRetry={restart}
+        onMenu={() => exit()}
+        onQuit={() => exit()}
+      />
     );
   } else {
     const version = s.version;
     content = (
-      <PlayScreen key={s.run} opened={version.opened} compiled={version.compiled} mode={props.mode} lang={props.lang}
-        clock={props.clock} width={width} height={room} recorder={recorder} {...(s.resume ? { resume: s.resume } : {})}
-        onDone={(output) => { state.current = { ...state.current, output }; redraw(); }}
-        onLeave={() => exit()} />
+      <PlayScreen
+        key={s.run}
+        opened={version.opened}
+        compiled={version.compiled}
+        mode={props.mode}
+        lang={props.lang}
+        clock={props.clock}
+        width={width}
+        height={room}
+        recorder={recorder}
+        {...(s.resume ? { resume: s.resume } : {})}
+        onDone={(output) => {
+          state.current = { ...state.current, output };
+          redraw();
+        }}
+        onLeave={() => exit()}
+      />
     );
   }
   return (
@@ -172,7 +227,17 @@ export function WatchApp(props: WatchAppProps) {
   );
 }
 
-function Waiting({ text, width, onQuit }: { readonly text: string; readonly width: number; readonly onQuit: () => void }) {
-  useInput((input) => { if (input === 'q' || input === 'Q') onQuit(); });
+function Waiting({
+  text,
+  width,
+  onQuit,
+}: {
+  readonly text: string;
+  readonly width: number;
+  readonly onQuit: () => void;
+}) {
+  useInput((input) => {
+    if (input === 'q' || input === 'Q') onQuit();
+  });
   return <Lines lines={[[], plain(text)]} width={width} />;
 }

@@ -36,7 +36,11 @@ for await (const raw of createInterface({ input: process.stdin })) {
   else play.say(step.say);
   for (const s of play.context.steps.slice(before)) {
     const own = s.action.kind !== 'auto';
-    recorder.onStep(s, { shownChoices: own ? shown : [], decisionMs: own ? Date.now() - entered : 0, feedbackShown: true });
+    recorder.onStep(s, {
+      shownChoices: own ? shown : [],
+      decisionMs: own ? Date.now() - entered : 0,
+      feedbackShown: true,
+    });
   }
   if (!nosnap) recorder.onSnapshot(play.persisted(), { node: play.node });
   await new Promise((r) => setImmediate(r));

@@ -23,7 +23,8 @@ try {
     const play = new Play(compiled, { clock: new SimulatedClock() });
     for (const step of steps) {
       const before = play.context.steps.length;
-      if (typeof step === 'string') play.choose(step); else play.say(step.say);
+      if (typeof step === 'string') play.choose(step);
+      else play.say(step.say);
       for (const s of play.context.steps.slice(before)) {
         await rec.step(s, { decisionMs: 1000 + n, feedbackShown: true }, { snapshot: play.persisted() });
       }
@@ -36,8 +37,8 @@ try {
     ids.push(rec.id);
   }
   await store.close();
-  process.stdout.write(JSON.stringify({ ids }) + '\n');
+  process.stdout.write(`${JSON.stringify({ ids })}\n`);
 } catch (e) {
-  process.stderr.write(`writer ${trainee}: ${e && e.message}\n`);
+  process.stderr.write(`writer ${trainee}: ${e?.message}\n`);
   process.exit(1);
 }
