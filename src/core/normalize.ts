@@ -101,12 +101,14 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
       const rules: Rule[] = n.input.rules.map((r) => ({
         ...consequence(r),
         ...(r.match ? { match: match(r.match) } : {}),
+        ...(r.id !== undefined ? { id: r.id } : {}),
       }));
       nodes[id] = {
         ...base,
         kind: 'input',
         rules,
         ...opt('prompt', n.input.prompt),
+        ...opt('model', n.input.model),
         ...(timeout ? { timeout } : {}),
       };
     } else if (n.when) {
@@ -173,12 +175,18 @@ function condition(raw: RawCondition): Condition {
   return { meters, visited };
 }
 
-function match(raw: { all?: string[]; any?: string[]; none?: string[]; regex?: string }): Match {
+type RawMatch = NonNullable<NonNullable<RawScenario['nodes'][string]['input']>['rules'][number]['match']>;
+
+function match(raw: RawMatch): Match {
   const keywords = (list?: string[]) => (list ?? []).map(normalizeAnswer).filter((k) => k !== '');
   return {
     all: keywords(raw.all),
     any: keywords(raw.any),
     none: keywords(raw.none),
     ...(raw.regex !== undefined ? { regex: raw.regex } : {}),
+    ...(raw.affirm !== undefined ? { affirm: keywords(raw.affirm) } : {}),
+    ...(raw.negate !== undefined ? { negate: keywords(raw.negate) } : {}),
+    ...(raw.time !== undefined ? { time: raw.time } : {}),
+    ...(raw.hedge !== undefined ? { hedge: raw.hedge } : {}),
   };
 }
