@@ -4,8 +4,16 @@
  * have — which must itself score full marks, or the debrief would hold up a weaker answer as
  * the example.
  */
+import { resolveRule, ruleNames } from './answer-tests.js';
 import { firstMatchingRule } from './match.js';
-import { answerMessages as M } from './messages.js';
+import {
+  answerMessages as M,
+  didYouMeanSaid,
+  missingField,
+  shapeMessages,
+  whereSaid,
+  type Message,
+} from './messages.js';
 import type { InputNode, Rule, Scenario } from './model.js';
 import type { Finding } from './references.js';
 import type { RawScenario } from './schema.js';
@@ -80,5 +88,42 @@ export function checkModelAnswers(scenario: Scenario): Finding[] {
       });
     }
   }
+  return out;
+}
+
+/**
+ * The shape of each test: a path test has steps and expect; an answers test has node and
+ * answers, whose node takes typed input and whose rules exist. (The schema leaves all four
+ * optional, so that either kind of test is accepted; the rest is checked here.)
+ */
+export function checkAnswerTests(raw: RawScenario): Finding[] {
+  const out: Finding[] = [];
+  const error = (path: Path, m: Message, part: 'key' | 'value' = 'value') =>
+    out.push({ path, part, severity: 'error', code: m.code, text: m.text });
+  const missing = (i: number, key: string) =>
+    error(['tests', i], shapeMessages.invalidField(whereSaid(['tests', i]), missingField(key)));
+  (raw.tests ?? []).forEach((t, i) => {
+    const path = t.steps !== undefined || t.expect !== undefined;
+    const answers = t.node !== undefined || t.answers !== undefined;
+    if (path && answers)
+      return error(['tests', i, t.node !== undefined ? 'node' : 'answers'], M.testKind(t.name), 'key');
+    if (!answers) {
+      if (t.steps === undefined) missing(i, 'steps');
+      if (t.expect === undefined) missing(i, 'expect');
+      return;
+    }
+    if (t.node === undefined) return missing(i, 'node');
+    if (t.answers === undefined) return missing(i, 'answers');
+    const node = Object.hasOwn(raw.nodes, t.node) ? raw.nodes[t.node] : undefined;
+    const rules = node?.input?.rules;
+    if (!rules) {
+      const inputs = Object.keys(raw.nodes).filter((n) => raw.nodes[n]!.input !== undefined);
+      return error(['tests', i, 'node'], M.testNodeNotInput(t.name, t.node, didYouMeanSaid(t.node, inputs)));
+    }
+    t.answers.forEach((a, j) => {
+      if (resolveRule(rules, a.rule) === undefined)
+        error(['tests', i, 'answers', j, 'rule'], M.testUnknownRule(t.name, a.rule, t.node!, ruleNames(rules)));
+    });
+  });
   return out;
 }

@@ -613,6 +613,18 @@ export const schemaMessages = {
   'customer-type': (types: string) =>
     said(`type 必须是 ${types.split(', ').join('、')} 之一`, `type must be one of ${types}`),
   'test-name': () => said('每个测试都需要 name', 'every test needs a name'),
+  'test-node': () => said('node 必须是一个节点 id', 'node must be a node id'),
+  answers: () =>
+    said(
+      'answers 必须是列表，例如 - { say: 今晚十点到, rule: joint-test }',
+      'answers must be a list, e.g. - { say: tonight at ten, rule: joint-test }',
+    ),
+  'answer-say': () => said('每个回答都需要 say：学员输入的文字', 'every answer needs say: the text a trainee types'),
+  'answer-rule': () =>
+    said(
+      'rule 必须是规则 id、fallback 或规则的序号（从 1 开始）',
+      'rule must be a rule id, fallback, or the rule number (from 1)',
+    ),
   steps: () => said('steps 必须是列表', 'steps must be a list'),
   'test-outcome': () =>
     said('outcome 必须是 success、partial 或 failure', 'outcome must be success, partial or failure'),
@@ -796,6 +808,24 @@ export const answerMessages = {
       'model-not-best',
       `节点${q(node)}的参考答案${lang ? `（${langName(lang).zh}）` : ''}走的是${ruleName(taken.rule, taken.id).zh}，得 ${taken.points} 分；最好的${ruleName(best.rule, best.id).zh}得 ${best.points} 分。参考答案必须拿满分：请改写参考答案，或者改这些规则`,
       `the model answer of node '${node}'${lang ? ` (${langName(lang).en})` : ''} takes ${ruleName(taken.rule, taken.id).en}, worth ${taken.points} points; the best, ${ruleName(best.rule, best.id).en}, is worth ${best.points}. The model answer must score full marks: rewrite it, or the rules`,
+    ),
+  testKind: (test: string) =>
+    msg(
+      'test-kind',
+      `测试${q(test)}要么写 steps 和 expect（走一遍案例），要么写 node 和 answers（检查一个节点上的回答），不能混在一起`,
+      `test '${test}' either plays steps with expect, or checks answers at one node (node and answers); not both`,
+    ),
+  testNodeNotInput: (test: string, node: string, near: Said) =>
+    msg(
+      'unknown-node',
+      `测试${q(test)}的 node${q(node)}不是一个要学员打字回答（input）的节点${near.zh}`,
+      `test '${test}' names node '${node}', which is not a node with input${near.en}`,
+    ),
+  testUnknownRule: (test: string, rule: string | number, node: string, known: readonly string[]) =>
+    msg(
+      'unknown-rule',
+      `测试${q(test)}：节点${q(node)}没有规则${q(rule)}（可以写：${known.join('、')}）`,
+      `test '${test}': node '${node}' has no rule '${rule}' (use one of: ${known.join(', ')})`,
     ),
   emptyKeywordList: (key: string, rule: number, node: string) =>
     msg(

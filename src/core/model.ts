@@ -171,6 +171,19 @@ export interface ScenarioTest {
   readonly expect: TestExpectation;
 }
 
+/** roleplay: a typed answer and the rule it must take: a rule id, `fallback`, or a 1-based number. */
+export interface SampleAnswer {
+  readonly say: string;
+  readonly rule: string | number;
+}
+
+/** roleplay: a test of the sample answers at one `input` node (tests: with node + answers). */
+export interface AnswerTest {
+  readonly name: string;
+  readonly node: NodeId;
+  readonly answers: readonly SampleAnswer[];
+}
+
 export interface Scenario {
   readonly id: string;
   readonly title: LocalizedText;
@@ -187,7 +200,10 @@ export interface Scenario {
   readonly scoredLessons: readonly LessonId[];
   readonly start: NodeId;
   readonly nodes: Readonly<Record<NodeId, ScenarioNode>>;
+  /** the path tests (steps + expect) */
   readonly tests: readonly ScenarioTest[];
+  /** roleplay: the sample-answer tests (node + answers), in file order */
+  readonly answerTests: readonly AnswerTest[];
 }
 
 /** Every way out of a node, in the order the file gives them. */

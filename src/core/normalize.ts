@@ -16,6 +16,7 @@ import {
   type Scenario,
   type ScenarioNode,
   type ScenarioTest,
+  type AnswerTest,
   type Timeout,
   COMPARISONS,
 } from './model.js';
@@ -133,13 +134,22 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
     ...opt('label', m.label),
   }));
   const lessons = { ...catalog, ...normalizeCatalog(raw.lessons ?? {}, 'inline') };
-  const tests: ScenarioTest[] = (raw.tests ?? []).map((t) => ({
-    name: t.name,
-    steps: t.steps.map((s) =>
-      typeof s === 'string' ? s : 'say' in s ? { say: String(s.say) } : { wait: true as const },
-    ),
-    expect: t.expect,
-  }));
+  const tests: ScenarioTest[] = (raw.tests ?? []).flatMap((t) =>
+    t.steps && t.expect
+      ? [
+          {
+            name: t.name,
+            steps: t.steps.map((s) =>
+              typeof s === 'string' ? s : 'say' in s ? { say: String(s.say) } : { wait: true as const },
+            ),
+            expect: t.expect,
+          },
+        ]
+      : [],
+  );
+  const answerTests: AnswerTest[] = (raw.tests ?? []).flatMap((t) =>
+    t.node !== undefined && t.answers ? [{ name: t.name, node: t.node, answers: t.answers }] : [],
+  );
 
   return {
     id: raw.id,
@@ -155,6 +165,7 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
     start: raw.start,
     nodes,
     tests,
+    answerTests,
   };
 }
 

@@ -7,7 +7,7 @@
 import type { Severity } from './diagnostics.js';
 import { didYouMeanSaid as near, referenceMessages as M, type Message, type Said } from './messages.js';
 import { COMPARISONS, NARRATOR } from './model.js';
-import { checkRuleIds } from './answer-checks.js';
+import { checkAnswerTests, checkRuleIds } from './answer-checks.js';
 import { normalizeAnswer } from './match.js';
 import type { RawCondition, RawScenario } from './schema.js';
 import type { Path } from './yaml-source.js';
@@ -188,8 +188,10 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
 
   out.push(...checkRuleIds(raw));
 
+  out.push(...checkAnswerTests(raw));
+
   (raw.tests ?? []).forEach((t, i) => {
-    const ending = t.expect.ending;
+    const ending = t.expect?.ending;
     if (ending !== undefined) {
       const endIds = nodeIds.filter((n) => raw.nodes[n]!.end !== undefined);
       if (!endIds.includes(ending))

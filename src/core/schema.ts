@@ -242,10 +242,23 @@ function build(flavour: Flavour) {
       .number()
       .min(0, { error: says('percent', what) })
       .max(100, { error: says('percent', what) });
+  const answer = obj({
+    say: z.string({ error: says('answer-say') }),
+    rule: z.union([z.string(), z.number().int().positive()], { error: says('answer-rule') }),
+  });
   const test = doc(
     obj({
       name: z.string({ error: says('test-name') }),
-      steps: z.array(step, { error: says('steps') }),
+      // a path test has steps and expect; an answers test (roleplay) has node and answers
+      steps: z.array(step, { error: says('steps') }).optional(),
+      node: doc(
+        z.string({ error: says('test-node') }).optional(),
+        'roleplay: the input node whose sample answers this test checks (with `answers`, instead of steps/expect).',
+      ),
+      answers: doc(
+        z.array(answer, { error: says('answers') }).optional(),
+        'roleplay: sample answers at `node`: { say: text, rule: rule id | fallback | 1-based rule number }; each must take that rule.',
+      ),
       expect: obj({
         outcome: z.enum(OUTCOMES, { error: says('test-outcome') }).optional(),
         ending: z.string().optional(),
@@ -254,9 +267,9 @@ function build(flavour: Flavour) {
         maxPercent: percent('maxPercent').optional(),
         passed: z.boolean().optional(),
         total: z.number().optional(),
-      }),
+      }).optional(),
     }),
-    'A scenario test run by `roleplay test`: steps (choice id, { say: text }, { wait: true }) and what to expect.',
+    'A scenario test run by `roleplay test`: steps (choice id, { say: text }, { wait: true }) and what to expect; or (roleplay) node and sample answers, each with the rule it must take.',
     'test',
   );
 

@@ -135,6 +135,9 @@ const samples: Samples = {
       { rule: 1, points: 3 },
     ),
     emptyKeywordList: answerMessages.emptyKeywordList('affirm', 1, 'gate-x'),
+    testKind: answerMessages.testKind('best-x'),
+    testNodeNotInput: answerMessages.testNodeNotInput('best-x', 'gate-x', none),
+    testUnknownRule: answerMessages.testUnknownRule('best-x', 'joint-x', 'gate-x', ['joint-x', 'fallback']),
   },
 };
 
