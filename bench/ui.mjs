@@ -3,8 +3,8 @@
 //  1. startup: process start to the first interactive frame of the menu (`roleplay` with no
 //     arguments), as a ratio to a minimal Ink "hello" app (bench/ui-hello.mjs) measured in
 //     the same run, both in a pseudo-terminal made by script(1). Goal: ratio <= 1.3.
-//  2. latency: keypress to rendered frame over a scripted 300-step play of the conformance
-//     case (practice mode, typed answers, feedback screens, debrief, retry), rendering
+//  2. latency: keypress to rendered frame over a scripted 300-step play of the all-features
+//     test case (practice mode, typed answers, feedback screens, debrief, retry), rendering
 //     through Ink's real (throttled) renderer into an in-memory terminal. Goal: p99 < 16 ms.
 // Prints a human report; with --json, one JSON object. Needs `npm run build` first.
 import { spawn, spawnSync } from 'node:child_process';
