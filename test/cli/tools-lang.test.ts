@@ -217,6 +217,7 @@ describe('paths in both languages', () => {
         expect(JSON.parse(run.stdout).ending).toBe(ending);
       }
     },
+    60_000, // thirteen runs of the binary: room for a busy machine
   );
 
   it('--ending problems in both languages, exit 1', () => {
