@@ -122,7 +122,7 @@ describe('every README command, in order, in a fresh copy of the project', { tim
       encoding: 'utf8',
     });
     expect(JSON.parse(sessions.stdout)).toEqual([
-      expect.objectContaining({ trainee: '张工', scenario: 'overpromise', outcome: 'success' }),
+      expect.objectContaining({ trainee: '张工', scenario: 'my-case', outcome: 'success' }),
     ]);
     expect(existsSync(join(env.HOME!, '.roleplay', 'roleplay.db'))).toBe(true);
   });
