@@ -9,6 +9,7 @@ import type { Lang } from '../core/index.js';
 import { resolveLang, say } from './env.js';
 import { helpInLang } from './help-lang.js';
 import { PACKAGE_ROOT } from './scenario-paths.js';
+import { registerAudit } from './register/audit.js';
 import { registerAuthoring } from './register/authoring.js';
 import { registerPlay } from './register/play.js';
 import { dbOption, traineeOption } from './options.js';
@@ -155,6 +156,7 @@ export function buildProgram(lang: Lang = resolveLang()): Command {
     );
 
   registerAuthoring(program, lang);
+  registerAudit(program, lang);
   registerPlay(program, lang);
   registerRecords(program, lang);
   registerTeam(program, lang);

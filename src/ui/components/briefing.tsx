@@ -2,7 +2,6 @@
 import { useKeys } from '../hooks/use-keys.js';
 import { useState } from 'react';
 import type { Lang, Scenario } from '../../core/index.js';
-import { explore } from '../../core/explore.js';
 import { safeLine, safeText } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
 import { helpLines } from '../help.js';
@@ -49,14 +48,10 @@ export function briefingLines(scenario: Scenario, lang: Lang, mode: Mode, width:
     if (member.type) pieces.push({ text: ` · ${t.customerTypes[member.type]}`, tone: 'accent' });
     lines.push(fitLine(pieces, width));
   });
+  // The lessons by name only: their points would tell the trainee where to aim (they are in the debrief).
   heading(t.briefingLessons);
-  const maxima = explore(scenario).maxima.lessons;
   for (const id of scenario.scoredLessons) {
-    lines.push(
-      ...paragraph(`${lessonTitle(scenario, id, lang)}  (${t.points(maxima[id] ?? 0).replace(/^\+/, '')})`, width, {
-        first: [{ text: '  • ' }],
-      }),
-    );
+    lines.push(...paragraph(lessonTitle(scenario, id, lang), width, { first: [{ text: '  • ' }] }));
   }
   lines.push(blank, plain(t.briefingPassMark(scenario.passScore), 'warn', true));
   lines.push(
