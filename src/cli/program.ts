@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/index.js';
-import { resolveLang, say } from './env.js';
+import { type CliEnv, langOf, say } from './env.js';
 import { helpInLang } from './help-lang.js';
 import { PACKAGE_ROOT } from './scenario-paths.js';
 import { registerAuthoring } from './register/authoring.js';
@@ -24,20 +24,9 @@ const langOption = (lang: Lang) =>
     ['zh', 'en'],
   );
 
-/** Every command gets --lang too, so it can be given before or after the command name. */
-export function langOf(cmd: Command): ReturnType<typeof resolveLang> {
-  return resolveLang((cmd.optsWithGlobals() as { lang?: string }).lang);
-}
-
-export type CommandResult = number | Promise<number>;
-/** set by each action; main.ts exits with it */
-export let exitCode = 0;
-export const setExit = (code: number) => {
-  exitCode = code;
-};
-
-/** `lang` is the help's language: main.ts reads it from the raw argv before commander parses. */
-export function buildProgram(lang: Lang = resolveLang()): Command {
+/** `env.lang` is the help's language: main.ts reads it from the raw argv before commander parses. */
+export function buildProgram(env: CliEnv): Command {
+  const { lang } = env;
   const t = (en: string, zh: string) => say(lang, en, zh);
   const program = new Command('roleplay')
     .description(
@@ -86,16 +75,16 @@ export function buildProgram(lang: Lang = resolveLang()): Command {
       ),
     )
     .action(
-      async (
-        ref: string,
-        opts: { steps?: string; choices?: string; record?: boolean; db?: string; trainee?: string },
-        cmd: Command,
-      ) =>
-        setExit(
+      env.withExit(
+        async (
+          ref: string,
+          opts: { steps?: string; choices?: string; record?: boolean; db?: string; trainee?: string },
+          cmd: Command,
+        ) =>
           opts.record
-            ? await (await import('./commands/records.js')).runRecorded(ref, cmd.optsWithGlobals(), langOf(cmd))
+            ? (await import('./commands/records.js')).runRecorded(ref, cmd.optsWithGlobals(), langOf(cmd))
             : (await import('./commands/run.js')).runCommand(ref, { ...opts, lang: langOf(cmd) }),
-        ),
+      ),
     );
 
   program
@@ -116,8 +105,10 @@ export function buildProgram(lang: Lang = resolveLang()): Command {
       new Option('--format <format>', t('output format', '输出格式')).choices(['text', 'json']).default('text'),
     )
     .addOption(langOption(lang))
-    .action(async (paths: string[], opts: { strict?: boolean; format?: 'text' | 'json' }, cmd: Command) =>
-      setExit((await import('./commands/lint.js')).lintCommand(paths, { ...opts, lang: langOf(cmd) })),
+    .action(
+      env.withExit(async (paths: string[], opts: { strict?: boolean; format?: 'text' | 'json' }, cmd: Command) =>
+        (await import('./commands/lint.js')).lintCommand(paths, { ...opts, lang: langOf(cmd) }),
+      ),
     );
 
   program
@@ -134,8 +125,8 @@ export function buildProgram(lang: Lang = resolveLang()): Command {
       t('also list the nodes, choices and endings no test visits', '同时列出没有测试走到的节点、选项和结局'),
     )
     .addOption(langOption(lang))
-    .action(async (paths: string[], opts: { coverage?: boolean }, cmd: Command) =>
-      setExit(
+    .action(
+      env.withExit(async (paths: string[], opts: { coverage?: boolean }, cmd: Command) =>
         (await import('./commands/test.js')).testCommand(paths, {
           lang: langOf(cmd),
           coverage: opts.coverage === true,
@@ -150,13 +141,15 @@ export function buildProgram(lang: Lang = resolveLang()): Command {
     )
     .option('--json', t('print JSON', '输出 JSON'))
     .addOption(langOption(lang))
-    .action(async (opts: { json?: boolean }, cmd: Command) =>
-      setExit((await import('./commands/list.js')).listCommand({ ...opts, lang: langOf(cmd) })),
+    .action(
+      env.withExit(async (opts: { json?: boolean }, cmd: Command) =>
+        (await import('./commands/list.js')).listCommand({ ...opts, lang: langOf(cmd) }),
+      ),
     );
 
-  registerAuthoring(program, lang);
-  registerPlay(program, lang);
-  registerRecords(program, lang);
-  registerTeam(program, lang);
+  registerAuthoring(program, env);
+  registerPlay(program, env);
+  registerRecords(program, env);
+  registerTeam(program, env);
   return program;
 }

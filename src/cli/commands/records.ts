@@ -37,9 +37,8 @@ import type { SessionFilter, SessionRow, SessionStore } from '../../store/store.
 import { chainProblem, verifyJson, verifyStore } from '../../store/verify.js';
 import type { Recorder } from '../../ui/recorder.js';
 import { timelineOf, type Timeline } from '../../ui/review/timeline.js';
-import { say, UserError } from '../env.js';
+import { langOf, say, UserError } from '../env.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
-import { langOf } from '../program.js';
 import { fileLibrary } from './play.js';
 import { readSteps, runCommand, type RunHooks, type RunOptions } from './run.js';
 

@@ -1,13 +1,12 @@
 /** Registers `new`, `schema`, `graph`, `paths`; their code (commands/authoring.ts) loads when one runs. */
 import { Option, type Command } from 'commander';
 import type { GraphFormat } from '../../core/graph-export.js';
-import type { Lang } from '../../core/index.js';
-import { say } from '../env.js';
-import { langOf, setExit } from '../program.js';
+import { type CliEnv, langOf, say } from '../env.js';
 
 const impl = () => import('../commands/authoring.js');
 
-export function registerAuthoring(program: Command, lang: Lang): void {
+export function registerAuthoring(program: Command, env: CliEnv): void {
+  const { lang } = env;
   const t = (en: string, zh: string) => say(lang, en, zh);
   program
     .command('new')
@@ -31,8 +30,10 @@ export function registerAuthoring(program: Command, lang: Lang): void {
         '写到哪个文件夹（默认：有 ./scenarios 就用它，否则用当前文件夹）',
       ),
     )
-    .action(async (id: string, opts: { dir?: string }, cmd: Command) =>
-      setExit((await impl()).newCommand(id, { ...opts, lang: langOf(cmd) })),
+    .action(
+      env.withExit(async (id: string, opts: { dir?: string }, cmd: Command) =>
+        (await impl()).newCommand(id, { ...opts, lang: langOf(cmd) }),
+      ),
     );
 
   program
@@ -47,7 +48,7 @@ export function registerAuthoring(program: Command, lang: Lang): void {
       '--catalog',
       t('the schema of lesson catalog files (lessons.yaml) instead', '改为输出要点目录文件（lessons.yaml）的 schema'),
     )
-    .action(async (opts: { catalog?: boolean }) => setExit((await impl()).schemaCommand(opts)));
+    .action(env.withExit(async (opts: { catalog?: boolean }) => (await impl()).schemaCommand(opts)));
 
   program
     .command('graph')
@@ -63,8 +64,10 @@ export function registerAuthoring(program: Command, lang: Lang): void {
     )
     .option('--best', t('highlight the path that scores best', '突出得分最高的路径'))
     .addOption(new Option('--lang <lang>', t('language of the node text', '节点文字的语言')).choices(['zh', 'en']))
-    .action(async (ref: string, opts: { format: GraphFormat; best?: boolean }, cmd: Command) =>
-      setExit((await impl()).graphCommand(ref, { ...opts, lang: langOf(cmd) })),
+    .action(
+      env.withExit(async (ref: string, opts: { format: GraphFormat; best?: boolean }, cmd: Command) =>
+        (await impl()).graphCommand(ref, { ...opts, lang: langOf(cmd) }),
+      ),
     );
 
   program
@@ -91,7 +94,9 @@ export function registerAuthoring(program: Command, lang: Lang): void {
         '\n会指出谁也过不了的案例、谁都不会不及格的案例，以及走不到的结局。',
       ),
     )
-    .action(async (ref: string, opts: { json?: boolean; ending?: string }, cmd: Command) =>
-      setExit((await impl()).pathsCommand(ref, { ...opts, lang: langOf(cmd) })),
+    .action(
+      env.withExit(async (ref: string, opts: { json?: boolean; ending?: string }, cmd: Command) =>
+        (await impl()).pathsCommand(ref, { ...opts, lang: langOf(cmd) }),
+      ),
     );
 }

@@ -4,12 +4,11 @@
  */
 import { Option, type Command } from 'commander';
 import { dbOption, modeOf, modeOption, traineeOption } from '../options.js';
-import { langOf, setExit } from '../program.js';
-import { say, UserError } from '../env.js';
+import { type CliEnv, langOf, say, UserError } from '../env.js';
 import { nearest } from '../../core/suggest.js';
-import type { Lang } from '../../core/index.js';
 
-export function registerPlay(program: Command, lang: Lang): void {
+export function registerPlay(program: Command, env: CliEnv): void {
+  const { lang } = env;
   const t = (en: string, zh: string) => say(lang, en, zh);
   program
     .addOption(modeOption(lang))
@@ -18,24 +17,26 @@ export function registerPlay(program: Command, lang: Lang): void {
     // Words after `roleplay` that name no command reach this action (the menu takes none):
     // say so, rather than commander's "too many arguments".
     .allowExcessArguments(true)
-    .action(async (_opts: unknown, cmd: Command) => {
-      const [word] = cmd.args;
-      if (word !== undefined) {
-        const hit = nearest(
-          word,
-          cmd.commands.map((c) => c.name()),
-        );
-        throw new UserError(
-          say(
-            langOf(cmd),
-            `unknown command '${word}'${hit ? `; did you mean '${hit}'?` : ''} (roleplay --help lists them)`,
-            `没有 '${word}' 这个命令${hit ? `；是不是 '${hit}'？` : ''}（roleplay --help 会列出所有命令）`,
-          ),
-          2,
-        );
-      }
-      setExit(await (await import('../commands/play.js')).playMenu(cmd));
-    });
+    .action(
+      env.withExit(async (_opts: unknown, cmd: Command) => {
+        const [word] = cmd.args;
+        if (word !== undefined) {
+          const hit = nearest(
+            word,
+            cmd.commands.map((c) => c.name()),
+          );
+          throw new UserError(
+            say(
+              langOf(cmd),
+              `unknown command '${word}'${hit ? `; did you mean '${hit}'?` : ''} (roleplay --help lists them)`,
+              `没有 '${word}' 这个命令${hit ? `；是不是 '${hit}'？` : ''}（roleplay --help 会列出所有命令）`,
+            ),
+            2,
+          );
+        }
+        return (await import('../commands/play.js')).playMenu(cmd);
+      }),
+    );
 
   program
     .command('play')
@@ -69,14 +70,11 @@ export function registerPlay(program: Command, lang: Lang): void {
         '\n需要交互式终端；在脚本里运行请用 `roleplay run`。',
       ),
     )
-    .action(async (ref: string, opts: { watch?: boolean }, cmd: Command) =>
-      setExit(
+    .action(
+      env.withExit(async (ref: string, opts: { watch?: boolean }, cmd: Command) =>
         opts.watch
-          ? await (await import('../commands/watch-support.js')).playWatch(ref, {
-              lang: langOf(cmd),
-              mode: modeOf(cmd),
-            })
-          : await (await import('../commands/play.js')).playCase(ref, cmd),
+          ? (await import('../commands/watch-support.js')).playWatch(ref, { lang: langOf(cmd), mode: modeOf(cmd) })
+          : (await import('../commands/play.js')).playCase(ref, cmd),
       ),
     );
 }

@@ -4,20 +4,15 @@
  */
 import { Option, type Command } from 'commander';
 import { DEFAULT_XAPI_BASE } from '../../store/formats/xapi-base.js';
-import type { Lang } from '../../core/index.js';
-import { say } from '../env.js';
+import { type CliEnv, langOf, say } from '../env.js';
 import { allOpts, dbOption, langOption, sinceOption, traineeOption } from '../options.js';
-import { langOf, setExit } from '../program.js';
 
 const impl = () => import('../commands/records.js');
 
-export function registerRecords(program: Command, lang: Lang): void {
+export function registerRecords(program: Command, env: CliEnv): void {
+  const { lang } = env;
   const t = (en: string, zh: string) => say(lang, en, zh);
-  const action =
-    <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
-    async (...args: A) => {
-      setExit(await fn(...args));
-    };
+  const action = env.withExit;
 
   program
     .command('sessions')

@@ -3,16 +3,15 @@
  * (commands/team.ts) load only when one of them runs.
  */
 import type { Command } from 'commander';
-import type { Lang } from '../../core/index.js';
-import { say, UserError } from '../env.js';
+import { type CliEnv, langOf, say, UserError } from '../env.js';
 import { allOpts, dbOption, langOption } from '../options.js';
-import { langOf, setExit } from '../program.js';
 import type { LrsExportOptions } from '../commands/team.js';
 
 const impl = () => import('../commands/team.js');
 
 /** Call after registerRecords: it adds --lrs/--auth to the `export` command registered there. */
-export function registerTeam(program: Command, lang: Lang): void {
+export function registerTeam(program: Command, env: CliEnv): void {
+  const { lang } = env;
   const t = (en: string, zh: string) => say(lang, en, zh);
   program
     .command('import')
@@ -35,9 +34,11 @@ export function registerTeam(program: Command, lang: Lang): void {
         '\n先检查整个文件（每条哈希链）；文件损坏、被改动或不完整时拒绝导入并指出第一处错误的行，什么都不会导入。',
       ),
     )
-    .action(async (file: string, _opts: unknown, cmd: Command) => {
-      setExit(await (await impl()).importCommand(file, allOpts(cmd), langOf(cmd)));
-    });
+    .action(
+      env.withExit(async (file: string, _opts: unknown, cmd: Command) =>
+        (await impl()).importCommand(file, allOpts(cmd), langOf(cmd)),
+      ),
+    );
 
   program
     .command('sync')
@@ -60,9 +61,9 @@ export function registerTeam(program: Command, lang: Lang): void {
         '\n团队服务器由 --db 或 ROLEPLAY_DB 指定（postgres://user:password@host:5432/roleplay）。可以重复执行或中途打断：不会丢失，也不会重复保存。',
       ),
     )
-    .action(async (_opts: unknown, cmd: Command) => {
-      setExit(await (await impl()).syncCommand(allOpts(cmd), langOf(cmd)));
-    });
+    .action(
+      env.withExit(async (_opts: unknown, cmd: Command) => (await impl()).syncCommand(allOpts(cmd), langOf(cmd))),
+    );
 
   const exportCmd = program.commands.find((c) => c.name() === 'export');
   if (!exportCmd) return;
@@ -82,24 +83,23 @@ export function registerTeam(program: Command, lang: Lang): void {
       ),
     )
     .option('--batch <n>', t('statements per request to the LRS (default 50)', '每次请求发给 LRS 的语句数（默认 50）'))
-    .action(async (_opts: unknown, cmd: Command) => {
-      const opts = allOpts<LrsExportOptions>(cmd);
-      const lang = langOf(cmd);
-      if (opts.lrs === undefined) {
-        if (opts.auth !== undefined || opts.batch !== undefined)
-          throw new UserError(
-            say(lang, '--auth and --batch go with --lrs URL', '--auth 和 --batch 要与 --lrs 地址一起使用'),
-            2,
-          );
-        setExit(await (await import('../commands/records.js')).exportCommand(opts, lang));
-        return;
-      }
-      setExit(
-        await (await impl()).exportToLrs(
+    .action(
+      env.withExit(async (_opts: unknown, cmd: Command) => {
+        const opts = allOpts<LrsExportOptions>(cmd);
+        const lang = langOf(cmd);
+        if (opts.lrs === undefined) {
+          if (opts.auth !== undefined || opts.batch !== undefined)
+            throw new UserError(
+              say(lang, '--auth and --batch go with --lrs URL', '--auth 和 --batch 要与 --lrs 地址一起使用'),
+              2,
+            );
+          return (await import('../commands/records.js')).exportCommand(opts, lang);
+        }
+        return (await impl()).exportToLrs(
           { ...opts, lrs: opts.lrs },
           cmd.getOptionValueSource('format') === 'cli',
           lang,
-        ),
-      );
-    });
+        );
+      }),
+    );
 }
