@@ -16,11 +16,6 @@ export type { Said };
 /** A sentence in both languages, Chinese first; `said(zh, en)[lang]` is the one to print. */
 export const said = (zh: string, en: string): Said => ({ zh, en });
 
-/** The sentence in the language asked for. (Being replaced by `said(zh, en)[lang]`.) */
-export function say(lang: Lang, en: string, zh: string): string {
-  return lang === 'zh' ? zh : en;
-}
-
 /** --lang, else ROLEPLAY_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else Chinese. */
 export function resolveLang(option?: string, env: NodeJS.ProcessEnv = process.env): Lang {
   if (option !== undefined) return isLang(option) ? option : 'zh';
