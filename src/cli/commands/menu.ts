@@ -3,6 +3,7 @@
  * --mode, --db and --trainee are the program's); the menu (menu-run.ts) loads when it runs.
  */
 import type { Command } from 'commander';
+import type { Lang } from '../../core/index.js';
 import { nearest } from '../../core/suggest.js';
 import { type CliEnv, langOf, said, UserError } from '../env.js';
 import { allOpts, dbOption, modeOf, modeOption, traineeOption } from '../options.js';
@@ -26,7 +27,7 @@ export async function action(_opts: unknown, cmd: Command): Promise<number> {
   return (await import('./menu-run.js')).playMenu({ ...allOpts(cmd), lang, mode: modeOf(cmd) });
 }
 
-function unknownCommand(word: string, program: Command, lang: ReturnType<typeof langOf>): UserError {
+function unknownCommand(word: string, program: Command, lang: Lang): UserError {
   const hit = nearest(
     word,
     program.commands.map((c) => c.name()),
