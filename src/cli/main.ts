@@ -4,7 +4,7 @@
  * ROLEPLAY_DEBUG=1) for bugs, so a trainer never sees a stack trace.
  */
 import { CommanderError, type Command } from 'commander';
-import { cliEnv, UserError } from './env.js';
+import { cliEnv, printProblem, UserError } from './env.js';
 import { buildProgram } from './program.js';
 import { langFromArgv, usageError } from './usage-errors.js';
 
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UserError) {
-      process.stderr.write(`roleplay: ${e.message}\n`);
+      printProblem(e.message);
       return e.exitCode;
     }
     throw e;

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { statSync } from 'node:fs';
 import { byPosition, formatDiagnostic, type Diagnostic, type Lang, type Scenario } from '../../core/index.js';
 import { fileMessages as M, lintSummary, type Message } from '../../core/messages.js';
+import { printLine } from '../env.js';
 import { CATALOG_FILE, expandPaths, loadPath, type LoadedFile } from '../files.js';
 
 export interface LintOptions {
@@ -70,11 +71,11 @@ export function lintCommand(paths: readonly string[], options: LintOptions): num
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   if (options.format === 'json') {
-    process.stdout.write(
-      `${JSON.stringify({ files: result.files.length, errors, warnings, diagnostics: result.diagnostics }, null, 2)}\n`,
+    printLine(
+      JSON.stringify({ files: result.files.length, errors, warnings, diagnostics: result.diagnostics }, null, 2),
     );
   } else {
-    for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+    for (const d of result.diagnostics) printLine(formatDiagnostic(d));
     process.stderr.write(`${lintSummary(result.files.length, errors, warnings)[options.lang]}\n`);
   }
   return errors > 0 || (options.strict && warnings > 0) ? 1 : 0;

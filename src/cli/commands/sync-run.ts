@@ -9,7 +9,7 @@ import { dbPathFrom, isPostgresUrl } from '../../store/open.js';
 import { StoreError } from '../../store/store.js';
 import { SYNC_NOTICES } from '../../store/sync/notices.js';
 import { TeamStore } from '../../store/sync/team-store.js';
-import { said, UserError } from '../env.js';
+import { printProblem, said, UserError } from '../env.js';
 
 export async function syncCommand(opts: { db?: string; all?: boolean }, lang: Lang): Promise<number> {
   const store = await openTeamStore(opts.db, lang);
@@ -32,8 +32,7 @@ export async function syncCommand(opts: { db?: string; all?: boolean }, lang: La
     }
     // The store's notices are off here (its offline notice would repeat the problem below), so
     // the sessions the server refused are named here, before the line that counts them.
-    for (const r of result.refused)
-      process.stderr.write(`roleplay: ${SYNC_NOTICES[lang].notUploaded(r.sessionId, r.reason)}\n`);
+    for (const r of result.refused) printProblem(SYNC_NOTICES[lang].notUploaded(r.sessionId, r.reason));
     process.stderr.write(
       said(
         `roleplay: ${result.problem}；已上传 ${result.sessions} 个练习，还有 ${result.remaining} 个保存在本机（稍后再运行 \`roleplay sync\`，不会丢失也不会重复）\n`,

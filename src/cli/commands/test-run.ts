@@ -17,7 +17,7 @@ import {
 import { coverageOf, type ScenarioCoverage } from '../../core/coverage.js';
 import { writeCoverage } from './coverage.js';
 import { lintPaths } from './lint-run.js';
-import { said } from '../env.js';
+import { printLine, said } from '../env.js';
 import { testMessages as says } from '../tool-messages.js';
 
 export interface TestOutcome {
@@ -82,8 +82,8 @@ export function testCommand(paths: readonly string[], options: { lang: Lang; cov
     const errs = f.diagnostics.filter((d) => d.severity === 'error');
     if (errs.length === 0) continue;
     failed++;
-    process.stdout.write(`FAIL ${f.file}: ${says.doesNotLoad()[options.lang]}\n`);
-    for (const d of errs) process.stdout.write(`     ${formatDiagnostic(d)}\n`);
+    printLine(`FAIL ${f.file}: ${says.doesNotLoad()[options.lang]}`);
+    for (const d of errs) printLine(`     ${formatDiagnostic(d)}`);
   }
   const coverage: ScenarioCoverage[] = [];
   for (const { scenario } of lint.scenarios) {
@@ -98,16 +98,16 @@ export function testCommand(paths: readonly string[], options: { lang: Lang; cov
       if (outcome.passed) {
         passed++;
         // test names and steps come from the file: never let them reach the terminal as control codes
-        process.stdout.write(`ok   ${scenario.id} › ${safeLine(outcome.test)}\n`);
+        printLine(`ok   ${scenario.id} › ${safeLine(outcome.test)}`);
       } else {
         failed++;
-        process.stdout.write(
-          `FAIL ${scenario.id} › ${safeLine(outcome.test)}: ${safeLine(outcome.problems.join(says.problemSeparator()[options.lang]))}\n`,
+        printLine(
+          `FAIL ${scenario.id} › ${safeLine(outcome.test)}: ${safeLine(outcome.problems.join(says.problemSeparator()[options.lang]))}`,
         );
       }
     }
   }
   if (options.coverage) writeCoverage(coverage, options.lang);
-  process.stdout.write(`${says.summary(passed, failed)[options.lang]}\n`);
+  printLine(says.summary(passed, failed)[options.lang]);
   return failed > 0 ? 1 : 0;
 }
