@@ -8,6 +8,7 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   type ALL_MESSAGE_GROUPS,
+  answerMessages,
   YAML_PARSER_CODES,
   checkMessages,
   fileMessages,
@@ -122,6 +123,22 @@ const samples: Samples = {
     fileTooLarge: fileMessages.fileTooLarge('2.5', 2),
     notUtf8: fileMessages.notUtf8(),
   },
+  answerMessages: {
+    duplicateRuleId: answerMessages.duplicateRuleId('joint-x', 'gate-x', 1),
+    badRuleId: answerMessages.badRuleId('Joint Test'),
+    fallbackIdReserved: answerMessages.fallbackIdReserved('gate-x'),
+    noModelAnswer: answerMessages.noModelAnswer('gate-x'),
+    modelNotBest: answerMessages.modelNotBest(
+      'gate-x',
+      'zh',
+      { rule: 2, id: 'vague-x', points: 1 },
+      { rule: 1, points: 3 },
+    ),
+    emptyKeywordList: answerMessages.emptyKeywordList('affirm', 1, 'gate-x'),
+    testKind: answerMessages.testKind('best-x'),
+    testNodeNotInput: answerMessages.testNodeNotInput('best-x', 'gate-x', none),
+    testUnknownRule: answerMessages.testUnknownRule('best-x', 'joint-x', 'gate-x', ['joint-x', 'fallback']),
+  },
 };
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -160,6 +177,7 @@ describe('messages in both languages', () => {
       outcome: 'sucess-x',
       'customer-type': 'angry, hesitant',
       percent: 'minPercent',
+      'match-flag': 'time',
     };
     for (const key of Object.keys(schemaMessages) as SchemaMessageKey[]) {
       // what schema.ts stores in a zod issue comes back as the same message

@@ -12,7 +12,7 @@ import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite
 import { verifyStore } from '../../src/store/verify.js';
 import { ReviewScreen } from '../../src/ui/review/review-screen.js';
 import { timelineOf } from '../../src/ui/review/timeline.js';
-import { KEY, openFixture, renderApp, tick } from '../ui/helpers.js';
+import { frameWith, KEY, openFixture, renderApp, tick } from '../ui/helpers.js';
 import { tempDir } from './helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -109,12 +109,11 @@ describe('recording interactive play', () => {
       better: { way: 'call-tl', missed: 4, why: '计划有变先告诉组长。' },
     });
     const screen = render(<ReviewScreen timeline={timeline} lang="zh" width={100} height={30} />);
-    await tick(30);
-    expect(screen.lastFrame()).toContain('第 1 / 5 步 · gate');
+    await frameWith(screen, '第 1 / 5 步 · gate');
+    await tick(30); // the key handler attaches just after the first frame
     expect(screen.lastFrame()).toContain('用时 4.2 秒');
     screen.stdin.write(KEY.right);
-    await tick(30);
-    const second = screen.lastFrame()!;
+    const second = await frameWith(screen, '第 2 / 5 步');
     expect(second).toContain('第 2 / 5 步 · papers');
     expect(second).toContain('★ call-tl');
     expect(second).toContain('▶ argue');
@@ -122,7 +121,6 @@ describe('recording interactive play', () => {
     expect(second).toContain('计划有变先告诉组长。'); // why it is better: it has no feedback, so the principle it scores
     expect(second).toContain('用时 2.5 秒');
     screen.stdin.write(KEY.left);
-    await tick(30);
-    expect(screen.lastFrame()).toContain('第 1 / 5 步');
+    await frameWith(screen, '第 1 / 5 步');
   });
 });

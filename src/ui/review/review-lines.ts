@@ -28,6 +28,7 @@ interface ReviewStrings {
   readonly feedbackNotShown: string;
   readonly better: (text: string, missed: number) => string;
   readonly best: string;
+  readonly model: string;
   readonly meters: string;
   readonly keys: string;
   readonly chosenMark: string;
@@ -53,6 +54,7 @@ const zh: ReviewStrings = {
   feedbackNotShown: '反馈（练习时未显示）',
   better: (text, missed) => `更好的做法：${text}（到结局可多得 ${missed} 分）`,
   best: '这一步已是最佳做法。',
+  model: '参考答案',
   meters: '状态',
   keys: '← → 上一步/下一步   Home/End 第一步/最后一步   ↑ ↓ 滚动   q 退出',
   chosenMark: '▶',
@@ -78,6 +80,7 @@ const en: ReviewStrings = {
   feedbackNotShown: 'Feedback (not shown during play)',
   better: (text, missed) => `Better: ${text} (${missed} more point${missed === 1 ? '' : 's'} by the end)`,
   best: 'This was the best option here.',
+  model: 'A strong answer',
   meters: 'Meters',
   keys: '← → previous/next step   Home/End first/last   ↑ ↓ scroll   q quit',
   chosenMark: '▶',
@@ -181,6 +184,9 @@ export function stepLines(
     );
     if (step.better?.why)
       out.push(...paragraph(step.better.why, width, { tone: 'muted', indent: 2, first: [{ text: '  ' }] }));
+    // a typed node's model answer, unless the "better" line already shows it
+    if (step.model !== null && step.better?.text !== step.model)
+      out.push(...paragraph(step.model, width, { first: [{ text: `${t.model}${colon}`, tone: 'good', bold: true }] }));
   }
   const meters = Object.entries(step.meters);
   if (meters.length)

@@ -17,7 +17,7 @@ import {
   type Way,
 } from '../../core/index.js';
 import type { RecordedAction, SessionRow, StoredEvent } from '../../store/store.js';
-import { actionText, lessonTitle, speakerName, wayText, whyBetter } from '../describe.js';
+import { actionText, lessonTitle, modelAnswer, speakerName, wayText, whyBetter } from '../describe.js';
 import { meterLabel } from '../meters.js';
 import { reviewPath } from '../best-path.js';
 
@@ -45,6 +45,8 @@ export interface TimelineStep {
   /** the feedback for this step (as shown, or from the stored scenario when it was not shown) */
   readonly feedback: string | null;
   readonly feedbackShown: boolean;
+  /** at a typed node: its model answer, quoted (null elsewhere, or when the node has none) */
+  readonly model: string | null;
   /** the option that would have led to the most points from here, when it was not taken */
   /** `why`: the better way's own feedback, else the principles of the lessons it scores */
   readonly better: {
@@ -147,11 +149,13 @@ export function timelineOf(
       meters: e.meters,
       feedback: e.feedback !== null ? safeText(e.feedback) : consequence,
       feedbackShown: e.feedback !== null,
+      model:
+        e.action.kind === 'say' || e.action.kind === 'timeout' ? (modelAnswer(scenario, e.node, lang) ?? null) : null,
       better:
         t?.better && t.missed > 0
           ? {
               way: wayKey(t.better),
-              text: wayText(scenario, t.better, lang),
+              text: wayText(scenario, t.better, lang, e.node),
               earned: t.betterEarned ?? 0,
               missed: t.missed,
               why: whyBetter(scenario, t.better, lang) ?? null,
