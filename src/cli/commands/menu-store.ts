@@ -10,7 +10,7 @@ import { restorePoint } from '../../store/resume.js';
 import { StoreError } from '../../store/store.js';
 import type { SessionRow } from '../../store/store.js';
 import type { MenuEntry, ResumeResult, UnfinishedSession } from '../../ui/library.js';
-import type { Recorder } from '../../ui/recorder.js';
+import type { Recorder } from '../../core/recorder.js';
 import { UserError } from '../env.js';
 import { scenarioOf, unrecorded, withStore, type StoreOptions } from './records.js';
 

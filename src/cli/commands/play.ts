@@ -17,7 +17,7 @@ import { langOf } from '../program.js';
 import { say } from '../env.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 import type { Library, MenuEntry, Start } from '../../ui/run-app.js';
-import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../../ui/recorder.js';
+import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../../core/recorder.js';
 import type { RunOutput, RunReport, StepRecord } from '../../core/index.js';
 import type { MenuStore } from './menu-store.js';
 import type { StoreOptions } from './records.js';

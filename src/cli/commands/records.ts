@@ -35,7 +35,8 @@ import { StoreError } from '../../store/store.js';
 import { sourceLineOf } from '../../store/sync/jsonl.js';
 import type { SessionFilter, SessionRow, SessionStore } from '../../store/store.js';
 import { chainProblem, verifyJson, verifyStore } from '../../store/verify.js';
-import type { Recorder } from '../../ui/recorder.js';
+import type { Recorder } from '../../core/recorder.js';
+import type { Mode } from '../../core/records.js';
 import { timelineOf, type Timeline } from '../../ui/review/timeline.js';
 import { say, UserError } from '../env.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
@@ -524,7 +525,7 @@ export async function withPlayRecorder(cmd: Command, fn: (recorder: Recorder) =>
 // ───────────────────────────── resume ─────────────────────────────
 
 interface ResumeOptions extends StoreOptions, RunOptions {
-  mode?: 'practice' | 'exam';
+  mode?: Mode;
 }
 
 export async function resumeCommand(ref: string | undefined, opts: ResumeOptions, lang: Lang): Promise<number> {

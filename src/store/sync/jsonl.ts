@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { canonicalJson, sha256 } from '../chain.js';
-import { StoreError, type Mode, type ScenarioSource, type SessionRow, type StoredEvent } from '../store.js';
+import { StoreError, type SessionMode, type ScenarioSource, type SessionRow, type StoredEvent } from '../store.js';
 import { chainProblem, checkChain } from '../verify.js';
 import type { SessionBundle } from './bundle.js';
 
@@ -30,7 +30,7 @@ export class ImportError extends StoreError {
   }
 }
 
-const MODES = ['practice', 'exam', 'headless'] as const satisfies readonly Mode[];
+const MODES = ['practice', 'exam', 'headless'] as const satisfies readonly SessionMode[];
 const points = z.record(z.string(), z.number());
 const action = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('choice'), choice: z.string() }),

@@ -6,9 +6,10 @@
 import { Text, useApp } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { Clock, Lang, RunOutput } from '../../core/index.js';
-import { stringsFor, type Mode } from '../i18n.js';
+import { stringsFor } from '../i18n.js';
+import type { Mode } from '../../core/records.js';
 import type { Library, MenuEntry, OpenedScenario, OpenResult, ResumeResult, UnfinishedSession } from '../library.js';
-import type { Recorder, ResumePoint } from '../recorder.js';
+import type { Recorder, ResumePoint } from '../../core/recorder.js';
 import { ThemeContext, type Theme } from '../theme.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { Menu } from './menu.js';

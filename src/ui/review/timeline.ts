@@ -16,7 +16,7 @@ import {
   type StepRecord,
   type Way,
 } from '../../core/index.js';
-import type { RecordedAction, SessionRow, StoredEvent } from '../../store/store.js';
+import type { RecordedAction, SessionRow, StoredEvent } from '../../core/records.js';
 import { actionText, lessonTitle, speakerName, wayText, whyBetter } from '../describe.js';
 import { meterLabel } from '../meters.js';
 import { reviewPath } from '../best-path.js';
