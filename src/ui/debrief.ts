@@ -10,7 +10,7 @@ import { stringsFor } from './i18n.js';
 import type { Mode } from '../core/records.js';
 import { blank, fitLine, paragraph, paragraphWith, plain, type Line } from './lines.js';
 import { meterChart, meterSeries } from './meters.js';
-import { reviewPath } from './best-path.js';
+import { reviewPath } from '../core/best-path.js';
 
 const prepared = new WeakMap<RunOutput, Map<string, Line[]>>();
 

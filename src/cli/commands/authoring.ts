@@ -17,7 +17,8 @@ import {
   type TestStep,
 } from '../../core/index.js';
 import { renderGraph, type GraphFormat } from '../../core/graph-export.js';
-import { analysePaths, bestPath, type EndingReport, type PathsReport } from '../../core/paths.js';
+import { bestPath } from '../../core/best-path.js';
+import { analysePaths, type EndingReport, type PathsReport } from '../../core/paths.js';
 import { ExplorationLimitError } from '../../core/explore.js';
 import { UserError } from '../env.js';
 import { graphMessages, newMessages, pathsMessages as says, type MissingAnswer } from '../tool-messages.js';

@@ -19,7 +19,7 @@ import {
 import type { RecordedAction, SessionRow, StoredEvent } from '../../core/records.js';
 import { actionText, lessonTitle, speakerName, wayText, whyBetter } from '../describe.js';
 import { meterLabel } from '../meters.js';
-import { reviewPath } from '../best-path.js';
+import { reviewPath } from '../../core/best-path.js';
 
 export interface TimelineChoice {
   readonly id: string;
