@@ -4,7 +4,7 @@
  */
 import { Help, type Command, type Option, type Argument } from 'commander';
 import type { Lang } from '../core/index.js';
-import { widthOf, wrapText } from '../ui/text-layout.js';
+import { widthOf, wrapText } from '../text/layout.js';
 
 const TITLES_ZH: Readonly<Record<string, string>> = {
   'Usage:': '用法：',

@@ -21,11 +21,11 @@ import {
   type TestStep,
 } from '../../core/index.js';
 import { expectsSaid, stepMessages } from '../../core/step-messages.js';
-import { DEFAULT_XAPI_BASE, jsonlOf, xapiOf } from '../../store/formats/export.js';
-import { reportCsv, reportHtml, reportJson, reportText } from '../../store/formats/report.js';
-import { parseSince } from '../../store/formats/since.js';
-import { fit, table } from '../../store/formats/bars.js';
-import { recordStrings } from '../../store/formats/strings.js';
+import { DEFAULT_XAPI_BASE, jsonlOf, xapiOf } from '../../report/export.js';
+import { reportCsv, reportHtml, reportJson, reportText } from '../../report/report.js';
+import { parseSince } from '../../store/since.js';
+import { table, truncate } from '../../text/layout.js';
+import { recordStrings } from '../../report/strings.js';
 import { dbPathFrom, openStore, traineeFrom } from '../../store/open.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { Recording } from '../../store/recording.js';
@@ -259,8 +259,8 @@ export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promis
         ...rows.map((r) => [
           short(r.id),
           r.startedAt.slice(0, 16).replace('T', ' '),
-          fit(safeLine(r.trainee), 16),
-          fit(r.scenarioId, 24),
+          truncate(safeLine(r.trainee), 16),
+          truncate(r.scenarioId, 24),
           t.modes[r.mode] ?? r.mode,
           r.result ? (t.outcomes[r.result.outcome] ?? r.result.outcome) : t.unfinished,
           r.result ? `${r.result.percent}%` : '',

@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { resolveScenario } from '../files.js';
 import type { Lang } from '../../core/index.js';
-import { xapiOf } from '../../store/formats/export.js';
+import { xapiOf } from '../../report/export.js';
 import { StoreError } from '../../store/store.js';
 import { dbPathFrom, isPostgresUrl } from '../../store/open.js';
 import { sourceOf } from '../../store/scenario-source.js';

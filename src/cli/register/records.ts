@@ -3,7 +3,7 @@
  * their code and the store (commands/records.ts) load only when one of them runs.
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_XAPI_BASE } from '../../store/formats/xapi-base.js';
+import { DEFAULT_XAPI_BASE } from '../../report/xapi-base.js';
 import type { Lang } from '../../core/index.js';
 import { say } from '../env.js';
 import { allOpts, dbOption, langOption, sinceOption, traineeOption } from '../options.js';

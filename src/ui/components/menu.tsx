@@ -11,7 +11,7 @@ import { helpLines } from '../help.js';
 import { stringsFor } from '../i18n.js';
 import type { MenuEntry, UnfinishedSession } from '../library.js';
 import { blank, fitLine, paragraph, plain, rule, type Line } from '../lines.js';
-import { padEnd, widthOf } from '../text-layout.js';
+import { padEnd, widthOf } from '../../text/layout.js';
 import { Lines } from './lines.js';
 
 export interface MenuProps {

@@ -23,7 +23,7 @@ import { blank, fitLine, labelled, paragraph, plain, rule, type Line, type Piece
 import { meterDeltas, meterLabel, meterRows, signed } from '../meters.js';
 import type { OpenedScenario } from '../library.js';
 import type { Recorder, ResumePoint } from '../../core/recorder.js';
-import { padEnd, widthOf } from '../text-layout.js';
+import { padEnd, widthOf } from '../../text/layout.js';
 import { useClockTick } from '../hooks/use-clock-tick.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { Frame, bodyRoom } from './frame.js';
