@@ -5,7 +5,13 @@
  * offending key or value and, where a known name is close, suggests it.
  */
 import type { Severity } from './diagnostics.js';
-import { didYouMeanSaid as near, referenceMessages as M, type Message, type Said } from './messages.js';
+import {
+  didYouMeanSaid as near,
+  referenceMessages as M,
+  type Message,
+  type MessageCode,
+  type Said,
+} from './messages.js';
 import { COMPARISONS, NARRATOR } from './model.js';
 import { normalizeAnswer } from './match.js';
 import type { RawCondition, RawScenario } from './schema.js';
@@ -15,7 +21,7 @@ export interface Finding {
   readonly path: Path;
   readonly part?: 'key' | 'value';
   readonly severity: Severity;
-  readonly code: string;
+  readonly code: MessageCode;
   /** the message in both languages; the loader keeps the trainer's */
   readonly text: Said;
 }

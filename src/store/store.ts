@@ -7,7 +7,7 @@
  * the moment it is taken; a network store may take longer, and callers that need ordering
  * chain on the Promise (see recorder.ts).
  */
-import type { Lang } from '../core/index.js';
+import { said, type Lang, type Said } from '../core/index.js';
 import type {
   EventContent,
   SavedPlay,
@@ -25,15 +25,24 @@ import type {
  * `message` is the English text (logs, tests).
  */
 export class StoreError extends Error {
-  private readonly zh: string;
-  constructor(en: string, zh?: string) {
-    super(en);
-    this.zh = zh ?? en;
+  constructor(readonly text: Said) {
+    super(text.en);
   }
   in(lang: Lang): string {
-    return lang === 'zh' ? this.zh : this.message;
+    return this.text[lang];
   }
 }
+
+/** The failures every store words the same way. */
+export const storeProblems = {
+  noSession: (id: string) => said(`没有练习 ${id}`, `no session ${id}`),
+  finished: (id: string) => said(`练习 ${id} 已经结束`, `session ${id} is already finished`),
+  outOfStep: (id: string, expected: number, seq: number) =>
+    said(
+      `练习 ${id} 下一步应是第 ${expected} 步，而不是第 ${seq} 步（是不是在两个地方同时练习？）`,
+      `session ${id} expects step ${expected} next, not ${seq} (is it being played in two places?)`,
+    ),
+};
 
 // The record shapes are core types (core/records.ts), shared with review and reports.
 export type {

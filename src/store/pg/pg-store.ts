@@ -10,7 +10,7 @@
 import pg from 'pg';
 import type { Lang, LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
-import { StoreError } from '../store.js';
+import { StoreError, storeProblems } from '../store.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
 import type {
   EventContent,
@@ -79,6 +79,15 @@ interface ServerProblems {
 }
 
 const SERVER_PROBLEMS: Readonly<Record<Lang, ServerProblems>> = {
+  zh: {
+    refused: (w) => `连不上团队服务器 ${w}：那里没有服务在监听（connection refused）`,
+    unknownHost: (w) => `连不上团队服务器 ${w}：找不到这个主机名（没有联网？）`,
+    noAnswer: (w, code) => `连不上团队服务器 ${w}：${code ? `没有应答（${code}）` : '没有及时应答'}`,
+    badLogin: (w) => `团队服务器 ${w} 拒绝了用户名或密码`,
+    noDatabase: (w) => `${w} 中的数据库不存在；请先用 createdb 创建`,
+    noRights: (w) => `${w} 中的用户无权创建或写入 roleplay 的表（请为该数据库申请 CREATE 权限）`,
+    failed: (w, m) => `团队服务器 ${w} 出错：${m}`,
+  },
   en: {
     refused: (w) => `cannot reach the team server ${w}: nothing is listening there (connection refused)`,
     unknownHost: (w) => `cannot reach the team server ${w}: the host name is unknown (no network?)`,
@@ -88,15 +97,6 @@ const SERVER_PROBLEMS: Readonly<Record<Lang, ServerProblems>> = {
     noRights: (w) =>
       `the user in ${w} may not create or write the roleplay tables (ask for CREATE rights on the database)`,
     failed: (w, m) => `the team server ${w} failed: ${m}`,
-  },
-  zh: {
-    refused: (w) => `连不上团队服务器 ${w}：那里没有服务在监听（connection refused）`,
-    unknownHost: (w) => `连不上团队服务器 ${w}：找不到这个主机名（没有联网？）`,
-    noAnswer: (w, code) => `连不上团队服务器 ${w}：${code ? `没有应答（${code}）` : '没有及时应答'}`,
-    badLogin: (w) => `团队服务器 ${w} 拒绝了用户名或密码`,
-    noDatabase: (w) => `${w} 中的数据库不存在；请先用 createdb 创建`,
-    noRights: (w) => `${w} 中的用户无权创建或写入 roleplay 的表（请为该数据库申请 CREATE 权限）`,
-    failed: (w, m) => `团队服务器 ${w} 出错：${m}`,
   },
 };
 
@@ -157,9 +157,8 @@ export class ServerUnreachable extends StoreError {}
 /** A failure as the StoreError to throw: ServerUnreachable when the network is the problem. */
 export function storeErrorOf(e: unknown, where: string): StoreError {
   if (e instanceof StoreError) return e;
-  const en = pgErrorMessage(e, where, 'en'),
-    zh = pgErrorMessage(e, where, 'zh');
-  return isUnreachable(e) ? new ServerUnreachable(en, zh) : new StoreError(en, zh);
+  const text = { zh: pgErrorMessage(e, where, 'zh'), en: pgErrorMessage(e, where, 'en') };
+  return isUnreachable(e) ? new ServerUnreachable(text) : new StoreError(text);
 }
 
 export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
@@ -197,10 +196,10 @@ async function migrate(pool: pg.Pool): Promise<void> {
     return r.rows[0]?.v ?? 0;
   };
   const tooNew = (v: number) =>
-    new StoreError(
-      `the team database was set up by a newer roleplay (schema ${v}; this one knows up to ${PG_SCHEMA_VERSION}); update roleplay to use it`,
-      `团队数据库由更新版本的 roleplay 建立（结构版本 ${v}，本版本只认识到 ${PG_SCHEMA_VERSION}）；请先升级 roleplay`,
-    );
+    new StoreError({
+      zh: `团队数据库由更新版本的 roleplay 建立（结构版本 ${v}，本版本只认识到 ${PG_SCHEMA_VERSION}）；请先升级 roleplay`,
+      en: `the team database was set up by a newer roleplay (schema ${v}; this one knows up to ${PG_SCHEMA_VERSION}); update roleplay to use it`,
+    });
   const current = await applied(pool);
   if (current > PG_SCHEMA_VERSION) throw tooNew(current);
   if (current === PG_SCHEMA_VERSION) return;
@@ -381,8 +380,8 @@ export class PgStore implements SessionStore {
       const {
         rows: [s],
       } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
-      if (!s) throw new StoreError(`no session ${sessionId}`);
-      if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
+      if (!s) throw new StoreError(storeProblems.noSession(sessionId));
+      if (s.finished_at !== null) throw new StoreError(storeProblems.finished(sessionId));
       await finishRow(q, s.sid, result, sealHash(s.head_hash, result));
     });
     return (await this.sessionById(sessionId))!;
@@ -515,7 +514,7 @@ function pgMergeTx(q: Queryable): MergeTx {
     const {
       rows: [r],
     } = await q.query<{ sid: string }>('SELECT sid FROM sessions WHERE id = $1', [id]);
-    if (!r) throw new StoreError(`no session ${id}`);
+    if (!r) throw new StoreError(storeProblems.noSession(id));
     sids.set(id, r.sid);
     return r.sid;
   };

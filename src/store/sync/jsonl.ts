@@ -9,6 +9,7 @@
  * first session that uses it, then each session line followed by its events.
  */
 import { z } from 'zod';
+import type { Said } from '../../core/index.js';
 import { canonicalJson, sha256 } from '../chain.js';
 import { StoreError, type SessionMode, type ScenarioSource, type SessionRow, type StoredEvent } from '../store.js';
 import { chainProblem, checkChain } from '../verify.js';
@@ -23,10 +24,9 @@ export function sourceLineOf(source: ScenarioSource): string {
 export class ImportError extends StoreError {
   constructor(
     readonly line: number,
-    en: string,
-    zh: string,
+    text: Said,
   ) {
-    super(en, zh);
+    super(text);
   }
 }
 
@@ -117,17 +117,15 @@ export function parseExport(text: string): ParsedFile {
       const at = broken.seq === null ? line : eventLines[broken.seq - 1];
       // A chain that stops short of the count its session line recorded: the file was cut.
       if (broken.seq !== null && broken.seq > list.length) {
-        throw new ImportError(
-          nextLine,
-          `session ${row.id} stops after event ${list.length} of ${row.eventCount}: the file is cut short or events were deleted`,
-          `练习 ${row.id} 记录了 ${row.eventCount} 个步骤，文件里到第 ${list.length} 步就没有了：文件不完整，或有步骤被删除`,
-        );
+        throw new ImportError(nextLine, {
+          zh: `练习 ${row.id} 记录了 ${row.eventCount} 个步骤，文件里到第 ${list.length} 步就没有了：文件不完整，或有步骤被删除`,
+          en: `session ${row.id} stops after event ${list.length} of ${row.eventCount}: the file is cut short or events were deleted`,
+        });
       }
-      throw new ImportError(
-        at ?? line,
-        `session ${row.id}: ${chainProblem(broken, 'en')}`,
-        `练习 ${row.id}：${chainProblem(broken, 'zh')}`,
-      );
+      throw new ImportError(at ?? line, {
+        zh: `练习 ${row.id}：${chainProblem(broken, 'zh')}`,
+        en: `session ${row.id}: ${chainProblem(broken, 'en')}`,
+      });
     }
     const { eventCount: _c, headHash: _h, result: r, seal, ...header } = row;
     const source = sources.get(row.scenarioHash);
@@ -143,18 +141,20 @@ export function parseExport(text: string): ParsedFile {
     const n = i + 1;
     const raw = lines[i]!.replace(/\r$/, '');
     if (raw.trim() === '')
-      throw new ImportError(
-        n,
-        'empty line (an export has none): the file was edited or damaged',
-        '空行（导出文件里没有空行）：文件被改动过或已损坏',
-      );
+      throw new ImportError(n, {
+        zh: '空行（导出文件里没有空行）：文件被改动过或已损坏',
+        en: 'empty line (an export has none): the file was edited or damaged',
+      });
     let data: unknown;
     try {
       data = JSON.parse(raw);
     } catch {
       throw i === last - 1 && lines.length === last
-        ? new ImportError(n, 'the line is incomplete: the file is cut short', '这一行不完整：文件被截断了')
-        : new ImportError(n, 'not valid JSON: the file was edited or damaged', '不是有效的 JSON：文件被改动过或已损坏');
+        ? new ImportError(n, { zh: '这一行不完整：文件被截断了', en: 'the line is incomplete: the file is cut short' })
+        : new ImportError(n, {
+            zh: '不是有效的 JSON：文件被改动过或已损坏',
+            en: 'not valid JSON: the file was edited or damaged',
+          });
     }
     const type = (data as { type?: unknown } | null)?.type;
     if (type === 'source') {
@@ -162,11 +162,10 @@ export function parseExport(text: string): ParsedFile {
       if (!s.success) throw lacking(n, s.error, 'a scenario source line', '案例来源行');
       const { type: _t, ...source } = s.data;
       if (sha256(canonicalJson({ source: source.source, catalog: source.catalog })) !== source.hash) {
-        throw new ImportError(
-          n,
-          `the scenario source of '${source.scenarioId}' was altered (it does not match its hash)`,
-          `案例「${source.scenarioId}」的来源被改动过（与它的哈希不符）`,
-        );
+        throw new ImportError(n, {
+          zh: `案例「${source.scenarioId}」的来源被改动过（与它的哈希不符）`,
+          en: `the scenario source of '${source.scenarioId}' was altered (it does not match its hash)`,
+        });
       }
       sources.set(source.hash, source as ScenarioSource);
     } else if (type === 'session') {
@@ -175,29 +174,30 @@ export function parseExport(text: string): ParsedFile {
       if (!s.success) throw lacking(n, s.error, 'a session line', '练习行');
       const { type: _t, result: r, seal, ...rest } = s.data;
       if (lineOf.has(rest.id))
-        throw new ImportError(n, `session ${rest.id} appears twice in the file`, `练习 ${rest.id} 在文件里出现了两次`);
+        throw new ImportError(n, {
+          zh: `练习 ${rest.id} 在文件里出现了两次`,
+          en: `session ${rest.id} appears twice in the file`,
+        });
       const row: SessionRow = { ...rest, ...(r ? { result: r } : {}), ...(seal !== undefined ? { seal } : {}) };
       open = { row, line: n, events: [], eventLines: [] };
     } else if (type === 'event') {
       const e = eventLine.safeParse(data);
       if (!e.success) throw lacking(n, e.error, 'an event line', '步骤行');
       if (!open || e.data.sessionId !== open.row.id) {
-        throw new ImportError(
-          n,
-          `event ${e.data.seq} of session ${e.data.sessionId} is not after its session's line: lines were moved or deleted`,
-          `练习 ${e.data.sessionId} 的第 ${e.data.seq} 步不在该练习那一行之后：有行被移动或删除`,
-        );
+        throw new ImportError(n, {
+          zh: `练习 ${e.data.sessionId} 的第 ${e.data.seq} 步不在该练习那一行之后：有行被移动或删除`,
+          en: `event ${e.data.seq} of session ${e.data.sessionId} is not after its session's line: lines were moved or deleted`,
+        });
       }
       const { type: _t, ...event } = e.data;
       open.events.push(event);
       open.eventLines.push(n);
       events++;
     } else {
-      throw new ImportError(
-        n,
-        "not a line of a roleplay export (expected type 'session', 'event' or 'source')",
-        '不是 roleplay 导出文件的行（type 应为「session」、「event」或「source」）',
-      );
+      throw new ImportError(n, {
+        zh: '不是 roleplay 导出文件的行（type 应为「session」、「event」或「source」）',
+        en: "not a line of a roleplay export (expected type 'session', 'event' or 'source')",
+      });
     }
   }
   close(last + 1);
@@ -208,6 +208,6 @@ export function parseExport(text: string): ParsedFile {
 function lacking(line: number, error: z.ZodError, en: string, zh: string): ImportError {
   const path = error.issues[0]?.path.join('.') ?? '';
   return path
-    ? new ImportError(line, `${en} without a valid '${path}'`, `${zh}缺少有效的「${path}」`)
-    : new ImportError(line, `${en} without the expected fields`, `${zh}缺少应有的字段`);
+    ? new ImportError(line, { zh: `${zh}缺少有效的「${path}」`, en: `${en} without a valid '${path}'` })
+    : new ImportError(line, { zh: `${zh}缺少应有的字段`, en: `${en} without the expected fields` });
 }

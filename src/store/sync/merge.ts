@@ -41,21 +41,17 @@ export async function mergeInto(tx: MergeTx, bundles: readonly SessionBundle[]):
     checkBundle(b);
     const id = b.header.id;
     if (b.source && b.source.hash !== b.header.scenarioHash) {
-      throw new MergeConflict(
-        id,
-        null,
-        `session ${id}: its scenario source does not match the scenario hash it was recorded with`,
-        `练习 ${id}：随附的案例来源与记录时的案例哈希不符`,
-      );
+      throw new MergeConflict(id, null, {
+        zh: `练习 ${id}：随附的案例来源与记录时的案例哈希不符`,
+        en: `session ${id}: its scenario source does not match the scenario hash it was recorded with`,
+      });
     }
     if (!(await tx.hasSource(b.header.scenarioHash))) {
       if (!b.source) {
-        throw new MergeConflict(
-          id,
-          null,
-          `session ${id}: the scenario it was played on (${b.header.scenarioId}) is missing`,
-          `练习 ${id}：缺少练习所用的案例（${b.header.scenarioId}）`,
-        );
+        throw new MergeConflict(id, null, {
+          zh: `练习 ${id}：缺少练习所用的案例（${b.header.scenarioId}）`,
+          en: `session ${id}: the scenario it was played on (${b.header.scenarioId}) is missing`,
+        });
       }
       await tx.insertSource(b.source);
     }
@@ -69,60 +65,51 @@ export async function mergeInto(tx: MergeTx, bundles: readonly SessionBundle[]):
         created = true;
       } else {
         head = await tx.session(id);
-        if (!head) throw new MergeConflict(id, null, `session ${id} could not be created`, `无法创建练习 ${id}`);
+        if (!head)
+          throw new MergeConflict(id, null, { zh: `无法创建练习 ${id}`, en: `session ${id} could not be created` });
       }
     }
     if (!created && genesisHash(head.header) !== genesisHash(b.header)) {
-      throw new MergeConflict(
-        id,
-        null,
-        `session ${id} exists here with a different trainee, scenario or start time`,
-        `练习 ${id} 在这里已经存在，但学员、案例或开始时间不同`,
-      );
+      throw new MergeConflict(id, null, {
+        zh: `练习 ${id} 在这里已经存在，但学员、案例或开始时间不同`,
+        en: `session ${id} exists here with a different trainee, scenario or start time`,
+      });
     }
 
     // Events already stored: the last one both sides have must carry the same hash (the
     // chain makes that enough to know all the earlier ones agree too).
     const first = b.events[0]?.seq ?? head.eventCount + 1;
     if (first > head.eventCount + 1) {
-      throw new MergeConflict(
-        id,
-        head.eventCount + 1,
-        `session ${id}: events ${head.eventCount + 1} to ${first - 1} are missing`,
-        `练习 ${id}：缺少第 ${head.eventCount + 1} 到第 ${first - 1} 步`,
-      );
+      throw new MergeConflict(id, head.eventCount + 1, {
+        zh: `练习 ${id}：缺少第 ${head.eventCount + 1} 到第 ${first - 1} 步`,
+        en: `session ${id}: events ${head.eventCount + 1} to ${first - 1} are missing`,
+      });
     }
     const overlap = b.events.filter((e) => e.seq <= head.eventCount);
     const lastShared = overlap[overlap.length - 1];
     if (lastShared) {
       const stored = lastShared.seq === head.eventCount ? head.headHash : await tx.eventHashAt(id, lastShared.seq);
       if (stored !== lastShared.hash) {
-        throw new MergeConflict(
-          id,
-          lastShared.seq,
-          `session ${id}: event ${lastShared.seq} differs from the copy already stored`,
-          `练习 ${id}：第 ${lastShared.seq} 步与这里已保存的不同`,
-        );
+        throw new MergeConflict(id, lastShared.seq, {
+          zh: `练习 ${id}：第 ${lastShared.seq} 步与这里已保存的不同`,
+          en: `session ${id}: event ${lastShared.seq} differs from the copy already stored`,
+        });
       }
     }
     const fresh = b.events.filter((e) => e.seq > head.eventCount);
     if (fresh.length > 0) {
       const next = fresh[0]!.seq;
       if (head.finished) {
-        throw new MergeConflict(
-          id,
-          next,
-          `session ${id} is finished here, but the incoming copy has more events`,
-          `练习 ${id} 在这里已经完成，但传来的副本步骤更多`,
-        );
+        throw new MergeConflict(id, next, {
+          zh: `练习 ${id} 在这里已经完成，但传来的副本步骤更多`,
+          en: `session ${id} is finished here, but the incoming copy has more events`,
+        });
       }
       if (fresh[0]!.prevHash !== head.headHash) {
-        throw new MergeConflict(
-          id,
-          next,
-          `session ${id}: event ${next} does not continue the stored chain`,
-          `练习 ${id}：第 ${next} 步接不上这里已保存的哈希链`,
-        );
+        throw new MergeConflict(id, next, {
+          zh: `练习 ${id}：第 ${next} 步接不上这里已保存的哈希链`,
+          en: `session ${id}: event ${next} does not continue the stored chain`,
+        });
       }
       await tx.appendEvents(id, fresh);
     }
@@ -132,23 +119,19 @@ export async function mergeInto(tx: MergeTx, bundles: readonly SessionBundle[]):
     let finished = false;
     if (b.result !== undefined) {
       if (eventCount !== (b.events[b.events.length - 1]?.seq ?? eventCount)) {
-        throw new MergeConflict(
-          id,
-          null,
-          `session ${id} has more events here than in the finished copy`,
-          `练习 ${id} 在这里的步骤比已完成的副本多`,
-        );
+        throw new MergeConflict(id, null, {
+          zh: `练习 ${id} 在这里的步骤比已完成的副本多`,
+          en: `session ${id} has more events here than in the finished copy`,
+        });
       }
       const seal = sealHash(headHash, b.result);
       if (seal !== b.seal) throw resultAltered(id);
       if (head.finished) {
         if (head.seal !== seal) {
-          throw new MergeConflict(
-            id,
-            null,
-            `session ${id} is finished here with a different result`,
-            `练习 ${id} 在这里已经完成，但结果不同`,
-          );
+          throw new MergeConflict(id, null, {
+            zh: `练习 ${id} 在这里已经完成，但结果不同`,
+            en: `session ${id} is finished here with a different result`,
+          });
         }
       } else {
         await tx.finish(id, b.result, seal);

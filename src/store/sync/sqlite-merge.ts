@@ -7,7 +7,7 @@
  * a merge is running (import and sync never do).
  */
 import type { Database as Db } from 'better-sqlite3';
-import { StoreError } from '../store.js';
+import { StoreError, storeProblems } from '../store.js';
 import { wayOf } from '../event-columns.js';
 import type { SessionHeader } from '../store.js';
 import type { MergeOutcome, SessionBundle } from './bundle.js';
@@ -41,7 +41,7 @@ export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[])
   };
   const sidOf = (id: string) => {
     const row = st.session.get(id);
-    if (!row) throw new StoreError(`no session ${id}`, `没有练习 ${id}`);
+    if (!row) throw new StoreError(storeProblems.noSession(id));
     return row.sid;
   };
   const tx: MergeTx = {

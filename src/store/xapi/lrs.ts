@@ -13,7 +13,7 @@
  *
  * Failures carry both languages (LrsError is a StoreError): the command that prints picks one.
  */
-import type { Lang } from '../../core/index.js';
+import type { Lang, Said } from '../../core/index.js';
 import { StoreError } from '../store.js';
 
 /** The least we need of a statement: its stable id. The rest is the LRS's business. */
@@ -53,12 +53,6 @@ export interface LrsResult {
   readonly resentOneByOne: number;
 }
 
-/** Words in both interface languages. */
-interface Said {
-  readonly en: string;
-  readonly zh: string;
-}
-
 /**
  * What went wrong, and, once sending had begun, how far it got. `in(lang)` says both;
  * `reasonIn(lang)` only the first, for a caller that counts what was sent across calls.
@@ -70,9 +64,11 @@ export class LrsError extends StoreError {
   ) {
     super(
       progress
-        ? `${reason.en}; ${progress.sent} of ${progress.total} statements were sent (sending again is safe)`
-        : reason.en,
-      progress ? `${reason.zh}；${progress.total} 条记录中已发送 ${progress.sent} 条（重新发送是安全的）` : reason.zh,
+        ? {
+            zh: `${reason.zh}；${progress.total} 条记录中已发送 ${progress.sent} 条（重新发送是安全的）`,
+            en: `${reason.en}; ${progress.sent} of ${progress.total} statements were sent (sending again is safe)`,
+          }
+        : reason,
     );
   }
   reasonIn(lang: Lang): string {
@@ -87,8 +83,8 @@ export function parseAuth(value: string): LrsAuth {
   const colon = value.indexOf(':');
   if (colon <= 0) {
     throw new LrsError({
-      en: '--auth expects USER:PASS (the key and secret of the learning record store)',
       zh: '--auth 的格式是 USER:PASS（学习记录库的 key 和 secret）',
+      en: '--auth expects USER:PASS (the key and secret of the learning record store)',
     });
   }
   return { user: value.slice(0, colon), password: value.slice(colon + 1) };
@@ -100,12 +96,12 @@ export function statementsUrl(endpoint: string): URL {
     url = new URL(endpoint);
   } catch {
     throw new LrsError({
-      en: `'${endpoint}' is not a URL; give the LRS endpoint, e.g. https://lrs.example.com/xAPI`,
       zh: `'${endpoint}' 不是网址；请给出学习记录库的地址，例如 https://lrs.example.com/xAPI`,
+      en: `'${endpoint}' is not a URL; give the LRS endpoint, e.g. https://lrs.example.com/xAPI`,
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new LrsError({ en: `'${endpoint}' is not an http(s) URL`, zh: `'${endpoint}' 不是 http(s) 网址` });
+    throw new LrsError({ zh: `'${endpoint}' 不是 http(s) 网址`, en: `'${endpoint}' is not an http(s) URL` });
   }
   if (!/\/statements\/?$/.test(url.pathname)) url.pathname = url.pathname.replace(/\/?$/, '/statements');
   return url;
@@ -149,14 +145,14 @@ export async function sendStatements(
       const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
       return {
         kind: 'retry',
-        why: { en: `cannot reach ${target.host} (${cause})`, zh: `连不上 ${target.host}（${cause}）` },
+        why: { zh: `连不上 ${target.host}（${cause}）`, en: `cannot reach ${target.host} (${cause})` },
       };
     }
     const text = await response.text().catch(() => '');
     if (response.ok) return { kind: 'ok', status: response.status, body: text };
     if (response.status === 429 || response.status >= 500) {
       const after = Number(response.headers.get('retry-after'));
-      const why = { en: `the LRS answered ${response.status}`, zh: `学习记录库返回了 ${response.status}` };
+      const why = { zh: `学习记录库返回了 ${response.status}`, en: `the LRS answered ${response.status}` };
       return { kind: 'retry', why, ...(after > 0 ? { waitMs: after * 1000 } : {}) };
     }
     return { kind: 'fail', status: response.status, body: text };
@@ -181,7 +177,7 @@ export async function sendStatements(
   let sent = 0;
   const progress = () => ({ sent, total: statements.length });
   const gaveUp = (why: Said) =>
-    new LrsError({ en: `${why.en} after ${attempts} attempts`, zh: `${why.zh}，已尝试 ${attempts} 次` }, progress());
+    new LrsError({ zh: `${why.zh}，已尝试 ${attempts} 次`, en: `${why.en} after ${attempts} attempts` }, progress());
   let batches = 0;
   let resentOneByOne = 0;
   for (let start = 0; start < statements.length; start += batchSize) {
@@ -210,8 +206,8 @@ export async function sendStatements(
         if (result.status === 409) {
           throw new LrsError(
             {
-              en: `the LRS already holds a different statement with id ${statement.id} (409 Conflict)`,
               zh: `学习记录库里已有一条编号为 ${statement.id} 但内容不同的记录（409 Conflict）`,
+              en: `the LRS already holds a different statement with id ${statement.id} (409 Conflict)`,
             },
             progress(),
           );
@@ -231,26 +227,26 @@ function refusal(status: number, body: string): Said {
   switch (status) {
     case 401:
       return {
-        en: 'the learning record store refused the credentials (401); check --auth USER:PASS',
         zh: '学习记录库拒绝了这组凭据（401）；请检查 --auth USER:PASS',
+        en: 'the learning record store refused the credentials (401); check --auth USER:PASS',
       };
     case 403:
       return {
-        en: `the learning record store does not allow these credentials to write statements (403)${en}`,
         zh: `学习记录库不允许这组凭据写入记录（403）${zh}`,
+        en: `the learning record store does not allow these credentials to write statements (403)${en}`,
       };
     case 404:
       return {
-        en: `no xAPI statements resource at that URL (404); give the LRS endpoint, e.g. https://lrs.example.com/xAPI${en}`,
         zh: `这个网址上没有 xAPI statements 资源（404）；请给出学习记录库的地址，例如 https://lrs.example.com/xAPI${zh}`,
+        en: `no xAPI statements resource at that URL (404); give the LRS endpoint, e.g. https://lrs.example.com/xAPI${en}`,
       };
     case 400:
       return {
-        en: `the learning record store rejected the statements (400)${en}`,
         zh: `学习记录库拒收了这些记录（400）${zh}`,
+        en: `the learning record store rejected the statements (400)${en}`,
       };
     default:
-      return { en: `the learning record store answered ${status}${en}`, zh: `学习记录库返回了 ${status}${zh}` };
+      return { zh: `学习记录库返回了 ${status}${zh}`, en: `the learning record store answered ${status}${en}` };
   }
 }
 
