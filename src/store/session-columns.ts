@@ -4,6 +4,7 @@
  */
 import type { Outcome } from '../core/index.js';
 import { StoreError, storeProblems, type SessionHeader, type SessionRow } from './store.js';
+import type { MergeHead } from './sync/merge.js';
 
 export interface SessionColumns<RowId, Flag> {
   sid: RowId;
@@ -78,4 +79,23 @@ export function appendableRow<R extends Pick<SessionColumns<unknown, unknown>, '
     throw new StoreError(storeProblems.outOfStep(sessionId, s.event_count + 1, seq));
   }
   return s;
+}
+
+/** The session as merging sees it: its header, where its chain ends, whether it is finished. */
+export function mergeHeadOf<RowId, Flag>(s: SessionColumns<RowId, Flag>): MergeHead {
+  return {
+    header: {
+      id: s.id,
+      trainee: s.trainee,
+      scenarioId: s.scenario_id,
+      scenarioHash: s.scenario_hash,
+      lang: s.lang as SessionHeader['lang'],
+      mode: s.mode as SessionHeader['mode'],
+      startedAt: s.started_at,
+    },
+    eventCount: s.event_count,
+    headHash: s.head_hash,
+    finished: s.finished_at !== null,
+    ...(s.seal !== null ? { seal: s.seal } : {}),
+  };
 }
