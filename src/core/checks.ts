@@ -4,6 +4,7 @@
  * complete in both languages and short enough for an 80-column screen.
  */
 import stringWidth from 'string-width';
+import { checkModelAnswers } from './answer-checks.js';
 import { canReach, components, graphOf } from './graph.js';
 import { explore, ExplorationLimitError, DEFAULT_STATE_LIMIT } from './explore.js';
 import { consequenceOf, waysOf, type Condition, type Scenario } from './model.js';
@@ -161,6 +162,7 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
 
   // Translations and length.
   checkTexts(raw, warn);
+  out.push(...checkModelAnswers(scenario));
   return out;
 }
 
@@ -235,6 +237,7 @@ function checkTexts(raw: RawScenario, warn: Warn) {
     if (n.timeout) text([...at, 'timeout', 'feedback'], n.timeout.feedback, TEXT_LIMITS.feedback);
     if (n.input) {
       text([...at, 'input', 'prompt'], n.input.prompt, TEXT_LIMITS.prompt);
+      text([...at, 'input', 'model'], n.input.model, TEXT_LIMITS.feedback);
       n.input.rules.forEach((r, i) => text([...at, 'input', 'rules', i, 'feedback'], r.feedback, TEXT_LIMITS.feedback));
     }
     n.when?.forEach((b, i) => text([...at, 'when', i, 'feedback'], b.feedback, TEXT_LIMITS.feedback));

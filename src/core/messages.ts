@@ -18,6 +18,7 @@ export type { Said } from './text.js';
 export type MessageCode =
   | 'bad-condition'
   | 'bad-regex'
+  | 'bad-rule-id'
   | 'binary-file'
   | 'branch-loop'
   | 'branch-never-taken'
@@ -25,6 +26,7 @@ export type MessageCode =
   | 'choice-shown-only-on-revisit'
   | 'dead-end'
   | 'duplicate-choice'
+  | 'duplicate-rule-id'
   | 'duplicate-scenario-id'
   | 'empty-cast'
   | 'empty-file'
@@ -43,9 +45,11 @@ export type MessageCode =
   | 'meter-range'
   | 'misplaced-timeout'
   | 'missing-translation'
+  | 'model-not-best'
   | 'no-choice-shown'
   | 'no-ending'
   | 'no-fallback-rule'
+  | 'no-model-answer'
   | 'no-nodes'
   | 'node-kind'
   | 'not-a-map'
@@ -54,6 +58,7 @@ export type MessageCode =
   | 'regex-upper-case'
   | 'reserved-cast-id'
   | 'reserved-meter'
+  | 'test-kind'
   | 'text-cut-at-comma'
   | 'text-too-long'
   | 'too-complex'
@@ -63,6 +68,7 @@ export type MessageCode =
   | 'unknown-lesson'
   | 'unknown-meter'
   | 'unknown-node'
+  | 'unknown-rule'
   | 'unknown-speaker'
   | 'unreachable-node'
   | 'unreadable'
@@ -666,6 +672,8 @@ export const schemaMessages = {
   'seconds-max': () => said('seconds 最多是 86400（一天）', 'seconds must be at most 86400 (one day)'),
   keywords: () => said('这里应该是关键词列表，例如 [您好, hello]', 'expected a list of keywords, e.g. [您好, hello]'),
   regex: () => said('regex 必须是一个加了引号的表达式', 'regex must be a pattern in quotes'),
+  'match-flag': (key: string) => said(`${key} 必须是 true 或 false`, `${key} must be true or false`),
+  'rule-id': () => said('规则的 id 必须是文字，例如 joint-test', 'a rule id must be text, e.g. joint-test'),
   'rules-list': () => said('`rules:` 下面应该是规则列表', 'expected a list of rules under `rules:`'),
   'rules-min': () => said('input 至少需要一条规则', 'an input needs at least one rule'),
   'when-list': () =>
@@ -682,6 +690,18 @@ export const schemaMessages = {
   'customer-type': (types: string) =>
     said(`type 必须是 ${types.split(', ').join('、')} 之一`, `type must be one of ${types}`),
   'test-name': () => said('每个测试都需要 name', 'every test needs a name'),
+  'test-node': () => said('node 必须是一个节点 id', 'node must be a node id'),
+  answers: () =>
+    said(
+      'answers 必须是列表，例如 - { say: 今晚十点到, rule: joint-test }',
+      'answers must be a list, e.g. - { say: tonight at ten, rule: joint-test }',
+    ),
+  'answer-say': () => said('每个回答都需要 say：学员输入的文字', 'every answer needs say: the text a trainee types'),
+  'answer-rule': () =>
+    said(
+      'rule 必须是规则 id、fallback 或规则的序号（从 1 开始）',
+      'rule must be a rule id, fallback, or the rule number (from 1)',
+    ),
   steps: () => said('steps 必须是列表', 'steps must be a list'),
   'test-outcome': () =>
     said('outcome 必须是 success、partial 或 failure', 'outcome must be success, partial or failure'),
@@ -823,6 +843,75 @@ export function lintSummary(files: number, errors: number, warnings: number): Sa
   );
 }
 
+// ———————————————————————————————— rule ids and model answers (answer-checks.ts)
+
+const ruleName = (rule: number, id: string | undefined) =>
+  id === undefined
+    ? said(`第 ${rule} 条规则`, `rule ${rule}`)
+    : said(`第 ${rule} 条规则${q(id)}`, `rule ${rule} ('${id}')`);
+
+export const answerMessages = {
+  duplicateRuleId: (id: string, node: string, first: number) =>
+    msg(
+      'duplicate-rule-id',
+      `规则 id${q(id)}在节点${q(node)}里用了两次（第一次是第 ${first} 条规则）；每条规则的 id 都要不同`,
+      `rule id '${id}' is used twice in node '${node}' (first by rule ${first}); each rule needs its own id`,
+    ),
+  badRuleId: (id: string) =>
+    msg(
+      'bad-rule-id',
+      `规则 id${q(id)}只能用小写字母、数字和连字符，而且不能全是数字（测试里的数字表示规则的序号），例如 joint-test`,
+      `rule id '${id}' may use only lower-case letters, digits and hyphens, and not digits alone (in a test, a number means the position of the rule), e.g. joint-test`,
+    ),
+  fallbackIdReserved: (node: string) =>
+    msg(
+      'bad-rule-id',
+      `节点${q(node)}里一条带 match 的规则叫「fallback」；测试里 fallback 指的是最后那条不带 match 的兜底规则，请给这条规则换个 id`,
+      `a rule with a match in node '${node}' is called 'fallback', which tests use for the last rule without a match; give this rule another id`,
+    ),
+  noModelAnswer: (node: string) =>
+    msg(
+      'no-model-answer',
+      `节点${q(node)}要学员打字回答，但没有参考答案（input.model）；复盘时学员看不到“好的回答是什么样的”，请写一个中英文的参考答案`,
+      `node '${node}' asks the trainee to type an answer but has no model answer (input.model); the debrief cannot show what a good answer looks like — write one in Chinese and English`,
+    ),
+  modelNotBest: (
+    node: string,
+    lang: string,
+    taken: { rule: number; id?: string; points: number },
+    best: { rule: number; id?: string; points: number },
+  ) =>
+    msg(
+      'model-not-best',
+      `节点${q(node)}的参考答案${lang ? `（${langName(lang).zh}）` : ''}走的是${ruleName(taken.rule, taken.id).zh}，得 ${taken.points} 分；最好的${ruleName(best.rule, best.id).zh}得 ${best.points} 分。参考答案必须拿满分：请改写参考答案，或者改这些规则`,
+      `the model answer of node '${node}'${lang ? ` (${langName(lang).en})` : ''} takes ${ruleName(taken.rule, taken.id).en}, worth ${taken.points} points; the best, ${ruleName(best.rule, best.id).en}, is worth ${best.points}. The model answer must score full marks: rewrite it, or the rules`,
+    ),
+  testKind: (test: string) =>
+    msg(
+      'test-kind',
+      `测试${q(test)}要么写 steps 和 expect（走一遍案例），要么写 node 和 answers（检查一个节点上的回答），不能混在一起`,
+      `test '${test}' either plays steps with expect, or checks answers at one node (node and answers); not both`,
+    ),
+  testNodeNotInput: (test: string, node: string, near: Said) =>
+    msg(
+      'unknown-node',
+      `测试${q(test)}的 node${q(node)}不是一个要学员打字回答（input）的节点${near.zh}`,
+      `test '${test}' names node '${node}', which is not a node with input${near.en}`,
+    ),
+  testUnknownRule: (test: string, rule: string | number, node: string, known: readonly string[]) =>
+    msg(
+      'unknown-rule',
+      `测试${q(test)}：节点${q(node)}没有规则${q(rule)}（可以写：${known.join('、')}）`,
+      `test '${test}': node '${node}' has no rule '${rule}' (use one of: ${known.join(', ')})`,
+    ),
+  emptyKeywordList: (key: string, rule: number, node: string) =>
+    msg(
+      'empty-match',
+      `节点${q(node)}第 ${rule} 条规则的 ${key} 是空列表，这条规则永远匹配不上；请写上关键词，或者去掉 ${key}`,
+      `${key} of rule ${rule} in node '${node}' is an empty list, so the rule can never match; give it keywords or remove ${key}`,
+    ),
+};
+
 /** Every message builder that yields a finding (for tests: each must exist in both languages). */
 export const ALL_MESSAGE_GROUPS = {
   referenceMessages,
@@ -830,4 +919,5 @@ export const ALL_MESSAGE_GROUPS = {
   yamlMessages,
   shapeMessages,
   fileMessages,
+  answerMessages,
 } as const;

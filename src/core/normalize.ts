@@ -16,6 +16,7 @@ import {
   type Scenario,
   type ScenarioNode,
   type ScenarioTest,
+  type AnswerTest,
   type Timeout,
   COMPARISONS,
 } from './model.js';
@@ -101,12 +102,14 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
       const rules: Rule[] = n.input.rules.map((r) => ({
         ...consequence(r),
         ...(r.match ? { match: match(r.match) } : {}),
+        ...(r.id !== undefined ? { id: r.id } : {}),
       }));
       nodes[id] = {
         ...base,
         kind: 'input',
         rules,
         ...opt('prompt', n.input.prompt),
+        ...opt('model', n.input.model),
         ...(timeout ? { timeout } : {}),
       };
     } else if (n.when) {
@@ -131,13 +134,22 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
     ...opt('label', m.label),
   }));
   const lessons = { ...catalog, ...normalizeCatalog(raw.lessons ?? {}, 'inline') };
-  const tests: ScenarioTest[] = (raw.tests ?? []).map((t) => ({
-    name: t.name,
-    steps: t.steps.map((s) =>
-      typeof s === 'string' ? s : 'say' in s ? { say: String(s.say) } : { wait: true as const },
-    ),
-    expect: t.expect,
-  }));
+  const tests: ScenarioTest[] = (raw.tests ?? []).flatMap((t) =>
+    t.steps && t.expect
+      ? [
+          {
+            name: t.name,
+            steps: t.steps.map((s) =>
+              typeof s === 'string' ? s : 'say' in s ? { say: String(s.say) } : { wait: true as const },
+            ),
+            expect: t.expect,
+          },
+        ]
+      : [],
+  );
+  const answerTests: AnswerTest[] = (raw.tests ?? []).flatMap((t) =>
+    t.node !== undefined && t.answers ? [{ name: t.name, node: t.node, answers: t.answers }] : [],
+  );
 
   return {
     id: raw.id,
@@ -153,6 +165,7 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
     start: raw.start,
     nodes,
     tests,
+    answerTests,
   };
 }
 
@@ -173,12 +186,18 @@ function condition(raw: RawCondition): Condition {
   return { meters, visited };
 }
 
-function match(raw: { all?: string[]; any?: string[]; none?: string[]; regex?: string }): Match {
+type RawMatch = NonNullable<NonNullable<RawScenario['nodes'][string]['input']>['rules'][number]['match']>;
+
+function match(raw: RawMatch): Match {
   const keywords = (list?: string[]) => (list ?? []).map(normalizeAnswer).filter((k) => k !== '');
   return {
     all: keywords(raw.all),
     any: keywords(raw.any),
     none: keywords(raw.none),
     ...(raw.regex !== undefined ? { regex: raw.regex } : {}),
+    ...(raw.affirm !== undefined ? { affirm: keywords(raw.affirm) } : {}),
+    ...(raw.negate !== undefined ? { negate: keywords(raw.negate) } : {}),
+    ...(raw.time !== undefined ? { time: raw.time } : {}),
+    ...(raw.hedge !== undefined ? { hedge: raw.hedge } : {}),
   };
 }

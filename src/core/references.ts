@@ -4,27 +4,16 @@
  * fallback rule and `when` lists with their unconditional entry. Each problem points at the
  * offending key or value and, where a known name is close, suggests it.
  */
-import type { Severity } from './diagnostics.js';
-import {
-  didYouMeanSaid as near,
-  referenceMessages as M,
-  type Message,
-  type MessageCode,
-  type Said,
-} from './messages.js';
+import type { Finding } from './finding.js';
+import { didYouMeanSaid as near, referenceMessages as M, type Message } from './messages.js';
 import { COMPARISONS, NARRATOR } from './model.js';
+import { checkAnswerTests, checkRuleIds } from './answer-checks.js';
 import { normalizeAnswer } from './match.js';
 import type { RawCondition, RawScenario } from './schema.js';
 import type { Path } from './yaml-source.js';
 
-export interface Finding {
-  readonly path: Path;
-  readonly part?: 'key' | 'value';
-  readonly severity: Severity;
-  readonly code: MessageCode;
-  /** the message in both languages; the loader keeps the trainer's */
-  readonly text: Said;
-}
+// Finding lives in finding.ts (answer-checks.ts, which this file calls, uses it too).
+export type { Finding } from './finding.js';
 
 const NODE_KINDS = ['choices', 'input', 'when', 'end'] as const;
 
@@ -144,10 +133,17 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
         checkConsequence(rp, rule);
         const m = rule.match;
         if (!m) return;
-        if (!m.all?.length && !m.any?.length && !m.none?.length && m.regex === undefined) {
+        const roleplayKeys = m.affirm ?? m.negate ?? m.time ?? m.hedge;
+        if (
+          !m.all?.length &&
+          !m.any?.length &&
+          !m.none?.length &&
+          m.regex === undefined &&
+          roleplayKeys === undefined
+        ) {
           warn([...rp, 'match'], M.emptyMatch(i + 1, id), 'key');
         }
-        for (const list of ['all', 'any', 'none'] as const) {
+        for (const list of ['all', 'any', 'none', 'affirm', 'negate'] as const) {
           (m[list] ?? []).forEach((k, j) => {
             if (normalizeAnswer(k) === '') warn([...rp, 'match', list, j], M.emptyKeyword(k));
           });
@@ -184,8 +180,12 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
     }
   }
 
+  out.push(...checkRuleIds(raw));
+
+  out.push(...checkAnswerTests(raw));
+
   (raw.tests ?? []).forEach((t, i) => {
-    const ending = t.expect.ending;
+    const ending = t.expect?.ending;
     if (ending !== undefined) {
       const endIds = nodeIds.filter((n) => raw.nodes[n]!.end !== undefined);
       if (!endIds.includes(ending))

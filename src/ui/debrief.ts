@@ -5,7 +5,7 @@ import { consequenceOf } from '../core/model.js';
 import { safeLine, safeText } from '../core/sanitize.js';
 import { reportOf } from '../core/session.js';
 import { localize } from '../core/text.js';
-import { lessonTitle, speakerName, actionText, wayText, whyBetter } from './describe.js';
+import { lessonTitle, speakerName, actionText, modelAnswer, wayText, whyBetter } from './describe.js';
 import { stringsFor } from './i18n.js';
 import type { Mode } from '../core/records.js';
 import { blank, fitLine, paragraph, paragraphWith, plain, type Line } from './lines.js';
@@ -140,13 +140,13 @@ function turnLines(v: View, step: StepRecord, turnNo: number, turn: TurnReview |
   // In exam mode the debrief is the first time the trainee sees each step's feedback.
   if (mode === 'exam' && step.feedback !== undefined)
     lines.push(...under(safeText(localize(step.feedback, lang)), width, 6));
+  const better = turn?.better ? wayText(scenario, turn.better, lang, step.node) : undefined;
+  lines.push(...modelLines(scenario, step, better, lang, width));
   if (turn?.better) {
     lines.push(
-      ...paragraph(
-        `${wayText(scenario, turn.better, lang)}  ${t.points(turn.betterEarned ?? 0)} (${t.lost(turn.missed)})`,
-        width,
-        { first: [{ text: '    ' }, { text: t.betterWas + t.colon, tone: 'good', bold: true }] },
-      ),
+      ...paragraph(`${better}  ${t.points(turn.betterEarned ?? 0)} (${t.lost(turn.missed)})`, width, {
+        first: [{ text: '    ' }, { text: t.betterWas + t.colon, tone: 'good', bold: true }],
+      }),
     );
     const why = whyBetter(scenario, turn.better, lang);
     if (why) lines.push(...under(why, width, 6));
@@ -189,7 +189,7 @@ function bestPathLines({ compiled, output, lang, width }: View, review: PathRevi
       way.kind === 'rule'
         ? output.steps.find((st) => st.node === node && st.action.kind === 'say' && st.action.rule === way.index)
         : undefined;
-    const text = own?.action.kind === 'say' ? `“${safeLine(own.action.text)}”` : wayText(scenario, way, lang);
+    const text = own?.action.kind === 'say' ? `“${safeLine(own.action.text)}”` : wayText(scenario, way, lang, node);
     lines.push(
       ...paragraphWith(text, width, [{ text: t.points(pts), tone: pointsTone(pts) }], {
         first: [{ text: `${String(n).padStart(2)}. `, tone: 'accent' }],
@@ -226,4 +226,28 @@ export function debriefLines(
     ...bestPathLines(v, review),
     ...chartLines(v),
   ];
+}
+
+/**
+ * After a typed answer that did not score what the model answer scores: the model answer, so
+ * the trainee sees a sentence to learn from (unless the "better" line already shows it).
+ */
+function modelLines(
+  scenario: CompiledScenario['scenario'],
+  step: RunOutput['steps'][number],
+  better: string | undefined,
+  lang: Lang,
+  width: number,
+): Line[] {
+  if (step.action.kind !== 'say' && step.action.kind !== 'timeout') return [];
+  const model = modelAnswer(scenario, step.node, lang);
+  const node = scenario.nodes[step.node];
+  if (model === undefined || better === model || node?.kind !== 'input') return [];
+  const earned = Object.values(step.score).reduce((a, b) => a + b, 0);
+  const best = Math.max(...node.rules.map((r) => Object.values(r.score).reduce((a, b) => a + b, 0)));
+  if (earned >= best) return [];
+  const t = stringsFor(lang);
+  return paragraph(model, width, {
+    first: [{ text: '    ' }, { text: t.modelAnswer + t.colon, tone: 'good', bold: true }],
+  });
 }

@@ -69,6 +69,7 @@ interface Strings {
   readonly answerMentioning: (words: string) => string;
   readonly anyOtherAnswer: string;
   readonly matchingAnswer: string;
+  readonly modelAnswer: string;
   readonly chartHeading: string;
   readonly debriefKeys: string;
   readonly scrollHint: string;
@@ -162,6 +163,7 @@ const zh: Strings = {
   answerMentioning: (w) => `回答中提到：${w}`,
   anyOtherAnswer: '（其他回答）',
   matchingAnswer: '（符合要求的回答）',
+  modelAnswer: '参考答案',
   chartHeading: '指标变化',
   debriefKeys: 'r 重来 · m 菜单 · q 退出 · ↑↓ 滚动',
   scrollHint: '↑↓ 滚动',
@@ -256,6 +258,7 @@ const en: Strings = {
   answerMentioning: (w) => `an answer mentioning: ${w}`,
   anyOtherAnswer: '(any other answer)',
   matchingAnswer: '(an answer that fits)',
+  modelAnswer: 'A strong answer',
   chartHeading: 'Meters over time',
   debriefKeys: 'r retry · m menu · q quit · ↑↓ scroll',
   scrollHint: '↑↓ scroll',

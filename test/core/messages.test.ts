@@ -10,6 +10,7 @@ import {
   type ALL_MESSAGE_GROUPS,
   type MessageCode,
   yamlCode,
+  answerMessages,
   YAML_PARSER_CODES,
   checkMessages,
   fileMessages,
@@ -124,6 +125,22 @@ const samples: Samples = {
     fileTooLarge: fileMessages.fileTooLarge('2.5', 2),
     notUtf8: fileMessages.notUtf8(),
   },
+  answerMessages: {
+    duplicateRuleId: answerMessages.duplicateRuleId('joint-x', 'gate-x', 1),
+    badRuleId: answerMessages.badRuleId('Joint Test'),
+    fallbackIdReserved: answerMessages.fallbackIdReserved('gate-x'),
+    noModelAnswer: answerMessages.noModelAnswer('gate-x'),
+    modelNotBest: answerMessages.modelNotBest(
+      'gate-x',
+      'zh',
+      { rule: 2, id: 'vague-x', points: 1 },
+      { rule: 1, points: 3 },
+    ),
+    emptyKeywordList: answerMessages.emptyKeywordList('affirm', 1, 'gate-x'),
+    testKind: answerMessages.testKind('best-x'),
+    testNodeNotInput: answerMessages.testNodeNotInput('best-x', 'gate-x', none),
+    testUnknownRule: answerMessages.testUnknownRule('best-x', 'joint-x', 'gate-x', ['joint-x', 'fallback']),
+  },
 };
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -162,6 +179,7 @@ describe('messages in both languages', () => {
       outcome: 'sucess-x',
       'customer-type': 'angry, hesitant',
       percent: 'minPercent',
+      'match-flag': 'time',
     };
     for (const key of Object.keys(schemaMessages) as SchemaMessageKey[]) {
       // what schema.ts stores in a zod issue comes back as the same message
@@ -202,18 +220,18 @@ describe('messages in both languages', () => {
 
 describe('a message quoting a very long name or value', () => {
   // Built as the fuzzer does: the data of a real case, changed, written back as YAML.
-  const night = parse(
-    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ui', 'night-window.yaml'), 'utf8'),
+  const basement = parse(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ui', 'basement-alarm.yaml'), 'utf8'),
   ) as Record<string, Record<string, unknown>>;
   const long = 'x'.repeat(100_000);
-  const withLongCast = structuredClone(night);
+  const withLongCast = structuredClone(basement);
   withLongCast.cast![long] = { name: 'X' };
-  delete withLongCast.cast!.tl; // the nodes that name tl now name an unknown speaker; the message lists the known ids
-  const withLongMeter = structuredClone(night);
-  withLongMeter.meters![long] = withLongMeter.meters!.time;
-  delete withLongMeter.meters!.time;
-  const withLongValue = structuredClone(night);
-  (withLongValue.nodes!.papers as { timeout: { seconds: unknown } }).timeout.seconds = long;
+  delete withLongCast.cast!.noc; // the nodes that name noc now name an unknown speaker; the message lists the known ids
+  const withLongMeter = structuredClone(basement);
+  withLongMeter.meters![long] = withLongMeter.meters!.delay;
+  delete withLongMeter.meters!.delay;
+  const withLongValue = structuredClone(basement);
+  (withLongValue.nodes!.permit as { timeout: { seconds: unknown } }).timeout.seconds = long;
   it.each([
     ['a cast id in the list of known ones', withLongCast],
     ['a meter id in the list of known ones', withLongMeter],

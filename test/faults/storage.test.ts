@@ -18,7 +18,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ENV, recordedSessions, rp, tempDir } from './helpers.js';
 
-const CHOICES = 'listen,empathize,leave-now,call-back,report';
+const CHOICES = 'listen,lower,empathize,leave-now,call-back,report';
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
   tmp = tempDir();

@@ -124,6 +124,21 @@ export async function renderApp(options: {
   return Object.assign(instance, { clock, frame, press, waitFor, answer });
 }
 
+/** Polls a rendered screen until its last frame contains `text` (a loaded machine renders late). */
+export async function frameWith(
+  screen: { lastFrame(): string | undefined },
+  text: string,
+  ms = 10_000,
+): Promise<string> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const f = screen.lastFrame() ?? '';
+    if (f.includes(text)) return f;
+    if (Date.now() > until) throw new Error(`timed out waiting for "${text}"; last frame:\n${f}`);
+    await tick(10);
+  }
+}
+
 export function tick(ms = 5): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -14,7 +14,8 @@ import {
   type ScenarioTest,
   type StepRecord,
 } from '../../core/index.js';
-import { coverageOf, type ScenarioCoverage } from '../../core/coverage.js';
+import { ruleLabel, runAnswerTest } from '../../core/answer-tests.js';
+import { coverageOf, type RuleTaken, type ScenarioCoverage } from '../../core/coverage.js';
 import { writeCoverage } from './coverage.js';
 import { lintPaths } from './lint.js';
 import { testMessages as says } from '../tool-messages.js';
@@ -70,6 +71,28 @@ export function runScenarioTests(scenario: Scenario, lang: Lang): TestOutcome[] 
   });
 }
 
+/** The sample-answer tests of a case: one outcome per test, naming each answer that took another rule. */
+export function runAnswerTests(scenario: Scenario, lang: Lang): { outcomes: TestOutcome[]; taken: RuleTaken[] } {
+  const taken: RuleTaken[] = [];
+  const outcomes = scenario.answerTests.map((test) => {
+    const node = scenario.nodes[test.node];
+    const problems: string[] = [];
+    if (node?.kind === 'input') {
+      for (const r of runAnswerTest(scenario, test)) {
+        taken.push({ node: test.node, rule: r.taken });
+        if (!r.ok && r.expected !== undefined)
+          problems.push(
+            says.answerMismatch(test.node, safeLine(r.say), ruleLabel(node, r.taken), ruleLabel(node, r.expected))[
+              lang
+            ],
+          );
+      }
+    }
+    return { scenario: scenario.id, test: test.name, passed: problems.length === 0, problems, steps: [] };
+  });
+  return { outcomes, taken };
+}
+
 export function testCommand(paths: readonly string[], options: { lang: Lang; coverage?: boolean }): number {
   const lint = lintPaths(paths.length ? paths : ['scenarios'], options.lang);
   let passed = 0;
@@ -85,14 +108,16 @@ export function testCommand(paths: readonly string[], options: { lang: Lang; cov
   }
   const coverage: ScenarioCoverage[] = [];
   for (const { scenario } of lint.scenarios) {
-    const outcomes = runScenarioTests(scenario, options.lang);
+    const paths = runScenarioTests(scenario, options.lang);
+    const answers = runAnswerTests(scenario, options.lang);
     coverage.push(
       coverageOf(
         scenario,
-        outcomes.map((o) => o.steps),
+        paths.map((o) => o.steps),
+        { tests: answers.outcomes.length, taken: answers.taken },
       ),
     );
-    for (const outcome of outcomes) {
+    for (const outcome of [...paths, ...answers.outcomes]) {
       if (outcome.passed) {
         passed++;
         // test names and steps come from the file: never let them reach the terminal as control codes

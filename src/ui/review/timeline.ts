@@ -17,7 +17,7 @@ import {
   type Way,
 } from '../../core/index.js';
 import type { RecordedAction, SessionRow, StoredEvent } from '../../core/records.js';
-import { actionText, lessonTitle, speakerName, wayText, whyBetter } from '../describe.js';
+import { actionText, lessonTitle, modelAnswer, speakerName, wayText, whyBetter } from '../describe.js';
 import { meterLabel } from '../meters.js';
 import { reviewPath, type TurnReview } from '../../core/best-path.js';
 
@@ -45,6 +45,8 @@ export interface TimelineStep {
   /** the feedback for this step (as shown, or from the stored scenario when it was not shown) */
   readonly feedback: string | null;
   readonly feedbackShown: boolean;
+  /** at a typed node: its model answer, quoted (null elsewhere, or when the node has none) */
+  readonly model: string | null;
   /** the option that would have led to the most points from here, when it was not taken */
   /** `why`: the better way's own feedback, else the principles of the lessons it scores */
   readonly better: {
@@ -114,11 +116,11 @@ function outputOf(scenario: Scenario, session: SessionRow, events: readonly Stor
 }
 
 /** The better option at a decision, when one would have led to more points. */
-function betterOf(scenario: Scenario, t: TurnReview | undefined, lang: Lang): TimelineStep['better'] {
+function betterOf(scenario: Scenario, node: NodeId, t: TurnReview | undefined, lang: Lang): TimelineStep['better'] {
   if (!t?.better || t.missed <= 0) return null;
   return {
     way: wayKey(t.better),
-    text: wayText(scenario, t.better, lang),
+    text: wayText(scenario, t.better, lang, node),
     earned: t.betterEarned ?? 0,
     missed: t.missed,
     why: whyBetter(scenario, t.better, lang) ?? null,
@@ -147,7 +149,9 @@ function stepOf(scenario: Scenario, e: StoredEvent, t: TurnReview | undefined, l
     meters: e.meters,
     feedback: e.feedback !== null ? safeText(e.feedback) : feedbackOf(scenario, e, lang),
     feedbackShown: e.feedback !== null,
-    better: betterOf(scenario, t, lang),
+    model:
+      e.action.kind === 'say' || e.action.kind === 'timeout' ? (modelAnswer(scenario, e.node, lang) ?? null) : null,
+    better: betterOf(scenario, e.node, t, lang),
   };
 }
 
