@@ -30,3 +30,5 @@ export * from './explore.js';
 export * from './scoring.js';
 export * from './machine.js';
 export * from './session.js';
+export * from './records.js';
+export * from './recorder.js';
