@@ -4,7 +4,7 @@
  * and what those commands look up in it (the sessions a filter names, a session by id, the
  * scenario a session was played on). Imported only by the modules a command loads when it runs.
  */
-import type { Lang } from '../core/index.js';
+import { type Lang, safeLine } from '../core/index.js';
 import { parseSince } from '../store/since.js';
 import { dbPathFrom, openStore, traineeFrom } from '../store/open.js';
 import { StoreRecorder } from '../store/recorder.js';
@@ -88,6 +88,29 @@ const REFUSED = {
     said(`练习记录库 ${db} 无法使用：${why}`, `the session database ${db} cannot be used: ${why}`),
 };
 
+/**
+ * The name a session is recorded under: --trainee, else ROLEPLAY_TRAINEE, else the login name;
+ * on a team server always the database role this computer logs in as. There, a --trainee or
+ * ROLEPLAY_TRAINEE naming anyone else is refused before anything is recorded (the server's
+ * row-level security would refuse the session anyway, but only at the upload, long after play).
+ */
+export function traineeFor(store: SessionStore, option: string | undefined, lang: Lang): string {
+  const fixed = store.recordsAs;
+  if (fixed === undefined) return traineeFrom(option);
+  const fromEnv = option === undefined;
+  const asked = option ?? (process.env.ROLEPLAY_TRAINEE || undefined);
+  if (asked === undefined || asked.trim() === fixed) return fixed;
+  const what = fromEnv ? 'ROLEPLAY_TRAINEE' : '--trainee';
+  const name = safeLine(asked);
+  throw new UserError(
+    said(
+      `在团队服务器上，练习记录在你登录所用的数据库角色 '${fixed}' 名下；${what} '${name}' 是另一个名字：请去掉它，或用那个人自己的角色登录`,
+      `on the team server, sessions are recorded under the database role you log in as, '${fixed}'; ${what} '${name}' names someone else: leave it out, or log in as that person's own role`,
+    )[lang],
+    2,
+  );
+}
+
 /** A write that failed during play, told once the screen has closed. */
 export function unrecorded(failure: unknown, location: string, lang: Lang): UserError {
   const why = refusedWrite(failure, location, lang) ?? reasonOf(failure, lang);
@@ -105,7 +128,7 @@ export async function withPlayRecorder(
   fn: (recorder: Recorder) => Promise<number>,
 ): Promise<number> {
   return withStore(opts, lang, async (store) => {
-    const recorder = new StoreRecorder(store, traineeFrom(opts.trainee));
+    const recorder = new StoreRecorder(store, traineeFor(store, opts.trainee, lang));
     const code = await fn(recorder);
     const failure = await recorder.close();
     if (failure !== undefined) throw unrecorded(failure, store.location, lang);

@@ -5,13 +5,20 @@
 import { SimulatedClock } from 'xstate';
 import { type Lang, Play, reportOf, StepError, safeLine, type TestStep, takeStep } from '../../core/index.js';
 import { expectsSaid, stepMessages } from '../../core/step-messages.js';
-import { traineeFrom } from '../../store/open.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { Recording } from '../../store/recording.js';
 import { restorePoint } from '../../store/resume.js';
 import type { SessionRow, SessionStore, StoredEvent } from '../../store/store.js';
 import { printLine, printProblem, said, UserError } from '../env.js';
-import { type StoreOptions, scenarioOf, sessionNamed, shortId, unrecorded, withStore } from '../store-access.js';
+import {
+  type StoreOptions,
+  scenarioOf,
+  sessionNamed,
+  shortId,
+  traineeFor,
+  unrecorded,
+  withStore,
+} from '../store-access.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 import { fileLibrary } from './file-library.js';
 import { headlessDecisionMs, type RunOptions, readSteps, reportRecorded } from './headless.js';
@@ -50,7 +57,7 @@ async function sessionToResume(
   let session: SessionRow | undefined;
   if (ref !== undefined) session = await sessionNamed(store, ref, lang);
   else {
-    const who = traineeFrom(trainee);
+    const who = traineeFor(store, trainee, lang);
     session = (await store.listSessions({ trainee: who, finished: false, limit: 1 }))[0];
     if (!session)
       throw new UserError(

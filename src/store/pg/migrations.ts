@@ -104,6 +104,33 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         FOR EACH ROW EXECUTE FUNCTION roleplay_event_scenario();
     `,
   },
+  {
+    version: 3,
+    name: 'results in a table of their own: finishing a session is an insert',
+    // Row-level security (`roleplay team init`, security.ts) lets a trainee insert but never
+    // update a finished session: the result is a row appended once (its primary key is the
+    // session), not columns of the session row changed in place. The session row keeps only
+    // what changes while it is played (its head, event count and snapshot).
+    sql: `
+      CREATE TABLE session_results (
+        sid         bigint PRIMARY KEY REFERENCES sessions(sid),
+        finished_at text NOT NULL,
+        outcome     text CHECK (outcome IN ('success', 'partial', 'failure')),
+        ending      text COLLATE "C",
+        total       integer,
+        max         integer,
+        percent     integer,
+        passed      boolean,
+        seal        text,
+        received_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO session_results (sid, finished_at, outcome, ending, total, max, percent, passed, seal)
+        SELECT sid, finished_at, outcome, ending, total, max, percent, passed, seal
+          FROM sessions WHERE finished_at IS NOT NULL;
+      ALTER TABLE sessions DROP COLUMN finished_at, DROP COLUMN outcome, DROP COLUMN ending, DROP COLUMN total,
+        DROP COLUMN max, DROP COLUMN percent, DROP COLUMN passed, DROP COLUMN seal;
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -28,6 +28,7 @@ import { StoreError } from '../store.js';
 import { openSqliteStore, type SqliteStore } from '../sqlite/sqlite-store.js';
 import { describeUrl, openPgStore, ServerUnreachable, type PgStore } from '../pg/pg-store.js';
 import type { MergeOutcome, SessionBundle } from './bundle.js';
+import { loginRoleOf } from '../pg/login.js';
 import { Outbox, type PendingSession } from './outbox.js';
 import { mergeIntoSqlite } from './sqlite-merge.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
@@ -74,6 +75,8 @@ const defaultNotice = (line: string) => {
 
 export class TeamStore implements SessionStore {
   readonly location: string;
+  /** the database role this laptop logs in as: every session it records is under that name */
+  readonly recordsAs: string;
   private remote: PgStore | undefined;
   private offlineAt: number | undefined;
   /** why the server could not be reached, the last time it could not */
@@ -94,6 +97,7 @@ export class TeamStore implements SessionStore {
     private readonly options: TeamStoreOptions,
   ) {
     this.location = describeUrl(url);
+    this.recordsAs = loginRoleOf(url);
     this.says = SYNC_NOTICES[options.lang ?? 'en'];
   }
 
