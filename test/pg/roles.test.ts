@@ -14,7 +14,6 @@ import { BASEMENT, BIN, ROOT, rp, tempHome } from '../team/helpers.js';
 import { PgTestServer, postgresSkipReason } from './pg-server.js';
 
 const skip = postgresSkipReason();
-if (skip) console.warn(skip);
 
 const WHOLE = '- say: 您好 我是讯达的 来修电源\n- show-permit\n';
 const HALF = '- say: 您好\n- call-noc\n';

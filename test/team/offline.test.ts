@@ -17,7 +17,6 @@ import { bundleOf, header, result, SOURCE_A } from '../store-shared/fixtures.js'
 import { BASEMENT, rp, rpAsync, tempHome, withOtherTrainee } from './helpers.js';
 
 const skip = postgresSkipReason();
-if (skip) console.warn(skip);
 
 async function query<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
