@@ -8,6 +8,7 @@
  */
 import type { Command } from 'commander';
 import type { Lang } from '../core/index.js';
+import { withoutUrlPasswords } from '../core/sanitize.js';
 import { isLang, type Said, said } from '../core/text.js';
 
 /** A sentence in both languages, Chinese first; `said(zh, en)[lang]` is the one to print. */
@@ -45,9 +46,12 @@ export function printLine(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
-/** A problem, on standard error in the shape of every error of ours: `roleplay: …`. */
+/**
+ * A problem, on standard error in the shape of every error of ours: `roleplay: …`. A URL
+ * quoted in it (from a driver's error, or the user's own --db or --lrs) loses its password.
+ */
 export function printProblem(text: string): void {
-  process.stderr.write(`roleplay: ${text}\n`);
+  process.stderr.write(`roleplay: ${withoutUrlPasswords(text)}\n`);
 }
 
 /** What a command's action gives back: its exit status. */

@@ -13,6 +13,7 @@ import type { SessionFilter, SessionRow, SessionStore } from '../store/store.js'
 import { StoreError } from '../store/store.js';
 import type { Recorder } from '../core/recorder.js';
 import { said, UserError } from './env.js';
+import { passwordPrompt, warnIfPasswordInDbOption } from './server-password.js';
 
 export interface StoreOptions {
   readonly db?: string;
@@ -30,10 +31,14 @@ export async function withStore<T>(
   fn: (store: SessionStore) => Promise<T>,
 ): Promise<T> {
   let store: SessionStore;
+  warnIfPasswordInDbOption(opts.db, lang);
+  const prompt = passwordPrompt(lang);
   try {
-    store = await openStore(dbPathFrom(opts.db), lang);
+    store = await openStore(dbPathFrom(opts.db), lang, { askPassword: prompt.ask });
   } catch (e) {
     throw new UserError(reasonOf(e, lang), 1);
+  } finally {
+    prompt.close();
   }
   try {
     return await fn(store);

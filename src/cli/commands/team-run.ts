@@ -25,6 +25,7 @@ import { PG_SCHEMA_VERSION } from '../../store/pg/migrations.js';
 import { StoreError } from '../../store/store.js';
 import { printLine, type Said, said, UserError } from '../env.js';
 import { canPrompt, promptSecret, secretFromStdin } from '../secret-prompt.js';
+import { passwordPrompt, warnIfPasswordInDbOption } from '../server-password.js';
 
 interface TeamOptions {
   readonly db?: string;
@@ -53,10 +54,14 @@ async function withServer<T>(
     );
   }
   let store: PgStore;
+  warnIfPasswordInDbOption(opts.db, lang);
+  const prompt = passwordPrompt(lang);
   try {
-    store = await openPgStore(url);
+    store = await openPgStore(url, { askPassword: prompt.ask });
   } catch (e) {
     throw new UserError(reason(e, describeUrl(url), lang), 1);
+  } finally {
+    prompt.close();
   }
   try {
     const client = await store.pool.connect();

@@ -11,7 +11,7 @@
  * that row-level security can let a trainee append but never change it (security.ts).
  */
 import pg from 'pg';
-import type { Lang, LessonCatalog } from '../../core/index.js';
+import { type Lang, type LessonCatalog, withoutUrlPasswords } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
 import { StoreError, storeProblems } from '../store.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
@@ -31,6 +31,7 @@ import type {
 import type { MergeOutcome, SessionBundle } from '../sync/bundle.js';
 import { mergeInto, type MergeHead, type MergeTx } from '../sync/merge.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
+import { connectionConfig, type PasswordOptions } from './connection.js';
 import { pgReport } from './report-sql.js';
 import { SESSIONS, UNFINISHED } from './sessions-sql.js';
 import { pgWhereOf } from './where.js';
@@ -74,6 +75,8 @@ export interface PgStoreOptions {
   readonly poolSize?: number;
   /** how long one query may take before it counts as unreachable (default 60 s) */
   readonly queryTimeoutMs?: number;
+  /** asked for the password when neither the URL, PGPASSWORD nor ~/.pgpass has it (connection.ts) */
+  readonly askPassword?: PasswordOptions['ask'];
 }
 
 /** The URL as it may be shown: without the password. */
@@ -98,6 +101,7 @@ interface ServerProblems {
   badLogin(where: string): string;
   noDatabase(where: string): string;
   noRights(where: string): string;
+  noPassword(where: string): string;
   notYours(where: string): string;
   readOnly(where: string): string;
   needsUpgrade(where: string, from: number, to: number): string;
@@ -112,6 +116,8 @@ const SERVER_PROBLEMS: Readonly<Record<Lang, ServerProblems>> = {
     badLogin: (w) => `团队服务器 ${w} 拒绝了用户名或密码`,
     noDatabase: (w) => `${w} 中的数据库不存在；请先用 createdb 创建`,
     noRights: (w) => `${w} 中的用户无权创建或写入 roleplay 的表（请为该数据库申请 CREATE 权限）`,
+    noPassword: (w) =>
+      `团队服务器 ${w} 要求输入密码，但没有找到：请把它写进 ~/.pgpass（权限 0600），或设置 PGPASSWORD（参见 docs/team-server.md）`,
     notYours: (w) =>
       `团队服务器 ${w} 拒收：这个角色只能记录自己名下的练习，不能改动已完成的练习（参见 docs/team-server.md）`,
     readOnly: (w) => `${w} 中的角色在团队服务器上只能读取，不能写入（组长角色只读）`,
@@ -127,6 +133,8 @@ const SERVER_PROBLEMS: Readonly<Record<Lang, ServerProblems>> = {
     noDatabase: (w) => `the database in ${w} does not exist; create it with createdb`,
     noRights: (w) =>
       `the user in ${w} may not create or write the roleplay tables (ask for CREATE rights on the database)`,
+    noPassword: (w) =>
+      `the team server ${w} asks for a password and none was found: put it in ~/.pgpass (mode 0600), or set PGPASSWORD (see docs/team-server.md)`,
     notYours: (w) =>
       `the team server ${w} refused: this role may record only sessions under its own name, and never change a finished one (see docs/team-server.md)`,
     readOnly: (w) => `the role in ${w} may read the team server but not write to it (a team lead's role only reads)`,
@@ -163,7 +171,9 @@ export function pgErrorMessage(e: unknown, where: string, lang: Lang = 'en'): st
       return say.noRights(where);
     }
     default: {
-      const message = (err.message ?? String(e)).split('\n')[0] ?? '';
+      const message = withoutUrlPasswords((err.message ?? String(e)).split('\n')[0] ?? '');
+      if (/password must be a (non-empty )?string|no password (was )?supplied/i.test(message))
+        return say.noPassword(where);
       return /timeout/i.test(message) ? say.noAnswer(where) : say.failed(where, message);
     }
   }
@@ -205,7 +215,7 @@ export function storeErrorOf(e: unknown, where: string): StoreError {
 export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
   const location = describeUrl(url);
   const pool = new pg.Pool({
-    connectionString: url,
+    ...connectionConfig(url, options.askPassword ? { ask: options.askPassword } : {}),
     max: options.poolSize ?? 4,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: 10_000,
