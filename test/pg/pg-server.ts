@@ -240,10 +240,13 @@ export class PgTestServer {
     return this.url(name);
   }
 
-  /** Stop the server, keeping its data (for "server goes down, comes back" tests). */
-  async stop(): Promise<void> {
+  /**
+   * Stop the server, keeping its data (for "server goes down, comes back" tests). `immediate`
+   * is a crash as clients see it: every connection is cut without a goodbye.
+   */
+  async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
     if (!this.running) return;
-    await this.exec(this.binaries.pgCtl, ['stop', '-w', '-m', 'fast', '-D', this.dataDir]);
+    await this.exec(this.binaries.pgCtl, ['stop', '-w', '-m', mode, '-D', this.dataDir]);
     this.running = false;
     process.removeListener('exit', this.exitHook);
   }

@@ -199,7 +199,10 @@ export function isUnreachable(e: unknown): boolean {
     ].includes(code)
   )
     return true;
-  return /timeout|Connection terminated|connection ended|server closed the connection/i.test(err.message ?? '');
+  // node-postgres's own words for a connection that is gone: cut while idle, or used after it was cut.
+  return /timeout|Connection terminated|connection ended|server closed the connection|not queryable|Client was closed/i.test(
+    err.message ?? '',
+  );
 }
 
 /** The server could not be reached at all (as opposed to refusing us): worth retrying later. */
