@@ -4,12 +4,12 @@ import type { Lang } from '../../core/index.js';
 import { bestPath } from '../../core/paths.js';
 import { printProblem } from '../env.js';
 import { graphMessages } from '../tool-messages.js';
-import { scenarioOrReport } from './scenario-or-report.js';
+import { CASE_NOT_OPENED, scenarioOrReport } from './scenario-or-report.js';
 import { withinLimit } from './within-limit.js';
 
 export function graphCommand(ref: string, opts: { format: GraphFormat; best?: boolean; lang: Lang }): number {
   const scenario = scenarioOrReport(ref, opts.lang)?.scenario;
-  if (!scenario) return 1;
+  if (!scenario) return CASE_NOT_OPENED;
   let highlight;
   if (opts.best) {
     highlight = withinLimit(() => bestPath(scenario), opts.lang);

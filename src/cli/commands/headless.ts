@@ -17,7 +17,7 @@ import {
 } from '../../core/index.js';
 import { printLine, printProblem, type Said, said, UserError } from '../env.js';
 import { stepsFileMessages as says } from '../tool-messages.js';
-import { scenarioOrReport } from './scenario-or-report.js';
+import { CASE_NOT_OPENED, type Opened, scenarioOrReport } from './scenario-or-report.js';
 
 export interface RunOptions {
   readonly steps?: string;
@@ -36,15 +36,15 @@ export interface RunHooks {
   readonly onFinish?: (result: RunReport) => void;
 }
 
-/** `steps` may be given already read (a steps file can be a pipe, readable only once). */
-export function runCommand(
-  ref: string,
-  options: RunOptions,
-  hooks: RunHooks = {},
-  steps: readonly TestStep[] = readSteps(options, options.lang),
-): number {
-  const resolved = scenarioOrReport(ref, options.lang);
-  if (!resolved) return 1;
+/** `roleplay run <scenario>`: the case is resolved first (as play does), then the steps are read. */
+export function runCommand(ref: string, options: RunOptions): number {
+  const opened = scenarioOrReport(ref, options.lang);
+  if (!opened) return CASE_NOT_OPENED;
+  return runOpened(opened, options, {}, readSteps(options, options.lang));
+}
+
+/** A headless run of a case already opened, on steps already read (a steps file can be a pipe, readable only once). */
+export function runOpened(resolved: Opened, options: RunOptions, hooks: RunHooks, steps: readonly TestStep[]): number {
   const compiled = compile(resolved.scenario);
   const onStep = hooks.onStart?.({ scenario: resolved.scenario, source: resolved.source, steps });
   const result = runSteps(compiled, steps, onStep ? (r) => onStep(r) : undefined);
