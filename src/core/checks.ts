@@ -160,8 +160,7 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
     if (!usedMeters.has(m.id)) warn(['meters', m.id], M.unusedMeter(m.id), 'key');
   }
 
-  // Translations and length.
-  checkTexts(raw, warn);
+  // Translations and length: checkScenarioTexts, which load.ts runs even when names are wrong.
   out.push(...checkModelAnswers(scenario));
   return out;
 }
@@ -242,6 +241,15 @@ function checkTexts(raw: RawScenario, warn: Warn) {
     }
     n.when?.forEach((b, i) => text([...at, 'when', i, 'feedback'], b.feedback, TEXT_LIMITS.feedback));
   }
+}
+
+/** The text checks of a scenario: they need only its shape, so lint shows them beside any name errors. */
+export function checkScenarioTexts(raw: RawScenario): Finding[] {
+  const out: Finding[] = [];
+  checkTexts(raw, (path, m, part = 'value') =>
+    out.push({ path, part, severity: 'warning', code: m.code, text: m.text }),
+  );
+  return out;
 }
 
 /** Text checks for a lesson catalog file. */
