@@ -5,6 +5,7 @@
  */
 import stringWidth from 'string-width';
 import { checkModelAnswers } from './answer-checks.js';
+import { chineseOnlyText } from './chinese-only.js';
 import { canReach, components, graphOf } from './graph.js';
 import { explore, ExplorationLimitError, DEFAULT_STATE_LIMIT } from './explore.js';
 import { consequenceOf, waysOf, type Condition, type Scenario } from './model.js';
@@ -200,6 +201,8 @@ function checkText(warn: Warn, path: Path, raw: RawText | undefined, limit?: num
     }
   }
   const t = normalizeText(raw);
+  const chinese = chineseOnlyText(t);
+  if (chinese) warn(path, chinese);
   if (typeof t !== 'string') {
     const langs = Object.keys(t);
     if (langs.includes('zh') !== langs.includes('en')) {

@@ -327,6 +327,12 @@ export const checkMessages = {
       `${q(key)}不是语言代码（应该像 zh 或 en）；这段文字会被忽略`,
       `'${key}' is not a language code (like zh or en); this text is ignored`,
     ),
+  chineseOnly: () =>
+    msg(
+      'chinese-only',
+      '这段文字只有中文；请写成 `{ zh: …, en: … }`，否则英文界面也只能显示中文',
+      'this text is in Chinese only; write it as `{ zh: …, en: … }` so the English UI has English to show',
+    ),
   missingTranslation: (langs: readonly string[], missing: 'zh' | 'en') =>
     msg(
       'missing-translation',

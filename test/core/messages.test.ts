@@ -93,6 +93,7 @@ const samples: Samples = {
     outOfRange: checkMessages.outOfRange('mood-x', 0, 5, 'gt', 7),
     textCutAtComma: checkMessages.textCutAtComma('there-x'),
     unknownLanguage: checkMessages.unknownLanguage('english-x'),
+    chineseOnly: checkMessages.chineseOnly(),
     missingTranslation: checkMessages.missingTranslation(['zh'], 'en'),
     textTooLong: checkMessages.textTooLong(200, 160),
   },
