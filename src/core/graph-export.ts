@@ -139,6 +139,62 @@ function nodeTitle(node: ScenarioNode, lang: string, chars: number): string {
   return text ? `${node.id} (${kind})\n${text}` : `${node.id} (${kind})`;
 }
 
+/** The diagram as data, for `roleplay graph --json`: every node and every way, labelled as drawn. */
+export interface GraphData {
+  readonly scenario: string;
+  readonly start: NodeId;
+  readonly nodes: readonly {
+    readonly id: NodeId;
+    readonly kind: 'choice' | 'input' | 'when' | 'end';
+    readonly outcome: Outcome | null;
+    /** the node's text in `lang`, in full ('' when it has none) */
+    readonly text: string;
+    readonly best: boolean;
+  }[];
+  readonly edges: readonly {
+    readonly from: NodeId;
+    readonly to: NodeId;
+    readonly way: Way['kind'];
+    /** the choice id (way `choice`), else null */
+    readonly choice: string | null;
+    /** the rule's or branch's number from 1 (ways `rule` and `branch`), else null */
+    readonly index: number | null;
+    /** what takes the way, in `lang`, as the diagram labels it */
+    readonly label: string;
+    /** the points the way scores, all lessons together */
+    readonly points: number;
+    readonly best: boolean;
+  }[];
+}
+
+export function graphData(scenario: Scenario, options: Omit<GraphOptions, 'format' | 'textChars'>): GraphData {
+  const onBest = new Set(options.highlight?.nodes ?? []);
+  const bestWays = new Set((options.highlight?.ways ?? []).map((s) => wayKey(s.node, s.way)));
+  return {
+    scenario: scenario.id,
+    start: scenario.start,
+    nodes: Object.values(scenario.nodes).map((node) => ({
+      id: node.id,
+      kind: node.kind === 'branch' ? 'when' : node.kind,
+      outcome: node.kind === 'end' ? node.outcome : null,
+      text: node.text === undefined ? '' : safeLine(localize(node.text, options.lang)).trim(),
+      best: onBest.has(node.id),
+    })),
+    edges: Object.values(scenario.nodes).flatMap((node) =>
+      waysOf(node).map((way) => ({
+        from: node.id,
+        to: consequenceOf(way).goto,
+        way: way.kind,
+        choice: way.kind === 'choice' ? way.choice.id : null,
+        index: way.kind === 'rule' || way.kind === 'branch' ? way.index + 1 : null,
+        label: wayLabel(node, way, options.lang),
+        points: Object.values(consequenceOf(way).score).reduce((s, p) => s + p, 0),
+        best: bestWays.has(wayKey(node.id, way)),
+      })),
+    ),
+  };
+}
+
 export function renderGraph(scenario: Scenario, options: GraphOptions): string {
   return options.format === 'dot' ? renderDot(scenario, options) : renderMermaid(scenario, options);
 }

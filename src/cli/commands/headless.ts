@@ -15,7 +15,8 @@ import {
   safeLine,
   type TestStep,
 } from '../../core/index.js';
-import { printLine, printProblem, type Said, said, UserError } from '../env.js';
+import { printProblem, type Said, said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { stepsFileMessages as says } from '../tool-messages.js';
 import { CASE_NOT_OPENED, type Opened, scenarioOrReport } from './scenario-or-report.js';
 
@@ -53,7 +54,7 @@ export function runOpened(resolved: Opened, options: RunOptions, hooks: RunHooks
     return 2;
   }
   hooks.onFinish?.(result.report);
-  printLine(JSON.stringify(result.report, null, 2));
+  printJson({ ...result.report });
   return 0;
 }
 

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { errorsFirst, formatDiagnostic, type Diagnostic, type Lang, type Scenario } from '../../core/index.js';
 import { fileMessages as M, lintSummary, type Message } from '../../core/messages.js';
 import { printLine } from '../env.js';
+import { printJson } from '../json-output.js';
 import { CATALOG_FILE, expandPaths, loadPath, type LoadedFile } from '../files.js';
 
 export interface LintOptions {
@@ -72,9 +73,7 @@ export function lintCommand(paths: readonly string[], options: LintOptions): num
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   if (options.format === 'json') {
-    printLine(
-      JSON.stringify({ files: result.files.length, errors, warnings, diagnostics: result.diagnostics }, null, 2),
-    );
+    printJson({ files: result.files.length, errors, warnings, diagnostics: result.diagnostics });
   } else {
     for (const d of result.diagnostics) printLine(formatDiagnostic(d));
     process.stderr.write(`${lintSummary(result.files.length, errors, warnings)[options.lang]}\n`);

@@ -4,6 +4,7 @@ import { fit, table } from '../../store/formats/bars.js';
 import { recordStrings } from '../../store/formats/strings.js';
 import type { SessionRow } from '../../store/store.js';
 import { printLine, said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { filterOf, type StoreOptions, shortId, withStore } from '../store-access.js';
 
 interface SessionsOptions extends StoreOptions {
@@ -18,7 +19,7 @@ export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promis
   const limit = limitOf(opts.limit, lang);
   return withStore(opts, lang, async (store) => {
     const rows = await store.listSessions({ ...filter, ...(limit !== undefined ? { limit } : {}) });
-    if (opts.json) printLine(JSON.stringify(rows.map(jsonOf), null, 2));
+    if (opts.json) printJson({ sessions: rows.map(jsonOf) });
     else printLine(rows.length === 0 ? recordStrings(lang).noSessions : tableOf(rows, lang).join('\n'));
     return 0;
   });
