@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { byPosition, formatDiagnostic, type Diagnostic, type Lang, type Scenario } from '../../core/index.js';
 import { fileMessages as M, lintSummary, type Message } from '../../core/messages.js';
 import { CATALOG_FILE, expandPaths, loadPath, type LoadedFile } from '../files.js';
+import { skippedText, type FileKind } from '../read-file.js';
 
 export interface LintOptions {
   readonly strict?: boolean;
@@ -20,9 +21,13 @@ export interface LintResult {
 
 /** Loads and checks every file under `paths`, including the checks that span files. */
 export function lintPaths(paths: readonly string[], lang: Lang): LintResult {
-  const files = expandPaths(paths).map((file) => loadPath(file, lang));
+  const skipped: { file: string; kind: FileKind }[] = [];
+  const files = expandPaths(paths, skipped).map((file) => loadPath(file, lang));
   const said = (m: Message) => ({ code: m.code, message: m.text[lang] });
-  const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
+  const diagnostics: Diagnostic[] = [
+    ...files.flatMap((f) => f.diagnostics),
+    ...skipped.map((s) => skippedWarning(s, lang)),
+  ];
   const scenarios: { file: string; scenario: Scenario }[] = [];
   const ids = new Map<string, string>();
   for (const f of files) {
@@ -58,6 +63,11 @@ export function lintPaths(paths: readonly string[], lang: Lang): LintResult {
     }
   }
   return { files, diagnostics: diagnostics.sort(byPosition), scenarios };
+}
+
+function skippedWarning(s: { file: string; kind: FileKind }, lang: Lang): Diagnostic {
+  const text = skippedText(s.kind);
+  return { file: s.file, line: 1, column: 1, severity: 'warning', code: 'not-regular-file', message: text[lang] };
 }
 
 export function lintCommand(paths: readonly string[], options: LintOptions): number {

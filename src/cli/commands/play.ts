@@ -5,13 +5,13 @@
  * imported after the frame is drawn or when a case is opened. It is the edge that reads
  * scenario files for the UI (through scenario-paths.ts and open-scenario.ts).
  */
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
 import { CUSTOMER_TYPES, type CustomerType } from '../../core/model.js';
 import type { Lang, LocalizedText } from '../../core/text.js';
-import { listScenarioFiles } from '../scenario-paths.js';
+import { readTextFile } from '../read-file.js';
+import { listScenarioFiles, MAX_FILE_BYTES } from '../scenario-paths.js';
 import { modeOf } from '../options.js';
 import { langOf } from '../program.js';
 import { say } from '../env.js';
@@ -75,13 +75,9 @@ export const fileLibrary: Library = {
   entries() {
     const out: MenuEntry[] = [];
     for (const { file } of listScenarioFiles()) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
-      out.push(menuEntryOf(file, text));
+      const read = readTextFile(file, MAX_FILE_BYTES);
+      if (!read.ok) continue;
+      out.push(menuEntryOf(file, read.text));
     }
     return out.sort((a, b) => (a.difficulty ?? 0) - (b.difficulty ?? 0) || a.id.localeCompare(b.id));
   },

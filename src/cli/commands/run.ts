@@ -1,6 +1,4 @@
 /** `roleplay run`: play a scenario headless from a list of steps and print the result as JSON. */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import {
   compile,
   formatDiagnostic,
@@ -13,9 +11,11 @@ import {
   type TestStep,
 } from '../../core/index.js';
 import type { Said } from '../../core/messages.js';
+import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from '../../core/yaml-depth.js';
 import { UserError } from '../env.js';
 import { stepsFileMessages as says } from '../tool-messages.js';
 import { resolveScenario } from '../files.js';
+import { failureText, MAX_STEPS_BYTES, readTextFile } from '../read-file.js';
 
 export interface RunOptions {
   readonly steps?: string;
@@ -71,17 +71,18 @@ export function readSteps(options: { readonly steps?: string; readonly choices?:
       .filter((s) => s !== '');
   }
   if (options.steps === undefined) throw refuse(says.noneGiven());
-  let text: string;
-  try {
-    text = readFileSync(options.steps, 'utf8');
-  } catch (e) {
-    throw refuse(
-      says.unreadable(options.steps, (e as NodeJS.ErrnoException).code === 'ENOENT', String((e as Error).message)),
-    );
+  const read = readTextFile(options.steps, MAX_STEPS_BYTES, { pipes: true });
+  if (!read.ok) {
+    const why = failureText(read.failure, { zh: '步骤文件', en: 'a steps file' }, { pipes: true })[lang];
+    throw refuse(says.unreadable(options.steps, read.failure.reason === 'not-found', why));
   }
+  const text = read.text;
   let data: unknown;
   try {
-    data = parse(text.replace(/^\uFEFF/, ''), { maxAliasCount: 100 });
+    const bounded = parseDocumentBounded(text.replace(/^\uFEFF/, ''), {});
+    if (bounded.tooDeep !== undefined) throw new Error(tooDeepMessage(MAX_NESTING).text[lang]);
+    if (bounded.doc.errors[0]) throw bounded.doc.errors[0];
+    data = bounded.doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     throw refuse(says.notYamlOrJson(options.steps, String((e as Error).message).split('\n')[0]!));
   }

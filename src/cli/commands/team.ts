@@ -5,7 +5,6 @@
  * record store). The store, the merge rules and the LRS client live in src/store; this
  * module turns their results and failures into one clear line each.
  */
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { resolveScenario } from '../files.js';
@@ -22,25 +21,18 @@ import { SYNC_NOTICES } from '../../store/sync/notices.js';
 import { TeamStore } from '../../store/sync/team-store.js';
 import { LrsError, parseAuth, sendStatements, statementsUrl, type XapiStatementLike } from '../../store/xapi/lrs.js';
 import { say, UserError } from '../env.js';
+import { failureText, MAX_IMPORT_BYTES, readTextFile } from '../read-file.js';
 import { badBase, filterOf, withStore } from './records.js';
 
 // ───────────────────────────── import ─────────────────────────────
 
 export async function importCommand(file: string, opts: { db?: string }, lang: Lang): Promise<number> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      say(
-        lang,
-        `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(e))}`,
-        `无法读取 ${file}：${code === 'ENOENT' ? '没有这个文件' : code === 'EISDIR' ? '这是一个文件夹' : (code ?? String(e))}`,
-      ),
-      2,
-    );
+  const read = readTextFile(file, MAX_IMPORT_BYTES, { pipes: true });
+  if (!read.ok) {
+    const why = failureText(read.failure, { zh: '导出文件', en: 'an export' }, { pipes: true });
+    throw new UserError(say(lang, `cannot read ${file}: ${why.en}`, `无法读取 ${file}：${why.zh}`), 2);
   }
+  const text = read.text;
   let parsed;
   try {
     parsed = parseExport(text);
