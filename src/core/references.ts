@@ -8,7 +8,8 @@ import type { Severity } from './diagnostics.js';
 import { didYouMeanSaid as near, referenceMessages as M, type Message, type Said } from './messages.js';
 import { COMPARISONS, NARRATOR } from './model.js';
 import { checkAnswerTests, checkRuleIds } from './answer-checks.js';
-import { normalizeAnswer } from './match.js';
+import { MAX_ANSWER_LENGTH, normalizeAnswer } from './match.js';
+import { regexRisk, regexRiskMessage } from './regex-safety.js';
 import type { RawCondition, RawScenario } from './schema.js';
 import type { Path } from './yaml-source.js';
 
@@ -157,6 +158,9 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
         if (m.regex !== undefined) {
           try {
             new RegExp(m.regex, 'u');
+            // A pattern that backtracks super-linearly would freeze play (regex-safety.ts).
+            const risk = regexRisk(m.regex);
+            if (risk) error([...rp, 'match', 'regex'], regexRiskMessage(risk, MAX_ANSWER_LENGTH));
           } catch (e) {
             error(
               [...rp, 'match', 'regex'],
