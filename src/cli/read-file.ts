@@ -183,7 +183,7 @@ export function failureText(
 ): { zh: string; en: string } {
   switch (f.reason) {
     case 'not-found':
-      return { zh: '没有这个文件或文件夹', en: 'no such file or folder' };
+      return { zh: '没有这个文件', en: 'no such file' };
     case 'permission':
       return { zh: '没有权限：无法读取这个文件', en: 'permission denied: the file cannot be read' };
     case 'folder':
