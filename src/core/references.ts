@@ -9,7 +9,7 @@ import { didYouMeanSaid as near, referenceMessages as M, type Message, type Said
 import { COMPARISONS, NARRATOR } from './model.js';
 import { checkAnswerTests, checkRuleIds } from './answer-checks.js';
 import { MAX_ANSWER_LENGTH, normalizeAnswer } from './match.js';
-import { regexRisk, regexRiskMessage } from './regex-safety.js';
+import { regexBudget, regexRisk, regexRiskMessage } from './regex-safety.js';
 import type { RawCondition, RawScenario } from './schema.js';
 import type { Path } from './yaml-source.js';
 
@@ -30,6 +30,7 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
     out.push({ path, part, severity: 'error', code: m.code, text: m.text });
   const warn = (path: Path, m: Message, part: 'key' | 'value' = 'value') =>
     out.push({ path, part, severity: 'warning', code: m.code, text: m.text });
+  const patterns = regexBudget(); // one for the file's patterns together
 
   const nodeIds = Object.keys(raw.nodes);
   const castIds = Object.keys(raw.cast);
@@ -159,7 +160,7 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
           try {
             new RegExp(m.regex, 'u');
             // A pattern that backtracks super-linearly would freeze play (regex-safety.ts).
-            const risk = regexRisk(m.regex);
+            const risk = regexRisk(m.regex, patterns);
             if (risk) error([...rp, 'match', 'regex'], regexRiskMessage(risk, MAX_ANSWER_LENGTH));
           } catch (e) {
             error(

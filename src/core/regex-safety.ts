@@ -74,23 +74,44 @@ export function regexRiskMessage(risk: RegexRisk, limit: number): Message {
 /** Larger counts than this (`a{2,50}`) are analysed as unbounded (`a{2,}`). */
 const MAX_EXPANDED_COUNT = 6;
 /** Beyond these the pattern is refused as too complex to check (far beyond any answer rule). */
-const MAX_POSITIONS = 4000;
-const MAX_PAIRS = 400_000;
+const MAX_POSITIONS = 2000;
+const MAX_EDGES = 50_000;
+const MAX_PAIRS = 20_000;
+/**
+ * Steps of the whole analysis of one pattern (a comparison of two positions, an edge followed):
+ * some tens of milliseconds at most, so that no pattern can make lint itself slow.
+ */
+const MAX_STEPS = 150_000;
+const MAX_FILE_STEPS = 2_000_000;
 
 const cache = new Map<string, RegexRisk | undefined>();
 
-/** Why the pattern (valid with the `u` flag) could hang the matcher, or undefined when it cannot. */
-export function regexRisk(pattern: string): RegexRisk | undefined {
+/**
+ * Work for all the patterns of one file, so that a file of thousands of convoluted patterns
+ * cannot make lint slow either (about half a second at most); pass one to each regexRisk call.
+ */
+export function regexBudget(): { left: number } {
+  return { left: MAX_FILE_STEPS };
+}
+
+/**
+ * Why the pattern (valid with the `u` flag) could hang the matcher, or undefined when it
+ * cannot. `shared`: the file's budget (regexBudget()); without one, the pattern's own limit.
+ */
+export function regexRisk(pattern: string, shared = regexBudget()): RegexRisk | undefined {
   if (!/[*+{]|\\[1-9k]/.test(pattern)) return undefined; // no loop: linear
   if (cache.has(pattern)) return cache.get(pattern);
+  const budget = new Budget(Math.min(MAX_STEPS, shared.left));
   let risk: RegexRisk | undefined;
   try {
     const ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(pattern, 0, pattern.length, { unicode: true });
-    risk = analyse(ast.alternatives, pattern);
+    risk = analyse(ast.alternatives, pattern, budget);
   } catch {
     risk = { kind: 'too-complex' }; // a pattern JavaScript takes but this parser does not
   }
-  cache.set(pattern, risk);
+  const cut = budget.limit < MAX_STEPS && risk?.kind === 'too-complex'; // by the file's budget: not the pattern's fault
+  shared.left -= budget.limit - Math.max(0, budget.left);
+  if (!cut) cache.set(pattern, risk);
   return risk;
 }
 
@@ -129,7 +150,11 @@ class Automaton {
     return { nullable: false, freeNullable: false, first: [p], last: [p], freeLast: [p] };
   }
 
+  private edgeCount = 0;
+
   link(from: readonly number[], to: readonly number[]): void {
+    this.edgeCount += from.length * to.length;
+    if (this.edgeCount > MAX_EDGES) throw new TooComplex();
     for (const f of from) this.edges[f]!.push(...to);
   }
 
@@ -228,6 +253,18 @@ class Automaton {
 
 class TooComplex extends Error {}
 
+/** Work left for one pattern; running out means "too complex to check". */
+class Budget {
+  left: number;
+  constructor(readonly limit: number) {
+    this.left = limit;
+  }
+  spend(n = 1): void {
+    this.left -= n;
+    if (this.left < 0) throw new TooComplex();
+  }
+}
+
 function setOf(e: AST.CharacterSet): CharSet {
   if (e.kind === 'any') return DOT;
   if (e.kind === 'property') return ALL;
@@ -251,14 +288,14 @@ function classSet(e: AST.CharacterClass): CharSet {
  * The risk of the whole pattern: its main body, then each lookaround body on its own. A
  * lookbehind runs backwards, so where it succeeds is not its end: nothing is dropped there.
  */
-function analyse(alternatives: readonly AST.Alternative[], source: string): RegexRisk | undefined {
+function analyse(alternatives: readonly AST.Alternative[], source: string, budget: Budget): RegexRisk | undefined {
   const pending: { body: readonly AST.Alternative[]; forwards: boolean }[] = [{ body: alternatives, forwards: true }];
   try {
     for (let next = pending.pop(); next; next = pending.pop()) {
       const automaton = new Automaton();
       const info = automaton.alternatives(next.body);
       automaton.link([0], info.first);
-      const risk = ambiguity(automaton, new Set(next.forwards ? info.freeLast : []), source);
+      const risk = ambiguity(automaton, new Set(next.forwards ? info.freeLast : []), source, budget);
       if (risk) return risk;
       for (const l of automaton.lookarounds) pending.push({ body: l.alternatives, forwards: l.kind === 'lookahead' });
     }
@@ -269,40 +306,78 @@ function analyse(alternatives: readonly AST.Alternative[], source: string): Rege
   return undefined;
 }
 
-/** A pair of runs: at states p and q, and whether they have taken different ways yet. */
-type Pair = readonly [number, number, boolean];
-const keyOf = (p: number, q: number, split: boolean) => `${Math.min(p, q)},${Math.max(p, q)},${split ? 1 : 0}`;
+/**
+ * Pairs of runs over the same input: at states p ≤ q, and whether they have taken different
+ * ways yet. Numbered densely; `to` holds each pair's successors.
+ */
+class Pairs {
+  readonly p: number[] = [];
+  readonly q: number[] = [];
+  readonly split: boolean[] = [];
+  readonly to: number[][] = [];
+  private readonly ids = new Map<number, number>();
+  readonly work: number[] = [];
 
-function ambiguity(a: Automaton, done: ReadonlySet<number>, source: string): RegexRisk | undefined {
-  const finished = surelyFinished(a.edges, done);
-  const next = a.edges.map((targets) => targets.filter((t) => !finished.has(t)));
-  const looping = statesOnLoops(next);
-  const graph = new Map<string, { pair: Pair; to: string[] }>();
-  const node = (p: number, q: number, split: boolean): string => {
-    const key = keyOf(p, q, split);
-    if (!graph.has(key)) {
-      if (graph.size >= MAX_PAIRS) throw new TooComplex();
-      graph.set(key, { pair: [p, q, split], to: [] });
-      work.push(key);
+  constructor(private readonly states: number) {}
+
+  id(x: number, y: number, split: boolean): number {
+    const [p, q] = x <= y ? [x, y] : [y, x];
+    const key = (p * this.states + q) * 2 + (split ? 1 : 0);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      if (this.p.length >= MAX_PAIRS) throw new TooComplex();
+      id = this.p.length;
+      this.ids.set(key, id);
+      this.p.push(p);
+      this.q.push(q);
+      this.split.push(split);
+      this.to.push([]);
+      this.work.push(id);
     }
-    return key;
-  };
-  const work: string[] = [];
-  node(0, 0, false);
-  while (work.length > 0) {
-    const entry = graph.get(work.pop()!)!;
-    const [p, q, split] = entry.pair;
-    const from = split ? [next[p]!, next[q]!] : [next[p]!, next[p]!];
-    from[0]!.forEach((x, i) => {
-      from[1]!.forEach((y, j) => {
-        // The same run twice goes on as one; two ways to the same state are a split.
-        if (!split && i > j) return;
-        const splits = split || i !== j;
-        if (x === y || intersects(a.positions[x]!.set, a.positions[y]!.set)) entry.to.push(node(x, y, splits));
-      });
-    });
+    return id;
   }
-  return dangerousSplit(graph, looping, a, source);
+}
+
+function ambiguity(a: Automaton, done: ReadonlySet<number>, source: string, budget: Budget): RegexRisk | undefined {
+  const finished = surelyFinished(a.edges, done);
+  // each state's targets, with how many ways lead there (two ways to one state are a split)
+  const next = a.edges.map((targets) => {
+    const ways = new Map<number, number>();
+    for (const t of targets) if (!finished.has(t)) ways.set(t, (ways.get(t) ?? 0) + 1);
+    return ways;
+  });
+  const pairs = productOf(a, next, budget);
+  const looping = cyclicNodes(next.map((ways) => [...ways.keys()]));
+  return dangerousSplit(pairs, looping, a, source, budget);
+}
+
+/** Every pair of runs reachable from the start. */
+function productOf(a: Automaton, next: readonly ReadonlyMap<number, number>[], budget: Budget): Pairs {
+  const pairs = new Pairs(a.positions.length);
+  const meet = (x: number, y: number): boolean => {
+    budget.spend();
+    return x === y || intersects(a.positions[x]!.set, a.positions[y]!.set);
+  };
+  pairs.id(0, 0, false);
+  for (let id = pairs.work.pop(); id !== undefined; id = pairs.work.pop()) {
+    const to = pairs.to[id]!;
+    const [p, q] = [pairs.p[id]!, pairs.q[id]!];
+    if (!pairs.split[id]) {
+      const targets = [...next[p]!];
+      budget.spend(targets.length);
+      targets.forEach(([x, ways], i) => {
+        to.push(pairs.id(x, x, false));
+        if (ways > 1) to.push(pairs.id(x, x, true));
+        for (let j = i + 1; j < targets.length; j++) {
+          const y = targets[j]![0];
+          if (meet(x, y)) to.push(pairs.id(x, y, true));
+        }
+      });
+    } else {
+      for (const x of next[p]!.keys()) for (const y of next[q]!.keys()) if (meet(x, y)) to.push(pairs.id(x, y, true));
+    }
+  }
+  return pairs;
 }
 
 /**
@@ -327,97 +402,119 @@ function surelyFinished(edges: readonly (readonly number[])[], done: ReadonlySet
 /**
  * Super-linear when, from a state on a loop where both runs are still one, they split and reach
  * a pair of states they can loop in together; exponential when that pair is the state they split
- * from. The part quoted is the loop's quantifier.
+ * from. The part quoted is the loops involved.
  */
 function dangerousSplit(
-  graph: Map<string, { pair: Pair; to: string[] }>,
-  looping: ReadonlySet<number>,
+  pairs: Pairs,
+  looping: Uint8Array,
   a: Automaton,
   source: string,
+  budget: Budget,
 ): RegexRisk | undefined {
-  const cyclic = pairsOnCycles(graph);
+  const cyclic = cyclicNodes(pairs.to);
+  const loopingSplit = (id: number) => pairs.split[id]! && cyclic[id] === 1;
+  const leadsThere = reachesAny(pairs.to, loopingSplit);
+  const starts = pairs.p
+    .map((_, id) => id)
+    .filter((id) => !pairs.split[id] && looping[pairs.p[id]!] === 1 && leadsThere[id] === 1);
+  if (starts.length === 0) return undefined;
+  // Telling exponential from polynomial only words the message: when the budget runs out, the
+  // pattern is refused all the same.
   let polynomial: RegexRisk | undefined;
-  for (const [key, { pair }] of graph) {
-    const [r, , split] = pair;
-    if (split || !looping.has(r)) continue;
-    for (const reached of reachable(graph, key)) {
-      const [x, y, s] = graph.get(reached)!.pair;
-      if (!s || !cyclic.has(reached)) continue;
-      if (x === r && y === r) return { kind: 'exponential', part: quote(a.positions[r]!.loops.slice(0, 1), source) };
-      const innermost = [x, y, r].flatMap((s) => a.positions[s]!.loops.slice(-1));
-      polynomial ??= { kind: 'polynomial', part: quote(innermost, source) };
+  const seenFrom = new Int32Array(pairs.p.length).fill(-1); // which start's search saw a pair
+  for (const start of starts) {
+    if (budget.left <= 0) break;
+    const r = pairs.p[start]!;
+    seenFrom[start] = start;
+    const stack = [start];
+    while (stack.length > 0 && budget.left > 0) {
+      const id = stack.pop()!;
+      budget.left -= pairs.to[id]!.length + 1;
+      if (loopingSplit(id)) {
+        const [x, y] = [pairs.p[id]!, pairs.q[id]!];
+        if (x === r && y === r) return { kind: 'exponential', part: quote(a.positions[r]!.loops.slice(0, 1), source) };
+        const innermost = [x, y, r].flatMap((s) => a.positions[s]!.loops.slice(-1));
+        polynomial ??= { kind: 'polynomial', part: quote(innermost, source) };
+      }
+      for (const t of pairs.to[id]!) {
+        if (leadsThere[t] === 1 && seenFrom[t] !== start) {
+          seenFrom[t] = start;
+          stack.push(t);
+        }
+      }
     }
   }
-  return polynomial;
+  return polynomial ?? { kind: 'polynomial', part: quote(a.positions[pairs.p[starts[0]!]!]!.loops, source) };
 }
 
-/** The loops named, in pattern order, each once: `(a+)+`, or `.*` … `\d+`. */
+/** The loops named, in pattern order, each once: `(a+)+`, or `.*` … `\\d+`. */
 function quote(loops: readonly AST.Quantifier[], source: string): string {
   if (loops.length === 0) return source;
   const unique = [...new Set(loops)].sort((a, b) => a.start - b.start).slice(0, 3);
   return unique.map((q) => source.slice(q.start, q.end)).join(' … ');
 }
 
-function reachable(graph: Map<string, { to: string[] }>, from: string): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...graph.get(from)!.to];
-  while (stack.length > 0) {
-    const k = stack.pop()!;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    stack.push(...graph.get(k)!.to);
+/** 1 for each node from which some node satisfying `target` can be reached (in one step or more). */
+function reachesAny(to: readonly (readonly number[])[], target: (id: number) => boolean): Uint8Array {
+  const from: number[][] = to.map(() => []);
+  to.forEach((targets, id) => {
+    for (const t of targets) from[t]!.push(id);
+  });
+  const out = new Uint8Array(to.length);
+  const stack = to.map((_, id) => id).filter(target);
+  // the targets themselves count only when reached from somewhere: start from their predecessors
+  for (const id of stack.splice(0)) push(from[id]!);
+  while (stack.length > 0) push(from[stack.pop()!]!);
+  function push(ids: readonly number[]): void {
+    for (const f of ids) {
+      if (out[f]) continue;
+      out[f] = 1;
+      stack.push(f);
+    }
   }
-  return seen;
+  return out;
 }
 
-/** States of the automaton that lie on a loop. */
-function statesOnLoops(next: readonly (readonly number[])[]): Set<number> {
-  const graph = new Map(next.map((to, i) => [String(i), { to: to.map(String) }]));
-  return new Set([...pairsOnCycles(graph)].map(Number));
-}
-
-/** Nodes on a cycle (Tarjan's strongly connected components, without recursion). */
-function pairsOnCycles(graph: ReadonlyMap<string, { to: readonly string[] }>): Set<string> {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const out = new Set<string>();
+/** 1 for each node on a cycle (Tarjan's strongly connected components, without recursion). */
+function cyclicNodes(to: readonly (readonly number[])[]): Uint8Array {
+  const n = to.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const out = new Uint8Array(n);
+  const stack: number[] = [];
   let counter = 0;
-  for (const root of graph.keys()) {
-    if (index.has(root)) continue;
-    const frames: { key: string; i: number }[] = [{ key: root, i: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    const frames: [number, number][] = [[root, 0]];
+    index[root] = low[root] = counter++;
     stack.push(root);
-    onStack.add(root);
+    onStack[root] = 1;
     while (frames.length > 0) {
       const frame = frames[frames.length - 1]!;
-      const to = graph.get(frame.key)!.to;
-      if (frame.i < to.length) {
-        const w = to[frame.i++]!;
-        if (!index.has(w)) {
-          index.set(w, counter);
-          low.set(w, counter++);
+      const v = frame[0];
+      if (frame[1] < to[v]!.length) {
+        const w = to[v]![frame[1]++]!;
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
           stack.push(w);
-          onStack.add(w);
-          frames.push({ key: w, i: 0 });
-        } else if (onStack.has(w)) low.set(frame.key, Math.min(low.get(frame.key)!, index.get(w)!));
+          onStack[w] = 1;
+          frames.push([w, 0]);
+        } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
         continue;
       }
       frames.pop();
       const parent = frames[frames.length - 1];
-      if (parent) low.set(parent.key, Math.min(low.get(parent.key)!, low.get(frame.key)!));
-      if (low.get(frame.key) !== index.get(frame.key)) continue;
-      const component: string[] = [];
-      let w: string;
+      if (parent) low[parent[0]] = Math.min(low[parent[0]]!, low[v]!);
+      if (low[v] !== index[v]) continue;
+      const component: number[] = [];
+      let w: number;
       do {
         w = stack.pop()!;
-        onStack.delete(w);
+        onStack[w] = 0;
         component.push(w);
-      } while (w !== frame.key);
-      const selfLoop = graph.get(frame.key)!.to.includes(frame.key);
-      if (component.length > 1 || selfLoop) for (const k of component) out.add(k);
+      } while (w !== v);
+      if (component.length > 1 || to[v]!.includes(v)) for (const k of component) out[k] = 1;
     }
   }
   return out;
