@@ -52,7 +52,7 @@ export function tempDir(): { dir: string; done: () => void } {
 }
 
 /** A small valid scenario: a choice node that scores, a typed node with `rule`, an ending. */
-export function scenarioWith(parts: { score?: string; regex?: string; extra?: string } = {}): string {
+export function scenarioWith(parts: { score?: string; regex?: string; model?: string; extra?: string } = {}): string {
   return `id: harden-case
 title: { zh: 加固, en: Hardening }
 cast:
@@ -76,7 +76,7 @@ nodes:
   ask:
     text: Why?
     input:
-      model: sorry
+      model: ${parts.model ?? 'sorry'}
       rules:
         - match: { regex: '${parts.regex ?? 'sorry'}' }
           score: { calm: 1 }
