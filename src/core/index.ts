@@ -30,3 +30,4 @@ export * from './explore.js';
 export * from './scoring.js';
 export * from './machine.js';
 export * from './session.js';
+export { shuffledChoices, MAX_SHUFFLE_SEED } from './shuffle.js';

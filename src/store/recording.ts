@@ -30,6 +30,8 @@ export interface StartOptions {
   readonly mode: Mode;
   readonly play?: SavedPlay;
   readonly now?: () => Date;
+  /** the seed the play screen shuffles the replies with (absent: file order) */
+  readonly shuffleSeed?: number;
 }
 
 export interface StepDetails {
@@ -70,6 +72,7 @@ export class Recording {
         lang: o.lang,
         mode: o.mode,
         startedAt: now().toISOString(),
+        ...(o.shuffleSeed !== undefined ? { shuffleSeed: o.shuffleSeed } : {}),
       },
       o.play,
     );

@@ -24,6 +24,22 @@ export interface SessionColumns<RowId, Flag> {
   event_count: number;
   head_hash: string;
   seal: string | null;
+  /** null: replies in file order (see SessionHeader.shuffleSeed) */
+  shuffle_seed?: number | null;
+}
+
+/** The header fields of a sessions row (what the genesis hash covers). */
+export function headerOf<RowId, Flag>(r: SessionColumns<RowId, Flag>): SessionHeader {
+  return {
+    id: r.id,
+    trainee: r.trainee,
+    scenarioId: r.scenario_id,
+    scenarioHash: r.scenario_hash,
+    lang: r.lang as SessionHeader['lang'],
+    mode: r.mode as SessionHeader['mode'],
+    startedAt: r.started_at,
+    ...(r.shuffle_seed !== null && r.shuffle_seed !== undefined ? { shuffleSeed: Number(r.shuffle_seed) } : {}),
+  };
 }
 
 /**
@@ -35,13 +51,7 @@ export function sessionRowOf<RowId, Flag>(
   lessons: () => Record<string, { points: number; max: number }>,
 ): SessionRow {
   const base = {
-    id: r.id,
-    trainee: r.trainee,
-    scenarioId: r.scenario_id,
-    scenarioHash: r.scenario_hash,
-    lang: r.lang as SessionHeader['lang'],
-    mode: r.mode as SessionHeader['mode'],
-    startedAt: r.started_at,
+    ...headerOf(r),
     eventCount: r.event_count,
     headHash: r.head_hash,
   };

@@ -72,6 +72,11 @@ export interface SessionHeader {
   readonly lang: Lang;
   readonly mode: Mode;
   readonly startedAt: string;
+  /**
+   * The seed the play screen shuffled the replies with (core shuffle.ts); absent: file order
+   * (--no-shuffle, headless runs, sessions recorded before shuffling). Part of the genesis hash.
+   */
+  readonly shuffleSeed?: number;
 }
 
 export interface LessonResult {

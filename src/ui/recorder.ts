@@ -27,6 +27,8 @@ export interface RunStart {
   readonly lang: Lang;
   /** true when this run continues a persisted snapshot */
   readonly resumed: boolean;
+  /** the seed the replies are shuffled with (core shuffle.ts); absent: file order */
+  readonly shuffleSeed?: number;
 }
 
 export interface StepInfo {
@@ -57,4 +59,6 @@ export interface Recorder {
 export interface ResumePoint {
   readonly snapshot: unknown;
   readonly remainingMs?: number;
+  /** the session's shuffle seed, so the replies come back in the order it showed them */
+  readonly shuffleSeed?: number;
 }

@@ -156,7 +156,15 @@ export async function playMenu(cmd: Command): Promise<number> {
     resume: async (session) => (await store).resume(session, lang),
   };
   const stop = new AbortController();
-  const closed = runApp({ library, start: { kind: 'menu' }, lang, mode: modeOf(cmd), recorder, signal: stop.signal });
+  const closed = runApp({
+    library,
+    start: { kind: 'menu' },
+    lang,
+    mode: modeOf(cmd),
+    recorder,
+    signal: stop.signal,
+    shuffle: shuffleOf(cmd),
+  });
   // The first frame is on the screen now (Ink draws it synchronously in render()).
   void import('./open-scenario.js');
   try {
@@ -191,6 +199,11 @@ export async function playCase(ref: string, cmd: Command): Promise<number> {
   const { runApp } = await import('../../ui/run-app.js');
   const { withPlayRecorder } = await import('./records.js');
   return withPlayRecorder(cmd, (recorder) =>
-    runApp({ library: fileLibrary, start, lang: langOf(cmd), mode: modeOf(cmd), recorder }),
+    runApp({ library: fileLibrary, start, lang: langOf(cmd), mode: modeOf(cmd), recorder, shuffle: shuffleOf(cmd) }),
   );
+}
+
+/** false with --no-shuffle (on the command or before it). */
+function shuffleOf(cmd: Command): boolean {
+  return (cmd.optsWithGlobals() as { shuffle?: boolean }).shuffle !== false;
 }

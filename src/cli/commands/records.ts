@@ -578,6 +578,7 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
         resume: {
           snapshot: point.snapshot,
           ...(point.remainingMs !== undefined ? { remainingMs: point.remainingMs } : {}),
+          ...(session.shuffleSeed !== undefined ? { shuffleSeed: session.shuffleSeed } : {}),
         },
       },
       lang,

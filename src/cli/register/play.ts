@@ -9,12 +9,24 @@ import { say, UserError } from '../env.js';
 import { nearest } from '../../core/suggest.js';
 import type { Lang } from '../../core/index.js';
 
+/** `--no-shuffle`: the replies in file order, for trainers previewing a case. */
+const noShuffleOption = (lang: Lang) =>
+  new Option(
+    '--no-shuffle',
+    say(
+      lang,
+      'show the replies in file order (for trainers previewing); by default each play shuffles them',
+      '按文件里的顺序显示回复（供培训师预览）；默认每次练习都打乱顺序',
+    ),
+  );
+
 export function registerPlay(program: Command, lang: Lang): void {
   const t = (en: string, zh: string) => say(lang, en, zh);
   program
     .addOption(modeOption(lang))
     .addOption(dbOption(lang))
     .addOption(traineeOption(lang))
+    .addOption(noShuffleOption(lang))
     // Words after `roleplay` that name no command reach this action (the menu takes none):
     // say so, rather than commander's "too many arguments".
     .allowExcessArguments(true)
@@ -49,6 +61,7 @@ export function registerPlay(program: Command, lang: Lang): void {
     .addOption(modeOption(lang))
     .addOption(dbOption(lang))
     .addOption(traineeOption(lang))
+    .addOption(noShuffleOption(lang))
     .addOption(
       new Option('--lang <lang>', t('language of the interface and scenario text', '界面和案例文字的语言')).choices([
         'zh',

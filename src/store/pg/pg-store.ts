@@ -30,7 +30,7 @@ import { mergeInto, type MergeTx } from '../sync/merge.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
 import { pgReport } from './report-sql.js';
 import { pgWhereOf } from './where.js';
-import { appendableRow, sessionRowOf, type SessionColumns } from '../session-columns.js';
+import { appendableRow, headerOf, sessionRowOf, type SessionColumns } from '../session-columns.js';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -330,8 +330,8 @@ export class PgStore implements SessionStore {
 
   async startSession(header: SessionHeader, play?: SavedPlay): Promise<SessionRow> {
     await this.query(
-      `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play, shuffle_seed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         header.id,
         header.trainee,
@@ -342,6 +342,7 @@ export class PgStore implements SessionStore {
         header.startedAt,
         genesisHash(header),
         play ? JSON.stringify(play) : null,
+        header.shuffleSeed ?? null,
       ],
     );
     return (await this.sessionById(header.id))!;
@@ -536,15 +537,7 @@ function pgMergeTx(q: Queryable): MergeTx {
       if (!s) return undefined;
       sids.set(id, s.sid);
       return {
-        header: {
-          id: s.id,
-          trainee: s.trainee,
-          scenarioId: s.scenario_id,
-          scenarioHash: s.scenario_hash,
-          lang: s.lang as SessionHeader['lang'],
-          mode: s.mode as SessionHeader['mode'],
-          startedAt: s.started_at,
-        },
+        header: headerOf(s),
         eventCount: s.event_count,
         headHash: s.head_hash,
         finished: s.finished_at !== null,
@@ -566,9 +559,9 @@ function pgMergeTx(q: Queryable): MergeTx {
       const {
         rows: [r],
       } = await q.query<{ sid: string }>(
-        `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING sid`,
-        [h.id, h.trainee, h.scenarioId, h.scenarioHash, h.lang, h.mode, h.startedAt, headHash],
+        `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, shuffle_seed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING sid`,
+        [h.id, h.trainee, h.scenarioId, h.scenarioHash, h.lang, h.mode, h.startedAt, headHash, h.shuffleSeed ?? null],
       );
       if (!r) return false;
       sids.set(h.id, r.sid);

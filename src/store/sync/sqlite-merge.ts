@@ -9,7 +9,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import { StoreError } from '../store.js';
 import { wayOf } from '../event-columns.js';
-import type { SessionHeader } from '../store.js';
+import { headerOf } from '../session-columns.js';
 import type { MergeOutcome, SessionBundle } from './bundle.js';
 import { mergeInto, type MergeTx } from './merge.js';
 import type { SessionDbRow } from '../sqlite/sqlite-store.js';
@@ -25,8 +25,8 @@ export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[])
       'SELECT e.hash FROM events e JOIN sessions s ON s.sid = e.sid WHERE s.id = ? AND e.seq = ?',
     ),
     insertSession:
-      db.prepare(`INSERT OR IGNORE INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash)
-      VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash)`),
+      db.prepare(`INSERT OR IGNORE INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, shuffle_seed)
+      VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash, @shuffleSeed)`),
     insertEvent:
       db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash)
       VALUES (@sid, @seq, @at, @node, @kind, @way, @text, @idx, @shown, @decisionMs, @points, @meters, @feedback, @goto, @prevHash, @hash)`),
@@ -55,15 +55,7 @@ export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[])
       const s = st.session.get(id);
       if (!s) return undefined;
       return {
-        header: {
-          id: s.id,
-          trainee: s.trainee,
-          scenarioId: s.scenario_id,
-          scenarioHash: s.scenario_hash,
-          lang: s.lang as SessionHeader['lang'],
-          mode: s.mode as SessionHeader['mode'],
-          startedAt: s.started_at,
-        },
+        header: headerOf(s),
         eventCount: s.event_count,
         headHash: s.head_hash,
         finished: s.finished_at !== null,
@@ -74,7 +66,7 @@ export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[])
       return st.hashAt.get(id, seq)?.hash;
     },
     async insertSession(h, headHash) {
-      return st.insertSession.run({ ...h, headHash }).changes === 1;
+      return st.insertSession.run({ ...h, shuffleSeed: h.shuffleSeed ?? null, headHash }).changes === 1;
     },
     async appendEvents(id, events) {
       const sid = sidOf(id);

@@ -12,6 +12,7 @@ import type { Recorder, ResumePoint } from '../recorder.js';
 import { ThemeContext, type Theme } from '../theme.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { Menu } from './menu.js';
+import { randomSeed } from '../seed.js';
 
 type Screens = typeof import('./screens.js');
 let screens: Screens | undefined;
@@ -39,6 +40,10 @@ export interface AppProps {
   readonly clock: Clock;
   readonly theme: Theme;
   readonly recorder?: Recorder;
+  /** false: replies in file order (--no-shuffle, for trainers previewing); default true */
+  readonly shuffle?: boolean;
+  /** where each new run's shuffle seed comes from (default: random; tests pass a fixed one) */
+  readonly newSeed?: () => number;
   /** override the terminal size (tests) */
   readonly size?: { readonly columns: number; readonly rows: number };
   readonly onLangChange?: (lang: Lang) => void;
@@ -47,7 +52,14 @@ export interface AppProps {
 type Screen =
   | { readonly name: 'menu'; readonly error?: string }
   | { readonly name: 'briefing'; readonly opened: OpenedScenario }
-  | { readonly name: 'play'; readonly opened: OpenedScenario; readonly run: number; readonly resume?: ResumePoint }
+  | {
+      readonly name: 'play';
+      readonly opened: OpenedScenario;
+      readonly run: number;
+      readonly resume?: ResumePoint;
+      /** the replies' order for this run (core shuffle.ts); absent: file order */
+      readonly seed?: number;
+    }
   | { readonly name: 'debrief'; readonly opened: OpenedScenario; readonly output: RunOutput; readonly run: number };
 
 const compiledCache = new WeakMap<OpenedScenario, ReturnType<Screens['compile']>>();
@@ -76,6 +88,11 @@ export function App(props: AppProps) {
   const [lang, setLang] = useState<Lang>(props.lang);
   const [mode, setMode] = useState<Mode>(props.mode);
   const fromMenu = props.start.kind === 'menu';
+  // A new run, a new order (practice and exam alike); a resumed run keeps its session's.
+  const seedOf = (resume?: ResumePoint): { seed?: number } => {
+    if (resume) return resume.shuffleSeed !== undefined ? { seed: resume.shuffleSeed } : {};
+    return props.shuffle === false ? {} : { seed: (props.newSeed ?? randomSeed)() };
+  };
   const [screen, setScreen] = useState<Screen>(() => {
     switch (props.start.kind) {
       case 'menu':
@@ -88,6 +105,7 @@ export function App(props: AppProps) {
           opened: props.start.opened,
           run: 1,
           ...(props.start.resume ? { resume: props.start.resume } : {}),
+          ...seedOf(props.start.resume),
         };
     }
   });
@@ -144,7 +162,7 @@ export function App(props: AppProps) {
         return;
       }
       setMode(r.mode);
-      setScreen({ name: 'play', opened: r.opened, run: 1, resume: r.resume });
+      setScreen({ name: 'play', opened: r.opened, run: 1, resume: r.resume, ...seedOf(r.resume) });
     });
   };
   const toMenuOrExit = () => (fromMenu ? setScreen({ name: 'menu' }) : exit());
@@ -182,7 +200,7 @@ export function App(props: AppProps) {
           onMode={setMode}
           onLang={changeLang}
           onBack={toMenuOrExit}
-          onStart={() => setScreen({ name: 'play', opened: screen.opened, run: 1 })}
+          onStart={() => setScreen({ name: 'play', opened: screen.opened, run: 1, ...seedOf() })}
         />
       );
       break;
@@ -199,6 +217,7 @@ export function App(props: AppProps) {
           height={height}
           {...(props.recorder ? { recorder: props.recorder } : {})}
           {...(screen.resume ? { resume: screen.resume } : {})}
+          {...(screen.seed !== undefined ? { shuffleSeed: screen.seed } : {})}
           onDone={(output) => setScreen({ name: 'debrief', opened: screen.opened, output, run: screen.run })}
           onLeave={toMenuOrExit}
         />
@@ -213,7 +232,7 @@ export function App(props: AppProps) {
           lang={lang}
           width={width}
           height={height}
-          onRetry={() => setScreen({ name: 'play', opened: screen.opened, run: screen.run + 1 })}
+          onRetry={() => setScreen({ name: 'play', opened: screen.opened, run: screen.run + 1, ...seedOf() })}
           onMenu={() => setScreen({ name: 'menu' })}
           onQuit={() => exit()}
         />

@@ -12,6 +12,7 @@ import { useSyncedState } from '../hooks/use-synced-state.js';
 import type { Clock, CompiledScenario, Lang, RunOutput, StepRecord } from '../../core/index.js';
 import { safeLine, safeText } from '../../core/sanitize.js';
 import { Play, reportOf, StepError } from '../../core/session.js';
+import { shuffledChoices } from '../../core/shuffle.js';
 import { localize } from '../../core/text.js';
 import { PausableClock } from '../clock.js';
 import { preparedDebriefLines } from '../debrief.js';
@@ -38,6 +39,8 @@ export interface PlayScreenProps {
   readonly height: number;
   readonly recorder?: Recorder;
   readonly resume?: ResumePoint;
+  /** the seed the replies are shown in (core shuffle.ts); absent: file order */
+  readonly shuffleSeed?: number;
   /** the run reached an ending (after the last feedback, in practice mode) */
   readonly onDone: (output: RunOutput) => void;
   /** the trainee confirmed leaving the case */
@@ -92,10 +95,12 @@ export function PlayScreen(props: PlayScreenProps) {
   const [selectedNow, setSelected, selected] = useSyncedState(0);
   const [answerRows, setAnswerRows] = useState(1);
 
+  /** The visible choices in the order this session shows them; keys 1-9 and the record follow it. */
+  const shownChoices = () => shuffledChoices(play.turn().choices, props.shuffleSeed, play.node);
   const turnStartOf = (): TurnStart => ({
     node: play.node,
     enteredAt: play.nodeEnteredAt,
-    shown: play.turn().choices.map((c) => c.id),
+    shown: shownChoices().map((c) => c.id),
     meters: play.context.meters,
   });
   const handled = useRef(props.resume ? play.context.steps.length : 0);
@@ -180,6 +185,7 @@ export function PlayScreen(props: PlayScreenProps) {
       mode,
       lang,
       resumed: props.resume !== undefined,
+      ...(props.shuffleSeed !== undefined ? { shuffleSeed: props.shuffleSeed } : {}),
     });
     // Automatic steps taken before the first decision (a `when` start node) are reported too.
     takeNewSteps();
@@ -224,7 +230,7 @@ export function PlayScreen(props: PlayScreenProps) {
   };
   // Read the play itself, not this render's `turn`: a timeout may have moved it since.
   const choose = (index: number) => {
-    const choice = play.done ? undefined : play.turn().choices[index];
+    const choice = play.done ? undefined : shownChoices()[index];
     if (choice) decide(() => play.choose(choice.id));
   };
   const submit = (text: string) => {
@@ -362,9 +368,10 @@ export function PlayScreen(props: PlayScreenProps) {
   let action: Line[] = [];
   let inputRows = 0;
   if (node.kind === 'choice') {
-    const numWidth = String(turn.choices.length).length;
-    turn.choices.forEach((c, i) => {
-      const on = i === Math.min(selected, turn.choices.length - 1);
+    const shown = shuffledChoices(turn.choices, props.shuffleSeed, node.id);
+    const numWidth = String(shown.length).length;
+    shown.forEach((c, i) => {
+      const on = i === Math.min(selected, shown.length - 1);
       action.push(
         ...paragraph(safeLine(localize(c.text, lang)), width, {
           first: [{ text: `${on ? '›' : ' '} ${padEnd(String(i + 1), numWidth)}. `, tone: on ? 'selected' : 'accent' }],
