@@ -218,18 +218,18 @@ describe('messages in both languages', () => {
 
 describe('a message quoting a very long name or value', () => {
   // Built as the fuzzer does: the data of a real case, changed, written back as YAML.
-  const night = parse(
-    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ui', 'night-window.yaml'), 'utf8'),
+  const basement = parse(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ui', 'basement-alarm.yaml'), 'utf8'),
   ) as Record<string, Record<string, unknown>>;
   const long = 'x'.repeat(100_000);
-  const withLongCast = structuredClone(night);
+  const withLongCast = structuredClone(basement);
   withLongCast.cast![long] = { name: 'X' };
-  delete withLongCast.cast!.tl; // the nodes that name tl now name an unknown speaker; the message lists the known ids
-  const withLongMeter = structuredClone(night);
-  withLongMeter.meters![long] = withLongMeter.meters!.time;
-  delete withLongMeter.meters!.time;
-  const withLongValue = structuredClone(night);
-  (withLongValue.nodes!.papers as { timeout: { seconds: unknown } }).timeout.seconds = long;
+  delete withLongCast.cast!.noc; // the nodes that name noc now name an unknown speaker; the message lists the known ids
+  const withLongMeter = structuredClone(basement);
+  withLongMeter.meters![long] = withLongMeter.meters!.delay;
+  delete withLongMeter.meters!.delay;
+  const withLongValue = structuredClone(basement);
+  (withLongValue.nodes!.permit as { timeout: { seconds: unknown } }).timeout.seconds = long;
   it.each([
     ['a cast id in the list of known ones', withLongCast],
     ['a meter id in the list of known ones', withLongMeter],

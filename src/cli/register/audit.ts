@@ -29,8 +29,8 @@ export function registerAudit(program: Command, lang: Lang): void {
     .addHelpText(
       'after',
       t(
-        '\nExit 1 when a naive strategy passes a case or a failure ending can score a pass. See docs/format-extensions.md.',
-        '\n有简单策略能通过案例，或失败结局能拿到及格分时，退出码为 1。详见 docs/format-extensions.md。',
+        '\nExit 1 when a naive strategy passes a case or a failure ending can score a pass. See docs/format.md.',
+        '\n有简单策略能通过案例，或失败结局能拿到及格分时，退出码为 1。详见 docs/format.md。',
       ),
     )
     .action(async (paths: string[], opts: { json?: boolean; runs: number; seed: number }, cmd: Command) =>
