@@ -4,7 +4,7 @@
  * courteous, first, last reply, and seeded random plays) in Chinese and English, and collects
  * the flags of audit-flags.ts and audit-endings.ts. Pure: the command prints the report.
  *
- * Thresholds (docs/format.md says why): a deterministic strategy fails the case
+ * Thresholds (docs/audit.md says why): a deterministic strategy fails the case
  * when it passes once; random play fails it when more than RANDOM_PASS_SHARE of its runs pass.
  */
 import { auditMessages as M, type StrategyName } from './audit-messages.js';

@@ -2,11 +2,11 @@
  * Continuing an unfinished session from the menu (issue 6: "`roleplay resume` (and the menu)
  * continues an unfinished session exactly where it stopped"). The real App, Menu and play
  * screen (ink-testing-library, simulated clock) on a temp database, wired the way
- * `roleplay` with no arguments wires them (commands/play.ts, commands/menu-store.ts).
+ * `roleplay` with no arguments wires them (commands/menu-run.ts, commands/menu-store.ts).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { LateRecorder } from '../../src/cli/commands/play.js';
+import { LateRecorder } from '../../src/cli/commands/menu-run.js';
 import { withMenuStore, type MenuStore } from '../../src/cli/commands/menu-store.js';
 import { StoreRecorder } from '../../src/store/recorder.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';

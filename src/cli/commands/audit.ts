@@ -1,112 +1,53 @@
-/**
- * `roleplay audit [paths]`: for each case, the findings as lint prints them (file:line:column:
- * error|warning: message), then a table of naive strategy → score and pass, per language.
- * Exit 1 when a naive strategy passes a case, a failure ending can pass, or a file does not load.
- */
-import { auditScenario, type AuditReport, type StrategyOutcome } from '../../core/audit.js';
-import { auditReportWords as W } from '../../core/audit-messages.js';
-import {
-  byPosition,
-  compile,
-  formatDiagnostic,
-  tidyMessage,
-  type Diagnostic,
-  type Lang,
-  type Locator,
-} from '../../core/index.js';
-import { lintPaths } from './lint.js';
+/** `roleplay audit`: can a naive strategy pass a case? Its work (audit-run.ts) loads when it runs. */
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type CliEnv, langOf, said } from '../env.js';
+import { langOfCaseOption } from '../options.js';
 
-export interface AuditOptions {
-  readonly lang: Lang;
-  readonly json?: boolean;
-  readonly runs: number;
-  readonly seed: number;
+interface AuditFlags {
+  json?: boolean;
+  runs: number;
+  seed: number;
 }
 
-interface AuditedCase {
-  readonly file: string;
-  readonly report: AuditReport;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-export function auditCommand(paths: readonly string[], options: AuditOptions): number {
-  const lint = lintPaths(paths.length ? paths : ['scenarios'], options.lang);
-  // a file that does not load cannot be audited: its errors are the audit's
-  const loadErrors = lint.diagnostics.filter((d) => d.severity === 'error');
-  const locators = new Map<string, Locator>();
-  for (const f of lint.files) if (f.loaded) locators.set(f.file, f.loaded.locate);
-  const cases: AuditedCase[] = lint.scenarios.map(({ file, scenario }) => {
-    const report = auditScenario(compile(scenario), { runs: options.runs, seed: options.seed });
-    const locate = locators.get(file);
-    const diagnostics = report.findings.map((f) => ({
-      file,
-      ...(locate ? locate(f.path, f.part) : { line: 1, column: 1 }),
-      severity: f.severity,
-      code: f.code,
-      message: tidyMessage(f.text[options.lang]),
-    }));
-    return { file, report, diagnostics: diagnostics.sort(byPosition) };
-  });
-  const all = [...loadErrors, ...cases.flatMap((c) => c.diagnostics)];
-  const errors = all.filter((d) => d.severity === 'error').length;
-  const warnings = all.length - errors;
-  const passed = cases.filter((c) => c.report.passedBy.length > 0).length;
-  if (options.json) printJson(cases, loadErrors, { errors, warnings, passed });
-  else {
-    for (const d of all) process.stdout.write(`${formatDiagnostic(d)}\n`);
-    for (const c of cases) process.stdout.write(`\n${tableOf(c.report, options.lang).join('\n')}\n`);
-    process.stderr.write(`${W.summary(cases.length, passed, errors, warnings)[options.lang]}\n`);
-  }
-  return errors > 0 ? 1 : 0;
-}
-
-function printJson(
-  cases: readonly AuditedCase[],
-  loadErrors: readonly Diagnostic[],
-  totals: { errors: number; warnings: number; passed: number },
-) {
-  const out = {
-    cases: cases.length,
-    passedByNaive: totals.passed,
-    errors: totals.errors,
-    warnings: totals.warnings,
-    notLoaded: loadErrors,
-    results: cases.map((c) => ({
-      file: c.file,
-      scenario: c.report.scenario,
-      passScore: c.report.passScore,
-      passedBy: c.report.passedBy,
-      strategies: c.report.strategies,
-      diagnostics: c.diagnostics,
-    })),
+export function register(program: Command, env: CliEnv): void {
+  const { lang } = env;
+  const count = (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 100_000)
+      throw new InvalidArgumentError(
+        said('应为 0 到 100000 之间的整数', 'expected a whole number from 0 to 100000')[lang],
+      );
+    return n;
   };
-  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  program
+    .command('audit')
+    .description(
+      said(
+        '用简单策略（最长、最短、最客气、第一个、最后一个回复、随机）把每个案例走一遍，并指出不懂要点也能通过的地方',
+        'play each case with naive strategies (longest, shortest, most courteous, first, last reply, random) and flag what lets a trainee pass without the lessons',
+      )[lang],
+    )
+    .argument('[paths...]', said('文件或文件夹（默认：./scenarios）', 'files or folders (default: ./scenarios)')[lang])
+    .option('--json', said('输出 JSON', 'print JSON')[lang])
+    .addOption(
+      new Option('--runs <n>', said('每种语言随机走几次', 'random plays per language')[lang])
+        .argParser(count)
+        .default(200),
+    )
+    .addOption(
+      new Option('--seed <n>', said('随机走法的种子', 'seed of the random plays')[lang]).argParser(count).default(1),
+    )
+    .addOption(langOfCaseOption(lang))
+    .addHelpText(
+      'after',
+      said(
+        '\n有简单策略能通过案例，或失败结局能拿到及格分时，退出码为 1。详见 docs/audit.md。',
+        '\nExit 1 when a naive strategy passes a case or a failure ending can score a pass. See docs/audit.md.',
+      )[lang],
+    )
+    .action(env.withExit(action));
 }
 
-/** The case's strategies as rows, one column per language. */
-function tableOf(report: AuditReport, lang: Lang): string[] {
-  const rows: string[][] = [];
-  const names = [...new Set(report.strategies.map((s) => s.strategy))];
-  for (const name of names) {
-    const of = (l: Lang) => report.strategies.find((s) => s.strategy === name && s.lang === l)!;
-    const zh = of('zh');
-    rows.push([name === 'random' ? `random ×${zh.runs}` : name, cell(zh, lang), cell(of('en'), lang)]);
-  }
-  const header = [W.strategy()[lang], lang === 'zh' ? '中文' : 'Chinese', lang === 'zh' ? '英文' : 'English'];
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
-  const line = (cells: readonly string[]) =>
-    `  ${cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ')}`.trimEnd();
-  return [`${report.scenario}  ${W.passMark(report.passScore)[lang]}`, line(header), ...rows.map(line)];
+export async function action(paths: string[], opts: AuditFlags, cmd: Command): Promise<number> {
+  return (await import('./audit-run.js')).auditCommand(paths, { ...opts, lang: langOf(cmd) });
 }
-
-function cell(s: StrategyOutcome, lang: Lang): string {
-  if (s.strategy === 'random') {
-    const mark = s.passed ? `  ${W.passes()[lang]}` : '';
-    return `${W.randomCell(s.passes!, s.runs!, s.percent)[lang]}${mark}`;
-  }
-  if (!s.finished) return W.unfinished()[lang];
-  return `${s.percent}% ${s.passed ? W.passes()[lang] : W.fails()[lang]}`;
-}
-
-/** Display columns: Chinese characters take two. */
-const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/u.test(ch) ? 2 : 1), 0);
