@@ -14,7 +14,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import { tidyMessage, type Diagnostic, type Severity } from './diagnostics.js';
-import { yamlMessages as M, type Message } from './messages.js';
+import { yamlCode, yamlMessages as M, type Message } from './messages.js';
 import type { Lang } from './text.js';
 
 export type PathSegment = string | number;
@@ -183,7 +183,7 @@ function unclosedOpener(
   const mark = quote === 'QUOTE_DOUBLE' ? '"' : quote === 'QUOTE_SINGLE' ? "'" : bracket === ']' ? '[' : '{';
   const close = quote === 'QUOTE_DOUBLE' ? '"' : quote === 'QUOTE_SINGLE' ? "'" : bracket!;
   // A bracket reported here may be missing its closer or be closed on a line indented too little.
-  const ours = `yaml-${code.toLowerCase().replace(/_/g, '-')}`;
+  const ours = yamlCode(code);
   return quote
     ? { offset: found, message: M.unclosedQuote(ours, close) }
     : { offset: found, message: M.unclosedBracket(ours, mark, close) };
