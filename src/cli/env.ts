@@ -1,6 +1,17 @@
-/** What the command line takes from the environment: language, and how to report failure. */
+/**
+ * What every command takes from the command line around it: the language, the exit status, the
+ * way it writes, and how it fails. Command modules (commands/*.ts) import this, never
+ * program.ts, so that the program, which imports them, is imported by nobody but main.ts.
+ *
+ * Whatever a person reads is written once in both languages, Chinese first: `said(zh, en)` makes
+ * the pair, `[lang]` picks one. Help text is in `env.lang`; a command's output in `langOf(cmd)`.
+ */
+import type { Command } from 'commander';
 import type { Lang } from '../core/index.js';
-import { isLang } from '../core/text.js';
+import { isLang, type Said, said } from '../core/text.js';
+
+/** A sentence in both languages, Chinese first; `said(zh, en)[lang]` is the one to print. */
+export { type Said, said };
 
 /** --lang, else ROLEPLAY_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else Chinese. */
 export function resolveLang(option?: string, env: NodeJS.ProcessEnv = process.env): Lang {
@@ -14,9 +25,9 @@ export function resolveLang(option?: string, env: NodeJS.ProcessEnv = process.en
   return 'zh';
 }
 
-/** The sentence in the language asked for. */
-export function say(lang: Lang, en: string, zh: string): string {
-  return lang === 'zh' ? zh : en;
+/** A command's language: every command has --lang too, so it may come before or after the command name. */
+export function langOf(cmd: Command): Lang {
+  return resolveLang((cmd.optsWithGlobals() as { lang?: string }).lang);
 }
 
 /** A failure the user caused (bad path, bad step): one line on stderr and an exit code, never a stack. */
@@ -27,4 +38,47 @@ export class UserError extends Error {
   ) {
     super(message);
   }
+}
+
+/** One line on standard output. */
+export function printLine(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+/** A problem, on standard error in the shape of every error of ours: `roleplay: …`. */
+export function printProblem(text: string): void {
+  process.stderr.write(`roleplay: ${text}\n`);
+}
+
+/** What a command's action gives back: its exit status. */
+export type ExitStatus = number | Promise<number>;
+
+/** What program.ts hands every command module's `register`. */
+export interface CliEnv {
+  /** the language of the help (main.ts reads --lang from the raw argv before commander parses) */
+  readonly lang: Lang;
+  /** the status main.ts exits with: the last action's */
+  readonly exitCode: number;
+  /** The commander action that runs `action` and keeps the status it returns. */
+  withExit<A extends unknown[]>(action: (...args: A) => ExitStatus): (...args: A) => Promise<void>;
+}
+
+/** One command module: it adds its command (names, options, help, action) to the program. */
+export interface CommandModule {
+  register(program: Command, env: CliEnv): void;
+}
+
+export function cliEnv(lang: Lang): CliEnv {
+  let exitCode = 0;
+  return {
+    lang,
+    get exitCode() {
+      return exitCode;
+    },
+    withExit:
+      (action) =>
+      async (...args) => {
+        exitCode = await action(...args);
+      },
+  };
 }

@@ -4,8 +4,8 @@
  * ROLEPLAY_DEBUG=1) for bugs, so a trainer never sees a stack trace.
  */
 import { CommanderError, type Command } from 'commander';
-import { UserError } from './env.js';
-import { buildProgram, exitCode } from './program.js';
+import { cliEnv, printProblem, UserError } from './env.js';
+import { buildProgram } from './program.js';
 import { langFromArgv, usageError } from './usage-errors.js';
 
 // A reader that stops early (`roleplay list | head`) closes the pipe; that is not a failure
@@ -17,7 +17,8 @@ for (const stream of [process.stdout, process.stderr]) {
 async function main(argv: string[]): Promise<number> {
   // Read before commander parses, so the help it prints is in this language too.
   const lang = langFromArgv(argv);
-  const program = buildProgram(lang);
+  const env = cliEnv(lang);
+  const program = buildProgram(env);
   // Commander copies exitOverride to subcommands only when they are created, so it is set on
   // every command here: otherwise a usage mistake after a command name (`run x --bogus`)
   // would exit 1 — "invalid scenario" — instead of 2.
@@ -32,14 +33,14 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     await program.parseAsync(argv);
-    return exitCode;
+    return env.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version "fail" with exit code 0 after printing.
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UserError) {
-      process.stderr.write(`roleplay: ${e.message}\n`);
+      printProblem(e.message);
       return e.exitCode;
     }
     throw e;

@@ -9,6 +9,7 @@
  * No core import here: scenario-paths.ts (which the menu loads before the validator) uses it.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import type { MessageCode } from '../core/messages.js';
 
 /** What a path is on disk, in the words a trainer reads. */
 export type FileKind = 'file' | 'folder' | 'fifo' | 'socket' | 'character-device' | 'block-device' | 'other';
@@ -201,7 +202,7 @@ export function failureText(
 }
 
 /** The message code of a failure, for `lint --format json` and tools. */
-export function failureCode(f: ReadFailure): string {
+export function failureCode(f: ReadFailure): MessageCode {
   if (f.reason === 'folder') return 'is-directory';
   if (f.reason === 'not-regular') return 'not-regular-file';
   if (f.reason === 'too-large') return 'file-too-large';

@@ -6,9 +6,8 @@
  * The `ok`/`FAIL` markers of `roleplay test` are not here: like lint's error/warning they stay
  * the same in every language, for CI logs and scripts that grep them.
  */
-import type { Said } from '../core/messages.js';
+import { said } from './env.js';
 
-const said = (zh: string, en: string): Said => ({ zh, en });
 const q = (name: string) => `「${name}」`;
 const s = (n: number) => (n === 1 ? '' : 's');
 

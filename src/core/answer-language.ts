@@ -5,7 +5,7 @@
  * "我不敢打包票" does not count as a bet on 打包票 and "12号站" does not count as a date.
  *
  * Deliberately small and predictable: word lists and a few patterns a trainer can read in
- * docs/format-extensions.md, not a parser. Everything runs on the answer after NFKC and lower
+ * docs/format.md, not a parser. Everything runs on the answer after NFKC and lower
  * case, cut to MAX_ANSWER_LENGTH, in time linear in its length (times the short lists).
  */
 import { MAX_ANSWER_LENGTH, normalizeAnswer } from './normalize-answer.js';

@@ -4,8 +4,8 @@
  * fallback rule and `when` lists with their unconditional entry. Each problem points at the
  * offending key or value and, where a known name is close, suggests it.
  */
-import type { Severity } from './diagnostics.js';
-import { didYouMeanSaid as near, referenceMessages as M, type Message, type Said } from './messages.js';
+import type { Finding } from './finding.js';
+import { didYouMeanSaid as near, referenceMessages as M, type Message } from './messages.js';
 import { COMPARISONS, NARRATOR } from './model.js';
 import { checkAnswerTests, checkRuleIds } from './answer-checks.js';
 import { MAX_ANSWER_LENGTH, normalizeAnswer } from './match.js';
@@ -13,14 +13,8 @@ import { regexBudget, regexRisk, regexRiskMessage } from './regex-safety.js';
 import type { RawCondition, RawScenario } from './schema.js';
 import type { Path } from './yaml-source.js';
 
-export interface Finding {
-  readonly path: Path;
-  readonly part?: 'key' | 'value';
-  readonly severity: Severity;
-  readonly code: string;
-  /** the message in both languages; the loader keeps the trainer's */
-  readonly text: Said;
-}
+// Finding lives in finding.ts (answer-checks.ts, which this file calls, uses it too).
+export type { Finding } from './finding.js';
 
 const NODE_KINDS = ['choices', 'input', 'when', 'end'] as const;
 

@@ -4,7 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, visit, type Document, type Node as YamlNode } from 'yaml';
 import { tidyMessage, type Diagnostic, type Severity } from './diagnostics.js';
-import { yamlMessages as M, type Message } from './messages.js';
+import { yamlCode, yamlMessages as M, type Message } from './messages.js';
 import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from './yaml-depth.js';
 import type { Lang } from './text.js';
 
@@ -182,7 +182,7 @@ function unclosedOpener(
   const mark = quote === 'QUOTE_DOUBLE' ? '"' : quote === 'QUOTE_SINGLE' ? "'" : bracket === ']' ? '[' : '{';
   const close = quote === 'QUOTE_DOUBLE' ? '"' : quote === 'QUOTE_SINGLE' ? "'" : bracket!;
   // A bracket reported here may be missing its closer or be closed on a line indented too little.
-  const ours = `yaml-${code.toLowerCase().replace(/_/g, '-')}`;
+  const ours = yamlCode(code);
   return quote
     ? { offset: found, message: M.unclosedQuote(ours, close) }
     : { offset: found, message: M.unclosedBracket(ours, mark, close) };

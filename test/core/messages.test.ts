@@ -8,6 +8,8 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   type ALL_MESSAGE_GROUPS,
+  type MessageCode,
+  yamlCode,
   answerMessages,
   YAML_PARSER_CODES,
   checkMessages,
@@ -218,18 +220,18 @@ describe('messages in both languages', () => {
 
 describe('a message quoting a very long name or value', () => {
   // Built as the fuzzer does: the data of a real case, changed, written back as YAML.
-  const night = parse(
-    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ui', 'night-window.yaml'), 'utf8'),
+  const basement = parse(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ui', 'basement-alarm.yaml'), 'utf8'),
   ) as Record<string, Record<string, unknown>>;
   const long = 'x'.repeat(100_000);
-  const withLongCast = structuredClone(night);
+  const withLongCast = structuredClone(basement);
   withLongCast.cast![long] = { name: 'X' };
-  delete withLongCast.cast!.tl; // the nodes that name tl now name an unknown speaker; the message lists the known ids
-  const withLongMeter = structuredClone(night);
-  withLongMeter.meters![long] = withLongMeter.meters!.time;
-  delete withLongMeter.meters!.time;
-  const withLongValue = structuredClone(night);
-  (withLongValue.nodes!.papers as { timeout: { seconds: unknown } }).timeout.seconds = long;
+  delete withLongCast.cast!.noc; // the nodes that name noc now name an unknown speaker; the message lists the known ids
+  const withLongMeter = structuredClone(basement);
+  withLongMeter.meters![long] = withLongMeter.meters!.delay;
+  delete withLongMeter.meters!.delay;
+  const withLongValue = structuredClone(basement);
+  (withLongValue.nodes!.permit as { timeout: { seconds: unknown } }).timeout.seconds = long;
   it.each([
     ['a cast id in the list of known ones', withLongCast],
     ['a meter id in the list of known ones', withLongMeter],
@@ -241,5 +243,16 @@ describe('a message quoting a very long name or value', () => {
       for (const m of messages) expect(m.length, m.slice(0, 200)).toBeLessThan(1000);
       expect(messages.join('\n')).toContain('xxxxxxxxxx…');
     }
+  });
+});
+
+describe('message codes', () => {
+  it('are a closed set: a misspelt code does not compile, and parser codes map to yaml-…', () => {
+    const known: MessageCode = 'unknown-node';
+    // @ts-expect-error a typo in a code is a type error (npm run typecheck)
+    const typo: MessageCode = 'unknown-nod';
+    expect([known, typo]).toHaveLength(2);
+    expect(yamlCode('DUPLICATE_KEY')).toBe('yaml-duplicate-key');
+    expect(yamlCode('TAB_AS_INDENT')).toBe('yaml-tab-as-indent');
   });
 });

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compile, explore, loadFile, percentOf, runSteps, type RunReport } from '../../src/core/index.js';
 import { MAX_SCENARIO_NUMBER } from '../../src/core/limits.js';
-import { rp, scenarioWith, tempDir } from './run-cli.js';
+import { rp, scenarioOf, scenarioWith, tempDir } from './run-cli.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -127,7 +127,7 @@ describe('arithmetic cannot reach Infinity or NaN', () => {
   it('5,000 steps at the limit on 40 lessons: totals, percent and meters stay exact integers', () => {
     const loaded = loadFile(loopAtLimit(40), 'loop.yaml');
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const compiled = compile(loaded.scenario!);
+    const compiled = compile(scenarioOf(loaded));
     const steps = [...Array.from({ length: 2499 }, () => ['more', 'on']).flat(), 'more', 'finish'];
     const result = runSteps(compiled, steps);
     expect(result.ok).toBe(true);
@@ -158,7 +158,7 @@ describe('arithmetic cannot reach Infinity or NaN', () => {
     });
     const loaded = loadFile(text, 'chain.yaml');
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const { maxima } = explore(loaded.scenario!);
+    const { maxima } = explore(scenarioOf(loaded));
     expect(maxima.total).toBe(300 * 2 * MAX_SCENARIO_NUMBER);
     expect(maxima.minTotal).toBe(-300 * MAX_SCENARIO_NUMBER);
   });

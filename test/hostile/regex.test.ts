@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compile, loadFile, MAX_ANSWER_LENGTH, runSteps } from '../../src/core/index.js';
 import { regexBudget, regexRisk } from '../../src/core/regex-safety.js';
 import { bundledScenarios, SCENARIOS } from '../fuzz/bundled.js';
-import { rp, scenarioWith, tempDir } from './run-cli.js';
+import { rp, scenarioOf, scenarioWith, tempDir } from './run-cli.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -175,7 +175,7 @@ describe('what the analysis lets through runs in bounded time', () => {
   it('a safe pattern plays a 2,000-character answer through the engine in milliseconds', () => {
     const loaded = loadFile(scenarioWith({ regex: 'sorry|^a+$' }), 'case.yaml');
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const compiled = compile(loaded.scenario!);
+    const compiled = compile(scenarioOf(loaded));
     const started = performance.now();
     const result = runSteps(compiled, ['greet', { say: `${'a'.repeat(5000)}!` }]);
     expect(performance.now() - started).toBeLessThan(500);

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Loaded, Scenario } from '../../src/core/index.js';
 import { ROOT } from '../fuzz/bundled.js';
 
 export const BIN = join(ROOT, 'bin', 'roleplay.js');
@@ -86,4 +87,11 @@ nodes:
     text: Bye
     end: { outcome: success }
 ${parts.extra ?? ''}`;
+}
+
+/** The scenario a load gave, or a failed test naming its first problem. */
+export function scenarioOf(loaded: Loaded): Scenario {
+  if (loaded.kind !== 'scenario' || !loaded.scenario)
+    throw new Error(`did not load: ${loaded.diagnostics[0]?.message ?? loaded.kind}`);
+  return loaded.scenario;
 }

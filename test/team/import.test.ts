@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nightFile, rp, tempHome, withOtherTrainee } from './helpers.js';
+import { BASEMENT, rp, tempHome, withOtherTrainee } from './helpers.js';
 
 const tmp = tempHome();
 const dir = tmp.home;
@@ -21,14 +21,13 @@ const steps = (name: string, list: string) => {
 };
 
 beforeAll(() => {
-  const night = nightFile();
   const runs = [
-    ['ann', steps('a', '- say: 您好 我是华苏的 来割接\n- show-form\n')],
-    ['bob', steps('b', '- say: 您好\n- call-tl\n- wait-politely\n')],
-    ['cy', steps('c', '- say: 您好\n- call-tl\n')], // runs out: an unfinished session
+    ['ann', steps('a', '- say: 您好 我是讯达的 来修电源\n- show-permit\n')],
+    ['bob', steps('b', '- say: 您好\n- call-noc\n- wait-calmly\n')],
+    ['cy', steps('c', '- say: 您好\n- call-noc\n')], // runs out: an unfinished session
   ] as const;
   for (const [trainee, file] of runs) {
-    const r = rp(['run', night, '--steps', file, '--record', '--trainee', trainee], { ROLEPLAY_DB: laptop });
+    const r = rp(['run', BASEMENT, '--steps', file, '--record', '--trainee', trainee], { ROLEPLAY_DB: laptop });
     expect(r.stderr).toContain('已记录为练习');
   }
   const out = rp(['export', '--format', 'jsonl', '-o', exported], { ROLEPLAY_DB: laptop });
@@ -75,7 +74,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
 
     // The imported unfinished session resumes on the new machine, from its stored scenario.
     const cy = (json(['sessions', '--json', '--trainee', 'cy'], office) as { id: string }[])[0]!;
-    const resumed = rp(['resume', cy.id, '--choices', 'wait-politely'], { ROLEPLAY_DB: office });
+    const resumed = rp(['resume', cy.id, '--choices', 'wait-calmly'], { ROLEPLAY_DB: office });
     expect(resumed.status).toBe(0);
     expect(rp(['verify'], { ROLEPLAY_DB: office }).status).toBe(0);
   });
@@ -85,11 +84,21 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     expect(rp(['import', exported, '--db', office]).status).toBe(0);
     const more = join(dir, 'more.db');
     expect(rp(['import', exported, '--db', more]).status).toBe(0);
-    const night = nightFile();
     expect(
-      rp(['run', night, '--steps', steps('d', '- say: 您好\n- call-tl\n- sneak\n'), '--record', '--trainee', 'dee'], {
-        ROLEPLAY_DB: more,
-      }).status,
+      rp(
+        [
+          'run',
+          BASEMENT,
+          '--steps',
+          steps('d', '- say: 您好\n- call-noc\n- slip-past\n'),
+          '--record',
+          '--trainee',
+          'dee',
+        ],
+        {
+          ROLEPLAY_DB: more,
+        },
+      ).status,
     ).toBe(0);
     const second = join(dir, 'second.jsonl');
     expect(rp(['export', '-o', second], { ROLEPLAY_DB: more }).status).toBe(0);
@@ -239,7 +248,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     const r = rp(['import', file, '--db', join(dir, 'y.db'), '--lang', 'en']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
-      /other\.jsonl:1: session .* was played on a version of scenario 'night-window' that is neither in the file nor here/,
+      /other\.jsonl:1: session .* was played on a version of scenario 'basement-alarm' that is neither in the file nor here/,
     );
   });
 });

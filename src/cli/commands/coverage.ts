@@ -2,6 +2,7 @@
 import { safeLine, type Lang } from '../../core/index.js';
 import type { Said } from '../../core/messages.js';
 import { totalCoverage, type CoverageCount, type ScenarioCoverage } from '../../core/coverage.js';
+import { printLine } from '../env.js';
 import { coverageMessages as says, type CoverageRatio } from '../tool-messages.js';
 
 const ratio = (c: CoverageCount) => `${c.covered}/${c.total}`;
@@ -36,5 +37,5 @@ export function coverageLines(all: readonly ScenarioCoverage[], lang: Lang): str
 }
 
 export function writeCoverage(all: readonly ScenarioCoverage[], lang: Lang): void {
-  process.stdout.write(`${coverageLines(all, lang).join('\n')}\n`);
+  printLine(coverageLines(all, lang).join('\n'));
 }

@@ -1,86 +1,40 @@
-/** `roleplay lint`: check scenario and catalog files, print problems as path:line:column. */
-import { basename } from 'node:path';
-import { statSync } from 'node:fs';
-import { byPosition, formatDiagnostic, type Diagnostic, type Lang, type Scenario } from '../../core/index.js';
-import { fileMessages as M, lintSummary, type Message } from '../../core/messages.js';
-import { CATALOG_FILE, expandPaths, loadPath, type LoadedFile } from '../files.js';
-import { skippedText, type FileKind } from '../read-file.js';
+/** `roleplay lint`: check scenario and lesson files. Its work (lint-run.ts) loads when it runs. */
+import { type Command, Option } from 'commander';
+import { type CliEnv, langOf, said } from '../env.js';
+import { langOfCaseOption } from '../options.js';
 
-export interface LintOptions {
-  readonly strict?: boolean;
-  readonly format?: 'text' | 'json';
-  /** the language of the messages (codes, paths and the words error/warning never change) */
-  readonly lang: Lang;
+interface LintFlags {
+  strict?: boolean;
+  format?: 'text' | 'json';
 }
 
-export interface LintResult {
-  readonly files: readonly LoadedFile[];
-  readonly diagnostics: readonly Diagnostic[];
-  readonly scenarios: readonly { file: string; scenario: Scenario }[];
+export function register(program: Command, env: CliEnv): void {
+  const { lang } = env;
+  program
+    .command('lint')
+    .description(
+      said(
+        '检查案例文件和要点目录（lessons.yaml）；输出 path:line:column: error|warning: message',
+        'check scenario and lesson files; prints path:line:column: error|warning: message',
+      )[lang],
+    )
+    .argument(
+      '[paths...]',
+      said('文件或文件夹（在文件夹里查找 .yaml 文件）', 'files or folders (folders are searched for .yaml files)')[
+        lang
+      ],
+      [],
+    )
+    .option('--strict', said('警告也算不通过', 'treat warnings as failures')[lang])
+    .addOption(
+      new Option('--format <format>', said('输出格式', 'output format')[lang])
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .addOption(langOfCaseOption(lang))
+    .action(env.withExit(action));
 }
 
-/** Loads and checks every file under `paths`, including the checks that span files. */
-export function lintPaths(paths: readonly string[], lang: Lang): LintResult {
-  const skipped: { file: string; kind: FileKind }[] = [];
-  const files = expandPaths(paths, skipped).map((file) => loadPath(file, lang));
-  const said = (m: Message) => ({ code: m.code, message: m.text[lang] });
-  const diagnostics: Diagnostic[] = [
-    ...files.flatMap((f) => f.diagnostics),
-    ...skipped.map((s) => skippedWarning(s, lang)),
-  ];
-  const scenarios: { file: string; scenario: Scenario }[] = [];
-  const ids = new Map<string, string>();
-  for (const f of files) {
-    if (f.loaded?.kind !== 'scenario' || !f.loaded.scenario) continue;
-    const { scenario } = f.loaded;
-    const first = ids.get(scenario.id);
-    if (first !== undefined) {
-      const pos = f.loaded.locate(['id']);
-      diagnostics.push({ file: f.file, ...pos, severity: 'error', ...said(M.duplicateScenarioId(scenario.id, first)) });
-      continue;
-    }
-    ids.set(scenario.id, f.file);
-    scenarios.push({ file: f.file, scenario });
-  }
-
-  // A catalog lesson that no scenario in the linted folders scores is never taught.
-  const linted = paths.some((p) => {
-    try {
-      return statSync(p).isDirectory();
-    } catch {
-      return false;
-    }
-  });
-  if (linted) {
-    const scored = new Set(scenarios.flatMap((s) => s.scenario.scoredLessons));
-    for (const f of files) {
-      if (f.loaded?.kind !== 'catalog' || !f.loaded.catalog || basename(f.file) !== CATALOG_FILE) continue;
-      for (const id of Object.keys(f.loaded.catalog.lessons)) {
-        if (scored.has(id)) continue;
-        const pos = f.loaded.locate(['lessons', id], 'key');
-        diagnostics.push({ file: f.file, ...pos, severity: 'warning', ...said(M.catalogLessonNeverScored(id)) });
-      }
-    }
-  }
-  return { files, diagnostics: diagnostics.sort(byPosition), scenarios };
-}
-
-function skippedWarning(s: { file: string; kind: FileKind }, lang: Lang): Diagnostic {
-  const text = skippedText(s.kind);
-  return { file: s.file, line: 1, column: 1, severity: 'warning', code: 'not-regular-file', message: text[lang] };
-}
-
-export function lintCommand(paths: readonly string[], options: LintOptions): number {
-  const result = lintPaths(paths.length ? paths : ['scenarios'], options.lang);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = result.diagnostics.length - errors;
-  if (options.format === 'json') {
-    process.stdout.write(
-      `${JSON.stringify({ files: result.files.length, errors, warnings, diagnostics: result.diagnostics }, null, 2)}\n`,
-    );
-  } else {
-    for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`${lintSummary(result.files.length, errors, warnings)[options.lang]}\n`);
-  }
-  return errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
+export async function action(paths: string[], opts: LintFlags, cmd: Command): Promise<number> {
+  return (await import('./lint-run.js')).lintCommand(paths, { ...opts, lang: langOf(cmd) });
 }

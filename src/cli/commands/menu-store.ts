@@ -1,7 +1,7 @@
 /**
  * The session database behind the menu: recording what is played from it, and the trainee's
  * unfinished sessions to continue. Loaded and opened after the menu's first frame (see
- * play.ts), so neither the store nor SQLite delays it.
+ * menu-run.ts), so neither the store nor SQLite delays it.
  */
 import type { Lang } from '../../core/index.js';
 import { traineeFrom } from '../../store/open.js';
@@ -10,9 +10,9 @@ import { restorePoint } from '../../store/resume.js';
 import { StoreError } from '../../store/store.js';
 import type { SessionRow } from '../../store/store.js';
 import type { MenuEntry, ResumeResult, UnfinishedSession } from '../../ui/library.js';
-import type { Recorder } from '../../ui/recorder.js';
-import { UserError } from '../env.js';
-import { scenarioOf, unrecorded, withStore, type StoreOptions } from './records.js';
+import type { Recorder } from '../../core/recorder.js';
+import { said, UserError } from '../env.js';
+import { type StoreOptions, scenarioOf, unrecorded, withStore } from '../store-access.js';
 
 /** The menu offers the most recent few; `roleplay sessions` lists them all. */
 const OFFERED = 9;
@@ -61,8 +61,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
       },
       async resume(u) {
         const session = rows.get(u.id);
-        if (!session)
-          return { ok: false, message: lang === 'en' ? 'that session is no longer there' : '找不到这个练习了' };
+        if (!session) return { ok: false, message: said('找不到这个练习了', 'that session is no longer there')[lang] };
         try {
           const { compiled, source } = await scenarioOf(store, session, lang);
           const events = await store.events(session.id);
@@ -76,6 +75,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
             resume: {
               snapshot: point.snapshot,
               ...(point.remainingMs !== undefined ? { remainingMs: point.remainingMs } : {}),
+              ...(session.shuffleSeed !== undefined ? { shuffleSeed: session.shuffleSeed } : {}),
             },
             mode: u.mode,
           };
@@ -84,7 +84,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
             return {
               ok: false,
               message:
-                (lang === 'en' ? 'this session cannot be continued: ' : '这个练习无法继续：') +
+                said('这个练习无法继续：', 'this session cannot be continued: ')[lang] +
                 (e instanceof StoreError ? e.in(lang) : e.message),
             };
           }

@@ -9,9 +9,7 @@
  * differ in their comments and nowhere else.
  */
 import type { Lang } from '../../core/index.js';
-import type { Said } from '../../core/messages.js';
-
-const said = (zh: string, en: string): Said => ({ zh, en });
+import { said } from '../env.js';
 
 /** The comments, without their `# `; a note of several lines gets `# ` on each line. */
 const notes = (id: string) => ({

@@ -7,10 +7,10 @@
 import { statSync } from 'node:fs';
 import { watch } from 'chokidar';
 import { formatDiagnostic, safeLine, type Lang } from '../../core/index.js';
-import type { Mode } from '../../ui/i18n.js';
+import type { Mode } from '../../core/records.js';
 import type { Reload, WatchSource } from '../../ui/watch/source.js';
 import { resolveScenario } from '../files.js';
-import { say } from '../env.js';
+import { said } from '../env.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 
 /** The file now, as the UI should see it. */
@@ -22,7 +22,7 @@ export function reloadOf(file: string, lang: Lang): Reload {
   return {
     ok: false,
     problems:
-      problems.length > 0 ? problems : [r.message ?? say(lang, `${file}: cannot be loaded`, `${file}：无法载入`)],
+      problems.length > 0 ? problems : [r.message ?? said(`${file}：无法载入`, `${file}: cannot be loaded`)[lang]],
   };
 }
 
@@ -51,11 +51,10 @@ export function fileWatchSource(
         listener({
           ok: false,
           problems: [
-            say(
-              lang,
-              `${file}: the file is gone (deleted or renamed); waiting for it to come back`,
+            said(
               `${file}：文件不见了（被删除或改名）；等它回来`,
-            ),
+              `${file}: the file is gone (deleted or renamed); waiting for it to come back`,
+            )[lang],
           ],
         }),
       );
@@ -64,7 +63,7 @@ export function fileWatchSource(
         listener({
           ok: false,
           problems: [
-            say(lang, `${file}: cannot watch the file any more (${why})`, `${file}：无法再监视这个文件（${why}）`),
+            said(`${file}：无法再监视这个文件（${why}）`, `${file}: cannot watch the file any more (${why})`)[lang],
           ],
         });
       });
@@ -92,11 +91,10 @@ export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }
     const r = resolveScenario(ref, options.lang);
     if (!r.ok) {
       process.stderr.write(
-        say(
-          options.lang,
-          `roleplay: --watch needs the scenario's file: ${r.message ?? `${ref} cannot be loaded`}\n`,
+        said(
           `roleplay: --watch 需要案例文件：${r.message ?? `${ref} 无法载入`}\n`,
-        ),
+          `roleplay: --watch needs the scenario's file: ${r.message ?? `${ref} cannot be loaded`}\n`,
+        )[options.lang],
       );
       return 1;
     }
@@ -104,11 +102,10 @@ export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(
-      say(
-        options.lang,
-        'roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n',
+      said(
         'roleplay: play --watch 需要交互式终端；没有终端时请用 `roleplay lint` 和 `roleplay test` 检查文件\n',
-      ),
+        'roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n',
+      )[options.lang],
     );
     return 2;
   }

@@ -2,11 +2,11 @@
 import { useKeys } from '../hooks/use-keys.js';
 import { useState } from 'react';
 import type { Lang, Scenario } from '../../core/index.js';
-import { explore } from '../../core/explore.js';
 import { safeLine, safeText } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
 import { helpLines } from '../help.js';
-import { stringsFor, type Mode } from '../i18n.js';
+import { stringsFor } from '../i18n.js';
+import type { Mode } from '../../core/records.js';
 import { blank, fitLine, paragraph, plain, rule, type Line, type Piece } from '../lines.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { lessonTitle } from '../describe.js';
@@ -49,14 +49,10 @@ export function briefingLines(scenario: Scenario, lang: Lang, mode: Mode, width:
     if (member.type) pieces.push({ text: ` · ${t.customerTypes[member.type]}`, tone: 'accent' });
     lines.push(fitLine(pieces, width));
   });
+  // The lessons by name only: their points would tell the trainee where to aim (they are in the debrief).
   heading(t.briefingLessons);
-  const maxima = explore(scenario).maxima.lessons;
   for (const id of scenario.scoredLessons) {
-    lines.push(
-      ...paragraph(`${lessonTitle(scenario, id, lang)}  (${t.points(maxima[id] ?? 0).replace(/^\+/, '')})`, width, {
-        first: [{ text: '  • ' }],
-      }),
-    );
+    lines.push(...paragraph(lessonTitle(scenario, id, lang), width, { first: [{ text: '  • ' }] }));
   }
   lines.push(blank, plain(t.briefingPassMark(scenario.passScore), 'warn', true));
   lines.push(

@@ -1,0 +1,26 @@
+/** What `roleplay play <scenario>` does: open and check the case, then the play screen, recorded. */
+import type { Lang } from '../../core/index.js';
+import type { Start } from '../../ui/run-app.js';
+import type { PlayMode } from '../options.js';
+import { type StoreOptions, withPlayRecorder } from '../store-access.js';
+import { needsTerminal, prepareTerminalUi } from '../terminal-ui.js';
+import { fileLibrary } from './file-library.js';
+import { scenarioOrReport } from './scenario-or-report.js';
+
+/** Opened and checked before the screen starts, so a broken case is one clear line. */
+export async function playCase(
+  ref: string,
+  opts: StoreOptions & { lang: Lang; mode: PlayMode; shuffle?: boolean },
+): Promise<number> {
+  const { lang, mode } = opts;
+  if (needsTerminal(lang)) return 2;
+  const r = scenarioOrReport(ref, lang);
+  if (!r) return 1;
+  const start: Start = { kind: 'briefing', opened: { scenario: r.scenario, source: r.source, file: r.file } };
+  prepareTerminalUi();
+  const { runApp } = await import('../../ui/run-app.js');
+  const shuffle = opts.shuffle !== false;
+  return withPlayRecorder(opts, lang, (recorder) =>
+    runApp({ library: fileLibrary, start, lang, mode, recorder, shuffle }),
+  );
+}
