@@ -17,7 +17,8 @@
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
 import { explore, loadFile } from '../dist/core/index.js';
-import { analysePaths, bestPath } from '../dist/core/paths.js';
+import { bestPath } from '../dist/core/best-path.js';
+import { analysePaths } from '../dist/core/paths.js';
 import { generateScenario, prng } from './lib/generate.mjs';
 
 const GOAL_MS = 1000;

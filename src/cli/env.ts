@@ -8,13 +8,10 @@
  */
 import type { Command } from 'commander';
 import type { Lang } from '../core/index.js';
-import type { Said } from '../core/messages.js';
-import { isLang } from '../core/text.js';
-
-export type { Said };
+import { isLang, type Said, said } from '../core/text.js';
 
 /** A sentence in both languages, Chinese first; `said(zh, en)[lang]` is the one to print. */
-export const said = (zh: string, en: string): Said => ({ zh, en });
+export { type Said, said };
 
 /** --lang, else ROLEPLAY_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else Chinese. */
 export function resolveLang(option?: string, env: NodeJS.ProcessEnv = process.env): Lang {

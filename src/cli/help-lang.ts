@@ -4,7 +4,7 @@
  */
 import { Help, type Command, type Option, type Argument } from 'commander';
 import type { Lang } from '../core/index.js';
-import { widthOf, wrapText } from '../ui/text-layout.js';
+import { widthOf, wrapText } from '../text/layout.js';
 import { said } from './env.js';
 
 /** Commander's headings: its English, and ours in Chinese. */

@@ -5,13 +5,13 @@
  * scenario a session was played on). Imported only by the modules a command loads when it runs.
  */
 import type { Lang } from '../core/index.js';
-import { parseSince } from '../store/formats/since.js';
+import { parseSince } from '../store/since.js';
 import { dbPathFrom, openStore, traineeFrom } from '../store/open.js';
 import { StoreRecorder } from '../store/recorder.js';
 import { compiledFromSource } from '../store/scenario-source.js';
 import type { SessionFilter, SessionRow, SessionStore } from '../store/store.js';
 import { StoreError } from '../store/store.js';
-import type { Recorder } from '../ui/recorder.js';
+import type { Recorder } from '../core/recorder.js';
 import { said, UserError } from './env.js';
 
 export interface StoreOptions {

@@ -13,9 +13,10 @@ import {
   shapeMessages,
   whereSaid,
   type Message,
+  type MessageCode,
 } from './messages.js';
 import type { InputNode, Rule, Scenario } from './model.js';
-import type { Finding } from './references.js';
+import type { Finding } from './finding.js';
 import type { RawScenario } from './schema.js';
 import type { Path } from './yaml-source.js';
 
@@ -46,7 +47,7 @@ export function checkRuleIds(raw: RawScenario): Finding[] {
         }
       }
       if (rule.id === undefined) return;
-      const error = (m: { code: string; text: Finding['text'] }) =>
+      const error = (m: { code: MessageCode; text: Finding['text'] }) =>
         out.push({ path: [...at, 'id'], severity: 'error', code: m.code, text: m.text });
       if (!/^[a-z0-9][a-z0-9-]*$/.test(rule.id) || /^\d+$/.test(rule.id)) error(M.badRuleId(rule.id));
       else if (rule.id === 'fallback' && rule.match !== undefined) error(M.fallbackIdReserved(id));

@@ -2,10 +2,10 @@
  * What `roleplay audit` says about a case, in Chinese and English side by side (see
  * messages.ts for the conventions: names from the file verbatim in both, 「」 and '' quotes).
  */
-import type { Message, Said } from './messages.js';
+import type { AuditCode, Message } from './messages.js';
+import { type Said, said } from './text.js';
 
-const said = (zh: string, en: string): Said => ({ zh, en });
-const msg = (code: string, zh: string, en: string): Message => ({ code, text: { zh, en } });
+const msg = (code: AuditCode | 'no-model-answer', zh: string, en: string): Message => ({ code, text: { zh, en } });
 const q = (name: string | number) => `「${name}」`;
 
 export type StrategyName = 'longest' | 'shortest' | 'courteous' | 'first' | 'last' | 'random';

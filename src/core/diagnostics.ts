@@ -1,4 +1,5 @@
 /** A problem found in a file, written for the trainer who will fix it. */
+import type { MessageCode } from './messages.js';
 import { safeLine } from './sanitize.js';
 
 export type Severity = 'error' | 'warning';
@@ -11,7 +12,7 @@ export interface Diagnostic {
   readonly column: number;
   readonly severity: Severity;
   /** Stable identifier of the kind of problem, for editors and tests (e.g. "unknown-node"). */
-  readonly code: string;
+  readonly code: MessageCode;
   readonly message: string;
 }
 

@@ -5,21 +5,117 @@
  * as goto or passScore) appear verbatim in both, because trainers search their file for them.
  * Chinese quotes names with 「」, English with '' (tidyMessage shortens either kind).
  */
-import type { Lang } from './text.js';
+import type { ErrorCode } from 'yaml';
+import { MAX_SCENARIO_NUMBER } from './limits.js';
 import { listOf, nearest } from './suggest.js';
+import { said, type Said } from './text.js';
 import { yamlProblemZh } from './yaml-problem-words.js';
 
-/** One message in both UI languages. */
-export type Said = Readonly<Record<Lang, string>>;
+export type { Said } from './text.js';
+
+/**
+ * Every finding's stable code (for tools and editors; never translated). A union, so that a
+ * misspelt code is a compile error; the YAML parser's own codes are mapped to `yaml-…`.
+ */
+export type MessageCode =
+  | 'bad-condition'
+  | 'bad-regex'
+  | 'bad-rule-id'
+  | 'binary-file'
+  | 'branch-loop'
+  | 'branch-never-taken'
+  | 'chinese-only'
+  | 'choice-never-shown'
+  | 'choice-shown-only-on-revisit'
+  | 'dead-end'
+  | 'duplicate-choice'
+  | 'duplicate-rule-id'
+  | 'duplicate-scenario-id'
+  | 'empty-cast'
+  | 'empty-file'
+  | 'empty-keyword'
+  | 'empty-match'
+  | 'fallback-not-last'
+  | 'fallback-twice'
+  | 'file-too-large'
+  | 'invalid-field'
+  | 'is-directory'
+  | 'lesson-never-scored'
+  | 'lesson-only-loses'
+  | 'lesson-overrides-catalog'
+  | 'loop-no-way-out'
+  | 'max-not-positive'
+  | 'meter-range'
+  | 'misplaced-timeout'
+  | 'missing-translation'
+  | 'model-not-best'
+  | 'no-choice-shown'
+  | 'no-ending'
+  | 'no-fallback-rule'
+  | 'no-model-answer'
+  | 'no-nodes'
+  | 'node-kind'
+  | 'not-a-map'
+  | 'not-utf8'
+  | 'not-regular-file'
+  | 'reached-only-by-revisit'
+  | 'regex-backtracking'
+  | 'regex-too-complex'
+  | 'regex-upper-case'
+  | 'reserved-cast-id'
+  | 'reserved-meter'
+  | 'test-kind'
+  | 'text-cut-at-comma'
+  | 'text-too-long'
+  | 'too-complex'
+  | 'too-deep'
+  | 'unknown-ending'
+  | 'unknown-key'
+  | 'unknown-language'
+  | 'unknown-lesson'
+  | 'unknown-meter'
+  | 'unknown-node'
+  | 'unknown-rule'
+  | 'unknown-speaker'
+  | 'unreachable-node'
+  | 'unreadable'
+  | 'unused-meter'
+  | 'when-default-not-last'
+  | 'when-no-default'
+  | 'yaml-alias-count'
+  | 'yaml-alias-loop'
+  | 'yaml-complex-key'
+  | 'yaml-duplicate-key'
+  | YamlParserCode
+  | AuditCode;
+
+/** What `roleplay audit` finds (audit-messages.ts). */
+export type AuditCode =
+  | 'audit-incomplete'
+  | 'best-is-longest'
+  | 'direction-gives-away'
+  | 'failure-can-pass'
+  | 'keyword-catches-refusal'
+  | 'line-gives-away'
+  | 'naive-strategy-passes'
+  | 'partial-passes-broken-lesson'
+  | 'success-cannot-pass';
+
+type Kebab<S extends string> = S extends `${infer A}_${infer B}` ? `${A}-${Kebab<B>}` : S;
+/** The yaml library's error codes as ours: DUPLICATE_KEY → yaml-duplicate-key. */
+export type YamlParserCode = `yaml-${Kebab<Lowercase<ErrorCode>>}`;
+
+/** The parser's code as ours (the parser reports only its ErrorCodes; the type cannot follow replace). */
+export const yamlCode = (parserCode: string): YamlParserCode =>
+  `yaml-${parserCode.toLowerCase().replace(/_/g, '-')}` as YamlParserCode;
 
 /** A problem's stable code (for tools; never translated) and its text. */
 export interface Message {
-  readonly code: string;
+  readonly code: MessageCode;
   readonly text: Said;
 }
 
-const said = (zh: string, en: string): Said => ({ zh, en });
-const msg = (code: string, zh: string, en: string): Message => ({ code, text: { zh, en } });
+const msg = (code: MessageCode, zh: string, en: string): Message => ({ code, text: { zh, en } });
 
 /** 「name」 in Chinese text. */
 const q = (name: string | number) => `「${name}」`;
@@ -387,13 +483,13 @@ export const yamlMessages = {
   unreadable: (detail: string) =>
     msg('yaml-alias-count', `无法读取这段 YAML：${detail}`, `the YAML could not be read: ${detail}`),
   /** code: the parser's code turned into ours (yaml-missing-char, …) */
-  unclosedQuote: (code: string, mark: string) =>
+  unclosedQuote: (code: YamlParserCode, mark: string) =>
     msg(
       code,
       `这里开头的 ${mark} 没有闭合；请补上结尾的 ${mark}（它后面的内容都被当成了引号里的文字）`,
       `the ${mark} opened here is never closed; add the closing ${mark} (everything after it was read as part of it)`,
     ),
-  unclosedBracket: (code: string, mark: string, close: string) =>
+  unclosedBracket: (code: YamlParserCode, mark: string, close: string) =>
     msg(
       code,
       `这里开头的 ${mark} 没有正确闭合：请用 ${close} 结束它，并且让它里面的每一行都比开头那一行缩进更多`,
@@ -410,7 +506,7 @@ export const yamlMessages = {
    * words it from yaml-problem-words.ts without the English; English keeps the detail.
    */
   parser: (parserCode: string, detail: string) => {
-    const code = `yaml-${parserCode.toLowerCase().replace(/_/g, '-')}`;
+    const code = yamlCode(parserCode);
     // a code no table knows (a newer yaml): its English is all there is to say
     const zh = yamlProblemZh(parserCode, detail) ?? `YAML 格式有误：${detail}`;
     switch (parserCode) {
@@ -519,6 +615,7 @@ const TYPE_NAME: Readonly<Record<string, Said>> = {
 
 /** The numbers a schema names in its "must be a number" messages. */
 export type NumberField = 'points' | 'meter-change' | 'eq' | 'gte' | 'gt' | 'lte' | 'lt' | 'initial' | 'min' | 'max';
+const LIMIT = MAX_SCENARIO_NUMBER;
 const numberName = (f: NumberField): Said =>
   f === 'points'
     ? said('score 里的分数', 'points')
@@ -552,6 +649,11 @@ export const schemaMessages = {
     said(`缺少${numberName(f).zh === f ? ` ${f}` : numberName(f).zh}`, `missing ${numberName(f).en}`),
   'number-type': (f: NumberField) =>
     said(`${numberName(f).zh === f ? `${f} ` : numberName(f).zh}必须是数字`, `${numberName(f).en} must be a number`),
+  'number-range': (f: NumberField) =>
+    said(
+      `${numberName(f).zh === f ? `${f} ` : numberName(f).zh}必须在 -${LIMIT} 到 ${LIMIT} 之间（上限 ±${LIMIT}，MAX_SCENARIO_NUMBER）`,
+      `${numberName(f).en} must be from -${LIMIT} to ${LIMIT} (the limit is ±${LIMIT}, MAX_SCENARIO_NUMBER)`,
+    ),
   'goto-missing': () =>
     said(
       '缺少 goto：每条出路都需要 `goto: <节点 id>`',

@@ -1,18 +1,17 @@
 /**
  * What a trainer asks of a branching case before anyone plays it: can each ending be reached,
  * with what scores, and by which steps; can anyone pass, can anyone fail; and which path
- * scores best. Pure analysis over situations (node, meter values, visited nodes that
+ * scores best (best-path.ts). Pure analysis over situations (node, meter values, visited nodes that
  * matter), stepping with `openWays` exactly as play does, so every path found here is one
  * the machine accepts.
  *
  * Shortest paths are searched over the game as it is played (nodes may be revisited), by a
  * breadth-first search in which automatic `when` steps cost nothing. Best and worst scores
- * are the contract's, over paths that visit no node twice (explore.ts); the best path is
- * rebuilt here from a search with the same memo key as explore, so it scores exactly `max`.
+ * are the contract's, over paths that visit no node twice (explore.ts).
  */
 import { answerFor } from './answers.js';
 import { initialMeters, type MeterValues } from './conditions.js';
-import { explore, openWays, DEFAULT_STATE_LIMIT, ExplorationLimitError, type Maxima, type OpenWay } from './explore.js';
+import { explore, openWays, ExplorationLimitError, type Maxima, type OpenWay } from './explore.js';
 import { components, graphOf } from './graph.js';
 import { consequenceOf, waysOf, type NodeId, type Outcome, type Scenario, type TestStep, type Way } from './model.js';
 import { percentOf } from './scoring.js';
@@ -88,13 +87,17 @@ export function stepFor(scenario: Scenario, node: NodeId, way: Way): { step?: Te
   }
 }
 
-function pointsOf(way: Way): number {
+export function pointsOf(way: Way): number {
   let sum = 0;
   for (const p of Object.values(consequenceOf(way).score)) sum += p;
   return sum;
 }
 
-function buildPath(scenario: Scenario, start: NodeId, taken: readonly { node: NodeId; way: OpenWay }[]): FoundPath {
+export function buildPath(
+  scenario: Scenario,
+  start: NodeId,
+  taken: readonly { node: NodeId; way: OpenWay }[],
+): FoundPath {
   const ways: PathStep[] = [];
   const steps: TestStep[] = [];
   const nodes: NodeId[] = [start];
@@ -112,7 +115,7 @@ function buildPath(scenario: Scenario, start: NodeId, taken: readonly { node: No
 }
 
 /** Nodes named in some `visited` condition: the only visits that change what happens later. */
-function referencedNodes(scenario: Scenario): Set<NodeId> {
+export function referencedNodes(scenario: Scenario): Set<NodeId> {
   const out = new Set<NodeId>();
   for (const node of Object.values(scenario.nodes)) {
     for (const way of waysOf(node)) {
@@ -211,77 +214,6 @@ function shortestToEndings(
     }
   }
   return { found, complete, situations: expanded.size };
-}
-
-/**
- * The path that scores the contract's `max`: a search over simple paths with explore's memo
- * key (node, meters, visited nodes that still matter), then a walk that always takes a way
- * whose points plus the best from where it leads equal the best from here.
- */
-export function bestPath(scenario: Scenario, stateLimit = DEFAULT_STATE_LIMIT): FoundPath | undefined {
-  const max = explore(scenario, stateLimit).maxima.total;
-  if (max === -Infinity) return undefined;
-  const graph = graphOf(scenario);
-  const { component, cyclic } = components(graph);
-  const referenced = referencedNodes(scenario);
-  const meterIds = scenario.meters.map((m) => m.id);
-  const idx = (id: NodeId) => graph.index.get(id)!;
-  const tracks = (id: NodeId) => referenced.has(id) || cyclic[component[idx(id)]!]!;
-  const keyOf = (node: NodeId, meters: MeterValues, tracked: readonly NodeId[]) => {
-    const comp = component[idx(node)];
-    const relevant = tracked.filter((t) => referenced.has(t) || (cyclic[comp!] && component[idx(t)] === comp));
-    return `${node}\u0000${meterIds.map((m) => meters[m]).join(',')}\u0000${relevant.join(' ')}`;
-  };
-  const memo = new Map<string, number>();
-
-  const waysFrom = (node: NodeId, meters: MeterValues, tracked: readonly NodeId[]) => {
-    const set = new Set(tracked);
-    return openWays(scenario, node, meters, (n) => set.has(n)).filter((w) => w.to !== node && !set.has(w.to));
-  };
-
-  // Depth is at most the number of nodes (simple paths), so plain recursion is safe here.
-  const bestFrom = (node: NodeId, meters: MeterValues, tracked: readonly NodeId[]): number => {
-    if (scenario.nodes[node]!.kind === 'end') return 0;
-    const key = keyOf(node, meters, tracked);
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    if (memo.size >= stateLimit) return -Infinity;
-    const nextTracked = tracks(node) ? [...tracked, node] : tracked;
-    let best = -Infinity;
-    for (const w of waysFrom(node, meters, tracked)) {
-      const child = bestFrom(w.to, w.meters, nextTracked);
-      if (child > -Infinity) best = Math.max(best, pointsOf(w.way) + child);
-    }
-    memo.set(key, best);
-    return best;
-  };
-
-  const taken: { node: NodeId; way: OpenWay }[] = [];
-  let node = scenario.start;
-  let meters: MeterValues = initialMeters(scenario.meters);
-  let tracked: NodeId[] = [];
-  let target: number;
-  try {
-    target = bestFrom(node, meters, tracked);
-  } catch (e) {
-    // A simple path thousands of nodes long: too deep to rebuild; the caller shows no best path.
-    if (e instanceof RangeError) return undefined;
-    throw e;
-  }
-  while (scenario.nodes[node]!.kind !== 'end') {
-    const nextTracked = tracks(node) ? [...tracked, node] : tracked;
-    const way = waysFrom(node, meters, tracked).find((w) => {
-      const child = bestFrom(w.to, w.meters, nextTracked);
-      return child > -Infinity && pointsOf(w.way) + child === target;
-    });
-    if (!way) return undefined;
-    taken.push({ node, way });
-    target -= pointsOf(way.way);
-    node = way.to;
-    meters = way.meters;
-    tracked = nextTracked;
-  }
-  return buildPath(scenario, scenario.start, taken);
 }
 
 export function analysePaths(scenario: Scenario, limit = DEFAULT_PATH_SEARCH_LIMIT): PathsReport {

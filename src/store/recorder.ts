@@ -1,11 +1,11 @@
 /**
- * The play screen's Recorder (src/ui/recorder.ts) backed by a session store: every step is
+ * The play screen's Recorder (core/recorder.ts) backed by a session store: every step is
  * written as it happens, the actor snapshot after each decision, the result at the end.
  * The screen's callbacks must not throw, so a failed write is kept and reported when the
  * screen closes (see close()).
  */
 import type { RunReport, StepRecord } from '../core/index.js';
-import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../ui/recorder.js';
+import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../core/recorder.js';
 import { Recording } from './recording.js';
 import type { SessionRow, SessionStore, StoredEvent } from './store.js';
 
@@ -41,6 +41,7 @@ export class StoreRecorder implements Recorder {
             trainee: this.trainee,
             lang: start.lang,
             mode: start.mode,
+            ...(start.shuffleSeed !== undefined ? { shuffleSeed: start.shuffleSeed } : {}),
           });
     this.ready = undefined;
     this.current = begin

@@ -18,7 +18,15 @@ import {
   type StepRecord,
 } from '../core/index.js';
 import { sourceOf } from './scenario-source.js';
-import type { EventContent, Mode, RecordedAction, SavedPlay, SessionRow, SessionStore, StoredEvent } from './store.js';
+import type {
+  EventContent,
+  SessionMode,
+  RecordedAction,
+  SavedPlay,
+  SessionRow,
+  SessionStore,
+  StoredEvent,
+} from './store.js';
 
 export interface StartOptions {
   readonly scenario: Scenario;
@@ -27,9 +35,11 @@ export interface StartOptions {
   readonly file?: string;
   readonly trainee: string;
   readonly lang: Lang;
-  readonly mode: Mode;
+  readonly mode: SessionMode;
   readonly play?: SavedPlay;
   readonly now?: () => Date;
+  /** the seed the play screen shuffles the replies with (absent: file order) */
+  readonly shuffleSeed?: number;
 }
 
 export interface StepDetails {
@@ -70,6 +80,7 @@ export class Recording {
         lang: o.lang,
         mode: o.mode,
         startedAt: now().toISOString(),
+        ...(o.shuffleSeed !== undefined ? { shuffleSeed: o.shuffleSeed } : {}),
       },
       o.play,
     );

@@ -2,9 +2,7 @@
  * Every string the play UI shows of its own (scenario text comes from the scenario), in the
  * two interface languages. Kept in one table so that a missing translation is a type error.
  */
-import type { CustomerType, Lang, Outcome } from '../core/index.js';
-
-export type Mode = 'practice' | 'exam';
+import type { CustomerType, Lang, Mode, Outcome } from '../core/index.js';
 
 interface Strings {
   readonly appName: string;

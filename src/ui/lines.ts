@@ -3,7 +3,7 @@
  * Ink draws them: that is what lets every screen fit 80×24 and scroll when it does not.
  * A line is a list of styled pieces. Text put into a line must already be safe (safeText).
  */
-import { truncate, widthOf, wrapText } from './text-layout.js';
+import { truncate, widthOf, wrapText } from '../text/layout.js';
 
 export type Tone = 'title' | 'accent' | 'good' | 'bad' | 'warn' | 'muted' | 'speaker' | 'you' | 'selected';
 

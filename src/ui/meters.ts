@@ -3,7 +3,7 @@ import type { Lang, Meter, StepRecord } from '../core/index.js';
 import { safeLine } from '../core/sanitize.js';
 import { localize } from '../core/text.js';
 import { plain, type Line, type Piece } from './lines.js';
-import { padEnd, widthOf } from './text-layout.js';
+import { padEnd, widthOf } from '../text/layout.js';
 
 export function meterLabel(meter: Meter, lang: Lang): string {
   return safeLine(localize(meter.label, lang)) || meter.id;

@@ -8,6 +8,8 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   type ALL_MESSAGE_GROUPS,
+  type MessageCode,
+  yamlCode,
   answerMessages,
   YAML_PARSER_CODES,
   checkMessages,
@@ -248,5 +250,16 @@ describe('a message quoting a very long name or value', () => {
       for (const m of messages) expect(m.length, m.slice(0, 200)).toBeLessThan(1000);
       expect(messages.join('\n')).toContain('xxxxxxxxxx…');
     }
+  });
+});
+
+describe('message codes', () => {
+  it('are a closed set: a misspelt code does not compile, and parser codes map to yaml-…', () => {
+    const known: MessageCode = 'unknown-node';
+    // @ts-expect-error a typo in a code is a type error (npm run typecheck)
+    const typo: MessageCode = 'unknown-nod';
+    expect([known, typo]).toHaveLength(2);
+    expect(yamlCode('DUPLICATE_KEY')).toBe('yaml-duplicate-key');
+    expect(yamlCode('TAB_AS_INDENT')).toBe('yaml-tab-as-indent');
   });
 });

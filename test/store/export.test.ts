@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { isoDuration, statementId } from '../../src/store/formats/export.js';
+import { isoDuration, statementId } from '../../src/report/export.js';
 import { record, rp, tempDir } from './helpers.js';
 
 // The validator is CommonJS and exports `default`.

@@ -15,7 +15,8 @@ import {
   type TestStep,
 } from '../../src/core/index.js';
 import { Recording } from '../../src/store/recording.js';
-import type { Mode, SessionStore } from '../../src/store/store.js';
+import type { SessionMode as Mode } from '../../src/core/records.js';
+import type { SessionStore } from '../../src/store/store.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'roleplay.js');

@@ -3,7 +3,7 @@
  * The LRS client lives in src/store/xapi; here are the options' checks and one line per outcome.
  */
 import type { Lang } from '../../core/index.js';
-import { xapiOf } from '../../store/formats/export.js';
+import { xapiOf } from '../../report/export.js';
 import {
   type LrsOptions,
   LrsError,

@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { type Lang, terminalSafeJson } from '../../core/index.js';
-import { DEFAULT_XAPI_BASE, jsonlOf, xapiOf } from '../../store/formats/export.js';
+import { DEFAULT_XAPI_BASE, jsonlOf, xapiOf } from '../../report/export.js';
 import type { SessionFilter, SessionStore } from '../../store/store.js';
 import { sourceLineOf } from '../../store/sync/jsonl.js';
 import { said, UserError } from '../env.js';

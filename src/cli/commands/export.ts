@@ -4,7 +4,7 @@
  * (export-lrs-run.ts); either loads, with the store, when it runs.
  */
 import { type Command, Option } from 'commander';
-import { DEFAULT_XAPI_BASE } from '../../store/formats/xapi-base.js';
+import { DEFAULT_XAPI_BASE } from '../../report/xapi-base.js';
 import { type CliEnv, langOf, said, UserError } from '../env.js';
 import { allOpts, dbOption, langOption, sinceOption, traineeOption } from '../options.js';
 import type { LrsExportOptions } from './export-lrs-run.js';

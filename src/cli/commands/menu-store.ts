@@ -10,7 +10,7 @@ import { restorePoint } from '../../store/resume.js';
 import { StoreError } from '../../store/store.js';
 import type { SessionRow } from '../../store/store.js';
 import type { MenuEntry, ResumeResult, UnfinishedSession } from '../../ui/library.js';
-import type { Recorder } from '../../ui/recorder.js';
+import type { Recorder } from '../../core/recorder.js';
 import { said, UserError } from '../env.js';
 import { type StoreOptions, scenarioOf, unrecorded, withStore } from '../store-access.js';
 
@@ -75,6 +75,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
             resume: {
               snapshot: point.snapshot,
               ...(point.remainingMs !== undefined ? { remainingMs: point.remainingMs } : {}),
+              ...(session.shuffleSeed !== undefined ? { shuffleSeed: session.shuffleSeed } : {}),
             },
             mode: u.mode,
           };

@@ -8,7 +8,10 @@ import { fileLibrary } from './file-library.js';
 import { CASE_NOT_OPENED, scenarioOrReport } from './scenario-or-report.js';
 
 /** Opened and checked before the screen starts, so a broken case is one clear line. */
-export async function playCase(ref: string, opts: StoreOptions & { lang: Lang; mode: PlayMode }): Promise<number> {
+export async function playCase(
+  ref: string,
+  opts: StoreOptions & { lang: Lang; mode: PlayMode; shuffle?: boolean },
+): Promise<number> {
   const { lang, mode } = opts;
   // the case first, as `run` does: a case that is not there is the same line and status everywhere
   const r = scenarioOrReport(ref, lang);
@@ -17,5 +20,8 @@ export async function playCase(ref: string, opts: StoreOptions & { lang: Lang; m
   const start: Start = { kind: 'briefing', opened: { scenario: r.scenario, source: r.source, file: r.file } };
   prepareTerminalUi();
   const { runApp } = await import('../../ui/run-app.js');
-  return withPlayRecorder(opts, lang, (recorder) => runApp({ library: fileLibrary, start, lang, mode, recorder }));
+  const shuffle = opts.shuffle !== false;
+  return withPlayRecorder(opts, lang, (recorder) =>
+    runApp({ library: fileLibrary, start, lang, mode, recorder, shuffle }),
+  );
 }

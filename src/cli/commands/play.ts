@@ -11,7 +11,9 @@ import {
   langOfCaseOption,
   modeOf,
   modeOption,
+  noShuffleOption,
   scenarioArgument,
+  shuffleOf,
   traineeOption,
 } from '../options.js';
 
@@ -29,6 +31,7 @@ export function register(program: Command, env: CliEnv): void {
     .addOption(modeOption(lang))
     .addOption(dbOption(lang))
     .addOption(traineeOption(lang))
+    .addOption(noShuffleOption(lang))
     .addOption(langOfCaseOption(lang))
     .option(
       '--watch',
@@ -62,5 +65,5 @@ export async function action(ref: string | undefined, opts: { watch?: boolean },
     return (await import('./menu-run.js')).playMenu({ ...allOpts(cmd), lang, mode });
   }
   if (opts.watch) return (await import('./watch-support.js')).playWatch(ref, { lang, mode });
-  return (await import('./play-run.js')).playCase(ref, { ...allOpts(cmd), lang, mode });
+  return (await import('./play-run.js')).playCase(ref, { ...allOpts(cmd), lang, mode, shuffle: shuffleOf(cmd) });
 }

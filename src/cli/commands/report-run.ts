@@ -1,7 +1,7 @@
 /** What `roleplay report` does: the store's aggregates as text with bar charts, JSON, CSV or an HTML page. */
 import { writeFileSync } from 'node:fs';
 import type { Lang, Scenario } from '../../core/index.js';
-import { reportCsv, reportHtml, reportJson, reportText } from '../../store/formats/report.js';
+import { reportCsv, reportHtml, reportJson, reportText } from '../../report/report.js';
 import { compiledFromSource } from '../../store/scenario-source.js';
 import type { SessionFilter, SessionStore } from '../../store/store.js';
 import { said, UserError } from '../env.js';

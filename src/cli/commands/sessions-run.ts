@@ -1,7 +1,7 @@
 /** What `roleplay sessions` does: the sessions a filter names, as a table or as JSON. */
 import { type Lang, safeLine } from '../../core/index.js';
-import { fit, table } from '../../store/formats/bars.js';
-import { recordStrings } from '../../store/formats/strings.js';
+import { table, truncate } from '../../text/layout.js';
+import { recordStrings } from '../../report/strings.js';
 import type { SessionRow } from '../../store/store.js';
 import { printLine, said, UserError } from '../env.js';
 import { printJson } from '../json-output.js';
@@ -66,8 +66,8 @@ function tableOf(rows: readonly SessionRow[], lang: Lang): string[] {
       ...rows.map((r) => [
         shortId(r.id),
         r.startedAt.slice(0, 16).replace('T', ' '),
-        fit(safeLine(r.trainee), 16),
-        fit(r.scenarioId, 24),
+        truncate(safeLine(r.trainee), 16),
+        truncate(r.scenarioId, 24),
         t.modes[r.mode] ?? r.mode,
         r.result ? (t.outcomes[r.result.outcome] ?? r.result.outcome) : t.unfinished,
         r.result ? `${r.result.percent}%` : '',

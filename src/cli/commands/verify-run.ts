@@ -1,6 +1,6 @@
 /** What `roleplay verify` does: walk every session's hash chain; exit 1 naming the first break. */
 import type { Lang } from '../../core/index.js';
-import { recordStrings } from '../../store/formats/strings.js';
+import { recordStrings } from '../../report/strings.js';
 import { chainProblem, verifyJson, verifyStore } from '../../store/verify.js';
 import { printLine } from '../env.js';
 import { printJson } from '../json-output.js';

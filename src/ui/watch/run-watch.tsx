@@ -2,7 +2,7 @@
 import { render } from 'ink';
 import type { Lang } from '../../core/index.js';
 import { realClock } from '../clock.js';
-import type { Mode } from '../i18n.js';
+import type { Mode } from '../../core/records.js';
 import { themeFromEnv } from '../theme.js';
 import type { WatchSource } from './source.js';
 import { WatchApp } from './watch-app.js';

@@ -1,5 +1,5 @@
 /** The words of the records commands (sessions, report, verify, resume), in both interface languages. */
-import type { Lang } from '../../core/index.js';
+import type { Lang } from '../core/index.js';
 
 export interface RecordStrings {
   readonly id: string;

@@ -1,8 +1,9 @@
 /**
- * Measuring, wrapping and padding text in terminal columns. Chinese characters take two
- * columns, so `length` is the wrong measure everywhere the UI lines things up; all manual
- * layout goes through string-width here. We wrap ourselves (rather than letting Ink wrap)
- * because the screens need to know how many rows a text takes to fit in 80×24.
+ * Measuring, wrapping and padding text in terminal columns, for the screens (src/ui), the
+ * reports (src/report) and the command line's help. Chinese characters take two columns, so
+ * `length` is the wrong measure everywhere text is lined up; all manual layout goes through
+ * string-width here. We wrap ourselves (rather than letting Ink wrap) because the screens
+ * need to know how many rows a text takes to fit in 80×24.
  */
 import stringWidth from 'string-width';
 
@@ -168,4 +169,21 @@ export function padEnd(text: string, width: number): string {
 export function padStart(text: string, width: number): string {
   const t = truncate(text, width);
   return ' '.repeat(Math.max(0, width - widthOf(t))) + t;
+}
+
+/** Rows of cells aligned in columns; `right` lists the columns aligned to the right. */
+export function table(rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
+  const widths: number[] = [];
+  for (const r of rows)
+    r.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, widthOf(c));
+    });
+  return rows.map((r) =>
+    r
+      .map((c, i) =>
+        i === r.length - 1 && !right.has(i) ? c : right.has(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!),
+      )
+      .join('  ')
+      .trimEnd(),
+  );
 }

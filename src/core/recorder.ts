@@ -1,6 +1,7 @@
 /**
- * The seam between the play screen and session recording (src/store), so recording can be
- * plugged in without touching the screens. The play screen calls these in this order:
+ * The seam between the play screen and session recording, so recording can be plugged in
+ * without touching the screens: the screen (src/ui) calls a Recorder, the store (src/store)
+ * implements one, and neither imports the other. The play screen calls these in this order:
  *
  *   onStart               once, before the first step, when a run begins (again on retry:
  *                         a retry is a new run)
@@ -15,8 +16,11 @@
  * recorder that does I/O should queue it. To resume, pass `resume` to the play screen: the
  * persisted snapshot and, for a timed node, how many milliseconds the trainee still had.
  */
-import type { Lang, RunOutput, RunReport, Scenario, StepRecord } from '../core/index.js';
-import type { Mode } from './i18n.js';
+import type { RunOutput, StepRecord } from './machine.js';
+import type { Scenario } from './model.js';
+import type { Mode, SavedPlay } from './records.js';
+import type { RunReport } from './session.js';
+import type { Lang } from './text.js';
 
 export interface RunStart {
   readonly scenario: Scenario;
@@ -27,6 +31,8 @@ export interface RunStart {
   readonly lang: Lang;
   /** true when this run continues a persisted snapshot */
   readonly resumed: boolean;
+  /** the seed the replies are shuffled with (shuffle.ts); absent: file order */
+  readonly shuffleSeed?: number;
 }
 
 export interface StepInfo {
@@ -53,8 +59,8 @@ export interface Recorder {
   onLeave?(): void;
 }
 
-/** Where a resumed run continues from (see Play in core/session.ts). */
-export interface ResumePoint {
-  readonly snapshot: unknown;
-  readonly remainingMs?: number;
+/** Where a resumed run continues from (see Play in session.ts): the stored snapshot and time left. */
+export interface ResumePoint extends SavedPlay {
+  /** the session's shuffle seed, so the replies come back in the order it showed them */
+  readonly shuffleSeed?: number;
 }

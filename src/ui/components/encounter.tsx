@@ -1,0 +1,164 @@
+/**
+ * The encounter as lines: a header (title, mode, countdown, meters), the transcript so far
+ * (as much as fits, newest last), the current speaker's line, and the numbered choices or the
+ * input prompt; and the text field of an input node.
+ */
+import { Box, Text } from 'ink';
+import TextInput from 'ink-text-input';
+import { useEffect, useState } from 'react';
+import type { CompiledScenario, Lang, Play, Turn } from '../../core/index.js';
+import type { Mode } from '../../core/records.js';
+import { safeLine, safeText } from '../../core/sanitize.js';
+import { localize } from '../../core/text.js';
+import { padEnd, widthOf } from '../../text/layout.js';
+import { speakerName, transcriptOf } from '../describe.js';
+import { stringsFor } from '../i18n.js';
+import { blank, fitLine, labelled, paragraph, rule, type Line } from '../lines.js';
+import { meterRows } from '../meters.js';
+
+/** Longer answers are cut while typing: matching reads only the first 2,000 characters anyway. */
+const MAX_ANSWER_CHARS = 500;
+
+export interface EncounterView {
+  readonly compiled: CompiledScenario;
+  readonly play: Play;
+  readonly turn: Turn;
+  readonly mode: Mode;
+  readonly lang: Lang;
+  readonly width: number;
+  /** seconds left on a timed node */
+  readonly remaining: number | undefined;
+  readonly deltas: Readonly<Record<string, number>>;
+  readonly selected: number;
+}
+
+/** Title and mode on the left, the countdown on the right; the meters; a rule. */
+export function encounterHeader(v: EncounterView): Line[] {
+  const { compiled, mode, lang, width, remaining } = v;
+  const t = stringsFor(lang);
+  const scenario = compiled.scenario;
+  const title = safeLine(localize(scenario.title, lang));
+  const right = remaining !== undefined ? `⏱ ${remaining > 0 ? t.secondsLeft(remaining) : t.timeUp}` : '';
+  const left = `${title} · ${t.modeNames[mode]}`;
+  const gap = Math.max(1, width - widthOf(left) - widthOf(right));
+  return [
+    fitLine(
+      [
+        { text: title, tone: 'title' },
+        { text: ` · ${t.modeNames[mode]}`, tone: 'muted' },
+        { text: ' '.repeat(gap) },
+        { text: right, tone: remaining !== undefined && remaining <= 5 ? 'bad' : 'warn', bold: true },
+      ],
+      width,
+    ),
+    ...meterRows(scenario.meters, v.play.context.meters, v.deltas, lang, width),
+    rule(width),
+  ];
+}
+
+/** What the current speaker says. */
+export function currentLines(v: EncounterView): Line[] {
+  const node = v.turn.node;
+  if (node.text === undefined) return [];
+  return labelled(
+    {
+      text: speakerName(v.compiled.scenario, node.speaker, v.lang) + stringsFor(v.lang).colon,
+      tone: 'speaker',
+      bold: true,
+    },
+    safeText(localize(node.text, v.lang)),
+    v.width,
+  );
+}
+
+/** The numbered choices (the selected one marked), or the prompt above the answer field. */
+export function actionLines(v: EncounterView): Line[] {
+  const { turn, lang, width } = v;
+  const node = turn.node;
+  if (node.kind === 'input')
+    return node.prompt !== undefined ? paragraph(safeText(localize(node.prompt, lang)), width, { tone: 'accent' }) : [];
+  if (node.kind !== 'choice') return [];
+  const numWidth = String(turn.choices.length).length;
+  return turn.choices.flatMap((c, i) => {
+    const on = i === Math.min(v.selected, turn.choices.length - 1);
+    return paragraph(safeLine(localize(c.text, lang)), width, {
+      first: [{ text: `${on ? '›' : ' '} ${padEnd(String(i + 1), numWidth)}. `, tone: on ? 'selected' : 'accent' }],
+      ...(on ? { tone: 'selected' as const } : {}),
+    });
+  });
+}
+
+export function transcriptLines(entries: ReturnType<typeof transcriptOf>, width: number, lang: Lang): Line[] {
+  const out: Line[] = [];
+  for (const e of entries) {
+    out.push(
+      ...labelled(
+        { text: e.name + stringsFor(lang).colon, tone: e.who === 'you' ? 'you' : 'speaker' },
+        e.text,
+        width,
+        'muted',
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * The lines between header and footer: the transcript gets whatever rows are left, newest
+ * last; in a very small terminal the bottom (the choices) stays and the top of the line goes.
+ */
+export function encounterBody(v: EncounterView, height: number, reserved: number, inputRows: number): Line[] {
+  const current = currentLines(v);
+  const action = actionLines(v);
+  const fixed = reserved + current.length + 1 + action.length + inputRows;
+  const room = Math.max(0, height - fixed - 1);
+  const history = transcriptLines(transcriptOf(v.compiled.scenario, v.play.context, v.lang), v.width, v.lang);
+  const past = room > 0 ? history.slice(Math.max(0, history.length - room)) : [];
+  const full: Line[] = [
+    ...past,
+    ...(past.length > 0 ? [rule(Math.min(v.width, 20))] : []),
+    ...current,
+    blank,
+    ...action,
+  ];
+  return full.slice(Math.max(0, full.length - Math.max(1, height - reserved - inputRows)));
+}
+
+/**
+ * The text field of an input node. It keeps its own text, so a keystroke redraws the field
+ * and not the whole encounter; the screen only hears how many rows the field wraps onto.
+ */
+export function AnswerField(props: {
+  readonly focus: boolean;
+  readonly placeholder: string;
+  readonly width: number;
+  readonly onHelp: () => void;
+  readonly onRows: (rows: number) => void;
+  readonly onSubmit: (text: string) => void;
+}) {
+  const [answer, setAnswer] = useState('');
+  const rows = Math.max(1, Math.ceil((2 + widthOf(answer) + 1) / Math.max(1, props.width)));
+  const { onRows } = props;
+  useEffect(() => {
+    onRows(rows);
+  }, [rows, onRows]);
+  return (
+    <Box>
+      <Text>{'› '}</Text>
+      <TextInput
+        value={answer}
+        focus={props.focus}
+        placeholder={props.placeholder}
+        onChange={(v) => {
+          // `?` on an empty field opens the help instead of being typed.
+          if (answer === '' && v === '?') {
+            props.onHelp();
+            return;
+          }
+          setAnswer(safeLine(v).slice(0, MAX_ANSWER_CHARS));
+        }}
+        onSubmit={props.onSubmit}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The encounter's keys: on an overlay (help closes with any key; quit asks y/n), on practice
+ * feedback (scroll, continue), and at a turn (a number or ↑↓⏎ chooses; typing goes to the
+ * answer field, where only Esc is ours). Reads the session's state as of this keypress, not
+ * as of the last frame: several keys can arrive before React draws again.
+ */
+import type { Key } from 'ink';
+import type { PlaySession } from './use-play-session.js';
+import { useKeys } from './use-keys.js';
+
+interface Scroll {
+  onKey(input: string, key: Key): boolean;
+  reset(): void;
+}
+
+function onOverlayKey(s: PlaySession, input: string, key: Key): void {
+  if (s.overlayNow() === 'help') {
+    s.closeOverlay();
+    return;
+  }
+  if (input === 'y' || input === 'Y') s.leave();
+  else if (input === 'n' || input === 'N' || key.escape || key.return) s.closeOverlay();
+}
+
+function onFeedbackKey(s: PlaySession, scroll: Scroll, input: string, key: Key): void {
+  if (scroll.onKey(input, key)) return;
+  if (key.return || input === ' ') {
+    scroll.reset();
+    s.continueAfterFeedback();
+    return;
+  }
+  if (input === '?') {
+    s.openOverlay('help');
+    return;
+  }
+  if (input === 'q' || key.escape) s.openOverlay('quit');
+}
+
+function onChoiceKey(s: PlaySession, choices: number, input: string, key: Key): void {
+  const n = choices;
+  if (/^[1-9]$/.test(input)) {
+    const i = Number(input) - 1;
+    if (i < n) s.choose(i);
+    return;
+  }
+  if (key.upArrow) {
+    s.setSelected((sel) => (n === 0 ? 0 : (sel - 1 + n) % n));
+    return;
+  }
+  if (key.downArrow) {
+    s.setSelected((sel) => (n === 0 ? 0 : (sel + 1) % n));
+    return;
+  }
+  if (key.return) {
+    s.choose(Math.min(s.selectedNow(), n - 1));
+    return;
+  }
+  if (input === '?') {
+    s.openOverlay('help');
+    return;
+  }
+  if (input === 'q' || key.escape) s.openOverlay('quit');
+}
+
+export function usePlayKeys(s: PlaySession, scroll: Scroll): void {
+  useKeys((input, key) => {
+    if (s.overlayNow() !== 'none') return onOverlayKey(s, input, key);
+    if (s.feedbackNow()) return onFeedbackKey(s, scroll, input, key);
+    const live = s.play.done ? undefined : s.play.turn();
+    if (!live) return;
+    if (live.node.kind === 'input') {
+      // Typing goes to the text field; only Esc is ours (and `?` on an empty field, see AnswerField).
+      if (key.escape) s.openOverlay('quit');
+      return;
+    }
+    onChoiceKey(s, live.choices.length, input, key);
+  });
+}
