@@ -6,13 +6,11 @@
 import { CommanderError, type Command } from 'commander';
 import { cliEnv, printProblem, UserError } from './env.js';
 import { buildProgram } from './program.js';
+import { guardStandardStreams, HANG_UP_STATUS, terminalLost } from './terminal-loss.js';
 import { langFromArgv, usageError } from './usage-errors.js';
 
-// A reader that stops early (`roleplay list | head`) closes the pipe; that is not a failure
-// of ours, so leave quietly instead of printing a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
-}
+// A reader that stops early (`roleplay list | head`) or a terminal that went away: a quiet end.
+guardStandardStreams();
 
 async function main(argv: string[]): Promise<number> {
   // Read before commander parses, so the help it prints is in this language too.
@@ -49,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv).then(
   (code) => {
+    // The screen has closed and the session is saved; nothing else is worth waiting for.
+    if (terminalLost()) process.exit(HANG_UP_STATUS);
     process.exitCode = code;
   },
   (e: unknown) => {

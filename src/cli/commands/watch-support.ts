@@ -11,6 +11,7 @@ import type { Mode } from '../../core/records.js';
 import type { Reload, WatchSource } from '../../ui/watch/source.js';
 import { resolveScenario } from '../files.js';
 import { said } from '../env.js';
+import { onTerminalLoss } from '../terminal-loss.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 
 /** The file now, as the UI should see it. */
@@ -112,9 +113,12 @@ export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }
   const source = fileWatchSource(file, options.lang);
   prepareTerminalUi();
   const { runWatch } = await import('../../ui/watch/run-watch.js');
+  const gone = new AbortController();
+  const release = onTerminalLoss(() => gone.abort());
   try {
-    return await runWatch({ source, ...options });
+    return await runWatch({ source, ...options, signal: gone.signal });
   } finally {
+    release();
     await source.close();
   }
 }

@@ -20,7 +20,8 @@ function Sized({ timeline, lang }: { readonly timeline: Timeline; readonly lang:
   );
 }
 
-export async function showReview(timeline: Timeline, lang: Lang): Promise<number> {
+/** `signal`: closes the screen from outside (the terminal went away). */
+export async function showReview(timeline: Timeline, lang: Lang, signal?: AbortSignal): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stdout.write(plainReview(timeline, lang, process.stdout.columns || 80));
     return 0;
@@ -31,6 +32,7 @@ export async function showReview(timeline: Timeline, lang: Lang): Promise<number
     </ThemeContext.Provider>,
     { exitOnCtrlC: true, patchConsole: false },
   );
+  signal?.addEventListener('abort', () => instance.unmount(), { once: true });
   await instance.waitUntilExit();
   return 0;
 }
