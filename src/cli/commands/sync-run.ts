@@ -2,10 +2,8 @@
  * What `roleplay sync` does: upload the sessions recorded on this computer while the team server
  * was out of reach. The team store and its rules live in src/store/sync; here is one line each.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { Lang } from '../../core/index.js';
-import { dbPathFrom, isPostgresUrl } from '../../store/open.js';
+import { dbPathFrom, homeDbPath, isPostgresUrl } from '../../store/open.js';
 import { StoreError } from '../../store/store.js';
 import { SYNC_NOTICES } from '../../store/sync/notices.js';
 import { TeamStore } from '../../store/sync/team-store.js';
@@ -47,7 +45,12 @@ export async function syncCommand(opts: { db?: string; all?: boolean }, lang: La
 
 /** The team server named by --db / ROLEPLAY_DB, with this computer's offline queue beside it. */
 async function openTeamStore(db: string | undefined, lang: Lang): Promise<TeamStore> {
-  const url = dbPathFrom(db);
+  let url: string;
+  try {
+    url = dbPathFrom(db);
+  } catch (e) {
+    throw new UserError(e instanceof StoreError ? e.in(lang) : String(e), 1);
+  }
   if (!isPostgresUrl(url)) {
     throw new UserError(
       said(
@@ -59,7 +62,7 @@ async function openTeamStore(db: string | undefined, lang: Lang): Promise<TeamSt
   }
   try {
     return await TeamStore.open(url, {
-      localPath: join(homedir(), '.roleplay', 'roleplay.db'),
+      localPath: homeDbPath(),
       uploadOnOpen: false,
       notice: () => {},
       lang,
