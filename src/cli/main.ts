@@ -4,6 +4,7 @@
  * ROLEPLAY_DEBUG=1) for bugs, so a trainer never sees a stack trace.
  */
 import { CommanderError, type Command } from 'commander';
+import { safeLine, safeText } from '../core/sanitize.js';
 import { cliEnv, printProblem, UserError } from './env.js';
 import { buildProgram } from './program.js';
 import { guardStandardStreams, HANG_UP_STATUS, terminalLost } from './terminal-loss.js';
@@ -25,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   for (const cmd of commands) {
     cmd.exitOverride();
     cmd.configureOutput({
-      writeErr: (s) => process.stderr.write(s),
+      writeErr: (s) => process.stderr.write(safeText(s)),
       outputError: (s, write) => write(`roleplay: ${usageError(s, lang)}\n`),
     });
   }
@@ -55,7 +56,7 @@ main(process.argv).then(
     if (process.env.ROLEPLAY_DEBUG) console.error(e);
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(
-      `roleplay: internal error: ${message.split('\n')[0]} (set ROLEPLAY_DEBUG=1 for details, and please report it)\n`,
+      `roleplay: internal error: ${safeLine(message.split('\n')[0]!)} (set ROLEPLAY_DEBUG=1 for details, and please report it)\n`,
     );
     process.exitCode = 1;
   },

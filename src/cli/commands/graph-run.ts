@@ -2,7 +2,7 @@
 import { type GraphFormat, renderGraph } from '../../core/graph-export.js';
 import type { Lang } from '../../core/index.js';
 import { bestPath } from '../../core/best-path.js';
-import { printProblem } from '../env.js';
+import { printProblem, printText } from '../env.js';
 import { graphMessages } from '../tool-messages.js';
 import { scenarioOrReport } from './scenario-or-report.js';
 import { withinLimit } from './within-limit.js';
@@ -15,8 +15,6 @@ export function graphCommand(ref: string, opts: { format: GraphFormat; best?: bo
     highlight = withinLimit(() => bestPath(scenario), opts.lang);
     if (!highlight) printProblem(graphMessages.noBestPath()[opts.lang]);
   }
-  process.stdout.write(
-    renderGraph(scenario, { format: opts.format, lang: opts.lang, ...(highlight ? { highlight } : {}) }),
-  );
+  printText(renderGraph(scenario, { format: opts.format, lang: opts.lang, ...(highlight ? { highlight } : {}) }));
   return 0;
 }

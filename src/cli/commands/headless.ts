@@ -15,7 +15,7 @@ import {
   safeLine,
   type TestStep,
 } from '../../core/index.js';
-import { printLine, printProblem, type Said, said, UserError } from '../env.js';
+import { printJson, printProblem, type Said, said, UserError, printErr } from '../env.js';
 import { stepsFileMessages as says } from '../tool-messages.js';
 import { scenarioOrReport } from './scenario-or-report.js';
 
@@ -53,7 +53,7 @@ export function runCommand(
     return 2;
   }
   hooks.onFinish?.(result.report);
-  printLine(JSON.stringify(result.report, null, 2));
+  printJson(result.report);
   return 0;
 }
 
@@ -104,7 +104,7 @@ export function headlessDecisionMs(scenario: Scenario, record: StepRecord): numb
 
 /** After a recorded headless run: the session it was recorded as, and how to continue it. */
 export function reportRecorded(id: string, finished: boolean, lang: Lang): void {
-  process.stderr.write(
+  printErr(
     finished
       ? said(`已记录为练习 ${id}\n`, `recorded as session ${id}\n`)[lang]
       : said(

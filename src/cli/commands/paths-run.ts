@@ -4,7 +4,7 @@
  */
 import { type Lang, type Scenario, safeLine, type TestStep } from '../../core/index.js';
 import { analysePaths, type EndingReport, type PathsReport } from '../../core/paths.js';
-import { printLine, printProblem } from '../env.js';
+import { printJson, printLine, printProblem, printText } from '../env.js';
 import { type MissingAnswer, pathsMessages as says } from '../tool-messages.js';
 import { scenarioOrReport } from './scenario-or-report.js';
 import { withinLimit } from './within-limit.js';
@@ -16,7 +16,7 @@ export function pathsCommand(ref: string, opts: { json?: boolean; ending?: strin
   const report = withinLimit(() => analysePaths(scenario), lang);
   if (opts.ending !== undefined) return printEndingSteps(scenario, report, opts.ending, lang);
   if (opts.json) {
-    printLine(JSON.stringify(jsonOf(report), null, 2));
+    printJson(jsonOf(report));
     return 0;
   }
   printLine([...reportLines(scenario, report, lang), '', says.saveHint(safeLine(ref))[lang]].join('\n'));
@@ -45,9 +45,7 @@ function printEndingSteps(scenario: Scenario, report: PathsReport, ending: strin
     return 1;
   }
   // An empty list is written `[]`: an empty file would not be a list of steps.
-  process.stdout.write(
-    e.shortest.steps.length === 0 ? '[]\n' : e.shortest.steps.map((s) => `- ${stepText(s)}\n`).join(''),
-  );
+  printText(e.shortest.steps.length === 0 ? '[]\n' : e.shortest.steps.map((s) => `- ${stepText(s)}\n`).join(''));
   return 0;
 }
 

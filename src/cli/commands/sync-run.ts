@@ -7,20 +7,18 @@ import { dbPathFrom, homeDbPath, isPostgresUrl } from '../../store/open.js';
 import { StoreError } from '../../store/store.js';
 import { SYNC_NOTICES } from '../../store/sync/notices.js';
 import { TeamStore } from '../../store/sync/team-store.js';
-import { printProblem, said, UserError } from '../env.js';
+import { printProblem, said, UserError, printText, printErr } from '../env.js';
 
 export async function syncCommand(opts: { db?: string; all?: boolean }, lang: Lang): Promise<number> {
   const store = await openTeamStore(opts.db, lang);
   try {
     if (!opts.all && store.waiting === 0) {
-      process.stdout.write(
-        said('本机没有待上传的记录\n', 'nothing on this computer is waiting to be uploaded\n')[lang],
-      );
+      printText(said('本机没有待上传的记录\n', 'nothing on this computer is waiting to be uploaded\n')[lang]);
       return 0;
     }
     const result = await store.sync({ all: opts.all === true });
     if (result.ok) {
-      process.stdout.write(
+      printText(
         said(
           `已上传 ${result.sessions} 个练习（${result.events} 个新步骤）到 ${store.location}；本机没有待上传的记录\n`,
           `uploaded ${result.sessions} session(s), ${result.events} new event(s), to ${store.location}; nothing is waiting on this computer\n`,
@@ -31,7 +29,7 @@ export async function syncCommand(opts: { db?: string; all?: boolean }, lang: La
     // The store's notices are off here (its offline notice would repeat the problem below), so
     // the sessions the server refused are named here, before the line that counts them.
     for (const r of result.refused) printProblem(SYNC_NOTICES[lang].notUploaded(r.sessionId, r.reason));
-    process.stderr.write(
+    printErr(
       said(
         `roleplay: ${result.problem}；已上传 ${result.sessions} 个练习，还有 ${result.remaining} 个保存在本机（稍后再运行 \`roleplay sync\`，不会丢失也不会重复）\n`,
         `roleplay: ${result.problem}; uploaded ${result.sessions} session(s), ${result.remaining} still wait on this computer (run \`roleplay sync\` again later; nothing is lost or sent twice)\n`,

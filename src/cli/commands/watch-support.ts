@@ -10,7 +10,7 @@ import { formatDiagnostic, safeLine, type Lang } from '../../core/index.js';
 import type { Mode } from '../../core/records.js';
 import type { Reload, WatchSource } from '../../ui/watch/source.js';
 import { resolveScenario } from '../files.js';
-import { said } from '../env.js';
+import { said, printErr } from '../env.js';
 import { onTerminalLoss } from '../terminal-loss.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 
@@ -91,7 +91,7 @@ export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }
   if (!file) {
     const r = resolveScenario(ref, options.lang);
     if (!r.ok) {
-      process.stderr.write(
+      printErr(
         said(
           `roleplay: --watch 需要案例文件：${r.message ?? `${ref} 无法载入`}\n`,
           `roleplay: --watch needs the scenario's file: ${r.message ?? `${ref} cannot be loaded`}\n`,
@@ -102,7 +102,7 @@ export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }
     file = r.file;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stderr.write(
+    printErr(
       said(
         'roleplay: play --watch 需要交互式终端；没有终端时请用 `roleplay lint` 和 `roleplay test` 检查文件\n',
         'roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n',
