@@ -8,7 +8,7 @@
  */
 import type { Command } from 'commander';
 import type { Lang } from '../core/index.js';
-import { safeText, terminalSafeJson } from '../core/sanitize.js';
+import { safeText } from '../core/sanitize.js';
 import { isLang, type Said, said } from '../core/text.js';
 
 /** A sentence in both languages, Chinese first; `said(zh, en)[lang]` is the one to print. */
@@ -44,7 +44,7 @@ export class UserError extends Error {
 /*
  * What we print may quote a scenario file, a session database or typed text, any of which can
  * hold escape sequences, control characters or bidi overrides. Text goes out through safeText
- * and JSON through terminalSafeJson here, at the edge, so no command can forget to.
+ * here, at the edge (JSON through json-output.ts), so no command can forget to.
  */
 
 /** One line (or several) of text on standard output. */
@@ -60,11 +60,6 @@ export function printText(text: string): void {
 /** Text on standard error as it is (a message of several parts, a summary), once made safe for a terminal. */
 export function printErr(text: string): void {
   process.stderr.write(safeText(text));
-}
-
-/** A value as indented JSON on standard output: the same data, no character a terminal acts on. */
-export function printJson(value: unknown): void {
-  process.stdout.write(`${terminalSafeJson(JSON.stringify(value, null, 2))}\n`);
 }
 
 /** A problem, on standard error in the shape of every error of ours: `roleplay: …`. */

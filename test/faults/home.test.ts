@@ -94,7 +94,7 @@ describe('HOME that gives no place for the default database', () => {
     expect(r.status, r.stderr).toBe(0);
     const listed = rpWithHome(undefined, ['sessions', '--json'], { ROLEPLAY_DB: db });
     expect(listed.status, listed.stderr).toBe(0);
-    expect(JSON.parse(listed.stdout)).toHaveLength(1);
+    expect((JSON.parse(listed.stdout) as { sessions: unknown[] }).sessions).toHaveLength(1);
     expect(readdirSync(join(tmp.dir, 'cwd'))).toEqual([]);
   });
 

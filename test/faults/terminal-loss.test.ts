@@ -92,7 +92,9 @@ function expectSavedAndResumable(db: string, err: string) {
 
   const listed = rp(['sessions', '--json', '--db', db]);
   expect(listed.status, listed.stderr).toBe(0);
-  const sessions = JSON.parse(listed.stdout) as { id: string; finishedAt: string | null; events: number }[];
+  const { sessions } = JSON.parse(listed.stdout) as {
+    sessions: { id: string; finishedAt: string | null; events: number }[];
+  };
   expect(sessions).toHaveLength(1);
   expect(sessions[0]!.finishedAt).toBeNull();
   expect(sessions[0]!.events).toBe(2);

@@ -9,12 +9,12 @@ import {
   byPosition,
   compile,
   formatDiagnostic,
-  terminalSafeJson,
   tidyMessage,
   type Diagnostic,
   type Lang,
   type Locator,
 } from '../../core/index.js';
+import { printJson } from '../json-output.js';
 import { lintPaths } from './lint-run.js';
 import { printText, printErr } from '../env.js';
 
@@ -53,7 +53,7 @@ export function auditCommand(paths: readonly string[], options: AuditOptions): n
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;
   const passed = cases.filter((c) => c.report.passedBy.length > 0).length;
-  if (options.json) printJson(cases, loadErrors, { errors, warnings, passed });
+  if (options.json) printAudit(cases, loadErrors, { errors, warnings, passed });
   else {
     for (const d of all) printText(`${formatDiagnostic(d)}\n`);
     for (const c of cases) printText(`\n${tableOf(c.report, options.lang).join('\n')}\n`);
@@ -62,7 +62,7 @@ export function auditCommand(paths: readonly string[], options: AuditOptions): n
   return errors > 0 ? 1 : 0;
 }
 
-function printJson(
+function printAudit(
   cases: readonly AuditedCase[],
   loadErrors: readonly Diagnostic[],
   totals: { errors: number; warnings: number; passed: number },
@@ -82,7 +82,7 @@ function printJson(
       diagnostics: c.diagnostics,
     })),
   };
-  printText(`${terminalSafeJson(JSON.stringify(out, null, 2))}\n`);
+  printJson(out);
 }
 
 /** The case's strategies as rows, one column per language. */

@@ -1,7 +1,8 @@
 /** What `roleplay list` does: the scenarios on offer, as text or JSON. */
 import { customerOf, localize, safeLine, type Lang, type Scenario } from '../../core/index.js';
-import { printJson, printText, printErr } from '../env.js';
+import { printJson } from '../json-output.js';
 import { listScenarioFiles, resolveScenario } from '../files.js';
+import { printText, printErr } from '../env.js';
 
 export interface ScenarioSummary {
   readonly id: string;
@@ -39,7 +40,7 @@ export function availableScenarios(lang: Lang): { summary: ScenarioSummary; scen
 export function listCommand(options: { json?: boolean; lang: Lang }): number {
   const list = availableScenarios(options.lang).map((x) => x.summary);
   if (options.json) {
-    printJson(list);
+    printJson({ scenarios: list });
     return 0;
   }
   const idWidth = Math.max(2, ...list.map((s) => s.id.length));

@@ -4,7 +4,8 @@ import { type Lang, safeText, type Scenario } from '../../core/index.js';
 import { reportCsv, reportHtml, reportJson, reportText } from '../../report/report.js';
 import { compiledFromSource } from '../../store/scenario-source.js';
 import type { SessionFilter, SessionStore } from '../../store/store.js';
-import { printErr, printJson, printText, said, UserError } from '../env.js';
+import { said, UserError, printText, printErr } from '../env.js';
+import { printJson } from '../json-output.js';
 import { filterOf, type StoreOptions, withStore } from '../store-access.js';
 
 interface ReportOptions extends StoreOptions {
@@ -34,7 +35,7 @@ export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<nu
         ...(filter.since !== undefined ? { since: filter.since } : {}),
       },
     };
-    if (opts.json) printJson(reportJson(data, ctx));
+    if (opts.json) printJson({ ...reportJson(data, ctx) });
     else if (opts.csv) process.stdout.write(reportCsv(data));
     // the page too: a bidi override reorders what a browser shows as much as a terminal
     else if (opts.html !== undefined) writeHtml(opts.html, safeText(reportHtml(data, ctx)), lang);

@@ -10,7 +10,8 @@ import { StoreRecorder } from '../../store/recorder.js';
 import { Recording } from '../../store/recording.js';
 import { restorePoint } from '../../store/resume.js';
 import type { SessionRow, SessionStore, StoredEvent } from '../../store/store.js';
-import { printJson, printProblem, said, UserError } from '../env.js';
+import { printProblem, said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { type StoreOptions, scenarioOf, sessionNamed, shortId, unrecorded, withStore } from '../store-access.js';
 import { onTerminalLoss } from '../terminal-loss.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
@@ -128,7 +129,7 @@ async function resumeHeadless(stopped: Stopped, steps: readonly TestStep[], lang
       const report = reportOf(compiled, output);
       void recording.finish(report);
       await recording.flush();
-      printJson(report);
+      printJson({ ...report });
     } else {
       await recording.flush();
       if (code === 0) {

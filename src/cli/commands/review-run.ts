@@ -2,7 +2,8 @@
 import type { Lang } from '../../core/index.js';
 import type { SessionRow, SessionStore } from '../../store/store.js';
 import { type Timeline, timelineOf } from '../../ui/review/timeline.js';
-import { printJson, said, UserError } from '../env.js';
+import { said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { type StoreOptions, scenarioOf, sessionNamed, withStore } from '../store-access.js';
 import { onTerminalLoss } from '../terminal-loss.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
@@ -18,7 +19,7 @@ export async function reviewCommand(
     return timelineOf(compiled.scenario, session, await store.events(session.id), lang);
   });
   if (opts.json) {
-    printJson(timeline);
+    printJson({ ...timeline });
     return 0;
   }
   prepareTerminalUi();

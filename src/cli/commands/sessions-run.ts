@@ -3,7 +3,8 @@ import { type Lang, safeLine } from '../../core/index.js';
 import { table, truncate } from '../../text/layout.js';
 import { recordStrings } from '../../report/strings.js';
 import type { SessionRow } from '../../store/store.js';
-import { printJson, printLine, said, UserError } from '../env.js';
+import { printLine, said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { filterOf, type StoreOptions, shortId, withStore } from '../store-access.js';
 
 interface SessionsOptions extends StoreOptions {
@@ -18,7 +19,7 @@ export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promis
   const limit = limitOf(opts.limit, lang);
   return withStore(opts, lang, async (store) => {
     const rows = await store.listSessions({ ...filter, ...(limit !== undefined ? { limit } : {}) });
-    if (opts.json) printJson(rows.map(jsonOf));
+    if (opts.json) printJson({ sessions: rows.map(jsonOf) });
     else printLine(rows.length === 0 ? recordStrings(lang).noSessions : tableOf(rows, lang).join('\n'));
     return 0;
   });
