@@ -8,6 +8,7 @@ import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../../core/reco
 import type { Library } from '../../ui/run-app.js';
 import type { PlayMode } from '../options.js';
 import type { StoreOptions } from '../store-access.js';
+import { onTerminalLoss } from '../terminal-loss.js';
 import { needsTerminal, prepareTerminalUi } from '../terminal-ui.js';
 import { fileLibrary } from './file-library.js';
 import type { MenuStore } from './menu-store.js';
@@ -68,6 +69,8 @@ export async function playMenu(
     resume: async (session) => (await store).resume(session, lang),
   };
   const stop = new AbortController();
+  // The terminal going away closes the screen, and the recorders and the store after it.
+  const release = onTerminalLoss(() => stop.abort());
   const closed = runApp({
     library,
     start: { kind: 'menu' },
@@ -87,5 +90,7 @@ export async function playMenu(
     stop.abort();
     await closed;
     throw e;
+  } finally {
+    release();
   }
 }

@@ -3,7 +3,7 @@
  * unfinished sessions to continue. Loaded and opened after the menu's first frame (see
  * menu-run.ts), so neither the store nor SQLite delays it.
  */
-import type { Lang } from '../../core/index.js';
+import { type Lang, safeLine, safeText } from '../../core/index.js';
 import { traineeFrom } from '../../store/open.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { restorePoint } from '../../store/resume.js';
@@ -49,10 +49,11 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
         return list.map((s) => {
           rows.set(s.id, s);
           const title = titles.get(s.scenarioId);
+          // shown on the menu: made safe here, as the database may hold anything
           return {
             id: s.id,
-            scenarioId: s.scenarioId,
-            startedAt: s.startedAt,
+            scenarioId: safeLine(s.scenarioId),
+            startedAt: safeLine(s.startedAt),
             steps: s.eventCount,
             mode: s.mode === 'exam' ? 'exam' : 'practice',
             ...(title !== undefined ? { title } : {}),
@@ -83,9 +84,10 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
           if (e instanceof UserError || e instanceof StoreError) {
             return {
               ok: false,
-              message:
+              message: safeText(
                 said('这个练习无法继续：', 'this session cannot be continued: ')[lang] +
-                (e instanceof StoreError ? e.in(lang) : e.message),
+                  (e instanceof StoreError ? e.in(lang) : e.message),
+              ),
             };
           }
           throw e;

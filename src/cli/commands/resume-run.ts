@@ -13,6 +13,7 @@ import type { SessionRow, SessionStore, StoredEvent } from '../../store/store.js
 import { printProblem, said, UserError } from '../env.js';
 import { printJson } from '../json-output.js';
 import { type StoreOptions, scenarioOf, sessionNamed, shortId, unrecorded, withStore } from '../store-access.js';
+import { onTerminalLoss } from '../terminal-loss.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 import { fileLibrary } from './file-library.js';
 import { headlessDecisionMs, type RunOptions, readSteps, reportRecorded } from './headless.js';
@@ -86,6 +87,8 @@ async function resumeOnScreen({ store, session, scenario, events, point }: Stopp
   prepareTerminalUi();
   const { runApp } = await import('../../ui/run-app.js');
   const { compiled, source } = scenario;
+  const gone = new AbortController();
+  const release = onTerminalLoss(() => gone.abort());
   const code = await runApp({
     library: fileLibrary,
     start: {
@@ -101,7 +104,8 @@ async function resumeOnScreen({ store, session, scenario, events, point }: Stopp
     lang,
     mode: session.mode === 'exam' ? 'exam' : 'practice',
     recorder,
-  });
+    signal: gone.signal,
+  }).finally(release);
   const failure = await recorder.close();
   if (failure !== undefined) throw unrecorded(failure, store.location, lang);
   return code;

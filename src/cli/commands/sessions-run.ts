@@ -64,10 +64,10 @@ function tableOf(rows: readonly SessionRow[], lang: Lang): string[] {
     [
       [t.id, t.started, t.trainee, t.scenario, t.mode, t.outcome, t.score, t.passed],
       ...rows.map((r) => [
-        shortId(r.id),
-        r.startedAt.slice(0, 16).replace('T', ' '),
+        safeLine(shortId(r.id)),
+        safeLine(r.startedAt.slice(0, 16).replace('T', ' ')),
         truncate(safeLine(r.trainee), 16),
-        truncate(r.scenarioId, 24),
+        truncate(safeLine(r.scenarioId), 24),
         t.modes[r.mode] ?? r.mode,
         r.result ? (t.outcomes[r.result.outcome] ?? r.result.outcome) : t.unfinished,
         r.result ? `${r.result.percent}%` : '',

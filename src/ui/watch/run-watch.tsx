@@ -9,7 +9,13 @@ import { WatchApp } from './watch-app.js';
 
 export type { Reload, WatchSource } from './source.js';
 
-export async function runWatch(options: { source: WatchSource; lang: Lang; mode: Mode }): Promise<number> {
+export async function runWatch(options: {
+  source: WatchSource;
+  lang: Lang;
+  mode: Mode;
+  /** closes the preview from outside (the terminal went away) */
+  signal?: AbortSignal;
+}): Promise<number> {
   const instance = render(
     <WatchApp
       source={options.source}
@@ -20,6 +26,7 @@ export async function runWatch(options: { source: WatchSource; lang: Lang; mode:
     />,
     { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
   );
+  options.signal?.addEventListener('abort', () => instance.unmount(), { once: true });
   await instance.waitUntilExit();
   return 0;
 }
