@@ -5,7 +5,8 @@
  */
 import { truncate, widthOf, wrapText } from '../text/layout.js';
 
-export type Tone = 'title' | 'accent' | 'good' | 'bad' | 'warn' | 'muted' | 'speaker' | 'you' | 'selected';
+/** `cursor`: the cell under a text field's cursor (drawn inverse, with or without colour). */
+export type Tone = 'title' | 'accent' | 'good' | 'bad' | 'warn' | 'muted' | 'speaker' | 'you' | 'selected' | 'cursor';
 
 export interface Piece {
   readonly text: string;

@@ -25,10 +25,10 @@ function tmux(...args: string[]): string {
   return execFileSync('tmux', args, { encoding: 'utf8' });
 }
 
-function start(args: string, cols = 100, rows = 30): string {
+function start(args: string, cols = 100, rows = 30, db = DB): string {
   const name = `roleplay-ui-test-${process.pid}-${sessions.length}-${Date.now() % 100000}`;
   sessions.push(name);
-  const cmd = `cd ${JSON.stringify(ROOT)} && CI=false LANG=C.UTF-8 ROLEPLAY_DB=${JSON.stringify(DB)} node bin/roleplay.js ${args}; echo "[exit $?]"; sleep 30`;
+  const cmd = `cd ${JSON.stringify(ROOT)} && CI=false LANG=C.UTF-8 ROLEPLAY_DB=${JSON.stringify(db)} node bin/roleplay.js ${args}; echo "[exit $?]"; sleep 30`;
   tmux('-u', 'new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), cmd);
   return name;
 }
@@ -53,6 +53,25 @@ async function waitFor(name: string, text: string | RegExp, ms = 15000): Promise
 
 const keys = (name: string, ...k: string[]) => tmux('send-keys', '-t', name, ...k);
 const literal = (name: string, text: string) => tmux('send-keys', '-t', name, '-l', text);
+/** Raw bytes in one write to the terminal (as a held key or an input method sends them). */
+const bytes = (name: string, text: string) =>
+  tmux('send-keys', '-t', name, '-H', ...[...Buffer.from(text, 'utf8')].map((b) => b.toString(16).padStart(2, '0')));
+/** A paste, as the terminal delivers it: in bracketed-paste markers when the program asked for them. */
+function paste(name: string, text: string): void {
+  tmux('set-buffer', '-b', name, text);
+  tmux('paste-buffer', '-p', '-d', '-b', name, '-t', name);
+}
+
+/** The typed answers a session database holds, in order (read through `roleplay export`). */
+function saidIn(db: string): string[] {
+  const out = execFileSync('node', ['bin/roleplay.js', 'export', '--db', db], { cwd: ROOT, encoding: 'utf8' });
+  const said: string[] = [];
+  for (const line of out.split('\n').filter(Boolean)) {
+    const record = JSON.parse(line) as { action?: { kind: string; text?: string } };
+    if (record.action?.kind === 'say' && record.action.text !== undefined) said.push(record.action.text);
+  }
+  return said;
+}
 
 describe.skipIf(!hasTmux)('the real binary in tmux', () => {
   it('plays a whole case in Chinese (typed answer, choices) and shows the debrief', async () => {
@@ -111,6 +130,46 @@ describe.skipIf(!hasTmux)('the real binary in tmux', () => {
     await waitFor(s, 'Leave this case?');
     keys(s, 'n');
     await waitFor(s, /Esc quit/);
+    keys(s, 'C-c');
+    await waitFor(s, '[exit 0]');
+  }, 60_000);
+});
+
+describe.skipIf(!hasTmux)('typing bursts in the real binary', () => {
+  it('types bursts into the answer exactly as meant: held Backspace, a paste with a newline, text and Enter in one write (zh)', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'roleplay-ui-burst-')), 'sessions.db');
+    const s = start(`play ${JSON.stringify(FIXTURE)} --lang zh --mode exam`, 100, 30, db);
+    await ready(s, '考察要点');
+    keys(s, 'Enter');
+    await waitFor(s, '你对保安说什么？');
+    literal(s, '您好 hello there');
+    await waitFor(s, '› 您好 hello there');
+    bytes(s, '\u007f'.repeat(6)); // a held Backspace: six DEL bytes in one write
+    await waitFor(s, /› 您好 hello\s*$/m);
+    bytes(s, '\u007f'.repeat(5));
+    await waitFor(s, /› 您好\s*$/m);
+    paste(s, '我是讯达的张工\n来处理电源告警');
+    await waitFor(s, '› 您好 我是讯达的张工 来处理电源告警');
+    bytes(s, '。\r'); // the last character and Enter in one write
+    await waitFor(s, '施工单和出入证呢？');
+    expect(saidIn(db)).toEqual(['您好 我是讯达的张工 来处理电源告警。']);
+    keys(s, 'C-c');
+    await waitFor(s, '[exit 0]');
+  }, 60_000);
+
+  it('applies cursor keys and text in one write, and an IME phrase arrives whole (en, 80×24)', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'roleplay-ui-burst-')), 'sessions.db');
+    const s = start(`play ${JSON.stringify(FIXTURE)} --lang en --mode exam`, 80, 24, db);
+    await ready(s, 'Lessons at stake');
+    keys(s, 'Enter');
+    await waitFor(s, 'What do you say to the guard?');
+    bytes(s, 'Hello, Zhang from Xunda, about the pwer alarm');
+    await waitFor(s, 'pwer alarm');
+    bytes(s, `${'\u001b[D'.repeat(9)}o`); // nine times ← then the missing letter, one write
+    await waitFor(s, 'about the power alarm');
+    bytes(s, '\u001b[F 您好\r'); // End, then a phrase as an input method commits it, and Enter
+    await waitFor(s, 'Where are your work order and site pass?');
+    expect(saidIn(db)).toEqual(['Hello, Zhang from Xunda, about the power alarm 您好']);
     keys(s, 'C-c');
     await waitFor(s, '[exit 0]');
   }, 60_000);

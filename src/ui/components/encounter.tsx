@@ -3,9 +3,6 @@
  * (as much as fits, newest last), the current speaker's line, and the numbered choices or the
  * input prompt; and the text field of an input node.
  */
-import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
-import { useEffect, useState } from 'react';
 import type { CompiledScenario, Lang, Play, Turn } from '../../core/index.js';
 import type { Mode } from '../../core/records.js';
 import { safeLine, safeText } from '../../core/sanitize.js';
@@ -14,10 +11,9 @@ import { padEnd, widthOf } from '../../text/layout.js';
 import { speakerName, transcriptOf } from '../describe.js';
 import { stringsFor } from '../i18n.js';
 import { blank, fitLine, labelled, paragraph, rule, type Line } from '../lines.js';
+import type { LineEditor } from '../line-editor.js';
 import { meterRows } from '../meters.js';
-
-/** Longer answers are cut while typing: matching reads only the first 2,000 characters anyway. */
-const MAX_ANSWER_CHARS = 500;
+import { TextField } from './text-field.js';
 
 export interface EncounterView {
   readonly compiled: CompiledScenario;
@@ -125,40 +121,27 @@ export function encounterBody(v: EncounterView, height: number, reserved: number
 }
 
 /**
- * The text field of an input node. It keeps its own text, so a keystroke redraws the field
- * and not the whole encounter; the screen only hears how many rows the field wraps onto.
+ * The text field of an input node. Its text is the session's LineEditor (the encounter's key
+ * handler edits it), so a keystroke redraws the field and not the whole encounter; the screen
+ * only hears how many rows the field wraps onto.
  */
 export function AnswerField(props: {
+  readonly editor: LineEditor;
   readonly focus: boolean;
   readonly placeholder: string;
   readonly width: number;
-  readonly onHelp: () => void;
+  readonly maxRows: number;
   readonly onRows: (rows: number) => void;
-  readonly onSubmit: (text: string) => void;
 }) {
-  const [answer, setAnswer] = useState('');
-  const rows = Math.max(1, Math.ceil((2 + widthOf(answer) + 1) / Math.max(1, props.width)));
-  const { onRows } = props;
-  useEffect(() => {
-    onRows(rows);
-  }, [rows, onRows]);
   return (
-    <Box>
-      <Text>{'› '}</Text>
-      <TextInput
-        value={answer}
-        focus={props.focus}
-        placeholder={props.placeholder}
-        onChange={(v) => {
-          // `?` on an empty field opens the help instead of being typed.
-          if (answer === '' && v === '?') {
-            props.onHelp();
-            return;
-          }
-          setAnswer(safeLine(v).slice(0, MAX_ANSWER_CHARS));
-        }}
-        onSubmit={props.onSubmit}
-      />
-    </Box>
+    <TextField
+      editor={props.editor}
+      prefix={[{ text: '› ', tone: 'you' }]}
+      placeholder={props.placeholder}
+      focus={props.focus}
+      width={props.width}
+      maxRows={props.maxRows}
+      onRows={props.onRows}
+    />
   );
 }

@@ -1,6 +1,5 @@
 /** The menu of cases: pick with arrows or number keys, `/` to filter, `l` for the language. */
-import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
+import { Box } from 'ink';
 import { useMemo } from 'react';
 import type { Lang } from '../../core/index.js';
 import { safeLine } from '../../core/sanitize.js';
@@ -12,6 +11,7 @@ import type { MenuEntry, UnfinishedSession } from '../library.js';
 import { blank, fitLine, paragraph, plain, rule, type Line } from '../lines.js';
 import { padEnd, widthOf } from '../../text/layout.js';
 import { Lines } from './lines.js';
+import { TextField } from './text-field.js';
 
 export interface MenuProps {
   readonly entries: readonly MenuEntry[];
@@ -61,7 +61,7 @@ export function whenText(iso: string): string {
 export function Menu(props: MenuProps) {
   const { entries, lang, width, height, unfinished = [] } = props;
   const m = useMenuState();
-  const filter = m.filter[2];
+  const filter = m.filter;
   const shown = useMemo(() => filterEntries(entries, filter), [entries, filter]);
   useMenuKeys(m, { ...props, unfinished }, shown);
 
@@ -162,8 +162,8 @@ interface CaseListProps extends MenuProps {
 function CaseList(props: CaseListProps) {
   const { entries, lang, width, height, error, unfinished, onResume, state: m, shown, header } = props;
   const t = stringsFor(lang);
-  const [, setFilter, filter] = m.filter;
-  const [, setFiltering, filtering] = m.filtering;
+  const filter = m.filter;
+  const [, , filtering] = m.filtering;
   const sel = Math.min(m.selected[2], Math.max(0, shown.length - 1));
   const rows = caseRows(shown, sel, lang, width);
   const current = shown[sel];
@@ -188,21 +188,13 @@ function CaseList(props: CaseListProps) {
     <Box flexDirection="column">
       <Lines lines={[...header, plain(t.menuTitle, 'title', true)]} width={width} />
       {filterRows > 0 && (
-        <Box>
-          <Text color={undefined}>{t.filterLabel}</Text>
-          {filtering ? (
-            <TextInput
-              value={filter}
-              onChange={(v) => {
-                setFilter(safeLine(v));
-                m.selected[1](0);
-              }}
-              onSubmit={() => setFiltering(false)}
-            />
-          ) : (
-            <Text>{filter}</Text>
-          )}
-        </Box>
+        <TextField
+          editor={m.filterEditor}
+          prefix={[{ text: t.filterLabel }]}
+          focus={filtering}
+          width={width}
+          maxRows={1}
+        />
       )}
       <Lines lines={[...list, blank, ...detail, ...errorLines, ...footer]} width={width} />
     </Box>

@@ -73,13 +73,12 @@ function Encounter(props: PlayScreenProps & { readonly session: PlaySession; rea
       <Lines lines={[...header, ...body]} width={width} />
       {inputRows > 0 && (
         <AnswerField
-          key={session.play.context.steps.length}
+          editor={session.answer}
           focus={session.overlay === 'none'}
           placeholder={t.inputPlaceholder}
           width={width}
-          onHelp={() => session.openOverlay('help')}
+          maxRows={Math.max(1, Math.floor(height / 4))}
           onRows={session.setAnswerRows}
-          onSubmit={session.submit}
         />
       )}
       <Lines lines={footer} width={width} />

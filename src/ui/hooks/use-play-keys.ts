@@ -1,8 +1,9 @@
 /**
  * The encounter's keys: on an overlay (help closes with any key; quit asks y/n), on practice
- * feedback (scroll, continue), and at a turn (a number or ↑↓⏎ chooses; typing goes to the
- * answer field, where only Esc is ours). Reads the session's state as of this keypress, not
- * as of the last frame: several keys can arrive before React draws again.
+ * feedback (scroll, continue), and at a turn (a number or ↑↓⏎ chooses; at an input node the
+ * keys edit the answer, ⏎ sends it, Esc asks to leave). Reads the session's state as of this
+ * keypress, not as of the last frame: several keys can arrive in one chunk ("好的⏎", four
+ * Backspaces), and each is handled in order, the answer's text included (session.answer).
  */
 import type { Key } from 'ink';
 import type { PlaySession } from './use-play-session.js';
@@ -62,17 +63,37 @@ function onChoiceKey(s: PlaySession, choices: number, input: string, key: Key): 
   if (input === 'q' || key.escape) s.openOverlay('quit');
 }
 
+/** At an input node: ⏎ sends the answer, Esc asks to leave, `?` on an empty field is help; the rest edits. */
+function onAnswerKey(s: PlaySession, input: string, key: Key, paste: boolean): void {
+  if (paste) {
+    s.answer.press(input, key);
+    return;
+  }
+  if (key.return) {
+    s.submit();
+    return;
+  }
+  if (key.escape) {
+    s.openOverlay('quit');
+    return;
+  }
+  if (input === '?' && s.answer.text === '') {
+    s.openOverlay('help');
+    return;
+  }
+  s.answer.press(input, key);
+}
+
 export function usePlayKeys(s: PlaySession, scroll: Scroll): void {
-  useKeys((input, key) => {
-    if (s.overlayNow() !== 'none') return onOverlayKey(s, input, key);
-    if (s.feedbackNow()) return onFeedbackKey(s, scroll, input, key);
-    const live = s.play.done ? undefined : s.play.turn();
-    if (!live) return;
-    if (live.node.kind === 'input') {
-      // Typing goes to the text field; only Esc is ours (and `?` on an empty field, see AnswerField).
-      if (key.escape) s.openOverlay('quit');
-      return;
-    }
-    onChoiceKey(s, live.choices.length, input, key);
-  });
+  useKeys(
+    (input, key, paste) => {
+      if (s.overlayNow() !== 'none') return paste ? undefined : onOverlayKey(s, input, key);
+      if (s.feedbackNow()) return paste ? undefined : onFeedbackKey(s, scroll, input, key);
+      const live = s.play.done ? undefined : s.play.turn();
+      if (!live) return;
+      if (live.node.kind === 'input') return onAnswerKey(s, input, key, paste);
+      if (!paste) onChoiceKey(s, live.choices.length, input, key);
+    },
+    { paste: true },
+  );
 }

@@ -3,6 +3,7 @@ import { render } from 'ink';
 import type { Lang } from '../../core/index.js';
 import { realClock } from '../clock.js';
 import type { Mode } from '../../core/records.js';
+import { bracketedPaste } from '../paste-mode.js';
 import { themeFromEnv } from '../theme.js';
 import type { WatchSource } from './source.js';
 import { WatchApp } from './watch-app.js';
@@ -10,6 +11,7 @@ import { WatchApp } from './watch-app.js';
 export type { Reload, WatchSource } from './source.js';
 
 export async function runWatch(options: { source: WatchSource; lang: Lang; mode: Mode }): Promise<number> {
+  const pasteOff = bracketedPaste();
   const instance = render(
     <WatchApp
       source={options.source}
@@ -20,6 +22,10 @@ export async function runWatch(options: { source: WatchSource; lang: Lang; mode:
     />,
     { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
   );
-  await instance.waitUntilExit();
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    pasteOff();
+  }
   return 0;
 }
