@@ -112,11 +112,16 @@ describe('cursor and editing keys in one chunk', () => {
     expect(said).toEqual(['one four']);
   });
 
-  it('two Enters in one chunk in practice mode send the answer and then continue past the feedback', async () => {
+  it('keys after Enter in the same chunk do not skip the feedback or answer the next node', async () => {
     const h = await renderApp({ start: { kind: 'play', opened: basement() }, mode: 'practice' });
     await h.waitFor((f) => f.includes('站住！'));
-    h.stdin.write(`您好，我是讯达的张工，来处理电源告警${KEY.enter}${KEY.enter}`);
-    await h.waitFor((f) => f.includes('施工单和出入证呢？') && !f.includes('这一步的反馈'));
+    h.stdin.write(`您好，我是讯达的张工，来处理电源告警${KEY.enter}${KEY.enter}2`);
+    await h.waitFor((f) => f.includes('这一步的反馈'));
+    await tick(100);
+    expect(h.frame()).toContain('这一步的反馈');
+    h.stdin.write(`${KEY.enter}2`);
+    const f = await h.waitFor((x) => x.includes('施工单和出入证呢？'));
+    expect(f).toContain('› 1. 递上出发前办好的施工单和出入证。'); // nothing picked there yet
   });
 
   it('shows a long answer on several rows and sends it whole', async () => {

@@ -17,7 +17,13 @@ import { type Key, useInput } from 'ink';
 import { useCallback, useRef } from 'react';
 import { KeyReader } from '../key-presses.js';
 
-export type KeyHandler = (input: string, key: Key, paste: boolean) => void;
+/**
+ * A handler returns DROP_REST when the keys after this one in the same chunk were typed before
+ * the trainee could see what this one did (a decision that moves the case on): they are
+ * dropped. Anything else it returns is ignored.
+ */
+export const DROP_REST = 'drop-rest';
+export type KeyHandler = (input: string, key: Key, paste: boolean) => unknown;
 
 export function useKeys(handler: KeyHandler, options: { isActive?: boolean; paste?: boolean } = {}): void {
   const ref = useRef(handler);
@@ -29,7 +35,7 @@ export function useKeys(handler: KeyHandler, options: { isActive?: boolean; past
   const stable = useCallback((input: string, key: Key) => {
     for (const p of reader.current!.presses(input, key)) {
       if (p.paste && !wantsPaste.current) continue;
-      ref.current(p.input, p.key, p.paste === true);
+      if (ref.current(p.input, p.key, p.paste === true) === DROP_REST) break;
     }
   }, []);
   useInput(stable, options.isActive === undefined ? {} : { isActive: options.isActive });

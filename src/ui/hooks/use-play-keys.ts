@@ -7,7 +7,7 @@
  */
 import type { Key } from 'ink';
 import type { PlaySession } from './use-play-session.js';
-import { useKeys } from './use-keys.js';
+import { DROP_REST, useKeys } from './use-keys.js';
 
 interface Scroll {
   onKey(input: string, key: Key): boolean;
@@ -84,15 +84,24 @@ function onAnswerKey(s: PlaySession, input: string, key: Key, paste: boolean): v
   s.answer.press(input, key);
 }
 
+function onPlayKey(s: PlaySession, scroll: Scroll, input: string, key: Key, paste: boolean): void {
+  if (s.overlayNow() !== 'none') return paste ? undefined : onOverlayKey(s, input, key);
+  if (s.feedbackNow()) return paste ? undefined : onFeedbackKey(s, scroll, input, key);
+  const live = s.play.done ? undefined : s.play.turn();
+  if (!live) return;
+  if (live.node.kind === 'input') return onAnswerKey(s, input, key, paste);
+  if (!paste) onChoiceKey(s, live.choices.length, input, key);
+}
+
 export function usePlayKeys(s: PlaySession, scroll: Scroll): void {
   useKeys(
     (input, key, paste) => {
-      if (s.overlayNow() !== 'none') return paste ? undefined : onOverlayKey(s, input, key);
-      if (s.feedbackNow()) return paste ? undefined : onFeedbackKey(s, scroll, input, key);
-      const live = s.play.done ? undefined : s.play.turn();
-      if (!live) return;
-      if (live.node.kind === 'input') return onAnswerKey(s, input, key, paste);
-      if (!paste) onChoiceKey(s, live.choices.length, input, key);
+      const steps = s.play.context.steps.length;
+      const feedback = s.feedbackNow();
+      onPlayKey(s, scroll, input, key, paste);
+      // A decision, or leaving its feedback, shows something new: keys typed in the same
+      // chunk were typed before the trainee saw it ("21" must not also pick on the next node).
+      if (s.play.context.steps.length !== steps || s.feedbackNow() !== feedback) return DROP_REST;
     },
     { paste: true },
   );
