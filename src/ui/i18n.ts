@@ -34,6 +34,9 @@ interface Strings {
   readonly modeHints: Readonly<Record<Mode, string>>;
   readonly briefingKeys: string;
   readonly points: (n: number) => string;
+  /** exam mode: which way a meter moved, in words and without numbers */
+  readonly meterUp: (label: string) => string;
+  readonly meterDown: (label: string) => string;
   readonly you: string;
   readonly narrator: string;
   readonly silence: string;
@@ -116,6 +119,8 @@ const zh: Strings = {
   modeHints: { practice: '每一步后显示反馈和得分', exam: '只在结束时显示反馈和得分' },
   briefingKeys: 'Enter 开始 · Tab/←→ 切换模式 · l English · ? 帮助 · Esc 返回',
   points: (n) => `${n > 0 ? '+' : ''}${n} 分`,
+  meterUp: (l) => `${l}上升了`,
+  meterDown: (l) => `${l}下降了`,
   you: '你',
   narrator: '旁白',
   silence: '（没有回应）',
@@ -212,6 +217,8 @@ const en: Strings = {
   modeHints: { practice: 'feedback and points after every step', exam: 'feedback and points only at the end' },
   briefingKeys: 'Enter start · Tab/←→ mode · l 中文 · ? help · Esc back',
   points: (n) => `${n > 0 ? '+' : ''}${n} pt${Math.abs(n) === 1 ? '' : 's'}`,
+  meterUp: (l) => `${l} went up`,
+  meterDown: (l) => `${l} went down`,
   you: 'You',
   narrator: 'Narrator',
   silence: '(no answer)',

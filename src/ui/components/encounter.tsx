@@ -12,7 +12,7 @@ import { speakerName, transcriptOf } from '../describe.js';
 import { stringsFor } from '../i18n.js';
 import { blank, fitLine, labelled, paragraph, rule, type Line } from '../lines.js';
 import type { LineEditor } from '../line-editor.js';
-import { meterRows } from '../meters.js';
+import { meterRows, moodLines } from '../meters.js';
 import { TextField } from './text-field.js';
 
 export interface EncounterView {
@@ -28,7 +28,7 @@ export interface EncounterView {
   readonly selected: number;
 }
 
-/** Title and mode on the left, the countdown on the right; the meters; a rule. */
+/** Title and mode on the left, the countdown on the right; the meters (in exam mode, the mood); a rule. */
 export function encounterHeader(v: EncounterView): Line[] {
   const { compiled, mode, lang, width, remaining } = v;
   const t = stringsFor(lang);
@@ -47,7 +47,10 @@ export function encounterHeader(v: EncounterView): Line[] {
       ],
       width,
     ),
-    ...meterRows(scenario.meters, v.play.context.meters, v.deltas, lang, width),
+    // Exam mode says nothing about how a step scored: no bars, values or amounts, only the mood.
+    ...(mode === 'exam'
+      ? moodLines(scenario.meters, v.deltas, lang, width)
+      : meterRows(scenario.meters, v.play.context.meters, v.deltas, lang, width)),
     rule(width),
   ];
 }
