@@ -174,3 +174,56 @@ describe.skipIf(!hasTmux)('typing bursts in the real binary', () => {
     await waitFor(s, '[exit 0]');
   }, 60_000);
 });
+
+describe.skipIf(!hasTmux)('leaving and resuming in the real binary', () => {
+  const freshDb = () => join(mkdtempSync(join(tmpdir(), 'roleplay-ui-leave-')), 'sessions.db');
+
+  it('Ctrl+C after a step says how to continue; `roleplay resume` goes on in the language played', async () => {
+    const db = freshDb();
+    const s = start(`play ${JSON.stringify(FIXTURE)} --lang en --mode exam`, 100, 30, db);
+    await ready(s, 'Lessons at stake');
+    keys(s, 'Enter');
+    await waitFor(s, 'What do you say to the guard?');
+    bytes(s, "Hi, I'm Zhang from Xunda, here about the power alarm\r");
+    await waitFor(s, 'Where are your work order and site pass?');
+    keys(s, 'C-c');
+    const after = await waitFor(s, '[exit 0]');
+    expect(after).toMatch(
+      /This session is saved and can be continued: roleplay resume [0-9a-f]{8} \(or press c in the menu\)/,
+    );
+    // LANG=C.UTF-8 alone would mean Chinese; the session was played in English.
+    const r = start('resume', 100, 30, db);
+    await waitFor(r, 'Where are your work order and site pass?');
+    expect(screen(r)).toContain('1-9 pick');
+    keys(r, 'q');
+    await waitFor(r, 'Leave this case?');
+    keys(r, 'y');
+    const left = await waitFor(r, '[exit 0]');
+    expect(left).toContain('This session is saved and can be continued');
+  }, 60_000);
+
+  it('--lang on resume wins, and leaving before any step says nothing about resuming', async () => {
+    const db = freshDb();
+    const s = start(`play ${JSON.stringify(FIXTURE)} --lang en`, 100, 30, db);
+    await ready(s, 'Lessons at stake');
+    keys(s, 'Enter');
+    await waitFor(s, 'What do you say to the guard?');
+    keys(s, 'Escape');
+    await waitFor(s, 'Leave this case?');
+    keys(s, 'y');
+    const after = await waitFor(s, '[exit 0]');
+    expect(after).not.toContain('resume');
+    const p = start(`play ${JSON.stringify(FIXTURE)} --lang en --mode exam`, 100, 30, db);
+    await ready(p, 'Lessons at stake');
+    keys(p, 'Enter');
+    await waitFor(p, 'What do you say to the guard?');
+    bytes(p, 'hello\r');
+    await waitFor(p, 'Where are your work order and site pass?');
+    keys(p, 'C-c');
+    await waitFor(p, 'roleplay resume');
+    const r = start('resume --lang zh', 100, 30, db);
+    await waitFor(r, '施工单和出入证呢？');
+    keys(r, 'C-c');
+    await waitFor(r, '这次练习已保存，可以接着练：roleplay resume');
+  }, 60_000);
+});

@@ -49,7 +49,14 @@ export class LateRecorder implements Recorder {
 }
 
 /** The menu: drawn first; the store, the validator and the play screens load behind it. */
-export async function playMenu(opts: StoreOptions & { lang: Lang; mode: PlayMode }): Promise<number> {
+export async function playMenu(
+  opts: StoreOptions & {
+    lang: Lang;
+    mode: PlayMode;
+    /** --lang was given: a resumed session is played in it, not in the session's own language */
+    langGiven?: boolean;
+  },
+): Promise<number> {
   const { lang } = opts;
   if (needsTerminal(lang)) return 2;
   prepareTerminalUi();
@@ -63,7 +70,7 @@ export async function playMenu(opts: StoreOptions & { lang: Lang; mode: PlayMode
   const library: Library = {
     ...files,
     unfinished: async () => (await store).unfinished(files.entries()),
-    resume: async (session) => (await store).resume(session, lang),
+    resume: async (session) => (await store).resume(session, lang, opts.langGiven === true),
   };
   const stop = new AbortController();
   const closed = runApp({ library, start: { kind: 'menu' }, lang, mode: opts.mode, recorder, signal: stop.signal });

@@ -24,7 +24,13 @@ export async function action(_opts: unknown, cmd: Command): Promise<number> {
   const lang = langOf(cmd);
   const [word] = cmd.args;
   if (word !== undefined) throw unknownCommand(word, cmd, lang);
-  return (await import('./menu-run.js')).playMenu({ ...allOpts(cmd), lang, mode: modeOf(cmd) });
+  const opts = allOpts<{ lang?: string }>(cmd);
+  return (await import('./menu-run.js')).playMenu({
+    ...opts,
+    lang,
+    langGiven: opts.lang !== undefined,
+    mode: modeOf(cmd),
+  });
 }
 
 function unknownCommand(word: string, program: Command, lang: Lang): UserError {

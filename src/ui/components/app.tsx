@@ -220,6 +220,7 @@ export function App(props: AppProps) {
         return;
       }
       setMode(r.mode);
+      if (r.lang !== undefined && r.lang !== lang) changeLang(r.lang);
       setScreen({ name: 'play', opened: r.opened, run: 1, resume: r.resume });
     });
   };
