@@ -84,13 +84,15 @@ function onAnswerKey(s: PlaySession, input: string, key: Key, paste: boolean): v
   s.answer.press(input, key);
 }
 
+/** One key press, to whatever takes keys now: an overlay, the feedback, the answer, the choices. */
 function onPlayKey(s: PlaySession, scroll: Scroll, input: string, key: Key, paste: boolean): void {
-  if (s.overlayNow() !== 'none') return paste ? undefined : onOverlayKey(s, input, key);
-  if (s.feedbackNow()) return paste ? undefined : onFeedbackKey(s, scroll, input, key);
   const live = s.play.done ? undefined : s.play.turn();
-  if (!live) return;
-  if (live.node.kind === 'input') return onAnswerKey(s, input, key, paste);
-  if (!paste) onChoiceKey(s, live.choices.length, input, key);
+  if (s.overlayNow() !== 'none') {
+    if (!paste) onOverlayKey(s, input, key);
+  } else if (s.feedbackNow()) {
+    if (!paste) onFeedbackKey(s, scroll, input, key);
+  } else if (live?.node.kind === 'input') onAnswerKey(s, input, key, paste);
+  else if (live && !paste) onChoiceKey(s, live.choices.length, input, key);
 }
 
 export function usePlayKeys(s: PlaySession, scroll: Scroll): void {
