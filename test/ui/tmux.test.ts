@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -226,4 +227,40 @@ describe.skipIf(!hasTmux)('leaving and resuming in the real binary', () => {
     keys(r, 'C-c');
     await waitFor(r, '这次练习已保存，可以接着练：roleplay resume');
   }, 60_000);
+});
+
+describe.skipIf(!hasTmux)('small terminals in the real binary', () => {
+  const LONG = fileURLToPath(new URL('../../scenarios/customer-styles.yaml', import.meta.url));
+  const MONOLOGUE = fileURLToPath(new URL('../fixtures/ui/monologue.yaml', import.meta.url));
+  const within = (s: string, cols: number) => {
+    for (const line of s.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(cols);
+  };
+  const cases = [
+    { lang: 'zh', cols: 80, rows: 24, mode: '模式：[练习]', keys: 'Esc 返回', encounter: 'q 退出', quit: 'n 继续' },
+    { lang: 'en', cols: 80, rows: 24, mode: 'Mode: [Practice]', keys: 'Esc back', encounter: 'q quit', quit: 'n stay' },
+    { lang: 'zh', cols: 60, rows: 20, mode: '模式：[练习]', keys: 'Esc 返回', encounter: 'q 退出', quit: 'n 继续' },
+    { lang: 'en', cols: 60, rows: 20, mode: 'Mode: [Practice]', keys: 'Esc back', encounter: 'q quit', quit: 'n stay' },
+  ] as const;
+  for (const c of cases) {
+    it(`${c.cols}×${c.rows} ${c.lang}: mode selector and whole footers on screen, a turn named once`, async () => {
+      const s = start(`play ${JSON.stringify(LONG)} --lang ${c.lang}`, c.cols, c.rows);
+      const briefing = await waitFor(s, c.mode);
+      expect(briefing).toContain(c.keys);
+      within(briefing, c.cols);
+      keys(s, 'Enter');
+      const encounter = await waitFor(s, c.encounter);
+      within(encounter, c.cols);
+      keys(s, 'q');
+      await waitFor(s, c.quit);
+      keys(s, 'y');
+      await waitFor(s, '[exit 0]');
+      const m = start(`play ${JSON.stringify(MONOLOGUE)} --lang ${c.lang}`, c.cols, c.rows);
+      await waitFor(m, c.mode);
+      keys(m, 'Enter');
+      const turn = await waitFor(m, c.lang === 'zh' ? '你今天必须给我一个说法。' : 'I need an answer from you today.');
+      expect(turn.match(c.lang === 'zh' ? /王经理：/g : /Manager Wang:/g)).toHaveLength(1);
+      keys(m, 'C-c');
+      await waitFor(m, '[exit 0]');
+    }, 60_000);
+  }
 });

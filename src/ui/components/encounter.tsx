@@ -8,7 +8,7 @@ import type { Mode } from '../../core/records.js';
 import { safeLine, safeText } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
 import { padEnd, widthOf } from '../../text/layout.js';
-import { speakerName, transcriptOf } from '../describe.js';
+import { speakerName, type TranscriptEntry, transcriptOf } from '../describe.js';
 import { stringsFor } from '../i18n.js';
 import { blank, fitLine, labelled, paragraph, rule, type Line } from '../lines.js';
 import type { LineEditor } from '../line-editor.js';
@@ -55,8 +55,8 @@ export function encounterHeader(v: EncounterView): Line[] {
   ];
 }
 
-/** What the current speaker says. */
-export function currentLines(v: EncounterView): Line[] {
+/** What the current speaker says; `continued`: their turn goes on from the line above, named there. */
+export function currentLines(v: EncounterView, continued = false): Line[] {
   const node = v.turn.node;
   if (node.text === undefined) return [];
   return labelled(
@@ -67,6 +67,8 @@ export function currentLines(v: EncounterView): Line[] {
     },
     safeText(localize(node.text, v.lang)),
     v.width,
+    undefined,
+    continued,
   );
 }
 
@@ -87,18 +89,24 @@ export function actionLines(v: EncounterView): Line[] {
   });
 }
 
-export function transcriptLines(entries: ReturnType<typeof transcriptOf>, width: number, lang: Lang): Line[] {
+/** Whether `next` goes on with the turn of `prev`: the same speaker again, nobody in between. */
+const sameTurn = (prev: TranscriptEntry | undefined, next: { who: string; name: string }) =>
+  prev !== undefined && prev.who === 'speaker' && next.who === 'speaker' && prev.name === next.name;
+
+/** The transcript, the speaker named once per turn (not again on a line that goes on with it). */
+export function transcriptLines(entries: readonly TranscriptEntry[], width: number, lang: Lang): Line[] {
   const out: Line[] = [];
-  for (const e of entries) {
+  entries.forEach((e, i) => {
     out.push(
       ...labelled(
         { text: e.name + stringsFor(lang).colon, tone: e.who === 'you' ? 'you' : 'speaker' },
         e.text,
         width,
         'muted',
+        sameTurn(entries[i - 1], e),
       ),
     );
-  }
+  });
   return out;
 }
 
@@ -107,16 +115,26 @@ export function transcriptLines(entries: ReturnType<typeof transcriptOf>, width:
  * last; in a very small terminal the bottom (the choices) stays and the top of the line goes.
  */
 export function encounterBody(v: EncounterView, height: number, reserved: number, inputRows: number): Line[] {
-  const current = currentLines(v);
+  const entries = transcriptOf(v.compiled.scenario, v.play.context, v.lang);
+  const named = currentLines(v);
   const action = actionLines(v);
-  const fixed = reserved + current.length + 1 + action.length + inputRows;
+  const fixed = reserved + named.length + 1 + action.length + inputRows;
   const room = Math.max(0, height - fixed - 1);
-  const history = transcriptLines(transcriptOf(v.compiled.scenario, v.play.context, v.lang), v.width, v.lang);
+  const history = transcriptLines(entries, v.width, v.lang);
   const past = room > 0 ? history.slice(Math.max(0, history.length - room)) : [];
+  // The speaker's turn goes on from the last line above (shown whole): not named again, no rule between.
+  const node = v.turn.node;
+  const continued =
+    node.text !== undefined &&
+    past.length === history.length &&
+    sameTurn(entries[entries.length - 1], {
+      who: 'speaker',
+      name: speakerName(v.compiled.scenario, node.speaker, v.lang),
+    });
   const full: Line[] = [
     ...past,
-    ...(past.length > 0 ? [rule(Math.min(v.width, 20))] : []),
-    ...current,
+    ...(past.length > 0 && !continued ? [rule(Math.min(v.width, 20))] : []),
+    ...(continued ? currentLines(v, true) : named),
     blank,
     ...action,
   ];

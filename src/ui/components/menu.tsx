@@ -8,7 +8,7 @@ import { helpLines } from '../help.js';
 import { type MenuState, useMenuKeys, useMenuState } from '../hooks/use-menu.js';
 import { stringsFor } from '../i18n.js';
 import type { MenuEntry, UnfinishedSession } from '../library.js';
-import { blank, fitLine, paragraph, plain, rule, type Line } from '../lines.js';
+import { blank, fitLine, keyLines, paragraph, plain, rule, type Line } from '../lines.js';
 import { padEnd, widthOf } from '../../text/layout.js';
 import { Lines } from './lines.js';
 import { TextField } from './text-field.js';
@@ -113,17 +113,11 @@ function unfinishedLines(
     );
   });
   const errorLines: Line[] = error ? paragraph(error, width, { tone: 'bad' }).slice(0, 3) : [];
-  const room = Math.max(1, height - header.length - 3 - errorLines.length);
+  const keys = keyLines(t.unfinishedKeys, width);
+  const room = Math.max(1, height - header.length - 2 - keys.length - errorLines.length);
   const first = Math.min(Math.max(0, at - room + 1), Math.max(0, rows.length - room));
   const list = rows.length === 0 ? [plain(t.unfinishedNone, 'warn')] : rows.slice(first, first + room);
-  return [
-    ...header,
-    plain(t.unfinishedTitle, 'title', true),
-    ...list,
-    blank,
-    ...errorLines,
-    plain(t.unfinishedKeys, 'muted'),
-  ];
+  return [...header, plain(t.unfinishedTitle, 'title', true), ...list, blank, ...errorLines, ...keys];
 }
 
 /** One row per case in columns: marker+number, stars, title, customer type, tags (the rest, cut to fit). */
@@ -174,8 +168,10 @@ function CaseList(props: CaseListProps) {
   const errorLines: Line[] = error ? paragraph(error, width, { tone: 'bad' }).slice(0, 3) : [];
   const filterRows = filtering || filter ? 1 : 0;
   const offer: Line[] =
-    unfinished.length > 0 && onResume && !filtering ? [plain(t.unfinishedOffer(unfinished.length), 'accent')] : [];
-  const footer: Line[] = [...offer, plain(filtering ? t.filterKeys : t.menuKeys, 'muted')];
+    unfinished.length > 0 && onResume && !filtering
+      ? paragraph(t.unfinishedOffer(unfinished.length), width, { tone: 'accent' })
+      : [];
+  const footer: Line[] = [...offer, ...keyLines(filtering ? t.filterKeys : t.menuKeys, width)];
   const fixed = header.length + 1 + filterRows + 1 + detail.length + errorLines.length + footer.length;
   const listRoom = Math.max(1, height - fixed);
   const start = Math.min(Math.max(0, sel - listRoom + 1), Math.max(0, rows.length - listRoom));
