@@ -122,6 +122,7 @@ export class StoreRecorder implements Recorder {
         lang: start.lang,
         mode: start.mode,
         startedAt: at,
+        ...(start.shuffleSeed !== undefined ? { shuffleSeed: start.shuffleSeed } : {}),
       }),
     );
     for (const fn of waiting) this.with(fn);

@@ -40,6 +40,8 @@ export interface StartOptions {
   readonly now?: () => Date;
   /** when the session started, if not now (a play screen records from the first step, see recorder.ts) */
   readonly startedAt?: Date;
+  /** the seed the play screen shuffles the replies with (absent: file order) */
+  readonly shuffleSeed?: number;
 }
 
 export interface StepDetails {
@@ -80,6 +82,7 @@ export class Recording {
         lang: o.lang,
         mode: o.mode,
         startedAt: (o.startedAt ?? now()).toISOString(),
+        ...(o.shuffleSeed !== undefined ? { shuffleSeed: o.shuffleSeed } : {}),
       },
       o.play,
     );

@@ -53,6 +53,7 @@ export async function playMenu(
   opts: StoreOptions & {
     lang: Lang;
     mode: PlayMode;
+    shuffle?: boolean;
     /** --lang was given: a resumed session is played in it, not in the session's own language */
     langGiven?: boolean;
   },
@@ -73,7 +74,15 @@ export async function playMenu(
     resume: async (session) => (await store).resume(session, lang, opts.langGiven === true),
   };
   const stop = new AbortController();
-  const closed = runApp({ library, start: { kind: 'menu' }, lang, mode: opts.mode, recorder, signal: stop.signal });
+  const closed = runApp({
+    library,
+    start: { kind: 'menu' },
+    lang,
+    mode: opts.mode,
+    recorder,
+    signal: stop.signal,
+    shuffle: opts.shuffle !== false,
+  });
   // The first frame is on the screen now (Ink draws it synchronously in render()).
   void import('./open-scenario.js');
   try {
