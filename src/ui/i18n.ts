@@ -57,6 +57,8 @@ interface Strings {
   readonly debriefTitle: string;
   readonly score: string;
   readonly passMark: string;
+  /** under the score: what its max is, and why the lessons' maxima add up to more */
+  readonly maxExplained: (max: number, lessonsMax: number) => string;
   readonly passed: string;
   readonly failed: string;
   readonly failedByOutcome: string;
@@ -154,6 +156,9 @@ const zh: Strings = {
   debriefTitle: '总结',
   score: '得分',
   passMark: '及格线',
+  maxExplained: (max, sum) =>
+    `满分 ${max} 分是整个案例里最好的一条路能得到的分数` +
+    (sum > max ? `；下面各要点的满分各按对它最有利的路计算，没有一条路能全部拿到，所以加起来是 ${sum} 分。` : '。'),
   passed: '通过',
   failed: '未通过',
   failedByOutcome: '未通过（结局为失败）',
@@ -252,6 +257,11 @@ const en: Strings = {
   debriefTitle: 'Debrief',
   score: 'Score',
   passMark: 'pass mark',
+  maxExplained: (max, sum) =>
+    `The max of ${max} is what the best single way through the case scores` +
+    (sum > max
+      ? `; each lesson's max below is that lesson's own best way, and no one way reaches them all, so they add up to ${sum}.`
+      : '.'),
   passed: 'Passed',
   failed: 'Not passed',
   failedByOutcome: 'Not passed (the case ended in failure)',
