@@ -157,8 +157,9 @@ const zh: Strings = {
   score: '得分',
   passMark: '及格线',
   maxExplained: (max, sum) =>
-    `满分 ${max} 分是整个案例里最好的一条路能得到的分数` +
-    (sum > max ? `；下面各要点的满分各按对它最有利的路计算，没有一条路能全部拿到，所以加起来是 ${sum} 分。` : '。'),
+    sum > max
+      ? `满分 ${max} 分 = 整个案例最好的一条路的得分；下面各要点的满分（合计 ${sum} 分）无法在一条路上都拿到。`
+      : `满分 ${max} 分 = 整个案例最好的一条路的得分。`,
   passed: '通过',
   failed: '未通过',
   failedByOutcome: '未通过（结局为失败）',
@@ -258,10 +259,9 @@ const en: Strings = {
   score: 'Score',
   passMark: 'pass mark',
   maxExplained: (max, sum) =>
-    `The max of ${max} is what the best single way through the case scores` +
-    (sum > max
-      ? `; each lesson's max below is that lesson's own best way, and no one way reaches them all, so they add up to ${sum}.`
-      : '.'),
+    sum > max
+      ? `Max ${max} = what the best single way through the case scores; the lesson maxima below (${sum} in all) can't all be reached on one way.`
+      : `Max ${max} = what the best single way through the case scores.`,
   passed: 'Passed',
   failed: 'Not passed',
   failedByOutcome: 'Not passed (the case ended in failure)',

@@ -40,7 +40,7 @@ describe('what the max is', () => {
     const f = await h.waitFor((x) => x.includes('总结'));
     expect(f).toContain('(5/7)');
     expect(f.replace(/\s+/g, '')).toContain(
-      '满分7分是整个案例里最好的一条路能得到的分数；下面各要点的满分各按对它最有利的路计算，没有一条路能全部拿到，所以加起来是9分。',
+      '满分7分=整个案例最好的一条路的得分；下面各要点的满分（合计9分）无法在一条路上都拿到。',
     );
   });
 
@@ -58,15 +58,13 @@ describe('what the max is', () => {
     await h.press('1');
     const f = await h.waitFor((x) => x.includes('Debrief'));
     expect(f.replace(/\s+/g, ' ')).toContain(
-      "The max of 7 is what the best single way through the case scores; each lesson's max below is that lesson's own best way, and no one way reaches them all, so they add up to 9.",
+      "Max 7 = what the best single way through the case scores; the lesson maxima below (9 in all) can't all be reached on one way.",
     );
   });
 
   it('says only what the max is when the lessons add up to it', () => {
-    expect(stringsFor('zh').maxExplained(15, 15)).toBe('满分 15 分是整个案例里最好的一条路能得到的分数。');
-    expect(stringsFor('en').maxExplained(15, 15)).toBe(
-      'The max of 15 is what the best single way through the case scores.',
-    );
+    expect(stringsFor('zh').maxExplained(15, 15)).toBe('满分 15 分 = 整个案例最好的一条路的得分。');
+    expect(stringsFor('en').maxExplained(15, 15)).toBe('Max 15 = what the best single way through the case scores.');
   });
 });
 
