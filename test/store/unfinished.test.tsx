@@ -77,7 +77,7 @@ describe('a session is stored from the first step', () => {
     await record(store, { trainee: '张工', steps: [{ say: '您好' }], startedAt: '2026-01-01T08:00:00Z' });
     await record(store, { trainee: '张工', steps: [], startedAt: '2026-01-02T08:00:00Z' });
     await store.close();
-    const listed = JSON.parse(rp(['sessions', '--db', tmp.db, '--json']).stdout) as { events: number }[];
+    const listed = JSON.parse(rp(['sessions', '--db', tmp.db, '--json']).stdout).sessions as { events: number }[];
     expect(listed.map((s) => s.events)).toEqual([1]);
     const { h, finish } = await menuOn('zh');
     await h.waitFor((f) => f.includes('你有 1 个未完成的练习'), 'one session offered, not two');

@@ -4,7 +4,8 @@ import type { Lang, Scenario } from '../../core/index.js';
 import { reportCsv, reportHtml, reportJson, reportText } from '../../report/report.js';
 import { compiledFromSource } from '../../store/scenario-source.js';
 import type { SessionFilter, SessionStore } from '../../store/store.js';
-import { printLine, said, UserError } from '../env.js';
+import { said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { filterOf, type StoreOptions, withStore } from '../store-access.js';
 
 interface ReportOptions extends StoreOptions {
@@ -34,7 +35,7 @@ export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<nu
         ...(filter.since !== undefined ? { since: filter.since } : {}),
       },
     };
-    if (opts.json) printLine(JSON.stringify(reportJson(data, ctx), null, 2));
+    if (opts.json) printJson({ ...reportJson(data, ctx) });
     else if (opts.csv) process.stdout.write(reportCsv(data));
     else if (opts.html !== undefined) writeHtml(opts.html, reportHtml(data, ctx), lang);
     else process.stdout.write(reportText(data, ctx, process.stdout.columns || 80));

@@ -4,6 +4,7 @@ import { table, truncate } from '../../text/layout.js';
 import { recordStrings } from '../../report/strings.js';
 import type { SessionRow } from '../../store/store.js';
 import { printLine, said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { filterOf, type StoreOptions, shortId, withStore } from '../store-access.js';
 
 interface SessionsOptions extends StoreOptions {
@@ -19,7 +20,7 @@ export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promis
   return withStore(opts, lang, async (store) => {
     // An unfinished session with no step holds nothing to look at or continue.
     const rows = await store.listSessions({ ...filter, withSteps: true, ...(limit !== undefined ? { limit } : {}) });
-    if (opts.json) printLine(JSON.stringify(rows.map(jsonOf), null, 2));
+    if (opts.json) printJson({ sessions: rows.map(jsonOf) });
     else printLine(rows.length === 0 ? recordStrings(lang).noSessions : tableOf(rows, lang).join('\n'));
     return 0;
   });
