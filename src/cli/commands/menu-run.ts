@@ -51,7 +51,13 @@ export class LateRecorder implements Recorder {
 
 /** The menu: drawn first; the store, the validator and the play screens load behind it. */
 export async function playMenu(
-  opts: StoreOptions & { lang: Lang; mode: PlayMode; shuffle?: boolean },
+  opts: StoreOptions & {
+    lang: Lang;
+    mode: PlayMode;
+    shuffle?: boolean;
+    /** --lang was given: a resumed session is played in it, not in the session's own language */
+    langGiven?: boolean;
+  },
 ): Promise<number> {
   const { lang } = opts;
   if (needsTerminal(lang)) return 2;
@@ -66,7 +72,7 @@ export async function playMenu(
   const library: Library = {
     ...files,
     unfinished: async () => (await store).unfinished(files.entries()),
-    resume: async (session) => (await store).resume(session, lang),
+    resume: async (session) => (await store).resume(session, lang, opts.langGiven === true),
   };
   const stop = new AbortController();
   // The terminal going away closes the screen, and the recorders and the store after it.

@@ -12,14 +12,15 @@ import type { SessionRow } from '../../store/store.js';
 import type { MenuEntry, ResumeResult, UnfinishedSession } from '../../ui/library.js';
 import type { Recorder } from '../../core/recorder.js';
 import { said, UserError } from '../env.js';
-import { type StoreOptions, scenarioOf, unrecorded, withStore } from '../store-access.js';
+import { type StoreOptions, scenarioOf, tellResumable, unrecorded, withStore } from '../store-access.js';
 
 /** The menu offers the most recent few; `roleplay sessions` lists them all. */
 const OFFERED = 9;
 
 export interface MenuStore {
   unfinished(entries: readonly MenuEntry[]): Promise<readonly UnfinishedSession[]>;
-  resume(session: UnfinishedSession, lang: Lang): Promise<ResumeResult>;
+  /** `keepLang`: play in the menu's language (--lang was given), not the session's */
+  resume(session: UnfinishedSession, lang: Lang, keepLang?: boolean): Promise<ResumeResult>;
 }
 
 export interface MenuStoreHooks {
@@ -43,7 +44,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
     hooks.record(recorders[0]!);
     hooks.ready({
       async unfinished(entries) {
-        const list = await store.listSessions({ trainee, finished: false, limit: OFFERED });
+        const list = await store.listSessions({ trainee, finished: false, withSteps: true, limit: OFFERED });
         const titles = new Map(entries.map((e) => [e.id, e.title]));
         rows.clear();
         return list.map((s) => {
@@ -60,7 +61,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
           } satisfies UnfinishedSession;
         });
       },
-      async resume(u) {
+      async resume(u, _lang, keepLang) {
         const session = rows.get(u.id);
         if (!session) return { ok: false, message: said('找不到这个练习了', 'that session is no longer there')[lang] };
         try {
@@ -79,6 +80,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
               ...(session.shuffleSeed !== undefined ? { shuffleSeed: session.shuffleSeed } : {}),
             },
             mode: u.mode,
+            ...(keepLang ? {} : { lang: session.lang }),
           };
         } catch (e) {
           if (e instanceof UserError || e instanceof StoreError) {
@@ -99,6 +101,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
       const failure = await r.close();
       if (failure !== undefined) throw unrecorded(failure, store.location, lang);
     }
+    await tellResumable(recorders, opts, lang);
     return code;
   });
 }

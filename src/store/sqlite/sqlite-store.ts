@@ -337,7 +337,11 @@ export class SqliteStore implements SessionStore {
   async report(filter: SessionFilter = {}): Promise<ReportData> {
     const { where, params } = whereOf(filter);
     // Filters on sessions other than the scenario need the join; otherwise the events index alone answers.
-    const bySessions = filter.trainee !== undefined || filter.since !== undefined || filter.finished !== undefined;
+    const bySessions =
+      filter.trainee !== undefined ||
+      filter.since !== undefined ||
+      filter.finished !== undefined ||
+      filter.withSteps === true;
     return reportFromSql(this.db, where, params, bySessions ? undefined : { scenario: filter.scenario });
   }
 
@@ -372,5 +376,6 @@ export function whereOf(filter: SessionFilter, ...extra: string[]): { where: str
   }
   if (filter.finished === true) parts.push('s.finished_at IS NOT NULL');
   if (filter.finished === false) parts.push('s.finished_at IS NULL');
+  if (filter.withSteps) parts.push('(s.event_count > 0 OR s.finished_at IS NOT NULL)');
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

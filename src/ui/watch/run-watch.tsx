@@ -3,6 +3,7 @@ import { render } from 'ink';
 import type { Lang } from '../../core/index.js';
 import { realClock } from '../clock.js';
 import type { Mode } from '../../core/records.js';
+import { bracketedPaste } from '../paste-mode.js';
 import { themeFromEnv } from '../theme.js';
 import type { WatchSource } from './source.js';
 import { WatchApp } from './watch-app.js';
@@ -16,6 +17,7 @@ export async function runWatch(options: {
   /** closes the preview from outside (the terminal went away) */
   signal?: AbortSignal;
 }): Promise<number> {
+  const pasteOff = bracketedPaste();
   const instance = render(
     <WatchApp
       source={options.source}
@@ -27,6 +29,10 @@ export async function runWatch(options: {
     { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
   );
   options.signal?.addEventListener('abort', () => instance.unmount(), { once: true });
-  await instance.waitUntilExit();
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    pasteOff();
+  }
   return 0;
 }
