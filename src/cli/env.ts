@@ -8,7 +8,7 @@
  */
 import type { Command } from 'commander';
 import type { Lang } from '../core/index.js';
-import { withoutUrlPasswords } from '../core/sanitize.js';
+import { safeText, withoutUrlPasswords } from '../core/sanitize.js';
 import { isLang, type Said, said } from '../core/text.js';
 
 /** A sentence in both languages, Chinese first; `said(zh, en)[lang]` is the one to print. */
@@ -41,9 +41,25 @@ export class UserError extends Error {
   }
 }
 
-/** One line on standard output. */
+/*
+ * What we print may quote a scenario file, a session database or typed text, any of which can
+ * hold escape sequences, control characters or bidi overrides. Text goes out through safeText
+ * here, at the edge (JSON through json-output.ts), so no command can forget to.
+ */
+
+/** One line (or several) of text on standard output. */
 export function printLine(text: string): void {
-  process.stdout.write(`${text}\n`);
+  printText(`${text}\n`);
+}
+
+/** Text on standard output as it is, once made safe for a terminal. */
+export function printText(text: string): void {
+  process.stdout.write(safeText(text));
+}
+
+/** Text on standard error as it is (a message of several parts, a summary), once made safe for a terminal. */
+export function printErr(text: string): void {
+  process.stderr.write(safeText(withoutUrlPasswords(text)));
 }
 
 /**
@@ -51,7 +67,7 @@ export function printLine(text: string): void {
  * quoted in it (from a driver's error, or the user's own --db or --lrs) loses its password.
  */
 export function printProblem(text: string): void {
-  process.stderr.write(`roleplay: ${withoutUrlPasswords(text)}\n`);
+  process.stderr.write(`roleplay: ${safeText(withoutUrlPasswords(text))}\n`);
 }
 
 /** What a command's action gives back: its exit status. */

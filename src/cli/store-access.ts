@@ -4,7 +4,7 @@
  * and what those commands look up in it (the sessions a filter names, a session by id, the
  * scenario a session was played on). Imported only by the modules a command loads when it runs.
  */
-import { type Lang, safeLine } from '../core/index.js';
+import { type Lang, safeLine, withoutUrlPasswords } from '../core/index.js';
 import { parseSince } from '../store/since.js';
 import { dbPathFrom, openStore, traineeFrom } from '../store/open.js';
 import { StoreRecorder } from '../store/recorder.js';
@@ -12,7 +12,7 @@ import { compiledFromSource } from '../store/scenario-source.js';
 import type { SessionFilter, SessionRow, SessionStore } from '../store/store.js';
 import { StoreError } from '../store/store.js';
 import type { Recorder } from '../core/recorder.js';
-import { said, UserError } from './env.js';
+import { printLine, said, UserError } from './env.js';
 import { passwordPrompt, warnIfPasswordInDbOption } from './server-password.js';
 
 export interface StoreOptions {
@@ -137,8 +137,35 @@ export async function withPlayRecorder(
     const code = await fn(recorder);
     const failure = await recorder.close();
     if (failure !== undefined) throw unrecorded(failure, store.location, lang);
+    await tellResumable([recorder], opts, lang);
     return code;
   });
+}
+
+/**
+ * After the screen has closed (quit or Ctrl+C): when the trainee left a case before its
+ * ending with a step taken, one line on how to continue it. The latest such session is named.
+ */
+export async function tellResumable(
+  recorders: readonly StoreRecorder[],
+  opts: StoreOptions,
+  lang: Lang,
+): Promise<void> {
+  for (const r of [...recorders].reverse()) {
+    const id = await r.leftUnfinished();
+    if (id === undefined) continue;
+    // The command shown names the server, never its password (issue 23).
+    const shown = opts.db === undefined ? undefined : withoutUrlPasswords(opts.db);
+    const db = shown !== undefined ? ` --db ${/^[\w./:@-]+$/.test(shown) ? shown : JSON.stringify(shown)}` : '';
+    const command = `roleplay resume ${shortId(id)}${db}`;
+    printLine(
+      said(
+        `这次练习已保存，可以接着练：${command}（或在菜单里按 c）`,
+        `This session is saved and can be continued: ${command} (or press c in the menu)`,
+      )[lang],
+    );
+    return;
+  }
 }
 
 /** The sessions named by --trainee, --scenario and --since. */

@@ -135,11 +135,11 @@ describe.skipIf(skip !== undefined)('roles on the team server', { timeout: 180_0
 
   it('lists the team', () => {
     const r = rp(['team', 'list', '--lang', 'en'], { ROLEPLAY_DB: adminUrl });
-    expect(r.stdout).toBe('trainee\tann\ntrainee\tbob\nteam lead\tlee\n');
+    expect(r.stdout).toBe('trainee    ann\ntrainee    bob\nteam lead  lee\n');
   });
 
   it('a trainee sees only their own sessions, through roleplay and through SQL', async () => {
-    const mine = JSON.parse(rp(['sessions', '--json'], envOf('ann')).stdout) as { trainee: string }[];
+    const mine = JSON.parse(rp(['sessions', '--json'], envOf('ann')).stdout).sessions as { trainee: string }[];
     expect(mine.map((s) => s.trainee)).toEqual(['ann', 'ann']);
     const bobs = [...recorded].find(([, who]) => who === 'bob')![0];
     expect((await attempt('ann', 'SELECT * FROM sessions WHERE id = $1', [bobs])).rows).toBe(0);

@@ -109,7 +109,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     // The server now holds exactly what the laptop holds, and every chain verifies there.
     const local = join(home, '.roleplay', 'roleplay.db');
     const list = (db: string) =>
-      JSON.parse(rp(['sessions', '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout) as {
+      JSON.parse(rp(['sessions', '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout).sessions as {
         id: string;
         outcome: string;
       }[];
@@ -175,7 +175,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const home = laptop();
     const env = { HOME: home, ROLEPLAY_DB: url };
     // First contact creates the tables (a versioned migration on first use).
-    expect(rp(['sessions', '--json'], env).stdout.trim()).toBe('[]');
+    expect(JSON.parse(rp(['sessions', '--json'], env).stdout).sessions).toEqual([]);
     await server.stop();
     const played = rp(
       ['run', BASEMENT, '--steps', stepsFile(home, 's', '- say: 您好\n- call-noc\n- wait-calmly\n'), '--record'],
@@ -183,7 +183,10 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     );
     expect(played.status).toBe(0);
     await server.restart();
-    const listed = JSON.parse(rp(['sessions', '--json'], env).stdout) as { trainee: string; outcome: string }[];
+    const listed = JSON.parse(rp(['sessions', '--json'], env).stdout).sessions as {
+      trainee: string;
+      outcome: string;
+    }[];
     // On a team server the trainee is the role the laptop logs in as (here the test server's admin).
     expect(listed).toMatchObject([{ trainee: 'roleplay', outcome: 'success' }]);
     expect(rp(['verify'], env).status).toBe(0);
@@ -203,7 +206,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
       ROLEPLAY_DB: url,
     });
     expect(started.status).toBe(2);
-    const [session] = JSON.parse(rp(['sessions', '--json'], { HOME: b, ROLEPLAY_DB: url }).stdout) as {
+    const [session] = JSON.parse(rp(['sessions', '--json'], { HOME: b, ROLEPLAY_DB: url }).stdout).sessions as {
       id: string;
       finishedAt: string | null;
     }[];
@@ -211,7 +214,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const resumed = rp(['resume', '--choices', 'wait-calmly'], { HOME: b, ROLEPLAY_DB: url });
     expect(resumed.stderr).not.toMatch(/team server/);
     expect(resumed.status).toBe(0);
-    const [after] = JSON.parse(rp(['sessions', '--json'], { HOME: a, ROLEPLAY_DB: url }).stdout) as {
+    const [after] = JSON.parse(rp(['sessions', '--json'], { HOME: a, ROLEPLAY_DB: url }).stdout).sessions as {
       id: string;
       outcome: string;
     }[];

@@ -13,7 +13,7 @@ import {
   type XapiStatementLike,
 } from '../../store/xapi/lrs.js';
 import { readFileSync, statSync } from 'node:fs';
-import { printProblem, type Said, said, UserError } from '../env.js';
+import { printProblem, printText, type Said, said, UserError } from '../env.js';
 import { filterOf, withStore } from '../store-access.js';
 import { checkBase } from './export-run.js';
 
@@ -59,7 +59,7 @@ export async function exportToLrs(
     await flush();
   });
   const host = new URL(opts.lrs).host;
-  process.stdout.write(
+  printText(
     said(
       `已向 ${host} 发送 ${sent} 条 xAPI 记录（${sessions} 个练习）；重复发送不会产生重复记录（记录编号固定）\n`,
       `sent ${sent} xAPI statement(s) from ${sessions} session(s) to ${host}; sending again is harmless (statement ids are stable)\n`,

@@ -8,6 +8,7 @@ import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../../core/reco
 import type { Library } from '../../ui/run-app.js';
 import type { PlayMode } from '../options.js';
 import type { StoreOptions } from '../store-access.js';
+import { onTerminalLoss } from '../terminal-loss.js';
 import { needsTerminal, prepareTerminalUi } from '../terminal-ui.js';
 import { fileLibrary } from './file-library.js';
 import type { MenuStore } from './menu-store.js';
@@ -49,7 +50,15 @@ export class LateRecorder implements Recorder {
 }
 
 /** The menu: drawn first; the store, the validator and the play screens load behind it. */
-export async function playMenu(opts: StoreOptions & { lang: Lang; mode: PlayMode }): Promise<number> {
+export async function playMenu(
+  opts: StoreOptions & {
+    lang: Lang;
+    mode: PlayMode;
+    shuffle?: boolean;
+    /** --lang was given: a resumed session is played in it, not in the session's own language */
+    langGiven?: boolean;
+  },
+): Promise<number> {
   const { lang } = opts;
   if (needsTerminal(lang)) return 2;
   prepareTerminalUi();
@@ -63,10 +72,20 @@ export async function playMenu(opts: StoreOptions & { lang: Lang; mode: PlayMode
   const library: Library = {
     ...files,
     unfinished: async () => (await store).unfinished(files.entries()),
-    resume: async (session) => (await store).resume(session, lang),
+    resume: async (session) => (await store).resume(session, lang, opts.langGiven === true),
   };
   const stop = new AbortController();
-  const closed = runApp({ library, start: { kind: 'menu' }, lang, mode: opts.mode, recorder, signal: stop.signal });
+  // The terminal going away closes the screen, and the recorders and the store after it.
+  const release = onTerminalLoss(() => stop.abort());
+  const closed = runApp({
+    library,
+    start: { kind: 'menu' },
+    lang,
+    mode: opts.mode,
+    recorder,
+    signal: stop.signal,
+    shuffle: opts.shuffle !== false,
+  });
   // The first frame is on the screen now (Ink draws it synchronously in render()).
   void import('./open-scenario.js');
   try {
@@ -77,5 +96,7 @@ export async function playMenu(opts: StoreOptions & { lang: Lang; mode: PlayMode
     stop.abort();
     await closed;
     throw e;
+  } finally {
+    release();
   }
 }

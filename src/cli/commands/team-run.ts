@@ -23,6 +23,7 @@ import {
 } from '../../store/pg/security.js';
 import { PG_SCHEMA_VERSION } from '../../store/pg/migrations.js';
 import { StoreError } from '../../store/store.js';
+import { padEnd, widthOf } from '../../text/layout.js';
 import { printLine, type Said, said, UserError } from '../env.js';
 import { canPrompt, promptSecret, secretFromStdin } from '../secret-prompt.js';
 import { passwordPrompt, warnIfPasswordInDbOption } from '../server-password.js';
@@ -234,7 +235,9 @@ export async function teamList(opts: TeamOptions, lang: Lang): Promise<number> {
       printLine(said(`${store.location} 还没有团队成员`, `no one on ${store.location} yet`)[lang]);
       return 0;
     }
-    for (const p of people) printLine(`${KIND[p.kind][lang]}\t${safeLine(p.name)}`);
+    // Columns padded by display width (Chinese role names take two cells a character).
+    const width = Math.max(...people.map((p) => widthOf(KIND[p.kind][lang])));
+    for (const p of people) printLine(`${padEnd(KIND[p.kind][lang], width)}  ${safeLine(p.name)}`);
     return 0;
   });
 }

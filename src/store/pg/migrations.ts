@@ -106,6 +106,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   {
     version: 3,
+    name: 'the seed the replies were shuffled with (null: file order)',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN shuffle_seed integer;
+    `,
+  },
+  {
+    version: 4,
     name: 'results in a table of their own: finishing a session is an insert',
     // Row-level security (`roleplay team init`, security.ts) lets a trainee insert but never
     // update a finished session: the result is a row appended once (its primary key is the

@@ -1,6 +1,6 @@
 /**
  * The sessions as the queries read them: the session row with its result beside it. Since
- * migration 3 a result is a row of its own (`session_results`, appended once when the session
+ * migration 4 a result is a row of its own (`session_results`, appended once when the session
  * finishes, never updated), so every read joins it back under the old column names
  * (`finished_at`, `percent`, `seal`, …), aliased `s` like the table was. A plain subquery, not a
  * view: a view would read the tables with its owner's rights and bypass row-level security.

@@ -56,8 +56,8 @@ export function openSqliteStore(file: string): SqliteStore {
       } catch (e) {
         const why = (e as NodeJS.ErrnoException).code ?? String(e);
         throw new StoreError({
-          zh: `无法为练习记录库 ${file} 创建文件夹：${why}`,
-          en: `cannot create the folder for the session database ${file}: ${why}`,
+          zh: `无法在 HOME 里为练习记录库 ${file} 创建文件夹（${why}）；请用 --db PATH 或 ROLEPLAY_DB 指定练习记录库文件，或把 HOME 设为可以写入的文件夹`,
+          en: `cannot create the folder for the session database ${file} in HOME (${why}); name a database file with --db PATH or ROLEPLAY_DB, or set HOME to a folder you can write to`,
         });
       }
     } else if (!existsSync(dirname(file))) {
@@ -106,7 +106,9 @@ export function openSqliteStore(file: string): SqliteStore {
  * roleplay made it with the umask's mode (0755) — it is ours, and only roleplay's files are in it.
  */
 function ownerOnlyFolder(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Only ~/.roleplay itself (HOME was checked to be a folder, store/open.ts): a recursive
+  // mkdir never returns on some paths, e.g. under /proc.
+  if (!existsSync(dir)) mkdirSync(dir, { mode: 0o700 });
   const st = statSync(dir);
   if ((st.mode & 0o077) !== 0 && typeof process.getuid === 'function' && st.uid === process.getuid())
     chmodSync(dir, 0o700);
@@ -183,8 +185,8 @@ export class SqliteStore implements SessionStore {
       ),
       getSource: db.prepare('SELECT hash, scenario_id, file, source, catalog FROM scenario_sources WHERE hash = ?'),
       insertSession:
-        db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play)
-        VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash, @play)`),
+        db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play, shuffle_seed)
+        VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash, @play, @shuffleSeed)`),
       sessionById: db.prepare('SELECT * FROM sessions WHERE id = ?'),
       sessionsByPrefix: db.prepare('SELECT * FROM sessions WHERE id >= ? ORDER BY id LIMIT 2'),
       insertEvent:
@@ -234,7 +236,12 @@ export class SqliteStore implements SessionStore {
     const headHash = genesisHash(header);
     this.db
       .transaction(() => {
-        this.st.insertSession.run({ ...header, headHash, play: play ? JSON.stringify(play) : null });
+        this.st.insertSession.run({
+          ...header,
+          shuffleSeed: header.shuffleSeed ?? null,
+          headHash,
+          play: play ? JSON.stringify(play) : null,
+        });
       })
       .immediate();
     return this.rowOf(this.st.sessionById.get(header.id)!);
@@ -356,7 +363,11 @@ export class SqliteStore implements SessionStore {
   async report(filter: SessionFilter = {}): Promise<ReportData> {
     const { where, params } = whereOf(filter);
     // Filters on sessions other than the scenario need the join; otherwise the events index alone answers.
-    const bySessions = filter.trainee !== undefined || filter.since !== undefined || filter.finished !== undefined;
+    const bySessions =
+      filter.trainee !== undefined ||
+      filter.since !== undefined ||
+      filter.finished !== undefined ||
+      filter.withSteps === true;
     return reportFromSql(this.db, where, params, bySessions ? undefined : { scenario: filter.scenario });
   }
 
@@ -391,5 +402,6 @@ export function whereOf(filter: SessionFilter, ...extra: string[]): { where: str
   }
   if (filter.finished === true) parts.push('s.finished_at IS NOT NULL');
   if (filter.finished === false) parts.push('s.finished_at IS NULL');
+  if (filter.withSteps) parts.push('(s.event_count > 0 OR s.finished_at IS NOT NULL)');
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -32,7 +32,7 @@ import { loginRoleOf } from '../pg/login.js';
 import { Outbox, type PendingSession } from './outbox.js';
 import { mergeIntoSqlite } from './sqlite-merge.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
-import { type Lang, withoutUrlPasswords } from '../../core/index.js';
+import { type Lang, safeText, withoutUrlPasswords } from '../../core/index.js';
 
 export interface TeamStoreOptions {
   /** the SQLite file that holds this computer's copy (and the outbox) */
@@ -72,7 +72,7 @@ export type SyncResult =
     };
 
 const defaultNotice = (line: string) => {
-  process.stderr.write(`roleplay: ${withoutUrlPasswords(line)}\n`);
+  process.stderr.write(`roleplay: ${safeText(withoutUrlPasswords(line))}\n`);
 };
 
 export class TeamStore implements SessionStore {

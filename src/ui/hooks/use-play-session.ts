@@ -9,8 +9,10 @@ import type { CompiledScenario, Lang, RunOutput, ScenarioNode, StepRecord, Turn 
 import type { Recorder, ResumePoint } from '../../core/recorder.js';
 import type { Mode } from '../../core/records.js';
 import { Play, reportOf, StepError } from '../../core/session.js';
+import { shuffledChoices } from '../../core/shuffle.js';
 import type { Clock } from '../../core/session.js';
 import { PausableClock } from '../clock.js';
+import { LineEditor } from '../line-editor.js';
 import { preparedDebriefLines } from '../debrief.js';
 import type { OpenedScenario } from '../library.js';
 import { meterDeltas } from '../meters.js';
@@ -26,6 +28,8 @@ export interface PlaySessionProps {
   readonly width: number;
   readonly recorder?: Recorder;
   readonly resume?: ResumePoint;
+  /** the seed the replies are shown in (core shuffle.ts); absent: file order */
+  readonly shuffleSeed?: number;
   /** the run reached an ending (after the last feedback, in practice mode) */
   readonly onDone: (output: RunOutput) => void;
   /** the trainee confirmed leaving the case */
@@ -62,6 +66,8 @@ export interface PlaySession {
   readonly selected: number;
   readonly selectedNow: () => number;
   readonly setSelected: (next: number | ((prev: number) => number)) => void;
+  /** the text being typed at an input node (emptied whenever a step is taken) */
+  readonly answer: LineEditor;
   /** rows the answer field wraps onto (the transcript gets what is left) */
   readonly answerRows: number;
   readonly setAnswerRows: (rows: number) => void;
@@ -70,7 +76,8 @@ export interface PlaySession {
   continueAfterFeedback(): void;
   /** the choice at this index on screen now (a timeout may have moved on since the last frame) */
   choose(index: number): void;
-  submit(text: string): void;
+  /** sends the typed answer (nothing when it is blank) */
+  submit(): void;
   /** the trainee confirmed leaving */
   leave(): void;
 }
@@ -84,10 +91,16 @@ function startPlay(compiled: CompiledScenario, clock: PausableClock, resume: Res
   });
 }
 
-const turnStartOf = (play: Play): TurnStart => ({
+/** What is on screen: the turn with its visible choices in the order this session shows them (keys 1-9 follow it). */
+function shownTurn(play: Play, seed: number | undefined): Turn {
+  const turn = play.turn();
+  return turn.node.kind === 'choice' ? { ...turn, choices: shuffledChoices(turn.choices, seed, turn.node.id) } : turn;
+}
+
+const turnStartOf = (play: Play, seed: number | undefined): TurnStart => ({
   node: play.node,
   enteredAt: play.nodeEnteredAt,
-  shown: play.turn().choices.map((c) => c.id),
+  shown: shownTurn(play, seed).choices.map((c) => c.id),
   meters: play.context.meters,
 });
 
@@ -157,6 +170,7 @@ interface ViewSetters {
   readonly setDeltas: (d: Readonly<Record<string, number>>) => void;
   readonly setSelected: (n: number) => void;
   readonly setAnswerRows: (n: number) => void;
+  readonly answer: LineEditor;
   readonly redraw: () => void;
 }
 
@@ -176,12 +190,12 @@ class Engine {
     private readonly view: ViewSetters,
   ) {
     this.handled = latest.current.resume ? play.context.steps.length : 0;
-    this.turnStart = turnStartOf(play);
+    this.turnStart = turnStartOf(play, latest.current.shuffleSeed);
   }
 
   /** Tells the recorder the run starts, reports steps already taken, follows the actor; returns the cleanup. */
   start(): () => void {
-    const { opened, lang, mode, compiled, resume } = this.latest.current;
+    const { opened, lang, mode, compiled, resume, shuffleSeed } = this.latest.current;
     this.latest.current.recorder?.onStart?.({
       scenario: compiled.scenario,
       source: opened.source,
@@ -189,6 +203,7 @@ class Engine {
       mode,
       lang,
       resumed: resume !== undefined,
+      ...(shuffleSeed !== undefined ? { shuffleSeed } : {}),
     });
     // Automatic steps taken before the first decision (a `when` start node) are reported too.
     this.takeNewSteps();
@@ -223,10 +238,11 @@ class Engine {
     const rec = this.latest.current.recorder;
     recordSteps(rec, fresh, node, start, ms, showFeedback);
     const d = meterDeltas(start.meters, play.context.meters);
-    this.turnStart = turnStartOf(play);
+    this.turnStart = turnStartOf(play, this.latest.current.shuffleSeed);
     recordSnapshot(rec, play, clock.now());
     view.setDeltas(d);
     view.setSelected(0);
+    view.answer.clear();
     view.setAnswerRows(1);
     if (showFeedback) {
       clock.pause();
@@ -257,12 +273,13 @@ export function usePlaySession(props: PlaySessionProps): PlaySession {
   const [overlayNow, setOverlay, overlay] = useSyncedState<Overlay>('none');
   const [selectedNow, setSelected, selected] = useSyncedState(0);
   const [answerRows, setAnswerRows] = useState(1);
+  const [answer] = useState(() => new LineEditor());
   const latest = useRef(props);
   latest.current = props;
   const [engine] = useState(() => {
     const clock = new PausableClock(props.clock);
     const play = startPlay(props.compiled, clock, props.resume);
-    return new Engine(play, clock, latest, { setFeedback, setDeltas, setSelected, setAnswerRows, redraw });
+    return new Engine(play, clock, latest, { setFeedback, setDeltas, setSelected, setAnswerRows, answer, redraw });
   });
   const { play, clock } = engine;
 
@@ -270,7 +287,7 @@ export function usePlaySession(props: PlaySessionProps): PlaySession {
   // The play lives as long as this screen; a retry mounts a new one.
   useEffect(() => engine.start(), []);
 
-  const turn = play.done ? undefined : play.turn();
+  const turn = play.done ? undefined : shownTurn(play, props.shuffleSeed);
   useClockTick(clock, 250, turn?.deadline !== undefined && !feedback && overlay === 'none');
 
   return {
@@ -285,6 +302,7 @@ export function usePlaySession(props: PlaySessionProps): PlaySession {
     selected,
     selectedNow,
     setSelected,
+    answer,
     answerRows,
     setAnswerRows,
     openOverlay(o) {
@@ -302,11 +320,12 @@ export function usePlaySession(props: PlaySessionProps): PlaySession {
     },
     // Read the play itself, not this render's `turn`: a timeout may have moved it since.
     choose(index) {
-      const choice = play.done ? undefined : play.turn().choices[index];
+      const choice = play.done ? undefined : shownTurn(play, latest.current.shuffleSeed).choices[index];
       if (choice) engine.decide(() => play.choose(choice.id));
     },
-    submit(text) {
-      if (text.trim() === '') return;
+    submit() {
+      const text = answer.text;
+      if (text.trim() === '' || play.done) return;
       engine.decide(() => play.say(text));
     },
     leave() {
