@@ -37,6 +37,8 @@ describe.skipIf(skip !== undefined)('roles on the team server', { timeout: 180_0
   const homes: (() => void)[] = [];
   /** sessions recorded by each trainee through the CLI: id → trainee */
   const recorded = new Map<string, string>();
+  /** the environment (the laptop) each of those sessions was recorded on */
+  const laptops = new Map<string, NodeJS.ProcessEnv>();
 
   /** The URL a person uses: their role, no password in it. */
   const urlOf = (role: string) => {
@@ -85,7 +87,10 @@ describe.skipIf(skip !== undefined)('roles on the team server', { timeout: 180_0
     writeFileSync(file, steps);
     const r = rp(['run', BASEMENT, '--steps', file, '--record', '--lang', 'en', ...extra], env);
     const id = /recorded as session ([0-9a-f-]{36})/.exec(r.stderr)?.[1];
-    if (id) recorded.set(id, role);
+    if (id) {
+      recorded.set(id, role);
+      laptops.set(id, env);
+    }
     return { ...r, id };
   };
 
@@ -326,6 +331,13 @@ describe.skipIf(skip !== undefined)('roles on the team server', { timeout: 180_0
       });
     // A lead sees the log.
     expect((await attempt('lee', 'SELECT * FROM roleplay_deletions')).rows).toBe(log.length);
+    // The trainee's laptop still has the session, and puts it back (docs/team-server.md).
+    const back = rp(['sync', '--all', '--lang', 'en'], laptops.get(id)!);
+    expect(back.stderr).toBe('');
+    expect(back.status).toBe(0);
+    const restored = JSON.parse(rp(['sessions', '--json'], envOf('lee')).stdout).sessions as { id: string }[];
+    expect(restored.map((s) => s.id)).toContain(id);
+    expect(rp(['verify', '--lang', 'en'], envOf('lee')).status).toBe(0);
   });
 
   it('passwd gives a new password and the old one stops working; the team commands refuse what they cannot do', async () => {

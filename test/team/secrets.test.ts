@@ -7,7 +7,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { tellResumable } from '../../src/cli/store-access.js';
+import type { StoreRecorder } from '../../src/store/recorder.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { PgTestServer, postgresSkipReason } from '../pg/pg-server.js';
 import { header, SOURCE_A } from '../store-shared/fixtures.js';
@@ -43,6 +45,24 @@ describe('the local database is the owner’s alone', () => {
       expect(mode(join(home, '.roleplay')).toString(8)).toBe('700');
       expect(mode(join(home, '.roleplay', 'roleplay.db')).toString(8)).toBe('600');
     }
+  });
+});
+
+describe('the resume hint after play', () => {
+  it('names the server of a --db URL without its password', async () => {
+    const printed: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    const left = { leftUnfinished: async () => '3f2a9c1e-0000-4000-8000-000000000001' } as unknown as StoreRecorder;
+    try {
+      await tellResumable([left], { db: 'postgres://zoe:hint-secret-77@db.example.com:5432/roleplay' }, 'en');
+    } finally {
+      write.mockRestore();
+    }
+    expect(printed.join('')).toMatch(/roleplay resume 3f2a9c1e --db postgres:\/\/zoe@db\.example\.com:5432\/roleplay /);
+    expect(printed.join('')).not.toContain('hint-secret-77');
   });
 });
 
