@@ -37,14 +37,26 @@ export function isPostgresUrl(value: string): boolean {
 }
 
 /**
+ * What a command does with the store: `write` records (and creates the database when there is
+ * none); `read` only reads (sessions, review, report, export: a read-only file is fine, and a
+ * missing one reads as empty); `verify` reads too, but a missing database or an unreachable
+ * server is an error rather than an empty result.
+ */
+export type StoreAccess = 'write' | 'read' | 'verify';
+
+/**
  * The store for a database path, or for a postgres:// URL the team store: the server, with
  * this computer's default database as the offline copy (see sync/team-store.ts). Loaded
  * lazily so that commands without a server never load node-postgres.
  */
-export async function openStore(path: string, lang: Lang): Promise<SessionStore> {
+export async function openStore(path: string, lang: Lang, access: StoreAccess = 'write'): Promise<SessionStore> {
   if (isPostgresUrl(path)) {
     const { TeamStore } = await import('./sync/team-store.js');
-    return TeamStore.open(path, { localPath: DEFAULT_DB_PATH, lang });
+    // verify says an unreachable server itself, in its one line: no offline notice before it
+    const quiet = access === 'verify' ? { notice: () => {} } : {};
+    return TeamStore.open(path, { localPath: DEFAULT_DB_PATH, lang, ...quiet });
   }
-  return openSqliteStore(path);
+  if (access === 'write') return openSqliteStore(path);
+  const { openSqliteReader } = await import('./sqlite/reader.js');
+  return openSqliteReader(path, { missing: access === 'verify' ? 'refuse' : 'empty' });
 }

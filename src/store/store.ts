@@ -137,5 +137,16 @@ export interface SessionStore {
   ): Promise<void>;
   report(filter?: SessionFilter): Promise<ReportData>;
 
+  /**
+   * Checks the database itself (SQLite: PRAGMA integrity_check); throws a StoreError naming the
+   * damage. Stores with nothing of the kind to check leave it out.
+   */
+  checkIntegrity?(): Promise<void>;
+  /**
+   * The store whose records `verify` checks. A team store answers with its server, and throws
+   * when the server cannot be reached: the copy on this computer is not the team's record.
+   */
+  verifiable?(): Promise<SessionStore>;
+
   close(): Promise<void>;
 }

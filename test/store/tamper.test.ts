@@ -230,6 +230,14 @@ describe('verify', { timeout: 60_000 }, () => {
       { code: 'head-mismatch', seq: 4 },
       { code: 'result-altered', seq: null },
       { code: 'result-removed', seq: null },
+      { code: 'event-impossible', seq: 2, step: { kind: 'elsewhere', node: 'b', expected: 'a' } },
+      { code: 'event-impossible', seq: 2, step: { kind: 'no-way', node: 'a', way: 'bribe' } },
+      { code: 'event-impossible', seq: 2, step: { kind: 'closed', node: 'a', way: 'secret' } },
+      { code: 'event-impossible', seq: 2, step: { kind: 'consequence', node: 'a', way: 'good', field: 'points' } },
+      { code: 'result-unfounded', seq: null, field: 'total', recorded: '62', derived: '2' },
+      { code: 'result-unfounded', seq: null, field: 'unended', recorded: 'happy', derived: 'middle' },
+      { code: 'scenario-altered', seq: null, scenarioId: 'alpha' },
+      { code: 'scenario-missing', seq: null, scenarioHash: 'ab'.repeat(32) },
     ];
     for (const b of breaks) {
       expect(chainProblem(b, 'en')).not.toMatch(/[\u4e00-\u9fff]/);

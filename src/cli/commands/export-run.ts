@@ -34,16 +34,21 @@ export async function exportCommand(opts: ExportOptions, lang: Lang): Promise<nu
   const filter = filterOf(opts, lang);
   checkBase(opts.base, lang);
   let file: WriteStream | undefined;
-  await withStore(opts, lang, async (store) => {
-    // The file is created only once the database has opened, so a wrong --db leaves no empty file.
-    if (opts.output !== undefined) file = await openOutput(opts.output, lang);
-    const out: NodeJS.WritableStream = file ?? process.stdout;
-    const write: Write = async (text) => {
-      if (!out.write(text)) await once(out, 'drain');
-    };
-    if (opts.format === 'xapi') await writeXapi(store, filter, opts.base, write);
-    else await writeJsonl(store, filter, write);
-  });
+  await withStore(
+    opts,
+    lang,
+    async (store) => {
+      // The file is created only once the database has opened, so a wrong --db leaves no empty file.
+      if (opts.output !== undefined) file = await openOutput(opts.output, lang);
+      const out: NodeJS.WritableStream = file ?? process.stdout;
+      const write: Write = async (text) => {
+        if (!out.write(text)) await once(out, 'drain');
+      };
+      if (opts.format === 'xapi') await writeXapi(store, filter, opts.base, write);
+      else await writeJsonl(store, filter, write);
+    },
+    'read',
+  );
   if (file) {
     file.end();
     await once(file, 'finish');

@@ -8,7 +8,7 @@ import { expectsSaid, stepMessages } from '../../core/step-messages.js';
 import { traineeFrom } from '../../store/open.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { Recording } from '../../store/recording.js';
-import { restorePoint } from '../../store/resume.js';
+import { checkContinuable, restorePoint } from '../../store/resume.js';
 import type { SessionRow, SessionStore, StoredEvent } from '../../store/store.js';
 import { printLine, printProblem, said, UserError } from '../env.js';
 import { type StoreOptions, scenarioOf, sessionNamed, shortId, unrecorded, withStore } from '../store-access.js';
@@ -34,6 +34,7 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
     const session = await sessionToResume(store, ref, opts.trainee, lang);
     const scenario = await scenarioOf(store, session, lang);
     const events = await store.events(session.id);
+    checkContinuable(session, scenario.compiled, events);
     const point = restorePoint(scenario.compiled, events, await store.savedPlay(session.id));
     const stopped: Stopped = { store, session, scenario, events, point };
     return headless ? resumeHeadless(stopped, steps, lang) : resumeOnScreen(stopped, lang);

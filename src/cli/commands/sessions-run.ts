@@ -16,12 +16,17 @@ interface SessionsOptions extends StoreOptions {
 export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promise<number> {
   const filter = filterOf(opts, lang);
   const limit = limitOf(opts.limit, lang);
-  return withStore(opts, lang, async (store) => {
-    const rows = await store.listSessions({ ...filter, ...(limit !== undefined ? { limit } : {}) });
-    if (opts.json) printLine(JSON.stringify(rows.map(jsonOf), null, 2));
-    else printLine(rows.length === 0 ? recordStrings(lang).noSessions : tableOf(rows, lang).join('\n'));
-    return 0;
-  });
+  return withStore(
+    opts,
+    lang,
+    async (store) => {
+      const rows = await store.listSessions({ ...filter, ...(limit !== undefined ? { limit } : {}) });
+      if (opts.json) printLine(JSON.stringify(rows.map(jsonOf), null, 2));
+      else printLine(rows.length === 0 ? recordStrings(lang).noSessions : tableOf(rows, lang).join('\n'));
+      return 0;
+    },
+    'read',
+  );
 }
 
 function limitOf(given: string | undefined, lang: Lang): number | undefined {

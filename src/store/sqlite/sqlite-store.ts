@@ -63,16 +63,18 @@ export function openSqliteStore(file: string): SqliteStore {
     } else if (!existsSync(dirname(file))) {
       // A path the user chose: make no folders for it (a typo would scatter databases, and
       // Node's recursive mkdir never returns on some paths, e.g. under /proc).
-      throw new StoreError({
-        zh: `文件夹 ${dirname(file)} 不存在；请先创建它，或用 --db 换一个文件`,
-        en: `the folder ${dirname(file)} does not exist; create it first, or choose another file with --db`,
-      });
+      throw noFolder(file);
     }
   }
   let db: Db;
   try {
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Someone else's SQLite file is left exactly as it is (not even switched to WAL).
+    if (db.pragma('user_version', { simple: true }) === 0 && foreignTables(db) > 0) {
+      db.close();
+      throw notRoleplays(file);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -82,13 +84,14 @@ export function openSqliteStore(file: string): SqliteStore {
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -65536');
   } catch (e) {
+    if (e instanceof StoreError) throw e;
     throw new StoreError({
       zh: `无法打开练习记录库 ${file}：${(e as Error).message}`,
       en: `cannot open the session database ${file}: ${(e as Error).message}`,
     });
   }
   try {
-    migrate(db);
+    migrate(db, file);
   } catch (e) {
     db.close();
     if (e instanceof StoreError) throw e;
@@ -100,18 +103,44 @@ export function openSqliteStore(file: string): SqliteStore {
   return new SqliteStore(db, file);
 }
 
-export function migrate(db: Db): void {
+/** A --db whose folder does not exist (a typo, most likely). */
+export function noFolder(file: string): StoreError {
+  return new StoreError({
+    zh: `文件夹 ${dirname(file)} 不存在；请先创建它，或用 --db 换一个文件`,
+    en: `the folder ${dirname(file)} does not exist; create it first, or choose another file with --db`,
+  });
+}
+
+/** A database from a newer roleplay: refused rather than misread. */
+export function tooNew(version: number): StoreError {
+  return new StoreError({
+    zh: `练习记录库由更新版本的 roleplay 写入（结构版本 ${version}，本版本只认识到 ${SCHEMA_VERSION}）；请先升级 roleplay`,
+    en: `the session database was written by a newer roleplay (schema ${version}; this one knows up to ${SCHEMA_VERSION}); update roleplay to read it`,
+  });
+}
+
+/** A SQLite file that holds someone else's tables: roleplay adds none to it. */
+export function notRoleplays(file: string): StoreError {
+  return new StoreError({
+    zh: `${file} 不是 roleplay 的练习记录库（里面是别的表）；请用 --db 指定练习记录库`,
+    en: `${file} is not a roleplay session database (it holds other tables); name the session database with --db`,
+  });
+}
+
+/** Tables in a database that has no roleplay schema yet (user_version 0). */
+export function foreignTables(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number })
+    .n;
+}
+
+export function migrate(db: Db, file = ':memory:'): void {
   const current = () => db.pragma('user_version', { simple: true }) as number;
-  if (current() > SCHEMA_VERSION) {
-    throw new StoreError({
-      zh: `练习记录库由更新版本的 roleplay 写入（结构版本 ${current()}，本版本只认识到 ${SCHEMA_VERSION}）；请先升级 roleplay`,
-      en: `the session database was written by a newer roleplay (schema ${current()}; this one knows up to ${SCHEMA_VERSION}); update roleplay to read it`,
-    });
-  }
+  if (current() > SCHEMA_VERSION) throw tooNew(current());
   if (current() === SCHEMA_VERSION) return;
   db.transaction(() => {
     // Checked again under the write lock: another process may have migrated meanwhile.
     const from = current();
+    if (from === 0 && foreignTables(db) > 0) throw notRoleplays(file);
     for (const m of MIGRATIONS) {
       if (m.version <= from) continue;
       db.exec(m.sql);
@@ -338,6 +367,21 @@ export class SqliteStore implements SessionStore {
     if (this.db.open) this.db.close();
   }
 
+  /**
+   * SQLite's own check of every page, index and constraint (PRAGMA integrity_check): a damaged
+   * page that no session query happens to read (an index, a free page) is found here.
+   */
+  async checkIntegrity(): Promise<void> {
+    let first: string;
+    try {
+      const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+      first = rows[0]?.integrity_check ?? 'ok';
+    } catch (e) {
+      first = (e as Error).message;
+    }
+    if (first !== 'ok') throw damaged(this.location, first);
+  }
+
   private rowOf(r: SessionDbRow): SessionRow {
     return sessionRowOf(r, () => {
       const lessons: Record<string, { points: number; max: number }> = {};
@@ -345,6 +389,15 @@ export class SqliteStore implements SessionStore {
       return lessons;
     });
   }
+}
+
+/** The file is damaged: `why` is what SQLite found. */
+export function damaged(file: string, why: string): StoreError {
+  const what = why.replace(/\s+/g, ' ').slice(0, 200);
+  return new StoreError({
+    zh: `练习记录库 ${file} 已损坏（完整性检查：${what}）；请从备份恢复，或用 --db 换一个文件`,
+    en: `the session database ${file} is damaged (integrity check: ${what}); restore it from a backup, or choose another file with --db`,
+  });
 }
 
 /** WHERE over the sessions table (aliased `s`), with named parameters. */

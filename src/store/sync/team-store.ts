@@ -31,7 +31,7 @@ import type { MergeOutcome, SessionBundle } from './bundle.js';
 import { Outbox, type PendingSession } from './outbox.js';
 import { mergeIntoSqlite } from './sqlite-merge.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
-import type { Lang } from '../../core/index.js';
+import type { Lang, Said } from '../../core/index.js';
 
 export interface TeamStoreOptions {
   /** the SQLite file that holds this computer's copy (and the outbox) */
@@ -78,6 +78,7 @@ export class TeamStore implements SessionStore {
   private offlineAt: number | undefined;
   /** why the server could not be reached, the last time it could not */
   private unreachable: string | undefined;
+  private unreachableText: Said | undefined;
   private noticed = new Set<string>();
   /** events the server is known to hold per session (so an upload sends only what is new) */
   private readonly serverCounts = new Map<string, number>();
@@ -159,6 +160,7 @@ export class TeamStore implements SessionStore {
   private goOffline(e: ServerUnreachable) {
     this.offlineAt = Date.now();
     this.unreachable = this.why(e);
+    this.unreachableText = e.text;
     const remote = this.remote;
     this.remote = undefined;
     void remote?.close().catch(() => {});
@@ -277,6 +279,20 @@ export class TeamStore implements SessionStore {
   }
   report(filter?: SessionFilter): Promise<ReportData> {
     return this.read((s) => s.report(filter));
+  }
+
+  /** verify checks the server's records; this computer's copy is not the team's record. */
+  async verifiable(): Promise<SessionStore> {
+    await this.uploads;
+    if (await this.reachable()) return this.remote!;
+    const why = this.unreachableText ?? {
+      zh: this.says.unreachable(this.location),
+      en: this.says.unreachable(this.location),
+    };
+    throw new StoreError({
+      zh: `${why.zh}；verify 检查的是服务器上的团队记录，而不是本机的副本`,
+      en: `${why.en}; verify checks the team's records on the server, not the copy on this computer`,
+    });
   }
 
   async eachSession(
