@@ -8,6 +8,7 @@ import { eventHash, genesisHash, sealHash } from '../../src/store/chain.js';
 import type { SessionStore } from '../../src/store/store.js';
 import { MergeConflict, type SessionBundle } from '../../src/store/sync/bundle.js';
 import { mergeSessions } from '../../src/store/sync/merge-target.js';
+import { verifyStore } from '../../src/store/verify.js';
 import { bundleOf, contentOf, header, record, reportFixture, result, SOURCE_A, SOURCE_B } from './fixtures.js';
 
 export interface StoreFactory {
@@ -263,6 +264,32 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
         /expects step 2 next, not 1/,
       );
       expect(await store.events(s!.header.id)).toHaveLength(1);
+    });
+
+    it('stores no Infinity or NaN: a result of two 1e308 scores (total Infinity, percent NaN) verifies untouched', async () => {
+      const [s] = reportFixture();
+      await store.startSession(s!.header);
+      await store.appendEvent(s!.header.id, { ...contentOf(s!.steps[0]!, 1, s!.header.startedAt), decisionMs: 1.5 });
+      const overflowed = {
+        ...s!.result!,
+        total: 1e308 + 1e308,
+        max: Number.POSITIVE_INFINITY,
+        percent: Number.NaN,
+        lessons: { respect: { points: Number.POSITIVE_INFINITY, max: -0 }, prepare: { points: 1e308, max: 2 } },
+      };
+      const finished = await store.finishSession(s!.header.id, overflowed);
+      const stored = finished.result!;
+      for (const n of [
+        stored.total,
+        stored.max,
+        stored.percent,
+        ...Object.values(stored.lessons).flatMap((l) => [l.points, l.max]),
+      ])
+        expect(Number.isFinite(n), String(n)).toBe(true);
+      expect(stored).toMatchObject({ total: 1e9, max: 1e9, percent: 0 });
+      expect(Object.is(stored.lessons.respect!.max, -0)).toBe(false);
+      expect(await verifyStore(store)).toMatchObject({ ok: true, sessions: 1 });
+      expect((await store.events(s!.header.id))[0]!.decisionMs).toBe(2);
     });
 
     describe('merging sessions recorded elsewhere', () => {

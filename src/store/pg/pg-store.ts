@@ -10,6 +10,7 @@
 import pg from 'pg';
 import type { Lang, LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
+import { recordedContent, recordedResult } from '../numbers.js';
 import { StoreError, storeProblems } from '../store.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
 import type {
@@ -347,7 +348,9 @@ export class PgStore implements SessionStore {
     return (await this.sessionById(header.id))!;
   }
 
-  async appendEvent(sessionId: SessionId, content: EventContent, play?: SavedPlay): Promise<StoredEvent> {
+  async appendEvent(sessionId: SessionId, given: EventContent, play?: SavedPlay): Promise<StoredEvent> {
+    // hashed exactly as stored, so the hash survives the round trip
+    const content = recordedContent(given);
     return this.transaction(async (q) => {
       const {
         rows: [row],
@@ -365,7 +368,7 @@ export class PgStore implements SessionStore {
         play ? JSON.stringify(play) : null,
         s.sid,
       ]);
-      return { ...content, decisionMs: Math.round(content.decisionMs), sessionId, prevHash, hash };
+      return { ...content, sessionId, prevHash, hash };
     });
   }
 
@@ -376,7 +379,9 @@ export class PgStore implements SessionStore {
     ]);
   }
 
-  async finishSession(sessionId: SessionId, result: SessionResult): Promise<SessionRow> {
+  async finishSession(sessionId: SessionId, given: SessionResult): Promise<SessionRow> {
+    // sealed exactly as stored: finite numbers (see numbers.ts)
+    const result = recordedResult(given);
     await this.transaction(async (q) => {
       const {
         rows: [s],

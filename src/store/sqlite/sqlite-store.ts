@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
+import { recordedContent, recordedResult } from '../numbers.js';
 import { StoreError, storeProblems } from '../store.js';
 import type {
   EventContent,
@@ -248,7 +249,9 @@ export class SqliteStore implements SessionStore {
     return this.rowOf(this.st.sessionById.get(header.id)!);
   }
 
-  async appendEvent(sessionId: SessionId, content: EventContent, play?: SavedPlay): Promise<StoredEvent> {
+  async appendEvent(sessionId: SessionId, given: EventContent, play?: SavedPlay): Promise<StoredEvent> {
+    // hashed exactly as stored, so the hash survives the round trip
+    const content = recordedContent(given);
     return this.db
       .transaction(() => {
         const s = appendableRow(this.st.sessionById.get(sessionId), sessionId, content.seq);
@@ -265,7 +268,7 @@ export class SqliteStore implements SessionStore {
           text,
           idx,
           shown: JSON.stringify(content.shown),
-          decisionMs: Math.round(content.decisionMs),
+          decisionMs: content.decisionMs,
           points: JSON.stringify(content.points),
           meters: JSON.stringify(content.meters),
           feedback: content.feedback,
@@ -275,7 +278,7 @@ export class SqliteStore implements SessionStore {
           scenarioId: s.scenario_id,
         });
         this.st.advanceHead.run(content.seq, hash, play ? JSON.stringify(play) : null, s.sid);
-        return { ...content, decisionMs: Math.round(content.decisionMs), sessionId, prevHash, hash };
+        return { ...content, sessionId, prevHash, hash };
       })
       .immediate();
   }
@@ -288,7 +291,9 @@ export class SqliteStore implements SessionStore {
       .immediate();
   }
 
-  async finishSession(sessionId: SessionId, result: SessionResult): Promise<SessionRow> {
+  async finishSession(sessionId: SessionId, given: SessionResult): Promise<SessionRow> {
+    // sealed exactly as stored: finite numbers (see numbers.ts)
+    const result = recordedResult(given);
     return this.db
       .transaction(() => {
         const s = this.st.sessionById.get(sessionId);
