@@ -35,7 +35,7 @@ nodes:
 /** The case with scores of 1e308: loaded from a bounded copy, then given the huge scores (the engine sums them). */
 function overflowing(): Scenario {
   const loaded = loadFile(yaml('1000'), 'overflow.yaml');
-  if (!loaded.scenario) throw new Error(JSON.stringify(loaded.diagnostics));
+  if (loaded.kind !== 'scenario' || !loaded.scenario) throw new Error(JSON.stringify(loaded.diagnostics));
   const nodes = Object.fromEntries(
     Object.entries(loaded.scenario.nodes).map(([id, node]) => [
       id,
