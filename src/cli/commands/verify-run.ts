@@ -13,8 +13,11 @@ export async function verifyCommand(opts: StoreOptions & { json?: boolean }, lan
       const result = await verifyStore(store);
       const t = recordStrings(lang);
       if (opts.json) printLine(JSON.stringify(verifyJson(result), null, 2));
-      else if (result.ok) printLine(t.verifyOk(result.sessions, result.events));
-      else printLine(safeLine(t.verifyBroken(result.sessionId, chainProblem(result.broken, lang))));
+      else if (result.ok) printLine(t.verifyOk(result.sessions, result.events, result.ledger));
+      else {
+        const problem = chainProblem(result.broken, lang);
+        printLine(safeLine(result.sessionId === null ? problem : t.verifyBroken(result.sessionId, problem)));
+      }
       return result.ok ? 0 : 1;
     },
     'verify',

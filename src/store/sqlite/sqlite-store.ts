@@ -18,7 +18,9 @@ import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
+import type { LedgerEntry, OriginEntry } from '../ledger.js';
 import { recordedContent, recordedResult } from '../numbers.js';
+import { allEntries, appendEntry, entriesOf, hasResultEntry, originEntries, storeIdOf } from './ledger-sql.js';
 import { StoreError, storeProblems } from '../store.js';
 import type {
   EventContent,
@@ -145,6 +147,7 @@ export function migrate(db: Db, file = ':memory:'): void {
     for (const m of MIGRATIONS) {
       if (m.version <= from) continue;
       db.exec(m.sql);
+      m.backfill?.(db);
       db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         m.version,
         m.name,
@@ -176,10 +179,14 @@ export class SqliteStore implements SessionStore {
     eventsOf: Statement<[number], EventDbRow>;
   };
 
+  /** this store's id: where its ledger starts */
+  private readonly id: string;
+
   constructor(
     readonly db: Db,
     readonly location: string,
   ) {
+    this.id = storeIdOf(db);
     this.st = {
       sourceExists: db.prepare('SELECT 1 AS one FROM scenario_sources WHERE hash = ?'),
       insertSource: db.prepare(
@@ -244,6 +251,7 @@ export class SqliteStore implements SessionStore {
           headHash,
           play: play ? JSON.stringify(play) : null,
         });
+        appendEntry(this.db, this.id, 'session', header.id, headHash);
       })
       .immediate();
     return this.rowOf(this.st.sessionById.get(header.id)!);
@@ -255,6 +263,8 @@ export class SqliteStore implements SessionStore {
     return this.db
       .transaction(() => {
         const s = appendableRow(this.st.sessionById.get(sessionId), sessionId, content.seq);
+        // finished once (the ledger says so), finished for good, whatever its row says now
+        if (hasResultEntry(this.db, sessionId)) throw new StoreError(storeProblems.finished(sessionId));
         const prevHash = s.head_hash;
         const hash = eventHash(prevHash, content);
         const { way, text, idx } = wayOf(content.action);
@@ -298,8 +308,10 @@ export class SqliteStore implements SessionStore {
       .transaction(() => {
         const s = this.st.sessionById.get(sessionId);
         if (!s) throw new StoreError(storeProblems.noSession(sessionId));
-        if (s.finished_at !== null) throw new StoreError(storeProblems.finished(sessionId));
+        if (s.finished_at !== null || hasResultEntry(this.db, sessionId))
+          throw new StoreError(storeProblems.finished(sessionId));
         const seal = sealHash(s.head_hash, result);
+        appendEntry(this.db, this.id, 'result', sessionId, seal);
         this.st.finish.run({
           sid: s.sid,
           finishedAt: result.finishedAt,
@@ -375,6 +387,22 @@ export class SqliteStore implements SessionStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  async storeId(): Promise<string> {
+    return this.id;
+  }
+
+  async ledger(): Promise<LedgerEntry[]> {
+    return allEntries(this.db);
+  }
+
+  async ledgerOf(sessionId: SessionId): Promise<LedgerEntry[]> {
+    return entriesOf(this.db, sessionId);
+  }
+
+  async originLedger(): Promise<OriginEntry[]> {
+    return originEntries(this.db);
   }
 
   /**

@@ -10,6 +10,7 @@
  */
 import type { Said } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
+import type { SessionOrigin } from '../ledger.js';
 import {
   StoreError,
   type EventContent,
@@ -30,6 +31,8 @@ export interface SessionBundle {
   readonly seal?: string;
   /** an unfinished session's snapshot, so that `resume` can continue it from the target */
   readonly play?: SavedPlay;
+  /** the sending store's ledger entries for this session (ledger.ts): checked and kept by the target */
+  readonly origin?: SessionOrigin;
 }
 
 /** What merging did to one session. */

@@ -30,6 +30,8 @@ import { describeUrl, openPgStore, ServerUnreachable, type PgStore } from '../pg
 import type { MergeOutcome, SessionBundle } from './bundle.js';
 import { Outbox, type PendingSession } from './outbox.js';
 import { mergeIntoSqlite } from './sqlite-merge.js';
+import type { MergeOptions } from './merge.js';
+import type { SessionOrigin } from '../ledger.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
 import type { Lang, Said } from '../../core/index.js';
 
@@ -67,6 +69,15 @@ export type SyncResult =
       /** sessions the server would not take, and why (in the store's language); they stay waiting */
       readonly refused: readonly { readonly sessionId: string; readonly reason: string }[];
     };
+
+/** What a session carries of a store's ledger when it leaves that store (sync, export). */
+export async function originOf(store: SessionStore, id: SessionId): Promise<SessionOrigin> {
+  const entries = await store.ledgerOf(id);
+  return {
+    store: await store.storeId(),
+    entries: entries.map(({ n, kind, prevHash, hash }) => ({ n, kind, prevHash, hash })),
+  };
+}
 
 const defaultNotice = (line: string) => {
   process.stderr.write(`roleplay: ${line}\n`);
@@ -246,16 +257,16 @@ export class TeamStore implements SessionStore {
   }
 
   /** Import: onto the server when it answers, else onto this computer, marked for upload. */
-  async merge(bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
+  async merge(bundles: readonly SessionBundle[], options: MergeOptions = {}): Promise<MergeOutcome[]> {
     if (await this.reachable()) {
       try {
-        return await this.remote!.merge(bundles);
+        return await this.remote!.merge(bundles, options);
       } catch (e) {
         if (!(e instanceof ServerUnreachable)) throw e;
         this.goOffline(e);
       }
     }
-    const outcomes = await mergeIntoSqlite(this.local.db, bundles);
+    const outcomes = await mergeIntoSqlite(this.local.db, bundles, options);
     for (const b of bundles) this.outbox.mark(b.header.id);
     return outcomes;
   }
@@ -279,6 +290,18 @@ export class TeamStore implements SessionStore {
   }
   report(filter?: SessionFilter): Promise<ReportData> {
     return this.read((s) => s.report(filter));
+  }
+  storeId() {
+    return this.read((s) => s.storeId());
+  }
+  ledger() {
+    return this.read((s) => s.ledger());
+  }
+  ledgerOf(sessionId: SessionId) {
+    return this.read((s) => s.ledgerOf(sessionId));
+  }
+  originLedger() {
+    return this.read((s) => s.originLedger());
   }
 
   /** verify checks the server's records; this computer's copy is not the team's record. */
@@ -306,6 +329,10 @@ export class TeamStore implements SessionStore {
 
   // ───────────── uploading ─────────────
 
+  /**
+   * A session of `store` as a bundle: its events after `after`, its source when asked for, and,
+   * when it goes up from this computer, this computer's ledger entries for it (ledger.ts).
+   */
   private async bundleFrom(
     store: SessionStore,
     id: SessionId,
@@ -317,6 +344,7 @@ export class TeamStore implements SessionStore {
     const events = (await store.events(id)).filter((e) => e.seq > after);
     const source = withSource ? await store.loadSource(row.scenarioHash) : undefined;
     const play = row.result ? undefined : await store.savedPlay(id);
+    const origin = store === this.local ? await originOf(store, id) : undefined;
     const { eventCount: _c, headHash: _h, result, seal, ...header } = row;
     return {
       header,
@@ -324,6 +352,7 @@ export class TeamStore implements SessionStore {
       events,
       ...(result ? { result, seal: seal! } : {}),
       ...(play ? { play } : {}),
+      ...(origin ? { origin } : {}),
     };
   }
 
@@ -355,7 +384,7 @@ export class TeamStore implements SessionStore {
     }
     let outcomes: MergeOutcome[];
     try {
-      outcomes = await this.remote!.merge(bundles);
+      outcomes = await this.remote!.merge(bundles, { via: 'sync' });
     } catch (e) {
       // What we believed the server held may be stale (another upload, a restore): send it all.
       const partial = pending.some((p) => (this.serverCounts.get(p.sessionId) ?? 0) > 0);
