@@ -35,8 +35,11 @@ export function recordedResult(result: SessionResult): SessionResult {
   };
 }
 
-/** A step as it is hashed and stored: its decision time a whole, non-negative number of milliseconds. */
+/** The longest decision a step records (30 days, as imports are held to; record-limits.ts). */
+export const MAX_DECISION_MS = 30 * 24 * 3600 * 1000;
+
+/** A step as it is hashed and stored: its decision time a whole number of milliseconds, 0 to 30 days. */
 export function recordedContent(content: EventContent): EventContent {
   const ms = Math.round(content.decisionMs);
-  return { ...content, decisionMs: Number.isFinite(ms) && ms > 0 ? ms : 0 };
+  return { ...content, decisionMs: Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_DECISION_MS) : 0 };
 }

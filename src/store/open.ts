@@ -6,6 +6,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { safeLine, type Lang } from '../core/index.js';
 import { DEFAULT_DB_PATH, openSqliteStore } from './sqlite/sqlite-store.js';
+import { RECORD_LIMITS } from './record-limits.js';
 import type { SessionStore } from './store.js';
 
 export function dbPathFrom(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
@@ -14,7 +15,8 @@ export function dbPathFrom(option: string | undefined, env: NodeJS.ProcessEnv = 
   return DEFAULT_DB_PATH;
 }
 
-export const MAX_TRAINEE_LENGTH = 100;
+/** as imports hold names to (record-limits.ts) */
+export const MAX_TRAINEE_LENGTH = RECORD_LIMITS.trainee;
 
 export function traineeFrom(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const raw = option ?? (env.ROLEPLAY_TRAINEE || undefined) ?? osUser(env);

@@ -93,7 +93,8 @@ async function headFor(tx: MergeTx, b: SessionBundle): Promise<{ head: MergeHead
 
 /**
  * Events already stored: the last one both sides have must carry the same hash (the chain
- * makes that enough to know all the earlier ones agree too).
+ * makes that enough to know all the earlier ones agree too); when it does not, the conflict
+ * names the first step that differs, which is where the copies part.
  */
 async function checkOverlap(tx: MergeTx, b: SessionBundle, head: MergeHead): Promise<void> {
   const id = b.header.id;
@@ -108,12 +109,29 @@ async function checkOverlap(tx: MergeTx, b: SessionBundle, head: MergeHead): Pro
   const lastShared = overlap[overlap.length - 1];
   if (!lastShared) return;
   const stored = lastShared.seq === head.eventCount ? head.headHash : await tx.eventHashAt(id, lastShared.seq);
-  if (stored !== lastShared.hash) {
-    throw new MergeConflict(id, lastShared.seq, {
-      zh: `练习 ${id}：第 ${lastShared.seq} 步与这里已保存的不同`,
-      en: `session ${id}: event ${lastShared.seq} differs from the copy already stored`,
-    });
+  if (stored === lastShared.hash) return;
+  const differs = await firstDiffering(tx, id, overlap);
+  throw new MergeConflict(id, differs, {
+    zh: `练习 ${id}：第 ${differs} 步与这里已保存的不同`,
+    en: `session ${id}: event ${differs} differs from the copy already stored`,
+  });
+}
+
+/**
+ * The first of `overlap` (consecutive events, the last of which differs) whose hash is not the
+ * stored one. Each hash covers every step before it, so the events agree up to some step and
+ * differ from there on: a binary search finds it in a few lookups.
+ */
+async function firstDiffering(tx: MergeTx, id: string, overlap: readonly StoredEvent[]): Promise<number> {
+  let lo = 0; // overlap[hi] differs; every index below lo agrees
+  let hi = overlap.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const e = overlap[mid]!;
+    if ((await tx.eventHashAt(id, e.seq)) === e.hash) lo = mid + 1;
+    else hi = mid;
   }
+  return overlap[hi]!.seq;
 }
 
 /** Appends the events this store does not have yet, where its chain ends; returns them. */

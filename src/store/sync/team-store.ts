@@ -31,7 +31,7 @@ import type { MergeOutcome, SessionBundle } from './bundle.js';
 import { Outbox, type PendingSession } from './outbox.js';
 import { mergeIntoSqlite } from './sqlite-merge.js';
 import type { MergeOptions } from './merge.js';
-import type { SessionOrigin } from '../ledger.js';
+import { originOf } from './origin.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
 import type { Lang, Said } from '../../core/index.js';
 
@@ -69,15 +69,6 @@ export type SyncResult =
       /** sessions the server would not take, and why (in the store's language); they stay waiting */
       readonly refused: readonly { readonly sessionId: string; readonly reason: string }[];
     };
-
-/** What a session carries of a store's ledger when it leaves that store (sync, export). */
-export async function originOf(store: SessionStore, id: SessionId): Promise<SessionOrigin> {
-  const entries = await store.ledgerOf(id);
-  return {
-    store: await store.storeId(),
-    entries: entries.map(({ n, kind, prevHash, hash }) => ({ n, kind, prevHash, hash })),
-  };
-}
 
 const defaultNotice = (line: string) => {
   process.stderr.write(`roleplay: ${line}\n`);
