@@ -1,12 +1,18 @@
-/** The report as CSV for spreadsheets: one long table, cells guarded against formulas. */
+/**
+ * The report as CSV for spreadsheets: one long table. Every cell is one safe line (no escape
+ * sequences, control characters or bidi overrides), and text a spreadsheet would run as a
+ * formula (= + - @ at the start, also after a tab or CR, which safeLine turns to blanks) is
+ * quoted as text.
+ */
+import { safeLine } from '../core/index.js';
 import type { ReportData } from '../store/store.js';
 import { trendOf } from './context.js';
 
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
-  // A leading = + - @ makes spreadsheets run a formula; quote it as text.
-  const guarded = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+  if (typeof value === 'number') return String(value);
+  const line = safeLine(value);
+  const guarded = /^\s*[=+\-@]/.test(line) ? `'${line}` : line;
   return /[",\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 

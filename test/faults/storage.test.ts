@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ENV, recordedSessions, rp, tempDir } from './helpers.js';
+import { SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 
 const CHOICES = 'listen,lower,empathize,leave-now,call-back,report';
 let tmp: ReturnType<typeof tempDir>;
@@ -130,7 +131,7 @@ describe.skipIf(!nobodyCanRun)('a read-only database (skipped where user nobody 
           expect(r.stderr).toBe('');
         }
         expect(run(['verify', '--db', db]).stdout).toMatch(/All intact: 2 sessions/);
-        expect(JSON.parse(run(['sessions', '--json', '--db', db]).stdout)).toHaveLength(2);
+        expect(JSON.parse(run(['sessions', '--json', '--db', db]).stdout).sessions).toHaveLength(2);
       } finally {
         chmodSync(dir, 0o755);
         chmodSync(db, 0o644);
@@ -261,7 +262,7 @@ describe('a database from a newer roleplay', () => {
     }
     const zh = rp(['sessions', '--db', db, '--lang', 'zh']);
     expect(zh.stderr).toBe(
-      'roleplay: 练习记录库由更新版本的 roleplay 写入（结构版本 999，本版本只认识到 3）；请先升级 roleplay\n',
+      `roleplay: 练习记录库由更新版本的 roleplay 写入（结构版本 999，本版本只认识到 ${SCHEMA_VERSION}）；请先升级 roleplay\n`,
     );
     expect(hashOf(db)).toBe(before);
     expectPlainRunWorks();

@@ -49,7 +49,7 @@ function expectRefused(r: ReturnType<typeof importing>, line: number, pattern: R
   expect(out[0]).toMatch(new RegExp(`^roleplay: ${r.file.replace(/[.]/g, '\\.')}:${line}: `));
   expect(out[0]).toMatch(pattern);
   expect(out[0]).toMatch(/nothing was imported$/);
-  expect(JSON.parse(rp(['sessions', '--json', '--db', r.db]).stdout)).toEqual([]);
+  expect(JSON.parse(rp(['sessions', '--json', '--db', r.db]).stdout).sessions).toEqual([]);
 }
 
 /**

@@ -8,6 +8,9 @@ beforeEach(() => {
 });
 afterEach(() => tmp.done());
 
+/** One answer, then the steps run out: unfinished, with a step (`sessions` leaves out those without). */
+const ONE_STEP = `${import.meta.dirname}/helpers/one-step.yaml`;
+
 const idOf = (stderr: string) => /session ([0-9a-f-]{36})/.exec(stderr)![1]!;
 
 describe('run --record and sessions', { timeout: 90_000 }, () => {
@@ -32,7 +35,7 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
     expect(rec.stderr).toMatch(/^recorded as session [0-9a-f-]{36}\n$/);
     expect(plain.status).toBe(2); // run without --record is untouched
 
-    const list = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout);
+    const list = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout).sessions;
     expect(list).toEqual([
       expect.objectContaining({
         id: idOf(rec.stderr),
@@ -74,29 +77,33 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
 
   it('takes the database and trainee from ROLEPLAY_DB and ROLEPLAY_TRAINEE', () => {
     const env = { ROLEPLAY_DB: tmp.db, ROLEPLAY_TRAINEE: 'env-trainee' };
-    expect(rp(['run', BASEMENT, '--choices', 'x', '--record'], env).status).toBe(2);
-    const list = JSON.parse(rp(['sessions', '--json'], env).stdout);
+    expect(rp(['run', BASEMENT, '--steps', ONE_STEP, '--record'], env).status).toBe(2);
+    const list = JSON.parse(rp(['sessions', '--json'], env).stdout).sessions;
     expect(list).toEqual([
       expect.objectContaining({ trainee: 'env-trainee', outcome: null, finishedAt: null, percent: null }),
     ]);
     // --trainee wins over the environment
-    rp(['run', BASEMENT, '--choices', 'x', '--record', '--trainee', 'flag'], env);
-    expect(JSON.parse(rp(['sessions', '--json', '--trainee', 'flag'], env).stdout)).toHaveLength(1);
+    rp(['run', BASEMENT, '--steps', ONE_STEP, '--record', '--trainee', 'flag'], env);
+    expect(JSON.parse(rp(['sessions', '--json', '--trainee', 'flag'], env).stdout).sessions).toHaveLength(1);
   });
 
   it('filters sessions by trainee, scenario and since, newest first', () => {
     for (const t of ['a', 'b', 'a'])
-      rp(['run', BASEMENT, '--choices', 'x', '--record', '--db', tmp.db, '--trainee', t]);
-    const all = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as {
+      rp(['run', BASEMENT, '--steps', ONE_STEP, '--record', '--db', tmp.db, '--trainee', t]);
+    const all = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout).sessions as {
       trainee: string;
       startedAt: string;
     }[];
     expect(all.map((s) => s.trainee)).toEqual(['a', 'b', 'a']);
     expect([...all].sort((x, y) => y.startedAt.localeCompare(x.startedAt))).toEqual(all);
-    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--trainee', 'a']).stdout)).toHaveLength(2);
-    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--scenario', 'other']).stdout)).toHaveLength(0);
-    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--since', '1d']).stdout)).toHaveLength(3);
-    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--since', '2999-01-01']).stdout)).toHaveLength(0);
+    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--trainee', 'a']).stdout).sessions).toHaveLength(2);
+    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--scenario', 'other']).stdout).sessions).toHaveLength(
+      0,
+    );
+    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--since', '1d']).stdout).sessions).toHaveLength(3);
+    expect(
+      JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--since', '2999-01-01']).stdout).sessions,
+    ).toHaveLength(0);
     const text = rp(['sessions', '--db', tmp.db, '--lang', 'en']).stdout;
     expect(text.split('\n')[0]).toMatch(/^id\s+started\s+trainee\s+scenario\s+mode\s+outcome\s+score\s+passed$/);
     expect(text).toMatch(/unfinished/);

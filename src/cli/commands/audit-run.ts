@@ -14,7 +14,9 @@ import {
   type Lang,
   type Locator,
 } from '../../core/index.js';
+import { printJson } from '../json-output.js';
 import { lintPaths } from './lint-run.js';
+import { printText, printErr } from '../env.js';
 
 export interface AuditOptions {
   readonly lang: Lang;
@@ -51,16 +53,16 @@ export function auditCommand(paths: readonly string[], options: AuditOptions): n
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;
   const passed = cases.filter((c) => c.report.passedBy.length > 0).length;
-  if (options.json) printJson(cases, loadErrors, { errors, warnings, passed });
+  if (options.json) printAudit(cases, loadErrors, { errors, warnings, passed });
   else {
-    for (const d of all) process.stdout.write(`${formatDiagnostic(d)}\n`);
-    for (const c of cases) process.stdout.write(`\n${tableOf(c.report, options.lang).join('\n')}\n`);
-    process.stderr.write(`${W.summary(cases.length, passed, errors, warnings)[options.lang]}\n`);
+    for (const d of all) printText(`${formatDiagnostic(d)}\n`);
+    for (const c of cases) printText(`\n${tableOf(c.report, options.lang).join('\n')}\n`);
+    printErr(`${W.summary(cases.length, passed, errors, warnings)[options.lang]}\n`);
   }
   return errors > 0 ? 1 : 0;
 }
 
-function printJson(
+function printAudit(
   cases: readonly AuditedCase[],
   loadErrors: readonly Diagnostic[],
   totals: { errors: number; warnings: number; passed: number },
@@ -80,7 +82,7 @@ function printJson(
       diagnostics: c.diagnostics,
     })),
   };
-  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  printJson(out);
 }
 
 /** The case's strategies as rows, one column per language. */

@@ -3,8 +3,6 @@
  * side of `run --record` and `resume --steps`. Steps come from --steps (a YAML or JSON list) or
  * --choices; the result is the run's JSON.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import {
   compile,
   type Lang,
@@ -15,9 +13,12 @@ import {
   safeLine,
   type TestStep,
 } from '../../core/index.js';
-import { printLine, printProblem, type Said, said, UserError } from '../env.js';
+import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from '../../core/yaml-depth.js';
+import { printProblem, type Said, said, UserError, printErr } from '../env.js';
+import { printJson } from '../json-output.js';
+import { failureText, MAX_STEPS_BYTES, readTextFile } from '../read-file.js';
 import { stepsFileMessages as says } from '../tool-messages.js';
-import { scenarioOrReport } from './scenario-or-report.js';
+import { CASE_NOT_OPENED, type Opened, scenarioOrReport } from './scenario-or-report.js';
 
 export interface RunOptions {
   readonly steps?: string;
@@ -36,15 +37,15 @@ export interface RunHooks {
   readonly onFinish?: (result: RunReport) => void;
 }
 
-/** `steps` may be given already read (a steps file can be a pipe, readable only once). */
-export function runCommand(
-  ref: string,
-  options: RunOptions,
-  hooks: RunHooks = {},
-  steps: readonly TestStep[] = readSteps(options, options.lang),
-): number {
-  const resolved = scenarioOrReport(ref, options.lang);
-  if (!resolved) return 1;
+/** `roleplay run <scenario>`: the case is resolved first (as play does), then the steps are read. */
+export function runCommand(ref: string, options: RunOptions): number {
+  const opened = scenarioOrReport(ref, options.lang);
+  if (!opened) return CASE_NOT_OPENED;
+  return runOpened(opened, options, {}, readSteps(options, options.lang));
+}
+
+/** A headless run of a case already opened, on steps already read (a steps file can be a pipe, readable only once). */
+export function runOpened(resolved: Opened, options: RunOptions, hooks: RunHooks, steps: readonly TestStep[]): number {
   const compiled = compile(resolved.scenario);
   const onStep = hooks.onStart?.({ scenario: resolved.scenario, source: resolved.source, steps });
   const result = runSteps(compiled, steps, onStep ? (r) => onStep(r) : undefined);
@@ -53,7 +54,7 @@ export function runCommand(
     return 2;
   }
   hooks.onFinish?.(result.report);
-  printLine(JSON.stringify(result.report, null, 2));
+  printJson({ ...result.report });
   return 0;
 }
 
@@ -69,15 +70,17 @@ export function readSteps(options: { readonly steps?: string; readonly choices?:
   }
   if (options.steps === undefined) throw refuse(says.noneGiven());
   const file = options.steps;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw refuse(says.unreadable(file, (e as NodeJS.ErrnoException).code === 'ENOENT', String((e as Error).message)));
+  const read = readTextFile(file, MAX_STEPS_BYTES, { pipes: true });
+  if (!read.ok) {
+    const why = failureText(read.failure, { zh: '步骤文件', en: 'a steps file' }, { pipes: true })[lang];
+    throw refuse(says.unreadable(file, read.failure.reason === 'not-found', why));
   }
   let data: unknown;
   try {
-    data = parse(text.replace(/^\uFEFF/, ''), { maxAliasCount: 100 });
+    const bounded = parseDocumentBounded(read.text.replace(/^\uFEFF/, ''), {});
+    if (bounded.tooDeep !== undefined) throw new Error(tooDeepMessage(MAX_NESTING).text[lang]);
+    if (bounded.doc.errors[0]) throw bounded.doc.errors[0];
+    data = bounded.doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     throw refuse(says.notYamlOrJson(file, String((e as Error).message).split('\n')[0]!));
   }
@@ -104,7 +107,7 @@ export function headlessDecisionMs(scenario: Scenario, record: StepRecord): numb
 
 /** After a recorded headless run: the session it was recorded as, and how to continue it. */
 export function reportRecorded(id: string, finished: boolean, lang: Lang): void {
-  process.stderr.write(
+  printErr(
     finished
       ? said(`已记录为练习 ${id}\n`, `recorded as session ${id}\n`)[lang]
       : said(

@@ -3,7 +3,6 @@
  * database. The parsing and the merge rules live in src/store/sync; here are one clear line for
  * each outcome, and a refused file's first bad line.
  */
-import { readFileSync } from 'node:fs';
 import { type Lang, type Scenario, safeLine } from '../../core/index.js';
 import { genesisHash } from '../../store/chain.js';
 import { derivationBreak } from '../../store/derivation.js';
@@ -13,11 +12,13 @@ import { chainProblem } from '../../store/verify.js';
 import { MergeConflict, type SessionBundle } from '../../store/sync/bundle.js';
 import { ImportError, parseExport } from '../../store/sync/jsonl.js';
 import { mergeSessions } from '../../store/sync/merge-target.js';
-import { said, UserError } from '../env.js';
+import { said, UserError, printText } from '../env.js';
 import { resolveScenario } from '../files.js';
+import { printJson } from '../json-output.js';
+import { failureText, MAX_IMPORT_BYTES, readTextFile } from '../read-file.js';
 import { withStore } from '../store-access.js';
 
-export async function importCommand(file: string, opts: { db?: string }, lang: Lang): Promise<number> {
+export async function importCommand(file: string, opts: { db?: string; json?: boolean }, lang: Lang): Promise<number> {
   const parsed = readExport(file, lang);
   /** the line a problem with a session, or one of its events, is named at */
   const lineOf = (id: string, seq: number | null = null) =>
@@ -38,7 +39,19 @@ export async function importCommand(file: string, opts: { db?: string }, lang: L
     const continued = outcomes.filter((o) => !o.created && (o.added > 0 || o.finished)).length;
     const same = outcomes.length - created - continued;
     const events = outcomes.reduce((n, o) => n + o.added, 0);
-    process.stdout.write(
+    if (opts.json) {
+      printJson({
+        database: store.location,
+        imported: outcomes.length,
+        created,
+        continued,
+        unchanged: same,
+        events,
+        sessions: outcomes.map((o) => ({ id: o.sessionId, created: o.created, added: o.added, finished: o.finished })),
+      });
+      return 0;
+    }
+    printText(
       said(
         `已导入 ${outcomes.length} 个练习到 ${store.location}：新增 ${created} 个，续上 ${continued} 个，已存在 ${same} 个；新增 ${events} 个步骤\n`,
         `imported ${outcomes.length} session(s) into ${store.location}: ${created} new, ${continued} continued, ${same} already there; ${events} event(s) added\n`,
@@ -50,19 +63,12 @@ export async function importCommand(file: string, opts: { db?: string }, lang: L
 
 /** The file read and checked whole (every hash chain) before anything is stored. */
 function readExport(file: string, lang: Lang): ReturnType<typeof parseExport> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      said(
-        `无法读取 ${file}：${code === 'ENOENT' ? '没有这个文件' : code === 'EISDIR' ? '这是一个文件夹' : (code ?? String(e))}`,
-        `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(e))}`,
-      )[lang],
-      2,
-    );
+  const read = readTextFile(file, MAX_IMPORT_BYTES, { pipes: true });
+  if (!read.ok) {
+    const why = failureText(read.failure, { zh: '导出文件', en: 'an export' }, { pipes: true });
+    throw new UserError(said(`无法读取 ${file}：${why.zh}`, `cannot read ${file}: ${why.en}`)[lang], 2);
   }
+  const text = read.text;
   let parsed: ReturnType<typeof parseExport>;
   try {
     parsed = parseExport(text);

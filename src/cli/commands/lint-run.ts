@@ -1,10 +1,12 @@
 /** What `roleplay lint` does: check scenario and catalog files, print problems as path:line:column. */
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
-import { byPosition, formatDiagnostic, type Diagnostic, type Lang, type Scenario } from '../../core/index.js';
+import { errorsFirst, formatDiagnostic, type Diagnostic, type Lang, type Scenario } from '../../core/index.js';
 import { fileMessages as M, lintSummary, type Message } from '../../core/messages.js';
 import { printLine } from '../env.js';
+import { printJson } from '../json-output.js';
 import { CATALOG_FILE, expandPaths, loadPath, type LoadedFile } from '../files.js';
+import { type FileKind, skippedText } from '../read-file.js';
 
 export interface LintOptions {
   readonly strict?: boolean;
@@ -15,15 +17,26 @@ export interface LintOptions {
 
 export interface LintResult {
   readonly files: readonly LoadedFile[];
+  /** errors first, then warnings, each by file and position */
   readonly diagnostics: readonly Diagnostic[];
   readonly scenarios: readonly { file: string; scenario: Scenario }[];
 }
 
+/** A FIFO, socket or device found while scanning a folder: passed over, with a warning. */
+function skippedWarning(s: { file: string; kind: FileKind }, lang: Lang): Diagnostic {
+  const text = skippedText(s.kind);
+  return { file: s.file, line: 1, column: 1, severity: 'warning', code: 'not-regular-file', message: text[lang] };
+}
+
 /** Loads and checks every file under `paths`, including the checks that span files. */
 export function lintPaths(paths: readonly string[], lang: Lang): LintResult {
-  const files = expandPaths(paths).map((file) => loadPath(file, lang));
+  const skipped: { file: string; kind: FileKind }[] = [];
+  const files = expandPaths(paths, skipped).map((file) => loadPath(file, lang));
   const finding = (m: Message) => ({ code: m.code, message: m.text[lang] });
-  const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
+  const diagnostics: Diagnostic[] = [
+    ...files.flatMap((f) => f.diagnostics),
+    ...skipped.map((s) => skippedWarning(s, lang)),
+  ];
   const scenarios: { file: string; scenario: Scenario }[] = [];
   const ids = new Map<string, string>();
   for (const f of files) {
@@ -63,7 +76,7 @@ export function lintPaths(paths: readonly string[], lang: Lang): LintResult {
       }
     }
   }
-  return { files, diagnostics: diagnostics.sort(byPosition), scenarios };
+  return { files, diagnostics: diagnostics.sort(errorsFirst), scenarios };
 }
 
 export function lintCommand(paths: readonly string[], options: LintOptions): number {
@@ -71,9 +84,7 @@ export function lintCommand(paths: readonly string[], options: LintOptions): num
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   if (options.format === 'json') {
-    printLine(
-      JSON.stringify({ files: result.files.length, errors, warnings, diagnostics: result.diagnostics }, null, 2),
-    );
+    printJson({ files: result.files.length, errors, warnings, diagnostics: result.diagnostics });
   } else {
     for (const d of result.diagnostics) printLine(formatDiagnostic(d));
     process.stderr.write(`${lintSummary(result.files.length, errors, warnings)[options.lang]}\n`);

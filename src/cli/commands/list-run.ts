@@ -1,7 +1,8 @@
 /** What `roleplay list` does: the scenarios on offer, as text or JSON. */
 import { customerOf, localize, safeLine, type Lang, type Scenario } from '../../core/index.js';
-import { printLine } from '../env.js';
+import { printJson } from '../json-output.js';
 import { listScenarioFiles, resolveScenario } from '../files.js';
+import { printText, printErr } from '../env.js';
 
 export interface ScenarioSummary {
   readonly id: string;
@@ -39,16 +40,16 @@ export function availableScenarios(lang: Lang): { summary: ScenarioSummary; scen
 export function listCommand(options: { json?: boolean; lang: Lang }): number {
   const list = availableScenarios(options.lang).map((x) => x.summary);
   if (options.json) {
-    printLine(JSON.stringify(list, null, 2));
+    printJson({ scenarios: list });
     return 0;
   }
   const idWidth = Math.max(2, ...list.map((s) => s.id.length));
   for (const s of list) {
     const stars = s.difficulty ? '★'.repeat(s.difficulty) + '☆'.repeat(3 - s.difficulty) : '   ';
-    process.stdout.write(
+    printText(
       `${s.id.padEnd(idWidth)}  ${stars}  ${safeLine(s.title)}${s.tags.length ? `  [${s.tags.map(safeLine).join(', ')}]` : ''}\n`,
     );
   }
-  if (list.length === 0) process.stderr.write('no scenarios found\n');
+  if (list.length === 0) printErr('no scenarios found\n');
   return 0;
 }

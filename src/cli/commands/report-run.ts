@@ -1,10 +1,11 @@
 /** What `roleplay report` does: the store's aggregates as text with bar charts, JSON, CSV or an HTML page. */
 import { writeFileSync } from 'node:fs';
-import type { Lang, Scenario } from '../../core/index.js';
+import { type Lang, safeText, type Scenario } from '../../core/index.js';
 import { reportCsv, reportHtml, reportJson, reportText } from '../../report/report.js';
 import { compiledFromSource } from '../../store/scenario-source.js';
 import type { SessionFilter, SessionStore } from '../../store/store.js';
-import { printLine, said, UserError } from '../env.js';
+import { said, UserError, printText, printErr } from '../env.js';
+import { printJson } from '../json-output.js';
 import { filterOf, type StoreOptions, withStore } from '../store-access.js';
 
 interface ReportOptions extends StoreOptions {
@@ -37,10 +38,11 @@ export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<nu
           ...(filter.since !== undefined ? { since: filter.since } : {}),
         },
       };
-      if (opts.json) printLine(JSON.stringify(reportJson(data, ctx), null, 2));
+      if (opts.json) printJson({ ...reportJson(data, ctx) });
       else if (opts.csv) process.stdout.write(reportCsv(data));
-      else if (opts.html !== undefined) writeHtml(opts.html, reportHtml(data, ctx), lang);
-      else process.stdout.write(reportText(data, ctx, process.stdout.columns || 80));
+      // the page too: a bidi override reorders what a browser shows as much as a terminal
+      else if (opts.html !== undefined) writeHtml(opts.html, safeText(reportHtml(data, ctx)), lang);
+      else printText(reportText(data, ctx, process.stdout.columns || 80));
       return 0;
     },
     'read',
@@ -74,5 +76,5 @@ function writeHtml(file: string, html: string, lang: Lang): void {
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new UserError(said(`无法写入 ${file}：${why}`, `cannot write ${file}: ${why}`)[lang], 1);
   }
-  process.stderr.write(said(`报告已写入 ${file}\n`, `report written to ${file}\n`)[lang]);
+  printErr(said(`报告已写入 ${file}\n`, `report written to ${file}\n`)[lang]);
 }

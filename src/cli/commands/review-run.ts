@@ -1,9 +1,11 @@
 /** What `roleplay review` does: a session's timeline, in the review screen or as JSON. */
-import { type Lang, terminalSafeJson } from '../../core/index.js';
+import type { Lang } from '../../core/index.js';
 import type { SessionRow, SessionStore } from '../../store/store.js';
 import { type Timeline, timelineOf } from '../../ui/review/timeline.js';
-import { printLine, said, UserError } from '../env.js';
+import { said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { type StoreOptions, scenarioOf, sessionNamed, withStore } from '../store-access.js';
+import { onTerminalLoss } from '../terminal-loss.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 
 export async function reviewCommand(
@@ -23,12 +25,20 @@ export async function reviewCommand(
     'read',
   );
   if (opts.json) {
-    printLine(terminalSafeJson(JSON.stringify(timeline, null, 2)));
+    printJson({ ...timeline });
     return 0;
   }
   prepareTerminalUi();
   const { showReview } = await import('../../ui/review/show.js');
-  return showReview(timeline, lang);
+  const gone = new AbortController();
+  // Without a terminal the review is printed as plain text: nothing to close then.
+  const onScreen = process.stdin.isTTY && process.stdout.isTTY;
+  const release = onScreen ? onTerminalLoss(() => gone.abort()) : () => {};
+  try {
+    return await showReview(timeline, lang, gone.signal);
+  } finally {
+    release();
+  }
 }
 
 /** With no id: the latest session (of the trainee, if one is named). */

@@ -4,6 +4,7 @@ import { table, truncate } from '../../text/layout.js';
 import { recordStrings } from '../../report/strings.js';
 import type { SessionRow } from '../../store/store.js';
 import { printLine, said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { filterOf, type StoreOptions, shortId, withStore } from '../store-access.js';
 
 interface SessionsOptions extends StoreOptions {
@@ -20,8 +21,9 @@ export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promis
     opts,
     lang,
     async (store) => {
-      const rows = await store.listSessions({ ...filter, ...(limit !== undefined ? { limit } : {}) });
-      if (opts.json) printLine(JSON.stringify(rows.map(jsonOf), null, 2));
+      // An unfinished session with no step holds nothing to look at or continue.
+      const rows = await store.listSessions({ ...filter, withSteps: true, ...(limit !== undefined ? { limit } : {}) });
+      if (opts.json) printJson({ sessions: rows.map(jsonOf) });
       else printLine(rows.length === 0 ? recordStrings(lang).noSessions : tableOf(rows, lang).join('\n'));
       return 0;
     },
@@ -68,10 +70,10 @@ function tableOf(rows: readonly SessionRow[], lang: Lang): string[] {
     [
       [t.id, t.started, t.trainee, t.scenario, t.mode, t.outcome, t.score, t.passed],
       ...rows.map((r) => [
-        shortId(r.id),
-        r.startedAt.slice(0, 16).replace('T', ' '),
+        safeLine(shortId(r.id)),
+        safeLine(r.startedAt.slice(0, 16).replace('T', ' ')),
         truncate(safeLine(r.trainee), 16),
-        truncate(r.scenarioId, 24),
+        truncate(safeLine(r.scenarioId), 24),
         t.modes[r.mode] ?? r.mode,
         r.result ? (t.outcomes[r.result.outcome] ?? r.result.outcome) : t.unfinished,
         r.result ? `${r.result.percent}%` : '',

@@ -4,14 +4,15 @@
  * and it turns all of them into one "changed" event), every save is loaded through files.ts
  * like any other read, and the UI (src/ui/watch) gets either the new version or its problems.
  */
-import { statSync } from 'node:fs';
 import { watch } from 'chokidar';
 import { formatDiagnostic, safeLine, type Lang } from '../../core/index.js';
 import type { Mode } from '../../core/records.js';
 import type { Reload, WatchSource } from '../../ui/watch/source.js';
 import { resolveScenario } from '../files.js';
-import { said } from '../env.js';
+import { said, printErr } from '../env.js';
+import { onTerminalLoss } from '../terminal-loss.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
+import { CASE_NOT_OPENED, caseFileOrReport } from './scenario-or-report.js';
 
 /** The file now, as the UI should see it. */
 /** `lang`: the language of the problems shown when the file does not load. */
@@ -81,27 +82,11 @@ export function fileWatchSource(
 
 /** `roleplay play --watch <file>`: live preview of a scenario file while it is being written. */
 export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }): Promise<number> {
-  let file: string | undefined;
-  try {
-    if (statSync(ref).isFile()) file = ref;
-  } catch {
-    /* maybe an id */
-  }
-  if (!file) {
-    const r = resolveScenario(ref, options.lang);
-    if (!r.ok) {
-      process.stderr.write(
-        said(
-          `roleplay: --watch 需要案例文件：${r.message ?? `${ref} 无法载入`}\n`,
-          `roleplay: --watch needs the scenario's file: ${r.message ?? `${ref} cannot be loaded`}\n`,
-        )[options.lang],
-      );
-      return 1;
-    }
-    file = r.file;
-  }
+  // found as every command finds a case; a file that does not load is still watched (that is the point)
+  const file = caseFileOrReport(ref, options.lang);
+  if (file === undefined) return CASE_NOT_OPENED;
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stderr.write(
+    printErr(
       said(
         'roleplay: play --watch 需要交互式终端；没有终端时请用 `roleplay lint` 和 `roleplay test` 检查文件\n',
         'roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n',
@@ -112,9 +97,12 @@ export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }
   const source = fileWatchSource(file, options.lang);
   prepareTerminalUi();
   const { runWatch } = await import('../../ui/watch/run-watch.js');
+  const gone = new AbortController();
+  const release = onTerminalLoss(() => gone.abort());
   try {
-    return await runWatch({ source, ...options });
+    return await runWatch({ source, ...options, signal: gone.signal });
   } finally {
+    release();
     await source.close();
   }
 }

@@ -33,7 +33,7 @@ import { mergeIntoSqlite } from './sqlite-merge.js';
 import type { MergeOptions } from './merge.js';
 import { originOf } from './origin.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
-import type { Lang, Said } from '../../core/index.js';
+import { type Lang, type Said, safeText } from '../../core/index.js';
 
 export interface TeamStoreOptions {
   /** the SQLite file that holds this computer's copy (and the outbox) */
@@ -71,7 +71,7 @@ export type SyncResult =
     };
 
 const defaultNotice = (line: string) => {
-  process.stderr.write(`roleplay: ${line}\n`);
+  process.stderr.write(`roleplay: ${safeText(line)}\n`);
 };
 
 export class TeamStore implements SessionStore {
