@@ -349,6 +349,34 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
         expect(await verifyStore(store)).toMatchObject({ ok: false, sessionId: null, code: 'ledger-gap', entry: 3 });
       });
 
+      it('names by number a session whose entries were reordered, and one deleted and put back', async () => {
+        for (const s of reportFixture()) await record(store, s);
+        // entries 3 (ann's failed attempt) and 5 swapped: the order the store took them in is gone
+        await f.sql(
+          store,
+          `${f.unguard} UPDATE ledger SET n = -1 WHERE n = 3; UPDATE ledger SET n = 3 WHERE n = 5;
+           UPDATE ledger SET n = 5 WHERE n = -1;`,
+        );
+        expect(await verifyStore(store)).toMatchObject({ ok: false, code: 'ledger-broken', entry: 3 });
+        await f.sql(
+          store,
+          'UPDATE ledger SET n = -1 WHERE n = 3; UPDATE ledger SET n = 3 WHERE n = 5; UPDATE ledger SET n = 5 WHERE n = -1;',
+        );
+        expect(await verifyStore(store)).toMatchObject({ ok: true });
+
+        // the same attempt deleted and stored again (as an import would): it takes new entries,
+        // and its first entry still names it
+        await deleteSession(ids[1]!);
+        const [, failed] = reportFixture();
+        await mergeSessions(store, [bundleOf(failed!)]);
+        expect(await verifyStore(store)).toMatchObject({
+          ok: false,
+          sessionId: ids[1],
+          code: 'session-relisted',
+          entry: 10,
+        });
+      });
+
       it('keeps the ledger append-only, and a session finished once cannot be finished again', async () => {
         const [s] = reportFixture();
         await record(store, s!);
