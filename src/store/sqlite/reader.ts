@@ -20,6 +20,7 @@ import { StoreError } from '../store.js';
 import {
   BUSY_TIMEOUT_MS,
   DEFAULT_DB_PATH,
+  defaultFolder,
   foreignTables,
   migrate,
   noFolder,
@@ -74,7 +75,10 @@ export function openSqliteReader(file: string, options: ReaderOptions): SqliteSt
   } catch (e) {
     if (e instanceof StoreError) throw e;
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw says.notSqlite(file);
-    if (file !== DEFAULT_DB_PATH && !existsSync(dirname(file))) throw noFolder(file);
+    // the default folder is made as by any command (and a HOME it cannot be made in said so);
+    // a folder the user named is never made
+    if (file === DEFAULT_DB_PATH) defaultFolder();
+    else if (!existsSync(dirname(file))) throw noFolder(file);
     if (options.missing === 'refuse') throw says.missing(file);
     return emptyAt(file);
   }

@@ -50,22 +50,30 @@ type EventDbRow = EventColumns<number>;
 /** Where sessions go unless --db or ROLEPLAY_DB says otherwise; its folder is made on first use. */
 export const DEFAULT_DB_PATH = join(homedir(), '.roleplay', 'roleplay.db');
 
+/**
+ * Makes ~/.roleplay (owner-only) when it is not there yet, for every command, reading ones too;
+ * a HOME it cannot be made in is one line that says what to do instead.
+ */
+export function defaultFolder(): void {
+  const folder = dirname(DEFAULT_DB_PATH);
+  try {
+    // Only ~/.roleplay itself (HOME was checked to be a folder, store/open.ts): a recursive
+    // mkdir never returns on some paths, e.g. under /proc.
+    if (!existsSync(folder)) mkdirSync(folder, { mode: 0o700 });
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new StoreError({
+      zh: `无法在 HOME 里为练习记录库 ${DEFAULT_DB_PATH} 创建文件夹（${why}）；请用 --db PATH 或 ROLEPLAY_DB 指定练习记录库文件，或把 HOME 设为可以写入的文件夹`,
+      en: `cannot create the folder for the session database ${DEFAULT_DB_PATH} in HOME (${why}); name a database file with --db PATH or ROLEPLAY_DB, or set HOME to a folder you can write to`,
+    });
+  }
+}
+
 /** Opens (creating and migrating if needed) the database at `file`. */
 export function openSqliteStore(file: string): SqliteStore {
   if (file !== ':memory:') {
-    if (file === DEFAULT_DB_PATH) {
-      try {
-        // Only ~/.roleplay itself (HOME was checked to be a folder, store/open.ts): a recursive
-        // mkdir never returns on some paths, e.g. under /proc.
-        if (!existsSync(dirname(file))) mkdirSync(dirname(file), { mode: 0o700 });
-      } catch (e) {
-        const why = (e as NodeJS.ErrnoException).code ?? String(e);
-        throw new StoreError({
-          zh: `无法在 HOME 里为练习记录库 ${file} 创建文件夹（${why}）；请用 --db PATH 或 ROLEPLAY_DB 指定练习记录库文件，或把 HOME 设为可以写入的文件夹`,
-          en: `cannot create the folder for the session database ${file} in HOME (${why}); name a database file with --db PATH or ROLEPLAY_DB, or set HOME to a folder you can write to`,
-        });
-      }
-    } else if (!existsSync(dirname(file))) {
+    if (file === DEFAULT_DB_PATH) defaultFolder();
+    else if (!existsSync(dirname(file))) {
       // A path the user chose: make no folders for it (a typo would scatter databases, and
       // Node's recursive mkdir never returns on some paths, e.g. under /proc).
       throw noFolder(file);
