@@ -99,11 +99,17 @@ describe('the export format', { timeout: 120_000 }, () => {
     expect(importing(lines.slice(1)).status).toBe(0);
   });
 
-  it('a newer or unknown version is refused in one line', () => {
+  it('a newer version is refused in one line that says to update', () => {
     const newer = importing([{ type: 'export', format: 'roleplay-sessions', version: 3 }, ...lines.slice(1)]);
     expectRefused(newer, 1, /format version 3.*newer roleplay.*reads versions 1 to 2/);
+  });
+
+  it('a header naming another format is refused', () => {
     const other = importing([{ type: 'export', format: 'something-else', version: 1 }, ...lines.slice(1)]);
     expectRefused(other, 1, /not a roleplay export/);
+  });
+
+  it('a header after the first line (files joined) is refused', () => {
     const late = importing([...lines, lines[0]!]);
     expectRefused(late, lines.length + 1, /header .*first line/);
   });
@@ -134,30 +140,43 @@ describe('import holds every field to the limits of live play', { timeout: 120_0
     }
   });
 
-  it('an event with a negative decision time, and a typed answer longer than live play takes', () => {
+  const withEvent = (patch: Json) => {
     const all = parsed();
     const e = all.findIndex((l) => l.type === 'event');
-    const bad = [...all];
-    bad[e] = { ...bad[e]!, decisionMs: -5 };
-    expectRefused(importing(bad), e + 1, /'decisionMs'/);
-    bad[e] = { ...all[e]!, action: { kind: 'say', text: 'y'.repeat(20_000), rule: 0 } };
-    expectRefused(importing(bad), e + 1, /'action.text' .*limit \(10000\)/);
+    all[e] = { ...all[e]!, ...patch };
+    return { list: all, line: e + 1 };
+  };
+
+  it('an event with a negative decision time', () => {
+    const { list, line } = withEvent({ decisionMs: -5 });
+    expectRefused(importing(list), line, /'decisionMs'/);
   });
 
-  it('a session id that is not an id, a hash that is not a hash', () => {
-    let r = withSession({ id: '../../etc' });
-    expectRefused(importing(r.list), r.line, /'id'/);
-    r = withSession({ scenarioHash: 'nope' });
-    expectRefused(importing(r.list), r.line, /'scenarioHash'/);
+  it('a typed answer longer than live play takes', () => {
+    const { list, line } = withEvent({ action: { kind: 'say', text: 'y'.repeat(20_000), rule: 0 } });
+    expectRefused(importing(list), line, /'action.text' .*limit \(10000\)/);
+  });
+
+  it('a session id that is not an id', () => {
+    const { list, line } = withSession({ id: '../../etc' });
+    expectRefused(importing(list), line, /'id'/);
+  });
+
+  it('a scenario hash that is not a hash', () => {
+    const { list, line } = withSession({ scenarioHash: 'nope' });
+    expectRefused(importing(list), line, /'scenarioHash'/);
   });
 });
 
 describe('import refuses a result that does not add up, even with every hash recomputed', { timeout: 120_000 }, () => {
-  it('62 points of a maximum of 14 (443%)', () => {
+  it('62 points of a maximum of 14, percent kept in range', () => {
     const list = forged(1, (s) => {
       s.result = { ...(s.result as Json), total: 62, max: 14, percent: 100, passed: true };
     });
     expectRefused(importing(list), sessionIndex(1) + 1, /result does not follow .*the total is 62, the steps give -4/);
+  });
+
+  it('62 points of a maximum of 14 at 443%', () => {
     const over = forged(1, (s) => {
       s.result = { ...(s.result as Json), total: 62, max: 14, percent: 443, passed: true };
     });
