@@ -10,8 +10,9 @@
 // Needs the build (`npm run build`). The data: 10 scenarios of one generated shape (a chain
 // of 20 choice nodes, 4 choices each, 5 lessons, a meter that decides the ending), played
 // by 500 trainees over a year. Paths are real runs of the compiled machine (core Play on a
-// simulated clock), sampled; every event is hashed into its session's chain as the store
-// does, so `roleplay verify` passes on the result.
+// simulated clock), sampled; every event is hashed into its session's chain, and every
+// session and result into the store's ledger, as the store does, so `roleplay verify` passes
+// on the result.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,7 @@ const { openSqliteStore } = await import(dist('store/sqlite/sqlite-store.js'));
 const { wayOf } = await import(dist('store/event-columns.js'));
 const { eventHash, genesisHash, sealHash } = await import(dist('store/chain.js'));
 const { sourceOf } = await import(dist('store/scenario-source.js'));
+const { appendEntry } = await import(dist('store/sqlite/ledger-sql.js'));
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -124,6 +126,7 @@ async function generate() {
   const db = store.db;
   db.pragma('synchronous = OFF'); // bulk load only; the product uses FULL
   for (const s of scenarios) await store.saveSource(s.source);
+  const storeId = await store.storeId();
   const insSession =
     db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, finished_at,
     outcome, ending, total, max, percent, passed, event_count, head_hash, seal)
@@ -222,6 +225,8 @@ async function generate() {
           seal: result ? sealHash(prev, result) : null,
         });
         const sid = info.lastInsertRowid;
+        appendEntry(db, storeId, 'session', header.id, genesisHash(header));
+        if (result) appendEntry(db, storeId, 'result', header.id, sealHash(prev, result));
         for (const row of rows) insEvent.run(sid, ...row);
         if (result) for (const [l, v] of Object.entries(result.lessons)) insLesson.run(sid, l, v.points, v.max);
         events += rows.length;

@@ -6,7 +6,7 @@
  */
 import { type Lang, safeLine, withoutUrlPasswords } from '../core/index.js';
 import { parseSince } from '../store/since.js';
-import { dbPathFrom, openStore, traineeFrom } from '../store/open.js';
+import { dbPathFrom, openStore, type StoreAccess, traineeFrom } from '../store/open.js';
 import { StoreRecorder } from '../store/recorder.js';
 import { compiledFromSource } from '../store/scenario-source.js';
 import type { SessionFilter, SessionRow, SessionStore } from '../store/store.js';
@@ -24,17 +24,21 @@ export interface StoreOptions {
 const reasonOf = (e: unknown, lang: Lang) =>
   e instanceof StoreError ? e.in(lang) : e instanceof Error ? e.message : String(e);
 
-/** Opens the store, runs `fn`, closes it; store failures become one clear line. */
+/**
+ * Opens the store, runs `fn`, closes it; store failures become one clear line. `access`: what
+ * the command does with it (a command that only reads opens a file read-only; see StoreAccess).
+ */
 export async function withStore<T>(
   opts: StoreOptions,
   lang: Lang,
   fn: (store: SessionStore) => Promise<T>,
+  access: StoreAccess = 'write',
 ): Promise<T> {
   let store: SessionStore;
   warnIfPasswordInDbOption(opts.db, lang);
   const prompt = passwordPrompt(lang);
   try {
-    store = await openStore(dbPathFrom(opts.db), lang, { askPassword: prompt.ask });
+    store = await openStore(dbPathFrom(opts.db), lang, access, { askPassword: prompt.ask });
   } catch (e) {
     throw new UserError(reasonOf(e, lang), 1);
   } finally {

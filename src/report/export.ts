@@ -6,14 +6,24 @@
 import { createHash } from 'node:crypto';
 import { terminalSafeJson } from '../core/index.js';
 import type { SessionResult, SessionRow, StoredEvent } from '../core/records.js';
+import { EXPORT_VERSION } from '../store/export-format.js';
+import type { SessionOrigin } from '../store/ledger.js';
 import { DEFAULT_XAPI_BASE } from './xapi-base.js';
 
-export function jsonlOf(session: SessionRow, events: readonly StoredEvent[]): string[] {
+/**
+ * A session as JSON lines: its line (with the exporting store's ledger entries for it, so that
+ * the store it goes to can keep them; see store/ledger.ts), then one line per event.
+ */
+export function jsonlOf(session: SessionRow, events: readonly StoredEvent[], ledger?: SessionOrigin): string[] {
   const { result, ...header } = session;
   // answers and feedback are the trainee's and the author's text: keep them exact, but escaped
-  const lines = [
-    terminalSafeJson(JSON.stringify({ type: 'session', ...header, ...(result ? { result } : { result: null }) })),
-  ];
+  const line = {
+    type: 'session',
+    ...header,
+    ...(result ? { result } : { result: null }),
+    ...(ledger ? { ledger } : {}),
+  };
+  const lines = [terminalSafeJson(JSON.stringify(line))];
   for (const e of events) lines.push(terminalSafeJson(JSON.stringify({ type: 'event', ...e })));
   return lines;
 }
@@ -76,6 +86,8 @@ function frameOf(session: SessionRow, base: string): SessionFrame {
     extensions: {
       [`${root}extensions/mode`]: session.mode,
       [`${root}extensions/scenario-hash`]: session.scenarioHash,
+      // the version of what roleplay exports (store/export-format.ts), on every statement
+      [`${root}extensions/format`]: EXPORT_VERSION,
     },
     ...extra,
   });

@@ -31,7 +31,7 @@ export interface RecordStrings {
   readonly best: string;
   readonly last: string;
   readonly trend: string;
-  readonly verifyOk: (sessions: number, events: number) => string;
+  readonly verifyOk: (sessions: number, events: number, ledger: { entries: number; head: string | null }) => string;
   readonly verifyBroken: (session: string, problem: string) => string;
   readonly seconds: (s: number) => string;
   readonly chartAttempts: string;
@@ -67,7 +67,8 @@ const zh: RecordStrings = {
   best: '最好',
   last: '最近',
   trend: '趋势',
-  verifyOk: (s, e) => `全部完好：${s} 次练习，${e} 个步骤，哈希链无断裂。`,
+  verifyOk: (s, e, l) =>
+    `全部完好：${s} 次练习，${e} 个步骤，哈希链无断裂；存储账本 ${l.entries} 条${l.head ? `，末条哈希 ${l.head.slice(0, 16)}` : ''}。`,
   verifyBroken: (s, p) => `练习 ${s}：${p}`,
   seconds: (s) => `${s.toFixed(1)} 秒`,
   chartAttempts: '完成次数',
@@ -103,7 +104,8 @@ const en: RecordStrings = {
   best: 'best',
   last: 'last',
   trend: 'trend',
-  verifyOk: (s, e) => `All intact: ${s} sessions, ${e} events, no broken hash chain.`,
+  verifyOk: (s, e, l) =>
+    `All intact: ${s} sessions, ${e} events, no broken hash chain; ledger of ${l.entries} entries${l.head ? `, last hash ${l.head.slice(0, 16)}` : ''}.`,
   verifyBroken: (s, p) => `session ${s}: ${p}`,
   seconds: (s) => `${s.toFixed(1)} s`,
   chartAttempts: 'attempts',

@@ -7,6 +7,7 @@ import { userInfo } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { safeLine, type Lang, type Said, said } from '../core/index.js';
 import { DEFAULT_DB_PATH, openSqliteStore } from './sqlite/sqlite-store.js';
+import { RECORD_LIMITS } from './record-limits.js';
 import { StoreError, type SessionStore } from './store.js';
 
 export function dbPathFrom(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
@@ -62,7 +63,8 @@ const noHome = {
     ),
 };
 
-export const MAX_TRAINEE_LENGTH = 100;
+/** as imports hold names to (record-limits.ts) */
+export const MAX_TRAINEE_LENGTH = RECORD_LIMITS.trainee;
 
 export function traineeFrom(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const raw = option ?? (env.ROLEPLAY_TRAINEE || undefined) ?? osUser(env);
@@ -95,14 +97,31 @@ export interface OpenOptions {
 }
 
 /**
+ * What a command does with the store: `write` records (and creates the database when there is
+ * none); `read` only reads (sessions, review, report, export: a read-only file is fine, and a
+ * missing one reads as empty); `verify` reads too, but a missing database or an unreachable
+ * server is an error rather than an empty result.
+ */
+export type StoreAccess = 'write' | 'read' | 'verify';
+
+/**
  * The store for a database path, or for a postgres:// URL the team store: the server, with
  * this computer's default database as the offline copy (see sync/team-store.ts). Loaded
  * lazily so that commands without a server never load node-postgres.
  */
-export async function openStore(path: string, lang: Lang, options: OpenOptions = {}): Promise<SessionStore> {
+export async function openStore(
+  path: string,
+  lang: Lang,
+  access: StoreAccess = 'write',
+  options: OpenOptions = {},
+): Promise<SessionStore> {
   if (isPostgresUrl(path)) {
     const { TeamStore } = await import('./sync/team-store.js');
-    return TeamStore.open(path, { localPath: DEFAULT_DB_PATH, lang, ...options });
+    // verify says an unreachable server itself, in its one line: no offline notice before it
+    const quiet = access === 'verify' ? { notice: () => {} } : {};
+    return TeamStore.open(path, { localPath: DEFAULT_DB_PATH, lang, ...options, ...quiet });
   }
-  return openSqliteStore(path);
+  if (access === 'write') return openSqliteStore(path);
+  const { openSqliteReader } = await import('./sqlite/reader.js');
+  return openSqliteReader(path, { missing: access === 'verify' ? 'refuse' : 'empty' });
 }

@@ -17,6 +17,7 @@ import {
   type Scenario,
   type StepRecord,
 } from '../core/index.js';
+import { RECORD_LIMITS } from './record-limits.js';
 import { sourceOf } from './scenario-source.js';
 import type {
   EventContent,
@@ -207,7 +208,8 @@ function actionOf(record: StepRecord): RecordedAction {
     case 'choice':
       return { kind: 'choice', choice: a.choice };
     case 'say':
-      return { kind: 'say', text: a.text, rule: a.rule };
+      // the matcher reads the first 2,000 characters: what is cut never changed the rule taken
+      return { kind: 'say', text: a.text.slice(0, RECORD_LIMITS.answer), rule: a.rule };
     case 'timeout':
       return { kind: 'timeout' };
     case 'auto':

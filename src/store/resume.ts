@@ -9,9 +9,27 @@
  */
 import { SimulatedClock } from 'xstate';
 import { Play, type CompiledScenario, type StepRecord } from '../core/index.js';
-import { StoreError, type SavedPlay, type StoredEvent } from './store.js';
+import { StoreError, type SavedPlay, type SessionRow, type StoredEvent } from './store.js';
+import { chainProblem, sessionBreak } from './verify.js';
 
 export class ResumeError extends StoreError {}
+
+/**
+ * A session may be continued only while its record is intact and its steps have not reached an
+ * ending: a finished session whose result was wiped must never be played on and finished again.
+ */
+export function checkContinuable(
+  session: SessionRow,
+  compiled: CompiledScenario,
+  events: readonly StoredEvent[],
+): void {
+  const broken = sessionBreak(session, events, { kind: 'loaded', scenario: compiled.scenario });
+  if (!broken) return;
+  throw new ResumeError({
+    zh: `练习 ${session.id} 不能继续：${chainProblem(broken, 'zh')}（可用 \`roleplay verify\` 检查）`,
+    en: `session ${session.id} cannot be continued: ${chainProblem(broken, 'en')} (check with \`roleplay verify\`)`,
+  });
+}
 
 interface Restored {
   readonly snapshot: unknown;

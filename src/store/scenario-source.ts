@@ -36,8 +36,31 @@ export function sourceOf(scenario: Scenario, source: string, file?: string): Sce
 
 export class SourceError extends StoreError {}
 
-/** The stored scenario, loaded and compiled as it was when the session was played. */
+/** Whether a stored scenario is still the text its hash was computed over (sessions name it by that hash). */
+export function sourceIntact(stored: ScenarioSource): boolean {
+  return sha256(canonicalJson({ source: stored.source, catalog: stored.catalog })) === stored.hash;
+}
+
+/** Said when a stored scenario no longer matches its hash: someone edited it in the database. */
+export function sourceAltered(scenarioId: string): SourceError {
+  return new SourceError({
+    zh: `保存的案例「${scenarioId}」被改动过：与它的哈希不再相符（可用 \`roleplay verify\` 检查）`,
+    en: `the stored copy of scenario '${scenarioId}' was altered: it no longer matches its hash (check with \`roleplay verify\`)`,
+  });
+}
+
+/** The stored scenario loaded as it was played, or undefined when this roleplay no longer loads it. */
+export function scenarioFromSource(stored: ScenarioSource): Scenario | undefined {
+  const loaded = loadFile(stored.source, stored.file, stored.catalog);
+  return loaded.kind === 'scenario' ? loaded.scenario : undefined;
+}
+
+/**
+ * The stored scenario, loaded and compiled as it was when the session was played. A copy that
+ * was edited in the database is refused: review, resume and scoring never use altered text.
+ */
 export function compiledFromSource(stored: ScenarioSource): CompiledScenario {
+  if (!sourceIntact(stored)) throw sourceAltered(stored.scenarioId);
   const loaded = loadFile(stored.source, stored.file, stored.catalog);
   if (loaded.kind !== 'scenario' || !loaded.scenario) {
     const firstError = (diagnostics: Loaded['diagnostics']) => diagnostics.find((d) => d.severity === 'error')?.message;

@@ -18,6 +18,7 @@ import type {
   SessionRow,
   StoredEvent,
 } from '../core/records.js';
+import type { LedgerEntry, OriginEntry } from './ledger.js';
 
 /**
  * A failure of the session database, in words for the person at the terminal, in both
@@ -143,6 +144,26 @@ export interface SessionStore {
     fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>,
   ): Promise<void>;
   report(filter?: SessionFilter): Promise<ReportData>;
+
+  /** This store's id: its ledger starts from it, and sessions it sends elsewhere carry it (ledger.ts). */
+  storeId(): Promise<string>;
+  /** This store's ledger, in order. */
+  ledger(): Promise<LedgerEntry[]>;
+  /** One session's entries in this store's ledger: its start, and its result once finished. */
+  ledgerOf(sessionId: SessionId): Promise<LedgerEntry[]>;
+  /** Other stores' ledger entries, as they came with their sessions (origins.ts). */
+  originLedger(): Promise<OriginEntry[]>;
+
+  /**
+   * Checks the database itself (SQLite: PRAGMA integrity_check); throws a StoreError naming the
+   * damage. Stores with nothing of the kind to check leave it out.
+   */
+  checkIntegrity?(): Promise<void>;
+  /**
+   * The store whose records `verify` checks. A team store answers with its server, and throws
+   * when the server cannot be reached: the copy on this computer is not the team's record.
+   */
+  verifiable?(): Promise<SessionStore>;
 
   close(): Promise<void>;
 }

@@ -6,81 +6,21 @@
  * language, `verify --json` gives tools its stable `code` and the English `problem`, and
  * `import` names it at the line of the file it came from.
  */
-import type { Lang } from '../core/index.js';
+import type { Scenario } from '../core/index.js';
+import type { ChainBreak, ChainProblemCode, LinkBreak } from './breaks.js';
 import { eventHash, genesisHash, sealHash } from './chain.js';
+import { derivationBreak } from './derivation.js';
+import { walkLedger, type SessionFacts } from './ledger.js';
+import { originBreak } from './origins.js';
+import { scenarioFromSource, sourceIntact } from './scenario-source.js';
 import type { SessionId, SessionRow, SessionStore, StoredEvent } from './store.js';
+import { chainProblem } from './verify-messages.js';
 
-/** The first break in one session's chain; `seq` is the event at which it breaks, null when it is the session row itself. */
-export type ChainBreak =
-  /** an event in the middle was deleted: the next stored one has a later seq */
-  | { readonly code: 'event-missing'; readonly seq: number; readonly nextStored: number }
-  /** the header no longer gives the hash event 1 links to (seq 1), or the session has no events and its header changed (seq null) */
-  | { readonly code: 'details-altered'; readonly seq: 1 | null }
-  | { readonly code: 'events-reordered'; readonly seq: number }
-  | { readonly code: 'event-altered'; readonly seq: number }
-  /** the last events were deleted: the session row still counts them */
-  | { readonly code: 'events-cut'; readonly seq: number; readonly recorded: number; readonly remaining: number }
-  /** the last event does not give the head hash the session row recorded */
-  | { readonly code: 'head-mismatch'; readonly seq: number }
-  | { readonly code: 'result-altered'; readonly seq: null }
-  | { readonly code: 'result-removed'; readonly seq: null };
-
-export type ChainProblemCode = ChainBreak['code'];
-
-const PROBLEMS: Readonly<Record<Lang, (b: ChainBreak) => string>> = {
-  zh: (b) => {
-    switch (b.code) {
-      case 'event-missing':
-        return `第 ${b.seq} 步缺失：已被删除（之后保存的是第 ${b.nextStored} 步）`;
-      case 'details-altered':
-        return b.seq === 1
-          ? '练习的基本信息（学员、案例、开始时间……）被改动过，或第 1 步被替换'
-          : '练习的基本信息（学员、案例、开始时间……）被改动过';
-      case 'events-reordered':
-        return `第 ${b.seq} 步没有接在第 ${b.seq - 1} 步之后：步骤顺序被调换，或有步骤被删除或替换`;
-      case 'event-altered':
-        return `第 ${b.seq} 步被改动过：内容与它的哈希不再相符`;
-      case 'events-cut':
-        return `第 ${b.seq} 步缺失：这次练习记录了 ${b.recorded} 个步骤，现存 ${b.remaining} 个`;
-      case 'head-mismatch':
-        return `第 ${b.seq} 步与练习记下的最后一个哈希不符：它被改动过，或有步骤被删除`;
-      case 'result-altered':
-        return '练习结果（得分、结果、结局或各要点得分）被改动过';
-      case 'result-removed':
-        return '练习结果被删除了';
-    }
-  },
-  en: (b) => {
-    switch (b.code) {
-      case 'event-missing':
-        return `event ${b.seq} is missing: it was deleted (the next stored event is ${b.nextStored})`;
-      case 'details-altered':
-        return b.seq === 1
-          ? "the session's details (trainee, scenario, start time…) were altered, or event 1 was replaced"
-          : "the session's details (trainee, scenario, start time…) were altered";
-      case 'events-reordered':
-        return `event ${b.seq} does not follow event ${b.seq - 1}: events were reordered, or one was deleted or replaced`;
-      case 'event-altered':
-        return `event ${b.seq} was altered: its content no longer matches its hash`;
-      case 'events-cut':
-        return `event ${b.seq} is missing: the session recorded ${b.recorded} events, ${b.remaining} remain`;
-      case 'head-mismatch':
-        return `event ${b.seq} does not match the session's last recorded hash: it was altered or events were removed`;
-      case 'result-altered':
-        return "the session's result (score, outcome, ending or lesson points) was altered";
-      case 'result-removed':
-        return "the session's result was removed";
-    }
-  },
-};
-
-/** What broke, in words for the reader. */
-export function chainProblem(b: ChainBreak, lang: Lang): string {
-  return PROBLEMS[lang](b);
-}
+export type { ChainBreak, ChainProblemCode, LinkBreak } from './breaks.js';
+export { chainProblem } from './verify-messages.js';
 
 /** The first break in one session's chain, or undefined when it is intact. */
-export function checkChain(session: SessionRow, events: readonly StoredEvent[]): ChainBreak | undefined {
+export function checkChain(session: SessionRow, events: readonly StoredEvent[]): LinkBreak | undefined {
   let prev = genesisHash(session);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
@@ -111,40 +51,133 @@ export function checkChain(session: SessionRow, events: readonly StoredEvent[]):
  * `problem` is the English sentence it always was (docs/records.md).
  */
 export type VerifyResult =
-  | { readonly ok: true; readonly sessions: number; readonly events: number }
+  | {
+      readonly ok: true;
+      readonly sessions: number;
+      readonly events: number;
+      /** the store's ledger: how many entries, and the hash of the last (keep it elsewhere to catch a rewrite) */
+      readonly ledger: { readonly entries: number; readonly head: string | null };
+    }
   | {
       readonly ok: false;
-      readonly sessionId: SessionId;
+      /** null when no session can be named (an entry missing from the ledger) */
+      readonly sessionId: SessionId | null;
       readonly seq: number | null;
       readonly code: ChainProblemCode;
       readonly problem: string;
+      /** sessions checked, in ledger order, up to and including the one that broke */
       readonly sessions: number;
+      /** the ledger entry at which it breaks, when the ledger says where */
+      readonly entry: number | null;
       /** the break itself, to say it in another language; not part of the JSON */
       readonly broken: ChainBreak;
     };
 
-export async function verifyStore(store: SessionStore): Promise<VerifyResult> {
-  let sessions = 0;
-  let eventCount = 0;
-  let broken: VerifyResult | undefined;
-  // eachSession cannot be stopped early; after the first break it only counts.
-  await store.eachSession({}, (session, events) => {
-    sessions++;
-    eventCount += events.length;
-    if (broken) return;
-    const b = checkChain(session, events);
-    if (b)
-      broken = {
-        ok: false,
-        sessionId: session.id,
-        seq: b.seq,
-        code: b.code,
-        problem: chainProblem(b, 'en'),
-        sessions,
-        broken: b,
-      };
+/** What is known of each stored scenario, looked up once per content hash. */
+type ScenarioFacts =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'altered'; readonly scenarioId: string }
+  /** intact, but this roleplay no longer loads it (a stricter version): its steps are not re-derived */
+  | { readonly kind: 'unloadable' }
+  | { readonly kind: 'loaded'; readonly scenario: Scenario };
+
+export class ScenarioLookup {
+  private readonly known = new Map<string, Promise<ScenarioFacts>>();
+
+  constructor(private readonly store: SessionStore) {}
+
+  of(hash: string): Promise<ScenarioFacts> {
+    let facts = this.known.get(hash);
+    if (!facts) this.known.set(hash, (facts = this.lookUp(hash)));
+    return facts;
+  }
+
+  private async lookUp(hash: string): Promise<ScenarioFacts> {
+    const stored = await this.store.loadSource(hash);
+    if (!stored || stored.hash !== hash) return { kind: 'missing' };
+    if (!sourceIntact(stored)) return { kind: 'altered', scenarioId: stored.scenarioId };
+    const scenario = scenarioFromSource(stored);
+    return scenario ? { kind: 'loaded', scenario } : { kind: 'unloadable' };
+  }
+}
+
+/** Everything a session's result depends on: its chain, its stored scenario, and what they give. */
+export function sessionBreak(
+  session: SessionRow,
+  events: readonly StoredEvent[],
+  facts: ScenarioFacts,
+): ChainBreak | undefined {
+  const link = checkChain(session, events);
+  if (link) return link;
+  switch (facts.kind) {
+    case 'missing':
+      return { code: 'scenario-missing', seq: null, scenarioHash: session.scenarioHash };
+    case 'altered':
+      return { code: 'scenario-altered', seq: null, scenarioId: facts.scenarioId };
+    case 'unloadable':
+      return undefined;
+    case 'loaded':
+      return derivationBreak(facts.scenario, session, events);
+  }
+}
+
+/** What each session's own checks found: the first break per session, and what the ledger checks need. */
+interface SessionsChecked {
+  readonly facts: Map<string, SessionFacts>;
+  readonly breaks: Map<string, ChainBreak>;
+  readonly events: number;
+}
+
+async function checkSessions(store: SessionStore): Promise<SessionsChecked> {
+  const scenarios = new ScenarioLookup(store);
+  const facts = new Map<string, SessionFacts>();
+  const breaks = new Map<string, ChainBreak>();
+  let events = 0;
+  await store.eachSession({}, async (session, list) => {
+    events += list.length;
+    facts.set(session.id, {
+      trainee: session.trainee,
+      genesis: genesisHash(session),
+      ...(session.result && session.seal !== undefined ? { seal: session.seal } : {}),
+    });
+    const b = sessionBreak(session, list, await scenarios.of(session.scenarioHash));
+    if (b) breaks.set(session.id, b);
   });
-  return broken ?? { ok: true, sessions, events: eventCount };
+  return { facts, breaks, events };
+}
+
+function failed(b: ChainBreak, sessionId: string | null, sessions: number, entry: number | null): VerifyResult {
+  return { ok: false, sessionId, seq: b.seq, code: b.code, problem: chainProblem(b, 'en'), sessions, entry, broken: b };
+}
+
+/**
+ * Everything a result depends on: the database itself, each session (its chain, its stored
+ * scenario, what they give), the store's ledger (nothing deleted, reordered, re-inserted or
+ * reopened) and other stores' entries kept here. The first break is named in ledger order.
+ */
+export async function verifyStore(given: SessionStore): Promise<VerifyResult> {
+  // a team store answers with its server, or throws: the local copy is not the team's record
+  const store = given.verifiable ? await given.verifiable() : given;
+  await store.checkIntegrity?.();
+  const { facts, breaks, events } = await checkSessions(store);
+  const entries = await store.ledger();
+  let walked = 0;
+  let first: VerifyResult | undefined;
+  const outcome = walkLedger(entries, await store.storeId(), facts, (id, entry) => {
+    walked++;
+    const b = breaks.get(id);
+    if (b) first = failed(b, id, walked, entry);
+    return first !== undefined;
+  });
+  if (first) return first;
+  if (outcome && outcome !== 'stopped') {
+    const sessions = outcome.entry === null ? facts.size : walked + (outcome.code === 'session-missing' ? 1 : 0);
+    return failed(outcome, 'sessionId' in outcome ? outcome.sessionId : null, sessions, outcome.entry);
+  }
+  const origin = originBreak(await store.originLedger(), (id) => facts.get(id)?.trainee);
+  if (origin) return failed(origin, origin.sessionId, facts.size, origin.entry);
+  const head = entries[entries.length - 1]?.hash ?? null;
+  return { ok: true, sessions: facts.size, events, ledger: { entries: entries.length, head } };
 }
 
 /** `verify --json`: the result without the break object; tools read `code` (stable) and `problem` (English, as always). */

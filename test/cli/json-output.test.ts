@@ -136,7 +136,14 @@ describe('each --json output against its schema', () => {
     expect(of('sessions').sessions).toHaveLength(2);
     expect(of('review').session.id).toBe(finished);
     expect(of('graph').edges.some((e: { best: boolean }) => e.best)).toBe(true);
-    expect(of('verify')).toEqual({ version: 1, ok: true, sessions: 2, events: expect.any(Number) });
+    expect(of('verify')).toEqual({
+      version: 1,
+      ok: true,
+      sessions: 2,
+      events: expect.any(Number),
+      // a session entry and a result entry for each finished session (store/ledger.ts)
+      ledger: { entries: expect.any(Number), head: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
   });
 });
 

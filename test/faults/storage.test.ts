@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,45 @@ describe.skipIf(!nobodyCanRun)('a read-only database (skipped where user nobody 
     expect(recordedSessions(db).filter((s) => s.finished)).toHaveLength(2);
     expectPlainRunWorks();
   });
+
+  it('every command that only reads works on it (a copy or a backup a team lead inspects), and writes nothing', () => {
+    for (const folderReadOnly of [true, false]) {
+      const dir = join(tmp.dir, folderReadOnly ? 'ro-folder' : 'ro-file');
+      mkdirSync(dir);
+      const db = seeded(dir);
+      const [id] = recordedSessions(db).map((s) => s.id);
+      // as a copied file arrives: no write-ahead log or shared-memory file beside it
+      rmSync(`${db}-wal`, { force: true });
+      rmSync(`${db}-shm`, { force: true });
+      const before = hashOf(db);
+      chmodSync(db, 0o444);
+      if (folderReadOnly) chmodSync(dir, 0o555);
+      else if (asNobody) chmodSync(dir, 0o777);
+      chmodSync(tmp.dir, 0o755);
+      try {
+        for (const args of [
+          ['sessions'],
+          ['sessions', '--json'],
+          ['review', id!, '--json'],
+          ['report'],
+          ['report', '--json'],
+          ['export'],
+          ['export', '--format', 'xapi'],
+          ['verify'],
+        ]) {
+          const r = run([...args, '--db', db]);
+          expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+          expect(r.stderr).toBe('');
+        }
+        expect(run(['verify', '--db', db]).stdout).toMatch(/All intact: 2 sessions/);
+        expect(JSON.parse(run(['sessions', '--json', '--db', db]).stdout).sessions).toHaveLength(2);
+      } finally {
+        chmodSync(dir, 0o755);
+        chmodSync(db, 0o644);
+      }
+      expect(hashOf(db)).toBe(before);
+    }
+  }, 180_000);
 });
 
 describe('a full disk', () => {

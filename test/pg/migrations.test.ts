@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../../src/store/pg/migrations.js';
+import { verifyStore } from '../../src/store/verify.js';
 import { openPgStore } from '../../src/store/pg/pg-store.js';
 import { bundleOf, reportFixture, SOURCE_A, SOURCE_B } from '../store-shared/fixtures.js';
 import { PgTestServer, postgresSkipReason } from './pg-server.js';
@@ -128,6 +129,13 @@ describe.skipIf(skip !== undefined)('PostgreSQL migrations', { timeout: 120_000 
     expect((await stores[1]!.report({ scenario: 'alpha' })).scenarios).toEqual(
       expected.scenarios.filter((s) => s.id === 'alpha'),
     );
+    // version 4: a ledger of every session in the order it arrived, each followed by its result
+    expect((await stores[0]!.ledger()).map((e) => [e.n, e.kind, e.sessionId])).toEqual(
+      bundles
+        .flatMap((b) => [['session', b.header.id], ...(b.result ? [['result', b.header.id]] : [])])
+        .map((e, i) => [i + 1, ...e]),
+    );
+    expect(await verifyStore(stores[2]!)).toMatchObject({ ok: true, sessions: bundles.length });
     await Promise.all(stores.map((s) => s.close()));
 
     // A database from a newer roleplay is refused, not misread.

@@ -218,6 +218,15 @@ describe.skipIf(skip !== undefined)('roles on the team server', { timeout: 180_0
     ).toMatchObject({ code: '42501' });
   });
 
+  it("a trainee's verify of the whole server is refused with the reason, not a false alarm", () => {
+    const r = rp(['verify', '--lang', 'en'], envOf('ann'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^roleplay: a trainee's login sees only their own sessions, so it cannot check the whole team server/,
+    );
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it("a trainee cannot write into someone else's name or session", async () => {
     const bobsSid = await sidOf(finishedOf('bob'));
     const source = await admin(
@@ -235,6 +244,16 @@ describe.skipIf(skip !== undefined)('roles on the team server', { timeout: 180_0
         bobsSid,
       ]),
     ).toMatchObject({ code: '42501' });
+    // The store-wide ledger takes entries only for the trainee's own sessions, and none change.
+    expect(
+      await attempt(
+        'ann',
+        "INSERT INTO ledger (n, kind, session_id, body, prev_hash, hash) VALUES (100000, 'result', $1, 'x', 'x', 'x')",
+        [finishedOf('bob')],
+      ),
+    ).toMatchObject({ code: '42501', message: expect.stringMatching(/row-level security/) });
+    for (const sql of ['UPDATE ledger SET body = body', 'DELETE FROM ledger'])
+      expect(await attempt('ann', sql), sql).toMatchObject({ code: '42501' });
     // SET ROLE to the group does not open a shared name: the policies look at the login role.
     expect(
       await as('ann', async (c) => {
@@ -337,7 +356,10 @@ describe.skipIf(skip !== undefined)('roles on the team server', { timeout: 180_0
     expect(back.status).toBe(0);
     const restored = JSON.parse(rp(['sessions', '--json'], envOf('lee')).stdout).sessions as { id: string }[];
     expect(restored.map((s) => s.id)).toContain(id);
-    expect(rp(['verify', '--lang', 'en'], envOf('lee')).status).toBe(0);
+    // …and the store-wide ledger keeps the memory of it: verify names the session put back.
+    const v = rp(['verify', '--lang', 'en'], envOf('lee'));
+    expect(v.status).toBe(1);
+    expect(v.stdout).toMatch(new RegExp(`session ${id}: .*ledger \\(entry \\d+\\): it was deleted and inserted again`));
   });
 
   it('passwd gives a new password and the old one stops working; the team commands refuse what they cannot do', async () => {

@@ -3,7 +3,7 @@
  * numbers simple enough to compute the report by hand (see report expectations in
  * store-suite.ts).
  */
-import { eventHash, genesisHash, sealHash } from '../../src/store/chain.js';
+import { canonicalJson, eventHash, genesisHash, sealHash, sha256 } from '../../src/store/chain.js';
 import type {
   EventContent,
   RecordedAction,
@@ -15,20 +15,14 @@ import type {
 } from '../../src/store/store.js';
 import type { SessionBundle } from '../../src/store/sync/bundle.js';
 
-export const SOURCE_A: ScenarioSource = {
-  hash: 'a'.repeat(64),
-  scenarioId: 'alpha',
-  file: 'alpha.yaml',
-  source: 'id: alpha\n# test source\n',
-  catalog: { lessons: {} },
-};
-export const SOURCE_B: ScenarioSource = {
-  hash: 'b'.repeat(64),
-  scenarioId: 'beta',
-  file: 'beta.yaml',
-  source: 'id: beta\n',
-  catalog: { lessons: {} },
-};
+/** A stored scenario whose hash is its own (so verify finds it intact), though it does not load as a case. */
+function sourceOf(scenarioId: string, source: string): ScenarioSource {
+  const catalog = { lessons: {} };
+  return { hash: sha256(canonicalJson({ source, catalog })), scenarioId, file: `${scenarioId}.yaml`, source, catalog };
+}
+
+export const SOURCE_A: ScenarioSource = sourceOf('alpha', 'id: alpha\n# test source\n');
+export const SOURCE_B: ScenarioSource = sourceOf('beta', 'id: beta\n');
 
 export interface FakeStep {
   readonly node: string;

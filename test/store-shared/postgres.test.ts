@@ -1,6 +1,6 @@
 /** The shared store suite on PostgreSQL: a real server for this file, a fresh database per test. */
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openPgStore } from '../../src/store/pg/pg-store.js';
+import { openPgStore, type PgStore } from '../../src/store/pg/pg-store.js';
 import type { SessionStore } from '../../src/store/store.js';
 import { PgTestServer, postgresSkipReason } from '../pg/pg-server.js';
 import { storeSuite } from './store-suite.js';
@@ -29,5 +29,10 @@ describe.skipIf(skip !== undefined)('on a PostgreSQL server', () => {
       urls.set(other, urls.get(store)!);
       return other;
     },
+    sql: async (store, statements) => {
+      await (store as PgStore).pool.query(statements);
+    },
+    unguard: 'DROP TRIGGER ledger_append_only ON ledger;',
+    wipeResult: (id) => `DELETE FROM session_results WHERE sid = (SELECT sid FROM sessions WHERE id = '${id}');`,
   }));
 });

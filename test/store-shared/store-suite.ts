@@ -5,9 +5,12 @@
  */
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { eventHash, genesisHash, sealHash } from '../../src/store/chain.js';
+import { ledgerGenesis, ledgerHash } from '../../src/store/ledger.js';
+import { originOf } from '../../src/store/sync/origin.js';
 import type { SessionStore } from '../../src/store/store.js';
 import { MergeConflict, type SessionBundle } from '../../src/store/sync/bundle.js';
 import { mergeSessions } from '../../src/store/sync/merge-target.js';
+import { verifyStore } from '../../src/store/verify.js';
 import { bundleOf, contentOf, header, record, reportFixture, result, SOURCE_A, SOURCE_B } from './fixtures.js';
 
 export interface StoreFactory {
@@ -15,6 +18,12 @@ export interface StoreFactory {
   open(): Promise<SessionStore>;
   /** another connection to the same database (for concurrent writers) */
   reopen(store: SessionStore): Promise<SessionStore>;
+  /** runs SQL on the database directly, as someone with a database shell would */
+  sql(store: SessionStore, statements: string): Promise<void>;
+  /** the SQL that drops the ledger's append-only triggers */
+  readonly unguard: string;
+  /** SQL that takes a finished session's result away (SQLite keeps it on the session row, PostgreSQL in a table of its own) */
+  readonly wipeResult: (id: string) => string;
 }
 
 export function storeSuite(name: string, factory: () => StoreFactory) {
@@ -278,6 +287,191 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       expect(await store.events(s!.header.id)).toHaveLength(1);
     });
 
+    it('stores no Infinity or NaN: a result of two 1e308 scores (total Infinity, percent NaN) verifies untouched', async () => {
+      const [s] = reportFixture();
+      await store.startSession(s!.header);
+      await store.appendEvent(s!.header.id, { ...contentOf(s!.steps[0]!, 1, s!.header.startedAt), decisionMs: 1.5 });
+      const overflowed = {
+        ...s!.result!,
+        total: 1e308 + 1e308,
+        max: Number.POSITIVE_INFINITY,
+        percent: Number.NaN,
+        lessons: { respect: { points: Number.POSITIVE_INFINITY, max: -0 }, prepare: { points: 1e308, max: 2 } },
+      };
+      const finished = await store.finishSession(s!.header.id, overflowed);
+      const stored = finished.result!;
+      for (const n of [
+        stored.total,
+        stored.max,
+        stored.percent,
+        ...Object.values(stored.lessons).flatMap((l) => [l.points, l.max]),
+      ])
+        expect(Number.isFinite(n), String(n)).toBe(true);
+      expect(stored).toMatchObject({ total: 1e9, max: 1e9, percent: 0 });
+      expect(Object.is(stored.lessons.respect!.max, -0)).toBe(false);
+      expect(await verifyStore(store)).toMatchObject({ ok: true, sessions: 1 });
+      expect((await store.events(s!.header.id))[0]!.decisionMs).toBe(2);
+    });
+
+    describe('the store-wide ledger', () => {
+      const ids = reportFixture().map((s) => s.header.id);
+      const deleteSession = (id: string) =>
+        f.sql(
+          store,
+          `DELETE FROM events WHERE sid = (SELECT sid FROM sessions WHERE id = '${id}');
+           ${f.wipeResult(id)}
+           DELETE FROM session_lessons WHERE sid = (SELECT sid FROM sessions WHERE id = '${id}');
+           DELETE FROM sessions WHERE id = '${id}';`,
+        );
+
+      it('numbers every session and result in order; verify names a deleted session, then the gap, by number', async () => {
+        for (const s of reportFixture()) await record(store, s);
+        const entries = await store.ledger();
+        expect(entries.map((e) => [e.n, e.kind, e.sessionId])).toEqual([
+          [1, 'session', ids[0]],
+          [2, 'result', ids[0]],
+          [3, 'session', ids[1]],
+          [4, 'result', ids[1]],
+          [5, 'session', ids[2]],
+          [6, 'result', ids[2]],
+          [7, 'session', ids[3]],
+          [8, 'session', ids[4]],
+          [9, 'result', ids[4]],
+        ]);
+        expect(await store.ledgerOf(ids[1]!)).toEqual(entries.slice(2, 4));
+        expect(await verifyStore(store)).toMatchObject({ ok: true, ledger: { entries: 9, head: entries[8]!.hash } });
+
+        await deleteSession(ids[1]!); // ann's failed attempt
+        expect(await verifyStore(store)).toMatchObject({
+          ok: false,
+          sessionId: ids[1],
+          code: 'session-missing',
+          entry: 3,
+        });
+        await f.sql(store, `${f.unguard} DELETE FROM ledger WHERE session_id = '${ids[1]}';`);
+        expect(await verifyStore(store)).toMatchObject({ ok: false, sessionId: null, code: 'ledger-gap', entry: 3 });
+      });
+
+      it('names by number a session whose entries were reordered, and one deleted and put back', async () => {
+        for (const s of reportFixture()) await record(store, s);
+        // entries 3 (ann's failed attempt) and 5 swapped: the order the store took them in is gone
+        await f.sql(
+          store,
+          `${f.unguard} UPDATE ledger SET n = -1 WHERE n = 3; UPDATE ledger SET n = 3 WHERE n = 5;
+           UPDATE ledger SET n = 5 WHERE n = -1;`,
+        );
+        expect(await verifyStore(store)).toMatchObject({ ok: false, code: 'ledger-broken', entry: 3 });
+        await f.sql(
+          store,
+          'UPDATE ledger SET n = -1 WHERE n = 3; UPDATE ledger SET n = 3 WHERE n = 5; UPDATE ledger SET n = 5 WHERE n = -1;',
+        );
+        expect(await verifyStore(store)).toMatchObject({ ok: true });
+
+        // the same attempt deleted and stored again (as an import would): it takes new entries,
+        // and its first entry still names it
+        await deleteSession(ids[1]!);
+        const [, failed] = reportFixture();
+        await mergeSessions(store, [bundleOf(failed!)]);
+        expect(await verifyStore(store)).toMatchObject({
+          ok: false,
+          sessionId: ids[1],
+          code: 'session-relisted',
+          entry: 10,
+        });
+      });
+
+      it('keeps the ledger append-only, and a session finished once cannot be finished again', async () => {
+        const [s] = reportFixture();
+        await record(store, s!);
+        await expect(f.sql(store, 'DELETE FROM ledger WHERE n = 1;')).rejects.toThrow(/append-only/);
+        await f.sql(
+          store,
+          `${f.wipeResult(s!.header.id)}
+           DELETE FROM session_lessons WHERE sid = (SELECT sid FROM sessions WHERE id = '${s!.header.id}');`,
+        );
+        expect(await verifyStore(store)).toMatchObject({ ok: false, code: 'result-removed', entry: 2 });
+        await expect(store.finishSession(s!.header.id, s!.result!)).rejects.toThrow('is already finished');
+        await expect(store.appendEvent(s!.header.id, contentOf(s!.steps[0]!, 3, s!.header.startedAt))).rejects.toThrow(
+          'is already finished',
+        );
+        // nor by merging a finished copy into it
+        await expect(mergeSessions(store, [bundleOf(s!)])).rejects.toThrow(/finished here once/);
+        expect(await store.ledger()).toHaveLength(2);
+      });
+
+      it("keeps a laptop's entries as they come by sync: a session it dropped before uploading leaves a gap", async () => {
+        const [a, b, c] = reportFixture();
+        const laptop = await f.open();
+        extra.push(laptop);
+        await laptop.saveSource(SOURCE_A);
+        for (const s of [a!, b!, c!]) await record(laptop, s);
+        const up = async (s: typeof a) => ({ ...bundleOf(s!), origin: await originOf(laptop, s!.header.id) });
+        await mergeSessions(store, [await up(a)], { via: 'sync' });
+        await mergeSessions(store, [await up(c)], { via: 'sync' }); // b never arrives
+        const origin = await laptop.storeId();
+        expect((await store.originLedger()).map((e) => [e.origin, e.n, e.kind, e.via])).toEqual([
+          [origin, 1, 'session', 'sync'],
+          [origin, 2, 'result', 'sync'],
+          [origin, 5, 'session', 'sync'],
+          [origin, 6, 'result', 'sync'],
+        ]);
+        const gap = await verifyStore(store);
+        expect(gap).toMatchObject({ ok: false, code: 'origin-gap', entry: 3, sessionId: c!.header.id });
+        expect(gap.ok ? '' : gap.problem).toMatch(
+          /entries 3–4 of the ledger of the computer with store .* \(sessions of ann\)/,
+        );
+        // it arrives after all: no gap
+        await mergeSessions(store, [await up(b)], { via: 'sync' });
+        expect(await verifyStore(store)).toMatchObject({ ok: true });
+      });
+
+      it('a laptop that never had a session leaves no gap; one whose history was rewritten after upload is refused', async () => {
+        const [a, , c] = reportFixture();
+        const laptop = await f.open();
+        extra.push(laptop);
+        await laptop.saveSource(SOURCE_A);
+        for (const s of [a!, c!]) await record(laptop, s);
+        const up = async (s: typeof a) => ({ ...bundleOf(s!), origin: await originOf(laptop, s!.header.id) });
+        await mergeSessions(store, [await up(a), await up(c)], { via: 'sync' });
+        expect(await verifyStore(store)).toMatchObject({ ok: true });
+
+        // the laptop's entry 1 rewritten to name another session (as if a was deleted and the ledger rebuilt)
+        const [, other] = reportFixture();
+        const origin = await laptop.storeId();
+        const body = genesisHash(other!.header);
+        const prevHash = ledgerGenesis(origin);
+        const forged = {
+          n: 1,
+          kind: 'session' as const,
+          prevHash,
+          hash: ledgerHash(prevHash, { n: 1, kind: 'session', sessionId: other!.header.id, body }),
+        };
+        const bundle = { ...bundleOf({ ...other!, result: undefined }), origin: { store: origin, entries: [forged] } };
+        await expect(mergeSessions(store, [bundle], { via: 'sync' })).rejects.toThrow(
+          /were rewritten after they were uploaded/,
+        );
+        await expect(
+          mergeSessions(store, [
+            { ...bundle, origin: { store: origin, entries: [{ ...forged, hash: 'f'.repeat(64) }] } },
+          ]),
+        ).rejects.toThrow(/does not match it/);
+      });
+
+      it('entries that came in an imported file may leave gaps (an export can be filtered)', async () => {
+        const [a, b, c] = reportFixture();
+        const other = await f.open();
+        extra.push(other);
+        await other.saveSource(SOURCE_A);
+        for (const s of [a!, b!, c!]) await record(other, s);
+        await mergeSessions(store, [{ ...bundleOf(c!), origin: await originOf(other, c!.header.id) }]);
+        expect(await verifyStore(store)).toMatchObject({ ok: true });
+        expect((await store.originLedger()).map((e) => [e.n, e.via])).toEqual([
+          [5, 'import'],
+          [6, 'import'],
+        ]);
+      });
+    });
+
     describe('merging sessions recorded elsewhere', () => {
       it('adds them once: merging the same bundles again changes nothing', async () => {
         const bundles = reportFixture().map((s) => bundleOf(s, s.header.scenarioId === 'alpha' ? SOURCE_A : SOURCE_B));
@@ -362,9 +556,7 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
         await mergeSessions(store, [good]);
         // Same id, a different history: a conflict, not a silent second version.
         const rewritten = bundleOf({ ...a!, steps: [{ ...a!.steps[0]!, decisionMs: 9 }, a!.steps[1]!] });
-        await expect(mergeSessions(store, [rewritten])).rejects.toThrow(
-          /event 2 differs from the copy already stored|result was altered/,
-        );
+        await expect(mergeSessions(store, [rewritten])).rejects.toThrow(/event 1 differs from the copy already stored/);
         const otherTrainee = bundleOf({ ...a!, header: { ...a!.header, trainee: 'mallory' } });
         await expect(mergeSessions(store, [otherTrainee])).rejects.toThrow(/exists here with a different trainee/);
         expect(await store.events(a!.header.id)).toEqual(good.events);

@@ -44,7 +44,9 @@ describe('export --format jsonl', { timeout: 60_000 }, () => {
       .map((l) => JSON.parse(l));
     // the scenario source travels once, ahead of its first session (for `roleplay import`)
     expect(all.filter((l) => l.type === 'source')).toHaveLength(1);
-    const lines = all.filter((l) => l.type !== 'source');
+    // first, the format and its version (store/export-format.ts)
+    expect(all[0]).toEqual({ type: 'export', format: 'roleplay-sessions', version: 2 });
+    const lines = all.filter((l) => l.type !== 'source' && l.type !== 'export');
     expect(lines.filter((l) => l.type === 'session').map((l) => l.id)).toEqual(ids);
     // 张工: 2 steps to repaired; bob: rule 3 + automatic goodwill check; carol: hello, timeout (unfinished)
     expect(lines.filter((l) => l.type === 'event')).toHaveLength(2 + 2 + 2);
@@ -70,7 +72,7 @@ describe('export --format jsonl', { timeout: 60_000 }, () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l))
-      .filter((l) => l.type !== 'source');
+      .filter((l) => l.type === 'session' || l.type === 'event');
     expect(new Set(lines.map((l) => l.sessionId ?? l.id))).toEqual(new Set([ids[1]]));
   });
 });

@@ -103,7 +103,7 @@ describe('continue an unfinished session from the menu', () => {
       const sessions = await again.listSessions();
       expect(sessions).toHaveLength(1); // continued, not a second session
       expect(sessions[0]).toMatchObject({ id, eventCount: 5, result: { outcome: 'success', ending: 'repaired' } });
-      expect(await verifyStore(again)).toEqual({ ok: true, sessions: 1, events: 5 });
+      expect(await verifyStore(again)).toMatchObject({ ok: true, sessions: 1, events: 5 });
     } finally {
       await again.close();
     }

@@ -38,7 +38,7 @@ describe('opening and migrations', () => {
     await again.close();
   });
 
-  it('migrates a version-1 database with data to the latest, backfilling what versions 2, 3 and 4 add', async () => {
+  it('migrates a version-1 database with data to the latest, backfilling what versions 2 to 5 add', async () => {
     await record(store, { trainee: 'old', steps: [{ say: 'hello' }, 'show-permit'] });
     const before = await store.report();
     await store.close();
@@ -47,6 +47,7 @@ describe('opening and migrations', () => {
     db.exec(`DROP TRIGGER events_scenario_id; DROP INDEX events_by_way; DROP INDEX sessions_headless; ALTER TABLE events DROP COLUMN scenario_id;
       DROP TRIGGER session_lessons_scenario_id; DROP INDEX session_lessons_by_scenario; ALTER TABLE session_lessons DROP COLUMN scenario_id;
       DROP INDEX sessions_report; DROP INDEX sessions_trainee_report; ALTER TABLE sessions DROP COLUMN shuffle_seed;
+      DROP TABLE ledger; DROP TABLE origin_ledger; DROP TABLE store_meta;
       DELETE FROM migrations WHERE version > 1;`);
     db.pragma('user_version = 1');
     db.close();
@@ -61,6 +62,9 @@ describe('opening and migrations', () => {
     expect(store.db.prepare('SELECT shuffle_seed FROM sessions').all()).toEqual([{ shuffle_seed: null }]);
     expect((await store.listSessions())[0]!.shuffleSeed).toBeUndefined();
     expect((await verifyStore(store)).ok).toBe(true);
+    // version 5: the ledger lists the session, then its result
+    expect((await store.ledger()).map((e) => e.kind)).toEqual(['session', 'result']);
+    expect(await store.storeId()).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('fills in the scenario of an event inserted without it (an import or an older writer)', async () => {

@@ -42,7 +42,7 @@ async function check() {
 
 describe('verify', { timeout: 60_000 }, () => {
   it('passes an untouched database, in-process and from the command line', async () => {
-    expect(await check()).toEqual({ ok: true, sessions: 3, events: 11 });
+    expect(await check()).toMatchObject({ ok: true, sessions: 3, events: 11, ledger: { entries: 5 } });
     const r = rp(['verify', '--db', tmp.db, '--lang', 'en']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('All intact: 3 sessions, 11 events');
@@ -115,7 +115,7 @@ describe('verify', { timeout: 60_000 }, () => {
     });
     await store.close();
     swapSeq(); // back as it was
-    expect(await check()).toEqual({ ok: true, sessions: 3, events: 11 });
+    expect(await check()).toMatchObject({ ok: true, sessions: 3, events: 11, ledger: { entries: 5 } });
     await store.close();
     // Swap everything but the numbers (content and hashes) of steps 2 and 4.
     const db = new Database(tmp.db);
@@ -207,6 +207,7 @@ describe('verify', { timeout: 60_000 }, () => {
         code: 'event-missing',
         problem: 'event 3 is missing: it was deleted (the next stored event is 4)',
         sessions: 2,
+        entry: 3, // alice's session and result are entries 1 and 2; bob's session is 3
       });
     }
     tamper(`UPDATE sessions SET percent = 100, passed = 1 WHERE id = ?`, ids[0]);
@@ -231,6 +232,14 @@ describe('verify', { timeout: 60_000 }, () => {
       { code: 'head-mismatch', seq: 4 },
       { code: 'result-altered', seq: null },
       { code: 'result-removed', seq: null },
+      { code: 'event-impossible', seq: 2, step: { kind: 'elsewhere', node: 'b', expected: 'a' } },
+      { code: 'event-impossible', seq: 2, step: { kind: 'no-way', node: 'a', way: 'bribe' } },
+      { code: 'event-impossible', seq: 2, step: { kind: 'closed', node: 'a', way: 'secret' } },
+      { code: 'event-impossible', seq: 2, step: { kind: 'consequence', node: 'a', way: 'good', field: 'points' } },
+      { code: 'result-unfounded', seq: null, field: 'total', recorded: '62', derived: '2' },
+      { code: 'result-unfounded', seq: null, field: 'unended', recorded: 'happy', derived: 'middle' },
+      { code: 'scenario-altered', seq: null, scenarioId: 'alpha' },
+      { code: 'scenario-missing', seq: null, scenarioHash: 'ab'.repeat(32) },
     ];
     for (const b of breaks) {
       expect(chainProblem(b, 'en')).not.toMatch(/[\u4e00-\u9fff]/);

@@ -78,9 +78,10 @@ export function withOtherTrainee(
   trainee: string,
 ): { lines: string[]; sessionLine: number; sessionId: string } {
   const sessionLine = lines.findIndex((l) => l.includes('"type":"session"'));
-  const stored = JSON.parse(lines[sessionLine]!) as Parameters<typeof genesisHash>[0] & {
-    result: SessionResult | null;
-  };
+  const { ledger: _sendersEntries, ...stored } = JSON.parse(lines[sessionLine]!) as Parameters<
+    typeof genesisHash
+  >[0] & { result: SessionResult | null; ledger?: unknown };
+  // the sender's ledger entries hash over the original header: a forger leaves them out
   const header = { ...stored, trainee };
   let prev = genesisHash(header);
   const out = lines.map((l, i) => {

@@ -50,7 +50,8 @@ function contents(db: string) {
 describe('roleplay import', { timeout: 120_000 }, () => {
   it('the export names each scenario once, before its sessions', () => {
     const types = lines.map((l) => (JSON.parse(l) as { type: string }).type);
-    expect(types[0]).toBe('source');
+    expect(types[0]).toBe('export');
+    expect(types[1]).toBe('source');
     expect(types.filter((t) => t === 'source')).toHaveLength(1);
     expect(types.filter((t) => t === 'session')).toHaveLength(3);
   });
@@ -250,7 +251,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     const r = rp(['import', file, '--db', join(dir, 'y.db'), '--lang', 'en']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
-      /other\.jsonl:1: session .* was played on a version of scenario 'basement-alarm' that is neither in the file nor here/,
+      /other\.jsonl:2: session .* was played on a version of scenario 'basement-alarm' that is neither in the file nor here/,
     );
   });
 });

@@ -50,14 +50,19 @@ export async function exportToLrs(
     await send(chunk, lrs, sent, lang);
     sent += chunk.length;
   };
-  await withStore(opts, lang, async (store) => {
-    await store.eachSession(filter, async (session, events) => {
-      sessions++;
-      buffer.push(...(xapiOf(session, events, opts.base) as unknown as XapiStatementLike[]));
-      if (buffer.length >= lrs.batchSize * 10) await flush();
-    });
-    await flush();
-  });
+  await withStore(
+    opts,
+    lang,
+    async (store) => {
+      await store.eachSession(filter, async (session, events) => {
+        sessions++;
+        buffer.push(...(xapiOf(session, events, opts.base) as unknown as XapiStatementLike[]));
+        if (buffer.length >= lrs.batchSize * 10) await flush();
+      });
+      await flush();
+    },
+    'read',
+  );
   const host = new URL(opts.lrs).host;
   printText(
     said(

@@ -4,7 +4,9 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { type Lang, terminalSafeJson } from '../../core/index.js';
 import { DEFAULT_XAPI_BASE, jsonlOf, xapiOf } from '../../report/export.js';
 import type { SessionFilter, SessionStore } from '../../store/store.js';
+import { exportHeaderLine } from '../../store/export-format.js';
 import { sourceLineOf } from '../../store/sync/jsonl.js';
+import type { OriginLink, SessionOrigin } from '../../store/ledger.js';
 import { said, UserError } from '../env.js';
 import { filterOf, type StoreOptions, withStore } from '../store-access.js';
 
@@ -34,16 +36,21 @@ export async function exportCommand(opts: ExportOptions, lang: Lang): Promise<nu
   const filter = filterOf(opts, lang);
   checkBase(opts.base, lang);
   let file: WriteStream | undefined;
-  await withStore(opts, lang, async (store) => {
-    // The file is created only once the database has opened, so a wrong --db leaves no empty file.
-    if (opts.output !== undefined) file = await openOutput(opts.output, lang);
-    const out: NodeJS.WritableStream = file ?? process.stdout;
-    const write: Write = async (text) => {
-      if (!out.write(text)) await once(out, 'drain');
-    };
-    if (opts.format === 'xapi') await writeXapi(store, filter, opts.base, write);
-    else await writeJsonl(store, filter, write);
-  });
+  await withStore(
+    opts,
+    lang,
+    async (store) => {
+      // The file is created only once the database has opened, so a wrong --db leaves no empty file.
+      if (opts.output !== undefined) file = await openOutput(opts.output, lang);
+      const out: NodeJS.WritableStream = file ?? process.stdout;
+      const write: Write = async (text) => {
+        if (!out.write(text)) await once(out, 'drain');
+      };
+      if (opts.format === 'xapi') await writeXapi(store, filter, opts.base, write);
+      else await writeJsonl(store, filter, write);
+    },
+    'read',
+  );
   if (file) {
     file.end();
     await once(file, 'finish');
@@ -76,17 +83,32 @@ async function writeXapi(store: SessionStore, filter: SessionFilter, base: strin
 }
 
 /**
- * Each scenario source once, before its first session, so `roleplay import` on another machine
- * can replay and score the sessions exactly (see store/sync/jsonl.ts).
+ * The header line with the format version, then each scenario source once, before its first
+ * session, so `roleplay import` on another machine can replay and score the sessions exactly
+ * (see store/sync/jsonl.ts), then each session with this store's ledger entries for it.
  */
 async function writeJsonl(store: SessionStore, filter: SessionFilter, write: Write) {
   const sourcesWritten = new Set<string>();
+  await write(`${exportHeaderLine()}\n`);
+  const ledger = await ledgerBySession(store);
   await store.eachSession(filter, async (session, events) => {
     if (!sourcesWritten.has(session.scenarioHash)) {
       sourcesWritten.add(session.scenarioHash);
       const source = await store.loadSource(session.scenarioHash);
       if (source) await write(`${terminalSafeJson(sourceLineOf(source))}\n`);
     }
-    await write(`${jsonlOf(session, events).join('\n')}\n`);
+    await write(`${jsonlOf(session, events, ledger(session.id)).join('\n')}\n`);
   });
+}
+
+/** The store's ledger read once, handed out per session as it travels (store/ledger.ts). */
+async function ledgerBySession(store: SessionStore): Promise<(id: string) => SessionOrigin> {
+  const storeId = await store.storeId();
+  const by = new Map<string, OriginLink[]>();
+  for (const { n, kind, prevHash, hash, sessionId } of await store.ledger()) {
+    let list = by.get(sessionId);
+    if (!list) by.set(sessionId, (list = []));
+    list.push({ n, kind, prevHash, hash });
+  }
+  return (id) => ({ store: storeId, entries: by.get(id) ?? [] });
 }

@@ -3,9 +3,12 @@
  * database. The parsing and the merge rules live in src/store/sync; here are one clear line for
  * each outcome, and a refused file's first bad line.
  */
-import type { Lang } from '../../core/index.js';
-import { sourceOf } from '../../store/scenario-source.js';
-import type { SessionStore } from '../../store/store.js';
+import { type Lang, type Scenario, safeLine } from '../../core/index.js';
+import { genesisHash } from '../../store/chain.js';
+import { derivationBreak } from '../../store/derivation.js';
+import { scenarioFromSource, sourceIntact, sourceOf } from '../../store/scenario-source.js';
+import type { SessionRow, SessionStore } from '../../store/store.js';
+import { chainProblem } from '../../store/verify.js';
 import { MergeConflict, type SessionBundle } from '../../store/sync/bundle.js';
 import { ImportError, parseExport } from '../../store/sync/jsonl.js';
 import { mergeSessions } from '../../store/sync/merge-target.js';
@@ -17,14 +20,18 @@ import { withStore } from '../store-access.js';
 
 export async function importCommand(file: string, opts: { db?: string; json?: boolean }, lang: Lang): Promise<number> {
   const parsed = readExport(file, lang);
+  /** the line a problem with a session, or one of its events, is named at */
+  const lineOf = (id: string, seq: number | null = null) =>
+    (seq !== null ? parsed.eventLinesOf.get(id)?.[seq - 1] : undefined) ?? parsed.lineOf.get(id) ?? 1;
   return withStore(opts, lang, async (store) => {
-    const bundles = await withSources(store, parsed.bundles, (id) => parsed.lineOf.get(id) ?? 1, file, lang);
+    const bundles = await withSources(store, parsed.bundles, (id) => lineOf(id), file, lang);
+    await checkResults(store, bundles, lineOf, file, lang);
     let outcomes;
     try {
-      outcomes = await mergeSessions(store, bundles);
+      outcomes = await mergeSessions(store, bundles, { via: 'import' });
     } catch (e) {
       if (e instanceof MergeConflict) {
-        throw notImported(file, parsed.lineOf.get(e.sessionId) ?? 1, e.in(lang), lang);
+        throw notImported(file, lineOf(e.sessionId, e.seq), e.in(lang), lang);
       }
       throw e;
     }
@@ -122,6 +129,45 @@ async function withSources(
     out.push({ ...b, source });
   }
   return out;
+}
+
+/**
+ * Every session's steps and result must follow from the scenario it was played on, as verify
+ * checks them (store/derivation.ts): a file whose hashes were all recomputed around an
+ * impossible result is refused before reports can average it in. A stored scenario this
+ * roleplay no longer loads (a stricter version) is not re-derived, as in verify.
+ */
+async function checkResults(
+  store: SessionStore,
+  bundles: readonly SessionBundle[],
+  lineOf: (id: string, seq?: number | null) => number,
+  file: string,
+  lang: Lang,
+): Promise<void> {
+  const scenarios = new Map<string, Scenario | undefined>();
+  for (const b of bundles) {
+    const hash = b.header.scenarioHash;
+    if (!scenarios.has(hash)) {
+      const source = b.source ?? (await store.loadSource(hash));
+      scenarios.set(hash, source && sourceIntact(source) ? scenarioFromSource(source) : undefined);
+    }
+    const scenario = scenarios.get(hash);
+    if (!scenario) continue;
+    const last = b.events[b.events.length - 1];
+    const row: SessionRow = {
+      ...b.header,
+      eventCount: b.events.length,
+      headHash: last?.hash ?? genesisHash(b.header),
+      ...(b.result ? { result: b.result } : {}),
+      ...(b.seal !== undefined ? { seal: b.seal } : {}),
+    };
+    const broken = derivationBreak(scenario, row, b.events);
+    if (broken) {
+      const id = b.header.id;
+      const why = said(`练习 ${id}：${chainProblem(broken, 'zh')}`, `session ${id}: ${chainProblem(broken, 'en')}`);
+      throw notImported(file, lineOf(id, broken.seq), safeLine(why[lang]), lang);
+    }
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { type Lang, safeLine, safeText } from '../../core/index.js';
 import { StoreRecorder } from '../../store/recorder.js';
-import { restorePoint } from '../../store/resume.js';
+import { checkContinuable, restorePoint } from '../../store/resume.js';
 import { StoreError } from '../../store/store.js';
 import type { SessionRow } from '../../store/store.js';
 import type { MenuEntry, ResumeResult, UnfinishedSession } from '../../ui/library.js';
@@ -66,6 +66,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
         try {
           const { compiled, source } = await scenarioOf(store, session, lang);
           const events = await store.events(session.id);
+          checkContinuable(session, compiled, events);
           const point = restorePoint(compiled, events, await store.savedPlay(session.id));
           const recorder = new StoreRecorder(store, session.trainee, { session, events });
           recorders.push(recorder);

@@ -21,27 +21,32 @@ export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<nu
   if (formats > 1)
     throw new UserError(said('--json、--csv 和 --html 只能选一个', 'choose one of --json, --csv and --html')[lang], 2);
   const filter = filterOf(opts, lang);
-  return withStore(opts, lang, async (store) => {
-    const data = await store.report(filter);
-    // JSON and CSV are the bare aggregates and skip loading the scenarios.
-    const charts = !opts.json && !opts.csv;
-    const ctx = {
-      lang,
-      scenarios: charts ? await scenariosOf(store, filter, data.scenarios) : new Map<string, Scenario>(),
-      generatedAt: new Date().toISOString(),
-      filter: {
-        ...(filter.scenario !== undefined ? { scenario: filter.scenario } : {}),
-        ...(filter.trainee !== undefined ? { trainee: filter.trainee } : {}),
-        ...(filter.since !== undefined ? { since: filter.since } : {}),
-      },
-    };
-    if (opts.json) printJson({ ...reportJson(data, ctx) });
-    else if (opts.csv) process.stdout.write(reportCsv(data));
-    // the page too: a bidi override reorders what a browser shows as much as a terminal
-    else if (opts.html !== undefined) writeHtml(opts.html, safeText(reportHtml(data, ctx)), lang);
-    else printText(reportText(data, ctx, process.stdout.columns || 80));
-    return 0;
-  });
+  return withStore(
+    opts,
+    lang,
+    async (store) => {
+      const data = await store.report(filter);
+      // JSON and CSV are the bare aggregates and skip loading the scenarios.
+      const charts = !opts.json && !opts.csv;
+      const ctx = {
+        lang,
+        scenarios: charts ? await scenariosOf(store, filter, data.scenarios) : new Map<string, Scenario>(),
+        generatedAt: new Date().toISOString(),
+        filter: {
+          ...(filter.scenario !== undefined ? { scenario: filter.scenario } : {}),
+          ...(filter.trainee !== undefined ? { trainee: filter.trainee } : {}),
+          ...(filter.since !== undefined ? { since: filter.since } : {}),
+        },
+      };
+      if (opts.json) printJson({ ...reportJson(data, ctx) });
+      else if (opts.csv) process.stdout.write(reportCsv(data));
+      // the page too: a bidi override reorders what a browser shows as much as a terminal
+      else if (opts.html !== undefined) writeHtml(opts.html, safeText(reportHtml(data, ctx)), lang);
+      else printText(reportText(data, ctx, process.stdout.columns || 80));
+      return 0;
+    },
+    'read',
+  );
 }
 
 /** Titles and the points of each choice (for the charts), from each scenario as last played. */

@@ -7,7 +7,7 @@ import { type Lang, Play, reportOf, StepError, safeLine, type TestStep, takeStep
 import { expectsSaid, stepMessages } from '../../core/step-messages.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { Recording } from '../../store/recording.js';
-import { restorePoint } from '../../store/resume.js';
+import { checkContinuable, restorePoint } from '../../store/resume.js';
 import type { SessionRow, SessionStore, StoredEvent } from '../../store/store.js';
 import { printProblem, said, UserError } from '../env.js';
 import { printJson } from '../json-output.js';
@@ -47,6 +47,7 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
     const session = await sessionToResume(store, ref, opts.trainee, lang);
     const scenario = await scenarioOf(store, session, lang);
     const events = await store.events(session.id);
+    checkContinuable(session, scenario.compiled, events);
     const point = restorePoint(scenario.compiled, events, await store.savedPlay(session.id));
     const stopped: Stopped = { store, session, scenario, events, point };
     if (headless) return resumeHeadless(stopped, steps, lang);

@@ -13,11 +13,17 @@ export async function reviewCommand(
   opts: StoreOptions & { json?: boolean },
   lang: Lang,
 ): Promise<number> {
-  const timeline = await withStore(opts, lang, async (store): Promise<Timeline> => {
-    const session = ref !== undefined ? await sessionNamed(store, ref, lang) : await latest(store, opts.trainee, lang);
-    const { compiled } = await scenarioOf(store, session, lang);
-    return timelineOf(compiled.scenario, session, await store.events(session.id), lang);
-  });
+  const timeline = await withStore(
+    opts,
+    lang,
+    async (store): Promise<Timeline> => {
+      const session =
+        ref !== undefined ? await sessionNamed(store, ref, lang) : await latest(store, opts.trainee, lang);
+      const { compiled } = await scenarioOf(store, session, lang);
+      return timelineOf(compiled.scenario, session, await store.events(session.id), lang);
+    },
+    'read',
+  );
   if (opts.json) {
     printJson({ ...timeline });
     return 0;

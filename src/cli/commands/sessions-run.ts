@@ -17,13 +17,18 @@ interface SessionsOptions extends StoreOptions {
 export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promise<number> {
   const filter = filterOf(opts, lang);
   const limit = limitOf(opts.limit, lang);
-  return withStore(opts, lang, async (store) => {
-    // An unfinished session with no step holds nothing to look at or continue.
-    const rows = await store.listSessions({ ...filter, withSteps: true, ...(limit !== undefined ? { limit } : {}) });
-    if (opts.json) printJson({ sessions: rows.map(jsonOf) });
-    else printLine(rows.length === 0 ? recordStrings(lang).noSessions : tableOf(rows, lang).join('\n'));
-    return 0;
-  });
+  return withStore(
+    opts,
+    lang,
+    async (store) => {
+      // An unfinished session with no step holds nothing to look at or continue.
+      const rows = await store.listSessions({ ...filter, withSteps: true, ...(limit !== undefined ? { limit } : {}) });
+      if (opts.json) printJson({ sessions: rows.map(jsonOf) });
+      else printLine(rows.length === 0 ? recordStrings(lang).noSessions : tableOf(rows, lang).join('\n'));
+      return 0;
+    },
+    'read',
+  );
 }
 
 function limitOf(given: string | undefined, lang: Lang): number | undefined {

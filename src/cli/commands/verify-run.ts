@@ -1,5 +1,5 @@
 /** What `roleplay verify` does: walk every session's hash chain; exit 1 naming the first break. */
-import type { Lang } from '../../core/index.js';
+import { type Lang, safeLine } from '../../core/index.js';
 import { recordStrings } from '../../report/strings.js';
 import { chainProblem, verifyJson, verifyStore } from '../../store/verify.js';
 import { printLine } from '../env.js';
@@ -7,12 +7,20 @@ import { printJson } from '../json-output.js';
 import { type StoreOptions, withStore } from '../store-access.js';
 
 export async function verifyCommand(opts: StoreOptions & { json?: boolean }, lang: Lang): Promise<number> {
-  return withStore(opts, lang, async (store) => {
-    const result = await verifyStore(store);
-    const t = recordStrings(lang);
-    if (opts.json) printJson({ ...verifyJson(result) });
-    else if (result.ok) printLine(t.verifyOk(result.sessions, result.events));
-    else printLine(t.verifyBroken(result.sessionId, chainProblem(result.broken, lang)));
-    return result.ok ? 0 : 1;
-  });
+  return withStore(
+    opts,
+    lang,
+    async (store) => {
+      const result = await verifyStore(store);
+      const t = recordStrings(lang);
+      if (opts.json) printJson({ ...verifyJson(result) });
+      else if (result.ok) printLine(t.verifyOk(result.sessions, result.events, result.ledger));
+      else {
+        const problem = chainProblem(result.broken, lang);
+        printLine(safeLine(result.sessionId === null ? problem : t.verifyBroken(result.sessionId, problem)));
+      }
+      return result.ok ? 0 : 1;
+    },
+    'verify',
+  );
 }

@@ -8,10 +8,54 @@
  * Text columns that are sorted or grouped use the "C" collation, so the order is the same
  * byte order SQLite uses whatever locale the server was created with.
  */
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { genesisHash } from '../chain.js';
+import { nextEntry, type LedgerEntry } from '../ledger.js';
+import { headerOf, type SessionColumns } from '../session-columns.js';
+import { SESSIONS } from './sessions-sql.js';
+
 export interface PgMigration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** work SQL alone cannot do (hashing), run after `sql` in the same transaction */
+  readonly backfill?: (q: Pick<pg.PoolClient, 'query'>) => Promise<void>;
+}
+
+/**
+ * The ledger of a team database set up before there was one: a new store id, then every
+ * session in the order it arrived (its row number), each followed by its result when it has one.
+ */
+async function backfillLedger(q: Pick<pg.PoolClient, 'query'>): Promise<void> {
+  const storeId = randomUUID();
+  await q.query("INSERT INTO store_meta (key, value) VALUES ('store_id', $1)", [storeId]);
+  const { rows } = await q.query<SessionColumns<string, boolean>>(`SELECT * FROM ${SESSIONS} s ORDER BY sid`);
+  const entries: LedgerEntry[] = [];
+  let last: LedgerEntry | undefined;
+  const append = (kind: LedgerEntry['kind'], id: string, body: string) => {
+    last = nextEntry(storeId, last, kind, id, body);
+    entries.push(last);
+  };
+  for (const row of rows) {
+    append('session', row.id, genesisHash(headerOf(row)));
+    if (row.finished_at !== null && row.seal !== null) append('result', row.id, row.seal);
+  }
+  for (let i = 0; i < entries.length; i += 1000) {
+    const chunk = entries.slice(i, i + 1000);
+    await q.query(
+      `INSERT INTO ledger (n, kind, session_id, body, prev_hash, hash)
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      [
+        chunk.map((e) => e.n),
+        chunk.map((e) => e.kind),
+        chunk.map((e) => e.sessionId),
+        chunk.map((e) => e.body),
+        chunk.map((e) => e.prevHash),
+        chunk.map((e) => e.hash),
+      ],
+    );
+  }
 }
 
 export const PG_MIGRATIONS: readonly PgMigration[] = [
@@ -137,6 +181,45 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE sessions DROP COLUMN finished_at, DROP COLUMN outcome, DROP COLUMN ending, DROP COLUMN total,
         DROP COLUMN max, DROP COLUMN percent, DROP COLUMN passed, DROP COLUMN seal;
     `,
+  },
+  {
+    version: 5,
+    name: 'the store-wide ledger: every session and every result, numbered and chained',
+    sql: `
+      CREATE TABLE store_meta (
+        key   text PRIMARY KEY,
+        value text NOT NULL
+      );
+      -- see src/store/ledger.ts: n runs 1, 2, 3 … without gaps; each entry hashes the one before
+      CREATE TABLE ledger (
+        n          integer PRIMARY KEY,
+        kind       text NOT NULL CHECK (kind IN ('session', 'result')),
+        session_id text COLLATE "C" NOT NULL,
+        body       text NOT NULL,
+        prev_hash  text NOT NULL,
+        hash       text NOT NULL
+      );
+      CREATE INDEX ledger_by_session ON ledger (session_id, kind);
+      CREATE FUNCTION roleplay_ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'the ledger is append-only';
+      END $$;
+      CREATE TRIGGER ledger_append_only BEFORE UPDATE OR DELETE ON ledger
+        FOR EACH ROW EXECUTE FUNCTION roleplay_ledger_append_only();
+      -- other stores' entries, as they came with their sessions (sync, import)
+      CREATE TABLE origin_ledger (
+        origin     text COLLATE "C" NOT NULL,
+        n          integer NOT NULL,
+        kind       text NOT NULL CHECK (kind IN ('session', 'result')),
+        session_id text COLLATE "C" NOT NULL,
+        body       text NOT NULL,
+        prev_hash  text NOT NULL,
+        hash       text NOT NULL,
+        via        text NOT NULL CHECK (via IN ('sync', 'import')),
+        PRIMARY KEY (origin, n)
+      );
+    `,
+    backfill: backfillLedger,
   },
 ];
 

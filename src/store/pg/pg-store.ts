@@ -13,6 +13,19 @@
 import pg from 'pg';
 import { type Lang, type LessonCatalog, withoutUrlPasswords } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
+import type { LedgerEntry, OriginEntry } from '../ledger.js';
+import { recordedContent, recordedResult } from '../numbers.js';
+import {
+  allEntries,
+  appendEntry,
+  entriesOf,
+  hasResultEntry,
+  lockLedger,
+  originEntries,
+  originEntry,
+  putOriginEntry,
+  storeIdOf,
+} from './ledger-sql.js';
 import { StoreError, storeProblems } from '../store.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
 import type {
@@ -29,7 +42,7 @@ import type {
   StoredEvent,
 } from '../store.js';
 import type { MergeOutcome, SessionBundle } from '../sync/bundle.js';
-import { mergeInto, type MergeHead, type MergeTx } from '../sync/merge.js';
+import { mergeInto, type MergeHead, type MergeOptions, type MergeTx } from '../sync/merge.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
 import { connectionConfig, type PasswordOptions } from './connection.js';
 import { pgReport } from './report-sql.js';
@@ -228,13 +241,15 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
   });
   // An idle connection that the server drops must not crash the process.
   pool.on('error', () => {});
+  let storeId: string;
   try {
     await migrate(pool, location);
+    storeId = await storeIdOf(pool);
   } catch (e) {
     await pool.end().catch(() => {});
     throw storeErrorOf(e, location);
   }
-  return new PgStore(pool, location);
+  return new PgStore(pool, location, storeId);
 }
 
 const MIGRATION_LOCK = 7_265_706; // any fixed number; one advisory lock per database
@@ -274,6 +289,7 @@ async function migrate(pool: pg.Pool, where: string): Promise<void> {
     for (const m of PG_MIGRATIONS) {
       if (m.version <= from) continue;
       await client.query(m.sql);
+      await m.backfill?.(client);
       await client.query('INSERT INTO roleplay_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
     }
     await client.query('COMMIT');
@@ -324,6 +340,8 @@ export class PgStore implements SessionStore {
   constructor(
     readonly pool: pg.Pool,
     readonly location: string,
+    /** this store's id: where its ledger starts */
+    private readonly id: string,
   ) {}
 
   /** Runs `fn` in one transaction on one connection; rolls back on any failure. */
@@ -397,28 +415,37 @@ export class PgStore implements SessionStore {
   }
 
   async startSession(header: SessionHeader, play?: SavedPlay): Promise<SessionRow> {
-    await this.query(
-      `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play, shuffle_seed)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        header.id,
-        header.trainee,
-        header.scenarioId,
-        header.scenarioHash,
-        header.lang,
-        header.mode,
-        header.startedAt,
-        genesisHash(header),
-        play ? JSON.stringify(play) : null,
-        header.shuffleSeed ?? null,
-      ],
-    );
+    const genesis = genesisHash(header);
+    await this.transaction(async (q) => {
+      await lockLedger(q);
+      await q.query(
+        `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play, shuffle_seed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          header.id,
+          header.trainee,
+          header.scenarioId,
+          header.scenarioHash,
+          header.lang,
+          header.mode,
+          header.startedAt,
+          genesis,
+          play ? JSON.stringify(play) : null,
+          header.shuffleSeed ?? null,
+        ],
+      );
+      await appendEntry(q, this.id, 'session', header.id, genesis);
+    });
     return (await this.sessionById(header.id))!;
   }
 
-  async appendEvent(sessionId: SessionId, content: EventContent, play?: SavedPlay): Promise<StoredEvent> {
+  async appendEvent(sessionId: SessionId, given: EventContent, play?: SavedPlay): Promise<StoredEvent> {
+    // hashed exactly as stored, so the hash survives the round trip
+    const content = recordedContent(given);
     return this.transaction(async (q) => {
       const s = appendableRow(await lockedSession(q, sessionId), sessionId, content.seq);
+      // finished once (the ledger says so), finished for good, whatever its row says now
+      if (await hasResultEntry(q, sessionId)) throw new StoreError(storeProblems.finished(sessionId));
       const prevHash = s.head_hash;
       const hash = eventHash(prevHash, content);
       await q.query(
@@ -431,7 +458,7 @@ export class PgStore implements SessionStore {
         play ? JSON.stringify(play) : null,
         s.sid,
       ]);
-      return { ...content, decisionMs: Math.round(content.decisionMs), sessionId, prevHash, hash };
+      return { ...content, sessionId, prevHash, hash };
     });
   }
 
@@ -442,12 +469,18 @@ export class PgStore implements SessionStore {
     ]);
   }
 
-  async finishSession(sessionId: SessionId, result: SessionResult): Promise<SessionRow> {
+  async finishSession(sessionId: SessionId, given: SessionResult): Promise<SessionRow> {
+    // sealed exactly as stored: finite numbers (see numbers.ts)
+    const result = recordedResult(given);
     await this.transaction(async (q) => {
+      await lockLedger(q);
       const s = await lockedSession(q, sessionId);
       if (!s) throw new StoreError(storeProblems.noSession(sessionId));
-      if (s.finished_at !== null) throw new StoreError(storeProblems.finished(sessionId));
-      await finishRow(q, s.sid, result, sealHash(s.head_hash, result));
+      if (s.finished_at !== null || (await hasResultEntry(q, sessionId)))
+        throw new StoreError(storeProblems.finished(sessionId));
+      const seal = sealHash(s.head_hash, result);
+      await appendEntry(q, this.id, 'result', sessionId, seal);
+      await finishRow(q, s.sid, result, seal);
     });
     return (await this.sessionById(sessionId))!;
   }
@@ -526,6 +559,40 @@ export class PgStore implements SessionStore {
     }
   }
 
+  async storeId(): Promise<string> {
+    return this.id;
+  }
+
+  /**
+   * The whole ledger, for verify and export. A trainee's login sees only their own sessions
+   * (row-level security), so every other entry would read as a deleted session: refused with
+   * the reason instead of a false alarm.
+   */
+  async ledger(): Promise<LedgerEntry[]> {
+    return this.reading(async (q) => {
+      if (await isTraineeLogin(q)) throw new StoreError(SERVER_PROBLEMS_LEDGER);
+      return allEntries(q);
+    });
+  }
+
+  async ledgerOf(sessionId: SessionId): Promise<LedgerEntry[]> {
+    return this.reading((q) => entriesOf(q, sessionId));
+  }
+
+  async originLedger(): Promise<OriginEntry[]> {
+    return this.reading((q) => originEntries(q));
+  }
+
+  /** A read on the pool; an unreachable server becomes the store's one-line error. */
+  private async reading<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    try {
+      return await fn(this.pool);
+    } catch (e) {
+      if (isUnreachable(e)) throw storeErrorOf(e, this.location);
+      throw e;
+    }
+  }
+
   async report(filter: SessionFilter = {}): Promise<ReportData> {
     try {
       return await pgReport(this.pool, filter);
@@ -535,8 +602,12 @@ export class PgStore implements SessionStore {
   }
 
   /** Adds sessions recorded elsewhere: all of them in one transaction, or none. See ../sync/merge.ts. */
-  async merge(bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
-    return this.transaction((q) => mergeInto(pgMergeTx(q), bundles));
+  async merge(bundles: readonly SessionBundle[], options: MergeOptions = {}): Promise<MergeOutcome[]> {
+    return this.transaction(async (q) => {
+      // before any session row is locked: ledger writers queue in one order (ledger-sql.ts)
+      await lockLedger(q);
+      return mergeInto(pgMergeTx(q, this.id), bundles, options);
+    });
   }
 
   async close(): Promise<void> {
@@ -581,7 +652,10 @@ class PgMergeTx implements MergeTx {
   /** internal row ids of the sessions met so far */
   private readonly sids = new Map<string, string>();
 
-  constructor(private readonly q: Queryable) {}
+  constructor(
+    private readonly q: Queryable,
+    private readonly storeId: string,
+  ) {}
 
   private async sidOf(id: string): Promise<string> {
     const known = this.sids.get(id);
@@ -609,7 +683,7 @@ class PgMergeTx implements MergeTx {
     const s = await lockedSession(this.q, id);
     if (!s) return undefined;
     this.sids.set(id, s.sid);
-    return mergeHeadOf(s);
+    return { ...mergeHeadOf(s), sealed: await hasResultEntry(this.q, id) };
   }
 
   async eventHashAt(id: string, seq: number): Promise<string | undefined> {
@@ -634,6 +708,7 @@ class PgMergeTx implements MergeTx {
     );
     if (!r) return false;
     this.sids.set(h.id, r.sid);
+    await appendEntry(this.q, this.storeId, 'session', h.id, headHash);
     return true;
   }
 
@@ -664,10 +739,36 @@ class PgMergeTx implements MergeTx {
   }
 
   async finish(id: string, result: SessionResult, seal: string): Promise<void> {
+    await appendEntry(this.q, this.storeId, 'result', id, seal);
     await finishRow(this.q, await this.sidOf(id), result, seal);
+  }
+
+  originEntry(origin: string, n: number) {
+    return originEntry(this.q, origin, n);
+  }
+
+  putOriginEntry(e: OriginEntry): Promise<void> {
+    return putOriginEntry(this.q, e);
   }
 }
 
-function pgMergeTx(q: Queryable): MergeTx {
-  return new PgMergeTx(q);
+function pgMergeTx(q: Queryable, storeId: string): MergeTx {
+  return new PgMergeTx(q, storeId);
 }
+
+/** Whether the login is one of the team's trainees (security.ts), who see only their own sessions. */
+async function isTraineeLogin(q: Queryable): Promise<boolean> {
+  const { rows } = await q.query<{ trainee: boolean }>(
+    // direct membership, as security.ts grants it (pg_has_role is true of every group for a superuser)
+    `SELECT EXISTS (SELECT 1 FROM pg_auth_members m
+                      JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member
+                     WHERE g.rolname = 'roleplay_trainee' AND r.rolname = session_user
+                       AND NOT r.rolsuper AND NOT r.rolbypassrls) AS trainee`,
+  );
+  return rows[0]?.trainee === true;
+}
+
+const SERVER_PROBLEMS_LEDGER = {
+  zh: '学员的登录只能看到自己的练习，无法核对整个团队服务器；请用组长或所有者的登录运行（见 docs/team-server.md）',
+  en: "a trainee's login sees only their own sessions, so it cannot check the whole team server; run this with a lead's or the owner's login (see docs/team-server.md)",
+} as const;

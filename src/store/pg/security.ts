@@ -35,7 +35,13 @@ const GROUP_OF: Readonly<Record<MemberKind, string>> = { trainee: TRAINEE_GROUP,
 
 /** Every roleplay table (the deletion log included). */
 const DATA_TABLES = ['scenario_sources', 'sessions', 'events', 'session_lessons', 'session_results'] as const;
-const TABLES = [...DATA_TABLES, 'roleplay_migrations', 'roleplay_deletions'] as const;
+/**
+ * The store-wide ledger (migration 5): append-only by its own trigger. Everyone reads all of it
+ * (a new entry chains to the last one, whoever wrote that; an entry holds a session id and
+ * hashes, nothing a trainee said or scored); a trainee appends only for their own sessions.
+ */
+const LEDGER_TABLES = ['ledger', 'origin_ledger'] as const;
+const TABLES = [...DATA_TABLES, ...LEDGER_TABLES, 'store_meta', 'roleplay_migrations', 'roleplay_deletions'] as const;
 
 /** A trainee's own session, as a condition over a table with a `sid` column. */
 const own = (table: string) =>
@@ -111,6 +117,25 @@ const POLICIES: readonly Policy[] = [
     command: 'INSERT',
     to: TRAINEE_GROUP,
     check: own('session_results'),
+  },
+  ...LEDGER_TABLES.flatMap((table): Policy[] => [
+    { table, name: 'everyone_reads', command: 'SELECT', to: `${TRAINEE_GROUP}, ${LEAD_GROUP}`, using: 'true' },
+    {
+      table,
+      name: 'trainee_appends_own',
+      command: 'INSERT',
+      to: TRAINEE_GROUP,
+      check: `EXISTS (SELECT 1 FROM sessions s WHERE s.id = ${table}.session_id AND s.trainee = session_user::text)`,
+    },
+  ]),
+  {
+    // an entry that came by import and now comes by sync is marked synced (ledger-sql.ts)
+    table: 'origin_ledger',
+    name: 'trainee_marks_own_synced',
+    command: 'UPDATE',
+    to: TRAINEE_GROUP,
+    using: `EXISTS (SELECT 1 FROM sessions s WHERE s.id = origin_ledger.session_id AND s.trainee = session_user::text)`,
+    check: "via = 'sync'",
   },
   ...(['sessions', 'events', 'session_lessons', 'session_results'] as const).map(
     (table): Policy => ({ table, name: 'lead_reads_all', command: 'SELECT', to: LEAD_GROUP, using: 'true' }),
@@ -194,10 +219,11 @@ const GRANTS_SQL = `
   REVOKE ALL ON ${TABLES.join(', ')} FROM PUBLIC, ${TRAINEE_GROUP}, ${LEAD_GROUP};
   GRANT SELECT ON ${TABLES.join(', ')} TO ${LEAD_GROUP};
   GRANT SELECT ON ${TABLES.filter((t) => t !== 'roleplay_deletions').join(', ')} TO ${TRAINEE_GROUP};
-  GRANT INSERT ON ${DATA_TABLES.join(', ')} TO ${TRAINEE_GROUP};
+  GRANT INSERT ON ${[...DATA_TABLES, ...LEDGER_TABLES].join(', ')} TO ${TRAINEE_GROUP};
   GRANT UPDATE (event_count, head_hash, play) ON sessions TO ${TRAINEE_GROUP};
+  GRANT UPDATE (via) ON origin_ledger TO ${TRAINEE_GROUP};
   GRANT USAGE ON SEQUENCE sessions_sid_seq TO ${TRAINEE_GROUP};
-  ${['sessions', 'events', 'session_lessons', 'session_results'].map((t) => `ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;`).join('\n  ')}
+  ${['sessions', 'events', 'session_lessons', 'session_results', ...LEDGER_TABLES].map((t) => `ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;`).join('\n  ')}
   ${POLICIES.map(policySql).join('\n  ')}`;
 
 /**

@@ -4,10 +4,40 @@
  * that two processes opening a new database at once do not both migrate it. Never edit a
  * migration that has shipped: add the next one.
  */
+import { randomUUID } from 'node:crypto';
+import type { Database as Db } from 'better-sqlite3';
+import { genesisHash } from '../chain.js';
+import { nextEntry, type LedgerEntry } from '../ledger.js';
+import { headerOf, type SessionColumns } from '../session-columns.js';
+
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** work SQL alone cannot do (hashing), run after `sql` in the same transaction */
+  readonly backfill?: (db: Db) => void;
+}
+
+/**
+ * The ledger of a database recorded before there was one: a new store id, then every session
+ * in the order it was stored (its row number), each followed by its result when it has one.
+ */
+function backfillLedger(db: Db): void {
+  const storeId = randomUUID();
+  db.prepare("INSERT INTO store_meta (key, value) VALUES ('store_id', ?)").run(storeId);
+  const insert = db.prepare(
+    'INSERT INTO ledger (n, kind, session_id, body, prev_hash, hash) VALUES (@n, @kind, @sessionId, @body, @prevHash, @hash)',
+  );
+  let last: LedgerEntry | undefined;
+  const append = (kind: LedgerEntry['kind'], id: string, body: string) => {
+    last = nextEntry(storeId, last, kind, id, body);
+    insert.run(last);
+  };
+  // all at once: better-sqlite3 cannot insert while iterating on the same connection
+  for (const row of db.prepare('SELECT * FROM sessions ORDER BY sid').all() as SessionColumns<number, number>[]) {
+    append('session', row.id, genesisHash(headerOf(row)));
+    if (row.finished_at !== null && row.seal !== null) append('result', row.id, row.seal);
+  }
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -128,6 +158,43 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       ALTER TABLE sessions ADD COLUMN shuffle_seed INTEGER;
     `,
+  },
+  {
+    version: 5,
+    name: 'the store-wide ledger: every session and every result, numbered and chained',
+    sql: `
+      CREATE TABLE store_meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+      -- see src/store/ledger.ts: n runs 1, 2, 3 … without gaps; each entry hashes the one before
+      CREATE TABLE ledger (
+        n          INTEGER PRIMARY KEY,
+        kind       TEXT NOT NULL CHECK (kind IN ('session', 'result')),
+        session_id TEXT NOT NULL,
+        body       TEXT NOT NULL,
+        prev_hash  TEXT NOT NULL,
+        hash       TEXT NOT NULL
+      );
+      CREATE INDEX ledger_by_session ON ledger (session_id, kind);
+      CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+      BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+      CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
+      BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+      -- other stores' entries, as they came with their sessions (sync, import)
+      CREATE TABLE origin_ledger (
+        origin     TEXT NOT NULL,
+        n          INTEGER NOT NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('session', 'result')),
+        session_id TEXT NOT NULL,
+        body       TEXT NOT NULL,
+        prev_hash  TEXT NOT NULL,
+        hash       TEXT NOT NULL,
+        via        TEXT NOT NULL CHECK (via IN ('sync', 'import')),
+        PRIMARY KEY (origin, n)
+      ) WITHOUT ROWID;
+    `,
+    backfill: backfillLedger,
   },
 ];
 

@@ -18,6 +18,9 @@ import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
+import type { LedgerEntry, OriginEntry } from '../ledger.js';
+import { recordedContent, recordedResult } from '../numbers.js';
+import { allEntries, appendEntry, entriesOf, hasResultEntry, originEntries, storeIdOf } from './ledger-sql.js';
 import { StoreError, storeProblems } from '../store.js';
 import type {
   EventContent,
@@ -47,26 +50,31 @@ type EventDbRow = EventColumns<number>;
 /** Where sessions go unless --db or ROLEPLAY_DB says otherwise; its folder is made on first use. */
 export const DEFAULT_DB_PATH = join(homedir(), '.roleplay', 'roleplay.db');
 
+/**
+ * Makes ~/.roleplay (owner-only) when it is not there yet, for every command, reading ones too;
+ * a HOME it cannot be made in is one line that says what to do instead.
+ */
+export function defaultFolder(): void {
+  const folder = dirname(DEFAULT_DB_PATH);
+  try {
+    ownerOnlyFolder(folder);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new StoreError({
+      zh: `无法在 HOME 里为练习记录库 ${DEFAULT_DB_PATH} 创建文件夹（${why}）；请用 --db PATH 或 ROLEPLAY_DB 指定练习记录库文件，或把 HOME 设为可以写入的文件夹`,
+      en: `cannot create the folder for the session database ${DEFAULT_DB_PATH} in HOME (${why}); name a database file with --db PATH or ROLEPLAY_DB, or set HOME to a folder you can write to`,
+    });
+  }
+}
+
 /** Opens (creating and migrating if needed) the database at `file`. */
 export function openSqliteStore(file: string): SqliteStore {
   if (file !== ':memory:') {
-    if (file === DEFAULT_DB_PATH) {
-      try {
-        ownerOnlyFolder(dirname(file));
-      } catch (e) {
-        const why = (e as NodeJS.ErrnoException).code ?? String(e);
-        throw new StoreError({
-          zh: `无法在 HOME 里为练习记录库 ${file} 创建文件夹（${why}）；请用 --db PATH 或 ROLEPLAY_DB 指定练习记录库文件，或把 HOME 设为可以写入的文件夹`,
-          en: `cannot create the folder for the session database ${file} in HOME (${why}); name a database file with --db PATH or ROLEPLAY_DB, or set HOME to a folder you can write to`,
-        });
-      }
-    } else if (!existsSync(dirname(file))) {
+    if (file === DEFAULT_DB_PATH) defaultFolder();
+    else if (!existsSync(dirname(file))) {
       // A path the user chose: make no folders for it (a typo would scatter databases, and
       // Node's recursive mkdir never returns on some paths, e.g. under /proc).
-      throw new StoreError({
-        zh: `文件夹 ${dirname(file)} 不存在；请先创建它，或用 --db 换一个文件`,
-        en: `the folder ${dirname(file)} does not exist; create it first, or choose another file with --db`,
-      });
+      throw noFolder(file);
     }
   }
   let db: Db;
@@ -74,6 +82,11 @@ export function openSqliteStore(file: string): SqliteStore {
     if (file !== ':memory:') createOwnerOnly(file);
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Someone else's SQLite file is left exactly as it is (not even switched to WAL).
+    if (db.pragma('user_version', { simple: true }) === 0 && foreignTables(db) > 0) {
+      db.close();
+      throw notRoleplays(file);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -83,13 +96,14 @@ export function openSqliteStore(file: string): SqliteStore {
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -65536');
   } catch (e) {
+    if (e instanceof StoreError) throw e;
     throw new StoreError({
       zh: `无法打开练习记录库 ${file}：${(e as Error).message}`,
       en: `cannot open the session database ${file}: ${(e as Error).message}`,
     });
   }
   try {
-    migrate(db);
+    migrate(db, file);
   } catch (e) {
     db.close();
     if (e instanceof StoreError) throw e;
@@ -128,21 +142,48 @@ function createOwnerOnly(file: string): void {
   }
 }
 
-export function migrate(db: Db): void {
+/** A --db whose folder does not exist (a typo, most likely). */
+export function noFolder(file: string): StoreError {
+  return new StoreError({
+    zh: `文件夹 ${dirname(file)} 不存在；请先创建它，或用 --db 换一个文件`,
+    en: `the folder ${dirname(file)} does not exist; create it first, or choose another file with --db`,
+  });
+}
+
+/** A database from a newer roleplay: refused rather than misread. */
+export function tooNew(version: number): StoreError {
+  return new StoreError({
+    zh: `练习记录库由更新版本的 roleplay 写入（结构版本 ${version}，本版本只认识到 ${SCHEMA_VERSION}）；请先升级 roleplay`,
+    en: `the session database was written by a newer roleplay (schema ${version}; this one knows up to ${SCHEMA_VERSION}); update roleplay to read it`,
+  });
+}
+
+/** A SQLite file that holds someone else's tables: roleplay adds none to it. */
+export function notRoleplays(file: string): StoreError {
+  return new StoreError({
+    zh: `${file} 不是 roleplay 的练习记录库（里面是别的表）；请用 --db 指定练习记录库`,
+    en: `${file} is not a roleplay session database (it holds other tables); name the session database with --db`,
+  });
+}
+
+/** Tables in a database that has no roleplay schema yet (user_version 0). */
+export function foreignTables(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number })
+    .n;
+}
+
+export function migrate(db: Db, file = ':memory:'): void {
   const current = () => db.pragma('user_version', { simple: true }) as number;
-  if (current() > SCHEMA_VERSION) {
-    throw new StoreError({
-      zh: `练习记录库由更新版本的 roleplay 写入（结构版本 ${current()}，本版本只认识到 ${SCHEMA_VERSION}）；请先升级 roleplay`,
-      en: `the session database was written by a newer roleplay (schema ${current()}; this one knows up to ${SCHEMA_VERSION}); update roleplay to read it`,
-    });
-  }
+  if (current() > SCHEMA_VERSION) throw tooNew(current());
   if (current() === SCHEMA_VERSION) return;
   db.transaction(() => {
     // Checked again under the write lock: another process may have migrated meanwhile.
     const from = current();
+    if (from === 0 && foreignTables(db) > 0) throw notRoleplays(file);
     for (const m of MIGRATIONS) {
       if (m.version <= from) continue;
       db.exec(m.sql);
+      m.backfill?.(db);
       db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         m.version,
         m.name,
@@ -174,10 +215,14 @@ export class SqliteStore implements SessionStore {
     eventsOf: Statement<[number], EventDbRow>;
   };
 
+  /** this store's id: where its ledger starts */
+  private readonly id: string;
+
   constructor(
     readonly db: Db,
     readonly location: string,
   ) {
+    this.id = storeIdOf(db);
     this.st = {
       sourceExists: db.prepare('SELECT 1 AS one FROM scenario_sources WHERE hash = ?'),
       insertSource: db.prepare(
@@ -242,15 +287,20 @@ export class SqliteStore implements SessionStore {
           headHash,
           play: play ? JSON.stringify(play) : null,
         });
+        appendEntry(this.db, this.id, 'session', header.id, headHash);
       })
       .immediate();
     return this.rowOf(this.st.sessionById.get(header.id)!);
   }
 
-  async appendEvent(sessionId: SessionId, content: EventContent, play?: SavedPlay): Promise<StoredEvent> {
+  async appendEvent(sessionId: SessionId, given: EventContent, play?: SavedPlay): Promise<StoredEvent> {
+    // hashed exactly as stored, so the hash survives the round trip
+    const content = recordedContent(given);
     return this.db
       .transaction(() => {
         const s = appendableRow(this.st.sessionById.get(sessionId), sessionId, content.seq);
+        // finished once (the ledger says so), finished for good, whatever its row says now
+        if (hasResultEntry(this.db, sessionId)) throw new StoreError(storeProblems.finished(sessionId));
         const prevHash = s.head_hash;
         const hash = eventHash(prevHash, content);
         const { way, text, idx } = wayOf(content.action);
@@ -264,7 +314,7 @@ export class SqliteStore implements SessionStore {
           text,
           idx,
           shown: JSON.stringify(content.shown),
-          decisionMs: Math.round(content.decisionMs),
+          decisionMs: content.decisionMs,
           points: JSON.stringify(content.points),
           meters: JSON.stringify(content.meters),
           feedback: content.feedback,
@@ -274,7 +324,7 @@ export class SqliteStore implements SessionStore {
           scenarioId: s.scenario_id,
         });
         this.st.advanceHead.run(content.seq, hash, play ? JSON.stringify(play) : null, s.sid);
-        return { ...content, decisionMs: Math.round(content.decisionMs), sessionId, prevHash, hash };
+        return { ...content, sessionId, prevHash, hash };
       })
       .immediate();
   }
@@ -287,13 +337,17 @@ export class SqliteStore implements SessionStore {
       .immediate();
   }
 
-  async finishSession(sessionId: SessionId, result: SessionResult): Promise<SessionRow> {
+  async finishSession(sessionId: SessionId, given: SessionResult): Promise<SessionRow> {
+    // sealed exactly as stored: finite numbers (see numbers.ts)
+    const result = recordedResult(given);
     return this.db
       .transaction(() => {
         const s = this.st.sessionById.get(sessionId);
         if (!s) throw new StoreError(storeProblems.noSession(sessionId));
-        if (s.finished_at !== null) throw new StoreError(storeProblems.finished(sessionId));
+        if (s.finished_at !== null || hasResultEntry(this.db, sessionId))
+          throw new StoreError(storeProblems.finished(sessionId));
         const seal = sealHash(s.head_hash, result);
+        appendEntry(this.db, this.id, 'result', sessionId, seal);
         this.st.finish.run({
           sid: s.sid,
           finishedAt: result.finishedAt,
@@ -375,6 +429,37 @@ export class SqliteStore implements SessionStore {
     if (this.db.open) this.db.close();
   }
 
+  async storeId(): Promise<string> {
+    return this.id;
+  }
+
+  async ledger(): Promise<LedgerEntry[]> {
+    return allEntries(this.db);
+  }
+
+  async ledgerOf(sessionId: SessionId): Promise<LedgerEntry[]> {
+    return entriesOf(this.db, sessionId);
+  }
+
+  async originLedger(): Promise<OriginEntry[]> {
+    return originEntries(this.db);
+  }
+
+  /**
+   * SQLite's own check of every page, index and constraint (PRAGMA integrity_check): a damaged
+   * page that no session query happens to read (an index, a free page) is found here.
+   */
+  async checkIntegrity(): Promise<void> {
+    let first: string;
+    try {
+      const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+      first = rows[0]?.integrity_check ?? 'ok';
+    } catch (e) {
+      first = (e as Error).message;
+    }
+    if (first !== 'ok') throw damaged(this.location, first);
+  }
+
   private rowOf(r: SessionDbRow): SessionRow {
     return sessionRowOf(r, () => {
       const lessons: Record<string, { points: number; max: number }> = {};
@@ -382,6 +467,15 @@ export class SqliteStore implements SessionStore {
       return lessons;
     });
   }
+}
+
+/** The file is damaged: `why` is what SQLite found. */
+export function damaged(file: string, why: string): StoreError {
+  const what = why.replace(/\s+/g, ' ').slice(0, 200);
+  return new StoreError({
+    zh: `练习记录库 ${file} 已损坏（完整性检查：${what}）；请从备份恢复，或用 --db 换一个文件`,
+    en: `the session database ${file} is damaged (integrity check: ${what}); restore it from a backup, or choose another file with --db`,
+  });
 }
 
 /** WHERE over the sessions table (aliased `s`), with named parameters. */

@@ -10,6 +10,8 @@
  */
 import type { Said } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
+import { EXPORT_VERSION } from '../export-format.js';
+import type { SessionOrigin } from '../ledger.js';
 import {
   StoreError,
   type EventContent,
@@ -30,6 +32,10 @@ export interface SessionBundle {
   readonly seal?: string;
   /** an unfinished session's snapshot, so that `resume` can continue it from the target */
   readonly play?: SavedPlay;
+  /** the sending store's ledger entries for this session (ledger.ts): checked and kept by the target */
+  readonly origin?: SessionOrigin;
+  /** the export format it was written in (export-format.ts); absent: this roleplay's */
+  readonly format?: number;
 }
 
 /** What merging did to one session. */
@@ -69,6 +75,12 @@ export function contentOf(e: EventContent): EventContent {
  */
 export function checkBundle(b: SessionBundle): void {
   const id = b.header.id;
+  if (b.format !== undefined && b.format > EXPORT_VERSION) {
+    throw new MergeConflict(id, null, {
+      zh: `练习 ${id} 是更新版本的 roleplay 写的（格式版本 ${b.format}；本版本能读 1 到 ${EXPORT_VERSION}）；请先升级 roleplay`,
+      en: `session ${id} was written by a newer roleplay (format version ${b.format}; this one reads versions 1 to ${EXPORT_VERSION}); update roleplay`,
+    });
+  }
   let prev = b.events.length > 0 && b.events[0]!.seq === 1 ? genesisHash(b.header) : b.events[0]?.prevHash;
   let expectedSeq = b.events[0]?.seq ?? 1;
   for (const e of b.events) {

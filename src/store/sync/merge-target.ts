@@ -7,11 +7,12 @@ import { SqliteStore } from '../sqlite/sqlite-store.js';
 import { StoreError } from '../store.js';
 import type { SessionStore } from '../store.js';
 import type { MergeOutcome, SessionBundle } from './bundle.js';
+import type { MergeOptions } from './merge.js';
 import { mergeIntoSqlite } from './sqlite-merge.js';
 
 /** A store that can merge bundles itself. */
 export interface MergingStore {
-  merge(bundles: readonly SessionBundle[]): Promise<MergeOutcome[]>;
+  merge(bundles: readonly SessionBundle[], options?: MergeOptions): Promise<MergeOutcome[]>;
 }
 
 function canMerge(store: SessionStore): store is SessionStore & MergingStore {
@@ -19,9 +20,13 @@ function canMerge(store: SessionStore): store is SessionStore & MergingStore {
 }
 
 /** All the bundles, or none of them (one transaction). */
-export async function mergeSessions(store: SessionStore, bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
-  if (canMerge(store)) return store.merge(bundles);
-  if (store instanceof SqliteStore) return mergeIntoSqlite(store.db, bundles);
+export async function mergeSessions(
+  store: SessionStore,
+  bundles: readonly SessionBundle[],
+  options: MergeOptions = {},
+): Promise<MergeOutcome[]> {
+  if (canMerge(store)) return store.merge(bundles, options);
+  if (store instanceof SqliteStore) return mergeIntoSqlite(store.db, bundles, options);
   throw new StoreError({
     zh: `${store.location} 不能导入练习记录`,
     en: `${store.location} cannot take imported sessions`,

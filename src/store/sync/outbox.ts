@@ -50,13 +50,15 @@ export class Outbox {
       .run(this.server, sessionId, new Date().toISOString());
   }
 
-  /** Pending sessions, oldest mark first, with their current local state. */
+  /** Pending sessions, in the order this computer's ledger took them, with their current local state. */
   pending(limit?: number): PendingSession[] {
     const rows = this.db
       .prepare(`
       SELECT o.session_id AS sessionId, coalesce(s.event_count, 0) AS events, s.finished_at IS NOT NULL AS finished
         FROM sync_outbox o LEFT JOIN sessions s ON s.id = o.session_id
-       WHERE o.server = ? ORDER BY o.marked_at, o.session_id${limit !== undefined ? ` LIMIT ${Math.floor(limit)}` : ''}`)
+       WHERE o.server = ?
+       -- in ledger order, so the server receives this computer's entries without gaps (ledger.ts)
+       ORDER BY (SELECT min(l.n) FROM ledger l WHERE l.session_id = o.session_id), o.marked_at, o.session_id${limit !== undefined ? ` LIMIT ${Math.floor(limit)}` : ''}`)
       .all(this.server) as { sessionId: string; events: number; finished: number }[];
     return rows.map((r) => ({ sessionId: r.sessionId, events: r.events, finished: r.finished === 1 }));
   }

@@ -12,7 +12,9 @@ import { wayOf } from '../event-columns.js';
 import type { SavedPlay, ScenarioSource, SessionHeader, SessionResult, StoredEvent } from '../store.js';
 import { mergeHeadOf } from '../session-columns.js';
 import type { MergeOutcome, SessionBundle } from './bundle.js';
-import { mergeInto, type MergeHead, type MergeTx } from './merge.js';
+import { mergeInto, type MergeHead, type MergeOptions, type MergeTx } from './merge.js';
+import type { OriginEntry } from '../ledger.js';
+import { appendEntry, hasResultEntry, originEntry, putOriginEntry, storeIdOf } from '../sqlite/ledger-sql.js';
 import type { SessionDbRow } from '../sqlite/sqlite-store.js';
 
 /** The statements merging runs, prepared once per merge. */
@@ -46,9 +48,11 @@ function statementsOf(db: Db) {
 /** Merging's writes on the SQLite connection, inside the transaction mergeIntoSqlite opens. */
 class SqliteMergeTx implements MergeTx {
   private readonly st: ReturnType<typeof statementsOf>;
+  private readonly storeId: string;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.st = statementsOf(db);
+    this.storeId = storeIdOf(db);
   }
 
   private sidOf(id: string): number {
@@ -75,7 +79,7 @@ class SqliteMergeTx implements MergeTx {
   async session(id: string): Promise<MergeHead | undefined> {
     const s = this.st.session.get(id);
     if (!s) return undefined;
-    return mergeHeadOf(s);
+    return { ...mergeHeadOf(s), sealed: hasResultEntry(this.db, id) };
   }
 
   async eventHashAt(id: string, seq: number): Promise<string | undefined> {
@@ -83,7 +87,9 @@ class SqliteMergeTx implements MergeTx {
   }
 
   async insertSession(h: SessionHeader, headHash: string): Promise<boolean> {
-    return this.st.insertSession.run({ ...h, shuffleSeed: h.shuffleSeed ?? null, headHash }).changes === 1;
+    if (this.st.insertSession.run({ ...h, shuffleSeed: h.shuffleSeed ?? null, headHash }).changes !== 1) return false;
+    appendEntry(this.db, this.storeId, 'session', h.id, headHash);
+    return true;
   }
 
   async appendEvents(id: string, events: readonly StoredEvent[]): Promise<void> {
@@ -118,6 +124,7 @@ class SqliteMergeTx implements MergeTx {
   }
 
   async finish(id: string, r: SessionResult, seal: string): Promise<void> {
+    appendEntry(this.db, this.storeId, 'result', id, seal);
     this.st.finish.run({
       id,
       finishedAt: r.finishedAt,
@@ -131,14 +138,26 @@ class SqliteMergeTx implements MergeTx {
     });
     for (const [lesson, l] of Object.entries(r.lessons)) this.st.insertLesson.run(lesson, l.points, l.max, id);
   }
+
+  async originEntry(origin: string, n: number) {
+    return originEntry(this.db, origin, n);
+  }
+
+  async putOriginEntry(e: OriginEntry): Promise<void> {
+    putOriginEntry(this.db, e);
+  }
 }
 
-export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
+export async function mergeIntoSqlite(
+  db: Db,
+  bundles: readonly SessionBundle[],
+  options: MergeOptions = {},
+): Promise<MergeOutcome[]> {
   const tx = new SqliteMergeTx(db);
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    const outcomes = await mergeInto(tx, bundles);
+    const outcomes = await mergeInto(tx, bundles, options);
     db.exec('COMMIT');
     return outcomes;
   } catch (e) {

@@ -31,8 +31,10 @@ import type { MergeOutcome, SessionBundle } from './bundle.js';
 import { loginRoleOf } from '../pg/login.js';
 import { Outbox, type PendingSession } from './outbox.js';
 import { mergeIntoSqlite } from './sqlite-merge.js';
+import type { MergeOptions } from './merge.js';
+import { originOf } from './origin.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
-import { type Lang, safeText, withoutUrlPasswords } from '../../core/index.js';
+import { type Lang, type Said, safeText, withoutUrlPasswords } from '../../core/index.js';
 
 export interface TeamStoreOptions {
   /** the SQLite file that holds this computer's copy (and the outbox) */
@@ -83,6 +85,7 @@ export class TeamStore implements SessionStore {
   private offlineAt: number | undefined;
   /** why the server could not be reached, the last time it could not */
   private unreachable: string | undefined;
+  private unreachableText: Said | undefined;
   private noticed = new Set<string>();
   /** events the server is known to hold per session (so an upload sends only what is new) */
   private readonly serverCounts = new Map<string, number>();
@@ -166,6 +169,7 @@ export class TeamStore implements SessionStore {
   private goOffline(e: ServerUnreachable) {
     this.offlineAt = Date.now();
     this.unreachable = this.why(e);
+    this.unreachableText = e.text;
     const remote = this.remote;
     this.remote = undefined;
     void remote?.close().catch(() => {});
@@ -251,16 +255,16 @@ export class TeamStore implements SessionStore {
   }
 
   /** Import: onto the server when it answers, else onto this computer, marked for upload. */
-  async merge(bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
+  async merge(bundles: readonly SessionBundle[], options: MergeOptions = {}): Promise<MergeOutcome[]> {
     if (await this.reachable()) {
       try {
-        return await this.remote!.merge(bundles);
+        return await this.remote!.merge(bundles, options);
       } catch (e) {
         if (!(e instanceof ServerUnreachable)) throw e;
         this.goOffline(e);
       }
     }
-    const outcomes = await mergeIntoSqlite(this.local.db, bundles);
+    const outcomes = await mergeIntoSqlite(this.local.db, bundles, options);
     for (const b of bundles) this.outbox.mark(b.header.id);
     return outcomes;
   }
@@ -285,6 +289,32 @@ export class TeamStore implements SessionStore {
   report(filter?: SessionFilter): Promise<ReportData> {
     return this.read((s) => s.report(filter));
   }
+  storeId() {
+    return this.read((s) => s.storeId());
+  }
+  ledger() {
+    return this.read((s) => s.ledger());
+  }
+  ledgerOf(sessionId: SessionId) {
+    return this.read((s) => s.ledgerOf(sessionId));
+  }
+  originLedger() {
+    return this.read((s) => s.originLedger());
+  }
+
+  /** verify checks the server's records; this computer's copy is not the team's record. */
+  async verifiable(): Promise<SessionStore> {
+    await this.uploads;
+    if (await this.reachable()) return this.remote!;
+    const why = this.unreachableText ?? {
+      zh: this.says.unreachable(this.location),
+      en: this.says.unreachable(this.location),
+    };
+    throw new StoreError({
+      zh: `${why.zh}；verify 检查的是服务器上的团队记录，而不是本机的副本`,
+      en: `${why.en}; verify checks the team's records on the server, not the copy on this computer`,
+    });
+  }
 
   async eachSession(
     filter: SessionFilter,
@@ -297,6 +327,10 @@ export class TeamStore implements SessionStore {
 
   // ───────────── uploading ─────────────
 
+  /**
+   * A session of `store` as a bundle: its events after `after`, its source when asked for, and,
+   * when it goes up from this computer, this computer's ledger entries for it (ledger.ts).
+   */
   private async bundleFrom(
     store: SessionStore,
     id: SessionId,
@@ -308,6 +342,7 @@ export class TeamStore implements SessionStore {
     const events = (await store.events(id)).filter((e) => e.seq > after);
     const source = withSource ? await store.loadSource(row.scenarioHash) : undefined;
     const play = row.result ? undefined : await store.savedPlay(id);
+    const origin = store === this.local ? await originOf(store, id) : undefined;
     const { eventCount: _c, headHash: _h, result, seal, ...header } = row;
     return {
       header,
@@ -315,6 +350,7 @@ export class TeamStore implements SessionStore {
       events,
       ...(result ? { result, seal: seal! } : {}),
       ...(play ? { play } : {}),
+      ...(origin ? { origin } : {}),
     };
   }
 
@@ -346,7 +382,7 @@ export class TeamStore implements SessionStore {
     }
     let outcomes: MergeOutcome[];
     try {
-      outcomes = await this.remote!.merge(bundles);
+      outcomes = await this.remote!.merge(bundles, { via: 'sync' });
     } catch (e) {
       // What we believed the server held may be stale (another upload, a restore): send it all.
       const partial = pending.some((p) => (this.serverCounts.get(p.sessionId) ?? 0) > 0);
