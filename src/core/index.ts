@@ -32,3 +32,4 @@ export * from './machine.js';
 export * from './session.js';
 export * from './records.js';
 export * from './recorder.js';
+export * from './progress.js';

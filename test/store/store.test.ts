@@ -37,13 +37,14 @@ describe('opening and migrations', () => {
     await again.close();
   });
 
-  it('migrates a version-1 database with data to the latest, backfilling what versions 2 and 3 add', async () => {
+  it('migrates a version-1 database with data to the latest, backfilling what versions 2 and 3 add (4 adds indexes)', async () => {
     await record(store, { trainee: 'old', steps: [{ say: 'hello' }, 'show-permit'] });
     const before = await store.report();
     await store.close();
     // Take the file back to version 1 as it was shipped.
     const db = new Database(tmp.db);
-    db.exec(`DROP TRIGGER events_scenario_id; DROP INDEX events_by_way; DROP INDEX sessions_headless; ALTER TABLE events DROP COLUMN scenario_id;
+    db.exec(`DROP INDEX events_said; DROP INDEX events_auto; DROP INDEX sessions_modes; DROP INDEX sessions_trainee_modes;
+      DROP TRIGGER events_scenario_id; DROP INDEX events_by_way; DROP INDEX sessions_headless; ALTER TABLE events DROP COLUMN scenario_id;
       DROP TRIGGER session_lessons_scenario_id; DROP INDEX session_lessons_by_scenario; ALTER TABLE session_lessons DROP COLUMN scenario_id;
       DROP INDEX sessions_report; DROP INDEX sessions_trainee_report; DELETE FROM migrations WHERE version > 1;`);
     db.pragma('user_version = 1');

@@ -1,9 +1,20 @@
 /** What `roleplay report` does: the store's aggregates as text with bar charts, JSON, CSV or an HTML page. */
-import { writeFileSync } from 'node:fs';
-import type { Lang, Scenario } from '../../core/index.js';
-import { reportCsv, reportHtml, reportJson, reportText } from '../../report/report.js';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { terminalSafeJson, type Lang, type Scenario } from '../../core/index.js';
+import {
+  CSV_TABLES,
+  offsetMinutesAt,
+  reportCsv,
+  reportHtml,
+  reportJson,
+  reportTables,
+  reportText,
+  type CsvTable,
+  type ReportContext,
+} from '../../report/report.js';
 import { compiledFromSource } from '../../store/scenario-source.js';
-import type { SessionFilter, SessionStore } from '../../store/store.js';
+import type { ReportData, SessionFilter, SessionStore } from '../../store/store.js';
 import { printLine, said, UserError } from '../env.js';
 import { filterOf, type StoreOptions, withStore } from '../store-access.js';
 
@@ -11,38 +22,83 @@ interface ReportOptions extends StoreOptions {
   scenario?: string;
   since?: string;
   json?: boolean;
-  csv?: boolean;
+  /** true: the long table on standard output; a folder: one file per table; a file: one table */
+  csv?: boolean | string;
+  table?: string;
   html?: string;
 }
 
 export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<number> {
-  const formats = [opts.json, opts.csv, opts.html !== undefined].filter(Boolean).length;
+  const formats = [opts.json, opts.csv !== undefined && opts.csv !== false, opts.html !== undefined].filter(
+    Boolean,
+  ).length;
   if (formats > 1)
     throw new UserError(said('--json、--csv 和 --html 只能选一个', 'choose one of --json, --csv and --html')[lang], 2);
+  const table = tableOf(opts, lang);
   const filter = filterOf(opts, lang);
+  const generatedAt = new Date().toISOString();
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return withStore(opts, lang, async (store) => {
-    const data = await store.report(filter);
-    // JSON and CSV are the bare aggregates and skip loading the scenarios.
-    const charts = !opts.json && !opts.csv;
-    const ctx = {
+    const data = await store.report(filter, { offsetMinutes: offsetMinutesAt(generatedAt, timeZone) });
+    const ctx: ReportContext = {
       lang,
-      scenarios: charts ? await scenariosOf(store, filter, data.scenarios) : new Map<string, Scenario>(),
-      generatedAt: new Date().toISOString(),
+      scenarios: await scenariosOf(store, filter, data.scenarios),
+      generatedAt,
+      timeZone,
       filter: {
         ...(filter.scenario !== undefined ? { scenario: filter.scenario } : {}),
         ...(filter.trainee !== undefined ? { trainee: filter.trainee } : {}),
         ...(filter.since !== undefined ? { since: filter.since } : {}),
       },
     };
-    if (opts.json) printLine(JSON.stringify(reportJson(data, ctx), null, 2));
-    else if (opts.csv) process.stdout.write(reportCsv(data));
-    else if (opts.html !== undefined) writeHtml(opts.html, reportHtml(data, ctx), lang);
-    else process.stdout.write(reportText(data, ctx, process.stdout.columns || 80));
+    if (opts.json) printLine(terminalSafeJson(JSON.stringify(reportJson(data, ctx), null, 2)));
+    else if (opts.csv === true) process.stdout.write(table ? reportTables(data, ctx)[table] : reportCsv(data));
+    else if (typeof opts.csv === 'string') writeCsv(opts.csv, table, data, ctx, lang);
+    else if (opts.html !== undefined) writeReport(opts.html, reportHtml(data, ctx), lang);
+    else process.stdout.write(reportText(data, ctx, process.stdout.columns || Number(process.env.COLUMNS) || 80));
     return 0;
   });
 }
 
-/** Titles and the points of each choice (for the charts), from each scenario as last played. */
+function tableOf(opts: ReportOptions, lang: Lang): CsvTable | undefined {
+  if (opts.table === undefined) return undefined;
+  if (opts.csv === undefined || opts.csv === false)
+    throw new UserError(said('--table 只能和 --csv 一起用', '--table goes with --csv')[lang], 2);
+  if (!(CSV_TABLES as readonly string[]).includes(opts.table)) {
+    const names = CSV_TABLES.join(', ');
+    throw new UserError(
+      said(`没有 '${opts.table}' 这张表；可选：${names}`, `no table '${opts.table}'; choose one of ${names}`)[lang],
+      2,
+    );
+  }
+  return opts.table as CsvTable;
+}
+
+/**
+ * `--csv DIR` (an existing folder, or a path ending in /): one file per table, DIR/<table>.csv.
+ * `--csv FILE`: that file holds the table named by --table, else the long table.
+ */
+function writeCsv(target: string, table: CsvTable | undefined, data: ReportData, ctx: ReportContext, lang: Lang): void {
+  const isDir = /[\\/]$/.test(target) || (existsSync(target) && statSync(target).isDirectory());
+  if (!isDir) {
+    writeReport(target, table ? reportTables(data, ctx)[table] : reportCsv(data), lang);
+    return;
+  }
+  if (table)
+    throw new UserError(said('--table 要写进一个文件，而不是文件夹', '--table writes one file, not a folder')[lang], 2);
+  try {
+    mkdirSync(target, { recursive: true });
+  } catch (e) {
+    throw cannotWrite(target, e, lang);
+  }
+  const tables = reportTables(data, ctx);
+  for (const name of CSV_TABLES) writeFileOrSay(join(target, `${name}.csv`), tables[name], lang);
+  process.stderr.write(
+    said(`${CSV_TABLES.length} 张表已写入 ${target}\n`, `${CSV_TABLES.length} tables written to ${target}\n`)[lang],
+  );
+}
+
+/** Titles, replies in words and the points of each way, from each scenario as last played. */
 async function scenariosOf(
   store: SessionStore,
   filter: SessionFilter,
@@ -56,18 +112,26 @@ async function scenariosOf(
     try {
       scenarios.set(s.id, compiledFromSource(source).scenario);
     } catch {
-      /* report without titles */
+      /* report without titles and words: ids stand in */
     }
   }
   return scenarios;
 }
 
-function writeHtml(file: string, html: string, lang: Lang): void {
+function cannotWrite(file: string, e: unknown, lang: Lang): UserError {
+  const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  return new UserError(said(`无法写入 ${file}：${why}`, `cannot write ${file}: ${why}`)[lang], 1);
+}
+
+function writeFileOrSay(file: string, text: string, lang: Lang): void {
   try {
-    writeFileSync(file, html);
+    writeFileSync(file, text);
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new UserError(said(`无法写入 ${file}：${why}`, `cannot write ${file}: ${why}`)[lang], 1);
+    throw cannotWrite(file, e, lang);
   }
+}
+
+function writeReport(file: string, text: string, lang: Lang): void {
+  writeFileOrSay(file, text, lang);
   process.stderr.write(said(`报告已写入 ${file}\n`, `report written to ${file}\n`)[lang]);
 }

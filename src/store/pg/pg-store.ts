@@ -8,13 +8,14 @@
  * the same message SQLite gives. Reports are aggregated by the server (report-sql.ts).
  */
 import pg from 'pg';
-import type { Lang, LessonCatalog } from '../../core/index.js';
+import type { Lang, LessonCatalog, TraineeProgress } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
 import { StoreError, storeProblems } from '../store.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
 import type {
   EventContent,
   ReportData,
+  ReportOptions,
   SavedPlay,
   ScenarioSource,
   SessionFilter,
@@ -28,6 +29,7 @@ import type {
 import type { MergeOutcome, SessionBundle } from '../sync/bundle.js';
 import { mergeInto, type MergeHead, type MergeTx } from '../sync/merge.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
+import { pgProgress } from './progress-sql.js';
 import { pgReport } from './report-sql.js';
 import { pgWhereOf } from './where.js';
 import { appendableRow, mergeHeadOf, sessionRowOf, type SessionColumns } from '../session-columns.js';
@@ -461,9 +463,18 @@ export class PgStore implements SessionStore {
     }
   }
 
-  async report(filter: SessionFilter = {}): Promise<ReportData> {
+  async report(filter: SessionFilter = {}, options: ReportOptions = {}): Promise<ReportData> {
     try {
-      return await pgReport(this.pool, filter);
+      return await pgReport(this.pool, filter, options.offsetMinutes ?? 0);
+    } catch (e) {
+      if (isUnreachable(e)) throw storeErrorOf(e, this.location);
+      throw e;
+    }
+  }
+
+  async progress(trainee: string): Promise<TraineeProgress> {
+    try {
+      return await pgProgress(this.pool, trainee);
     } catch (e) {
       if (isUnreachable(e)) throw storeErrorOf(e, this.location);
       throw e;

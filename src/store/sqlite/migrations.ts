@@ -122,6 +122,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_trainee_report ON sessions (trainee, started_at, percent, passed, finished_at);
     `,
   },
+  {
+    version: 4,
+    name: "partial indexes for the report's typed answers and automatic branches; modes per week",
+    sql: `
+      -- the answers typed most often per rule, without reading the other events
+      CREATE INDEX events_said ON events (scenario_id, node, way, text) WHERE kind = 'say';
+      -- the automatic branches taken (the path view), likewise
+      CREATE INDEX events_auto ON events (scenario_id, node, way) WHERE kind = 'auto';
+      -- exam, practice and headless apart, per week: per scenario and per trainee
+      CREATE INDEX sessions_modes ON sessions (scenario_id, mode, started_at, percent, passed, finished_at);
+      CREATE INDEX sessions_trainee_modes ON sessions (trainee, mode, started_at, percent, passed, finished_at, scenario_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

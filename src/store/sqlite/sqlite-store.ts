@@ -16,12 +16,13 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
-import type { LessonCatalog } from '../../core/index.js';
+import type { LessonCatalog, TraineeProgress } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
 import { StoreError, storeProblems } from '../store.js';
 import type {
   EventContent,
   ReportData,
+  ReportOptions,
   SavedPlay,
   ScenarioSource,
   SessionFilter,
@@ -33,6 +34,7 @@ import type {
   StoredEvent,
 } from '../store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { progressFromSql } from './progress-sql.js';
 import { reportFromSql } from './report-sql.js';
 import { appendableRow, sessionRowOf, type SessionColumns } from '../session-columns.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
@@ -327,11 +329,21 @@ export class SqliteStore implements SessionStore {
     }
   }
 
-  async report(filter: SessionFilter = {}): Promise<ReportData> {
+  async report(filter: SessionFilter = {}, options: ReportOptions = {}): Promise<ReportData> {
     const { where, params } = whereOf(filter);
     // Filters on sessions other than the scenario need the join; otherwise the events index alone answers.
     const bySessions = filter.trainee !== undefined || filter.since !== undefined || filter.finished !== undefined;
-    return reportFromSql(this.db, where, params, bySessions ? undefined : { scenario: filter.scenario });
+    return reportFromSql(
+      this.db,
+      where,
+      params,
+      bySessions ? undefined : { scenario: filter.scenario },
+      options.offsetMinutes ?? 0,
+    );
+  }
+
+  async progress(trainee: string): Promise<TraineeProgress> {
+    return progressFromSql(this.db, trainee);
   }
 
   async close(): Promise<void> {

@@ -14,6 +14,7 @@
 import type {
   EventContent,
   ReportData,
+  ReportOptions,
   SavedPlay,
   ScenarioSource,
   SessionFilter,
@@ -31,7 +32,7 @@ import type { MergeOutcome, SessionBundle } from './bundle.js';
 import { Outbox, type PendingSession } from './outbox.js';
 import { mergeIntoSqlite } from './sqlite-merge.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
-import type { Lang } from '../../core/index.js';
+import type { Lang, TraineeProgress } from '../../core/index.js';
 
 export interface TeamStoreOptions {
   /** the SQLite file that holds this computer's copy (and the outbox) */
@@ -275,8 +276,11 @@ export class TeamStore implements SessionStore {
   savedPlay(sessionId: SessionId) {
     return this.read((s) => s.savedPlay(sessionId));
   }
-  report(filter?: SessionFilter): Promise<ReportData> {
-    return this.read((s) => s.report(filter));
+  report(filter?: SessionFilter, options?: ReportOptions): Promise<ReportData> {
+    return this.read((s) => s.report(filter, options));
+  }
+  progress(trainee: string): Promise<TraineeProgress> {
+    return this.read((s) => s.progress(trainee));
   }
 
   async eachSession(
