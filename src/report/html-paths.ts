@@ -119,7 +119,7 @@ export function pathSvg(view: PathView): string {
     .join('');
   const w = PAD * 2 + Math.max(...[...placed.values()].map((p) => p.x)) + BOX_W;
   const h = PAD * 2 + Math.max(...[...placed.values()].map((p) => p.y)) + BOX_H + 30;
-  return `<svg class="paths" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#6b7a90"/></marker></defs>${edges}${[...placed.values()].map(nodeSvg).join('')}</svg>`;
+  return `<svg class="paths" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#6b7a90"/></marker></defs>${edges}${[...placed.values()].map(nodeSvg).join('')}</svg>`;
 }
 
 /** The same graph as Mermaid source (`flowchart LR`), with each way's count on its arrow. */
