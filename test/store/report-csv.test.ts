@@ -18,10 +18,10 @@ beforeAll(async () => {
   // the fallback rule takes it; the name and the answer both try their luck
   await record(store, {
     trainee: '@evil\u001b[2J\r\nname',
-    steps: [{ say: '\u001b[31m=HYPERLINK("http://x.example","y")\u0007\u202e' }, 'argue'],
+    steps: [{ say: '\u001b[31m=HYPERLINK("http://x.example","y")\u0007\u202e' }, 'argue', 'wait-calmly'],
     mode: 'exam',
   });
-  await record(store, { trainee: '+plus', steps: [{ say: '-1+1' }], mode: 'practice' });
+  await record(store, { trainee: '+plus', steps: [{ say: '-1+1' }, 'call-noc', 'wait-calmly'], mode: 'practice' });
   await store.close();
 });
 afterAll(() => tmp.done());
