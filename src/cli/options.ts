@@ -55,6 +55,18 @@ export const modeOption = (lang: Lang) =>
   ).choices(MODES);
 export const modeOf = (cmd: Command): PlayMode => (cmd.optsWithGlobals() as { mode?: PlayMode }).mode ?? 'practice';
 
+/** `--no-shuffle` (play and the menu): the replies in file order, for trainers previewing a case. */
+export const noShuffleOption = (lang: Lang) =>
+  new Option(
+    '--no-shuffle',
+    said(
+      '按文件里的顺序显示回复（供培训师预览）；默认每次练习都打乱顺序',
+      'show the replies in file order (for trainers previewing); by default each play shuffles them',
+    )[lang],
+  );
+/** false with --no-shuffle, on the command or before it. */
+export const shuffleOf = (cmd: Command): boolean => (cmd.optsWithGlobals() as { shuffle?: boolean }).shuffle !== false;
+
 /** The `<scenario>` argument of run, play, graph and paths. */
 export const scenarioArgument = said('案例 id 或 .yaml 文件路径', 'scenario id or path to a .yaml file');
 /** The `[session-id]` argument of review and resume. */

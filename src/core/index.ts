@@ -33,3 +33,4 @@ export * from './session.js';
 export * from './records.js';
 export * from './recorder.js';
 export * from './progress.js';
+export { shuffledChoices, MAX_SHUFFLE_SEED } from './shuffle.js';

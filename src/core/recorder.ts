@@ -31,6 +31,8 @@ export interface RunStart {
   readonly lang: Lang;
   /** true when this run continues a persisted snapshot */
   readonly resumed: boolean;
+  /** the seed the replies are shuffled with (shuffle.ts); absent: file order */
+  readonly shuffleSeed?: number;
 }
 
 export interface StepInfo {
@@ -58,4 +60,7 @@ export interface Recorder {
 }
 
 /** Where a resumed run continues from (see Play in session.ts): the stored snapshot and time left. */
-export type ResumePoint = SavedPlay;
+export interface ResumePoint extends SavedPlay {
+  /** the session's shuffle seed, so the replies come back in the order it showed them */
+  readonly shuffleSeed?: number;
+}

@@ -58,6 +58,11 @@ export interface SessionHeader {
   readonly lang: Lang;
   readonly mode: SessionMode;
   readonly startedAt: string;
+  /**
+   * The seed the play screen shuffled the replies with (shuffle.ts); absent: file order
+   * (--no-shuffle, headless runs, sessions recorded before shuffling). Part of the genesis hash.
+   */
+  readonly shuffleSeed?: number;
 }
 
 export interface LessonResult {

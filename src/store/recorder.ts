@@ -41,6 +41,7 @@ export class StoreRecorder implements Recorder {
             trainee: this.trainee,
             lang: start.lang,
             mode: start.mode,
+            ...(start.shuffleSeed !== undefined ? { shuffleSeed: start.shuffleSeed } : {}),
           });
     this.ready = undefined;
     this.current = begin

@@ -38,6 +38,8 @@ export interface StartOptions {
   readonly mode: SessionMode;
   readonly play?: SavedPlay;
   readonly now?: () => Date;
+  /** the seed the play screen shuffles the replies with (absent: file order) */
+  readonly shuffleSeed?: number;
 }
 
 export interface StepDetails {
@@ -78,6 +80,7 @@ export class Recording {
         lang: o.lang,
         mode: o.mode,
         startedAt: now().toISOString(),
+        ...(o.shuffleSeed !== undefined ? { shuffleSeed: o.shuffleSeed } : {}),
       },
       o.play,
     );

@@ -25,6 +25,22 @@ export interface SessionColumns<RowId, Flag> {
   event_count: number;
   head_hash: string;
   seal: string | null;
+  /** null: replies in file order (see SessionHeader.shuffleSeed) */
+  shuffle_seed?: number | null;
+}
+
+/** The header fields of a sessions row (what the genesis hash covers). */
+export function headerOf<RowId, Flag>(r: SessionColumns<RowId, Flag>): SessionHeader {
+  return {
+    id: r.id,
+    trainee: r.trainee,
+    scenarioId: r.scenario_id,
+    scenarioHash: r.scenario_hash,
+    lang: r.lang as SessionHeader['lang'],
+    mode: r.mode as SessionHeader['mode'],
+    startedAt: r.started_at,
+    ...(r.shuffle_seed !== null && r.shuffle_seed !== undefined ? { shuffleSeed: Number(r.shuffle_seed) } : {}),
+  };
 }
 
 /**
@@ -36,13 +52,7 @@ export function sessionRowOf<RowId, Flag>(
   lessons: () => Record<string, { points: number; max: number }>,
 ): SessionRow {
   const base = {
-    id: r.id,
-    trainee: r.trainee,
-    scenarioId: r.scenario_id,
-    scenarioHash: r.scenario_hash,
-    lang: r.lang as SessionHeader['lang'],
-    mode: r.mode as SessionHeader['mode'],
-    startedAt: r.started_at,
+    ...headerOf(r),
     eventCount: r.event_count,
     headHash: r.head_hash,
   };
@@ -84,15 +94,7 @@ export function appendableRow<R extends Pick<SessionColumns<unknown, unknown>, '
 /** The session as merging sees it: its header, where its chain ends, whether it is finished. */
 export function mergeHeadOf<RowId, Flag>(s: SessionColumns<RowId, Flag>): MergeHead {
   return {
-    header: {
-      id: s.id,
-      trainee: s.trainee,
-      scenarioId: s.scenario_id,
-      scenarioHash: s.scenario_hash,
-      lang: s.lang as SessionHeader['lang'],
-      mode: s.mode as SessionHeader['mode'],
-      startedAt: s.started_at,
-    },
+    header: headerOf(s),
     eventCount: s.event_count,
     headHash: s.head_hash,
     finished: s.finished_at !== null,

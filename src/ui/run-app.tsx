@@ -21,6 +21,8 @@ export interface RunAppOptions {
   readonly recorder?: Recorder;
   /** closes the UI from outside (e.g. the session database could not be opened) */
   readonly signal?: AbortSignal;
+  /** false: replies in file order (--no-shuffle) */
+  readonly shuffle?: boolean;
 }
 
 /** Resolves when the trainee quits (q, or Ctrl+C, which Ink turns into an orderly unmount). */
@@ -39,6 +41,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
       clock={realClock}
       theme={themeFromEnv()}
       {...(options.recorder ? { recorder: options.recorder } : {})}
+      {...(options.shuffle === false ? { shuffle: false } : {})}
     />,
     { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
   );

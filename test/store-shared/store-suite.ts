@@ -72,6 +72,29 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       expect(events).toEqual(bundleOf(s!).events);
     });
 
+    it('keeps the shuffle seed with the session, in its genesis hash, and through a merge', async () => {
+      const [s] = reportFixture();
+      const seeded = { ...s!.header, shuffleSeed: 123456789 };
+      const started = await store.startSession(seeded);
+      expect(started.shuffleSeed).toBe(123456789);
+      expect(started.headHash).toBe(genesisHash(seeded));
+      expect(genesisHash(seeded)).not.toBe(genesisHash(s!.header)); // the seed is hashed
+      expect((await store.listSessions())[0]!.shuffleSeed).toBe(123456789);
+      // without a seed the header hashes as before the seed existed
+      const [, other] = reportFixture();
+      expect((await store.startSession(other!.header)).shuffleSeed).toBeUndefined();
+      // a merged copy keeps it, so the chain verifies on the other side too
+      const fresh = await f.open();
+      extra.push(fresh);
+      const bundle = { ...bundleOf({ ...s!, header: seeded }, SOURCE_A) };
+      expect(bundle.header.shuffleSeed).toBe(123456789);
+      await mergeSessions(fresh, [bundle]);
+      expect(await fresh.findSession(seeded.id)).toMatchObject({
+        shuffleSeed: 123456789,
+        headHash: bundle.events.at(-1)!.hash,
+      });
+    });
+
     it('refuses an event out of order or after the end, with the same message everywhere', async () => {
       const [s] = reportFixture();
       await store.startSession(s!.header);

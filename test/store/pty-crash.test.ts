@@ -31,7 +31,7 @@ function pidsOf(marker: string): number[] {
 
 describe.skipIf(!hasScript)('kill -9 of the play screen', { timeout: 120_000 }, () => {
   it('loses no answered step; resume continues and verify passes', async () => {
-    const cmd = `${process.execPath} ${BIN} play ${BASEMENT} --db ${tmp.db} --trainee pty --lang zh`;
+    const cmd = `${process.execPath} ${BIN} play ${BASEMENT} --db ${tmp.db} --trainee pty --lang zh --no-shuffle`;
     child = spawn('script', ['-qfec', cmd, '/dev/null'], {
       cwd: ROOT,
       env: { ...process.env, CI: 'false', TERM: 'xterm-256color', COLUMNS: '100', LINES: '30' },

@@ -115,9 +115,14 @@ describe('the HTML report in headless Chromium', { timeout: 60_000 }, () => {
   it('draws the trainee × lesson heatmap with coloured cells', async () => {
     const cell = page.locator('#heatmap td[data-trainee="alice"][data-lesson="paperwork"]');
     await expect(cell.textContent()).resolves.toBe('83%');
-    const colours = await page
-      .locator('#heatmap td.cell[data-percent]')
-      .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-percent'), getComputedStyle(td).backgroundColor]));
+    // runs in the page; the tests are type-checked without the DOM's types, hence the casts
+    const colours = await page.locator('#heatmap td.cell[data-percent]').evaluateAll((tds) =>
+      tds.map((td) => {
+        const el = td as unknown as { dataset: { percent: string } };
+        const win = globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } };
+        return [el.dataset.percent, win.getComputedStyle(td).backgroundColor];
+      }),
+    );
     expect(colours.length).toBe(16); // 4 trainees × 4 lessons
     const bg = new Map(colours.map(([p, c]) => [Number(p), c]));
     expect(bg.get(0)).not.toBe(bg.get(100)); // red against green
@@ -141,7 +146,7 @@ describe('the HTML report in headless Chromium', { timeout: 60_000 }, () => {
     // every node box is laid out inside the drawing
     const boxes = await page
       .locator(`${svg} g.node rect`)
-      .evaluateAll((rects) => rects.map((r) => (r as SVGGraphicsElement).getBBox().width));
+      .evaluateAll((rects) => rects.map((r) => (r as unknown as { getBBox(): { width: number } }).getBBox().width));
     expect(boxes.every((w) => w > 0)).toBe(true);
     await expect(page.locator('pre.mermaid-source').first().textContent()).resolves.toMatch(/^flowchart LR\n/);
   });

@@ -8,6 +8,7 @@ import { StoreError } from '../../src/store/store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 import { dbPathFrom, traineeFrom } from '../../src/store/open.js';
 import { loadBasement, record, tempDir } from './helpers.js';
+import { verifyStore } from '../../src/store/verify.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let store: SqliteStore;
@@ -37,7 +38,7 @@ describe('opening and migrations', () => {
     await again.close();
   });
 
-  it('migrates a version-1 database with data to the latest, backfilling what versions 2 and 3 add (4 adds indexes)', async () => {
+  it('migrates a version-1 database with data to the latest, backfilling what versions 2, 3 and 4 add (5 adds indexes)', async () => {
     await record(store, { trainee: 'old', steps: [{ say: 'hello' }, 'show-permit'] });
     const before = await store.report();
     await store.close();
@@ -46,7 +47,8 @@ describe('opening and migrations', () => {
     db.exec(`DROP INDEX events_said; DROP INDEX events_auto; DROP INDEX sessions_modes; DROP INDEX sessions_trainee_modes;
       DROP TRIGGER events_scenario_id; DROP INDEX events_by_way; DROP INDEX sessions_headless; ALTER TABLE events DROP COLUMN scenario_id;
       DROP TRIGGER session_lessons_scenario_id; DROP INDEX session_lessons_by_scenario; ALTER TABLE session_lessons DROP COLUMN scenario_id;
-      DROP INDEX sessions_report; DROP INDEX sessions_trainee_report; DELETE FROM migrations WHERE version > 1;`);
+      DROP INDEX sessions_report; DROP INDEX sessions_trainee_report; ALTER TABLE sessions DROP COLUMN shuffle_seed;
+      DELETE FROM migrations WHERE version > 1;`);
     db.pragma('user_version = 1');
     db.close();
     store = openSqliteStore(tmp.db);
@@ -56,6 +58,10 @@ describe('opening and migrations', () => {
       n: 0,
     });
     expect(await store.report()).toEqual(before);
+    // version 4: sessions recorded before shuffling have no seed, and their chains still verify
+    expect(store.db.prepare('SELECT shuffle_seed FROM sessions').all()).toEqual([{ shuffle_seed: null }]);
+    expect((await store.listSessions())[0]!.shuffleSeed).toBeUndefined();
+    expect((await verifyStore(store)).ok).toBe(true);
   });
 
   it('fills in the scenario of an event inserted without it (an import or an older writer)', async () => {

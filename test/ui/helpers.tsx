@@ -76,6 +76,11 @@ export async function renderApp(options: {
   columns?: number;
   rows?: number;
   color?: boolean;
+  /**
+   * Shuffle the replies: each new run takes the next seed of the list (the last one repeats).
+   * Without it the replies stay in file order, as the tests that press numbers expect.
+   */
+  seeds?: readonly number[];
 }): Promise<Harness> {
   // As run-app does: every screen is there from the first frame (the menu alone loads them later).
   await loadScreens();
@@ -91,6 +96,7 @@ export async function renderApp(options: {
       theme={{ color: options.color ?? false }}
       size={{ columns: options.columns ?? 100, rows: options.rows ?? 30 }}
       {...(options.recorder ? { recorder: options.recorder } : {})}
+      {...seedsProps(options.seeds)}
     />,
   );
   const frame = () => instance.lastFrame() ?? '';
@@ -141,4 +147,11 @@ export async function frameWith(
 
 export function tick(ms = 5): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** App props for `seeds`: file order without them, else one seed per run in turn. */
+function seedsProps(seeds: readonly number[] | undefined): { shuffle: boolean; newSeed?: () => number } {
+  if (!seeds || seeds.length === 0) return { shuffle: false };
+  let next = 0;
+  return { shuffle: true, newSeed: () => seeds[Math.min(next++, seeds.length - 1)]! };
 }

@@ -28,7 +28,7 @@ function tmux(...args: string[]): string {
 function start(args: string, cols = 100, rows = 30): string {
   const name = `roleplay-ui-test-${process.pid}-${sessions.length}-${Date.now() % 100000}`;
   sessions.push(name);
-  const cmd = `cd ${JSON.stringify(ROOT)} && CI=false LANG=C.UTF-8 ROLEPLAY_DB=${JSON.stringify(DB)} node bin/roleplay.js ${args}; echo "[exit $?]"; sleep 30`;
+  const cmd = `cd ${JSON.stringify(ROOT)} && CI=false LANG=C.UTF-8 ROLEPLAY_DB=${JSON.stringify(DB)} node bin/roleplay.js ${args} --no-shuffle; echo "[exit $?]"; sleep 30`;
   tmux('-u', 'new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), cmd);
   return name;
 }

@@ -49,7 +49,9 @@ export class LateRecorder implements Recorder {
 }
 
 /** The menu: drawn first; the store, the validator and the play screens load behind it. */
-export async function playMenu(opts: StoreOptions & { lang: Lang; mode: PlayMode }): Promise<number> {
+export async function playMenu(
+  opts: StoreOptions & { lang: Lang; mode: PlayMode; shuffle?: boolean },
+): Promise<number> {
   const { lang } = opts;
   if (needsTerminal(lang)) return 2;
   prepareTerminalUi();
@@ -66,7 +68,15 @@ export async function playMenu(opts: StoreOptions & { lang: Lang; mode: PlayMode
     resume: async (session) => (await store).resume(session, lang),
   };
   const stop = new AbortController();
-  const closed = runApp({ library, start: { kind: 'menu' }, lang, mode: opts.mode, recorder, signal: stop.signal });
+  const closed = runApp({
+    library,
+    start: { kind: 'menu' },
+    lang,
+    mode: opts.mode,
+    recorder,
+    signal: stop.signal,
+    shuffle: opts.shuffle !== false,
+  });
   // The first frame is on the screen now (Ink draws it synchronously in render()).
   void import('./open-scenario.js');
   try {

@@ -75,6 +75,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
             resume: {
               snapshot: point.snapshot,
               ...(point.remainingMs !== undefined ? { remainingMs: point.remainingMs } : {}),
+              ...(session.shuffleSeed !== undefined ? { shuffleSeed: session.shuffleSeed } : {}),
             },
             mode: u.mode,
           };

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { Lang } from '../../core/index.js';
 import { nearest } from '../../core/suggest.js';
 import { type CliEnv, langOf, said, UserError } from '../env.js';
-import { allOpts, dbOption, modeOf, modeOption, traineeOption } from '../options.js';
+import { allOpts, dbOption, modeOf, modeOption, noShuffleOption, shuffleOf, traineeOption } from '../options.js';
 
 export function register(program: Command, env: CliEnv): void {
   const { lang } = env;
@@ -14,6 +14,7 @@ export function register(program: Command, env: CliEnv): void {
     .addOption(modeOption(lang))
     .addOption(dbOption(lang))
     .addOption(traineeOption(lang))
+    .addOption(noShuffleOption(lang))
     // Words after `roleplay` that name no command reach this action (the menu takes none):
     // say so, rather than commander's "too many arguments".
     .allowExcessArguments(true)
@@ -24,7 +25,12 @@ export async function action(_opts: unknown, cmd: Command): Promise<number> {
   const lang = langOf(cmd);
   const [word] = cmd.args;
   if (word !== undefined) throw unknownCommand(word, cmd, lang);
-  return (await import('./menu-run.js')).playMenu({ ...allOpts(cmd), lang, mode: modeOf(cmd) });
+  return (await import('./menu-run.js')).playMenu({
+    ...allOpts(cmd),
+    lang,
+    mode: modeOf(cmd),
+    shuffle: shuffleOf(cmd),
+  });
 }
 
 function unknownCommand(word: string, program: Command, lang: Lang): UserError {

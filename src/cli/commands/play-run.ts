@@ -8,7 +8,10 @@ import { fileLibrary } from './file-library.js';
 import { scenarioOrReport } from './scenario-or-report.js';
 
 /** Opened and checked before the screen starts, so a broken case is one clear line. */
-export async function playCase(ref: string, opts: StoreOptions & { lang: Lang; mode: PlayMode }): Promise<number> {
+export async function playCase(
+  ref: string,
+  opts: StoreOptions & { lang: Lang; mode: PlayMode; shuffle?: boolean },
+): Promise<number> {
   const { lang, mode } = opts;
   if (needsTerminal(lang)) return 2;
   const r = scenarioOrReport(ref, lang);
@@ -16,5 +19,8 @@ export async function playCase(ref: string, opts: StoreOptions & { lang: Lang; m
   const start: Start = { kind: 'briefing', opened: { scenario: r.scenario, source: r.source, file: r.file } };
   prepareTerminalUi();
   const { runApp } = await import('../../ui/run-app.js');
-  return withPlayRecorder(opts, lang, (recorder) => runApp({ library: fileLibrary, start, lang, mode, recorder }));
+  const shuffle = opts.shuffle !== false;
+  return withPlayRecorder(opts, lang, (recorder) =>
+    runApp({ library: fileLibrary, start, lang, mode, recorder, shuffle }),
+  );
 }

@@ -10,7 +10,9 @@ import {
   langOfCaseOption,
   modeOf,
   modeOption,
+  noShuffleOption,
   scenarioArgument,
+  shuffleOf,
   traineeOption,
 } from '../options.js';
 
@@ -28,6 +30,7 @@ export function register(program: Command, env: CliEnv): void {
     .addOption(modeOption(lang))
     .addOption(dbOption(lang))
     .addOption(traineeOption(lang))
+    .addOption(noShuffleOption(lang))
     .addOption(langOfCaseOption(lang))
     .option(
       '--watch',
@@ -50,5 +53,5 @@ export async function action(ref: string, opts: { watch?: boolean }, cmd: Comman
   const lang = langOf(cmd);
   const mode = modeOf(cmd);
   if (opts.watch) return (await import('./watch-support.js')).playWatch(ref, { lang, mode });
-  return (await import('./play-run.js')).playCase(ref, { ...allOpts(cmd), lang, mode });
+  return (await import('./play-run.js')).playCase(ref, { ...allOpts(cmd), lang, mode, shuffle: shuffleOf(cmd) });
 }

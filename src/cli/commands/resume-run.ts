@@ -93,6 +93,8 @@ async function resumeOnScreen({ store, session, scenario, events, point }: Stopp
       resume: {
         snapshot: point.snapshot,
         ...(point.remainingMs !== undefined ? { remainingMs: point.remainingMs } : {}),
+        // the replies come back in the order this session showed them
+        ...(session.shuffleSeed !== undefined ? { shuffleSeed: session.shuffleSeed } : {}),
       },
     },
     lang,

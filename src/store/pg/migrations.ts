@@ -106,6 +106,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   {
     version: 3,
+    name: 'the seed the replies were shuffled with (null: file order)',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN shuffle_seed integer;
+    `,
+  },
+  {
+    version: 4,
     name: "partial indexes for the report's typed answers and automatic branches; modes per week",
     sql: `
       -- the answers typed most often per rule, and the automatic branches taken (the path

@@ -331,8 +331,8 @@ export class PgStore implements SessionStore {
 
   async startSession(header: SessionHeader, play?: SavedPlay): Promise<SessionRow> {
     await this.query(
-      `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play, shuffle_seed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         header.id,
         header.trainee,
@@ -343,6 +343,7 @@ export class PgStore implements SessionStore {
         header.startedAt,
         genesisHash(header),
         play ? JSON.stringify(play) : null,
+        header.shuffleSeed ?? null,
       ],
     );
     return (await this.sessionById(header.id))!;
@@ -571,9 +572,9 @@ class PgMergeTx implements MergeTx {
     const {
       rows: [r],
     } = await this.q.query<{ sid: string }>(
-      `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING sid`,
-      [h.id, h.trainee, h.scenarioId, h.scenarioHash, h.lang, h.mode, h.startedAt, headHash],
+      `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, shuffle_seed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING sid`,
+      [h.id, h.trainee, h.scenarioId, h.scenarioHash, h.lang, h.mode, h.startedAt, headHash, h.shuffleSeed ?? null],
     );
     if (!r) return false;
     this.sids.set(h.id, r.sid);

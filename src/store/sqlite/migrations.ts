@@ -124,6 +124,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
+    name: 'the seed the replies were shuffled with (null: file order)',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN shuffle_seed INTEGER;
+    `,
+  },
+  {
+    version: 5,
     name: "partial indexes for the report's typed answers and automatic branches; modes per week",
     sql: `
       -- the answers typed most often per rule, without reading the other events

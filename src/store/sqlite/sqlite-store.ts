@@ -159,8 +159,8 @@ export class SqliteStore implements SessionStore {
       ),
       getSource: db.prepare('SELECT hash, scenario_id, file, source, catalog FROM scenario_sources WHERE hash = ?'),
       insertSession:
-        db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play)
-        VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash, @play)`),
+        db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play, shuffle_seed)
+        VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash, @play, @shuffleSeed)`),
       sessionById: db.prepare('SELECT * FROM sessions WHERE id = ?'),
       sessionsByPrefix: db.prepare('SELECT * FROM sessions WHERE id >= ? ORDER BY id LIMIT 2'),
       insertEvent:
@@ -210,7 +210,12 @@ export class SqliteStore implements SessionStore {
     const headHash = genesisHash(header);
     this.db
       .transaction(() => {
-        this.st.insertSession.run({ ...header, headHash, play: play ? JSON.stringify(play) : null });
+        this.st.insertSession.run({
+          ...header,
+          shuffleSeed: header.shuffleSeed ?? null,
+          headHash,
+          play: play ? JSON.stringify(play) : null,
+        });
       })
       .immediate();
     return this.rowOf(this.st.sessionById.get(header.id)!);

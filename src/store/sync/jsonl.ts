@@ -57,6 +57,7 @@ const sessionLine = z.object({
   lang: z.enum(['zh', 'en']),
   mode: z.enum(MODES),
   startedAt: z.string(),
+  shuffleSeed: z.number().int().min(0).max(0x7fffffff).optional(),
   eventCount: z.number().int().min(0),
   headHash: z.string(),
   seal: z.string().optional(),

@@ -27,8 +27,8 @@ function statementsOf(db: Db) {
       'SELECT e.hash FROM events e JOIN sessions s ON s.sid = e.sid WHERE s.id = ? AND e.seq = ?',
     ),
     insertSession:
-      db.prepare(`INSERT OR IGNORE INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash)
-      VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash)`),
+      db.prepare(`INSERT OR IGNORE INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, shuffle_seed)
+      VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash, @shuffleSeed)`),
     insertEvent:
       db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash)
       VALUES (@sid, @seq, @at, @node, @kind, @way, @text, @idx, @shown, @decisionMs, @points, @meters, @feedback, @goto, @prevHash, @hash)`),
@@ -83,7 +83,7 @@ class SqliteMergeTx implements MergeTx {
   }
 
   async insertSession(h: SessionHeader, headHash: string): Promise<boolean> {
-    return this.st.insertSession.run({ ...h, headHash }).changes === 1;
+    return this.st.insertSession.run({ ...h, shuffleSeed: h.shuffleSeed ?? null, headHash }).changes === 1;
   }
 
   async appendEvents(id: string, events: readonly StoredEvent[]): Promise<void> {

@@ -13,6 +13,7 @@ import type { Recorder, ResumePoint } from '../../core/recorder.js';
 import { ThemeContext, type Theme } from '../theme.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { Menu } from './menu.js';
+import { randomSeed } from '../seed.js';
 
 type Screens = typeof import('./screens.js');
 let screens: Screens | undefined;
@@ -40,6 +41,10 @@ export interface AppProps {
   readonly clock: Clock;
   readonly theme: Theme;
   readonly recorder?: Recorder;
+  /** false: replies in file order (--no-shuffle, for trainers previewing); default true */
+  readonly shuffle?: boolean;
+  /** where each new run's shuffle seed comes from (default: random; tests pass fixed ones) */
+  readonly newSeed?: () => number;
   /** override the terminal size (tests) */
   readonly size?: { readonly columns: number; readonly rows: number };
   readonly onLangChange?: (lang: Lang) => void;
@@ -48,7 +53,14 @@ export interface AppProps {
 type Screen =
   | { readonly name: 'menu'; readonly error?: string }
   | { readonly name: 'briefing'; readonly opened: OpenedScenario }
-  | { readonly name: 'play'; readonly opened: OpenedScenario; readonly run: number; readonly resume?: ResumePoint }
+  | {
+      readonly name: 'play';
+      readonly opened: OpenedScenario;
+      readonly run: number;
+      readonly resume?: ResumePoint;
+      /** the replies' order for this run (core shuffle.ts); absent: file order */
+      readonly seed?: number;
+    }
   | { readonly name: 'debrief'; readonly opened: OpenedScenario; readonly output: RunOutput; readonly run: number };
 
 const compiledCache = new WeakMap<OpenedScenario, ReturnType<Screens['compile']>>();
@@ -61,14 +73,30 @@ function compiledOf(s: Screens, opened: OpenedScenario) {
   return c;
 }
 
-function initialScreen(start: Start): Screen {
+/**
+ * A run of a case: a new run gets a new shuffle seed (practice and exam alike, a retry too);
+ * a resumed run keeps its session's, so the replies come back in the order it showed them.
+ */
+function playScreen(props: AppProps, opened: OpenedScenario, run: number, resume?: ResumePoint): Screen {
+  const seed = resume ? resume.shuffleSeed : props.shuffle === false ? undefined : (props.newSeed ?? randomSeed)();
+  return {
+    name: 'play',
+    opened,
+    run,
+    ...(resume ? { resume } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  };
+}
+
+function initialScreen(props: AppProps): Screen {
+  const start = props.start;
   switch (start.kind) {
     case 'menu':
       return { name: 'menu' };
     case 'briefing':
       return { name: 'briefing', opened: start.opened };
     case 'play':
-      return { name: 'play', opened: start.opened, run: 1, ...(start.resume ? { resume: start.resume } : {}) };
+      return playScreen(props, start.opened, 1, start.resume);
   }
 }
 
@@ -150,7 +178,7 @@ function runScreen(screen: Exclude<Screen, { name: 'menu' }>, x: Shell) {
           onMode={x.setMode}
           onLang={x.changeLang}
           onBack={x.toMenuOrExit}
-          onStart={() => x.setScreen({ name: 'play', opened: screen.opened, run: 1 })}
+          onStart={() => x.setScreen(playScreen(props, screen.opened, 1))}
         />
       );
     case 'play':
@@ -166,6 +194,7 @@ function runScreen(screen: Exclude<Screen, { name: 'menu' }>, x: Shell) {
           height={height}
           {...(props.recorder ? { recorder: props.recorder } : {})}
           {...(screen.resume ? { resume: screen.resume } : {})}
+          {...(screen.seed !== undefined ? { shuffleSeed: screen.seed } : {})}
           onDone={(output) => x.setScreen({ name: 'debrief', opened: screen.opened, output, run: screen.run })}
           onLeave={x.toMenuOrExit}
         />
@@ -179,7 +208,7 @@ function runScreen(screen: Exclude<Screen, { name: 'menu' }>, x: Shell) {
           lang={lang}
           width={width}
           height={height}
-          onRetry={() => x.setScreen({ name: 'play', opened: screen.opened, run: screen.run + 1 })}
+          onRetry={() => x.setScreen(playScreen(props, screen.opened, screen.run + 1))}
           onMenu={() => x.setScreen({ name: 'menu' })}
           onQuit={() => x.exit()}
         />
@@ -197,7 +226,7 @@ export function App(props: AppProps) {
   const [lang, setLang] = useState<Lang>(props.lang);
   const [mode, setMode] = useState<Mode>(props.mode);
   const fromMenu = props.start.kind === 'menu';
-  const [screen, setScreen] = useState<Screen>(() => initialScreen(props.start));
+  const [screen, setScreen] = useState<Screen>(() => initialScreen(props));
   const entries = useMemo(() => (screen.name === 'menu' ? props.library.entries() : []), [screen.name, props.library]);
   const unfinished = useUnfinished(screen.name === 'menu', props.library);
   const loaded = useLoadedScreens();
@@ -220,7 +249,7 @@ export function App(props: AppProps) {
         return;
       }
       setMode(r.mode);
-      setScreen({ name: 'play', opened: r.opened, run: 1, resume: r.resume });
+      setScreen(playScreen(props, r.opened, 1, r.resume));
     });
   };
   const toMenuOrExit = () => (fromMenu ? setScreen({ name: 'menu' }) : exit());

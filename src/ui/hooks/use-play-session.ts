@@ -9,6 +9,7 @@ import type { CompiledScenario, Lang, RunOutput, ScenarioNode, StepRecord, Turn 
 import type { Recorder, ResumePoint } from '../../core/recorder.js';
 import type { Mode } from '../../core/records.js';
 import { Play, reportOf, StepError } from '../../core/session.js';
+import { shuffledChoices } from '../../core/shuffle.js';
 import type { Clock } from '../../core/session.js';
 import { PausableClock } from '../clock.js';
 import { preparedDebriefLines } from '../debrief.js';
@@ -26,6 +27,8 @@ export interface PlaySessionProps {
   readonly width: number;
   readonly recorder?: Recorder;
   readonly resume?: ResumePoint;
+  /** the seed the replies are shown in (core shuffle.ts); absent: file order */
+  readonly shuffleSeed?: number;
   /** the run reached an ending (after the last feedback, in practice mode) */
   readonly onDone: (output: RunOutput) => void;
   /** the trainee confirmed leaving the case */
@@ -84,10 +87,16 @@ function startPlay(compiled: CompiledScenario, clock: PausableClock, resume: Res
   });
 }
 
-const turnStartOf = (play: Play): TurnStart => ({
+/** What is on screen: the turn with its visible choices in the order this session shows them (keys 1-9 follow it). */
+function shownTurn(play: Play, seed: number | undefined): Turn {
+  const turn = play.turn();
+  return turn.node.kind === 'choice' ? { ...turn, choices: shuffledChoices(turn.choices, seed, turn.node.id) } : turn;
+}
+
+const turnStartOf = (play: Play, seed: number | undefined): TurnStart => ({
   node: play.node,
   enteredAt: play.nodeEnteredAt,
-  shown: play.turn().choices.map((c) => c.id),
+  shown: shownTurn(play, seed).choices.map((c) => c.id),
   meters: play.context.meters,
 });
 
@@ -176,12 +185,12 @@ class Engine {
     private readonly view: ViewSetters,
   ) {
     this.handled = latest.current.resume ? play.context.steps.length : 0;
-    this.turnStart = turnStartOf(play);
+    this.turnStart = turnStartOf(play, latest.current.shuffleSeed);
   }
 
   /** Tells the recorder the run starts, reports steps already taken, follows the actor; returns the cleanup. */
   start(): () => void {
-    const { opened, lang, mode, compiled, resume } = this.latest.current;
+    const { opened, lang, mode, compiled, resume, shuffleSeed } = this.latest.current;
     this.latest.current.recorder?.onStart?.({
       scenario: compiled.scenario,
       source: opened.source,
@@ -189,6 +198,7 @@ class Engine {
       mode,
       lang,
       resumed: resume !== undefined,
+      ...(shuffleSeed !== undefined ? { shuffleSeed } : {}),
     });
     // Automatic steps taken before the first decision (a `when` start node) are reported too.
     this.takeNewSteps();
@@ -223,7 +233,7 @@ class Engine {
     const rec = this.latest.current.recorder;
     recordSteps(rec, fresh, node, start, ms, showFeedback);
     const d = meterDeltas(start.meters, play.context.meters);
-    this.turnStart = turnStartOf(play);
+    this.turnStart = turnStartOf(play, this.latest.current.shuffleSeed);
     recordSnapshot(rec, play, clock.now());
     view.setDeltas(d);
     view.setSelected(0);
@@ -270,7 +280,7 @@ export function usePlaySession(props: PlaySessionProps): PlaySession {
   // The play lives as long as this screen; a retry mounts a new one.
   useEffect(() => engine.start(), []);
 
-  const turn = play.done ? undefined : play.turn();
+  const turn = play.done ? undefined : shownTurn(play, props.shuffleSeed);
   useClockTick(clock, 250, turn?.deadline !== undefined && !feedback && overlay === 'none');
 
   return {
@@ -302,7 +312,7 @@ export function usePlaySession(props: PlaySessionProps): PlaySession {
     },
     // Read the play itself, not this render's `turn`: a timeout may have moved it since.
     choose(index) {
-      const choice = play.done ? undefined : play.turn().choices[index];
+      const choice = play.done ? undefined : shownTurn(play, latest.current.shuffleSeed).choices[index];
       if (choice) engine.decide(() => play.choose(choice.id));
     },
     submit(text) {
