@@ -3,7 +3,8 @@
  * each case, the points of each lesson over everything they finished, and the case to play
  * next. The store computes the figures; the menu and `roleplay progress` show them.
  */
-import type { LocalizedText } from './text.js';
+import { safeLine } from './sanitize.js';
+import { localize, said, type LocalizedText, type Said } from './text.js';
 
 /** One case as this trainee has played it (finished sessions only). */
 export interface CaseProgress {
@@ -92,9 +93,15 @@ const UNTRIED_WEIGHT = 0.25;
  * The next case: among those not passed yet (unplayed, or no exam passed), the one whose
  * lessons weigh most, each lesson by how far the trainee is from mastering it (1 − share);
  * ties go to a failed case before an unplayed one, then to the menu's order (easiest first).
+ * A trainee with no finished session yet starts with the first case on offer.
  */
 export function recommendNext(progress: TraineeProgress, cases: readonly CaseLessons[]): Recommendation | undefined {
   const played = new Map(progress.cases.map((c) => [c.scenarioId, c]));
+  // Nothing known yet: start with the first case on offer (the menu lists the easiest first).
+  if (progress.lessons.length === 0) {
+    const first = cases.find((c) => !played.get(c.id)?.passed);
+    return first ? { scenarioId: first.id, why: played.has(first.id) ? 'failed' : 'unplayed', lessons: [] } : undefined;
+  }
   const known = new Map(progress.lessons.map((l) => [l.lesson, l]));
   const weight = (lesson: string) => {
     const l = known.get(lesson);
@@ -120,4 +127,28 @@ export function recommendNext(progress: TraineeProgress, cases: readonly CaseLes
     }
   });
   return best?.rec;
+}
+
+/** A lesson's title in both languages (its id when the cases do not name it), made safe for one line. */
+function lessonWords(view: Pick<ProgressView, 'lessonTitles'>, lesson: string): Said {
+  const title = view.lessonTitles[lesson];
+  const in_ = (lang: 'zh' | 'en') => (title === undefined ? lesson : safeLine(localize(title, lang)) || lesson);
+  return said(in_('zh'), in_('en'));
+}
+
+/** Why this case is next, in one line: not passed or not played, and the weak lessons it trains. */
+export function recommendationReason(view: Pick<ProgressView, 'lessonTitles'>, rec: Recommendation): Said {
+  const names = rec.lessons.slice(0, 3).map((l) => lessonWords(view, l));
+  const zhList = names.map((n) => n.zh).join('、');
+  const enList = names.map((n) => n.en).join(', ');
+  if (rec.why === 'failed')
+    return names.length
+      ? said(
+          `考核还没通过；它练的正是你最弱的要点：${zhList}`,
+          `exam not passed yet; it trains your weakest lessons: ${enList}`,
+        )
+      : said('考核还没通过', 'exam not passed yet');
+  return names.length
+    ? said(`还没练过；它练的正是你最弱的要点：${zhList}`, `not played yet; it trains your weakest lessons: ${enList}`)
+    : said('还没练过，从这里开始', 'not played yet: start here');
 }

@@ -66,6 +66,7 @@ export async function playMenu(
     ...files,
     unfinished: async () => (await store).unfinished(files.entries()),
     resume: async (session) => (await store).resume(session, lang),
+    progress: async () => (await store).progress(files.entries()),
   };
   const stop = new AbortController();
   const closed = runApp({

@@ -3,7 +3,8 @@
  * unfinished sessions to continue. Loaded and opened after the menu's first frame (see
  * menu-run.ts), so neither the store nor SQLite delays it.
  */
-import type { Lang } from '../../core/index.js';
+import type { Lang, ProgressView } from '../../core/index.js';
+import { progressViewOf } from '../progress-view.js';
 import { traineeFrom } from '../../store/open.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { restorePoint } from '../../store/resume.js';
@@ -20,6 +21,7 @@ const OFFERED = 9;
 export interface MenuStore {
   unfinished(entries: readonly MenuEntry[]): Promise<readonly UnfinishedSession[]>;
   resume(session: UnfinishedSession, lang: Lang): Promise<ResumeResult>;
+  progress(entries: readonly MenuEntry[]): Promise<ProgressView>;
 }
 
 export interface MenuStoreHooks {
@@ -42,6 +44,9 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
     const rows = new Map<string, SessionRow>();
     hooks.record(recorders[0]!);
     hooks.ready({
+      async progress(entries) {
+        return progressViewOf(await store.progress(trainee), entries, lang);
+      },
       async unfinished(entries) {
         const list = await store.listSessions({ trainee, finished: false, limit: OFFERED });
         const titles = new Map(entries.map((e) => [e.id, e.title]));

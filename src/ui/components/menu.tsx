@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { useMemo } from 'react';
-import type { Lang } from '../../core/index.js';
+import type { Lang, ProgressView } from '../../core/index.js';
 import { safeLine } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
 import { helpLines } from '../help.js';
@@ -11,6 +11,7 @@ import { stringsFor } from '../i18n.js';
 import type { MenuEntry, UnfinishedSession } from '../library.js';
 import { blank, fitLine, paragraph, plain, rule, type Line } from '../lines.js';
 import { padEnd, widthOf } from '../../text/layout.js';
+import { caseMark, nextLine, progressLines, progressStrings } from '../progress.js';
 import { Lines } from './lines.js';
 
 export interface MenuProps {
@@ -26,6 +27,8 @@ export interface MenuProps {
   /** the trainee's unfinished sessions, once read (after the first frame) */
   readonly unfinished?: readonly UnfinishedSession[];
   readonly onResume?: (session: UnfinishedSession) => void;
+  /** the trainee's progress, once read (after the first frame): marks, the next case, `p` */
+  readonly progress?: ProgressView;
 }
 
 export function stars(difficulty: number | undefined): string {
@@ -63,10 +66,15 @@ export function Menu(props: MenuProps) {
   const m = useMenuState();
   const filter = m.filter[2];
   const shown = useMemo(() => filterEntries(entries, filter), [entries, filter]);
-  useMenuKeys(m, { ...props, unfinished }, shown);
+  useMenuKeys(m, { ...props, unfinished, hasProgress: props.progress !== undefined }, shown);
 
   const header = menuHeader(lang, width);
   if (m.help) return <Lines lines={[...header, ...helpLines(lang)].slice(0, height)} width={width} />;
+  if (m.progress[2] && props.progress) {
+    const lines = [...header, ...progressLines(props.progress, entries, lang, width)];
+    const keys = plain(progressStrings(lang).keys, 'muted');
+    return <Lines lines={[...lines.slice(0, Math.max(1, height - 2)), blank, keys]} width={width} />;
+  }
   if (m.continuing[2]) return <Lines lines={unfinishedLines(props, unfinished, m.picked[2], header)} width={width} />;
   return <CaseList {...props} unfinished={unfinished} state={m} shown={shown} header={header} />;
 }
@@ -127,9 +135,17 @@ function unfinishedLines(
 }
 
 /** One row per case in columns: marker+number, stars, title, customer type, tags (the rest, cut to fit). */
-function caseRows(shown: readonly MenuEntry[], sel: number, lang: Lang, width: number): Line[] {
+function caseRows(
+  shown: readonly MenuEntry[],
+  sel: number,
+  lang: Lang,
+  width: number,
+  progress: ProgressView | undefined,
+): Line[] {
   const t = stringsFor(lang);
   const titles = shown.map((e) => safeLine(localize(e.title, lang)));
+  const marks = shown.map((e) => caseMark(progress, e.id));
+  const markWidth = Math.max(0, ...marks.map((m) => widthOf(m.text)));
   const types = shown.map((e) => (e.customerType ? t.customerTypes[e.customerType] : ''));
   const typeWidth = Math.min(10, Math.max(0, ...types.map(widthOf)));
   const rest = width - 4 - 5;
@@ -143,6 +159,7 @@ function caseRows(shown: readonly MenuEntry[], sel: number, lang: Lang, width: n
         { text: `${mark} ${num} `, ...(tone ? { tone } : {}) },
         { text: `${stars(e.difficulty)}  `, tone: 'warn' },
         { text: `${padEnd(titles[i]!, titleWidth)}  `, ...(tone ? { tone } : {}) },
+        ...(markWidth ? [{ text: `${padEnd(marks[i]!.text, markWidth)}  `, tone: marks[i]!.tone }] : []),
         { text: `${padEnd(types[i]!, typeWidth)}  `, tone: 'accent' },
         { text: e.tags.map((g) => `#${safeLine(g)}`).join(' '), tone: 'muted' },
       ],
@@ -165,7 +182,7 @@ function CaseList(props: CaseListProps) {
   const [, setFilter, filter] = m.filter;
   const [, setFiltering, filtering] = m.filtering;
   const sel = Math.min(m.selected[2], Math.max(0, shown.length - 1));
-  const rows = caseRows(shown, sel, lang, width);
+  const rows = caseRows(shown, sel, lang, width, props.progress);
   const current = shown[sel];
   const detail: Line[] =
     current?.summary !== undefined
@@ -175,7 +192,13 @@ function CaseList(props: CaseListProps) {
   const filterRows = filtering || filter ? 1 : 0;
   const offer: Line[] =
     unfinished.length > 0 && onResume && !filtering ? [plain(t.unfinishedOffer(unfinished.length), 'accent')] : [];
-  const footer: Line[] = [...offer, plain(filtering ? t.filterKeys : t.menuKeys, 'muted')];
+  const next = filtering ? undefined : nextLine(props.progress, entries, lang);
+  const keys = filtering
+    ? t.filterKeys
+    : props.progress
+      ? `${t.menuKeys} · ${progressStrings(lang).offer}`
+      : t.menuKeys;
+  const footer: Line[] = [...offer, ...(next ? [fitLine(plain(next, 'accent'), width)] : []), plain(keys, 'muted')];
   const fixed = header.length + 1 + filterRows + 1 + detail.length + errorLines.length + footer.length;
   const listRoom = Math.max(1, height - fixed);
   const start = Math.min(Math.max(0, sel - listRoom + 1), Math.max(0, rows.length - listRoom));
