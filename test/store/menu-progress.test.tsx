@@ -13,10 +13,10 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withMenuStore, type MenuStore } from '../../src/cli/commands/menu-store.js';
 import { LateRecorder } from '../../src/cli/commands/menu-run.js';
-import type { Lang, OpenedScenario } from '../../src/ui/run-app.js';
+import type { OpenedScenario } from '../../src/ui/run-app.js';
 import type { Library } from '../../src/ui/library.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { EMPTY_CATALOG, loadFile } from '../../src/core/index.js';
+import { EMPTY_CATALOG, loadFile, type Lang } from '../../src/core/index.js';
 import { readFileSync } from 'node:fs';
 import { KEY, libraryOf, openFixture, renderApp, tick } from '../ui/helpers.js';
 import { record, tempDir } from './helpers.js';
@@ -43,7 +43,7 @@ function drill(name: string): OpenedScenario {
   const file = fileURLToPath(new URL(`../fixtures/progress/${name}.yaml`, import.meta.url));
   const source = readFileSync(file, 'utf8');
   const loaded = loadFile(source, file, EMPTY_CATALOG);
-  if (!loaded.scenario) throw new Error(`${name} does not load`);
+  if (loaded.kind !== 'scenario' || !loaded.scenario) throw new Error(`${name} does not load`);
   return { scenario: loaded.scenario, source, file };
 }
 
