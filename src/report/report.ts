@@ -5,7 +5,7 @@
  */
 export { wayPointsOf, type ReportContext, type WayPoints } from './context.js';
 export { CSV_TABLES, reportCsv, reportTables, type CsvTable } from './csv.js';
-export { localTime, offsetMinutesAt } from './time.js';
+export { localParts, localTime, offsetMinutesAt } from './time.js';
 export { reportHtml } from './html.js';
 export { reportJson, type ReportJson } from './json.js';
 export { reportText } from './text.js';

@@ -26,3 +26,9 @@ export function offsetMinutesAt(iso: string, timeZone?: string): number {
   const m = /GMT([+-])(\d\d):(\d\d)/.exec(zone);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
+
+/** `iso` as `YYYY-MM-DD HH:mm` in `timeZone`, and the zone's offset apart (for a column's header). */
+export function localParts(iso: string, timeZone?: string): { readonly when: string; readonly zone: string } {
+  const [date = '', time = '', zone = ''] = localTime(iso, timeZone).split(' ');
+  return { when: time ? `${date} ${time}` : date, zone };
+}
