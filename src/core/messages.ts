@@ -6,6 +6,7 @@
  * Chinese quotes names with 「」, English with '' (tidyMessage shortens either kind).
  */
 import type { ErrorCode } from 'yaml';
+import { MAX_SCENARIO_NUMBER } from './limits.js';
 import { listOf, nearest } from './suggest.js';
 import { said, type Said } from './text.js';
 
@@ -54,7 +55,10 @@ export type MessageCode =
   | 'node-kind'
   | 'not-a-map'
   | 'not-utf8'
+  | 'not-regular-file'
   | 'reached-only-by-revisit'
+  | 'regex-backtracking'
+  | 'regex-too-complex'
   | 'regex-upper-case'
   | 'reserved-cast-id'
   | 'reserved-meter'
@@ -62,6 +66,7 @@ export type MessageCode =
   | 'text-cut-at-comma'
   | 'text-too-long'
   | 'too-complex'
+  | 'too-deep'
   | 'unknown-ending'
   | 'unknown-key'
   | 'unknown-language'
@@ -630,6 +635,7 @@ const TYPE_NAME: Readonly<Record<string, Said>> = {
 
 /** The numbers a schema names in its "must be a number" messages. */
 export type NumberField = 'points' | 'meter-change' | 'eq' | 'gte' | 'gt' | 'lte' | 'lt' | 'initial' | 'min' | 'max';
+const LIMIT = MAX_SCENARIO_NUMBER;
 const numberName = (f: NumberField): Said =>
   f === 'points'
     ? said('score 里的分数', 'points')
@@ -663,6 +669,11 @@ export const schemaMessages = {
     said(`缺少${numberName(f).zh === f ? ` ${f}` : numberName(f).zh}`, `missing ${numberName(f).en}`),
   'number-type': (f: NumberField) =>
     said(`${numberName(f).zh === f ? `${f} ` : numberName(f).zh}必须是数字`, `${numberName(f).en} must be a number`),
+  'number-range': (f: NumberField) =>
+    said(
+      `${numberName(f).zh === f ? `${f} ` : numberName(f).zh}必须在 -${LIMIT} 到 ${LIMIT} 之间（上限 ±${LIMIT}，MAX_SCENARIO_NUMBER）`,
+      `${numberName(f).en} must be from -${LIMIT} to ${LIMIT} (the limit is ±${LIMIT}, MAX_SCENARIO_NUMBER)`,
+    ),
   'goto-missing': () =>
     said(
       '缺少 goto：每条出路都需要 `goto: <节点 id>`',

@@ -8,9 +8,14 @@
 export const MAX_ANSWER_LENGTH = 2000;
 
 export function normalizeAnswer(text: string): string {
-  return text
-    .slice(0, MAX_ANSWER_LENGTH)
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\p{White_Space}\p{P}]/gu, '');
+  return (
+    text
+      .slice(0, MAX_ANSWER_LENGTH)
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\p{White_Space}\p{P}]/gu, '')
+      // NFKC can make one character eighteen (U+FDFA): cut again, or 2,000 typed characters
+      // become 30,000 and even a plain `.*x` takes seconds (regex-safety.ts counts on this bound).
+      .slice(0, MAX_ANSWER_LENGTH)
+  );
 }

@@ -8,7 +8,8 @@ import type { Finding } from './finding.js';
 import { didYouMeanSaid as near, referenceMessages as M, type Message } from './messages.js';
 import { COMPARISONS, NARRATOR } from './model.js';
 import { checkAnswerTests, checkRuleIds } from './answer-checks.js';
-import { normalizeAnswer } from './match.js';
+import { MAX_ANSWER_LENGTH, normalizeAnswer } from './match.js';
+import { regexBudget, regexRisk, regexRiskMessage } from './regex-safety.js';
 import type { RawCondition, RawScenario } from './schema.js';
 import type { Path } from './yaml-source.js';
 
@@ -23,6 +24,7 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
     out.push({ path, part, severity: 'error', code: m.code, text: m.text });
   const warn = (path: Path, m: Message, part: 'key' | 'value' = 'value') =>
     out.push({ path, part, severity: 'warning', code: m.code, text: m.text });
+  const patterns = regexBudget(); // one for the file's patterns together
 
   const nodeIds = Object.keys(raw.nodes);
   const castIds = Object.keys(raw.cast);
@@ -151,6 +153,9 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
         if (m.regex !== undefined) {
           try {
             new RegExp(m.regex, 'u');
+            // A pattern that backtracks super-linearly would freeze play (regex-safety.ts).
+            const risk = regexRisk(m.regex, patterns);
+            if (risk) error([...rp, 'match', 'regex'], regexRiskMessage(risk, MAX_ANSWER_LENGTH));
           } catch (e) {
             error(
               [...rp, 'match', 'regex'],

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { schemaIssue as says, type NumberField } from './messages.js';
+import { MAX_SCENARIO_NUMBER } from './limits.js';
 import { COMPARISONS, CUSTOMER_TYPES, OUTCOMES } from './model.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -31,8 +32,19 @@ function build(flavour: Flavour) {
   };
 
   // Error texts are keys of schemaMessages (messages.ts): the loader words them in the trainer's language.
+  // Bounded so that sums, percents and meters stay finite (limits.ts).
   const number = (what: NumberField) =>
-    z.number({ error: (iss) => (iss.input === undefined ? says('number-missing', what) : says('number-type', what)) });
+    z
+      .number({
+        error: (iss) =>
+          iss.input === undefined
+            ? says('number-missing', what)
+            : typeof iss.input === 'number' // .inf or .nan
+              ? says('number-range', what)
+              : says('number-type', what),
+      })
+      .min(-MAX_SCENARIO_NUMBER, { error: says('number-range', what) })
+      .max(MAX_SCENARIO_NUMBER, { error: says('number-range', what) });
 
   // In a YAML flow map, an unquoted comma ends the value: `{ en: Hi, there }` reads as
   // { en: Hi, there: null }. Such keys are accepted here and reported by lint as a warning.

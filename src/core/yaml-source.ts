@@ -2,19 +2,10 @@
  * Turning file text into plain data while keeping where everything came from, so that
  * every later problem can be reported at file:line:column. Pure: text in, data out.
  */
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, visit, type Document, type Node as YamlNode } from 'yaml';
 import { tidyMessage, type Diagnostic, type Severity } from './diagnostics.js';
 import { yamlCode, yamlMessages as M, type Message } from './messages.js';
+import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from './yaml-depth.js';
 import type { Lang } from './text.js';
 
 export type PathSegment = string | number;
@@ -40,7 +31,8 @@ const MAX_ALIAS_COUNT = 100;
 
 /** `lang`: the language of the messages (the trainer's). */
 export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): ParsedYaml {
-  const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
+  // A lone CR ends a line in YAML (old Mac files); the checks below count LFs. One for one keeps offsets.
+  const text = (rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText).replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
@@ -78,7 +70,14 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
 
   // yaml's own duplicate-key check compares every key with every other key of its map, which
   // is quadratic in the size of `nodes:`; duplicateKeys() below does the same check linearly.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+  const bounded = parseDocumentBounded(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+  if (bounded.tooDeep !== undefined)
+    return {
+      data: undefined,
+      locate: startOfFile,
+      diagnostics: [diag('error', at(bounded.tooDeep), tooDeepMessage(MAX_NESTING))],
+    };
+  const doc = bounded.doc;
   const locate = makeLocator(doc, at);
   const diagnostics: Diagnostic[] = [];
   // After the first syntax error the parser's later complaints are mostly echoes of it;

@@ -3,13 +3,13 @@
  * fully when it is picked. On the menu's path to its first frame, so it loads only the file
  * list and YAML (for each case's head); the validator loads on the first pick (open-scenario.ts).
  */
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse } from 'yaml';
 import { CUSTOMER_TYPES, type CustomerType } from '../../core/model.js';
 import type { LocalizedText } from '../../core/text.js';
 import type { Library, MenuEntry } from '../../ui/run-app.js';
-import { listScenarioFiles } from '../scenario-paths.js';
+import { readTextFile } from '../read-file.js';
+import { listScenarioFiles, MAX_FILE_BYTES } from '../scenario-paths.js';
 
 function isText(v: unknown): v is LocalizedText {
   return (
@@ -64,13 +64,9 @@ export const fileLibrary: Library = {
   entries() {
     const out: MenuEntry[] = [];
     for (const { file } of listScenarioFiles()) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
-      out.push(menuEntryOf(file, text));
+      const read = readTextFile(file, MAX_FILE_BYTES);
+      if (!read.ok) continue;
+      out.push(menuEntryOf(file, read.text));
     }
     return out.sort((a, b) => (a.difficulty ?? 0) - (b.difficulty ?? 0) || a.id.localeCompare(b.id));
   },

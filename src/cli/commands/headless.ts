@@ -3,8 +3,6 @@
  * side of `run --record` and `resume --steps`. Steps come from --steps (a YAML or JSON list) or
  * --choices; the result is the run's JSON.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import {
   compile,
   type Lang,
@@ -15,7 +13,9 @@ import {
   safeLine,
   type TestStep,
 } from '../../core/index.js';
+import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from '../../core/yaml-depth.js';
 import { printLine, printProblem, type Said, said, UserError } from '../env.js';
+import { failureText, MAX_STEPS_BYTES, readTextFile } from '../read-file.js';
 import { stepsFileMessages as says } from '../tool-messages.js';
 import { scenarioOrReport } from './scenario-or-report.js';
 
@@ -69,15 +69,17 @@ export function readSteps(options: { readonly steps?: string; readonly choices?:
   }
   if (options.steps === undefined) throw refuse(says.noneGiven());
   const file = options.steps;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw refuse(says.unreadable(file, (e as NodeJS.ErrnoException).code === 'ENOENT', String((e as Error).message)));
+  const read = readTextFile(file, MAX_STEPS_BYTES, { pipes: true });
+  if (!read.ok) {
+    const why = failureText(read.failure, { zh: '步骤文件', en: 'a steps file' }, { pipes: true })[lang];
+    throw refuse(says.unreadable(file, read.failure.reason === 'not-found', why));
   }
   let data: unknown;
   try {
-    data = parse(text.replace(/^\uFEFF/, ''), { maxAliasCount: 100 });
+    const bounded = parseDocumentBounded(read.text.replace(/^\uFEFF/, ''), {});
+    if (bounded.tooDeep !== undefined) throw new Error(tooDeepMessage(MAX_NESTING).text[lang]);
+    if (bounded.doc.errors[0]) throw bounded.doc.errors[0];
+    data = bounded.doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     throw refuse(says.notYamlOrJson(file, String((e as Error).message).split('\n')[0]!));
   }

@@ -3,7 +3,6 @@
  * database. The parsing and the merge rules live in src/store/sync; here are one clear line for
  * each outcome, and a refused file's first bad line.
  */
-import { readFileSync } from 'node:fs';
 import type { Lang } from '../../core/index.js';
 import { sourceOf } from '../../store/scenario-source.js';
 import type { SessionStore } from '../../store/store.js';
@@ -12,6 +11,7 @@ import { ImportError, parseExport } from '../../store/sync/jsonl.js';
 import { mergeSessions } from '../../store/sync/merge-target.js';
 import { said, UserError } from '../env.js';
 import { resolveScenario } from '../files.js';
+import { failureText, MAX_IMPORT_BYTES, readTextFile } from '../read-file.js';
 import { withStore } from '../store-access.js';
 
 export async function importCommand(file: string, opts: { db?: string }, lang: Lang): Promise<number> {
@@ -43,19 +43,12 @@ export async function importCommand(file: string, opts: { db?: string }, lang: L
 
 /** The file read and checked whole (every hash chain) before anything is stored. */
 function readExport(file: string, lang: Lang): ReturnType<typeof parseExport> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      said(
-        `无法读取 ${file}：${code === 'ENOENT' ? '没有这个文件' : code === 'EISDIR' ? '这是一个文件夹' : (code ?? String(e))}`,
-        `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(e))}`,
-      )[lang],
-      2,
-    );
+  const read = readTextFile(file, MAX_IMPORT_BYTES, { pipes: true });
+  if (!read.ok) {
+    const why = failureText(read.failure, { zh: '导出文件', en: 'an export' }, { pipes: true });
+    throw new UserError(said(`无法读取 ${file}：${why.zh}`, `cannot read ${file}: ${why.en}`)[lang], 2);
   }
+  const text = read.text;
   let parsed: ReturnType<typeof parseExport>;
   try {
     parsed = parseExport(text);

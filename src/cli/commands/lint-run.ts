@@ -5,6 +5,7 @@ import { byPosition, formatDiagnostic, type Diagnostic, type Lang, type Scenario
 import { fileMessages as M, lintSummary, type Message } from '../../core/messages.js';
 import { printLine } from '../env.js';
 import { CATALOG_FILE, expandPaths, loadPath, type LoadedFile } from '../files.js';
+import { type FileKind, skippedText } from '../read-file.js';
 
 export interface LintOptions {
   readonly strict?: boolean;
@@ -19,11 +20,21 @@ export interface LintResult {
   readonly scenarios: readonly { file: string; scenario: Scenario }[];
 }
 
+/** A FIFO, socket or device found while scanning a folder: passed over, with a warning. */
+function skippedWarning(s: { file: string; kind: FileKind }, lang: Lang): Diagnostic {
+  const text = skippedText(s.kind);
+  return { file: s.file, line: 1, column: 1, severity: 'warning', code: 'not-regular-file', message: text[lang] };
+}
+
 /** Loads and checks every file under `paths`, including the checks that span files. */
 export function lintPaths(paths: readonly string[], lang: Lang): LintResult {
-  const files = expandPaths(paths).map((file) => loadPath(file, lang));
+  const skipped: { file: string; kind: FileKind }[] = [];
+  const files = expandPaths(paths, skipped).map((file) => loadPath(file, lang));
   const finding = (m: Message) => ({ code: m.code, message: m.text[lang] });
-  const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
+  const diagnostics: Diagnostic[] = [
+    ...files.flatMap((f) => f.diagnostics),
+    ...skipped.map((s) => skippedWarning(s, lang)),
+  ];
   const scenarios: { file: string; scenario: Scenario }[] = [];
   const ids = new Map<string, string>();
   for (const f of files) {
