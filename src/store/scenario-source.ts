@@ -36,6 +36,16 @@ export function sourceOf(scenario: Scenario, source: string, file?: string): Sce
 
 export class SourceError extends StoreError {}
 
+/**
+ * The stored scenario as data only, for its words (titles, replies, points): not compiled,
+ * and without the whole-graph checks it passed when it was recorded. Undefined when it no
+ * longer loads.
+ */
+export function scenarioFromSource(stored: ScenarioSource): Scenario | undefined {
+  const loaded = loadFile(stored.source, stored.file, stored.catalog, { graphChecks: false });
+  return loaded.kind === 'scenario' ? loaded.scenario : undefined;
+}
+
 /** The stored scenario, loaded and compiled as it was when the session was played. */
 export function compiledFromSource(stored: ScenarioSource): CompiledScenario {
   const loaded = loadFile(stored.source, stored.file, stored.catalog);

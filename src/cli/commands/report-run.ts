@@ -13,7 +13,7 @@ import {
   type CsvTable,
   type ReportContext,
 } from '../../report/report.js';
-import { compiledFromSource } from '../../store/scenario-source.js';
+import { scenarioFromSource } from '../../store/scenario-source.js';
 import type { ReportData, SessionFilter, SessionStore } from '../../store/store.js';
 import { printLine, said, UserError } from '../env.js';
 import { filterOf, type StoreOptions, withStore } from '../store-access.js';
@@ -40,9 +40,11 @@ export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<nu
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return withStore(opts, lang, async (store) => {
     const data = await store.report(filter, { offsetMinutes: offsetMinutesAt(generatedAt, timeZone) });
+    // The long CSV table is the bare aggregates: it needs no words, so no scenario is read.
+    const longCsv = opts.csv !== undefined && opts.csv !== false && !table && !isFolder(opts.csv);
     const ctx: ReportContext = {
       lang,
-      scenarios: await scenariosOf(store, filter, data.scenarios),
+      scenarios: longCsv ? new Map<string, Scenario>() : await scenariosOf(store, filter, data.scenarios),
       generatedAt,
       timeZone,
       filter: {
@@ -78,9 +80,11 @@ function tableOf(opts: ReportOptions, lang: Lang): CsvTable | undefined {
  * `--csv DIR` (an existing folder, or a path ending in /): one file per table, DIR/<table>.csv.
  * `--csv FILE`: that file holds the table named by --table, else the long table.
  */
+const isFolder = (target: string | true) =>
+  target !== true && (/[\\/]$/.test(target) || (existsSync(target) && statSync(target).isDirectory()));
+
 function writeCsv(target: string, table: CsvTable | undefined, data: ReportData, ctx: ReportContext, lang: Lang): void {
-  const isDir = /[\\/]$/.test(target) || (existsSync(target) && statSync(target).isDirectory());
-  if (!isDir) {
+  if (!isFolder(target)) {
     writeReport(target, table ? reportTables(data, ctx)[table] : reportCsv(data), lang);
     return;
   }
@@ -108,12 +112,9 @@ async function scenariosOf(
   for (const s of reported) {
     const latest = (await store.listSessions({ ...filter, scenario: s.id, limit: 1 }))[0];
     const source = latest ? await store.loadSource(latest.scenarioHash) : undefined;
-    if (!source) continue;
-    try {
-      scenarios.set(s.id, compiledFromSource(source).scenario);
-    } catch {
-      /* report without titles and words: ids stand in */
-    }
+    // a source that no longer loads leaves the ids standing in for titles and words
+    const scenario = source ? scenarioFromSource(source) : undefined;
+    if (scenario) scenarios.set(s.id, scenario);
   }
   return scenarios;
 }
