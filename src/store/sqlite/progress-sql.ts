@@ -1,6 +1,6 @@
 /**
- * One trainee's standing, computed by SQLite over their finished sessions (the index by
- * trainee): per case the best exam and whether one passed, per lesson the points summed over
+ * One trainee's standing, computed by SQLite over their finished sessions (the indexes by
+ * trainee; lesson rows exist for finished sessions only): per case the best exam and whether one passed, per lesson the points summed over
  * every case. What the menu marks and `roleplay progress` shows.
  */
 import type { Database as Db } from 'better-sqlite3';
@@ -22,11 +22,11 @@ export function progressFromSql(db: Db, trainee: string): TraineeProgress {
     .all({ trainee }) as CaseProgressRow[];
   const lessons = db
     .prepare(`
-    SELECT s.trainee, l.lesson, COUNT(*) AS sessions, SUM(l.points) AS points, SUM(l.max) AS max
-      FROM sessions s JOIN session_lessons l ON l.sid = s.sid
-     WHERE s.trainee = @trainee AND s.finished_at IS NOT NULL
-     GROUP BY l.lesson
-     ORDER BY l.lesson`)
+    SELECT trainee, lesson, COUNT(*) AS sessions, SUM(points) AS points, SUM(max) AS max
+      FROM session_lessons
+     WHERE trainee = @trainee
+     GROUP BY lesson
+     ORDER BY lesson`)
     .all({ trainee }) as LessonCell[];
   return progressOf(trainee, cases, lessons);
 }

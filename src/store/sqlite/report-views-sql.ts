@@ -36,13 +36,7 @@ export function viewsFromSql(
      ORDER BY key, period, s.mode`)
         .all(shifted) as PeriodRow[],
     );
-  const matrix = db
-    .prepare(`
-    SELECT s.trainee, l.lesson, COUNT(*) AS sessions, SUM(l.points) AS points, SUM(l.max) AS max
-      FROM session_lessons l JOIN sessions s ON s.sid = l.sid ${finished}
-     GROUP BY s.trainee, l.lesson
-     ORDER BY s.trainee, l.lesson`)
-    .all(params) as LessonCell[];
+  const matrix = matrixOf(db, finished, params, byScenario);
   return {
     periods: weeks('s.scenario_id'),
     traineePeriods: weeks('s.trainee'),
@@ -50,6 +44,35 @@ export function viewsFromSql(
     answers: answersOf(db, where, params, byScenario),
     branches: branchesOf(db, where, params, byScenario),
   };
+}
+
+/**
+ * Per trainee and lesson over the finished sessions (lesson rows exist for those only).
+ * Without session filters the index by trainee answers alone, in group order (migration 5).
+ */
+function matrixOf(
+  db: Db,
+  finished: string,
+  params: Record<string, string>,
+  byScenario: { scenario?: string | undefined } | undefined,
+): LessonCell[] {
+  if (byScenario) {
+    const one = byScenario.scenario !== undefined;
+    return db
+      .prepare(`
+    SELECT trainee, lesson, COUNT(*) AS sessions, SUM(points) AS points, SUM(max) AS max
+      FROM session_lessons ${one ? 'WHERE scenario_id = @scenario' : ''}
+     GROUP BY trainee, lesson
+     ORDER BY trainee, lesson`)
+      .all(one ? { scenario: byScenario.scenario } : {}) as LessonCell[];
+  }
+  return db
+    .prepare(`
+    SELECT s.trainee, l.lesson, COUNT(*) AS sessions, SUM(l.points) AS points, SUM(l.max) AS max
+      FROM session_lessons l JOIN sessions s ON s.sid = l.sid ${finished}
+     GROUP BY s.trainee, l.lesson
+     ORDER BY s.trainee, l.lesson`)
+    .all(params) as LessonCell[];
 }
 
 /** The events of one kind: from the events' own index when no session filter needs the join. */

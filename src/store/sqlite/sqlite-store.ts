@@ -175,7 +175,7 @@ export class SqliteStore implements SessionStore {
         db.prepare(`UPDATE sessions SET finished_at = @finishedAt, outcome = @outcome, ending = @ending, total = @total, max = @max,
         percent = @percent, passed = @passed, seal = @seal, play = NULL WHERE sid = @sid`),
       insertLesson: db.prepare(
-        'INSERT INTO session_lessons (sid, lesson, points, max, scenario_id) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO session_lessons (sid, lesson, points, max, scenario_id, trainee) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       lessonsOf: db.prepare('SELECT lesson, points, max FROM session_lessons WHERE sid = ? ORDER BY lesson'),
       eventsOf: db.prepare('SELECT * FROM events WHERE sid = ? ORDER BY seq'),
@@ -280,7 +280,7 @@ export class SqliteStore implements SessionStore {
           seal,
         });
         for (const [lesson, l] of Object.entries(result.lessons))
-          this.st.insertLesson.run(s.sid, lesson, l.points, l.max, s.scenario_id);
+          this.st.insertLesson.run(s.sid, lesson, l.points, l.max, s.scenario_id, s.trainee);
         return this.rowOf(this.st.sessionById.get(sessionId)!);
       })
       .immediate();
