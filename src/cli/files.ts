@@ -141,24 +141,29 @@ export type Resolved =
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly message?: string };
 
-/** A scenario named by path, or by id among the scenario folders. */
-export function resolveScenario(ref: string, lang: Lang): Resolved {
-  let file: string | undefined;
+/** The file of a scenario named by path, or by id among the scenario folders; not read yet. */
+export function locateScenario(
+  ref: string,
+  lang: Lang,
+): { readonly ok: true; readonly file: string } | { readonly ok: false; readonly message: string } {
   try {
     // Anything on disk but a folder is a path (a FIFO or a device is then refused by the reader).
-    if (!statSync(ref).isDirectory()) file = ref;
+    if (!statSync(ref).isDirectory()) return { ok: true, file: ref };
   } catch {
     /* not a path */
   }
-  if (!file) {
-    const found = findById(ref);
-    if (!found) {
-      const ids = listScenarioFiles().map((f) => f.id);
-      const near = ids.find((id) => id.includes(ref) || ref.includes(id));
-      return { ok: false, diagnostics: [], message: resolveMessages.noScenario(ref, scenarioFolders(), near)[lang] };
-    }
-    file = found;
-  }
+  const found = findById(ref);
+  if (found) return { ok: true, file: found };
+  const ids = listScenarioFiles().map((f) => f.id);
+  const near = ids.find((id) => id.includes(ref) || ref.includes(id));
+  return { ok: false, message: resolveMessages.noScenario(ref, scenarioFolders(), near)[lang] };
+}
+
+/** A scenario named by path, or by id among the scenario folders. */
+export function resolveScenario(ref: string, lang: Lang): Resolved {
+  const located = locateScenario(ref, lang);
+  if (!located.ok) return { ok: false, diagnostics: [], message: located.message };
+  const { file } = located;
   const read = readScenarioText(file, lang);
   if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
   const loaded = loadFile(read.text, file, catalogFor(file, lang), { lang });

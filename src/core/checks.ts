@@ -5,6 +5,7 @@
  */
 import stringWidth from 'string-width';
 import { checkModelAnswers } from './answer-checks.js';
+import { chineseOnlyText } from './chinese-only.js';
 import { canReach, components, graphOf } from './graph.js';
 import { explore, ExplorationLimitError, DEFAULT_STATE_LIMIT } from './explore.js';
 import { consequenceOf, waysOf, type Condition, type Scenario } from './model.js';
@@ -160,8 +161,7 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
     if (!usedMeters.has(m.id)) warn(['meters', m.id], M.unusedMeter(m.id), 'key');
   }
 
-  // Translations and length.
-  checkTexts(raw, warn);
+  // Translations and length: checkScenarioTexts, which load.ts runs even when names are wrong.
   out.push(...checkModelAnswers(scenario));
   return out;
 }
@@ -201,6 +201,8 @@ function checkText(warn: Warn, path: Path, raw: RawText | undefined, limit?: num
     }
   }
   const t = normalizeText(raw);
+  const chinese = chineseOnlyText(t);
+  if (chinese) warn(path, chinese);
   if (typeof t !== 'string') {
     const langs = Object.keys(t);
     if (langs.includes('zh') !== langs.includes('en')) {
@@ -242,6 +244,15 @@ function checkTexts(raw: RawScenario, warn: Warn) {
     }
     n.when?.forEach((b, i) => text([...at, 'when', i, 'feedback'], b.feedback, TEXT_LIMITS.feedback));
   }
+}
+
+/** The text checks of a scenario: they need only its shape, so lint shows them beside any name errors. */
+export function checkScenarioTexts(raw: RawScenario): Finding[] {
+  const out: Finding[] = [];
+  checkTexts(raw, (path, m, part = 'value') =>
+    out.push({ path, part, severity: 'warning', code: m.code, text: m.text }),
+  );
+  return out;
 }
 
 /** Text checks for a lesson catalog file. */

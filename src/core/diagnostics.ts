@@ -28,6 +28,11 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 }
 
+/** Errors before warnings, each in file order: what must be fixed comes before what should be (lint's order). */
+export function errorsFirst(a: Diagnostic, b: Diagnostic): number {
+  return (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || byPosition(a, b);
+}
+
 /**
  * Messages quote what the file says (unknown ids, keys, values), and a file can say anything:
  * escape sequences, newlines, a 100,000-character "id". A message is one line that is safe to

@@ -9,6 +9,7 @@ import type { ErrorCode } from 'yaml';
 import { MAX_SCENARIO_NUMBER } from './limits.js';
 import { listOf, nearest } from './suggest.js';
 import { said, type Said } from './text.js';
+import { yamlProblemZh } from './yaml-problem-words.js';
 
 export type { Said } from './text.js';
 
@@ -23,6 +24,7 @@ export type MessageCode =
   | 'binary-file'
   | 'branch-loop'
   | 'branch-never-taken'
+  | 'chinese-only'
   | 'choice-never-shown'
   | 'choice-shown-only-on-revisit'
   | 'dead-end'
@@ -421,6 +423,12 @@ export const checkMessages = {
       `${q(key)}不是语言代码（应该像 zh 或 en）；这段文字会被忽略`,
       `'${key}' is not a language code (like zh or en); this text is ignored`,
     ),
+  chineseOnly: () =>
+    msg(
+      'chinese-only',
+      '这段文字只有中文；请写成 `{ zh: …, en: … }`，否则英文界面也只能显示中文',
+      'this text is in Chinese only; write it as `{ zh: …, en: … }` so the English UI has English to show',
+    ),
   missingTranslation: (langs: readonly string[], missing: 'zh' | 'en') =>
     msg(
       'missing-translation',
@@ -440,32 +448,6 @@ export const checkMessages = {
 };
 
 // ———————————————————————————————— YAML (yaml-source.ts)
-
-/** Chinese for the yaml parser's own problems; English keeps the parser's text (and its detail). */
-const YAML_ZH: Readonly<Record<string, string>> = {
-  ALIAS_PROPS: '别名（*name）不能带锚点或标签',
-  BAD_ALIAS: '这个别名（*name）写得不对',
-  BAD_DIRECTIVE: '这个 % 指令写得不对',
-  BAD_DQ_ESCAPE: '双引号里的 \\ 转义写得不对；要写反斜杠本身，请用 \\\\，或改用单引号',
-  BAD_INDENT: '这里的缩进不对；请用空格让它和同级的行对齐',
-  BAD_PROP_ORDER: '锚点（&）和标签（!）要写在值的前面',
-  BAD_SCALAR_START: '文字不能以这个字符开头；请给整段文字加上引号',
-  BLOCK_AS_IMPLICIT_KEY: '这里缺了一个冒号，或者缩进不对：多行内容不能当作键',
-  BLOCK_IN_FLOW: '在 [ ] 或 { } 里不能换行写块状内容；请写在一行里，或改用缩进格式',
-  DUPLICATE_KEY: '同一层里出现了重复的键',
-  IMPOSSIBLE: 'YAML 无法读取这里',
-  KEY_OVER_1024_CHARS: '键太长了（超过 1024 个字符）',
-  MISSING_CHAR: '这里少了一个字符（引号、括号或冒号）',
-  MULTILINE_IMPLICIT_KEY: '键不能跨行；是不是少了一个冒号，或者一段文字需要加引号？',
-  MULTIPLE_ANCHORS: '一个值只能有一个锚点（&）',
-  MULTIPLE_DOCS: '这个文件里有不止一个 YAML 文档（有一行 `---`）；每个案例请单独放一个文件',
-  MULTIPLE_TAGS: '一个值只能有一个标签（!）',
-  NON_STRING_KEY: '键必须是文字',
-  TAB_AS_INDENT: '缩进里用了 Tab；YAML 只能用空格缩进（请把 Tab 换成空格）',
-  TAG_RESOLVE_FAILED: '无法识别这个标签（!）',
-  UNEXPECTED_TOKEN: '这里出现了意料之外的内容；是不是少了冒号、引号，或者缩进不对？',
-  BAD_COLLECTION_TYPE: '这个标签（!）不能用在这种内容上',
-};
 
 export const yamlMessages = {
   binaryFile: () =>
@@ -519,38 +501,36 @@ export const yamlMessages = {
       `键${q(key)}重复了：同一层里一个键只能出现一次；请改名或删掉其中一个`,
       `duplicate key '${key}': a key may appear only once in the same map; rename or remove one of them`,
     ),
-  /** Any other problem the parser reports; `detail` is its own (English) first line. */
+  /**
+   * Any other problem the parser reports; `detail` is its own (English) first line. Chinese
+   * words it from yaml-problem-words.ts without the English; English keeps the detail.
+   */
   parser: (parserCode: string, detail: string) => {
     const code = yamlCode(parserCode);
+    // a code no table knows (a newer yaml): its English is all there is to say
+    const zh = yamlProblemZh(parserCode, detail) ?? `YAML 格式有误：${detail}`;
     switch (parserCode) {
       case 'TAB_AS_INDENT':
         return msg(
           code,
-          YAML_ZH.TAB_AS_INDENT!,
+          zh,
           'a tab is used for indentation; YAML indents with spaces only (replace the tab with spaces)',
         );
       case 'BAD_INDENT':
-        return msg(
-          code,
-          `${YAML_ZH.BAD_INDENT!}（${detail}）`,
-          `the indentation is off here; line this up with its siblings using spaces (${detail})`,
-        );
+        return msg(code, zh, `the indentation is off here; line this up with its siblings using spaces (${detail})`);
       case 'MULTIPLE_DOCS':
         return msg(
           code,
-          YAML_ZH.MULTIPLE_DOCS!,
+          zh,
           'this file holds more than one YAML document (a `---` line); put each scenario in its own file',
         );
-      default: {
-        const zh = YAML_ZH[parserCode];
-        return msg(code, zh ? `${zh}（${detail}）` : `YAML 格式有误：${detail}`, detail);
-      }
+      default:
+        return msg(code, zh, detail);
     }
   },
 };
 
-/** The parser codes that have a Chinese explanation (for tests). */
-export const YAML_PARSER_CODES = Object.keys(YAML_ZH);
+export { YAML_PARSER_CODES } from './yaml-problem-words.js';
 
 // ———————————————————————————————— shape (load.ts, schema.ts)
 

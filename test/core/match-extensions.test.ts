@@ -189,9 +189,11 @@ describe('lint: rule ids, keyword lists, model answers', () => {
       '12:20 error model-not-best: 节点「ask」的参考答案（中文）走的是第 2 条规则「vague」，得 1 分；最好的第 1 条规则「joint」得 3 分。参考答案必须拿满分：请改写参考答案，或者改这些规则',
     ]);
     const plain = '      model: 随便\n';
-    expect(codes(caseWith(rules, plain))[0]).toMatch(
-      /^12:14 error model-not-best: the model answer of node 'ask' takes rule 3, worth 0 points/,
-    );
+    // (a plain Chinese model answer is also the chinese-only warning)
+    expect(codes(caseWith(rules, plain))).toEqual([
+      expect.stringMatching(/^12:14 warning chinese-only: /),
+      expect.stringMatching(/^12:14 error model-not-best: the model answer of node 'ask' takes rule 3, worth 0 points/),
+    ]);
   });
 
   it('rule ids: unique within a node, lower-case, not digits alone, fallback only for the fallback', () => {

@@ -95,6 +95,7 @@ const samples: Samples = {
     outOfRange: checkMessages.outOfRange('mood-x', 0, 5, 'gt', 7),
     textCutAtComma: checkMessages.textCutAtComma('there-x'),
     unknownLanguage: checkMessages.unknownLanguage('english-x'),
+    chineseOnly: checkMessages.chineseOnly(),
     missingTranslation: checkMessages.missingTranslation(['zh'], 'en'),
     textTooLong: checkMessages.textTooLong(200, 160),
   },
@@ -108,7 +109,8 @@ const samples: Samples = {
     unclosedQuote: yamlMessages.unclosedQuote('yaml-missing-char', '"'),
     unclosedBracket: yamlMessages.unclosedBracket('yaml-bad-indent', '[', ']'),
     duplicateKey: yamlMessages.duplicateKey('text-x'),
-    parser: yamlMessages.parser('BAD_INDENT', 'detail-x'),
+    // the parser's own English detail is not a name from the file: Chinese leaves it out
+    parser: yamlMessages.parser('BAD_INDENT', 'Parser detail'),
   },
   shapeMessages: {
     notAMap: shapeMessages.notAMap('list'),
@@ -189,7 +191,12 @@ describe('messages in both languages', () => {
       expectBothLanguages(key, t);
     }
     expect(schemaIssueText('Invalid input: expected string, received number')).toBeUndefined();
-    for (const code of YAML_PARSER_CODES) expectBothLanguages(code, yamlMessages.parser(code, 'detail-x').text);
+    for (const code of YAML_PARSER_CODES) {
+      const t = yamlMessages.parser(code, 'Parser detail').text;
+      expectBothLanguages(code, t);
+      expect(t.zh, code).not.toContain('Parser detail'); // Chinese without the parser's English
+    }
+    // a code no table knows (a newer yaml): its English detail is all there is
     expectBothLanguages('unknown parser code', yamlMessages.parser('SOMETHING_NEW', 'detail-x').text);
     expectBothLanguages('noScenario', resolveMessages.noScenario('case-x', ['scenarios'], undefined));
     expectBothLanguages('isCatalog', resolveMessages.isCatalog('lessons-x.yaml'));

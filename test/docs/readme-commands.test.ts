@@ -121,7 +121,7 @@ describe('every README command, in order, in a fresh copy of the project', { tim
       env,
       encoding: 'utf8',
     });
-    expect(JSON.parse(sessions.stdout)).toEqual([
+    expect(JSON.parse(sessions.stdout).sessions).toEqual([
       expect.objectContaining({ trainee: '张工', scenario: 'my-case', outcome: 'success' }),
     ]);
     expect(existsSync(join(env.HOME!, '.roleplay', 'roleplay.db'))).toBe(true);

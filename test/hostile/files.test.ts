@@ -150,7 +150,7 @@ describe('steps files, imports and the case list', () => {
     mkfifo(at('project', 'scenarios', 'stuck.yaml'));
     const r = finished(rp(['list', '--json'], { cwd: at('project') }));
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).map((s: { id: string }) => s.id)).toContain('harden-case');
+    expect(JSON.parse(r.stdout).scenarios.map((s: { id: string }) => s.id)).toContain('harden-case');
   });
 });
 

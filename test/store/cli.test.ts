@@ -32,7 +32,7 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
     expect(rec.stderr).toMatch(/^recorded as session [0-9a-f-]{36}\n$/);
     expect(plain.status).toBe(2); // run without --record is untouched
 
-    const list = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout);
+    const list = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout).sessions;
     expect(list).toEqual([
       expect.objectContaining({
         id: idOf(rec.stderr),
@@ -75,29 +75,33 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
   it('takes the database and trainee from ROLEPLAY_DB and ROLEPLAY_TRAINEE', () => {
     const env = { ROLEPLAY_DB: tmp.db, ROLEPLAY_TRAINEE: 'env-trainee' };
     expect(rp(['run', BASEMENT, '--choices', 'x', '--record'], env).status).toBe(2);
-    const list = JSON.parse(rp(['sessions', '--json'], env).stdout);
+    const list = JSON.parse(rp(['sessions', '--json'], env).stdout).sessions;
     expect(list).toEqual([
       expect.objectContaining({ trainee: 'env-trainee', outcome: null, finishedAt: null, percent: null }),
     ]);
     // --trainee wins over the environment
     rp(['run', BASEMENT, '--choices', 'x', '--record', '--trainee', 'flag'], env);
-    expect(JSON.parse(rp(['sessions', '--json', '--trainee', 'flag'], env).stdout)).toHaveLength(1);
+    expect(JSON.parse(rp(['sessions', '--json', '--trainee', 'flag'], env).stdout).sessions).toHaveLength(1);
   });
 
   it('filters sessions by trainee, scenario and since, newest first', () => {
     for (const t of ['a', 'b', 'a'])
       rp(['run', BASEMENT, '--choices', 'x', '--record', '--db', tmp.db, '--trainee', t]);
-    const all = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as {
+    const all = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout).sessions as {
       id: string;
       trainee: string;
       startedAt: string;
     }[];
     expect(all.map((s) => s.trainee)).toEqual(['a', 'b', 'a']);
     expect([...all].sort((x, y) => y.startedAt.localeCompare(x.startedAt))).toEqual(all);
-    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--trainee', 'a']).stdout)).toHaveLength(2);
-    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--scenario', 'other']).stdout)).toHaveLength(0);
-    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--since', '1d']).stdout)).toHaveLength(3);
-    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--since', '2999-01-01']).stdout)).toHaveLength(0);
+    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--trainee', 'a']).stdout).sessions).toHaveLength(2);
+    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--scenario', 'other']).stdout).sessions).toHaveLength(
+      0,
+    );
+    expect(JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--since', '1d']).stdout).sessions).toHaveLength(3);
+    expect(
+      JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--since', '2999-01-01']).stdout).sessions,
+    ).toHaveLength(0);
     const text = rp(['sessions', '--db', tmp.db, '--lang', 'en'], { TZ: 'Asia/Shanghai' }).stdout;
     // start times in the reader's zone, the offset once in the header
     expect(text.split('\n')[0]).toMatch(

@@ -48,7 +48,7 @@ describe('concurrent writers', () => {
       expect(r.err).not.toMatch(/locked|busy/i);
       expect(r.code, r.err).toBe(0);
     }
-    const sessions = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as {
+    const sessions = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout).sessions as {
       trainee: string;
       events: number;
       percent: number;

@@ -59,7 +59,7 @@ async function player() {
 }
 
 const sessions = () =>
-  JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as {
+  JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout).sessions as {
     id: string;
     finishedAt: string | null;
     events: number;

@@ -69,7 +69,7 @@ describe.skipIf(!hasScript)('kill -9 of the play screen', { timeout: 120_000 }, 
     for (const pid of pids) process.kill(pid, 'SIGKILL');
     await sleep(200);
 
-    const [s] = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout);
+    const [s] = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout).sessions;
     expect(s).toMatchObject({ trainee: 'pty', mode: 'practice', finishedAt: null, events: 3 });
     expect(rp(['verify', '--db', tmp.db]).status).toBe(0);
 

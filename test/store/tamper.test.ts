@@ -200,6 +200,7 @@ describe('verify', { timeout: 60_000 }, () => {
       const json = rp(['verify', '--db', tmp.db, '--json', '--lang', lang]);
       expect(json.status).toBe(1);
       expect(JSON.parse(json.stdout)).toEqual({
+        version: 1,
         ok: false,
         sessionId: ids[1],
         seq: 3,

@@ -38,11 +38,13 @@ afterAll(() => tmp.done());
 
 // --db for the records commands, ROLEPLAY_DB for the others (both are documented ways).
 const json = (args: string[], db: string) => JSON.parse(rp(args, { ROLEPLAY_DB: db }).stdout) as unknown;
+const sessionsOf = (db: string, ...more: string[]) =>
+  (json(['sessions', '--json', ...more], db) as { sessions: unknown[] }).sessions;
 /** sessions and report of a database, without the fields that name when the report was made */
 function contents(db: string) {
   const report = json(['report', '--json'], db) as Record<string, unknown>;
   delete report.generatedAt;
-  return { sessions: json(['sessions', '--json'], db), report };
+  return { sessions: sessionsOf(db), report };
 }
 
 describe('roleplay import', { timeout: 120_000 }, () => {
@@ -73,7 +75,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     expect(contents(office)).toEqual(contents(laptop));
 
     // The imported unfinished session resumes on the new machine, from its stored scenario.
-    const cy = (json(['sessions', '--json', '--trainee', 'cy'], office) as { id: string }[])[0]!;
+    const cy = (sessionsOf(office, '--trainee', 'cy') as { id: string }[])[0]!;
     const resumed = rp(['resume', cy.id, '--choices', 'wait-calmly'], { ROLEPLAY_DB: office });
     expect(resumed.status).toBe(0);
     expect(rp(['verify'], { ROLEPLAY_DB: office }).status).toBe(0);
@@ -104,7 +106,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     expect(rp(['export', '-o', second], { ROLEPLAY_DB: more }).status).toBe(0);
     const r = rp(['import', second, '--db', office, '--lang', 'en']);
     expect(r.stdout).toContain('1 new, 0 continued, 3 already there');
-    expect((json(['sessions', '--json'], office) as unknown[]).length).toBe(4);
+    expect((sessionsOf(office) as unknown[]).length).toBe(4);
   });
 
   it('refuses a tampered file, naming the first bad line, and imports nothing', () => {
@@ -120,7 +122,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     expect(r.stderr).toBe(
       `roleplay: ${file}:${eventLine + 1}: session ${session}: event 2 was altered: its content no longer matches its hash; nothing was imported\n`,
     );
-    expect(json(['sessions', '--json'], db)).toEqual([]);
+    expect(sessionsOf(db)).toEqual([]);
 
     // An edited result is caught by the seal, on the session's line.
     const sessionLine = lines.findIndex((l) => l.includes('"type":"session"') && l.includes('"passed":true'));
@@ -130,7 +132,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     expect(r2.status).toBe(1);
     expect(r2.stderr).toContain(`${file}:${sessionLine + 1}: `);
     expect(r2.stderr).toContain('result');
-    expect(json(['sessions', '--json'], db)).toEqual([]);
+    expect(sessionsOf(db)).toEqual([]);
 
     // Swapped lines: the event no longer follows its predecessor.
     const a = lines.findIndex((l) => l.includes('"type":"event"') && l.includes('"seq":1'));
@@ -140,7 +142,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     const r3 = rp(['import', file, '--db', db]);
     expect(r3.status).toBe(1);
     expect(r3.stderr).toMatch(new RegExp(`${file.replace(/[.]/g, '\\.')}:${a + 1}: `));
-    expect(json(['sessions', '--json'], db)).toEqual([]);
+    expect(sessionsOf(db)).toEqual([]);
   });
 
   it('refuses a truncated file: cut inside a line, or cut between lines', () => {
@@ -164,7 +166,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
         `:${firstEvent + 2}: session [0-9a-f-]+ stops after event 1 of 2: the file is cut short or events were deleted; nothing was imported`,
       ),
     );
-    expect(json(['sessions', '--json'], db)).toEqual([]);
+    expect(sessionsOf(db)).toEqual([]);
   });
 
   it('says why in the language asked for: the same file:line and exit code, the rest in Chinese or English', () => {

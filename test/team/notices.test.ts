@@ -79,6 +79,6 @@ describe('offline notices', () => {
       HOME: home.home,
       ROLEPLAY_DB: join(home.home, '.roleplay', 'roleplay.db'),
     });
-    expect(JSON.parse(local.stdout)).toHaveLength(1);
+    expect(JSON.parse(local.stdout).sessions).toHaveLength(1);
   });
 });

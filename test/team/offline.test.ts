@@ -125,7 +125,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     // The server now holds exactly what the laptop holds, and every chain verifies there.
     const local = join(home, '.roleplay', 'roleplay.db');
     const list = (db: string) =>
-      JSON.parse(rp(['sessions', '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout) as {
+      JSON.parse(rp(['sessions', '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout).sessions as {
         id: string;
         outcome: string;
       }[];
@@ -191,7 +191,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const home = laptop();
     const env = { HOME: home, ROLEPLAY_DB: url };
     // First contact creates the tables (a versioned migration on first use).
-    expect(rp(['sessions', '--json'], env).stdout.trim()).toBe('[]');
+    expect(JSON.parse(rp(['sessions', '--json'], env).stdout).sessions).toEqual([]);
     await server.stop();
     const played = rp(
       [
@@ -207,7 +207,10 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     );
     expect(played.status).toBe(0);
     await server.restart();
-    const listed = JSON.parse(rp(['sessions', '--json'], env).stdout) as { trainee: string; outcome: string }[];
+    const listed = JSON.parse(rp(['sessions', '--json'], env).stdout).sessions as {
+      trainee: string;
+      outcome: string;
+    }[];
     expect(listed).toMatchObject([{ trainee: 'cy', outcome: 'success' }]);
     expect(rp(['verify'], env).status).toBe(0);
     const migrations = await query<{ version: number }>(
@@ -226,7 +229,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
       { HOME: a, ROLEPLAY_DB: url },
     );
     expect(started.status).toBe(2);
-    const [session] = JSON.parse(rp(['sessions', '--json'], { HOME: b, ROLEPLAY_DB: url }).stdout) as {
+    const [session] = JSON.parse(rp(['sessions', '--json'], { HOME: b, ROLEPLAY_DB: url }).stdout).sessions as {
       id: string;
       finishedAt: string | null;
     }[];
@@ -234,7 +237,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const resumed = rp(['resume', '--trainee', 'eve', '--choices', 'wait-calmly'], { HOME: b, ROLEPLAY_DB: url });
     expect(resumed.stderr).not.toMatch(/team server/);
     expect(resumed.status).toBe(0);
-    const [after] = JSON.parse(rp(['sessions', '--json'], { HOME: a, ROLEPLAY_DB: url }).stdout) as {
+    const [after] = JSON.parse(rp(['sessions', '--json'], { HOME: a, ROLEPLAY_DB: url }).stdout).sessions as {
       id: string;
       outcome: string;
     }[];

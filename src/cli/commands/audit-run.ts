@@ -14,6 +14,7 @@ import {
   type Lang,
   type Locator,
 } from '../../core/index.js';
+import { printJson } from '../json-output.js';
 import { lintPaths } from './lint-run.js';
 
 export interface AuditOptions {
@@ -51,7 +52,7 @@ export function auditCommand(paths: readonly string[], options: AuditOptions): n
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;
   const passed = cases.filter((c) => c.report.passedBy.length > 0).length;
-  if (options.json) printJson(cases, loadErrors, { errors, warnings, passed });
+  if (options.json) printAudit(cases, loadErrors, { errors, warnings, passed });
   else {
     for (const d of all) process.stdout.write(`${formatDiagnostic(d)}\n`);
     for (const c of cases) process.stdout.write(`\n${tableOf(c.report, options.lang).join('\n')}\n`);
@@ -60,7 +61,7 @@ export function auditCommand(paths: readonly string[], options: AuditOptions): n
   return errors > 0 ? 1 : 0;
 }
 
-function printJson(
+function printAudit(
   cases: readonly AuditedCase[],
   loadErrors: readonly Diagnostic[],
   totals: { errors: number; warnings: number; passed: number },
@@ -80,7 +81,7 @@ function printJson(
       diagnostics: c.diagnostics,
     })),
   };
-  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  printJson(out);
 }
 
 /** The case's strategies as rows, one column per language. */

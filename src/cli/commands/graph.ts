@@ -1,7 +1,7 @@
 /** `roleplay graph`: a scenario as a diagram. Its work (graph-run.ts) loads when it runs. */
 import { type Command, Option } from 'commander';
 import type { GraphFormat } from '../../core/graph-export.js';
-import { type CliEnv, langOf, said } from '../env.js';
+import { type CliEnv, langOf, said, UserError } from '../env.js';
 import { langOption, scenarioArgument } from '../options.js';
 
 export function register(program: Command, env: CliEnv): void {
@@ -20,6 +20,13 @@ export function register(program: Command, env: CliEnv): void {
         .choices(['mermaid', 'dot'])
         .default('mermaid'),
     )
+    .option(
+      '--json',
+      said(
+        '把图输出为 JSON：节点和连线（代替 --format）',
+        'print the graph as JSON: nodes and edges (instead of --format)',
+      )[lang],
+    )
     .option('--best', said('突出得分最高的路径', 'highlight the path that scores best')[lang])
     .addOption(langOption(lang, said('节点文字的语言', 'language of the node text')[lang]))
     .action(env.withExit(action));
@@ -27,8 +34,11 @@ export function register(program: Command, env: CliEnv): void {
 
 export async function action(
   ref: string,
-  opts: { format: GraphFormat; best?: boolean },
+  opts: { format: GraphFormat; best?: boolean; json?: boolean },
   cmd: Command,
 ): Promise<number> {
-  return (await import('./graph-run.js')).graphCommand(ref, { ...opts, lang: langOf(cmd) });
+  const lang = langOf(cmd);
+  if (opts.json && cmd.getOptionValueSource('format') === 'cli')
+    throw new UserError(said('--json 和 --format 只能选一个', 'choose one of --json and --format')[lang], 2);
+  return (await import('./graph-run.js')).graphCommand(ref, { ...opts, lang });
 }

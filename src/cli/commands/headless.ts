@@ -14,10 +14,11 @@ import {
   type TestStep,
 } from '../../core/index.js';
 import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from '../../core/yaml-depth.js';
-import { printLine, printProblem, type Said, said, UserError } from '../env.js';
+import { printProblem, type Said, said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { failureText, MAX_STEPS_BYTES, readTextFile } from '../read-file.js';
 import { stepsFileMessages as says } from '../tool-messages.js';
-import { scenarioOrReport } from './scenario-or-report.js';
+import { CASE_NOT_OPENED, type Opened, scenarioOrReport } from './scenario-or-report.js';
 
 export interface RunOptions {
   readonly steps?: string;
@@ -36,15 +37,15 @@ export interface RunHooks {
   readonly onFinish?: (result: RunReport) => void;
 }
 
-/** `steps` may be given already read (a steps file can be a pipe, readable only once). */
-export function runCommand(
-  ref: string,
-  options: RunOptions,
-  hooks: RunHooks = {},
-  steps: readonly TestStep[] = readSteps(options, options.lang),
-): number {
-  const resolved = scenarioOrReport(ref, options.lang);
-  if (!resolved) return 1;
+/** `roleplay run <scenario>`: the case is resolved first (as play does), then the steps are read. */
+export function runCommand(ref: string, options: RunOptions): number {
+  const opened = scenarioOrReport(ref, options.lang);
+  if (!opened) return CASE_NOT_OPENED;
+  return runOpened(opened, options, {}, readSteps(options, options.lang));
+}
+
+/** A headless run of a case already opened, on steps already read (a steps file can be a pipe, readable only once). */
+export function runOpened(resolved: Opened, options: RunOptions, hooks: RunHooks, steps: readonly TestStep[]): number {
   const compiled = compile(resolved.scenario);
   const onStep = hooks.onStart?.({ scenario: resolved.scenario, source: resolved.source, steps });
   const result = runSteps(compiled, steps, onStep ? (r) => onStep(r) : undefined);
@@ -53,7 +54,7 @@ export function runCommand(
     return 2;
   }
   hooks.onFinish?.(result.report);
-  printLine(JSON.stringify(result.report, null, 2));
+  printJson({ ...result.report });
   return 0;
 }
 

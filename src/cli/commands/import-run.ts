@@ -11,10 +11,11 @@ import { ImportError, parseExport } from '../../store/sync/jsonl.js';
 import { mergeSessions } from '../../store/sync/merge-target.js';
 import { said, UserError } from '../env.js';
 import { resolveScenario } from '../files.js';
+import { printJson } from '../json-output.js';
 import { failureText, MAX_IMPORT_BYTES, readTextFile } from '../read-file.js';
 import { withStore } from '../store-access.js';
 
-export async function importCommand(file: string, opts: { db?: string }, lang: Lang): Promise<number> {
+export async function importCommand(file: string, opts: { db?: string; json?: boolean }, lang: Lang): Promise<number> {
   const parsed = readExport(file, lang);
   return withStore(opts, lang, async (store) => {
     const bundles = await withSources(store, parsed.bundles, (id) => parsed.lineOf.get(id) ?? 1, file, lang);
@@ -31,6 +32,18 @@ export async function importCommand(file: string, opts: { db?: string }, lang: L
     const continued = outcomes.filter((o) => !o.created && (o.added > 0 || o.finished)).length;
     const same = outcomes.length - created - continued;
     const events = outcomes.reduce((n, o) => n + o.added, 0);
+    if (opts.json) {
+      printJson({
+        database: store.location,
+        imported: outcomes.length,
+        created,
+        continued,
+        unchanged: same,
+        events,
+        sessions: outcomes.map((o) => ({ id: o.sessionId, created: o.created, added: o.added, finished: o.finished })),
+      });
+      return 0;
+    }
     process.stdout.write(
       said(
         `已导入 ${outcomes.length} 个练习到 ${store.location}：新增 ${created} 个，续上 ${continued} 个，已存在 ${same} 个；新增 ${events} 个步骤\n`,

@@ -1,7 +1,7 @@
 /** `roleplay import <file>`: merge sessions exported elsewhere. Its work (import-run.ts) and the store load when it runs. */
 import type { Command } from 'commander';
 import { type CliEnv, langOf, said } from '../env.js';
-import { allOpts, dbOption, langOption } from '../options.js';
+import { allOpts, dbOption, jsonFlag, langOption } from '../options.js';
 
 export function register(program: Command, env: CliEnv): void {
   const { lang } = env;
@@ -19,6 +19,7 @@ export function register(program: Command, env: CliEnv): void {
         lang
       ],
     )
+    .option('--json', jsonFlag[lang])
     .addOption(dbOption(lang))
     .addOption(langOption(lang))
     .addHelpText(

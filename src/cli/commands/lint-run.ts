@@ -1,9 +1,10 @@
 /** What `roleplay lint` does: check scenario and catalog files, print problems as path:line:column. */
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
-import { byPosition, formatDiagnostic, type Diagnostic, type Lang, type Scenario } from '../../core/index.js';
+import { errorsFirst, formatDiagnostic, type Diagnostic, type Lang, type Scenario } from '../../core/index.js';
 import { fileMessages as M, lintSummary, type Message } from '../../core/messages.js';
 import { printLine } from '../env.js';
+import { printJson } from '../json-output.js';
 import { CATALOG_FILE, expandPaths, loadPath, type LoadedFile } from '../files.js';
 import { type FileKind, skippedText } from '../read-file.js';
 
@@ -16,6 +17,7 @@ export interface LintOptions {
 
 export interface LintResult {
   readonly files: readonly LoadedFile[];
+  /** errors first, then warnings, each by file and position */
   readonly diagnostics: readonly Diagnostic[];
   readonly scenarios: readonly { file: string; scenario: Scenario }[];
 }
@@ -74,7 +76,7 @@ export function lintPaths(paths: readonly string[], lang: Lang): LintResult {
       }
     }
   }
-  return { files, diagnostics: diagnostics.sort(byPosition), scenarios };
+  return { files, diagnostics: diagnostics.sort(errorsFirst), scenarios };
 }
 
 export function lintCommand(paths: readonly string[], options: LintOptions): number {
@@ -82,9 +84,7 @@ export function lintCommand(paths: readonly string[], options: LintOptions): num
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   if (options.format === 'json') {
-    printLine(
-      JSON.stringify({ files: result.files.length, errors, warnings, diagnostics: result.diagnostics }, null, 2),
-    );
+    printJson({ files: result.files.length, errors, warnings, diagnostics: result.diagnostics });
   } else {
     for (const d of result.diagnostics) printLine(formatDiagnostic(d));
     process.stderr.write(`${lintSummary(result.files.length, errors, warnings)[options.lang]}\n`);

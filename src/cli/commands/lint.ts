@@ -1,11 +1,12 @@
 /** `roleplay lint`: check scenario and lesson files. Its work (lint-run.ts) loads when it runs. */
 import { type Command, Option } from 'commander';
-import { type CliEnv, langOf, said } from '../env.js';
-import { langOfCaseOption } from '../options.js';
+import { type CliEnv, langOf, said, UserError } from '../env.js';
+import { jsonFlag, langOfCaseOption } from '../options.js';
 
 interface LintFlags {
   strict?: boolean;
   format?: 'text' | 'json';
+  json?: boolean;
 }
 
 export function register(program: Command, env: CliEnv): void {
@@ -31,10 +32,21 @@ export function register(program: Command, env: CliEnv): void {
         .choices(['text', 'json'])
         .default('text'),
     )
+    .option('--json', `${jsonFlag[lang]}${said('（即 --format json）', ' (the same as --format json)')[lang]}`)
     .addOption(langOfCaseOption(lang))
     .action(env.withExit(action));
 }
 
 export async function action(paths: string[], opts: LintFlags, cmd: Command): Promise<number> {
-  return (await import('./lint-run.js')).lintCommand(paths, { ...opts, lang: langOf(cmd) });
+  const lang = langOf(cmd);
+  if (opts.json && cmd.getOptionValueSource('format') === 'cli' && opts.format !== 'json')
+    throw new UserError(
+      said(
+        '--json 就是 --format json，不能再加 --format text',
+        '--json is --format json; it cannot go with --format text',
+      )[lang],
+      2,
+    );
+  const format = opts.json ? 'json' : opts.format;
+  return (await import('./lint-run.js')).lintCommand(paths, { strict: opts.strict === true, format, lang });
 }

@@ -1,6 +1,6 @@
 /** What `roleplay list` does: the scenarios on offer, as text or JSON. */
 import { customerOf, localize, safeLine, type Lang, type Scenario } from '../../core/index.js';
-import { printLine } from '../env.js';
+import { printJson } from '../json-output.js';
 import { listScenarioFiles, resolveScenario } from '../files.js';
 
 export interface ScenarioSummary {
@@ -39,7 +39,7 @@ export function availableScenarios(lang: Lang): { summary: ScenarioSummary; scen
 export function listCommand(options: { json?: boolean; lang: Lang }): number {
   const list = availableScenarios(options.lang).map((x) => x.summary);
   if (options.json) {
-    printLine(JSON.stringify(list, null, 2));
+    printJson({ scenarios: list });
     return 0;
   }
   const idWidth = Math.max(2, ...list.map((s) => s.id.length));

@@ -5,18 +5,19 @@
 import { type Lang, type Scenario, safeLine, type TestStep } from '../../core/index.js';
 import { analysePaths, type EndingReport, type PathsReport } from '../../core/paths.js';
 import { printLine, printProblem } from '../env.js';
+import { printJson } from '../json-output.js';
 import { type MissingAnswer, pathsMessages as says } from '../tool-messages.js';
-import { scenarioOrReport } from './scenario-or-report.js';
+import { CASE_NOT_OPENED, scenarioOrReport } from './scenario-or-report.js';
 import { withinLimit } from './within-limit.js';
 
 export function pathsCommand(ref: string, opts: { json?: boolean; ending?: string; lang: Lang }): number {
   const scenario = scenarioOrReport(ref, opts.lang)?.scenario;
-  if (!scenario) return 1;
+  if (!scenario) return CASE_NOT_OPENED;
   const lang = opts.lang;
   const report = withinLimit(() => analysePaths(scenario), lang);
   if (opts.ending !== undefined) return printEndingSteps(scenario, report, opts.ending, lang);
   if (opts.json) {
-    printLine(JSON.stringify(jsonOf(report), null, 2));
+    printJson(jsonOf(report));
     return 0;
   }
   printLine([...reportLines(scenario, report, lang), '', says.saveHint(safeLine(ref))[lang]].join('\n'));

@@ -5,7 +5,7 @@ import type { PlayMode } from '../options.js';
 import { type StoreOptions, withPlayRecorder } from '../store-access.js';
 import { needsTerminal, prepareTerminalUi } from '../terminal-ui.js';
 import { fileLibrary } from './file-library.js';
-import { scenarioOrReport } from './scenario-or-report.js';
+import { CASE_NOT_OPENED, scenarioOrReport } from './scenario-or-report.js';
 
 /** Opened and checked before the screen starts, so a broken case is one clear line. */
 export async function playCase(
@@ -13,9 +13,10 @@ export async function playCase(
   opts: StoreOptions & { lang: Lang; mode: PlayMode; shuffle?: boolean },
 ): Promise<number> {
   const { lang, mode } = opts;
-  if (needsTerminal(lang)) return 2;
+  // the case first, as `run` does: a case that is not there is the same line and status everywhere
   const r = scenarioOrReport(ref, lang);
-  if (!r) return 1;
+  if (!r) return CASE_NOT_OPENED;
+  if (needsTerminal(lang)) return 2;
   const start: Start = { kind: 'briefing', opened: { scenario: r.scenario, source: r.source, file: r.file } };
   prepareTerminalUi();
   const { runApp } = await import('../../ui/run-app.js');

@@ -1,9 +1,10 @@
 /**
- * `roleplay play <scenario>`: a case in the terminal UI, or with --watch a live preview for its
- * author. The work (play-run.ts, watch-support.ts) loads when it runs.
+ * `roleplay play [scenario]`: a case in the terminal UI, or with --watch a live preview for its
+ * author; with no case, the menu (as the bare `roleplay`). The work (play-run.ts,
+ * watch-support.ts, menu-run.ts) loads when it runs.
  */
 import type { Command } from 'commander';
-import { type CliEnv, langOf, said } from '../env.js';
+import { type CliEnv, langOf, said, UserError } from '../env.js';
 import {
   allOpts,
   dbOption,
@@ -26,7 +27,7 @@ export function register(program: Command, env: CliEnv): void {
         'play a scenario in the terminal (the menu opens when no scenario is given)',
       )[lang],
     )
-    .argument('<scenario>', scenarioArgument[lang])
+    .argument('[scenario]', scenarioArgument[lang])
     .addOption(modeOption(lang))
     .addOption(dbOption(lang))
     .addOption(traineeOption(lang))
@@ -49,9 +50,20 @@ export function register(program: Command, env: CliEnv): void {
     .action(env.withExit(action));
 }
 
-export async function action(ref: string, opts: { watch?: boolean }, cmd: Command): Promise<number> {
+export async function action(ref: string | undefined, opts: { watch?: boolean }, cmd: Command): Promise<number> {
   const lang = langOf(cmd);
   const mode = modeOf(cmd);
+  if (ref === undefined) {
+    if (opts.watch)
+      throw new UserError(
+        said(
+          '--watch 需要一个案例文件：roleplay play <文件.yaml> --watch',
+          '--watch needs a scenario file: roleplay play <file.yaml> --watch',
+        )[lang],
+        2,
+      );
+    return (await import('./menu-run.js')).playMenu({ ...allOpts(cmd), lang, mode });
+  }
   if (opts.watch) return (await import('./watch-support.js')).playWatch(ref, { lang, mode });
   return (await import('./play-run.js')).playCase(ref, { ...allOpts(cmd), lang, mode, shuffle: shuffleOf(cmd) });
 }

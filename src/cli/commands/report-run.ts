@@ -1,7 +1,7 @@
 /** What `roleplay report` does: the store's aggregates as text with bar charts, JSON, CSV or an HTML page. */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { terminalSafeJson, type Lang, type Scenario } from '../../core/index.js';
+import type { Lang, Scenario } from '../../core/index.js';
 import {
   CSV_TABLES,
   offsetMinutesAt,
@@ -15,7 +15,8 @@ import {
 } from '../../report/report.js';
 import { scenarioFromSource } from '../../store/scenario-source.js';
 import type { ReportData, SessionFilter, SessionStore } from '../../store/store.js';
-import { printLine, said, UserError } from '../env.js';
+import { said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { filterOf, type StoreOptions, withStore } from '../store-access.js';
 
 interface ReportOptions extends StoreOptions {
@@ -53,7 +54,7 @@ export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<nu
         ...(filter.since !== undefined ? { since: filter.since } : {}),
       },
     };
-    if (opts.json) printLine(terminalSafeJson(JSON.stringify(reportJson(data, ctx), null, 2)));
+    if (opts.json) printJson({ ...reportJson(data, ctx) });
     else if (opts.csv === true) process.stdout.write(table ? reportTables(data, ctx)[table] : reportCsv(data));
     else if (typeof opts.csv === 'string') writeCsv(opts.csv, table, data, ctx, lang);
     else if (opts.html !== undefined) writeReport(opts.html, reportHtml(data, ctx), lang);

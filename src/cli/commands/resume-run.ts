@@ -10,7 +10,8 @@ import { StoreRecorder } from '../../store/recorder.js';
 import { Recording } from '../../store/recording.js';
 import { restorePoint } from '../../store/resume.js';
 import type { SessionRow, SessionStore, StoredEvent } from '../../store/store.js';
-import { printLine, printProblem, said, UserError } from '../env.js';
+import { printProblem, said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { type StoreOptions, scenarioOf, sessionNamed, shortId, unrecorded, withStore } from '../store-access.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 import { fileLibrary } from './file-library.js';
@@ -124,7 +125,7 @@ async function resumeHeadless(stopped: Stopped, steps: readonly TestStep[], lang
       const report = reportOf(compiled, output);
       void recording.finish(report);
       await recording.flush();
-      printLine(JSON.stringify(report, null, 2));
+      printJson({ ...report });
     } else {
       await recording.flush();
       if (code === 0) {

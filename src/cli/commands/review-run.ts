@@ -1,8 +1,9 @@
 /** What `roleplay review` does: a session's timeline, in the review screen or as JSON. */
-import { type Lang, terminalSafeJson } from '../../core/index.js';
+import type { Lang } from '../../core/index.js';
 import type { SessionRow, SessionStore } from '../../store/store.js';
 import { type Timeline, timelineOf } from '../../ui/review/timeline.js';
-import { printLine, said, UserError } from '../env.js';
+import { said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { type StoreOptions, scenarioOf, sessionNamed, withStore } from '../store-access.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 
@@ -17,7 +18,7 @@ export async function reviewCommand(
     return timelineOf(compiled.scenario, session, await store.events(session.id), lang);
   });
   if (opts.json) {
-    printLine(terminalSafeJson(JSON.stringify(timeline, null, 2)));
+    printJson({ ...timeline });
     return 0;
   }
   prepareTerminalUi();

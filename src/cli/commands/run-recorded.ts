@@ -9,15 +9,19 @@ import {
   type RunOptions,
   readSteps,
   reportRecorded,
-  runCommand,
+  runOpened,
 } from './headless.js';
+import { CASE_NOT_OPENED, scenarioOrReport } from './scenario-or-report.js';
 
 export async function runRecorded(
   ref: string,
   opts: Omit<RunOptions, 'lang'> & StoreOptions,
   lang: Lang,
 ): Promise<number> {
-  const steps = readSteps(opts, lang); // bad steps are reported before anything is recorded
+  // the case first, as a plain run does; bad steps are reported before anything is recorded
+  const opened = scenarioOrReport(ref, lang);
+  if (!opened) return CASE_NOT_OPENED;
+  const steps = readSteps(opts, lang);
   return withStore(opts, lang, async (store) => {
     let recording: Promise<Recording> | undefined;
     let finished = false;
@@ -46,7 +50,7 @@ export async function runRecorded(
         );
       },
     };
-    const code = runCommand(ref, { ...opts, lang }, hooks, steps);
+    const code = runOpened(opened, { ...opts, lang }, hooks, steps);
     if (recording) {
       const r = await recording;
       await r.flush();

@@ -1,7 +1,7 @@
 /** `roleplay run`: play a scenario headless and print the result as JSON. Its work (headless.ts, run-recorded.ts) loads when it runs. */
 import type { Command } from 'commander';
 import { type CliEnv, langOf, said } from '../env.js';
-import { dbOption, langOfCaseOption, scenarioArgument, traineeOption } from '../options.js';
+import { dbOption, jsonFlag, langOfCaseOption, scenarioArgument, traineeOption } from '../options.js';
 
 interface RunFlags {
   steps?: string;
@@ -36,6 +36,10 @@ export function register(program: Command, env: CliEnv): void {
     .option(
       '--record',
       said('把这次运行记录为一次练习（见 --db、--trainee）', 'record the run as a session (see --db, --trainee)')[lang],
+    )
+    .option(
+      '--json',
+      `${jsonFlag[lang]}${said('（run 总是输出 JSON；与其他命令一致）', ' (run always does; accepted like every other command)')[lang]}`,
     )
     .addOption(dbOption(lang))
     .addOption(traineeOption(lang))

@@ -5,6 +5,7 @@ import { recordStrings } from '../../report/strings.js';
 import { localParts } from '../../report/time.js';
 import type { SessionRow } from '../../store/store.js';
 import { printLine, said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 import { filterOf, type StoreOptions, shortId, withStore } from '../store-access.js';
 
 interface SessionsOptions extends StoreOptions {
@@ -19,7 +20,7 @@ export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promis
   const limit = limitOf(opts.limit, lang);
   return withStore(opts, lang, async (store) => {
     const rows = await store.listSessions({ ...filter, ...(limit !== undefined ? { limit } : {}) });
-    if (opts.json) printLine(JSON.stringify(rows.map(jsonOf), null, 2));
+    if (opts.json) printJson({ sessions: rows.map(jsonOf) });
     else printLine(rows.length === 0 ? recordStrings(lang).noSessions : tableOf(rows, lang).join('\n'));
     return 0;
   });

@@ -10,10 +10,12 @@ import { StoreError } from '../../store/store.js';
 import { SYNC_NOTICES } from '../../store/sync/notices.js';
 import { TeamStore } from '../../store/sync/team-store.js';
 import { printProblem, said, UserError } from '../env.js';
+import { printJson } from '../json-output.js';
 
-export async function syncCommand(opts: { db?: string; all?: boolean }, lang: Lang): Promise<number> {
+export async function syncCommand(opts: { db?: string; all?: boolean; json?: boolean }, lang: Lang): Promise<number> {
   const store = await openTeamStore(opts.db, lang);
   try {
+    if (opts.json) return await syncJson(store, opts.all === true);
     if (!opts.all && store.waiting === 0) {
       process.stdout.write(
         said('本机没有待上传的记录\n', 'nothing on this computer is waiting to be uploaded\n')[lang],
@@ -43,6 +45,22 @@ export async function syncCommand(opts: { db?: string; all?: boolean }, lang: La
   } finally {
     await store.close();
   }
+}
+
+/** `sync --json`: what was uploaded and what still waits, as one object; exit 1 when something still waits. */
+async function syncJson(store: TeamStore, all: boolean): Promise<number> {
+  const result =
+    !all && store.waiting === 0 ? ({ ok: true, sessions: 0, events: 0 } as const) : await store.sync({ all });
+  printJson({
+    ok: result.ok,
+    server: store.location,
+    uploaded: result.sessions,
+    events: result.events,
+    remaining: result.ok ? 0 : result.remaining,
+    problem: result.ok ? null : result.problem,
+    refused: result.ok ? [] : result.refused.map((r) => ({ session: r.sessionId, reason: r.reason })),
+  });
+  return result.ok ? 0 : 1;
 }
 
 /** The team server named by --db / ROLEPLAY_DB, with this computer's offline queue beside it. */

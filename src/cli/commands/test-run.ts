@@ -5,6 +5,7 @@
  */
 import {
   compile,
+  type Diagnostic,
   formatDiagnostic,
   runSteps,
   safeLine,
@@ -19,6 +20,7 @@ import { coverageOf, type RuleTaken, type ScenarioCoverage } from '../../core/co
 import { writeCoverage } from './coverage.js';
 import { lintPaths } from './lint-run.js';
 import { printLine, said } from '../env.js';
+import { printJson } from '../json-output.js';
 import { testMessages as says } from '../tool-messages.js';
 
 export interface TestOutcome {
@@ -95,23 +97,35 @@ export function runAnswerTests(scenario: Scenario, lang: Lang): { outcomes: Test
   return { outcomes, taken };
 }
 
-export function testCommand(paths: readonly string[], options: { lang: Lang; coverage?: boolean }): number {
-  const lint = lintPaths(paths.length ? paths : ['scenarios'], options.lang);
-  let passed = 0;
-  let failed = 0;
+/** One test's result, as `test --json` prints it: `path` tests play steps, `sample-answers` tests check typed answers. */
+interface TestRecord {
+  readonly file: string;
+  readonly scenario: string;
+  readonly test: string;
+  readonly kind: 'path' | 'sample-answers';
+  readonly passed: boolean;
+  readonly problems: readonly string[];
+}
+
+interface TestRun {
+  /** files that do not load, so none of their tests can run: each counts as one failure */
+  readonly notLoaded: readonly { readonly file: string; readonly diagnostics: readonly Diagnostic[] }[];
+  readonly results: readonly TestRecord[];
+  readonly coverage: readonly ScenarioCoverage[];
+}
+
+function runTests(paths: readonly string[], lang: Lang): TestRun {
+  const lint = lintPaths(paths.length ? paths : ['scenarios'], lang);
   // A file that does not load cannot run its tests: that is a failure, not a silence.
-  for (const f of lint.files) {
-    if (f.loaded?.kind === 'catalog' && f.diagnostics.every((d) => d.severity !== 'error')) continue;
-    const errs = f.diagnostics.filter((d) => d.severity === 'error');
-    if (errs.length === 0) continue;
-    failed++;
-    printLine(`FAIL ${f.file}: ${says.doesNotLoad()[options.lang]}`);
-    for (const d of errs) printLine(`     ${formatDiagnostic(d)}`);
-  }
+  const notLoaded = lint.files
+    .filter((f) => !(f.loaded?.kind === 'catalog' && f.diagnostics.every((d) => d.severity !== 'error')))
+    .map((f) => ({ file: f.file, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') }))
+    .filter((f) => f.diagnostics.length > 0);
+  const results: TestRecord[] = [];
   const coverage: ScenarioCoverage[] = [];
-  for (const { scenario } of lint.scenarios) {
-    const paths = runScenarioTests(scenario, options.lang);
-    const answers = runAnswerTests(scenario, options.lang);
+  for (const { file, scenario } of lint.scenarios) {
+    const paths = runScenarioTests(scenario, lang);
+    const answers = runAnswerTests(scenario, lang);
     coverage.push(
       coverageOf(
         scenario,
@@ -119,20 +133,48 @@ export function testCommand(paths: readonly string[], options: { lang: Lang; cov
         { tests: answers.outcomes.length, taken: answers.taken },
       ),
     );
-    for (const outcome of [...paths, ...answers.outcomes]) {
-      if (outcome.passed) {
-        passed++;
-        // test names and steps come from the file: never let them reach the terminal as control codes
-        printLine(`ok   ${scenario.id} › ${safeLine(outcome.test)}`);
-      } else {
-        failed++;
-        printLine(
-          `FAIL ${scenario.id} › ${safeLine(outcome.test)}: ${safeLine(outcome.problems.join(says.problemSeparator()[options.lang]))}`,
-        );
-      }
-    }
+    const record = (kind: TestRecord['kind']) => (o: TestOutcome) =>
+      results.push({ file, scenario: scenario.id, test: o.test, kind, passed: o.passed, problems: o.problems });
+    paths.forEach(record('path'));
+    answers.outcomes.forEach(record('sample-answers'));
   }
-  if (options.coverage) writeCoverage(coverage, options.lang);
-  printLine(says.summary(passed, failed)[options.lang]);
+  return { notLoaded, results, coverage };
+}
+
+export function testCommand(
+  paths: readonly string[],
+  options: { lang: Lang; coverage?: boolean; json?: boolean },
+): number {
+  const run = runTests(paths, options.lang);
+  const passed = run.results.filter((r) => r.passed).length;
+  const failed = run.results.length - passed + run.notLoaded.length;
+  if (options.json)
+    printJson({
+      passed,
+      failed,
+      notLoaded: run.notLoaded,
+      results: run.results,
+      ...(options.coverage ? { coverage: run.coverage } : {}),
+    });
+  else printTests(run, options);
   return failed > 0 ? 1 : 0;
+}
+
+function printTests(run: TestRun, options: { lang: Lang; coverage?: boolean }): void {
+  const { lang } = options;
+  for (const f of run.notLoaded) {
+    printLine(`FAIL ${f.file}: ${says.doesNotLoad()[lang]}`);
+    for (const d of f.diagnostics) printLine(`     ${formatDiagnostic(d)}`);
+  }
+  for (const r of run.results) {
+    // test names and steps come from the file: never let them reach the terminal as control codes
+    if (r.passed) printLine(`ok   ${r.scenario} › ${safeLine(r.test)}`);
+    else
+      printLine(
+        `FAIL ${r.scenario} › ${safeLine(r.test)}: ${safeLine(r.problems.join(says.problemSeparator()[lang]))}`,
+      );
+  }
+  if (options.coverage) writeCoverage(run.coverage, lang);
+  const passed = run.results.filter((r) => r.passed).length;
+  printLine(says.summary(passed, run.results.length - passed + run.notLoaded.length)[lang]);
 }

@@ -1,7 +1,7 @@
 /** `roleplay test`: run the scenarios' tests. Its work (test-run.ts) loads when it runs. */
 import type { Command } from 'commander';
 import { type CliEnv, langOf, said } from '../env.js';
-import { langOfCaseOption } from '../options.js';
+import { jsonFlag, langOfCaseOption } from '../options.js';
 
 export function register(program: Command, env: CliEnv): void {
   const { lang } = env;
@@ -18,10 +18,19 @@ export function register(program: Command, env: CliEnv): void {
       '--coverage',
       said('同时列出没有测试走到的节点、选项和结局', 'also list the nodes, choices and endings no test visits')[lang],
     )
+    .option('--json', jsonFlag[lang])
     .addOption(langOfCaseOption(lang))
     .action(env.withExit(action));
 }
 
-export async function action(paths: string[], opts: { coverage?: boolean }, cmd: Command): Promise<number> {
-  return (await import('./test-run.js')).testCommand(paths, { lang: langOf(cmd), coverage: opts.coverage === true });
+export async function action(
+  paths: string[],
+  opts: { coverage?: boolean; json?: boolean },
+  cmd: Command,
+): Promise<number> {
+  return (await import('./test-run.js')).testCommand(paths, {
+    lang: langOf(cmd),
+    coverage: opts.coverage === true,
+    json: opts.json === true,
+  });
 }

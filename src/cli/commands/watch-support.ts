@@ -4,7 +4,6 @@
  * and it turns all of them into one "changed" event), every save is loaded through files.ts
  * like any other read, and the UI (src/ui/watch) gets either the new version or its problems.
  */
-import { statSync } from 'node:fs';
 import { watch } from 'chokidar';
 import { formatDiagnostic, safeLine, type Lang } from '../../core/index.js';
 import type { Mode } from '../../core/records.js';
@@ -12,6 +11,7 @@ import type { Reload, WatchSource } from '../../ui/watch/source.js';
 import { resolveScenario } from '../files.js';
 import { said } from '../env.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
+import { CASE_NOT_OPENED, caseFileOrReport } from './scenario-or-report.js';
 
 /** The file now, as the UI should see it. */
 /** `lang`: the language of the problems shown when the file does not load. */
@@ -81,25 +81,9 @@ export function fileWatchSource(
 
 /** `roleplay play --watch <file>`: live preview of a scenario file while it is being written. */
 export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }): Promise<number> {
-  let file: string | undefined;
-  try {
-    if (statSync(ref).isFile()) file = ref;
-  } catch {
-    /* maybe an id */
-  }
-  if (!file) {
-    const r = resolveScenario(ref, options.lang);
-    if (!r.ok) {
-      process.stderr.write(
-        said(
-          `roleplay: --watch 需要案例文件：${r.message ?? `${ref} 无法载入`}\n`,
-          `roleplay: --watch needs the scenario's file: ${r.message ?? `${ref} cannot be loaded`}\n`,
-        )[options.lang],
-      );
-      return 1;
-    }
-    file = r.file;
-  }
+  // found as every command finds a case; a file that does not load is still watched (that is the point)
+  const file = caseFileOrReport(ref, options.lang);
+  if (file === undefined) return CASE_NOT_OPENED;
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(
       said(
