@@ -5,7 +5,6 @@ import {
   safeLine,
   shareOf,
   standingOf,
-  terminalSafeJson,
   type Lang,
   type ProgressView,
 } from '../../core/index.js';
@@ -13,6 +12,7 @@ import { traineeFrom } from '../../store/open.js';
 import { progressLines } from '../../ui/progress.js';
 import type { MenuEntry } from '../../ui/library.js';
 import { printLine } from '../env.js';
+import { printJson } from '../json-output.js';
 import { progressViewOf } from '../progress-view.js';
 import { type StoreOptions, withStore } from '../store-access.js';
 import { fileLibrary } from './file-library.js';
@@ -26,7 +26,7 @@ export async function progressCommand(opts: ProgressOptions, lang: Lang): Promis
   const entries = fileLibrary.entries();
   return withStore(opts, lang, async (store) => {
     const view = progressViewOf(await store.progress(trainee), entries, lang);
-    if (opts.json) printLine(terminalSafeJson(JSON.stringify(progressJson(view, entries, lang), null, 2)));
+    if (opts.json) printJson(progressJson(view, entries, lang));
     else {
       const width = process.stdout.columns || Number(process.env.COLUMNS) || 80;
       printLine(
