@@ -8,6 +8,7 @@
  */
 import type { Command } from 'commander';
 import type { Lang } from '../core/index.js';
+import { safeText } from '../core/sanitize.js';
 import { isLang, type Said, said } from '../core/text.js';
 
 /** A sentence in both languages, Chinese first; `said(zh, en)[lang]` is the one to print. */
@@ -40,14 +41,30 @@ export class UserError extends Error {
   }
 }
 
-/** One line on standard output. */
+/*
+ * What we print may quote a scenario file, a session database or typed text, any of which can
+ * hold escape sequences, control characters or bidi overrides. Text goes out through safeText
+ * here, at the edge (JSON through json-output.ts), so no command can forget to.
+ */
+
+/** One line (or several) of text on standard output. */
 export function printLine(text: string): void {
-  process.stdout.write(`${text}\n`);
+  printText(`${text}\n`);
+}
+
+/** Text on standard output as it is, once made safe for a terminal. */
+export function printText(text: string): void {
+  process.stdout.write(safeText(text));
+}
+
+/** Text on standard error as it is (a message of several parts, a summary), once made safe for a terminal. */
+export function printErr(text: string): void {
+  process.stderr.write(safeText(text));
 }
 
 /** A problem, on standard error in the shape of every error of ours: `roleplay: …`. */
 export function printProblem(text: string): void {
-  process.stderr.write(`roleplay: ${text}\n`);
+  process.stderr.write(`roleplay: ${safeText(text)}\n`);
 }
 
 /** What a command's action gives back: its exit status. */

@@ -4,15 +4,14 @@
  * ROLEPLAY_DEBUG=1) for bugs, so a trainer never sees a stack trace.
  */
 import { CommanderError, type Command } from 'commander';
+import { safeLine, safeText } from '../core/sanitize.js';
 import { cliEnv, printProblem, UserError } from './env.js';
 import { buildProgram } from './program.js';
+import { guardStandardStreams, HANG_UP_STATUS, terminalLost } from './terminal-loss.js';
 import { langFromArgv, usageError } from './usage-errors.js';
 
-// A reader that stops early (`roleplay list | head`) closes the pipe; that is not a failure
-// of ours, so leave quietly instead of printing a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
-}
+// A reader that stops early (`roleplay list | head`) or a terminal that went away: a quiet end.
+guardStandardStreams();
 
 async function main(argv: string[]): Promise<number> {
   // Read before commander parses, so the help it prints is in this language too.
@@ -27,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   for (const cmd of commands) {
     cmd.exitOverride();
     cmd.configureOutput({
-      writeErr: (s) => process.stderr.write(s),
+      writeErr: (s) => process.stderr.write(safeText(s)),
       outputError: (s, write) => write(`roleplay: ${usageError(s, lang)}\n`),
     });
   }
@@ -49,13 +48,15 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv).then(
   (code) => {
+    // The screen has closed and the session is saved; nothing else is worth waiting for.
+    if (terminalLost()) process.exit(HANG_UP_STATUS);
     process.exitCode = code;
   },
   (e: unknown) => {
     if (process.env.ROLEPLAY_DEBUG) console.error(e);
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(
-      `roleplay: internal error: ${message.split('\n')[0]} (set ROLEPLAY_DEBUG=1 for details, and please report it)\n`,
+      `roleplay: internal error: ${safeLine(message.split('\n')[0]!)} (set ROLEPLAY_DEBUG=1 for details, and please report it)\n`,
     );
     process.exitCode = 1;
   },

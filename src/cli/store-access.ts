@@ -12,7 +12,7 @@ import { compiledFromSource } from '../store/scenario-source.js';
 import type { SessionFilter, SessionRow, SessionStore } from '../store/store.js';
 import { StoreError } from '../store/store.js';
 import type { Recorder } from '../core/recorder.js';
-import { said, UserError } from './env.js';
+import { printLine, said, UserError } from './env.js';
 
 export interface StoreOptions {
   readonly db?: string;
@@ -109,8 +109,33 @@ export async function withPlayRecorder(
     const code = await fn(recorder);
     const failure = await recorder.close();
     if (failure !== undefined) throw unrecorded(failure, store.location, lang);
+    await tellResumable([recorder], opts, lang);
     return code;
   });
+}
+
+/**
+ * After the screen has closed (quit or Ctrl+C): when the trainee left a case before its
+ * ending with a step taken, one line on how to continue it. The latest such session is named.
+ */
+export async function tellResumable(
+  recorders: readonly StoreRecorder[],
+  opts: StoreOptions,
+  lang: Lang,
+): Promise<void> {
+  for (const r of [...recorders].reverse()) {
+    const id = await r.leftUnfinished();
+    if (id === undefined) continue;
+    const db = opts.db !== undefined ? ` --db ${/^[\w./:@-]+$/.test(opts.db) ? opts.db : JSON.stringify(opts.db)}` : '';
+    const command = `roleplay resume ${shortId(id)}${db}`;
+    printLine(
+      said(
+        `这次练习已保存，可以接着练：${command}（或在菜单里按 c）`,
+        `This session is saved and can be continued: ${command} (or press c in the menu)`,
+      )[lang],
+    );
+    return;
+  }
 }
 
 /** The sessions named by --trainee, --scenario and --since. */

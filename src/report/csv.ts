@@ -1,8 +1,9 @@
 /**
  * The report as CSV for spreadsheets: one long table (`report --csv`, pivot it), or one table
- * per view (`report --csv DIR`, or one named table into a file). Every cell is one safe line:
- * no escape sequences or control characters, and text that a spreadsheet would run as a
- * formula (= + - @ at the start) is quoted as text.
+ * per view (`report --csv DIR`, or one named table into a file). Every cell is one safe line
+ * (no escape sequences, control characters or bidi overrides), and text a spreadsheet would
+ * run as a formula (= + - @ at the start, also after a tab or CR, which safeLine turns to
+ * blanks) is quoted as text.
  */
 import { safeLine } from '../core/index.js';
 import type { ReportData } from '../store/store.js';
@@ -15,7 +16,6 @@ export function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const line = safeLine(value);
-  // A leading = + - @ (after blanks) makes spreadsheets run a formula; quote it as text.
   const guarded = /^\s*[=+\-@]/.test(line) ? `'${line}` : line;
   return /[",\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }

@@ -88,7 +88,7 @@ const zh: RecordStrings = {
   no: '否',
   unfinished: '未完成',
   noSessions: '没有符合条件的练习记录。',
-  modes: { practice: '练习', exam: '考核', headless: '无界面' },
+  modes: { practice: '练习', exam: '考试', headless: '无界面' },
   outcomes: { success: '成功', partial: '部分成功', failure: '失败' },
   reportTitle: '练习报告',
   attempts: (n) => `${n} 次完成`,

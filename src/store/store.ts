@@ -67,6 +67,8 @@ export interface SessionFilter {
   readonly since?: string;
   /** only finished / only unfinished sessions */
   readonly finished?: boolean;
+  /** leave out unfinished sessions in which no step was taken (nothing there to continue) */
+  readonly withSteps?: boolean;
   readonly limit?: number;
 }
 

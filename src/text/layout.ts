@@ -36,6 +36,16 @@ function segmentsOf(text: string): Iterable<string> {
   return Array.from(graphemes.segment(text), (s) => s.segment);
 }
 
+/** The grapheme clusters of `text` as a list: what a text cursor moves over (emoji, Chinese, accents alike). */
+export function graphemesOf(text: string): string[] {
+  return Array.from(segmentsOf(text));
+}
+
+/** The width of one grapheme cluster in columns (0 for a lone combining mark). */
+export function graphemeColumns(grapheme: string): number {
+  return graphemeWidth(grapheme);
+}
+
 export function widthOf(text: string): number {
   let w = 0;
   for (const g of segmentsOf(text)) w += graphemeWidth(g);

@@ -4,6 +4,7 @@ import { initialMeters } from '../core/conditions.js';
 import { consequenceOf } from '../core/model.js';
 import { safeLine, safeText } from '../core/sanitize.js';
 import { reportOf } from '../core/session.js';
+import { sourceTitle } from '../core/source-titles.js';
 import { localize } from '../core/text.js';
 import { lessonTitle, speakerName, actionText, modelAnswer, wayText, whyBetter } from './describe.js';
 import { stringsFor } from './i18n.js';
@@ -81,6 +82,9 @@ function outcomeLines({ compiled, output, lang, width }: View): Line[] {
       width,
     ),
   );
+  // What "max" is: the best one way through the case, which is less than the lessons' maxima added up.
+  const lessonsMax = Object.values(score.lessons).reduce((sum, l) => sum + l.max, 0);
+  lines.push(...paragraph(t.maxExplained(score.max, lessonsMax), width, { tone: 'muted' }));
   return lines;
 }
 
@@ -101,10 +105,8 @@ function lessonLines({ compiled, output, lang, width }: View): Line[] {
     );
     if (!lesson) continue;
     lines.push(...under(safeText(localize(lesson.principle, lang)), width, 11));
-    if (lesson.source) {
-      const src = safeLine(lesson.source.file) + (lesson.source.section ? ` · ${safeLine(lesson.source.section)}` : '');
-      lines.push(...under(`${t.source}${t.colon}${src}`, width, 11));
-    }
+    if (lesson.source)
+      lines.push(...under(`${t.source}${t.colon}${safeLine(sourceTitle(lesson.source)[lang])}`, width, 11));
   }
   return lines;
 }

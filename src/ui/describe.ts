@@ -13,7 +13,7 @@ import { stringsFor } from './i18n.js';
 export function speakerName(scenario: Scenario, speaker: string, lang: Lang): string {
   if (speaker === NARRATOR) return stringsFor(lang).narrator;
   const member = scenario.cast.find((c) => c.id === speaker);
-  return member ? safeLine(localize(member.name, lang)) || member.id : speaker;
+  return member ? safeLine(localize(member.name, lang)) || member.id : safeLine(speaker);
 }
 
 /** Why a way is better: its own feedback, else the principles of the lessons it scores. */
@@ -41,7 +41,7 @@ export function actionText(scenario: Scenario, step: StepRecord, lang: Lang): st
       const node = scenario.nodes[step.node];
       const id = step.action.choice;
       const choice = node?.kind === 'choice' ? node.choices.find((c) => c.id === id) : undefined;
-      return choice ? safeLine(localize(choice.text, lang)) : id;
+      return safeLine(choice ? localize(choice.text, lang) : id);
     }
     case 'say':
       return safeLine(step.action.text);

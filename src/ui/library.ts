@@ -45,6 +45,8 @@ export type ResumeResult =
       readonly opened: OpenedScenario;
       readonly resume: ResumePoint;
       readonly mode: Mode;
+      /** the language to go on in (the one the session was played in); absent: keep the menu's */
+      readonly lang?: Lang;
     }
   | { readonly ok: false; readonly message: string };
 

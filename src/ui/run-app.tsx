@@ -6,6 +6,7 @@ import { App, loadScreens, type Start } from './components/app.js';
 import type { Mode } from '../core/records.js';
 import type { Library } from './library.js';
 import type { Recorder } from '../core/recorder.js';
+import { bracketedPaste } from './paste-mode.js';
 import { themeFromEnv } from './theme.js';
 
 export type { Start } from './components/app.js';
@@ -30,6 +31,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   // Ink turns raw mode on in an effect after the first frame; a key typed before that would
   // be echoed by the terminal and scroll the screen. Raw from the start, keys just wait.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  const pasteOff = bracketedPaste();
   // Only the menu draws before the other screens have loaded.
   if (options.start.kind !== 'menu') await loadScreens();
   const instance = render(
@@ -46,6 +48,10 @@ export async function runApp(options: RunAppOptions): Promise<number> {
     { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
   );
   options.signal?.addEventListener('abort', () => instance.unmount(), { once: true });
-  await instance.waitUntilExit();
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    pasteOff();
+  }
   return 0;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rp } from './helpers.js';
 
 describe('--no-shuffle', () => {
-  it.each([[['play', 'night-window', '--no-shuffle']], [['--no-shuffle']]])(
+  it.each([[['play', 'angry-customer', '--no-shuffle']], [['--no-shuffle']]])(
     'roleplay %j is accepted (without a terminal it stops only for the terminal)',
     (args) => {
       const r = rp([...args, '--lang', 'en']);

@@ -137,6 +137,19 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       expect(beta!.result).toEqual(reportFixture()[4]!.result);
     });
 
+    it('leaves out unfinished sessions without a step when asked (withSteps)', async () => {
+      for (const s of reportFixture()) await record(store, s);
+      await record(store, {
+        header: header('55555555-0000-4000-8000-000000000005', 'cy', SOURCE_A, '2026-03-05T09:00:00.000Z'),
+        steps: [],
+      });
+      const ids = (rows: { id: string }[]) => rows.map((r) => r.id.slice(0, 8));
+      expect(ids(await store.listSessions({ finished: false }))).toEqual(['55555555', '33333333']);
+      expect(ids(await store.listSessions({ finished: false, withSteps: true }))).toEqual(['33333333']);
+      expect(await store.listSessions({ withSteps: true })).toHaveLength(5);
+      expect(ids(await store.listSessions({ trainee: 'cy', withSteps: true, limit: 1 }))).toEqual(['33333333']);
+    });
+
     it('finds a session by id or by a unique prefix, and says when a prefix is ambiguous', async () => {
       for (const s of reportFixture()) await record(store, s);
       expect(await store.findSession('22222222-0000-4000-8000-000000000003')).toMatchObject({ trainee: 'bob' });

@@ -8,6 +8,9 @@ beforeEach(() => {
 });
 afterEach(() => tmp.done());
 
+/** One answer, then the steps run out: unfinished, with a step (`sessions` leaves out those without). */
+const ONE_STEP = `${import.meta.dirname}/helpers/one-step.yaml`;
+
 const idOf = (stderr: string) => /session ([0-9a-f-]{36})/.exec(stderr)![1]!;
 
 describe('run --record and sessions', { timeout: 90_000 }, () => {
@@ -74,19 +77,19 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
 
   it('takes the database and trainee from ROLEPLAY_DB and ROLEPLAY_TRAINEE', () => {
     const env = { ROLEPLAY_DB: tmp.db, ROLEPLAY_TRAINEE: 'env-trainee' };
-    expect(rp(['run', BASEMENT, '--choices', 'x', '--record'], env).status).toBe(2);
+    expect(rp(['run', BASEMENT, '--steps', ONE_STEP, '--record'], env).status).toBe(2);
     const list = JSON.parse(rp(['sessions', '--json'], env).stdout).sessions;
     expect(list).toEqual([
       expect.objectContaining({ trainee: 'env-trainee', outcome: null, finishedAt: null, percent: null }),
     ]);
     // --trainee wins over the environment
-    rp(['run', BASEMENT, '--choices', 'x', '--record', '--trainee', 'flag'], env);
+    rp(['run', BASEMENT, '--steps', ONE_STEP, '--record', '--trainee', 'flag'], env);
     expect(JSON.parse(rp(['sessions', '--json', '--trainee', 'flag'], env).stdout).sessions).toHaveLength(1);
   });
 
   it('filters sessions by trainee, scenario and since, newest first', () => {
     for (const t of ['a', 'b', 'a'])
-      rp(['run', BASEMENT, '--choices', 'x', '--record', '--db', tmp.db, '--trainee', t]);
+      rp(['run', BASEMENT, '--steps', ONE_STEP, '--record', '--db', tmp.db, '--trainee', t]);
     const all = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout).sessions as {
       id: string;
       trainee: string;

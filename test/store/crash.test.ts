@@ -41,10 +41,12 @@ async function player() {
       await new Promise((r) => setTimeout(r, 10));
     }
   };
-  const id = (await waitFor(/session (\S+)\n/))[1]!;
   let sent = 0;
   return {
-    id,
+    /** the session's id, known once the first step is recorded */
+    get id(): string {
+      return /session (\S+)\n/.exec(out)![1]!;
+    },
     async send(line: string) {
       sent++;
       child!.stdin.write(`${line}\n`);

@@ -95,7 +95,7 @@ describe('opening and migrations', () => {
   it('takes the database from --db, then ROLEPLAY_DB, else ~/.roleplay; the trainee from --trainee, ROLEPLAY_TRAINEE, the user', () => {
     expect(dbPathFrom('/x/a.db', { ROLEPLAY_DB: '/y/b.db' })).toBe('/x/a.db');
     expect(dbPathFrom(undefined, { ROLEPLAY_DB: '/y/b.db' })).toBe('/y/b.db');
-    expect(dbPathFrom(undefined, {})).toMatch(/\.roleplay\/roleplay\.db$/);
+    expect(dbPathFrom(undefined, { HOME: '/' })).toMatch(/^\/\.roleplay\/roleplay\.db$/);
     expect(traineeFrom('张工', { ROLEPLAY_TRAINEE: 'x' })).toBe('张工');
     expect(traineeFrom(undefined, { ROLEPLAY_TRAINEE: 'li\u001b[31m' })).toBe('li');
     expect(traineeFrom(undefined, {}).length).toBeGreaterThan(0);

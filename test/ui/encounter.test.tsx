@@ -122,11 +122,15 @@ describe('encounter', () => {
     await h.waitFor((f) => f.includes('剩余 20 秒'), 'the countdown where it stopped');
   });
 
-  it('shows meter changes when they happen', async () => {
-    const h = await startPlay({ start: { kind: 'play', opened: basement() }, mode: 'exam' });
+  it('shows meter changes when they happen (practice)', async () => {
+    const h = await startPlay({ start: { kind: 'play', opened: basement() }, mode: 'practice' });
     await h.answer(GOOD_ANSWER);
+    await h.waitFor((f) => f.includes('这一步的反馈'));
+    await h.press(KEY.enter);
     await h.waitFor((f) => f.includes('施工单和出入证呢？'));
     await h.press('3'); // argue: goodwill -1
+    await h.waitFor((f) => f.includes('这一步的反馈'));
+    await h.press(KEY.enter);
     const f = await h.waitFor((x) => x.includes('我来联系商场物业经理'));
     expect(f).toMatch(/好感\s+█+░+\s+2\/3\s+好感 -1/);
   });
@@ -260,6 +264,6 @@ describe('encounter', () => {
     await h.press('r');
     const f = await h.waitFor((x) => x.includes('站住！') && !x.includes('总结'));
     expect(f).not.toContain(GOOD_ANSWER);
-    expect(f).toMatch(/好感\s+█+\s+3\/3/);
+    expect(f).not.toContain('好感'); // fresh: exam mode shows no meters, and no mood before a change
   });
 });

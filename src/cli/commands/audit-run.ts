@@ -16,6 +16,7 @@ import {
 } from '../../core/index.js';
 import { printJson } from '../json-output.js';
 import { lintPaths } from './lint-run.js';
+import { printText, printErr } from '../env.js';
 
 export interface AuditOptions {
   readonly lang: Lang;
@@ -54,9 +55,9 @@ export function auditCommand(paths: readonly string[], options: AuditOptions): n
   const passed = cases.filter((c) => c.report.passedBy.length > 0).length;
   if (options.json) printAudit(cases, loadErrors, { errors, warnings, passed });
   else {
-    for (const d of all) process.stdout.write(`${formatDiagnostic(d)}\n`);
-    for (const c of cases) process.stdout.write(`\n${tableOf(c.report, options.lang).join('\n')}\n`);
-    process.stderr.write(`${W.summary(cases.length, passed, errors, warnings)[options.lang]}\n`);
+    for (const d of all) printText(`${formatDiagnostic(d)}\n`);
+    for (const c of cases) printText(`\n${tableOf(c.report, options.lang).join('\n')}\n`);
+    printErr(`${W.summary(cases.length, passed, errors, warnings)[options.lang]}\n`);
   }
   return errors > 0 ? 1 : 0;
 }

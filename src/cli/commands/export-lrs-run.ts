@@ -12,7 +12,7 @@ import {
   statementsUrl,
   type XapiStatementLike,
 } from '../../store/xapi/lrs.js';
-import { type Said, said, UserError } from '../env.js';
+import { type Said, said, UserError, printText } from '../env.js';
 import { filterOf, withStore } from '../store-access.js';
 import { checkBase } from './export-run.js';
 
@@ -56,7 +56,7 @@ export async function exportToLrs(
     await flush();
   });
   const host = new URL(opts.lrs).host;
-  process.stdout.write(
+  printText(
     said(
       `已向 ${host} 发送 ${sent} 条 xAPI 记录（${sessions} 个练习）；重复发送不会产生重复记录（记录编号固定）\n`,
       `sent ${sent} xAPI statement(s) from ${sessions} session(s) to ${host}; sending again is harmless (statement ids are stable)\n`,

@@ -2,7 +2,7 @@
 import { type GraphFormat, graphData, renderGraph } from '../../core/graph-export.js';
 import type { Lang } from '../../core/index.js';
 import { bestPath } from '../../core/best-path.js';
-import { printProblem } from '../env.js';
+import { printProblem, printText } from '../env.js';
 import { printJson } from '../json-output.js';
 import { graphMessages } from '../tool-messages.js';
 import { CASE_NOT_OPENED, scenarioOrReport } from './scenario-or-report.js';
@@ -23,8 +23,6 @@ export function graphCommand(
     printJson({ ...graphData(scenario, { lang: opts.lang, ...(highlight ? { highlight } : {}) }) });
     return 0;
   }
-  process.stdout.write(
-    renderGraph(scenario, { format: opts.format, lang: opts.lang, ...(highlight ? { highlight } : {}) }),
-  );
+  printText(renderGraph(scenario, { format: opts.format, lang: opts.lang, ...(highlight ? { highlight } : {}) }));
   return 0;
 }

@@ -14,7 +14,7 @@ import {
   type TestStep,
 } from '../../core/index.js';
 import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from '../../core/yaml-depth.js';
-import { printProblem, type Said, said, UserError } from '../env.js';
+import { printProblem, type Said, said, UserError, printErr } from '../env.js';
 import { printJson } from '../json-output.js';
 import { failureText, MAX_STEPS_BYTES, readTextFile } from '../read-file.js';
 import { stepsFileMessages as says } from '../tool-messages.js';
@@ -107,7 +107,7 @@ export function headlessDecisionMs(scenario: Scenario, record: StepRecord): numb
 
 /** After a recorded headless run: the session it was recorded as, and how to continue it. */
 export function reportRecorded(id: string, finished: boolean, lang: Lang): void {
-  process.stderr.write(
+  printErr(
     finished
       ? said(`已记录为练习 ${id}\n`, `recorded as session ${id}\n`)[lang]
       : said(

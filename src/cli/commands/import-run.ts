@@ -9,7 +9,7 @@ import type { SessionStore } from '../../store/store.js';
 import { MergeConflict, type SessionBundle } from '../../store/sync/bundle.js';
 import { ImportError, parseExport } from '../../store/sync/jsonl.js';
 import { mergeSessions } from '../../store/sync/merge-target.js';
-import { said, UserError } from '../env.js';
+import { said, UserError, printText } from '../env.js';
 import { resolveScenario } from '../files.js';
 import { printJson } from '../json-output.js';
 import { failureText, MAX_IMPORT_BYTES, readTextFile } from '../read-file.js';
@@ -44,7 +44,7 @@ export async function importCommand(file: string, opts: { db?: string; json?: bo
       });
       return 0;
     }
-    process.stdout.write(
+    printText(
       said(
         `已导入 ${outcomes.length} 个练习到 ${store.location}：新增 ${created} 个，续上 ${continued} 个，已存在 ${same} 个；新增 ${events} 个步骤\n`,
         `imported ${outcomes.length} session(s) into ${store.location}: ${created} new, ${continued} continued, ${same} already there; ${events} event(s) added\n`,

@@ -2,6 +2,7 @@
 import { customerOf, localize, safeLine, type Lang, type Scenario } from '../../core/index.js';
 import { printJson } from '../json-output.js';
 import { listScenarioFiles, resolveScenario } from '../files.js';
+import { printText, printErr } from '../env.js';
 
 export interface ScenarioSummary {
   readonly id: string;
@@ -45,10 +46,10 @@ export function listCommand(options: { json?: boolean; lang: Lang }): number {
   const idWidth = Math.max(2, ...list.map((s) => s.id.length));
   for (const s of list) {
     const stars = s.difficulty ? '★'.repeat(s.difficulty) + '☆'.repeat(3 - s.difficulty) : '   ';
-    process.stdout.write(
+    printText(
       `${s.id.padEnd(idWidth)}  ${stars}  ${safeLine(s.title)}${s.tags.length ? `  [${s.tags.map(safeLine).join(', ')}]` : ''}\n`,
     );
   }
-  if (list.length === 0) process.stderr.write('no scenarios found\n');
+  if (list.length === 0) printErr('no scenarios found\n');
   return 0;
 }

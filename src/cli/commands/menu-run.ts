@@ -8,6 +8,7 @@ import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../../core/reco
 import type { Library } from '../../ui/run-app.js';
 import type { PlayMode } from '../options.js';
 import type { StoreOptions } from '../store-access.js';
+import { onTerminalLoss } from '../terminal-loss.js';
 import { needsTerminal, prepareTerminalUi } from '../terminal-ui.js';
 import { fileLibrary } from './file-library.js';
 import type { MenuStore } from './menu-store.js';
@@ -50,7 +51,13 @@ export class LateRecorder implements Recorder {
 
 /** The menu: drawn first; the store, the validator and the play screens load behind it. */
 export async function playMenu(
-  opts: StoreOptions & { lang: Lang; mode: PlayMode; shuffle?: boolean },
+  opts: StoreOptions & {
+    lang: Lang;
+    mode: PlayMode;
+    shuffle?: boolean;
+    /** --lang was given: a resumed session is played in it, not in the session's own language */
+    langGiven?: boolean;
+  },
 ): Promise<number> {
   const { lang } = opts;
   if (needsTerminal(lang)) return 2;
@@ -65,10 +72,12 @@ export async function playMenu(
   const library: Library = {
     ...files,
     unfinished: async () => (await store).unfinished(files.entries()),
-    resume: async (session) => (await store).resume(session, lang),
+    resume: async (session) => (await store).resume(session, lang, opts.langGiven === true),
     progress: async () => (await store).progress(files.entries()),
   };
   const stop = new AbortController();
+  // The terminal going away closes the screen, and the recorders and the store after it.
+  const release = onTerminalLoss(() => stop.abort());
   const closed = runApp({
     library,
     start: { kind: 'menu' },
@@ -88,5 +97,7 @@ export async function playMenu(
     stop.abort();
     await closed;
     throw e;
+  } finally {
+    release();
   }
 }

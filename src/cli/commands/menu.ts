@@ -25,9 +25,11 @@ export async function action(_opts: unknown, cmd: Command): Promise<number> {
   const lang = langOf(cmd);
   const [word] = cmd.args;
   if (word !== undefined) throw unknownCommand(word, cmd, lang);
+  const opts = allOpts<{ lang?: string }>(cmd);
   return (await import('./menu-run.js')).playMenu({
-    ...allOpts(cmd),
+    ...opts,
     lang,
+    langGiven: opts.lang !== undefined,
     mode: modeOf(cmd),
     shuffle: shuffleOf(cmd),
   });

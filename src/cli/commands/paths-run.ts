@@ -4,7 +4,7 @@
  */
 import { type Lang, type Scenario, safeLine, type TestStep } from '../../core/index.js';
 import { analysePaths, type EndingReport, type PathsReport } from '../../core/paths.js';
-import { printLine, printProblem } from '../env.js';
+import { printLine, printProblem, printText } from '../env.js';
 import { printJson } from '../json-output.js';
 import { type MissingAnswer, pathsMessages as says } from '../tool-messages.js';
 import { CASE_NOT_OPENED, scenarioOrReport } from './scenario-or-report.js';
@@ -46,9 +46,7 @@ function printEndingSteps(scenario: Scenario, report: PathsReport, ending: strin
     return 1;
   }
   // An empty list is written `[]`: an empty file would not be a list of steps.
-  process.stdout.write(
-    e.shortest.steps.length === 0 ? '[]\n' : e.shortest.steps.map((s) => `- ${stepText(s)}\n`).join(''),
-  );
+  printText(e.shortest.steps.length === 0 ? '[]\n' : e.shortest.steps.map((s) => `- ${stepText(s)}\n`).join(''));
   return 0;
 }
 

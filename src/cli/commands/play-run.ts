@@ -3,6 +3,7 @@ import type { Lang } from '../../core/index.js';
 import type { Start } from '../../ui/run-app.js';
 import type { PlayMode } from '../options.js';
 import { type StoreOptions, withPlayRecorder } from '../store-access.js';
+import { onTerminalLoss } from '../terminal-loss.js';
 import { needsTerminal, prepareTerminalUi } from '../terminal-ui.js';
 import { fileLibrary } from './file-library.js';
 import { CASE_NOT_OPENED, scenarioOrReport } from './scenario-or-report.js';
@@ -21,7 +22,14 @@ export async function playCase(
   prepareTerminalUi();
   const { runApp } = await import('../../ui/run-app.js');
   const shuffle = opts.shuffle !== false;
-  return withPlayRecorder(opts, lang, (recorder) =>
-    runApp({ library: fileLibrary, start, lang, mode, recorder, shuffle }),
-  );
+  // The terminal going away closes the screen, and the recorder and the store after it.
+  const gone = new AbortController();
+  const release = onTerminalLoss(() => gone.abort());
+  try {
+    return await withPlayRecorder(opts, lang, (recorder) =>
+      runApp({ library: fileLibrary, start, lang, mode, recorder, shuffle, signal: gone.signal }),
+    );
+  } finally {
+    release();
+  }
 }

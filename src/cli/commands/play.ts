@@ -62,7 +62,8 @@ export async function action(ref: string | undefined, opts: { watch?: boolean },
         )[lang],
         2,
       );
-    return (await import('./menu-run.js')).playMenu({ ...allOpts(cmd), lang, mode });
+    const given = allOpts<{ lang?: string }>(cmd);
+    return (await import('./menu-run.js')).playMenu({ ...given, lang, langGiven: given.lang !== undefined, mode });
   }
   if (opts.watch) return (await import('./watch-support.js')).playWatch(ref, { lang, mode });
   return (await import('./play-run.js')).playCase(ref, { ...allOpts(cmd), lang, mode, shuffle: shuffleOf(cmd) });

@@ -1,7 +1,7 @@
 /** What `roleplay report` does: the store's aggregates as text with bar charts, JSON, CSV or an HTML page. */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Lang, Scenario } from '../../core/index.js';
+import { type Lang, safeText, type Scenario } from '../../core/index.js';
 import {
   CSV_TABLES,
   offsetMinutesAt,
@@ -15,7 +15,7 @@ import {
 } from '../../report/report.js';
 import { scenarioFromSource } from '../../store/scenario-source.js';
 import type { ReportData, SessionFilter, SessionStore } from '../../store/store.js';
-import { said, UserError } from '../env.js';
+import { printErr, printText, said, UserError } from '../env.js';
 import { printJson } from '../json-output.js';
 import { filterOf, type StoreOptions, withStore } from '../store-access.js';
 
@@ -55,10 +55,12 @@ export async function reportCommand(opts: ReportOptions, lang: Lang): Promise<nu
       },
     };
     if (opts.json) printJson({ ...reportJson(data, ctx) });
+    // CSV cells are made safe one by one (report/csv.ts), so a table goes out as it is
     else if (opts.csv === true) process.stdout.write(table ? reportTables(data, ctx)[table] : reportCsv(data));
     else if (typeof opts.csv === 'string') writeCsv(opts.csv, table, data, ctx, lang);
-    else if (opts.html !== undefined) writeReport(opts.html, reportHtml(data, ctx), lang);
-    else process.stdout.write(reportText(data, ctx, process.stdout.columns || Number(process.env.COLUMNS) || 80));
+    // the page too: a bidi override reorders what a browser shows as much as a terminal
+    else if (opts.html !== undefined) writeReport(opts.html, safeText(reportHtml(data, ctx)), lang);
+    else printText(reportText(data, ctx, process.stdout.columns || Number(process.env.COLUMNS) || 80));
     return 0;
   });
 }
@@ -98,7 +100,7 @@ function writeCsv(target: string, table: CsvTable | undefined, data: ReportData,
   }
   const tables = reportTables(data, ctx);
   for (const name of CSV_TABLES) writeFileOrSay(join(target, `${name}.csv`), tables[name], lang);
-  process.stderr.write(
+  printErr(
     said(`${CSV_TABLES.length} 张表已写入 ${target}\n`, `${CSV_TABLES.length} tables written to ${target}\n`)[lang],
   );
 }
@@ -135,5 +137,5 @@ function writeFileOrSay(file: string, text: string, lang: Lang): void {
 
 function writeReport(file: string, text: string, lang: Lang): void {
   writeFileOrSay(file, text, lang);
-  process.stderr.write(said(`报告已写入 ${file}\n`, `report written to ${file}\n`)[lang]);
+  printErr(said(`报告已写入 ${file}\n`, `report written to ${file}\n`)[lang]);
 }

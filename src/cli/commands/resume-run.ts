@@ -12,12 +12,24 @@ import { restorePoint } from '../../store/resume.js';
 import type { SessionRow, SessionStore, StoredEvent } from '../../store/store.js';
 import { printProblem, said, UserError } from '../env.js';
 import { printJson } from '../json-output.js';
-import { type StoreOptions, scenarioOf, sessionNamed, shortId, unrecorded, withStore } from '../store-access.js';
+import {
+  type StoreOptions,
+  scenarioOf,
+  sessionNamed,
+  shortId,
+  tellResumable,
+  unrecorded,
+  withStore,
+} from '../store-access.js';
+import { onTerminalLoss } from '../terminal-loss.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 import { fileLibrary } from './file-library.js';
 import { headlessDecisionMs, type RunOptions, readSteps, reportRecorded } from './headless.js';
 
-interface ResumeOptions extends StoreOptions, Omit<RunOptions, 'lang'> {}
+interface ResumeOptions extends StoreOptions, Omit<RunOptions, 'lang'> {
+  /** --lang as given (absent unless given) */
+  readonly lang?: string;
+}
 
 /** Where the session stopped: the scenario it was played on, its events, and the actor to continue. */
 interface Stopped {
@@ -37,7 +49,9 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
     const events = await store.events(session.id);
     const point = restorePoint(scenario.compiled, events, await store.savedPlay(session.id));
     const stopped: Stopped = { store, session, scenario, events, point };
-    return headless ? resumeHeadless(stopped, steps, lang) : resumeOnScreen(stopped, lang);
+    if (headless) return resumeHeadless(stopped, steps, lang);
+    // On screen the session goes on in the language it was played in, unless --lang says otherwise.
+    return resumeOnScreen(stopped, opts, opts.lang !== undefined ? lang : session.lang);
   });
 }
 
@@ -52,7 +66,7 @@ async function sessionToResume(
   if (ref !== undefined) session = await sessionNamed(store, ref, lang);
   else {
     const who = traineeFrom(trainee);
-    session = (await store.listSessions({ trainee: who, finished: false, limit: 1 }))[0];
+    session = (await store.listSessions({ trainee: who, finished: false, withSteps: true, limit: 1 }))[0];
     if (!session)
       throw new UserError(
         said(`${who} 没有可以继续的未完成练习`, `${who} has no unfinished session to resume`)[lang],
@@ -72,7 +86,11 @@ async function sessionToResume(
 }
 
 /** The play screen continues the actor from the snapshot; the recorder appends to the same session. */
-async function resumeOnScreen({ store, session, scenario, events, point }: Stopped, lang: Lang): Promise<number> {
+async function resumeOnScreen(
+  { store, session, scenario, events, point }: Stopped,
+  opts: StoreOptions,
+  lang: Lang,
+): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UserError(
       said(
@@ -86,6 +104,8 @@ async function resumeOnScreen({ store, session, scenario, events, point }: Stopp
   prepareTerminalUi();
   const { runApp } = await import('../../ui/run-app.js');
   const { compiled, source } = scenario;
+  const gone = new AbortController();
+  const release = onTerminalLoss(() => gone.abort());
   const code = await runApp({
     library: fileLibrary,
     start: {
@@ -101,9 +121,11 @@ async function resumeOnScreen({ store, session, scenario, events, point }: Stopp
     lang,
     mode: session.mode === 'exam' ? 'exam' : 'practice',
     recorder,
-  });
+    signal: gone.signal,
+  }).finally(release);
   const failure = await recorder.close();
   if (failure !== undefined) throw unrecorded(failure, store.location, lang);
+  await tellResumable([recorder], opts, lang);
   return code;
 }
 

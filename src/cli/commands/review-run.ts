@@ -5,6 +5,7 @@ import { type Timeline, timelineOf } from '../../ui/review/timeline.js';
 import { said, UserError } from '../env.js';
 import { printJson } from '../json-output.js';
 import { type StoreOptions, scenarioOf, sessionNamed, withStore } from '../store-access.js';
+import { onTerminalLoss } from '../terminal-loss.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 
 export async function reviewCommand(
@@ -23,7 +24,15 @@ export async function reviewCommand(
   }
   prepareTerminalUi();
   const { showReview } = await import('../../ui/review/show.js');
-  return showReview(timeline, lang);
+  const gone = new AbortController();
+  // Without a terminal the review is printed as plain text: nothing to close then.
+  const onScreen = process.stdin.isTTY && process.stdout.isTTY;
+  const release = onScreen ? onTerminalLoss(() => gone.abort()) : () => {};
+  try {
+    return await showReview(timeline, lang, gone.signal);
+  } finally {
+    release();
+  }
 }
 
 /** With no id: the latest session (of the trainee, if one is named). */

@@ -6,7 +6,7 @@
  * file:line:column, or one `roleplay:` line when there is no file to point into.
  */
 import { formatDiagnostic, type Lang } from '../../core/index.js';
-import { printProblem } from '../env.js';
+import { printProblem, printErr } from '../env.js';
 import { locateScenario, type Resolved, resolveScenario } from '../files.js';
 
 export type Opened = Extract<Resolved, { ok: true }>;
@@ -17,8 +17,7 @@ export const CASE_NOT_OPENED = 1;
 export function scenarioOrReport(ref: string, lang: Lang): Opened | undefined {
   const resolved = resolveScenario(ref, lang);
   if (resolved.ok) return resolved;
-  for (const d of resolved.diagnostics.filter((d) => d.severity === 'error'))
-    process.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const d of resolved.diagnostics.filter((d) => d.severity === 'error')) printErr(`${formatDiagnostic(d)}\n`);
   if (resolved.message) printProblem(resolved.message);
   return undefined;
 }

@@ -19,7 +19,8 @@ export async function sessionsCommand(opts: SessionsOptions, lang: Lang): Promis
   const filter = filterOf(opts, lang);
   const limit = limitOf(opts.limit, lang);
   return withStore(opts, lang, async (store) => {
-    const rows = await store.listSessions({ ...filter, ...(limit !== undefined ? { limit } : {}) });
+    // An unfinished session with no step holds nothing to look at or continue.
+    const rows = await store.listSessions({ ...filter, withSteps: true, ...(limit !== undefined ? { limit } : {}) });
     if (opts.json) printJson({ sessions: rows.map(jsonOf) });
     else printLine(rows.length === 0 ? recordStrings(lang).noSessions : tableOf(rows, lang).join('\n'));
     return 0;
@@ -67,10 +68,11 @@ function tableOf(rows: readonly SessionRow[], lang: Lang): string[] {
     [
       [t.id, `${t.started} (${zone})`, t.trainee, t.scenario, t.mode, t.outcome, t.score, t.passed],
       ...rows.map((r) => [
-        shortId(r.id),
-        localParts(r.startedAt).when,
+        safeLine(shortId(r.id)),
+        // a start time that does not parse comes back as stored: made safe like any stored text
+        safeLine(localParts(r.startedAt).when),
         truncate(safeLine(r.trainee), 16),
-        truncate(r.scenarioId, 24),
+        truncate(safeLine(r.scenarioId), 24),
         t.modes[r.mode] ?? r.mode,
         r.result ? (t.outcomes[r.result.outcome] ?? r.result.outcome) : t.unfinished,
         r.result ? `${r.result.percent}%` : '',

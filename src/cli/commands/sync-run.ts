@@ -2,14 +2,12 @@
  * What `roleplay sync` does: upload the sessions recorded on this computer while the team server
  * was out of reach. The team store and its rules live in src/store/sync; here is one line each.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { Lang } from '../../core/index.js';
-import { dbPathFrom, isPostgresUrl } from '../../store/open.js';
+import { dbPathFrom, homeDbPath, isPostgresUrl } from '../../store/open.js';
 import { StoreError } from '../../store/store.js';
 import { SYNC_NOTICES } from '../../store/sync/notices.js';
 import { TeamStore } from '../../store/sync/team-store.js';
-import { printProblem, said, UserError } from '../env.js';
+import { printProblem, said, UserError, printText, printErr } from '../env.js';
 import { printJson } from '../json-output.js';
 
 export async function syncCommand(opts: { db?: string; all?: boolean; json?: boolean }, lang: Lang): Promise<number> {
@@ -17,14 +15,12 @@ export async function syncCommand(opts: { db?: string; all?: boolean; json?: boo
   try {
     if (opts.json) return await syncJson(store, opts.all === true);
     if (!opts.all && store.waiting === 0) {
-      process.stdout.write(
-        said('本机没有待上传的记录\n', 'nothing on this computer is waiting to be uploaded\n')[lang],
-      );
+      printText(said('本机没有待上传的记录\n', 'nothing on this computer is waiting to be uploaded\n')[lang]);
       return 0;
     }
     const result = await store.sync({ all: opts.all === true });
     if (result.ok) {
-      process.stdout.write(
+      printText(
         said(
           `已上传 ${result.sessions} 个练习（${result.events} 个新步骤）到 ${store.location}；本机没有待上传的记录\n`,
           `uploaded ${result.sessions} session(s), ${result.events} new event(s), to ${store.location}; nothing is waiting on this computer\n`,
@@ -35,7 +31,7 @@ export async function syncCommand(opts: { db?: string; all?: boolean; json?: boo
     // The store's notices are off here (its offline notice would repeat the problem below), so
     // the sessions the server refused are named here, before the line that counts them.
     for (const r of result.refused) printProblem(SYNC_NOTICES[lang].notUploaded(r.sessionId, r.reason));
-    process.stderr.write(
+    printErr(
       said(
         `roleplay: ${result.problem}；已上传 ${result.sessions} 个练习，还有 ${result.remaining} 个保存在本机（稍后再运行 \`roleplay sync\`，不会丢失也不会重复）\n`,
         `roleplay: ${result.problem}; uploaded ${result.sessions} session(s), ${result.remaining} still wait on this computer (run \`roleplay sync\` again later; nothing is lost or sent twice)\n`,
@@ -65,7 +61,12 @@ async function syncJson(store: TeamStore, all: boolean): Promise<number> {
 
 /** The team server named by --db / ROLEPLAY_DB, with this computer's offline queue beside it. */
 async function openTeamStore(db: string | undefined, lang: Lang): Promise<TeamStore> {
-  const url = dbPathFrom(db);
+  let url: string;
+  try {
+    url = dbPathFrom(db);
+  } catch (e) {
+    throw new UserError(e instanceof StoreError ? e.in(lang) : String(e), 1);
+  }
   if (!isPostgresUrl(url)) {
     throw new UserError(
       said(
@@ -77,7 +78,7 @@ async function openTeamStore(db: string | undefined, lang: Lang): Promise<TeamSt
   }
   try {
     return await TeamStore.open(url, {
-      localPath: join(homedir(), '.roleplay', 'roleplay.db'),
+      localPath: homeDbPath(),
       uploadOnOpen: false,
       notice: () => {},
       lang,

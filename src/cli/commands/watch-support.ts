@@ -9,7 +9,8 @@ import { formatDiagnostic, safeLine, type Lang } from '../../core/index.js';
 import type { Mode } from '../../core/records.js';
 import type { Reload, WatchSource } from '../../ui/watch/source.js';
 import { resolveScenario } from '../files.js';
-import { said } from '../env.js';
+import { said, printErr } from '../env.js';
+import { onTerminalLoss } from '../terminal-loss.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
 import { CASE_NOT_OPENED, caseFileOrReport } from './scenario-or-report.js';
 
@@ -85,7 +86,7 @@ export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }
   const file = caseFileOrReport(ref, options.lang);
   if (file === undefined) return CASE_NOT_OPENED;
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stderr.write(
+    printErr(
       said(
         'roleplay: play --watch 需要交互式终端；没有终端时请用 `roleplay lint` 和 `roleplay test` 检查文件\n',
         'roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n',
@@ -96,9 +97,12 @@ export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }
   const source = fileWatchSource(file, options.lang);
   prepareTerminalUi();
   const { runWatch } = await import('../../ui/watch/run-watch.js');
+  const gone = new AbortController();
+  const release = onTerminalLoss(() => gone.abort());
   try {
-    return await runWatch({ source, ...options });
+    return await runWatch({ source, ...options, signal: gone.signal });
   } finally {
+    release();
     await source.close();
   }
 }

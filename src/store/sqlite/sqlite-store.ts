@@ -54,12 +54,14 @@ export function openSqliteStore(file: string): SqliteStore {
   if (file !== ':memory:') {
     if (file === DEFAULT_DB_PATH) {
       try {
-        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+        // Only ~/.roleplay itself (HOME was checked to be a folder, store/open.ts): a recursive
+        // mkdir never returns on some paths, e.g. under /proc.
+        if (!existsSync(dirname(file))) mkdirSync(dirname(file), { mode: 0o700 });
       } catch (e) {
         const why = (e as NodeJS.ErrnoException).code ?? String(e);
         throw new StoreError({
-          zh: `无法为练习记录库 ${file} 创建文件夹：${why}`,
-          en: `cannot create the folder for the session database ${file}: ${why}`,
+          zh: `无法在 HOME 里为练习记录库 ${file} 创建文件夹（${why}）；请用 --db PATH 或 ROLEPLAY_DB 指定练习记录库文件，或把 HOME 设为可以写入的文件夹`,
+          en: `cannot create the folder for the session database ${file} in HOME (${why}); name a database file with --db PATH or ROLEPLAY_DB, or set HOME to a folder you can write to`,
         });
       }
     } else if (!existsSync(dirname(file))) {
@@ -337,7 +339,11 @@ export class SqliteStore implements SessionStore {
   async report(filter: SessionFilter = {}, options: ReportOptions = {}): Promise<ReportData> {
     const { where, params } = whereOf(filter);
     // Filters on sessions other than the scenario need the join; otherwise the events index alone answers.
-    const bySessions = filter.trainee !== undefined || filter.since !== undefined || filter.finished !== undefined;
+    const bySessions =
+      filter.trainee !== undefined ||
+      filter.since !== undefined ||
+      filter.finished !== undefined ||
+      filter.withSteps === true;
     return reportFromSql(
       this.db,
       where,
@@ -382,5 +388,6 @@ export function whereOf(filter: SessionFilter, ...extra: string[]): { where: str
   }
   if (filter.finished === true) parts.push('s.finished_at IS NOT NULL');
   if (filter.finished === false) parts.push('s.finished_at IS NULL');
+  if (filter.withSteps) parts.push('(s.event_count > 0 OR s.finished_at IS NOT NULL)');
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -271,6 +271,7 @@ export function App(props: AppProps) {
         return;
       }
       setMode(r.mode);
+      if (r.lang !== undefined && r.lang !== lang) changeLang(r.lang);
       setScreen(playScreen(props, r.opened, 1, r.resume));
     });
   };

@@ -8,7 +8,7 @@ import { preparedDebriefLines } from '../debrief.js';
 import { helpLines } from '../help.js';
 import { stringsFor } from '../i18n.js';
 import type { Mode } from '../../core/records.js';
-import { fitLine, plain, rule, type Line } from '../lines.js';
+import { fitLine, keyLines, rule, type Line } from '../lines.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { Frame, bodyRoom } from './frame.js';
 
@@ -42,7 +42,7 @@ export function Debrief({ compiled, output, mode, lang, width, height, onRetry, 
     ),
     rule(Math.min(width, 60)),
   ];
-  const footer: Line[] = [plain(help ? t.helpClose : t.debriefKeys, 'muted')];
+  const footer: Line[] = keyLines(help ? t.helpClose : t.debriefKeys, width);
   const scroll = useScroll(body.length, bodyRoom(height, header.length, footer.length) - 1);
 
   useKeys((input, key) => {

@@ -3,21 +3,17 @@
  * (as much as fits, newest last), the current speaker's line, and the numbered choices or the
  * input prompt; and the text field of an input node.
  */
-import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
-import { useEffect, useState } from 'react';
 import type { CompiledScenario, Lang, Play, Turn } from '../../core/index.js';
 import type { Mode } from '../../core/records.js';
 import { safeLine, safeText } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
 import { padEnd, widthOf } from '../../text/layout.js';
-import { speakerName, transcriptOf } from '../describe.js';
+import { speakerName, type TranscriptEntry, transcriptOf } from '../describe.js';
 import { stringsFor } from '../i18n.js';
 import { blank, fitLine, labelled, paragraph, rule, type Line } from '../lines.js';
-import { meterRows } from '../meters.js';
-
-/** Longer answers are cut while typing: matching reads only the first 2,000 characters anyway. */
-const MAX_ANSWER_CHARS = 500;
+import type { LineEditor } from '../line-editor.js';
+import { meterRows, moodLines } from '../meters.js';
+import { TextField } from './text-field.js';
 
 export interface EncounterView {
   readonly compiled: CompiledScenario;
@@ -32,7 +28,7 @@ export interface EncounterView {
   readonly selected: number;
 }
 
-/** Title and mode on the left, the countdown on the right; the meters; a rule. */
+/** Title and mode on the left, the countdown on the right; the meters (in exam mode, the mood); a rule. */
 export function encounterHeader(v: EncounterView): Line[] {
   const { compiled, mode, lang, width, remaining } = v;
   const t = stringsFor(lang);
@@ -51,13 +47,16 @@ export function encounterHeader(v: EncounterView): Line[] {
       ],
       width,
     ),
-    ...meterRows(scenario.meters, v.play.context.meters, v.deltas, lang, width),
+    // Exam mode says nothing about how a step scored: no bars, values or amounts, only the mood.
+    ...(mode === 'exam'
+      ? moodLines(scenario.meters, v.deltas, lang, width)
+      : meterRows(scenario.meters, v.play.context.meters, v.deltas, lang, width)),
     rule(width),
   ];
 }
 
-/** What the current speaker says. */
-export function currentLines(v: EncounterView): Line[] {
+/** What the current speaker says; `continued`: their turn goes on from the line above, named there. */
+export function currentLines(v: EncounterView, continued = false): Line[] {
   const node = v.turn.node;
   if (node.text === undefined) return [];
   return labelled(
@@ -68,6 +67,8 @@ export function currentLines(v: EncounterView): Line[] {
     },
     safeText(localize(node.text, v.lang)),
     v.width,
+    undefined,
+    continued,
   );
 }
 
@@ -88,18 +89,24 @@ export function actionLines(v: EncounterView): Line[] {
   });
 }
 
-export function transcriptLines(entries: ReturnType<typeof transcriptOf>, width: number, lang: Lang): Line[] {
+/** Whether `next` goes on with the turn of `prev`: the same speaker again, nobody in between. */
+const sameTurn = (prev: TranscriptEntry | undefined, next: { who: string; name: string }) =>
+  prev !== undefined && prev.who === 'speaker' && next.who === 'speaker' && prev.name === next.name;
+
+/** The transcript, the speaker named once per turn (not again on a line that goes on with it). */
+export function transcriptLines(entries: readonly TranscriptEntry[], width: number, lang: Lang): Line[] {
   const out: Line[] = [];
-  for (const e of entries) {
+  entries.forEach((e, i) => {
     out.push(
       ...labelled(
         { text: e.name + stringsFor(lang).colon, tone: e.who === 'you' ? 'you' : 'speaker' },
         e.text,
         width,
         'muted',
+        sameTurn(entries[i - 1], e),
       ),
     );
-  }
+  });
   return out;
 }
 
@@ -108,16 +115,26 @@ export function transcriptLines(entries: ReturnType<typeof transcriptOf>, width:
  * last; in a very small terminal the bottom (the choices) stays and the top of the line goes.
  */
 export function encounterBody(v: EncounterView, height: number, reserved: number, inputRows: number): Line[] {
-  const current = currentLines(v);
+  const entries = transcriptOf(v.compiled.scenario, v.play.context, v.lang);
+  const named = currentLines(v);
   const action = actionLines(v);
-  const fixed = reserved + current.length + 1 + action.length + inputRows;
+  const fixed = reserved + named.length + 1 + action.length + inputRows;
   const room = Math.max(0, height - fixed - 1);
-  const history = transcriptLines(transcriptOf(v.compiled.scenario, v.play.context, v.lang), v.width, v.lang);
+  const history = transcriptLines(entries, v.width, v.lang);
   const past = room > 0 ? history.slice(Math.max(0, history.length - room)) : [];
+  // The speaker's turn goes on from the last line above (shown whole): not named again, no rule between.
+  const node = v.turn.node;
+  const continued =
+    node.text !== undefined &&
+    past.length === history.length &&
+    sameTurn(entries[entries.length - 1], {
+      who: 'speaker',
+      name: speakerName(v.compiled.scenario, node.speaker, v.lang),
+    });
   const full: Line[] = [
     ...past,
-    ...(past.length > 0 ? [rule(Math.min(v.width, 20))] : []),
-    ...current,
+    ...(past.length > 0 && !continued ? [rule(Math.min(v.width, 20))] : []),
+    ...(continued ? currentLines(v, true) : named),
     blank,
     ...action,
   ];
@@ -125,40 +142,27 @@ export function encounterBody(v: EncounterView, height: number, reserved: number
 }
 
 /**
- * The text field of an input node. It keeps its own text, so a keystroke redraws the field
- * and not the whole encounter; the screen only hears how many rows the field wraps onto.
+ * The text field of an input node. Its text is the session's LineEditor (the encounter's key
+ * handler edits it), so a keystroke redraws the field and not the whole encounter; the screen
+ * only hears how many rows the field wraps onto.
  */
 export function AnswerField(props: {
+  readonly editor: LineEditor;
   readonly focus: boolean;
   readonly placeholder: string;
   readonly width: number;
-  readonly onHelp: () => void;
+  readonly maxRows: number;
   readonly onRows: (rows: number) => void;
-  readonly onSubmit: (text: string) => void;
 }) {
-  const [answer, setAnswer] = useState('');
-  const rows = Math.max(1, Math.ceil((2 + widthOf(answer) + 1) / Math.max(1, props.width)));
-  const { onRows } = props;
-  useEffect(() => {
-    onRows(rows);
-  }, [rows, onRows]);
   return (
-    <Box>
-      <Text>{'› '}</Text>
-      <TextInput
-        value={answer}
-        focus={props.focus}
-        placeholder={props.placeholder}
-        onChange={(v) => {
-          // `?` on an empty field opens the help instead of being typed.
-          if (answer === '' && v === '?') {
-            props.onHelp();
-            return;
-          }
-          setAnswer(safeLine(v).slice(0, MAX_ANSWER_CHARS));
-        }}
-        onSubmit={props.onSubmit}
-      />
-    </Box>
+    <TextField
+      editor={props.editor}
+      prefix={[{ text: '› ', tone: 'you' }]}
+      placeholder={props.placeholder}
+      focus={props.focus}
+      width={props.width}
+      maxRows={props.maxRows}
+      onRows={props.onRows}
+    />
   );
 }

@@ -6,7 +6,7 @@ import { padEnd, widthOf } from '../../text/layout.js';
 import { actionText, lessonTitle } from '../describe.js';
 import type { Decision } from '../hooks/use-play-session.js';
 import { stringsFor } from '../i18n.js';
-import { blank, fitLine, paragraph, plain, rule, type Line, type Piece } from '../lines.js';
+import { blank, fitLine, keyLines, paragraph, plain, rule, type Line, type Piece } from '../lines.js';
 import { meterLabel, signed } from '../meters.js';
 
 const sumScores = (steps: readonly StepRecord[]) => {
@@ -29,15 +29,12 @@ export function feedbackHeader(compiled: CompiledScenario, lang: Lang, width: nu
   ];
 }
 
-/** "y leave · n stay", asked in the footer when the trainee presses q or Esc. */
-export function quitLines(lang: Lang): Line[] {
+/** "y leave · n stay", asked in the footer when the trainee presses q or Esc (on two rows when narrow). */
+export function quitLines(lang: Lang, width: number): Line[] {
   const t = stringsFor(lang);
-  return [
-    [
-      { text: `${t.quitAsk} `, tone: 'warn', bold: true },
-      { text: t.quitKeys, tone: 'muted' },
-    ],
-  ];
+  const ask: Piece = { text: `${t.quitAsk} `, tone: 'warn', bold: true };
+  if (widthOf(ask.text) + widthOf(t.quitKeys) <= width) return [[ask, { text: t.quitKeys, tone: 'muted' }]];
+  return [...paragraph(t.quitAsk, width, { tone: 'warn', bold: true }), ...keyLines(t.quitKeys, width)];
 }
 
 function pointLines(decision: Decision, compiled: CompiledScenario, lang: Lang, width: number): Line[] {
@@ -48,13 +45,9 @@ function pointLines(decision: Decision, compiled: CompiledScenario, lang: Lang, 
   const pointsWidth = Math.max(0, ...scores.map(([, p]) => widthOf(t.points(p))));
   for (const [lesson, p] of scores) {
     lines.push(
-      fitLine(
-        [
-          { text: `  ${padEnd(t.points(p), pointsWidth)}  `, tone: p > 0 ? 'good' : 'bad', bold: true },
-          { text: lessonTitle(compiled.scenario, lesson, lang) },
-        ],
-        width,
-      ),
+      ...paragraph(lessonTitle(compiled.scenario, lesson, lang), width, {
+        first: [{ text: `  ${padEnd(t.points(p), pointsWidth)}  `, tone: p > 0 ? 'good' : 'bad', bold: true }],
+      }),
     );
   }
   return lines;

@@ -1,6 +1,5 @@
 /** The menu of cases: pick with arrows or number keys, `/` to filter, `l` for the language. */
-import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
+import { Box } from 'ink';
 import { useMemo } from 'react';
 import type { Lang, ProgressView } from '../../core/index.js';
 import { safeLine } from '../../core/sanitize.js';
@@ -9,10 +8,11 @@ import { helpLines } from '../help.js';
 import { type MenuState, useMenuKeys, useMenuState } from '../hooks/use-menu.js';
 import { stringsFor } from '../i18n.js';
 import type { MenuEntry, UnfinishedSession } from '../library.js';
-import { blank, fitLine, paragraph, plain, rule, type Line } from '../lines.js';
+import { blank, fitLine, keyLines, paragraph, plain, rule, type Line } from '../lines.js';
 import { padEnd, widthOf } from '../../text/layout.js';
 import { caseMark, nextLine, progressLines, progressStrings } from '../progress.js';
 import { Lines } from './lines.js';
+import { TextField } from './text-field.js';
 
 export interface MenuProps {
   readonly entries: readonly MenuEntry[];
@@ -64,7 +64,7 @@ export function whenText(iso: string): string {
 export function Menu(props: MenuProps) {
   const { entries, lang, width, height, unfinished = [] } = props;
   const m = useMenuState();
-  const filter = m.filter[2];
+  const filter = m.filter;
   const shown = useMemo(() => filterEntries(entries, filter), [entries, filter]);
   useMenuKeys(m, { ...props, unfinished, hasProgress: props.progress !== undefined }, shown);
 
@@ -121,17 +121,11 @@ function unfinishedLines(
     );
   });
   const errorLines: Line[] = error ? paragraph(error, width, { tone: 'bad' }).slice(0, 3) : [];
-  const room = Math.max(1, height - header.length - 3 - errorLines.length);
+  const keys = keyLines(t.unfinishedKeys, width);
+  const room = Math.max(1, height - header.length - 2 - keys.length - errorLines.length);
   const first = Math.min(Math.max(0, at - room + 1), Math.max(0, rows.length - room));
   const list = rows.length === 0 ? [plain(t.unfinishedNone, 'warn')] : rows.slice(first, first + room);
-  return [
-    ...header,
-    plain(t.unfinishedTitle, 'title', true),
-    ...list,
-    blank,
-    ...errorLines,
-    plain(t.unfinishedKeys, 'muted'),
-  ];
+  return [...header, plain(t.unfinishedTitle, 'title', true), ...list, blank, ...errorLines, ...keys];
 }
 
 /** One row per case in columns: marker+number, stars, title, customer type, tags (the rest, cut to fit). */
@@ -179,8 +173,8 @@ interface CaseListProps extends MenuProps {
 function CaseList(props: CaseListProps) {
   const { entries, lang, width, height, error, unfinished, onResume, state: m, shown, header } = props;
   const t = stringsFor(lang);
-  const [, setFilter, filter] = m.filter;
-  const [, setFiltering, filtering] = m.filtering;
+  const filter = m.filter;
+  const [, , filtering] = m.filtering;
   const sel = Math.min(m.selected[2], Math.max(0, shown.length - 1));
   const rows = caseRows(shown, sel, lang, width, props.progress);
   const current = shown[sel];
@@ -191,14 +185,18 @@ function CaseList(props: CaseListProps) {
   const errorLines: Line[] = error ? paragraph(error, width, { tone: 'bad' }).slice(0, 3) : [];
   const filterRows = filtering || filter ? 1 : 0;
   const offer: Line[] =
-    unfinished.length > 0 && onResume && !filtering ? [plain(t.unfinishedOffer(unfinished.length), 'accent')] : [];
+    unfinished.length > 0 && onResume && !filtering
+      ? paragraph(t.unfinishedOffer(unfinished.length), width, { tone: 'accent' })
+      : [];
   const next = filtering ? undefined : nextLine(props.progress, entries, lang);
+  // the next case and its reason: wrapped on a narrow terminal, never more than two rows
+  const nextLines: Line[] = next ? paragraph(next, width, { tone: 'accent' }).slice(0, 2) : [];
   const keys = filtering
     ? t.filterKeys
     : props.progress
       ? `${t.menuKeys} · ${progressStrings(lang).offer}`
       : t.menuKeys;
-  const footer: Line[] = [...offer, ...(next ? [fitLine(plain(next, 'accent'), width)] : []), plain(keys, 'muted')];
+  const footer: Line[] = [...offer, ...nextLines, ...keyLines(keys, width)];
   const fixed = header.length + 1 + filterRows + 1 + detail.length + errorLines.length + footer.length;
   const listRoom = Math.max(1, height - fixed);
   const start = Math.min(Math.max(0, sel - listRoom + 1), Math.max(0, rows.length - listRoom));
@@ -211,21 +209,13 @@ function CaseList(props: CaseListProps) {
     <Box flexDirection="column">
       <Lines lines={[...header, plain(t.menuTitle, 'title', true)]} width={width} />
       {filterRows > 0 && (
-        <Box>
-          <Text color={undefined}>{t.filterLabel}</Text>
-          {filtering ? (
-            <TextInput
-              value={filter}
-              onChange={(v) => {
-                setFilter(safeLine(v));
-                m.selected[1](0);
-              }}
-              onSubmit={() => setFiltering(false)}
-            />
-          ) : (
-            <Text>{filter}</Text>
-          )}
-        </Box>
+        <TextField
+          editor={m.filterEditor}
+          prefix={[{ text: t.filterLabel }]}
+          focus={filtering}
+          width={width}
+          maxRows={1}
+        />
       )}
       <Lines lines={[...list, blank, ...detail, ...errorLines, ...footer]} width={width} />
     </Box>

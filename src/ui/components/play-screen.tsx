@@ -12,7 +12,7 @@ import { usePlayKeys } from '../hooks/use-play-keys.js';
 import { type PlaySession, type PlaySessionProps, usePlaySession } from '../hooks/use-play-session.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { stringsFor } from '../i18n.js';
-import { plain, type Line } from '../lines.js';
+import { keyLines, type Line } from '../lines.js';
 import { AnswerField, encounterBody, encounterHeader, type EncounterView } from './encounter.js';
 import { feedbackHeader, feedbackLines, quitLines } from './feedback.js';
 import { Frame, bodyRoom } from './frame.js';
@@ -31,9 +31,9 @@ export function PlayScreen(props: PlayScreenProps) {
     [feedback, compiled, lang, width],
   );
   const header = feedbackHeader(compiled, lang, width);
-  const footer: Line[] = overlay === 'quit' ? quitLines(lang) : [plain(stringsFor(lang).feedbackKeys, 'muted')];
-  // the feedback scrolls above its one line of keys (the quit question takes that line when asked)
-  const scroll = useScroll(feedbackBody.length, bodyRoom(height, header.length, 1) - 1);
+  const footer: Line[] = overlay === 'quit' ? quitLines(lang, width) : keyLines(stringsFor(lang).feedbackKeys, width);
+  // the feedback scrolls above its keys (the quit question takes their place when asked)
+  const scroll = useScroll(feedbackBody.length, bodyRoom(height, header.length, footer.length) - 1);
   usePlayKeys(session, scroll);
 
   if (overlay === 'help') return <Lines lines={helpLines(lang).slice(0, height)} width={width} />;
@@ -66,20 +66,19 @@ function Encounter(props: PlayScreenProps & { readonly session: PlaySession; rea
   const inputRows = isInput ? session.answerRows : 0;
   const header = encounterHeader(view);
   const footer: Line[] =
-    session.overlay === 'quit' ? quitLines(lang) : [plain(isInput ? t.inputKeys : t.choiceKeys, 'muted')];
+    session.overlay === 'quit' ? quitLines(lang, width) : keyLines(isInput ? t.inputKeys : t.choiceKeys, width);
   const body = encounterBody(view, height, header.length + footer.length, inputRows);
   return (
     <Box flexDirection="column">
       <Lines lines={[...header, ...body]} width={width} />
       {inputRows > 0 && (
         <AnswerField
-          key={session.play.context.steps.length}
+          editor={session.answer}
           focus={session.overlay === 'none'}
           placeholder={t.inputPlaceholder}
           width={width}
-          onHelp={() => session.openOverlay('help')}
+          maxRows={Math.max(1, Math.floor(height / 4))}
           onRows={session.setAnswerRows}
-          onSubmit={session.submit}
         />
       )}
       <Lines lines={footer} width={width} />

@@ -4,9 +4,9 @@
  * (useSyncedState), since several keys can arrive before React draws again.
  */
 import type { Key } from 'ink';
-import { useEffect, useRef, useState } from 'react';
-import { safeLine } from '../../core/sanitize.js';
+import { useState, useSyncExternalStore } from 'react';
 import type { Lang } from '../../core/text.js';
+import { LineEditor } from '../line-editor.js';
 import type { MenuEntry, UnfinishedSession } from '../library.js';
 import { useKeys } from './use-keys.js';
 import { useSyncedState } from './use-synced-state.js';
@@ -14,10 +14,11 @@ import { useSyncedState } from './use-synced-state.js';
 type Synced<T> = [() => T, (next: T | ((prev: T) => T)) => void, T];
 
 export interface MenuState {
-  readonly filter: Synced<string>;
+  /** the filter's text and cursor (`/` opens it; its keys come through useMenuKeys) */
+  readonly filterEditor: LineEditor;
+  /** the filter's text as of this render */
+  readonly filter: string;
   readonly filtering: Synced<boolean>;
-  /** true once the filter's text field listens (see useMenuState) */
-  readonly fieldReady: { readonly current: boolean };
   readonly selected: Synced<number>;
   readonly help: boolean;
   readonly setHelp: (on: boolean) => void;
@@ -41,20 +42,15 @@ export interface MenuActions {
 }
 
 export function useMenuState(): MenuState {
-  const filter = useSyncedState('');
+  const [filterEditor] = useState(() => new LineEditor(100));
+  const filter = useSyncExternalStore(filterEditor.subscribe, filterEditor.get).text;
   const filtering = useSyncedState(false);
-  // True once the filter's text field listens: until then (the rest of the chunk that had
-  // the `/`), typed characters are ours to add to the filter.
-  const fieldReady = useRef(false);
-  useEffect(() => {
-    fieldReady.current = filtering[2];
-  }, [filtering[2]]);
   const selected = useSyncedState(0);
   const [help, setHelp] = useState(false);
   const continuing = useSyncedState(false);
   const picked = useSyncedState(0);
   const progress = useSyncedState(false);
-  return { filter, filtering, fieldReady, selected, help, setHelp, continuing, picked, progress };
+  return { filterEditor, filter, filtering, selected, help, setHelp, continuing, picked, progress };
 }
 
 const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
@@ -79,18 +75,15 @@ function onUnfinishedKey(m: MenuState, a: MenuActions, input: string, key: Key):
   else if (key.escape || input === 'q' || input === 'c') m.continuing[1](false);
 }
 
-/** While the filter is open: Esc clears it; characters typed before the field listens go into it. */
+/** While the filter is open: Esc clears it, Enter keeps it; the other keys edit it. */
 function onFilterKey(m: MenuState, input: string, key: Key): void {
-  const [, setFilter] = m.filter;
   const [, setSelected] = m.selected;
   if (key.escape) {
-    setFilter('');
+    m.filterEditor.clear();
     m.filtering[1](false);
     setSelected(0);
-  } else if (!m.fieldReady.current && input && !key.return && !key.ctrl && !key.meta) {
-    setFilter((f) => f + safeLine(input));
-    setSelected(0);
-  }
+  } else if (key.return) m.filtering[1](false);
+  else if (m.filterEditor.press(input, key)) setSelected(0);
 }
 
 /** On the list of cases: pick (⏎ or a number), filter, unfinished sessions, language, help, quit. */
@@ -112,29 +105,39 @@ function onCaseKey(m: MenuState, a: MenuActions, shown: readonly MenuEntry[], in
   } else if ((input === 'p' || input === 'P') && a.hasProgress) m.progress[1](true);
   else if (input === 'l' || input === 'L') a.onLang(otherLang(a.lang));
   else if (input === '?') m.setHelp(true);
-  else if (key.escape && m.filter[2]) {
-    m.filter[1]('');
+  else if (key.escape && m.filterEditor.text) {
+    m.filterEditor.clear();
     setSelected(0);
   } else if (input === 'q' || key.escape) a.onQuit();
 }
 
 export function useMenuKeys(m: MenuState, a: MenuActions, shown: readonly MenuEntry[]): void {
-  useKeys((input, key) => {
-    const [selectedNow, setSelected] = m.selected;
-    const sel = Math.min(selectedNow(), Math.max(0, shown.length - 1));
-    if (m.help) {
-      m.setHelp(false);
-      return;
-    }
-    if (m.continuing[0]()) return onUnfinishedKey(m, a, input, key);
-    if (m.progress[0]()) {
-      if (input === 'l' || input === 'L') a.onLang(otherLang(a.lang));
-      else if (key.escape || input === 'p' || input === 'P' || input === 'q') m.progress[1](false);
-      return;
-    }
-    if (key.upArrow) return setSelected(Math.max(0, sel - 1));
-    if (key.downArrow) return setSelected(Math.max(0, Math.min(shown.length - 1, sel + 1)));
-    if (m.filtering[0]()) return onFilterKey(m, input, key);
-    onCaseKey(m, a, shown, input, key);
-  });
+  useKeys(
+    (input, key, paste) => {
+      const [selectedNow, setSelected] = m.selected;
+      const sel = Math.min(selectedNow(), Math.max(0, shown.length - 1));
+      // Only the filter takes pasted text.
+      if (paste) {
+        if (!m.help && !m.continuing[0]() && m.filtering[0]() && m.filterEditor.press(input, key)) setSelected(0);
+        return;
+      }
+      if (m.help) {
+        m.setHelp(false);
+        return;
+      }
+      if (m.continuing[0]()) return onUnfinishedKey(m, a, input, key);
+      if (m.progress[0]()) return onProgressKey(m, a, input, key);
+      if (key.upArrow) return setSelected(Math.max(0, sel - 1));
+      if (key.downArrow) return setSelected(Math.max(0, Math.min(shown.length - 1, sel + 1)));
+      if (m.filtering[0]()) return onFilterKey(m, input, key);
+      onCaseKey(m, a, shown, input, key);
+    },
+    { paste: true },
+  );
+}
+
+/** On the progress screen: `l` switches the language; Esc, `p` or `q` go back to the cases. */
+function onProgressKey(m: MenuState, a: MenuActions, input: string, key: Key): void {
+  if (input === 'l' || input === 'L') a.onLang(otherLang(a.lang));
+  else if (key.escape || input === 'p' || input === 'P' || input === 'q') m.progress[1](false);
 }

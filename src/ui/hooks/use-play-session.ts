@@ -12,6 +12,7 @@ import { Play, reportOf, StepError } from '../../core/session.js';
 import { shuffledChoices } from '../../core/shuffle.js';
 import type { Clock } from '../../core/session.js';
 import { PausableClock } from '../clock.js';
+import { LineEditor } from '../line-editor.js';
 import { preparedDebriefLines } from '../debrief.js';
 import type { OpenedScenario } from '../library.js';
 import { meterDeltas } from '../meters.js';
@@ -65,6 +66,8 @@ export interface PlaySession {
   readonly selected: number;
   readonly selectedNow: () => number;
   readonly setSelected: (next: number | ((prev: number) => number)) => void;
+  /** the text being typed at an input node (emptied whenever a step is taken) */
+  readonly answer: LineEditor;
   /** rows the answer field wraps onto (the transcript gets what is left) */
   readonly answerRows: number;
   readonly setAnswerRows: (rows: number) => void;
@@ -73,7 +76,8 @@ export interface PlaySession {
   continueAfterFeedback(): void;
   /** the choice at this index on screen now (a timeout may have moved on since the last frame) */
   choose(index: number): void;
-  submit(text: string): void;
+  /** sends the typed answer (nothing when it is blank) */
+  submit(): void;
   /** the trainee confirmed leaving */
   leave(): void;
 }
@@ -166,6 +170,7 @@ interface ViewSetters {
   readonly setDeltas: (d: Readonly<Record<string, number>>) => void;
   readonly setSelected: (n: number) => void;
   readonly setAnswerRows: (n: number) => void;
+  readonly answer: LineEditor;
   readonly redraw: () => void;
 }
 
@@ -237,6 +242,7 @@ class Engine {
     recordSnapshot(rec, play, clock.now());
     view.setDeltas(d);
     view.setSelected(0);
+    view.answer.clear();
     view.setAnswerRows(1);
     if (showFeedback) {
       clock.pause();
@@ -267,12 +273,13 @@ export function usePlaySession(props: PlaySessionProps): PlaySession {
   const [overlayNow, setOverlay, overlay] = useSyncedState<Overlay>('none');
   const [selectedNow, setSelected, selected] = useSyncedState(0);
   const [answerRows, setAnswerRows] = useState(1);
+  const [answer] = useState(() => new LineEditor());
   const latest = useRef(props);
   latest.current = props;
   const [engine] = useState(() => {
     const clock = new PausableClock(props.clock);
     const play = startPlay(props.compiled, clock, props.resume);
-    return new Engine(play, clock, latest, { setFeedback, setDeltas, setSelected, setAnswerRows, redraw });
+    return new Engine(play, clock, latest, { setFeedback, setDeltas, setSelected, setAnswerRows, answer, redraw });
   });
   const { play, clock } = engine;
 
@@ -295,6 +302,7 @@ export function usePlaySession(props: PlaySessionProps): PlaySession {
     selected,
     selectedNow,
     setSelected,
+    answer,
     answerRows,
     setAnswerRows,
     openOverlay(o) {
@@ -315,8 +323,9 @@ export function usePlaySession(props: PlaySessionProps): PlaySession {
       const choice = play.done ? undefined : shownTurn(play, latest.current.shuffleSeed).choices[index];
       if (choice) engine.decide(() => play.choose(choice.id));
     },
-    submit(text) {
-      if (text.trim() === '') return;
+    submit() {
+      const text = answer.text;
+      if (text.trim() === '' || play.done) return;
       engine.decide(() => play.say(text));
     },
     leave() {

@@ -131,12 +131,12 @@ function stepOf(scenario: Scenario, e: StoredEvent, t: TurnReview | undefined, l
   const node = scenario.nodes[e.node];
   const shown = e.shown.map((id) => {
     const c = node?.kind === 'choice' ? node.choices.find((x) => x.id === id) : undefined;
-    return { id, text: c ? safeLine(localize(c.text, lang)) : id };
+    return { id: safeLine(id), text: safeLine(c ? localize(c.text, lang) : id) };
   });
   return {
     seq: e.seq,
-    at: e.at,
-    node: e.node,
+    at: safeLine(e.at),
+    node: safeLine(e.node),
     automatic: e.action.kind === 'auto',
     speaker: node && node.text !== undefined ? speakerName(scenario, node.speaker, lang) : null,
     said: node?.text !== undefined ? safeText(localize(node.text, lang)) : '',
@@ -157,17 +157,19 @@ function stepOf(scenario: Scenario, e: StoredEvent, t: TurnReview | undefined, l
 
 function sessionOf(scenario: Scenario, session: SessionRow, lang: Lang): Timeline['session'] {
   const r = session.result;
+  // What the database holds is shown as it is, once made safe: any of it may have been edited.
+  const line = (text: string | null | undefined) => (text === null || text === undefined ? null : safeLine(text));
   return {
-    id: session.id,
-    trainee: session.trainee,
-    scenario: session.scenarioId,
+    id: safeLine(session.id),
+    trainee: safeLine(session.trainee),
+    scenario: safeLine(session.scenarioId),
     title: safeLine(localize(scenario.title, lang)),
     mode: session.mode,
     lang: session.lang,
-    startedAt: session.startedAt,
-    finishedAt: r?.finishedAt ?? null,
+    startedAt: safeLine(session.startedAt),
+    finishedAt: line(r?.finishedAt),
     outcome: r?.outcome ?? null,
-    ending: r?.ending ?? null,
+    ending: line(r?.ending),
     total: r?.total ?? null,
     max: r?.max ?? null,
     percent: r?.percent ?? null,
