@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { rp, tempDir } from './helpers.js';
 import { recordReportFixture } from './report-fixture.js';
@@ -39,7 +39,22 @@ let page: Page;
 const requests: string[] = [];
 const problems: string[] = [];
 
+/** Why the page could not be opened (no Chromium, say): every test then fails with it, none is skipped. */
+let setupError: unknown;
+
 beforeAll(async () => {
+  try {
+    await openReport();
+  } catch (e) {
+    setupError = e;
+  }
+}, 120_000);
+
+beforeEach(() => {
+  if (setupError !== undefined) throw setupError;
+});
+
+async function openReport(): Promise<void> {
   tmp = tempDir();
   const store = openSqliteStore(tmp.db);
   await recordReportFixture(store);
@@ -66,7 +81,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(url, { waitUntil: 'load' });
   expect(readFileSync(file, 'utf8')).not.toContain('<script');
-}, 120_000);
+}
 
 afterAll(async () => {
   await browser?.close();
