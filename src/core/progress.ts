@@ -144,10 +144,10 @@ export function recommendationReason(view: Pick<ProgressView, 'lessonTitles'>, r
   if (rec.why === 'failed')
     return names.length
       ? said(
-          `考核还没通过；它练的正是你最弱的要点：${zhList}`,
+          `考试还没通过；它练的正是你最弱的要点：${zhList}`,
           `exam not passed yet; it trains your weakest lessons: ${enList}`,
         )
-      : said('考核还没通过', 'exam not passed yet');
+      : said('考试还没通过', 'exam not passed yet');
   return names.length
     ? said(`还没练过；它练的正是你最弱的要点：${zhList}`, `not played yet; it trains your weakest lessons: ${enList}`)
     : said('还没练过，从这里开始', 'not played yet: start here');

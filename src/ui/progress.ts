@@ -35,10 +35,10 @@ interface ProgressStrings {
 const zh: ProgressStrings = {
   title: (t) => `我的进度 · ${t}`,
   standing: { mastered: '已掌握的要点', learning: '还在学的要点', weak: '薄弱的要点' },
-  cases: '案例（考核最好成绩）',
+  cases: '案例（考试最好成绩）',
   notPlayed: '没练过',
-  practiceOnly: '只练习过，未考核',
-  exams: (n) => `考核 ${n} 次`,
+  practiceOnly: '只练习过，未考试',
+  exams: (n) => `考试 ${n} 次`,
   next: (title, reason) => `▸ 推荐下一个：${title} — ${reason}`,
   noLessons: '还没有完成的练习：先做一个案例吧。',
   keys: 'Esc/p 返回案例列表 · l English',

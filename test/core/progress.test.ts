@@ -83,7 +83,7 @@ describe('recommendNext', () => {
   it('gives the reason in one line, in both languages, with the lessons by title', () => {
     const view = { lessonTitles: { escalate: { zh: '受阻及时上报', en: 'Escalate when blocked' }, courtesy: '礼貌' } };
     expect(recommendationReason(view, { scenarioId: 'x', why: 'failed', lessons: ['escalate', 'courtesy'] })).toEqual({
-      zh: '考核还没通过；它练的正是你最弱的要点：受阻及时上报、礼貌',
+      zh: '考试还没通过；它练的正是你最弱的要点：受阻及时上报、礼貌',
       en: 'exam not passed yet; it trains your weakest lessons: Escalate when blocked, 礼貌',
     });
     expect(recommendationReason(view, { scenarioId: 'x', why: 'unplayed', lessons: [] }).en).toBe(

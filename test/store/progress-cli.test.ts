@@ -20,7 +20,7 @@ describe('roleplay progress', { timeout: 60_000 }, () => {
     expect(zh.status, zh.stderr).toBe(0);
     expect(zh.stdout).toMatch(/^我的进度 · 张工\n▸ 推荐下一个：.+ — .+\n/);
     expect(zh.stdout).toMatch(/薄弱的要点\n {2}escalate\s+░+ 0%/);
-    expect(zh.stdout).toContain('案例（考核最好成绩）');
+    expect(zh.stdout).toContain('案例（考试最好成绩）');
     expect(zh.stdout).toContain('没练过');
     const en = rp(['progress', '--db', tmp.db, '--trainee', '张工', '--lang', 'en']);
     expect(en.stdout).toMatch(/^My progress · 张工\n▸ Next: /);

@@ -9,7 +9,7 @@ export function register(program: Command, env: CliEnv): void {
     .command('progress')
     .description(
       said(
-        '学员自己的进度：各案例的考核最好成绩、已掌握和薄弱的要点、推荐下一个案例',
+        '学员自己的进度：各案例的考试最好成绩、已掌握和薄弱的要点、推荐下一个案例',
         "a trainee's progress: best exam per case, lessons mastered and weak, the case to play next",
       )[lang],
     )
