@@ -174,7 +174,7 @@ export function reportHtml(data: ReportData, ctx: ReportContext): string {
     .map(([k, v]) => `${k}: ${v}`)
     .join(' · ');
   const team = data.scenarios.length
-    ? `${costlySection(view, t)}<section><h2>${esc(t.trendTitle)}</h2>${trendTable('trend-scenarios', t.trendTitle, view.trend.scenarios, t)}${trendTable('trend-trainees', t.traineeTrendTitle, view.trend.trainees, t)}</section>${traineesSection(data, t)}${heatmapSection(view, t)}`
+    ? `${costlySection(view, t)}<section><h2>${esc(t.trendSection)}</h2>${trendTable('trend-scenarios', t.trendTitle, view.trend.scenarios, t)}${trendTable('trend-trainees', t.traineeTrendTitle, view.trend.trainees, t)}</section>${traineesSection(data, t)}${heatmapSection(view, t)}`
     : '';
   return `<!doctype html>
 <html lang="${ctx.lang === 'zh' ? 'zh-CN' : 'en'}">

@@ -57,6 +57,8 @@ export interface RecordStrings {
   readonly pathsTitle: string;
   readonly costlyTitle: string;
   readonly costlyLine: (n: number, lostEach: number) => string;
+  /** the HTML section over both weekly tables */
+  readonly trendSection: string;
   readonly trendTitle: string;
   readonly traineeTrendTitle: string;
   readonly week: string;
@@ -130,6 +132,7 @@ const zh: RecordStrings = {
   pathsTitle: '学员走过的路径',
   costlyTitle: '全队失分最多的回答',
   costlyLine: (n, each) => `${n} 次，每次比最好的回答少 ${each} 分`,
+  trendSection: '考试通过率的变化',
   trendTitle: '每周考试通过率（按案例）',
   traineeTrendTitle: '每周考试通过率（按学员）',
   week: '周',
@@ -203,6 +206,7 @@ const en: RecordStrings = {
   pathsTitle: 'Paths trainees took',
   costlyTitle: 'Replies that cost the most points, team-wide',
   costlyLine: (n, each) => `${n}×, ${each} point${each === 1 ? '' : 's'} below the best reply each time`,
+  trendSection: 'Exam pass rate over time',
   trendTitle: 'Exam pass rate per week, per case',
   traineeTrendTitle: 'Exam pass rate per week, per trainee',
   week: 'week',
