@@ -17,7 +17,7 @@ import { localize, type Lang } from '../core/text.js';
 import { padEnd, widthOf } from '../text/layout.js';
 import type { MenuEntry } from './library.js';
 import { bar } from './meters.js';
-import { blank, fitLine, type Line, plain, type Tone } from './lines.js';
+import { blank, fitLine, type Line, paragraph, plain, type Tone } from './lines.js';
 
 interface ProgressStrings {
   readonly title: (trainee: string) => string;
@@ -101,7 +101,8 @@ export function progressLines(view: ProgressView, entries: readonly MenuEntry[],
   const out: Line[] = [plain(t.title(safeLine(view.progress.trainee)), 'title', true)];
   // the recommendation first: the rest may not fit the screen
   const next = nextLine(view, entries, lang);
-  if (next) out.push(fitLine(plain(next, 'accent'), width));
+  // wrapped, not cut: the reason is the point of it
+  if (next) out.push(...paragraph(next, width, { tone: 'accent' }));
   const lessons = [...view.progress.lessons].sort((a, b) => shareOf(a) - shareOf(b));
   if (!lessons.length) out.push(plain(t.noLessons, 'muted'));
   const names = lessons.map((l) => safeLine(localize(view.lessonTitles[l.lesson] ?? l.lesson, lang)));

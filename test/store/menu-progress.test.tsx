@@ -48,7 +48,7 @@ function drill(name: string): OpenedScenario {
 }
 
 /** The menu as `roleplay` opens it, on three cases: the store answers progress behind it. */
-async function menuOn(lang: Lang, trainee = '张工', rows = 30) {
+async function menuOn(lang: Lang, trainee = '张工', rows = 30, columns?: number) {
   // in the menu's order: easiest first
   const files = libraryOf(drill('courtesy-drill'), drill('escalation-drill'), openFixture('basement-alarm.yaml'));
   let ready!: (s: MenuStore) => void;
@@ -61,7 +61,14 @@ async function menuOn(lang: Lang, trainee = '张工', rows = 30) {
     close = r;
   });
   const recorder = new LateRecorder();
-  const h = await renderApp({ start: { kind: 'menu' }, library, recorder, lang, rows });
+  const h = await renderApp({
+    start: { kind: 'menu' },
+    library,
+    recorder,
+    lang,
+    rows,
+    ...(columns ? { columns } : {}),
+  });
   const done = withMenuStore({ db: tmp.db, trainee }, lang, { ready, record: (r) => recorder.attach(r), closed });
   return {
     h,
@@ -82,6 +89,17 @@ describe("the trainee's progress on the menu", () => {
     expect(menu).toMatch(/上报演练\s+\n|上报演练\s*$/m);
     expect(menu).toContain('▸ 推荐下一个：上报演练 — 还没练过；它练的正是你最弱的要点：受阻及时上报');
     expect(menu).toContain('p 我的进度');
+    await finish();
+  });
+
+  it('wraps the next case and its reason on a narrow terminal: two rows at most, the second cut with …', async () => {
+    const { h, finish } = await menuOn('en', '张工', 24, 40);
+    const menu = await h.waitFor((f) => f.includes('▸ Next:'), 'the recommendation');
+    const lines = menu.split('\n');
+    const at = lines.findIndex((l) => l.includes('▸ Next:'));
+    expect(lines[at]!.trimEnd()).toBe('▸ Next: Escalation drill — not played');
+    expect(lines[at + 1]!.trimEnd()).toBe('yet; it trains your weakest lessons: Es…');
+    expect(lines[at + 2]).toMatch(/^↑↓/);
     await finish();
   });
 

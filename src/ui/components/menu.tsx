@@ -9,7 +9,7 @@ import { type MenuState, useMenuKeys, useMenuState } from '../hooks/use-menu.js'
 import { stringsFor } from '../i18n.js';
 import type { MenuEntry, UnfinishedSession } from '../library.js';
 import { blank, fitLine, keyLines, paragraph, plain, rule, type Line } from '../lines.js';
-import { padEnd, widthOf } from '../../text/layout.js';
+import { padEnd, truncate, widthOf, wrapText } from '../../text/layout.js';
 import { caseMark, nextLine, progressLines, progressStrings } from '../progress.js';
 import { Lines } from './lines.js';
 import { TextField } from './text-field.js';
@@ -189,8 +189,7 @@ function CaseList(props: CaseListProps) {
       ? paragraph(t.unfinishedOffer(unfinished.length), width, { tone: 'accent' })
       : [];
   const next = filtering ? undefined : nextLine(props.progress, entries, lang);
-  // the next case and its reason: wrapped on a narrow terminal, never more than two rows
-  const nextLines: Line[] = next ? paragraph(next, width, { tone: 'accent' }).slice(0, 2) : [];
+  const nextLines: Line[] = next ? twoRows(next, width).map((row) => plain(row, 'accent')) : [];
   const keys = filtering
     ? t.filterKeys
     : props.progress
@@ -220,4 +219,11 @@ function CaseList(props: CaseListProps) {
       <Lines lines={[...list, blank, ...detail, ...errorLines, ...footer]} width={width} />
     </Box>
   );
+}
+
+/** The next case and its reason: wrapped on a narrow terminal, and cut (…) at the end of a second row. */
+function twoRows(text: string, width: number): string[] {
+  const [first = '', ...rest] = wrapText(text, width);
+  if (!rest.length) return [first];
+  return [first, truncate(text.slice(first.length).trimStart(), width)];
 }
