@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { record, rp, tempDir } from './helpers.js';
+import { expectValidJson } from './json-schema.js';
 
 let tmp: ReturnType<typeof tempDir>;
 
@@ -31,6 +32,7 @@ describe('roleplay progress', { timeout: 60_000 }, () => {
     const r = rp(['progress', '--db', tmp.db, '--trainee', '张工', '--json', '--lang', 'en']);
     expect(r.status, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
+    expectValidJson('progress', j);
     expect(j.trainee).toBe('张工');
     expect(j.lessons).toContainEqual(
       expect.objectContaining({ lesson: 'escalate', points: 0, max: 3, percent: 0, standing: 'weak' }),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_TABLES } from '../../src/report/report.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { expectValidJson } from './json-schema.js';
 import { recordReportFixture } from './report-fixture.js';
 import { rp, tempDir } from './helpers.js';
 
@@ -192,6 +193,8 @@ describe('report', { timeout: 60_000 }, () => {
     const r = rp(['report', '--json', '--db', tmp.db, '--lang', 'en'], { TZ: 'Asia/Shanghai' });
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
+    // exam, practice, headless, typed answers and paths: every part the schema describes
+    expectValidJson('report', j);
     expect(j.timeZone).toBe('Asia/Shanghai');
     expect(j.generatedAtLocal).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d GMT\+08:00$/);
     const s = j.scenarios[0];
