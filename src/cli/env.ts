@@ -8,7 +8,7 @@
  */
 import type { Command } from 'commander';
 import type { Lang } from '../core/index.js';
-import { safeText } from '../core/sanitize.js';
+import { safeText, withoutUrlPasswords } from '../core/sanitize.js';
 import { isLang, type Said, said } from '../core/text.js';
 
 /** A sentence in both languages, Chinese first; `said(zh, en)[lang]` is the one to print. */
@@ -59,12 +59,15 @@ export function printText(text: string): void {
 
 /** Text on standard error as it is (a message of several parts, a summary), once made safe for a terminal. */
 export function printErr(text: string): void {
-  process.stderr.write(safeText(text));
+  process.stderr.write(safeText(withoutUrlPasswords(text)));
 }
 
-/** A problem, on standard error in the shape of every error of ours: `roleplay: …`. */
+/**
+ * A problem, on standard error in the shape of every error of ours: `roleplay: …`. A URL
+ * quoted in it (from a driver's error, or the user's own --db or --lrs) loses its password.
+ */
 export function printProblem(text: string): void {
-  process.stderr.write(`roleplay: ${safeText(text)}\n`);
+  process.stderr.write(`roleplay: ${safeText(withoutUrlPasswords(text))}\n`);
 }
 
 /** What a command's action gives back: its exit status. */

@@ -4,7 +4,7 @@
  * ROLEPLAY_DEBUG=1) for bugs, so a trainer never sees a stack trace.
  */
 import { CommanderError, type Command } from 'commander';
-import { safeLine, safeText } from '../core/sanitize.js';
+import { safeLine, safeText, withoutUrlPasswords } from '../core/sanitize.js';
 import { cliEnv, printProblem, UserError } from './env.js';
 import { buildProgram } from './program.js';
 import { guardStandardStreams, HANG_UP_STATUS, terminalLost } from './terminal-loss.js';
@@ -54,7 +54,7 @@ main(process.argv).then(
   },
   (e: unknown) => {
     if (process.env.ROLEPLAY_DEBUG) console.error(e);
-    const message = e instanceof Error ? e.message : String(e);
+    const message = withoutUrlPasswords(e instanceof Error ? e.message : String(e));
     process.stderr.write(
       `roleplay: internal error: ${safeLine(message.split('\n')[0]!)} (set ROLEPLAY_DEBUG=1 for details, and please report it)\n`,
     );

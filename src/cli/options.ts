@@ -11,8 +11,8 @@ export const dbOption = (lang: Lang) =>
   new Option(
     '--db <path>',
     said(
-      '练习记录数据库文件，或团队服务器 postgres://user:password@host:port/db（默认：ROLEPLAY_DB，否则 ~/.roleplay/roleplay.db）',
-      'session database file, or a team server postgres://user:password@host:port/db (default: ROLEPLAY_DB, else ~/.roleplay/roleplay.db)',
+      '练习记录数据库文件，或团队服务器 postgres://user@host:port/db（密码放在 ~/.pgpass 里；默认：ROLEPLAY_DB，否则 ~/.roleplay/roleplay.db）',
+      'session database file, or a team server postgres://user@host:port/db (its password in ~/.pgpass; default: ROLEPLAY_DB, else ~/.roleplay/roleplay.db)',
     )[lang],
   );
 export const traineeOption = (

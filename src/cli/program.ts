@@ -25,6 +25,7 @@ import * as run from './commands/run.js';
 import * as schema from './commands/schema.js';
 import * as sessions from './commands/sessions.js';
 import * as sync from './commands/sync.js';
+import * as team from './commands/team.js';
 import * as test from './commands/test.js';
 import * as verify from './commands/verify.js';
 import { type CliEnv, type CommandModule, said } from './env.js';
@@ -58,6 +59,7 @@ export const COMMANDS: readonly CommandModule[] = [
   resume,
   importCommand,
   sync,
+  team,
 ];
 
 export function buildProgram(env: CliEnv): Command {

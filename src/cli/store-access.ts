@@ -4,7 +4,7 @@
  * and what those commands look up in it (the sessions a filter names, a session by id, the
  * scenario a session was played on). Imported only by the modules a command loads when it runs.
  */
-import type { Lang } from '../core/index.js';
+import { type Lang, safeLine, withoutUrlPasswords } from '../core/index.js';
 import { parseSince } from '../store/since.js';
 import { dbPathFrom, openStore, traineeFrom } from '../store/open.js';
 import { StoreRecorder } from '../store/recorder.js';
@@ -13,6 +13,7 @@ import type { SessionFilter, SessionRow, SessionStore } from '../store/store.js'
 import { StoreError } from '../store/store.js';
 import type { Recorder } from '../core/recorder.js';
 import { printLine, said, UserError } from './env.js';
+import { passwordPrompt, warnIfPasswordInDbOption } from './server-password.js';
 
 export interface StoreOptions {
   readonly db?: string;
@@ -30,10 +31,14 @@ export async function withStore<T>(
   fn: (store: SessionStore) => Promise<T>,
 ): Promise<T> {
   let store: SessionStore;
+  warnIfPasswordInDbOption(opts.db, lang);
+  const prompt = passwordPrompt(lang);
   try {
-    store = await openStore(dbPathFrom(opts.db), lang);
+    store = await openStore(dbPathFrom(opts.db), lang, { askPassword: prompt.ask });
   } catch (e) {
     throw new UserError(reasonOf(e, lang), 1);
+  } finally {
+    prompt.close();
   }
   try {
     return await fn(store);
@@ -88,6 +93,29 @@ const REFUSED = {
     said(`练习记录库 ${db} 无法使用：${why}`, `the session database ${db} cannot be used: ${why}`),
 };
 
+/**
+ * The name a session is recorded under: --trainee, else ROLEPLAY_TRAINEE, else the login name;
+ * on a team server always the database role this computer logs in as. There, a --trainee or
+ * ROLEPLAY_TRAINEE naming anyone else is refused before anything is recorded (the server's
+ * row-level security would refuse the session anyway, but only at the upload, long after play).
+ */
+export function traineeFor(store: SessionStore, option: string | undefined, lang: Lang): string {
+  const fixed = store.recordsAs;
+  if (fixed === undefined) return traineeFrom(option);
+  const fromEnv = option === undefined;
+  const asked = option ?? (process.env.ROLEPLAY_TRAINEE || undefined);
+  if (asked === undefined || asked.trim() === fixed) return fixed;
+  const what = fromEnv ? 'ROLEPLAY_TRAINEE' : '--trainee';
+  const name = safeLine(asked);
+  throw new UserError(
+    said(
+      `在团队服务器上，练习记录在你登录所用的数据库角色 '${fixed}' 名下；${what} '${name}' 是另一个名字：请去掉它，或用那个人自己的角色登录`,
+      `on the team server, sessions are recorded under the database role you log in as, '${fixed}'; ${what} '${name}' names someone else: leave it out, or log in as that person's own role`,
+    )[lang],
+    2,
+  );
+}
+
 /** A write that failed during play, told once the screen has closed. */
 export function unrecorded(failure: unknown, location: string, lang: Lang): UserError {
   const why = refusedWrite(failure, location, lang) ?? reasonOf(failure, lang);
@@ -105,7 +133,7 @@ export async function withPlayRecorder(
   fn: (recorder: Recorder) => Promise<number>,
 ): Promise<number> {
   return withStore(opts, lang, async (store) => {
-    const recorder = new StoreRecorder(store, traineeFrom(opts.trainee));
+    const recorder = new StoreRecorder(store, traineeFor(store, opts.trainee, lang));
     const code = await fn(recorder);
     const failure = await recorder.close();
     if (failure !== undefined) throw unrecorded(failure, store.location, lang);
@@ -126,7 +154,9 @@ export async function tellResumable(
   for (const r of [...recorders].reverse()) {
     const id = await r.leftUnfinished();
     if (id === undefined) continue;
-    const db = opts.db !== undefined ? ` --db ${/^[\w./:@-]+$/.test(opts.db) ? opts.db : JSON.stringify(opts.db)}` : '';
+    // The command shown names the server, never its password (issue 23).
+    const shown = opts.db === undefined ? undefined : withoutUrlPasswords(opts.db);
+    const db = shown !== undefined ? ` --db ${/^[\w./:@-]+$/.test(shown) ? shown : JSON.stringify(shown)}` : '';
     const command = `roleplay resume ${shortId(id)}${db}`;
     printLine(
       said(

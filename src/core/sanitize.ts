@@ -43,3 +43,12 @@ export function terminalSafeJson(json: string): string {
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/**
+ * A text with the password of every URL in it (scheme://user:password@host) left out:
+ * for whatever may quote a URL (an error from a driver, a URL given back to the user), so a
+ * password typed into one never reaches a terminal, a log or a file.
+ */
+export function withoutUrlPasswords(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/?#]*):[^\s@]*@/gi, '$1@');
+}

@@ -84,15 +84,25 @@ export function isPostgresUrl(value: string): boolean {
   return /^postgres(ql)?:\/\//i.test(value);
 }
 
+export interface OpenOptions {
+  /** asked for a team server's password when the URL, PGPASSWORD and ~/.pgpass have none */
+  readonly askPassword?: (who: {
+    user: string;
+    host: string;
+    port: number;
+    database: string;
+  }) => Promise<string | undefined>;
+}
+
 /**
  * The store for a database path, or for a postgres:// URL the team store: the server, with
  * this computer's default database as the offline copy (see sync/team-store.ts). Loaded
  * lazily so that commands without a server never load node-postgres.
  */
-export async function openStore(path: string, lang: Lang): Promise<SessionStore> {
+export async function openStore(path: string, lang: Lang, options: OpenOptions = {}): Promise<SessionStore> {
   if (isPostgresUrl(path)) {
     const { TeamStore } = await import('./sync/team-store.js');
-    return TeamStore.open(path, { localPath: DEFAULT_DB_PATH, lang });
+    return TeamStore.open(path, { localPath: DEFAULT_DB_PATH, lang, ...options });
   }
   return openSqliteStore(path);
 }

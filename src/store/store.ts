@@ -180,6 +180,11 @@ export interface LessonCell {
 export interface SessionStore {
   /** where the data lives, for messages */
   readonly location: string;
+  /**
+   * The only trainee name this store records under, when it decides (a team server: the
+   * database role the laptop logs in as); undefined when any name may be recorded.
+   */
+  readonly recordsAs?: string;
 
   /** Stores a scenario source once per content hash (a no-op when it is already there). */
   saveSource(source: ScenarioSource): Promise<void>;

@@ -121,6 +121,7 @@ describe('lazy loading', () => {
     'export-run',
     'verify-run',
     'import-run',
+    'team-run',
   ])('commands/%s.js (a command without a screen) loads no React or Ink', (name) => {
     const file = join(DIST, 'commands', `${name}.js`);
     expect(existsSync(file), file).toBe(true);

@@ -81,10 +81,16 @@ const cases: { args: string[]; status: number; zh: RegExp; en: RegExp }[] = [
     en: /^roleplay: --base must be an http\(s\) address, e\.g\. /,
   },
   {
+    args: ['export', '--auth-file', 'a', '--db', db],
+    status: 2,
+    zh: /^roleplay: --auth-file 和 --batch 要与 --lrs 地址一起使用\n$/,
+    en: /^roleplay: --auth-file and --batch go with --lrs URL\n$/,
+  },
+  {
     args: ['export', '--auth', 'a:b', '--db', db],
     status: 2,
-    zh: /^roleplay: --auth 和 --batch 要与 --lrs 地址一起使用\n$/,
-    en: /^roleplay: --auth and --batch go with --lrs URL\n$/,
+    zh: /^roleplay: --auth 已取消：命令行上的密钥别人用 ps 就能看到/,
+    en: /^roleplay: --auth was removed: a secret on the command line shows in `ps`/,
   },
   {
     args: ['export', '--lrs', 'https://lrs.example.com/xAPI', '--batch', '0', '--db', db],

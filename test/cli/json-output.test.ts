@@ -28,6 +28,7 @@ const EXEMPT: Record<string, string> = {
   new: 'writes a starter file; it prints only where',
   play: 'interactive',
   resume: 'interactive; with --steps it prints the run JSON, as run does',
+  team: "the admin's commands on the team server: what they did in a line, a new password alone on stdout",
 };
 
 const ajv = new Ajv2020.default({ allErrors: true, strict: true });

@@ -11,7 +11,6 @@ import { bundleOf, reportFixture, SOURCE_A, SOURCE_B } from '../store-shared/fix
 import { PgTestServer, postgresSkipReason } from './pg-server.js';
 
 const skip = postgresSkipReason();
-if (skip) console.warn(skip);
 
 describe.skipIf(skip !== undefined)('PostgreSQL migrations', { timeout: 120_000 }, () => {
   let server: PgTestServer;

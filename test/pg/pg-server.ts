@@ -5,11 +5,22 @@
  * (CI does) every server binary is run as the `postgres` system user through `runuser`,
  * with the directory handed over to that user.
  *
- * Where the binaries (or, as root, the postgres user) are missing, `findPostgres()` says why
- * and the Postgres tests skip with that message instead of failing.
+ * Where the binaries (or, as root, the postgres user) are missing, `findPostgres()` says why.
+ * On a developer's machine the PostgreSQL tests then skip with that message; in CI (the CI
+ * variable set) they run and fail with it, so that a CI machine without PostgreSQL cannot pass
+ * by testing nothing. `.ci/run` installs PostgreSQL when it is missing.
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -31,20 +42,23 @@ export type PostgresAvailability =
 
 function onPath(name: string): string | undefined {
   const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
-  // Debian installs the server binaries outside PATH; look there too.
-  dirs.push(
-    '/usr/local/bin',
-    '/usr/sbin',
-    '/sbin',
-    '/usr/lib/postgresql/17/bin',
-    '/usr/lib/postgresql/16/bin',
-    '/usr/lib/postgresql/15/bin',
-  );
+  // Debian installs the server binaries outside PATH (/usr/lib/postgresql/<version>/bin); look there too, newest first.
+  dirs.push('/usr/local/bin', '/usr/sbin', '/sbin', ...debianVersions().map((v) => `/usr/lib/postgresql/${v}/bin`));
   for (const dir of dirs) {
     const file = join(dir, name);
     if (existsSync(file)) return file;
   }
   return undefined;
+}
+
+function debianVersions(): string[] {
+  try {
+    return readdirSync('/usr/lib/postgresql')
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
+  } catch {
+    return [];
+  }
 }
 
 let cached: PostgresAvailability | undefined;
@@ -58,7 +72,7 @@ export function findPostgres(): PostgresAvailability {
     return (cached = {
       ok: false,
       reason:
-        'PostgreSQL tests skipped: initdb, pg_ctl and postgres are not on PATH (install the PostgreSQL server package to run them)',
+        'PostgreSQL tests: initdb, pg_ctl and postgres were not found on PATH, in /usr/local/bin or in /usr/lib/postgresql/*/bin (install the PostgreSQL server package, e.g. `apt-get install postgresql`)',
     });
   }
   if (userInfo().uid !== 0) return (cached = { ok: true, binaries: { initdb, pgCtl } });
@@ -70,7 +84,7 @@ export function findPostgres(): PostgresAvailability {
     return (cached = {
       ok: false,
       reason:
-        'PostgreSQL tests skipped: running as root, and PostgreSQL refuses root; there is no `postgres` system user (or no runuser) to run the server as',
+        'PostgreSQL tests: running as root, and PostgreSQL refuses root; there is no `postgres` system user (or no runuser) to run the server as (installing the postgresql package creates the user)',
     });
   }
   return (cached = {
@@ -226,10 +240,13 @@ export class PgTestServer {
     return this.url(name);
   }
 
-  /** Stop the server, keeping its data (for "server goes down, comes back" tests). */
-  async stop(): Promise<void> {
+  /**
+   * Stop the server, keeping its data (for "server goes down, comes back" tests). `immediate`
+   * is a crash as clients see it: every connection is cut without a goodbye.
+   */
+  async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
     if (!this.running) return;
-    await this.exec(this.binaries.pgCtl, ['stop', '-w', '-m', 'fast', '-D', this.dataDir]);
+    await this.exec(this.binaries.pgCtl, ['stop', '-w', '-m', mode, '-D', this.dataDir]);
     this.running = false;
     process.removeListener('exit', this.exitHook);
   }
@@ -267,8 +284,25 @@ export class PgTestServer {
   }
 }
 
-/** Why the Postgres tests cannot run here, or undefined when they can (for describe.skipIf). */
-export function postgresSkipReason(): string | undefined {
-  const found = findPostgres();
-  return found.ok ? undefined : found.reason;
+/** Whether this run is CI: the CI variable set to anything but empty, `false` or `0`. */
+export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const ci = (env.CI ?? '').trim().toLowerCase();
+  return ci !== '' && ci !== 'false' && ci !== '0';
+}
+
+/**
+ * Why the Postgres tests skip here, or undefined when they run (for describe.skipIf). In CI
+ * they always run: where PostgreSQL is missing, starting the server fails each test with the
+ * reason, loudly, instead of a skip that reads like a pass.
+ */
+export function postgresSkipReason(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const reason = skipReasonOf(findPostgres(), env);
+  if (reason) console.warn(reason);
+  return reason;
+}
+
+/** The rule above, for a given finding and environment. */
+export function skipReasonOf(found: PostgresAvailability, env: NodeJS.ProcessEnv): string | undefined {
+  if (found.ok || inCi(env)) return undefined;
+  return `${found.reason}. Skipped here; in CI (CI set) these tests fail instead.`;
 }

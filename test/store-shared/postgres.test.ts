@@ -6,7 +6,6 @@ import { PgTestServer, postgresSkipReason } from '../pg/pg-server.js';
 import { storeSuite } from './store-suite.js';
 
 const skip = postgresSkipReason();
-if (skip) console.warn(skip);
 
 describe.skipIf(skip !== undefined)('on a PostgreSQL server', () => {
   let server: PgTestServer;

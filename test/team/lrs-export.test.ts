@@ -1,9 +1,10 @@
 /**
- * `roleplay export --format xapi --lrs URL --auth USER:PASS` against a local learning record
- * store that validates every statement (@learninglocker/xapi-validation) and checks the
- * version header and credentials.
+ * `roleplay export --format xapi --lrs URL` (credentials from ROLEPLAY_LRS_AUTH or
+ * --auth-file, never the command line) against a local learning record store that validates
+ * every statement (@learninglocker/xapi-validation) and checks the version header and
+ * credentials.
  */
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeLrs } from './fake-lrs.js';
@@ -39,8 +40,10 @@ describe('export to a learning record store', { timeout: 120_000 }, () => {
 
   it('posts every statement in batches with the version header; the LRS finds them all valid; sending twice stores nothing twice', async () => {
     expect(expected.length).toBeGreaterThan(5);
+    const authFile = join(tmp.home, 'lrs-auth');
+    writeFileSync(authFile, 'key:secret\n', { mode: 0o600 });
     const first = await rpAsync(
-      ['export', '--format', 'xapi', '--lrs', lrs.endpoint, '--auth', 'key:secret', '--batch', '4', '--lang', 'en'],
+      ['export', '--format', 'xapi', '--lrs', lrs.endpoint, '--auth-file', authFile, '--batch', '4', '--lang', 'en'],
       { ROLEPLAY_DB: db },
     );
     expect(first.stderr).toBe('');
@@ -64,8 +67,9 @@ describe('export to a learning record store', { timeout: 120_000 }, () => {
 
   it('rides out a failing LRS (503, a dropped connection) with retries', async () => {
     lrs.failNext.push('503', 'drop');
-    const r = await rpAsync(['export', '--format', 'xapi', '--lrs', lrs.endpoint, '--auth', 'key:secret'], {
+    const r = await rpAsync(['export', '--format', 'xapi', '--lrs', lrs.endpoint], {
       ROLEPLAY_DB: db,
+      ROLEPLAY_LRS_AUTH: 'key:secret',
     });
     expect(r.status).toBe(0);
     expect(lrs.stored.size).toBe(expected.length);
@@ -73,12 +77,13 @@ describe('export to a learning record store', { timeout: 120_000 }, () => {
   });
 
   it('says in one line what went wrong: credentials, address, options', async () => {
-    const denied = await rpAsync(['export', '--lrs', lrs.endpoint, '--auth', 'key:wrong', '--lang', 'en'], {
+    const denied = await rpAsync(['export', '--lrs', lrs.endpoint, '--lang', 'en'], {
       ROLEPLAY_DB: db,
+      ROLEPLAY_LRS_AUTH: 'key:wrong',
     });
     expect(denied.status).toBe(1);
     expect(denied.stderr).toBe(
-      'roleplay: the learning record store refused the credentials (401); check --auth USER:PASS; 0 statement(s) were sent before this (sending again is safe: the LRS keeps one copy of each)\n',
+      'roleplay: the learning record store refused the credentials (401); check the KEY:SECRET in ROLEPLAY_LRS_AUTH or --auth-file; 0 statement(s) were sent before this (sending again is safe: the LRS keeps one copy of each)\n',
     );
     expect(lrs.stored.size).toBe(0);
 
@@ -92,35 +97,70 @@ describe('export to a learning record store', { timeout: 120_000 }, () => {
     const notUrl = await rpAsync(['export', '--lrs', 'lrs.example.com', '--lang', 'en'], { ROLEPLAY_DB: db });
     expect(notUrl.status).toBe(2);
     expect(notUrl.stderr).toMatch(/'lrs\.example\.com' is not a URL/);
-    const authAlone = await rpAsync(['export', '--auth', 'a:b', '--lang', 'en'], { ROLEPLAY_DB: db });
-    expect(authAlone).toMatchObject({ status: 2, stderr: 'roleplay: --auth and --batch go with --lrs URL\n' });
-    const badAuth = await rpAsync(['export', '--lrs', lrs.endpoint, '--auth', 'nocolon', '--lang', 'en'], {
+    const fileAlone = await rpAsync(['export', '--auth-file', 'x', '--lang', 'en'], { ROLEPLAY_DB: db });
+    expect(fileAlone).toMatchObject({ status: 2, stderr: 'roleplay: --auth-file and --batch go with --lrs URL\n' });
+    const badAuth = await rpAsync(['export', '--lrs', lrs.endpoint, '--lang', 'en'], {
       ROLEPLAY_DB: db,
+      ROLEPLAY_LRS_AUTH: 'nocolon',
     });
     expect(badAuth.status).toBe(2);
-    expect(badAuth.stderr).toMatch(/--auth expects USER:PASS/);
+    expect(badAuth.stderr).toMatch(
+      /the LRS credentials \(ROLEPLAY_LRS_AUTH or the --auth-file file\) must be KEY:SECRET/,
+    );
+    expect(lrs.stored.size).toBe(0);
+  });
+
+  it('takes no secret on the command line: --auth is refused, saying where the credentials go', async () => {
+    const onLine = await rpAsync(['export', '--lrs', lrs.endpoint, '--auth', 'key:secret', '--lang', 'en'], {
+      ROLEPLAY_DB: db,
+    });
+    expect(onLine.status).toBe(2);
+    expect(onLine.stderr).toMatch(/^roleplay: --auth was removed: .*ROLEPLAY_LRS_AUTH.*--auth-file\n$/);
+    expect(lrs.stored.size).toBe(0);
+    // A credentials file others can read still works, with a warning.
+    const open = join(tmp.home, 'lrs-open');
+    writeFileSync(open, 'key:secret\n');
+    chmodSync(open, 0o644);
+    const warned = await rpAsync(['export', '--lrs', lrs.endpoint, '--auth-file', open, '--lang', 'en'], {
+      ROLEPLAY_DB: db,
+    });
+    expect(warned.status).toBe(0);
+    expect(warned.stderr).toBe(
+      `roleplay: warning: the credentials file ${open} can be read by other users: chmod 600 ${open}\n`,
+    );
+    expect(lrs.stored.size).toBe(expected.length);
+    const nope = join(tmp.home, 'nope');
+    const missing = await rpAsync(['export', '--lrs', lrs.endpoint, '--auth-file', nope, '--lang', 'en'], {
+      ROLEPLAY_DB: db,
+    });
+    expect(missing).toMatchObject({
+      status: 2,
+      stderr: `roleplay: cannot read the credentials file ${nope} (ENOENT)\n`,
+    });
   });
 
   it('says it in Chinese with --lang zh: the same exit codes, ids and options verbatim', async () => {
-    const denied = await rpAsync(['export', '--lrs', lrs.endpoint, '--auth', 'key:wrong', '--lang', 'zh'], {
+    const denied = await rpAsync(['export', '--lrs', lrs.endpoint, '--lang', 'zh'], {
       ROLEPLAY_DB: db,
+      ROLEPLAY_LRS_AUTH: 'key:wrong',
     });
     expect(denied).toMatchObject({
       status: 1,
       stderr:
-        'roleplay: 学习记录库拒绝了这组凭据（401）；请检查 --auth USER:PASS；此前已发送 0 条记录（重新发送是安全的：学习记录库每条记录只保留一份）\n',
+        'roleplay: 学习记录库拒绝了这组凭据（401）；请检查 ROLEPLAY_LRS_AUTH 或 --auth-file 中的 KEY:SECRET；此前已发送 0 条记录（重新发送是安全的：学习记录库每条记录只保留一份）\n',
     });
     const notUrl = await rpAsync(['export', '--lrs', 'lrs.example.com', '--lang', 'zh'], { ROLEPLAY_DB: db });
     expect(notUrl).toMatchObject({
       status: 2,
       stderr: "roleplay: 'lrs.example.com' 不是网址；请给出学习记录库的地址，例如 https://lrs.example.com/xAPI\n",
     });
-    const badAuth = await rpAsync(['export', '--lrs', lrs.endpoint, '--auth', 'nocolon', '--lang', 'zh'], {
+    const badAuth = await rpAsync(['export', '--lrs', lrs.endpoint, '--lang', 'zh'], {
       ROLEPLAY_DB: db,
+      ROLEPLAY_LRS_AUTH: 'nocolon',
     });
     expect(badAuth).toMatchObject({
       status: 2,
-      stderr: 'roleplay: --auth 的格式是 USER:PASS（学习记录库的 key 和 secret）\n',
+      stderr: 'roleplay: 学习记录库的凭据（ROLEPLAY_LRS_AUTH 或 --auth-file 文件）格式应为 KEY:SECRET\n',
     });
     expect(lrs.stored.size).toBe(0);
   });

@@ -101,7 +101,7 @@ describe('sending statements to a learning record store', () => {
   it('wrong credentials, a wrong URL and an invalid statement stop at once with one clear line', async () => {
     await expect(
       sendStatements(many(1), { endpoint: lrs.endpoint, auth: parseAuth('key:wrong'), sleep }),
-    ).rejects.toThrow('refused the credentials (401); check --auth USER:PASS');
+    ).rejects.toThrow('refused the credentials (401); check the KEY:SECRET in ROLEPLAY_LRS_AUTH or --auth-file');
     await expect(
       sendStatements(many(1), {
         endpoint: lrs.endpoint.replace('/xAPI', '/nope'),
@@ -159,7 +159,9 @@ describe('sending statements to a learning record store', () => {
     expect(conflict.reasonIn('zh')).toBe(`学习记录库里已有一条编号为 ${changed.id} 但内容不同的记录（409 Conflict）`);
 
     const denied = await zhOf(sendStatements(many(1), { endpoint: lrs.endpoint, auth: parseAuth('key:wrong'), sleep }));
-    expect(denied.reasonIn('zh')).toBe('学习记录库拒绝了这组凭据（401）；请检查 --auth USER:PASS');
+    expect(denied.reasonIn('zh')).toBe(
+      '学习记录库拒绝了这组凭据（401）；请检查 ROLEPLAY_LRS_AUTH 或 --auth-file 中的 KEY:SECRET',
+    );
     const nowhere = await zhOf(
       sendStatements(many(1), {
         endpoint: lrs.endpoint.replace('/xAPI', '/nope'),
@@ -196,7 +198,7 @@ describe('sending statements to a learning record store', () => {
     }
   });
 
-  it('reads --auth and the endpoint forms a user gives', () => {
+  it('reads KEY:SECRET and the endpoint forms a user gives', () => {
     expect(parseAuth('a:b:c')).toEqual({ user: 'a', password: 'b:c' });
     expect(() => parseAuth('nocolon')).toThrow(LrsError);
     expect(statementsUrl('https://lrs.example.com/xAPI').href).toBe('https://lrs.example.com/xAPI/statements');

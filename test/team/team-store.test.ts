@@ -14,7 +14,6 @@ import { PgTestServer, postgresSkipReason } from '../pg/pg-server.js';
 import { bundleOf, contentOf, record, reportFixture, SOURCE_A, SOURCE_B } from '../store-shared/fixtures.js';
 
 const skip = postgresSkipReason();
-if (skip) console.warn(skip);
 
 describe.skipIf(skip !== undefined)('team store', { timeout: 120_000 }, () => {
   let server: PgTestServer;

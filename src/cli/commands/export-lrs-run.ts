@@ -12,7 +12,8 @@ import {
   statementsUrl,
   type XapiStatementLike,
 } from '../../store/xapi/lrs.js';
-import { type Said, said, UserError, printText } from '../env.js';
+import { readFileSync, statSync } from 'node:fs';
+import { printProblem, printText, type Said, said, UserError } from '../env.js';
 import { filterOf, withStore } from '../store-access.js';
 import { checkBase } from './export-run.js';
 
@@ -25,7 +26,9 @@ export interface LrsExportOptions {
   output?: string;
   base?: string;
   lrs?: string;
+  /** removed (see export.ts); only refused */
   auth?: string;
+  authFile?: string;
   batch?: string;
 }
 
@@ -87,7 +90,8 @@ function lrsOf(
       ),
     );
   checkBase(opts.base, lang);
-  const authText = opts.auth ?? (process.env.ROLEPLAY_LRS_AUTH || undefined);
+  const authText =
+    opts.authFile !== undefined ? authFromFile(opts.authFile, lang) : process.env.ROLEPLAY_LRS_AUTH || undefined;
   const batchSize = opts.batch === undefined ? 50 : Number(opts.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000)
     throw refuse(
@@ -104,6 +108,34 @@ function lrsOf(
     if (e instanceof LrsError) throw new UserError(e.in(lang), 2);
     throw e;
   }
+}
+
+/**
+ * KEY:SECRET from the first line of a file. One that others may read still works (the secret
+ * has leaked already), with a warning, as ssh and libpq warn.
+ */
+function authFromFile(file: string, lang: Lang): string {
+  let text: string;
+  try {
+    const st = statSync(file);
+    if (!st.isFile() || st.size > 64 * 1024)
+      throw Object.assign(new Error('not a file'), { code: 'not a small regular file' });
+    text = readFileSync(file, 'utf8');
+    if (process.platform !== 'win32' && (st.mode & 0o077) !== 0)
+      printProblem(
+        said(
+          `warning: 凭据文件 ${file} 其他用户也能读取：请用 chmod 600 ${file} 收紧权限`,
+          `warning: the credentials file ${file} can be read by other users: chmod 600 ${file}`,
+        )[lang],
+      );
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new UserError(
+      said(`无法读取凭据文件 ${file}（${code}）`, `cannot read the credentials file ${file} (${code})`)[lang],
+      2,
+    );
+  }
+  return (text.split(/\r?\n/)[0] ?? '').trim();
 }
 
 /** One chunk; a failure says how many statements went before it, in the whole run. */

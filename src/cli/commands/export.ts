@@ -52,12 +52,15 @@ function addLrsOptions(command: Command, { lang }: CliEnv): void {
       )[lang],
     )
     .option(
-      '--auth <user:pass>',
+      '--auth-file <file>',
       said(
-        '--lrs 所用 LRS 的 key 和 secret（默认：ROLEPLAY_LRS_AUTH）',
-        'the LRS key and secret for --lrs (default: ROLEPLAY_LRS_AUTH)',
+        '--lrs 所用 LRS 的凭据文件：一行 KEY:SECRET，只有自己可读（默认：环境变量 ROLEPLAY_LRS_AUTH）',
+        'a file holding the LRS credentials for --lrs: one line KEY:SECRET, readable only by you (default: the ROLEPLAY_LRS_AUTH environment variable)',
       )[lang],
     )
+    // Removed: a secret on the command line shows in `ps` and the shell history. Kept hidden
+    // only to say where the credentials go now.
+    .addOption(new Option('--auth <key:secret>').hideHelp())
     .option(
       '--batch <n>',
       said('每次请求发给 LRS 的语句数（默认 50）', 'statements per request to the LRS (default 50)')[lang],
@@ -67,10 +70,18 @@ function addLrsOptions(command: Command, { lang }: CliEnv): void {
 export async function action(_opts: unknown, cmd: Command): Promise<number> {
   const opts = allOpts<LrsExportOptions>(cmd);
   const lang = langOf(cmd);
+  if (opts.auth !== undefined)
+    throw new UserError(
+      said(
+        '--auth 已取消：命令行上的密钥别人用 ps 就能看到，还会留在 shell 历史里。请把 KEY:SECRET 放进环境变量 ROLEPLAY_LRS_AUTH，或写进一个只有自己可读的文件并用 --auth-file 指定',
+        '--auth was removed: a secret on the command line shows in `ps` and stays in the shell history. Put KEY:SECRET in the ROLEPLAY_LRS_AUTH environment variable, or in a file only you can read, given with --auth-file',
+      )[lang],
+      2,
+    );
   if (opts.lrs === undefined) {
-    if (opts.auth !== undefined || opts.batch !== undefined)
+    if (opts.authFile !== undefined || opts.batch !== undefined)
       throw new UserError(
-        said('--auth 和 --batch 要与 --lrs 地址一起使用', '--auth and --batch go with --lrs URL')[lang],
+        said('--auth-file 和 --batch 要与 --lrs 地址一起使用', '--auth-file and --batch go with --lrs URL')[lang],
         2,
       );
     return (await import('./export-run.js')).exportCommand(opts, lang);

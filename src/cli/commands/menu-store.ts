@@ -5,7 +5,6 @@
  */
 import { type Lang, type ProgressView, safeLine, safeText } from '../../core/index.js';
 import { progressViewOf } from '../progress-view.js';
-import { traineeFrom } from '../../store/open.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { restorePoint } from '../../store/resume.js';
 import { StoreError } from '../../store/store.js';
@@ -13,7 +12,7 @@ import type { SessionRow } from '../../store/store.js';
 import type { MenuEntry, ResumeResult, UnfinishedSession } from '../../ui/library.js';
 import type { Recorder } from '../../core/recorder.js';
 import { said, UserError } from '../env.js';
-import { type StoreOptions, scenarioOf, tellResumable, unrecorded, withStore } from '../store-access.js';
+import { type StoreOptions, scenarioOf, tellResumable, traineeFor, unrecorded, withStore } from '../store-access.js';
 
 /** The menu offers the most recent few; `roleplay sessions` lists them all. */
 const OFFERED = 9;
@@ -40,7 +39,7 @@ export interface MenuStoreHooks {
  */
 export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuStoreHooks): Promise<number> {
   return withStore(opts, lang, async (store) => {
-    const trainee = traineeFrom(opts.trainee);
+    const trainee = traineeFor(store, opts.trainee, lang);
     const recorders = [new StoreRecorder(store, trainee)];
     const rows = new Map<string, SessionRow>();
     hooks.record(recorders[0]!);

@@ -22,9 +22,12 @@ interface ProgressOptions extends StoreOptions {
 }
 
 export async function progressCommand(opts: ProgressOptions, lang: Lang): Promise<number> {
-  const trainee = traineeFrom(opts.trainee);
   const entries = fileLibrary.entries();
   return withStore(opts, lang, async (store) => {
+    // "you" on a team server is the role this computer logs in as (store-access.ts traineeFor);
+    // a lead may name anyone with --trainee, and the server shows what the role may read
+    const trainee =
+      opts.trainee !== undefined ? traineeFrom(opts.trainee) : (store.recordsAs ?? traineeFrom(undefined));
     const view = progressViewOf(await store.progress(trainee), entries, lang);
     if (opts.json) printJson(progressJson(view, entries, lang));
     else {

@@ -5,7 +5,6 @@
 import { SimulatedClock } from 'xstate';
 import { type Lang, Play, reportOf, StepError, safeLine, type TestStep, takeStep } from '../../core/index.js';
 import { expectsSaid, stepMessages } from '../../core/step-messages.js';
-import { traineeFrom } from '../../store/open.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { Recording } from '../../store/recording.js';
 import { restorePoint } from '../../store/resume.js';
@@ -18,6 +17,7 @@ import {
   sessionNamed,
   shortId,
   tellResumable,
+  traineeFor,
   unrecorded,
   withStore,
 } from '../store-access.js';
@@ -65,7 +65,7 @@ async function sessionToResume(
   let session: SessionRow | undefined;
   if (ref !== undefined) session = await sessionNamed(store, ref, lang);
   else {
-    const who = traineeFrom(trainee);
+    const who = traineeFor(store, trainee, lang);
     session = (await store.listSessions({ trainee: who, finished: false, withSteps: true, limit: 1 }))[0];
     if (!session)
       throw new UserError(

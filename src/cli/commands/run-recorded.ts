@@ -1,8 +1,7 @@
 /** What `roleplay run … --record` does: the run as usual, with every step written to the store as it is taken. */
 import type { Lang, RunReport } from '../../core/index.js';
-import { traineeFrom } from '../../store/open.js';
 import { Recording } from '../../store/recording.js';
-import { type StoreOptions, withStore } from '../store-access.js';
+import { type StoreOptions, traineeFor, withStore } from '../store-access.js';
 import {
   headlessDecisionMs,
   type RunHooks,
@@ -23,6 +22,7 @@ export async function runRecorded(
   if (!opened) return CASE_NOT_OPENED;
   const steps = readSteps(opts, lang);
   return withStore(opts, lang, async (store) => {
+    const trainee = traineeFor(store, opts.trainee, lang);
     let recording: Promise<Recording> | undefined;
     let finished = false;
     const hooks: RunHooks = {
@@ -30,7 +30,7 @@ export async function runRecorded(
         recording = Recording.start(store, {
           scenario,
           source,
-          trainee: traineeFrom(opts.trainee),
+          trainee,
           lang,
           mode: 'headless',
         });

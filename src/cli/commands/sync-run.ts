@@ -7,8 +7,9 @@ import { dbPathFrom, homeDbPath, isPostgresUrl } from '../../store/open.js';
 import { StoreError } from '../../store/store.js';
 import { SYNC_NOTICES } from '../../store/sync/notices.js';
 import { TeamStore } from '../../store/sync/team-store.js';
-import { printProblem, said, UserError, printText, printErr } from '../env.js';
+import { printErr, printProblem, printText, said, UserError } from '../env.js';
 import { printJson } from '../json-output.js';
+import { passwordPrompt, warnIfPasswordInDbOption } from '../server-password.js';
 
 export async function syncCommand(opts: { db?: string; all?: boolean; json?: boolean }, lang: Lang): Promise<number> {
   const store = await openTeamStore(opts.db, lang);
@@ -70,20 +71,25 @@ async function openTeamStore(db: string | undefined, lang: Lang): Promise<TeamSt
   if (!isPostgresUrl(url)) {
     throw new UserError(
       said(
-        'sync 用于上传到团队服务器：请用 --db postgres://用户:密码@主机:5432/roleplay，或把 ROLEPLAY_DB 设为该地址',
-        'sync uploads to a team server: give --db postgres://user:password@host:5432/roleplay, or set ROLEPLAY_DB to that address',
+        'sync 用于上传到团队服务器：请用 --db postgres://用户@主机:5432/roleplay，或把 ROLEPLAY_DB 设为该地址',
+        'sync uploads to a team server: give --db postgres://user@host:5432/roleplay, or set ROLEPLAY_DB to that address',
       )[lang],
       2,
     );
   }
+  warnIfPasswordInDbOption(db, lang);
+  const prompt = passwordPrompt(lang);
   try {
     return await TeamStore.open(url, {
       localPath: homeDbPath(),
       uploadOnOpen: false,
       notice: () => {},
       lang,
+      askPassword: prompt.ask,
     });
   } catch (e) {
     throw new UserError(e instanceof StoreError ? e.in(lang) : e instanceof Error ? e.message : String(e), 1);
+  } finally {
+    prompt.close();
   }
 }

@@ -25,8 +25,8 @@ export function register(program: Command, env: CliEnv): void {
     .addHelpText(
       'after',
       said(
-        '\n团队服务器由 --db 或 ROLEPLAY_DB 指定（postgres://user:password@host:5432/roleplay）。可以重复执行或中途打断：不会丢失，也不会重复保存。',
-        '\nThe team server is --db or ROLEPLAY_DB (postgres://user:password@host:5432/roleplay). Safe to repeat or interrupt: nothing is lost or stored twice.',
+        '\n团队服务器由 --db 或 ROLEPLAY_DB 指定（postgres://用户@主机:5432/roleplay；密码放在 ~/.pgpass 或 PGPASSWORD 里）。可以重复执行或中途打断：不会丢失，也不会重复保存。',
+        '\nThe team server is --db or ROLEPLAY_DB (postgres://user@host:5432/roleplay; the password goes in ~/.pgpass or PGPASSWORD). Safe to repeat or interrupt: nothing is lost or stored twice.',
       )[lang],
     )
     .action(env.withExit(action));

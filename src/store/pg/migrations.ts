@@ -113,6 +113,33 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   {
     version: 4,
+    name: 'results in a table of their own: finishing a session is an insert',
+    // Row-level security (`roleplay team init`, security.ts) lets a trainee insert but never
+    // update a finished session: the result is a row appended once (its primary key is the
+    // session), not columns of the session row changed in place. The session row keeps only
+    // what changes while it is played (its head, event count and snapshot).
+    sql: `
+      CREATE TABLE session_results (
+        sid         bigint PRIMARY KEY REFERENCES sessions(sid),
+        finished_at text NOT NULL,
+        outcome     text CHECK (outcome IN ('success', 'partial', 'failure')),
+        ending      text COLLATE "C",
+        total       integer,
+        max         integer,
+        percent     integer,
+        passed      boolean,
+        seal        text,
+        received_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO session_results (sid, finished_at, outcome, ending, total, max, percent, passed, seal)
+        SELECT sid, finished_at, outcome, ending, total, max, percent, passed, seal
+          FROM sessions WHERE finished_at IS NOT NULL;
+      ALTER TABLE sessions DROP COLUMN finished_at, DROP COLUMN outcome, DROP COLUMN ending, DROP COLUMN total,
+        DROP COLUMN max, DROP COLUMN percent, DROP COLUMN passed, DROP COLUMN seal;
+    `,
+  },
+  {
+    version: 5,
     name: "partial indexes for the report's typed answers and automatic branches; modes per week",
     sql: `
       -- the answers typed most often per rule, and the automatic branches taken (the path
@@ -120,11 +147,10 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       -- answer would not fit in an index entry)
       CREATE INDEX events_said ON events (scenario_id, node, way) WHERE kind = 'say';
       CREATE INDEX events_auto ON events (scenario_id, node, way) WHERE kind = 'auto';
-      -- exam, practice and headless apart, per week: per scenario and per trainee
-      CREATE INDEX sessions_modes ON sessions (scenario_id, mode, started_at, percent, passed)
-        WHERE finished_at IS NOT NULL;
-      CREATE INDEX sessions_trainee_modes ON sessions (trainee, mode, started_at, percent, passed, scenario_id)
-        WHERE finished_at IS NOT NULL;
+      -- exam, practice and headless apart, per week: per scenario and per trainee (results
+      -- are rows of session_results since version 4, joined by sid)
+      CREATE INDEX sessions_modes ON sessions (scenario_id, mode, started_at, sid);
+      CREATE INDEX sessions_trainee_modes ON sessions (trainee, mode, started_at, scenario_id, sid);
     `,
   },
 ];

@@ -2,13 +2,16 @@
  * The team store: a PostgreSQL database (node-postgres) that every trainee's laptop records
  * into and every team lead reports from. Same interface and same answers as the SQLite store.
  *
- * Concurrency: each write is one transaction that first locks its session row
- * (SELECT … FOR UPDATE), so many trainees recording at once only ever wait for their own
- * session, and two writers of one session are put in order and the second is refused with
- * the same message SQLite gives. Reports are aggregated by the server (report-sql.ts).
+ * Concurrency: each write is one transaction that first takes its session's lock (an advisory
+ * lock on the session id: lockSession), so many trainees recording at once only ever wait for
+ * their own session, and two writers of one session are put in order and the second is refused
+ * with the same message SQLite gives. Reports are aggregated by the server (report-sql.ts).
+ *
+ * A result is a row appended to `session_results` when the session finishes (migration 4), so
+ * that row-level security can let a trainee append but never change it (security.ts).
  */
 import pg from 'pg';
-import type { Lang, LessonCatalog, TraineeProgress } from '../../core/index.js';
+import { type Lang, type LessonCatalog, type TraineeProgress, withoutUrlPasswords } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
 import { StoreError, storeProblems } from '../store.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
@@ -29,8 +32,10 @@ import type {
 import type { MergeOutcome, SessionBundle } from '../sync/bundle.js';
 import { mergeInto, type MergeHead, type MergeTx } from '../sync/merge.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
+import { connectionConfig, type PasswordOptions } from './connection.js';
 import { pgProgress } from './progress-sql.js';
 import { pgReport } from './report-sql.js';
+import { SESSIONS, UNFINISHED } from './sessions-sql.js';
 import { pgWhereOf } from './where.js';
 import { appendableRow, mergeHeadOf, sessionRowOf, type SessionColumns } from '../session-columns.js';
 
@@ -46,6 +51,25 @@ type EventDbRow = EventColumns<string>;
 const SESSION_COLUMNS = `s.*, (SELECT jsonb_object_agg(l.lesson, jsonb_build_object('points', l.points, 'max', l.max))
   FROM session_lessons l WHERE l.sid = s.sid) AS lessons`;
 
+const SESSION_LOCK = 7_265_707; // the class of the per-session advisory locks (see lockSession)
+
+/**
+ * Writers of one session wait for each other until the transaction ends. An advisory lock on
+ * the session id rather than a row lock (SELECT … FOR UPDATE): a row lock needs the right to
+ * update the row, which a trainee does not have on a finished session (and that session must
+ * still be readable by an upload that repeats itself).
+ */
+async function lockSession(q: Queryable, id: string): Promise<void> {
+  await q.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SESSION_LOCK, id]);
+}
+
+/** The session with its result, after taking its lock. */
+async function lockedSession(q: Queryable, id: string): Promise<SessionDbRow | undefined> {
+  await lockSession(q, id);
+  const { rows } = await q.query<SessionDbRow>(`SELECT * FROM ${SESSIONS} s WHERE s.id = $1`, [id]);
+  return rows[0];
+}
+
 export interface PgStoreOptions {
   /** how long to wait for the server to answer a connection (default 5 s) */
   readonly connectTimeoutMs?: number;
@@ -53,6 +77,8 @@ export interface PgStoreOptions {
   readonly poolSize?: number;
   /** how long one query may take before it counts as unreachable (default 60 s) */
   readonly queryTimeoutMs?: number;
+  /** asked for the password when neither the URL, PGPASSWORD nor ~/.pgpass has it (connection.ts) */
+  readonly askPassword?: PasswordOptions['ask'];
 }
 
 /** The URL as it may be shown: without the password. */
@@ -77,6 +103,10 @@ interface ServerProblems {
   badLogin(where: string): string;
   noDatabase(where: string): string;
   noRights(where: string): string;
+  noPassword(where: string): string;
+  notYours(where: string): string;
+  readOnly(where: string): string;
+  needsUpgrade(where: string, from: number, to: number): string;
   failed(where: string, message: string): string;
 }
 
@@ -88,6 +118,13 @@ const SERVER_PROBLEMS: Readonly<Record<Lang, ServerProblems>> = {
     badLogin: (w) => `团队服务器 ${w} 拒绝了用户名或密码`,
     noDatabase: (w) => `${w} 中的数据库不存在；请先用 createdb 创建`,
     noRights: (w) => `${w} 中的用户无权创建或写入 roleplay 的表（请为该数据库申请 CREATE 权限）`,
+    noPassword: (w) =>
+      `团队服务器 ${w} 要求输入密码，但没有找到：请把它写进 ~/.pgpass（权限 0600），或设置 PGPASSWORD（参见 docs/team-server.md）`,
+    notYours: (w) =>
+      `团队服务器 ${w} 拒收：这个角色只能记录自己名下的练习，不能改动已完成的练习（参见 docs/team-server.md）`,
+    readOnly: (w) => `${w} 中的角色在团队服务器上只能读取，不能写入（组长角色只读）`,
+    needsUpgrade: (w, from, to) =>
+      `团队数据库 ${w} 的结构版本是 ${from}，这个 roleplay 需要 ${to}：请管理员用新版本运行 \`roleplay team init\` 升级它`,
     failed: (w, m) => `团队服务器 ${w} 出错：${m}`,
   },
   en: {
@@ -98,6 +135,13 @@ const SERVER_PROBLEMS: Readonly<Record<Lang, ServerProblems>> = {
     noDatabase: (w) => `the database in ${w} does not exist; create it with createdb`,
     noRights: (w) =>
       `the user in ${w} may not create or write the roleplay tables (ask for CREATE rights on the database)`,
+    noPassword: (w) =>
+      `the team server ${w} asks for a password and none was found: put it in ~/.pgpass (mode 0600), or set PGPASSWORD (see docs/team-server.md)`,
+    notYours: (w) =>
+      `the team server ${w} refused: this role may record only sessions under its own name, and never change a finished one (see docs/team-server.md)`,
+    readOnly: (w) => `the role in ${w} may read the team server but not write to it (a team lead's role only reads)`,
+    needsUpgrade: (w, from, to) =>
+      `the team database ${w} is at schema ${from} and this roleplay needs ${to}: ask the admin to upgrade it by running \`roleplay team init\` with this version`,
     failed: (w, m) => `the team server ${w} failed: ${m}`,
   },
 };
@@ -121,10 +165,17 @@ export function pgErrorMessage(e: unknown, where: string, lang: Lang = 'en'): st
       return say.badLogin(where);
     case '3D000':
       return say.noDatabase(where);
-    case '42501':
+    case '42501': {
+      const message = err.message ?? '';
+      if (/row-level security/i.test(message)) return say.notYours(where);
+      if (/permission denied for (table|sequence|relation)/i.test(message) && !/roleplay_migrations/.test(message))
+        return say.readOnly(where);
       return say.noRights(where);
+    }
     default: {
-      const message = (err.message ?? String(e)).split('\n')[0] ?? '';
+      const message = withoutUrlPasswords((err.message ?? String(e)).split('\n')[0] ?? '');
+      if (/password must be a (non-empty )?string|no password (was )?supplied/i.test(message))
+        return say.noPassword(where);
       return /timeout/i.test(message) ? say.noAnswer(where) : say.failed(where, message);
     }
   }
@@ -150,7 +201,10 @@ export function isUnreachable(e: unknown): boolean {
     ].includes(code)
   )
     return true;
-  return /timeout|Connection terminated|connection ended|server closed the connection/i.test(err.message ?? '');
+  // node-postgres's own words for a connection that is gone: cut while idle, or used after it was cut.
+  return /timeout|Connection terminated|connection ended|server closed the connection|not queryable|Client was closed/i.test(
+    err.message ?? '',
+  );
 }
 
 /** The server could not be reached at all (as opposed to refusing us): worth retrying later. */
@@ -166,7 +220,7 @@ export function storeErrorOf(e: unknown, where: string): StoreError {
 export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
   const location = describeUrl(url);
   const pool = new pg.Pool({
-    connectionString: url,
+    ...connectionConfig(url, options.askPassword ? { ask: options.askPassword } : {}),
     max: options.poolSize ?? 4,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: 10_000,
@@ -177,7 +231,7 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
   // An idle connection that the server drops must not crash the process.
   pool.on('error', () => {});
   try {
-    await migrate(pool);
+    await migrate(pool, location);
   } catch (e) {
     await pool.end().catch(() => {});
     throw storeErrorOf(e, location);
@@ -187,7 +241,7 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
 
 const MIGRATION_LOCK = 7_265_706; // any fixed number; one advisory lock per database
 
-async function migrate(pool: pg.Pool): Promise<void> {
+async function migrate(pool: pg.Pool, where: string): Promise<void> {
   const applied = async (q: Queryable): Promise<number> => {
     const r = await q
       .query<{ v: number | null }>(`SELECT max(version)::int AS v FROM roleplay_migrations`)
@@ -203,6 +257,11 @@ async function migrate(pool: pg.Pool): Promise<void> {
       en: `the team database was set up by a newer roleplay (schema ${v}; this one knows up to ${PG_SCHEMA_VERSION}); update roleplay to use it`,
     });
   const current = await applied(pool);
+  const needsUpgrade = (from: number) =>
+    new StoreError({
+      zh: SERVER_PROBLEMS.zh.needsUpgrade(where, from, PG_SCHEMA_VERSION),
+      en: SERVER_PROBLEMS.en.needsUpgrade(where, from, PG_SCHEMA_VERSION),
+    });
   if (current > PG_SCHEMA_VERSION) throw tooNew(current);
   if (current === PG_SCHEMA_VERSION) return;
   const client = await pool.connect();
@@ -222,6 +281,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
+    // A trainee's or a lead's role cannot migrate a team server that is already set up.
+    if (current > 0 && (e as { code?: string }).code === '42501') throw needsUpgrade(current);
     throw e;
   } finally {
     client.release();
@@ -279,8 +340,7 @@ export class PgStore implements SessionStore {
     } catch (e) {
       broken = isUnreachable(e);
       if (!broken) await client.query('ROLLBACK').catch(() => {});
-      if (broken) throw storeErrorOf(e, this.location);
-      throw e;
+      throw this.failure(e);
     } finally {
       // A connection that failed mid-transaction is thrown away, not reused.
       client.release(broken);
@@ -299,9 +359,18 @@ export class PgStore implements SessionStore {
     try {
       return (await this.pool.query<R>(sql, params)).rows;
     } catch (e) {
-      if (isUnreachable(e)) throw storeErrorOf(e, this.location);
-      throw e;
+      throw this.failure(e);
     }
+  }
+
+  /**
+   * What to throw for a failure: the server's refusals (a row-level security policy, a missing
+   * right, …) and an unreachable server as a StoreError in words; anything else (a bug) as it is.
+   */
+  private failure(e: unknown): unknown {
+    if (e instanceof StoreError) return e;
+    if (isUnreachable(e) || e instanceof pg.DatabaseError) return storeErrorOf(e, this.location);
+    return e;
   }
 
   async saveSource(source: ScenarioSource): Promise<void> {
@@ -351,10 +420,7 @@ export class PgStore implements SessionStore {
 
   async appendEvent(sessionId: SessionId, content: EventContent, play?: SavedPlay): Promise<StoredEvent> {
     return this.transaction(async (q) => {
-      const {
-        rows: [row],
-      } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
-      const s = appendableRow(row, sessionId, content.seq);
+      const s = appendableRow(await lockedSession(q, sessionId), sessionId, content.seq);
       const prevHash = s.head_hash;
       const hash = eventHash(prevHash, content);
       await q.query(
@@ -372,7 +438,7 @@ export class PgStore implements SessionStore {
   }
 
   async savePlay(sessionId: SessionId, play: SavedPlay): Promise<void> {
-    await this.query('UPDATE sessions SET play = $1 WHERE id = $2 AND finished_at IS NULL', [
+    await this.query(`UPDATE sessions SET play = $1 WHERE id = $2 AND ${UNFINISHED}`, [
       JSON.stringify(play),
       sessionId,
     ]);
@@ -380,9 +446,7 @@ export class PgStore implements SessionStore {
 
   async finishSession(sessionId: SessionId, result: SessionResult): Promise<SessionRow> {
     await this.transaction(async (q) => {
-      const {
-        rows: [s],
-      } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
+      const s = await lockedSession(q, sessionId);
       if (!s) throw new StoreError(storeProblems.noSession(sessionId));
       if (s.finished_at !== null) throw new StoreError(storeProblems.finished(sessionId));
       await finishRow(q, s.sid, result, sealHash(s.head_hash, result));
@@ -391,7 +455,7 @@ export class PgStore implements SessionStore {
   }
 
   private async sessionById(id: string): Promise<SessionRow | undefined> {
-    const [row] = await this.query<SessionDbRow>(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id = $1`, [id]);
+    const [row] = await this.query<SessionDbRow>(`SELECT ${SESSION_COLUMNS} FROM ${SESSIONS} s WHERE s.id = $1`, [id]);
     return row ? rowOf(row) : undefined;
   }
 
@@ -402,7 +466,7 @@ export class PgStore implements SessionStore {
     if (prefix.length < 4) return undefined;
     // id is COLLATE "C", so this range is an index scan.
     const rows = await this.query<SessionDbRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.id >= $1 ORDER BY s.id LIMIT 2`,
+      `SELECT ${SESSION_COLUMNS} FROM ${SESSIONS} s WHERE s.id >= $1 ORDER BY s.id LIMIT 2`,
       [prefix],
     );
     const matching = rows.filter((r) => r.id.startsWith(prefix));
@@ -414,7 +478,7 @@ export class PgStore implements SessionStore {
     const { where, params } = pgWhereOf(filter);
     const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
     const rows = await this.query<SessionDbRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions s ${where} ORDER BY s.started_at DESC, s.sid DESC${limit}`,
+      `SELECT ${SESSION_COLUMNS} FROM ${SESSIONS} s ${where} ORDER BY s.started_at DESC, s.sid DESC${limit}`,
       params,
     );
     return rows.map(rowOf);
@@ -441,7 +505,7 @@ export class PgStore implements SessionStore {
     let after = '0';
     for (;;) {
       const rows = await this.query<SessionDbRow>(
-        `SELECT ${SESSION_COLUMNS} FROM sessions s ${where} ORDER BY s.sid LIMIT 500`,
+        `SELECT ${SESSION_COLUMNS} FROM ${SESSIONS} s ${where} ORDER BY s.sid LIMIT 500`,
         [after, ...params],
       );
       if (rows.length === 0) return;
@@ -477,8 +541,7 @@ export class PgStore implements SessionStore {
     try {
       return await pgProgress(this.pool, trainee);
     } catch (e) {
-      if (isUnreachable(e)) throw storeErrorOf(e, this.location);
-      throw e;
+      throw this.failure(e);
     }
   }
 
@@ -492,22 +555,13 @@ export class PgStore implements SessionStore {
   }
 }
 
+/**
+ * Finishing appends: the snapshot is dropped while the session is still open, the lesson
+ * points go in, and the result row goes in last, after which nothing of the session may change
+ * (row-level security refuses a trainee any write to a session that has a result).
+ */
 async function finishRow(q: Queryable, sid: string, result: SessionResult, seal: string): Promise<void> {
-  await q.query(
-    `UPDATE sessions SET finished_at = $1, outcome = $2, ending = $3, total = $4, max = $5, percent = $6, passed = $7,
-       seal = $8, play = NULL WHERE sid = $9`,
-    [
-      result.finishedAt,
-      result.outcome,
-      result.ending,
-      result.total,
-      result.max,
-      result.percent,
-      result.passed,
-      seal,
-      sid,
-    ],
-  );
+  await q.query('UPDATE sessions SET play = NULL WHERE sid = $1', [sid]);
   const lessons = Object.entries(result.lessons);
   if (lessons.length > 0) {
     await q.query(
@@ -516,6 +570,21 @@ async function finishRow(q: Queryable, sid: string, result: SessionResult, seal:
       [sid, lessons.map(([l]) => l), lessons.map(([, v]) => v.points), lessons.map(([, v]) => v.max)],
     );
   }
+  await q.query(
+    `INSERT INTO session_results (sid, finished_at, outcome, ending, total, max, percent, passed, seal)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      sid,
+      result.finishedAt,
+      result.outcome,
+      result.ending,
+      result.total,
+      result.max,
+      result.percent,
+      result.passed,
+      seal,
+    ],
+  );
 }
 
 /** Merging's writes on one PostgreSQL transaction (see sync/merge.ts). */
@@ -548,9 +617,7 @@ class PgMergeTx implements MergeTx {
   }
 
   async session(id: string): Promise<MergeHead | undefined> {
-    const {
-      rows: [s],
-    } = await this.q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [id]);
+    const s = await lockedSession(this.q, id);
     if (!s) return undefined;
     this.sids.set(id, s.sid);
     return mergeHeadOf(s);
@@ -604,10 +671,7 @@ class PgMergeTx implements MergeTx {
   }
 
   async setPlay(id: string, play: SavedPlay): Promise<void> {
-    await this.q.query('UPDATE sessions SET play = $1 WHERE id = $2 AND finished_at IS NULL', [
-      JSON.stringify(play),
-      id,
-    ]);
+    await this.q.query(`UPDATE sessions SET play = $1 WHERE id = $2 AND ${UNFINISHED}`, [JSON.stringify(play), id]);
   }
 
   async finish(id: string, result: SessionResult, seal: string): Promise<void> {

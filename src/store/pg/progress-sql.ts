@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { TraineeProgress } from '../../core/progress.js';
 import { progressOf, type CaseProgressRow } from '../progress-rows.js';
 import type { LessonCell } from '../store.js';
+import { SESSIONS } from './sessions-sql.js';
 
 export async function pgProgress(pool: pg.Pool, trainee: string): Promise<TraineeProgress> {
   const [cases, lessons] = await Promise.all([
@@ -13,7 +14,7 @@ export async function pgProgress(pool: pg.Pool, trainee: string): Promise<Traine
              max(s.percent) FILTER (WHERE s.mode = 'exam') AS "bestExamPercent",
              coalesce(bool_or(s.passed) FILTER (WHERE s.mode = 'exam'), false) AS passed,
              max(s.percent) AS "bestPercent", max(s.started_at) AS "lastAt"
-        FROM sessions s
+        FROM ${SESSIONS} s
        WHERE s.trainee = $1 AND s.finished_at IS NOT NULL
        GROUP BY s.scenario_id
        ORDER BY s.scenario_id`,
@@ -22,7 +23,7 @@ export async function pgProgress(pool: pg.Pool, trainee: string): Promise<Traine
     pool.query<LessonCell>(
       `
       SELECT s.trainee, l.lesson, count(*)::int AS sessions, sum(l.points)::int AS points, sum(l.max)::int AS max
-        FROM sessions s JOIN session_lessons l ON l.sid = s.sid
+        FROM ${SESSIONS} s JOIN session_lessons l ON l.sid = s.sid
        WHERE s.trainee = $1 AND s.finished_at IS NOT NULL
        GROUP BY s.trainee, l.lesson
        ORDER BY l.lesson`,

@@ -15,6 +15,7 @@ import {
 } from '../report-rows.js';
 import type { ReportData, SessionFilter } from '../store.js';
 import { pgViews } from './report-views-sql.js';
+import { SESSIONS } from './sessions-sql.js';
 import { pgWhereOf } from './where.js';
 
 const RECENT = 10;
@@ -28,7 +29,7 @@ export async function pgReport(pool: pg.Pool, filter: SessionFilter, offsetMinut
     WITH ranked AS (
       SELECT s.trainee, s.percent, s.passed,
              row_number() OVER (PARTITION BY s.trainee ORDER BY s.started_at DESC, s.sid DESC) AS back
-        FROM sessions s ${finished})`;
+        FROM ${SESSIONS} s ${finished})`;
 
   const [views, summaries, lessons, ways, endings, traineeRows, recentRows] = await Promise.all([
     pgViews(pool, filter, offsetMinutes),
@@ -48,17 +49,17 @@ export async function pgReport(pool: pg.Pool, filter: SessionFilter, offsetMinut
              count(*) FILTER (WHERE s.passed)::int AS passed,
              avg(s.percent)::float8 AS "meanPercent",
              (percentile_cont(0.5) WITHIN GROUP (ORDER BY s.percent) FILTER (WHERE s.finished_at IS NOT NULL))::float8 AS median
-        FROM sessions s ${where}
+        FROM ${SESSIONS} s ${where}
        GROUP BY s.scenario_id
        ORDER BY s.scenario_id`),
     rows<{ id: string; lesson: string; meanPoints: number; max: number }>(`
       SELECT s.scenario_id AS id, l.lesson, avg(l.points)::float8 AS "meanPoints", avg(l.max)::float8 AS max
-        FROM session_lessons l JOIN sessions s ON s.sid = l.sid ${finished}
+        FROM session_lessons l JOIN ${SESSIONS} s ON s.sid = l.sid ${finished}
        GROUP BY s.scenario_id, l.lesson`),
     waysOf(pool, filter, where, params),
     rows<{ id: string; ending: string; n: number }>(`
       SELECT s.scenario_id AS id, s.ending, count(*)::int AS n
-        FROM sessions s ${finished}
+        FROM ${SESSIONS} s ${finished}
        GROUP BY s.scenario_id, s.ending
        ORDER BY s.scenario_id, n DESC, s.ending`),
     rows<{ name: string; attempts: number; passed: number; best: number; last: number }>(`${ranked}
@@ -125,7 +126,7 @@ async function waysOf(
       SELECT s.scenario_id AS id, e.node, e.way, count(*)::int AS n,
              sum(e.decision_ms) FILTER (WHERE s.mode <> 'headless')::float8 AS ms,
              count(*) FILTER (WHERE s.mode <> 'headless')::int AS timed
-        FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto' ${where}
+        FROM ${SESSIONS} s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto' ${where}
        GROUP BY s.scenario_id, e.node, e.way
        ORDER BY s.scenario_id, e.node, n DESC, e.way`,
         params,
@@ -145,7 +146,7 @@ async function waysOf(
     pool.query<{ id: string; node: string; way: string; n: number; ms: number }>(
       `
       SELECT s.scenario_id AS id, e.node, e.way, count(*)::int AS n, coalesce(sum(e.decision_ms), 0)::float8 AS ms
-        FROM sessions s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto'
+        FROM ${SESSIONS} s JOIN events e ON e.sid = s.sid AND e.kind <> 'auto'
        WHERE s.mode = 'headless'${scenario.length ? ' AND s.scenario_id = $1' : ''}
        GROUP BY s.scenario_id, e.node, e.way`,
       scenario,

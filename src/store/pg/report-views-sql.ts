@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { periodFigures, type AnswerRow, type BranchRow, type PeriodRow, type ViewRows } from '../report-rows.js';
 import type { LessonCell, SessionFilter } from '../store.js';
+import { SESSIONS } from './sessions-sql.js';
 import { pgWhereOf } from './where.js';
 
 /** The Monday (in the reader's zone: $n minutes east of UTC) of the week a session started. */
@@ -23,7 +24,7 @@ export async function pgViews(pool: pg.Pool, filter: SessionFilter, offsetMinute
       SELECT ${key} AS key, ${week(params.length + 1)} AS period, s.mode, count(*)::int AS attempts,
              count(*) FILTER (WHERE s.passed)::int AS passed, avg(s.percent)::float8 AS "meanPercent",
              max(s.percent) AS "bestPercent"
-        FROM sessions s ${finished}
+        FROM ${SESSIONS} s ${finished}
        GROUP BY 1, 2, 3
        ORDER BY 1, 2, 3`,
           [...params, Math.round(offsetMinutes)],
@@ -37,7 +38,7 @@ export async function pgViews(pool: pg.Pool, filter: SessionFilter, offsetMinute
       .query<LessonCell>(
         `
       SELECT s.trainee, l.lesson, count(*)::int AS sessions, sum(l.points)::int AS points, sum(l.max)::int AS max
-        FROM session_lessons l JOIN sessions s ON s.sid = l.sid ${finished}
+        FROM session_lessons l JOIN ${SESSIONS} s ON s.sid = l.sid ${finished}
        GROUP BY s.trainee, l.lesson
        ORDER BY s.trainee, l.lesson`,
         params,
@@ -73,7 +74,11 @@ export async function pgViews(pool: pg.Pool, filter: SessionFilter, offsetMinute
 
 /** The events of one kind: from their own index unless the filter names more than a scenario. */
 function eventsOfKind(kind: 'say' | 'auto', filter: SessionFilter, where: string): string {
-  const narrowed = filter.trainee !== undefined || filter.since !== undefined || filter.finished !== undefined;
-  if (narrowed) return `sessions s JOIN events e ON e.sid = s.sid AND e.kind = '${kind}' ${where}`;
+  const narrowed =
+    filter.trainee !== undefined ||
+    filter.since !== undefined ||
+    filter.finished !== undefined ||
+    filter.withSteps === true;
+  if (narrowed) return `${SESSIONS} s JOIN events e ON e.sid = s.sid AND e.kind = '${kind}' ${where}`;
   return `events e WHERE e.kind = '${kind}'${filter.scenario !== undefined ? ' AND e.scenario_id = $1' : ''}`;
 }

@@ -11,7 +11,7 @@
  * front, so two writers never deadlock upgrading a read lock) and `busy_timeout` makes a
  * writer wait for the lock instead of failing with "database is locked".
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -54,9 +54,7 @@ export function openSqliteStore(file: string): SqliteStore {
   if (file !== ':memory:') {
     if (file === DEFAULT_DB_PATH) {
       try {
-        // Only ~/.roleplay itself (HOME was checked to be a folder, store/open.ts): a recursive
-        // mkdir never returns on some paths, e.g. under /proc.
-        if (!existsSync(dirname(file))) mkdirSync(dirname(file), { mode: 0o700 });
+        ownerOnlyFolder(dirname(file));
       } catch (e) {
         const why = (e as NodeJS.ErrnoException).code ?? String(e);
         throw new StoreError({
@@ -75,6 +73,7 @@ export function openSqliteStore(file: string): SqliteStore {
   }
   let db: Db;
   try {
+    if (file !== ':memory:') createOwnerOnly(file);
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
@@ -102,6 +101,33 @@ export function openSqliteStore(file: string): SqliteStore {
     });
   }
   return new SqliteStore(db, file);
+}
+
+/**
+ * Records are personal: the default folder is the owner's alone (0700), also when an older
+ * roleplay made it with the umask's mode (0755) — it is ours, and only roleplay's files are in it.
+ */
+function ownerOnlyFolder(dir: string): void {
+  // Only ~/.roleplay itself (HOME was checked to be a folder, store/open.ts): a recursive
+  // mkdir never returns on some paths, e.g. under /proc.
+  if (!existsSync(dir)) mkdirSync(dir, { mode: 0o700 });
+  const st = statSync(dir);
+  if ((st.mode & 0o077) !== 0 && typeof process.getuid === 'function' && st.uid === process.getuid())
+    chmodSync(dir, 0o700);
+}
+
+/**
+ * A new database file is made 0600 before SQLite opens it; SQLite gives its -wal and -shm files
+ * the database file's mode, so they are owner-only too. An existing file keeps its mode (a
+ * team may share one on purpose).
+ */
+function createOwnerOnly(file: string): void {
+  if (existsSync(file)) return;
+  try {
+    closeSync(openSync(file, 'a', 0o600));
+  } catch {
+    // SQLite's own open says what is wrong with the path, in the message below
+  }
 }
 
 export function migrate(db: Db): void {

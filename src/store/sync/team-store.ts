@@ -27,12 +27,13 @@ import type {
 } from '../store.js';
 import { StoreError } from '../store.js';
 import { openSqliteStore, type SqliteStore } from '../sqlite/sqlite-store.js';
-import { describeUrl, openPgStore, ServerUnreachable, type PgStore } from '../pg/pg-store.js';
+import { describeUrl, openPgStore, type PgStore, type PgStoreOptions, ServerUnreachable } from '../pg/pg-store.js';
 import type { MergeOutcome, SessionBundle } from './bundle.js';
+import { loginRoleOf } from '../pg/login.js';
 import { Outbox, type PendingSession } from './outbox.js';
 import { mergeIntoSqlite } from './sqlite-merge.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
-import { type Lang, safeText, type TraineeProgress } from '../../core/index.js';
+import { type Lang, safeText, type TraineeProgress, withoutUrlPasswords } from '../../core/index.js';
 
 export interface TeamStoreOptions {
   /** the SQLite file that holds this computer's copy (and the outbox) */
@@ -49,6 +50,8 @@ export interface TeamStoreOptions {
   readonly uploadOnOpen?: boolean;
   /** after going offline, how long before trying the server again (default 30 s) */
   readonly retryAfterMs?: number;
+  /** asked for the server's password when nothing else has it (see pg/connection.ts) */
+  readonly askPassword?: PgStoreOptions['askPassword'];
 }
 
 export interface SyncProgress {
@@ -70,11 +73,13 @@ export type SyncResult =
     };
 
 const defaultNotice = (line: string) => {
-  process.stderr.write(`roleplay: ${safeText(line)}\n`);
+  process.stderr.write(`roleplay: ${safeText(withoutUrlPasswords(line))}\n`);
 };
 
 export class TeamStore implements SessionStore {
   readonly location: string;
+  /** the database role this laptop logs in as: every session it records is under that name */
+  readonly recordsAs: string;
   private remote: PgStore | undefined;
   private offlineAt: number | undefined;
   /** why the server could not be reached, the last time it could not */
@@ -95,6 +100,7 @@ export class TeamStore implements SessionStore {
     private readonly options: TeamStoreOptions,
   ) {
     this.location = describeUrl(url);
+    this.recordsAs = loginRoleOf(url);
     this.says = SYNC_NOTICES[options.lang ?? 'en'];
   }
 
@@ -147,6 +153,7 @@ export class TeamStore implements SessionStore {
       this.remote = await openPgStore(this.url, {
         connectTimeoutMs: this.options.connectTimeoutMs ?? 4_000,
         queryTimeoutMs: 20_000,
+        ...(this.options.askPassword ? { askPassword: this.options.askPassword } : {}),
       });
       this.offlineAt = undefined;
       return true;

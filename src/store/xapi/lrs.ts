@@ -78,13 +78,13 @@ export class LrsError extends StoreError {
 
 export const XAPI_VERSION = '1.0.3';
 
-/** `USER:PASS` as given to --auth (the password may itself contain colons). */
+/** `KEY:SECRET` as held by ROLEPLAY_LRS_AUTH or an --auth-file (the secret may itself contain colons). */
 export function parseAuth(value: string): LrsAuth {
   const colon = value.indexOf(':');
   if (colon <= 0) {
     throw new LrsError({
-      zh: '--auth 的格式是 USER:PASS（学习记录库的 key 和 secret）',
-      en: '--auth expects USER:PASS (the key and secret of the learning record store)',
+      zh: '学习记录库的凭据（ROLEPLAY_LRS_AUTH 或 --auth-file 文件）格式应为 KEY:SECRET',
+      en: 'the LRS credentials (ROLEPLAY_LRS_AUTH or the --auth-file file) must be KEY:SECRET',
     });
   }
   return { user: value.slice(0, colon), password: value.slice(colon + 1) };
@@ -253,8 +253,8 @@ function refusal(status: number, body: string): Said {
   switch (status) {
     case 401:
       return {
-        zh: '学习记录库拒绝了这组凭据（401）；请检查 --auth USER:PASS',
-        en: 'the learning record store refused the credentials (401); check --auth USER:PASS',
+        zh: '学习记录库拒绝了这组凭据（401）；请检查 ROLEPLAY_LRS_AUTH 或 --auth-file 中的 KEY:SECRET',
+        en: 'the learning record store refused the credentials (401); check the KEY:SECRET in ROLEPLAY_LRS_AUTH or --auth-file',
       };
     case 403:
       return {
