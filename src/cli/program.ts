@@ -17,6 +17,7 @@ import * as menu from './commands/menu.js';
 import * as newCommand from './commands/new.js';
 import * as paths from './commands/paths.js';
 import * as play from './commands/play.js';
+import * as progress from './commands/progress.js';
 import * as report from './commands/report.js';
 import * as resume from './commands/resume.js';
 import * as review from './commands/review.js';
@@ -49,6 +50,7 @@ export const COMMANDS: readonly CommandModule[] = [
   audit,
   menu,
   play,
+  progress,
   sessions,
   review,
   report,

@@ -32,4 +32,5 @@ export * from './machine.js';
 export * from './session.js';
 export * from './records.js';
 export * from './recorder.js';
+export * from './progress.js';
 export { shuffledChoices, MAX_SHUFFLE_SEED } from './shuffle.js';

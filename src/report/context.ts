@@ -13,7 +13,10 @@ export interface ReportContext {
   /** the scenario as last played, per id (for titles and the points of each choice) */
   readonly scenarios: ReadonlyMap<string, Scenario>;
   readonly filter: { readonly scenario?: string; readonly trainee?: string; readonly since?: string };
+  /** ISO 8601 UTC; shown in `timeZone` */
   readonly generatedAt: string;
+  /** the reader's zone (IANA name); the system's when absent. Weeks start on its Monday. */
+  readonly timeZone?: string;
 }
 
 const sum = (score: Readonly<Record<string, number>>) => Object.values(score).reduce((a, b) => a + b, 0);
@@ -54,6 +57,8 @@ export function titleOf(id: string, ctx: ReportContext): string | null {
 }
 
 export const pct = (x: number) => `${Math.round(x)}%`;
+/** A rate 0..1 as a percent; a dash when there is none (no exam). */
+export const rate = (x: number | null) => (x === null ? '–' : pct(x * 100));
 export const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** A mean to two decimals, an integer as it is. */

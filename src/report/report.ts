@@ -4,7 +4,8 @@
  * All four are built from the same ReportData, which the store aggregates in SQL.
  */
 export { wayPointsOf, type ReportContext, type WayPoints } from './context.js';
-export { reportCsv } from './csv.js';
+export { CSV_TABLES, reportCsv, reportTables, type CsvTable } from './csv.js';
+export { localParts, localTime, offsetMinutesAt } from './time.js';
 export { reportHtml } from './html.js';
 export { reportJson, type ReportJson } from './json.js';
 export { reportText } from './text.js';

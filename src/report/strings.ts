@@ -35,6 +35,46 @@ export interface RecordStrings {
   readonly verifyBroken: (session: string, problem: string) => string;
   readonly seconds: (s: number) => string;
   readonly chartAttempts: string;
+  // the report in words
+  readonly generated: (when: string) => string;
+  readonly noReply: string;
+  readonly otherwise: string;
+  readonly anyOtherAnswer: string;
+  readonly answerMentioning: (words: string) => string;
+  readonly answerMatching: (pattern: string) => string;
+  readonly matchingAnswer: string;
+  readonly listSeparator: string;
+  readonly visited: (node: string) => string;
+  readonly ifCondition: (parts: string) => string;
+  readonly and: string;
+  readonly modesTitle: string;
+  readonly modeLine: (finished: number, passRate: string | null, mean: string) => string;
+  readonly examPassRate: string;
+  readonly noExam: string;
+  readonly repliesPerNode: string;
+  readonly typed: string;
+  readonly decisionAt: (seconds: string, n: number) => string;
+  readonly pathsTitle: string;
+  readonly costlyTitle: string;
+  readonly costlyLine: (n: number, lostEach: number) => string;
+  /** the HTML section over both weekly tables */
+  readonly trendSection: string;
+  readonly trendTitle: string;
+  readonly traineeTrendTitle: string;
+  readonly week: string;
+  readonly matrixTitle: string;
+  readonly matrixLegend: string;
+  readonly lesson: string;
+  readonly decisionTimesTitle: string;
+  readonly node: string;
+  readonly reply: string;
+  readonly times: string;
+  readonly points: string;
+  readonly lost: string;
+  readonly exams: string;
+  readonly bestExam: string;
+  readonly mermaidSource: string;
+  readonly visits: (n: number) => string;
 }
 
 const zh: RecordStrings = {
@@ -72,6 +112,44 @@ const zh: RecordStrings = {
   verifyBroken: (s, p) => `练习 ${s}：${p}`,
   seconds: (s) => `${s.toFixed(1)} 秒`,
   chartAttempts: '完成次数',
+  generated: (w) => `生成于 ${w}`,
+  noReply: '（没有回应，时间到）',
+  otherwise: '（其他情况）',
+  anyOtherAnswer: '（其他回答）',
+  answerMentioning: (w) => `回答中提到：${w}`,
+  answerMatching: (p) => `回答符合：${p}`,
+  matchingAnswer: '（符合要求的回答）',
+  listSeparator: '、',
+  visited: (n) => `到过 ${n}`,
+  ifCondition: (p) => `如果 ${p}`,
+  and: ' 且 ',
+  modesTitle: '考试与练习分开统计（通过率只算考试）',
+  modeLine: (n, rate, mean) => `${n} 次完成${rate === null ? '' : ` · 通过率 ${rate}`} · 平均 ${mean}`,
+  examPassRate: '考试通过率',
+  noExam: '还没有考试',
+  repliesPerNode: '各节点的回答（✓ 得分，✗ 失分，· 不计分）',
+  typed: '学员实际写的',
+  decisionAt: (sec, n) => `平均决策 ${sec}（${n} 次）`,
+  pathsTitle: '学员走过的路径',
+  costlyTitle: '全队失分最多的回答',
+  costlyLine: (n, each) => `${n} 次，每次比最好的回答少 ${each} 分`,
+  trendSection: '考试通过率的变化',
+  trendTitle: '每周考试通过率（按案例）',
+  traineeTrendTitle: '每周考试通过率（按学员）',
+  week: '周',
+  matrixTitle: '学员 × 要点（所有案例中拿到的分数比例）',
+  matrixLegend: '█ ≥80% 已掌握 · ▓ 50–79% · ▒ 25–49% · ░ <25% 薄弱 · 空白：没练过',
+  lesson: '要点',
+  decisionTimesTitle: '各节点的平均决策时间',
+  node: '节点',
+  reply: '回答',
+  times: '次数',
+  points: '分数',
+  lost: '失分',
+  exams: '考试次数',
+  bestExam: '考试最好',
+  mermaidSource: 'Mermaid 源码（可粘贴到支持 Mermaid 的编辑器）',
+  visits: (n) => `${n} 次`,
 };
 
 const en: RecordStrings = {
@@ -109,6 +187,44 @@ const en: RecordStrings = {
   verifyBroken: (s, p) => `session ${s}: ${p}`,
   seconds: (s) => `${s.toFixed(1)} s`,
   chartAttempts: 'attempts',
+  generated: (w) => `generated ${w}`,
+  noReply: '(no reply: the time ran out)',
+  otherwise: '(otherwise)',
+  anyOtherAnswer: '(any other answer)',
+  answerMentioning: (w) => `an answer mentioning: ${w}`,
+  answerMatching: (p) => `an answer matching: ${p}`,
+  matchingAnswer: '(an answer that fits)',
+  listSeparator: ', ',
+  visited: (n) => `visited ${n}`,
+  ifCondition: (p) => `if ${p}`,
+  and: ' and ',
+  modesTitle: 'Exam and practice apart (only exams count for the pass rate)',
+  modeLine: (n, rate, mean) => `${n} finished${rate === null ? '' : ` · pass rate ${rate}`} · mean ${mean}`,
+  examPassRate: 'exam pass rate',
+  noExam: 'no exam yet',
+  repliesPerNode: 'Replies at each node (✓ earns points, ✗ loses points, · neither)',
+  typed: 'typed',
+  decisionAt: (sec, n) => `mean decision ${sec} (${n})`,
+  pathsTitle: 'Paths trainees took',
+  costlyTitle: 'Replies that cost the most points, team-wide',
+  costlyLine: (n, each) => `${n}×, ${each} point${each === 1 ? '' : 's'} below the best reply each time`,
+  trendSection: 'Exam pass rate over time',
+  trendTitle: 'Exam pass rate per week, per case',
+  traineeTrendTitle: 'Exam pass rate per week, per trainee',
+  week: 'week',
+  matrixTitle: 'Trainees × lessons (share of the points earned, over every case)',
+  matrixLegend: '█ ≥80% mastered · ▓ 50–79% · ▒ 25–49% · ░ <25% weak · blank: not played',
+  lesson: 'lesson',
+  decisionTimesTitle: 'Mean decision time per node',
+  node: 'node',
+  reply: 'reply',
+  times: 'times',
+  points: 'points',
+  lost: 'lost',
+  exams: 'exams',
+  bestExam: 'best exam',
+  mermaidSource: 'Mermaid source (paste into any editor that renders Mermaid)',
+  visits: (n) => `${n}×`,
 };
 
 export function recordStrings(lang: Lang): RecordStrings {

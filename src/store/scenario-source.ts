@@ -49,9 +49,13 @@ export function sourceAltered(scenarioId: string): SourceError {
   });
 }
 
-/** The stored scenario loaded as it was played, or undefined when this roleplay no longer loads it. */
+/**
+ * The stored scenario as data only, for its words (titles, replies, points): not compiled,
+ * and without the whole-graph checks it passed when it was recorded. Undefined when it no
+ * longer loads.
+ */
 export function scenarioFromSource(stored: ScenarioSource): Scenario | undefined {
-  const loaded = loadFile(stored.source, stored.file, stored.catalog);
+  const loaded = loadFile(stored.source, stored.file, stored.catalog, { graphChecks: false });
   return loaded.kind === 'scenario' ? loaded.scenario : undefined;
 }
 

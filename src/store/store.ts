@@ -19,6 +19,7 @@ import type {
   StoredEvent,
 } from '../core/records.js';
 import type { LedgerEntry, OriginEntry } from './ledger.js';
+import type { TraineeProgress } from '../core/progress.js';
 
 /**
  * A failure of the session database, in words for the person at the terminal, in both
@@ -76,35 +77,105 @@ export interface SessionFilter {
 export interface ReportData {
   readonly scenarios: readonly ScenarioAggregate[];
   readonly trainees: readonly TraineeAggregate[];
+  /** finished sessions per week (in the report's time zone), per scenario and per trainee */
+  readonly trend: {
+    readonly scenarios: readonly PeriodFigures[];
+    readonly trainees: readonly PeriodFigures[];
+  };
+  /** per trainee and lesson over every case they finished: the trainee × lesson matrix */
+  readonly matrix: readonly LessonCell[];
 }
 
-export interface ScenarioAggregate {
-  readonly id: string;
-  /** finished sessions */
+/** How the report groups sessions in time: weeks in the reader's time zone. */
+export interface ReportOptions {
+  /** minutes east of UTC of the reader's zone (480 for Beijing); weeks start on its Monday */
+  readonly offsetMinutes?: number;
+}
+
+/** Finished sessions of one mode: exam is what counts for pass rates. */
+export interface ModeFigures {
   readonly attempts: number;
-  readonly unfinished: number;
-  readonly trainees: number;
   readonly passed: number;
   readonly passRate: number;
   readonly meanPercent: number;
+  readonly bestPercent: number;
+}
+
+export type ModeBreakdown = Readonly<Partial<Record<SessionModeName, ModeFigures>>>;
+type SessionModeName = 'exam' | 'practice' | 'headless';
+
+export interface ScenarioAggregate {
+  readonly id: string;
+  /** finished sessions, every mode */
+  readonly attempts: number;
+  readonly unfinished: number;
+  readonly trainees: number;
+  /** exam sessions passed */
+  readonly passed: number;
+  /** of the finished exam sessions; null when there were none (practice does not count) */
+  readonly passRate: number | null;
+  /** over every finished session, every mode */
+  readonly meanPercent: number;
   readonly medianPercent: number;
+  /** exam, practice and headless apart */
+  readonly modes: ModeBreakdown;
   /** over choices, typed answers and timeouts of played sessions (headless runs take no human time) */
   readonly meanDecisionMs: number | null;
+  /** node → decisions of played sessions and their mean time there */
+  readonly decisions: Readonly<Record<string, { readonly n: number; readonly meanMs: number }>>;
   /** weakest first (lowest mean points / max) */
   readonly lessons: readonly { readonly id: string; readonly meanPoints: number; readonly max: number }[];
   /** node → way (choice id, `timeout`, `rule N`) → count; finished and unfinished sessions alike */
   readonly choices: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** node → `rule N` → the answers typed most often there (at most three, most first) */
+  readonly answers: Readonly<Record<string, Readonly<Record<string, readonly TypedAnswer[]>>>>;
+  /** node → `when N` → how often each automatic branch was taken */
+  readonly branches: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly endings: Readonly<Record<string, number>>;
+}
+
+export interface TypedAnswer {
+  /** as typed (not yet made safe for a terminal: the report does that) */
+  readonly text: string;
+  readonly n: number;
 }
 
 export interface TraineeAggregate {
   readonly name: string;
+  /** finished sessions, every mode */
   readonly attempts: number;
+  /** finished exams, and how many passed */
+  readonly exams: number;
   readonly passed: number;
+  /** passed / exams; null without an exam */
+  readonly passRate: number | null;
   readonly bestPercent: number;
+  readonly bestExamPercent: number | null;
   readonly lastPercent: number;
   /** percents of the last attempts (at most 10), oldest first */
   readonly recent: readonly number[];
+}
+
+/** One week of one scenario's (or trainee's) finished sessions of one mode. */
+export interface PeriodFigures {
+  /** the scenario id or the trainee */
+  readonly key: string;
+  /** the Monday the week starts on, YYYY-MM-DD */
+  readonly period: string;
+  readonly mode: string;
+  readonly attempts: number;
+  readonly passed: number;
+  readonly meanPercent: number;
+  readonly bestPercent: number;
+}
+
+/** A trainee's points in one lesson, summed over their finished sessions of every case. */
+export interface LessonCell {
+  readonly trainee: string;
+  readonly lesson: string;
+  readonly sessions: number;
+  readonly points: number;
+  readonly max: number;
 }
 
 export interface SessionStore {
@@ -143,7 +214,9 @@ export interface SessionStore {
     filter: SessionFilter,
     fn: (session: SessionRow, events: readonly StoredEvent[]) => void | Promise<void>,
   ): Promise<void>;
-  report(filter?: SessionFilter): Promise<ReportData>;
+  report(filter?: SessionFilter, options?: ReportOptions): Promise<ReportData>;
+  /** One trainee's standing: best exam per case, points per lesson (the menu and `roleplay progress`). */
+  progress(trainee: string): Promise<TraineeProgress>;
 
   /** This store's id: its ledger starts from it, and sessions it sends elsewhere carry it (ledger.ts). */
   storeId(): Promise<string>;

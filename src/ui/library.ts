@@ -2,7 +2,7 @@
  * What the UI needs from the edge that reads files: the cases on offer (cheap to list, so
  * the menu appears at once) and a way to open one fully (validated, compiled by the UI).
  */
-import type { CustomerType, Lang, LocalizedText, Mode, Scenario } from '../core/index.js';
+import type { CustomerType, Lang, LocalizedText, Mode, ProgressView, Scenario } from '../core/index.js';
 import type { ResumePoint } from '../core/recorder.js';
 
 export interface MenuEntry {
@@ -61,4 +61,9 @@ export interface Library {
   unfinished?(): Promise<readonly UnfinishedSession[]>;
   /** reopens an unfinished session at its saved snapshot; later steps record into the same session */
   resume?(session: UnfinishedSession): Promise<ResumeResult>;
+  /**
+   * The current trainee's standing: best exam per case, lessons mastered and weak, the case
+   * to play next. Asked after the menu's first frame, and again each time the menu comes back.
+   */
+  progress?(): Promise<ProgressView>;
 }

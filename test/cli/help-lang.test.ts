@@ -96,7 +96,7 @@ describe('--help in Chinese', () => {
     it(`report help, ${how}`, () => {
       const out = help(['report', ...args]);
       expect(out).toMatch(/^用法：roleplay report \[options\]\n\n学员的表现/);
-      expect(out).toMatch(/^ {2}--csv +输出 CSV，供电子表格使用$/m);
+      expect(out).toMatch(/^ {2}--csv \[target\] +CSV，供电子表格使用：/m);
       expect(out).not.toMatch(/Usage:|Options:|display help|choices:|default:/);
     });
   }

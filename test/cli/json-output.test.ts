@@ -111,6 +111,7 @@ describe('each --json output against its schema', () => {
     ['sessions', ['sessions', '--json']],
     ['review', ['review', '--json', '--lang', 'zh']],
     ['report', ['report', '--json']],
+    ['progress', ['progress', '--json', '--lang', 'en']],
     ['verify', ['verify', '--json']],
   ];
   let ran: Map<string, Ran>;
@@ -136,6 +137,11 @@ describe('each --json output against its schema', () => {
     expect(of('sessions').sessions).toHaveLength(2);
     expect(of('review').session.id).toBe(finished);
     expect(of('graph').edges.some((e: { best: boolean }) => e.best)).toBe(true);
+    expect(of('report').scenarios[0].modes.headless.attempts).toBe(1);
+    const progress = of('progress');
+    expect(progress.trainee).toBe('ann');
+    // headless runs are no exams: no case on offer has a best exam
+    expect(progress.cases.every((c: { bestExamPercent: null }) => c.bestExamPercent === null)).toBe(true);
     expect(of('verify')).toEqual({
       version: 1,
       ok: true,

@@ -123,8 +123,8 @@ describe('the store-wide ledger (SQLite)', { timeout: 120_000 }, () => {
         INSERT INTO events SELECT (SELECT sid FROM sessions WHERE id = '${copy}'), seq, at, node, kind, way, text, idx,
           shown, decision_ms, points, meters, feedback, goto, prev_hash, hash, scenario_id
           FROM events WHERE sid = (SELECT sid FROM sessions WHERE id = '${ids[0]}');
-        INSERT INTO session_lessons SELECT (SELECT sid FROM sessions WHERE id = '${copy}'), lesson, points, max, scenario_id
-          FROM session_lessons WHERE sid = (SELECT sid FROM sessions WHERE id = '${ids[0]}');`);
+        INSERT INTO session_lessons (sid, lesson, points, max, scenario_id)
+          SELECT (SELECT sid FROM sessions WHERE id = '${copy}'), lesson, points, max, scenario_id FROM session_lessons WHERE sid = (SELECT sid FROM sessions WHERE id = '${ids[0]}');`);
     });
     forge(db, copy, () => {});
     expect(verify()).toMatchObject({ sessionId: copy, code: 'session-unlisted', entry: null });
@@ -156,7 +156,8 @@ describe('the store-wide ledger (SQLite)', { timeout: 120_000 }, () => {
       conn.exec(`DELETE FROM events WHERE sid = ${sid}; DELETE FROM session_lessons WHERE sid = ${sid};
         INSERT INTO events SELECT ${sid}, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback,
           goto, prev_hash, hash, scenario_id FROM events WHERE sid = ${from};
-        INSERT INTO session_lessons SELECT ${sid}, lesson, points, max, scenario_id FROM session_lessons WHERE sid = ${from};
+        INSERT INTO session_lessons (sid, lesson, points, max, scenario_id)
+          SELECT ${sid}, lesson, points, max, scenario_id FROM session_lessons WHERE sid = ${from};
         UPDATE sessions SET (outcome, ending, total, max, percent, passed) =
           (SELECT outcome, ending, total, max, percent, passed FROM sessions WHERE sid = ${from}) WHERE sid = ${sid};`);
     });
@@ -178,6 +179,9 @@ describe('a database recorded before the ledger', { timeout: 120_000 }, () => {
     // back to schema 4: no ledger, no store id
     withDb((conn) => {
       conn.exec(`DROP TABLE ledger; DROP TABLE origin_ledger; DROP TABLE store_meta;
+        DROP INDEX events_said; DROP INDEX events_auto; DROP INDEX sessions_modes; DROP INDEX sessions_trainee_modes;
+        DROP TRIGGER session_lessons_trainee; DROP INDEX session_lessons_by_trainee;
+        ALTER TABLE session_lessons DROP COLUMN trainee;
         DELETE FROM migrations WHERE version >= 5; PRAGMA user_version = 4;`);
     });
     expect(MIGRATIONS.find((m) => m.version === 5)?.backfill).toBeDefined();

@@ -16,8 +16,8 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } f
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, ENV, recordedSessions, rp, tempDir } from './helpers.js';
 import { SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
+import { BIN, ENV, recordedSessions, rp, tempDir } from './helpers.js';
 
 const CHOICES = 'listen,lower,empathize,leave-now,call-back,report';
 let tmp: ReturnType<typeof tempDir>;

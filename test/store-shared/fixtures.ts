@@ -106,7 +106,7 @@ const choice = (c: string): RecordedAction => ({ kind: 'choice', choice: c });
  * The report fixture: scenario alpha played by ann (twice) and bob, one unfinished attempt by
  * cy; scenario beta played once by ann.
  *
- *   alpha  ann 1  start choose good (1000 ms, respect 2), ask say rule 0 (3000 ms)      85 % passed
+ *   alpha  ann 1  start choose good (1000 ms, respect 2), ask say rule 0 (3000 ms)      85 % passed (exam)
  *          ann 2  start choose bad  (2000 ms),            ask timeout     (5000 ms)    40 % failed
  *          bob    start choose good (4000 ms, respect 2), auto branch, ask rule 1 (1000 ms) 70 % failed  (headless: no decision time)
  *          cy     start choose bad  (6000 ms)             (unfinished)
@@ -119,7 +119,7 @@ export function reportFixture(): FakeSession[] {
   });
   return [
     {
-      header: header('11111111-0000-4000-8000-000000000001', 'ann', SOURCE_A, '2026-03-01T09:00:00.000Z'),
+      header: header('11111111-0000-4000-8000-000000000001', 'ann', SOURCE_A, '2026-03-01T09:00:00.000Z', 'exam'),
       steps: [
         { node: 'start', action: choice('good'), decisionMs: 1000, points: { respect: 2 } },
         {

@@ -200,16 +200,27 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
           attempts: 3,
           unfinished: 1,
           trainees: 2,
+          // exam only: ann's first attempt
           passed: 1,
-          passRate: 0.3333,
+          passRate: 1,
           meanPercent: 65,
           medianPercent: 70,
+          modes: {
+            exam: { attempts: 1, passed: 1, passRate: 1, meanPercent: 85, bestPercent: 85 },
+            practice: { attempts: 1, passed: 0, passRate: 0, meanPercent: 40, bestPercent: 40 },
+            headless: { attempts: 1, passed: 0, passRate: 0, meanPercent: 70, bestPercent: 70 },
+          },
           meanDecisionMs: 3400, // (1000 + 3000 + 2000 + 5000 + 6000) / 5: bob's run is headless
+          decisions: { ask: { n: 2, meanMs: 4000 }, start: { n: 3, meanMs: 3000 } },
           lessons: [
             { id: 'respect', meanPoints: 1.67, max: 4 },
             { id: 'prepare', meanPoints: 1, max: 2 },
           ],
           choices: { ask: { 'rule 1': 1, 'rule 2': 1, timeout: 1 }, start: { bad: 2, good: 2 } },
+          answers: {
+            ask: { 'rule 1': [{ text: '您好，我是华苏的张工', n: 1 }], 'rule 2': [{ text: 'hello', n: 1 }] },
+          },
+          branches: { check: { 'when 2': 1 } },
           endings: { 'good-end': 2, 'bad-end': 1 },
         },
         {
@@ -217,21 +228,45 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
           attempts: 1,
           unfinished: 0,
           trainees: 1,
-          passed: 1,
-          passRate: 1,
+          passed: 0,
+          passRate: null,
           meanPercent: 100,
           medianPercent: 100,
+          modes: { practice: { attempts: 1, passed: 1, passRate: 1, meanPercent: 100, bestPercent: 100 } },
           meanDecisionMs: 500,
+          decisions: { open: { n: 1, meanMs: 500 } },
           lessons: [{ id: 'respect', meanPoints: 1, max: 1 }],
           choices: { open: { good: 1 } },
+          answers: {},
+          branches: {},
           endings: { 'good-end': 1 },
         },
       ]);
       expect(Object.keys(report.scenarios[0]!.endings)).toEqual(['good-end', 'bad-end']);
       expect(Object.keys(report.scenarios[0]!.choices.start!)).toEqual(['bad', 'good']);
       expect(report.trainees).toEqual([
-        { name: 'ann', attempts: 3, passed: 2, bestPercent: 100, lastPercent: 100, recent: [85, 40, 100] },
-        { name: 'bob', attempts: 1, passed: 0, bestPercent: 70, lastPercent: 70, recent: [70] },
+        {
+          name: 'ann',
+          attempts: 3,
+          exams: 1,
+          passed: 1,
+          passRate: 1,
+          bestPercent: 100,
+          bestExamPercent: 85,
+          lastPercent: 100,
+          recent: [85, 40, 100],
+        },
+        {
+          name: 'bob',
+          attempts: 1,
+          exams: 0,
+          passed: 0,
+          passRate: null,
+          bestPercent: 70,
+          bestExamPercent: null,
+          lastPercent: 70,
+          recent: [70],
+        },
       ]);
 
       const annOnAlpha = await store.report({ trainee: 'ann', scenario: 'alpha' });
@@ -242,11 +277,95 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
         meanPercent: 62.5,
         medianPercent: 62.5,
         meanDecisionMs: 2750,
+        answers: { ask: { 'rule 1': [{ text: '您好，我是华苏的张工', n: 1 }] } },
+        branches: {},
       });
       expect(annOnAlpha.trainees).toEqual([
-        { name: 'ann', attempts: 2, passed: 1, bestPercent: 85, lastPercent: 40, recent: [85, 40] },
+        {
+          name: 'ann',
+          attempts: 2,
+          exams: 1,
+          passed: 1,
+          passRate: 1,
+          bestPercent: 85,
+          bestExamPercent: 85,
+          lastPercent: 40,
+          recent: [85, 40],
+        },
       ]);
-      expect(await store.report({ since: '2026-03-05T00:00:00.000Z' })).toEqual({ scenarios: [], trainees: [] });
+      expect(await store.report({ since: '2026-03-05T00:00:00.000Z' })).toEqual({
+        scenarios: [],
+        trainees: [],
+        trend: { scenarios: [], trainees: [] },
+        matrix: [],
+      });
+    });
+
+    it('groups weeks in the reader zone, sums lessons per trainee, and tells a trainee where they stand', async () => {
+      for (const s of reportFixture()) await record(store, s);
+      const week = (key: string, period: string, mode: string, attempts: number, passed: number, percent: number) => ({
+        key,
+        period,
+        mode,
+        attempts,
+        passed,
+        meanPercent: percent,
+        bestPercent: percent,
+      });
+      // 03-01 is a Sunday (the week of 02-23), 03-02 a Monday
+      const utc = await store.report();
+      expect(utc.trend.scenarios).toEqual([
+        week('alpha', '2026-02-23', 'exam', 1, 1, 85),
+        week('alpha', '2026-02-23', 'headless', 1, 0, 70),
+        week('alpha', '2026-03-02', 'practice', 1, 0, 40),
+        week('beta', '2026-03-02', 'practice', 1, 1, 100),
+      ]);
+      expect(utc.trend.trainees.map((w) => [w.key, w.period, w.mode])).toEqual([
+        ['ann', '2026-02-23', 'exam'],
+        ['ann', '2026-03-02', 'practice'],
+        ['bob', '2026-02-23', 'headless'],
+      ]);
+      // ten hours west of UTC, Monday 09:00 is still Sunday: ann's second attempt moves back a week
+      const west = await store.report({}, { offsetMinutes: -600 });
+      expect(west.trend.scenarios.filter((w) => w.key === 'alpha').map((w) => w.period)).toEqual([
+        '2026-02-23',
+        '2026-02-23',
+        '2026-02-23',
+      ]);
+      expect(utc.matrix).toEqual([
+        { trainee: 'ann', lesson: 'prepare', sessions: 2, points: 3, max: 4 },
+        { trainee: 'ann', lesson: 'respect', sessions: 3, points: 4, max: 9 },
+        { trainee: 'bob', lesson: 'prepare', sessions: 1, points: 0, max: 2 },
+        { trainee: 'bob', lesson: 'respect', sessions: 1, points: 2, max: 4 },
+      ]);
+      expect(await store.progress('ann')).toEqual({
+        trainee: 'ann',
+        cases: [
+          {
+            scenarioId: 'alpha',
+            attempts: 2,
+            exams: 1,
+            bestExamPercent: 85,
+            passed: true,
+            bestPercent: 85,
+            lastAt: '2026-03-02T09:00:00.000Z',
+          },
+          {
+            scenarioId: 'beta',
+            attempts: 1,
+            exams: 0,
+            bestExamPercent: null,
+            passed: false,
+            bestPercent: 100,
+            lastAt: '2026-03-04T09:00:00.000Z',
+          },
+        ],
+        lessons: [
+          { lesson: 'prepare', sessions: 2, points: 3, max: 4 },
+          { lesson: 'respect', sessions: 3, points: 4, max: 9 },
+        ],
+      });
+      expect(await store.progress('nobody')).toEqual({ trainee: 'nobody', cases: [], lessons: [] });
     });
 
     it('keeps every event of several writers recording at once', async () => {

@@ -91,6 +91,7 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
     for (const t of ['a', 'b', 'a'])
       rp(['run', BASEMENT, '--steps', ONE_STEP, '--record', '--db', tmp.db, '--trainee', t]);
     const all = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout).sessions as {
+      id: string;
       trainee: string;
       startedAt: string;
     }[];
@@ -104,8 +105,14 @@ describe('run --record and sessions', { timeout: 90_000 }, () => {
     expect(
       JSON.parse(rp(['sessions', '--json', '--db', tmp.db, '--since', '2999-01-01']).stdout).sessions,
     ).toHaveLength(0);
-    const text = rp(['sessions', '--db', tmp.db, '--lang', 'en']).stdout;
-    expect(text.split('\n')[0]).toMatch(/^id\s+started\s+trainee\s+scenario\s+mode\s+outcome\s+score\s+passed$/);
+    const text = rp(['sessions', '--db', tmp.db, '--lang', 'en'], { TZ: 'Asia/Shanghai' }).stdout;
+    // start times in the reader's zone, the offset once in the header
+    expect(text.split('\n')[0]).toMatch(
+      /^id\s+started \(GMT\+08:00\)\s+trainee\s+scenario\s+mode\s+outcome\s+score\s+passed$/,
+    );
+    const first = all[all.length - 1]!;
+    const local = new Date(Date.parse(first.startedAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(text).toContain(`${first.id.slice(0, 8)}  ${local}`);
     expect(text).toMatch(/unfinished/);
   });
 

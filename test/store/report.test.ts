@@ -1,20 +1,12 @@
-/**
- * The report against numbers worked out by hand from basement-alarm's scoring (max 7; lesson
- * maxima courtesy 3, paperwork 3, escalate 3, composure 0; pass mark 65%):
- *
- *   A alice 01-01  讯达电源 → show-permit              courtesy 2 paperwork 3                total 5   71%  passed  repaired
- *   B bob   01-02  hello → argue → wait-calmly         courtesy 1 composure -1 escalate 1    total 1   14%          repaired
- *   C alice 01-03  hello → show-permit                 courtesy 1 paperwork 2                total 3   43%          repaired
- *   D carol 01-04  快点 (→ turned away)                 composure -3                          total -3   0%          turned-away
- *   E bob   01-05  hello …                             unfinished
- *   F dave  01-06  hello (4 s) → show-permit (2 s), played in practice mode                  total 3   43%          repaired
- *
- * mean of the five finished: (71 + 14 + 43 + 0 + 43) / 5 = 34.2; median 43; lessons' mean points
- * composure -4/5 = -0.8, escalate 1/5 = 0.2, courtesy 5/5 = 1, paperwork 7/5 = 1.4.
- */
+/** The report from the command line and the store, against the sessions of report-fixture.ts (numbers worked out there). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSV_TABLES } from '../../src/report/report.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { record, rp, tempDir } from './helpers.js';
+import { expectValidJson } from './json-schema.js';
+import { recordReportFixture } from './report-fixture.js';
+import { rp, tempDir } from './helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let store: SqliteStore;
@@ -22,30 +14,7 @@ let store: SqliteStore;
 beforeAll(async () => {
   tmp = tempDir();
   store = openSqliteStore(tmp.db);
-  await record(store, {
-    trainee: 'alice',
-    steps: [{ say: '讯达电源' }, 'show-permit'],
-    startedAt: '2026-01-01T08:00:00Z',
-  });
-  await record(store, {
-    trainee: 'bob',
-    steps: [{ say: 'hello' }, 'argue', 'wait-calmly'],
-    startedAt: '2026-01-02T08:00:00Z',
-  });
-  await record(store, {
-    trainee: 'alice',
-    steps: [{ say: 'hello' }, 'show-permit'],
-    startedAt: '2026-01-03T08:00:00Z',
-  });
-  await record(store, { trainee: 'carol', steps: [{ say: '快点' }], startedAt: '2026-01-04T08:00:00Z' });
-  await record(store, { trainee: 'bob', steps: [{ say: 'hello' }], startedAt: '2026-01-05T08:00:00Z' });
-  await record(store, {
-    trainee: 'dave',
-    steps: [{ say: 'hello' }, 'show-permit'],
-    startedAt: '2026-01-06T08:00:00Z',
-    mode: 'practice',
-    decisionMs: [4000, 2000],
-  });
+  await recordReportFixture(store);
 });
 afterAll(async () => {
   await store.close();
@@ -53,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('report', { timeout: 60_000 }, () => {
-  it('aggregates per scenario exactly as computed by hand', async () => {
+  it('aggregates per scenario exactly as computed by hand, exam and practice apart', async () => {
     const r = await store.report();
     expect(r.scenarios).toHaveLength(1);
     const s = r.scenarios[0]!;
@@ -63,10 +32,20 @@ describe('report', { timeout: 60_000 }, () => {
       unfinished: 1,
       trainees: 4,
       passed: 1,
-      passRate: 0.2,
+      passRate: 0.5,
       meanPercent: 34.2,
       medianPercent: 43,
-      meanDecisionMs: 3000,
+      meanDecisionMs: 2778,
+    });
+    expect(s.modes).toEqual({
+      exam: { attempts: 2, passed: 1, passRate: 0.5, meanPercent: 57, bestPercent: 71 },
+      practice: { attempts: 2, passed: 0, passRate: 0, meanPercent: 28.5, bestPercent: 43 },
+      headless: { attempts: 1, passed: 0, passRate: 0, meanPercent: 0, bestPercent: 0 },
+    });
+    expect(s.decisions).toEqual({
+      lobby: { n: 4, meanMs: 3500 },
+      permit: { n: 4, meanMs: 1750 },
+      'on-hold': { n: 1, meanMs: 4000 },
     });
     // weakest first: composure (−0.8 with no max), escalate 0.2/3, courtesy 1/3, paperwork 1.4/3
     expect(s.lessons).toEqual([
@@ -80,16 +59,105 @@ describe('report', { timeout: 60_000 }, () => {
       permit: { 'show-permit': 3, argue: 1 },
       'on-hold': { 'wait-calmly': 1 },
     });
+    expect(s.answers).toEqual({
+      lobby: {
+        'rule 1': [{ text: '讯达电源', n: 1 }],
+        'rule 2': [
+          { text: 'hello', n: 3 },
+          { text: '师傅您好', n: 1 },
+        ],
+        'rule 3': [{ text: '快点', n: 1 }],
+      },
+    });
+    expect(s.branches).toEqual({
+      'after-argue': { 'when 3': 1 },
+      'clock-check': { 'when 2': 1 },
+      'goodwill-check': { 'when 1': 1 },
+    });
     expect(s.endings).toEqual({ repaired: 4, 'turned-away': 1 });
   });
 
-  it('aggregates per trainee: attempts, best, last and the recent trend', async () => {
+  it('aggregates per trainee: attempts, exams, best, last and the recent trend', async () => {
     const r = await store.report();
     expect(r.trainees).toEqual([
-      { name: 'alice', attempts: 2, passed: 1, bestPercent: 71, lastPercent: 43, recent: [71, 43] },
-      { name: 'bob', attempts: 1, passed: 0, bestPercent: 14, lastPercent: 14, recent: [14] },
-      { name: 'carol', attempts: 1, passed: 0, bestPercent: 0, lastPercent: 0, recent: [0] },
-      { name: 'dave', attempts: 1, passed: 0, bestPercent: 43, lastPercent: 43, recent: [43] },
+      {
+        name: 'alice',
+        attempts: 2,
+        exams: 2,
+        passed: 1,
+        passRate: 0.5,
+        bestPercent: 71,
+        bestExamPercent: 71,
+        lastPercent: 43,
+        recent: [71, 43],
+      },
+      {
+        name: 'bob',
+        attempts: 1,
+        exams: 0,
+        passed: 0,
+        passRate: null,
+        bestPercent: 14,
+        bestExamPercent: null,
+        lastPercent: 14,
+        recent: [14],
+      },
+      expect.objectContaining({ name: 'carol', exams: 0, passRate: null }),
+      expect.objectContaining({ name: 'dave', attempts: 1, exams: 0 }),
+    ]);
+  });
+
+  it('groups finished sessions by week (Monday, in the reader zone) and mode, and lessons per trainee', async () => {
+    const r = await store.report();
+    expect(r.trend.scenarios).toEqual([
+      {
+        key: 'basement-alarm',
+        period: '2025-12-29',
+        mode: 'exam',
+        attempts: 2,
+        passed: 1,
+        meanPercent: 57,
+        bestPercent: 71,
+      },
+      {
+        key: 'basement-alarm',
+        period: '2025-12-29',
+        mode: 'headless',
+        attempts: 1,
+        passed: 0,
+        meanPercent: 0,
+        bestPercent: 0,
+      },
+      {
+        key: 'basement-alarm',
+        period: '2025-12-29',
+        mode: 'practice',
+        attempts: 1,
+        passed: 0,
+        meanPercent: 14,
+        bestPercent: 14,
+      },
+      {
+        key: 'basement-alarm',
+        period: '2026-01-05',
+        mode: 'practice',
+        attempts: 1,
+        passed: 0,
+        meanPercent: 43,
+        bestPercent: 43,
+      },
+    ]);
+    expect(r.trend.trainees.filter((p) => p.key === 'alice')).toEqual([
+      { key: 'alice', period: '2025-12-29', mode: 'exam', attempts: 2, passed: 1, meanPercent: 57, bestPercent: 71 },
+    ]);
+    // 01-06 08:00 UTC is still Monday 01-05 at UTC−10, so dave's week stays; nothing moves back a week
+    const west = await store.report({}, { offsetMinutes: -600 });
+    expect(west.trend.scenarios.map((p) => p.period)).toEqual(['2025-12-29', '2025-12-29', '2025-12-29', '2026-01-05']);
+    expect(r.matrix.filter((c) => c.trainee === 'alice')).toEqual([
+      { trainee: 'alice', lesson: 'composure', sessions: 2, points: 0, max: 0 },
+      { trainee: 'alice', lesson: 'courtesy', sessions: 2, points: 3, max: 6 },
+      { trainee: 'alice', lesson: 'escalate', sessions: 2, points: 0, max: 6 },
+      { trainee: 'alice', lesson: 'paperwork', sessions: 2, points: 5, max: 6 },
     ]);
   });
 
@@ -108,76 +176,189 @@ describe('report', { timeout: 60_000 }, () => {
       meanPercent: 57,
       medianPercent: 57,
       passRate: 0.5,
-      meanDecisionMs: null,
+      meanDecisionMs: 3000,
+    });
+    expect(alice.scenarios[0]!.answers.lobby).toEqual({
+      'rule 1': [{ text: '讯达电源', n: 1 }],
+      'rule 2': [{ text: '师傅您好', n: 1 }],
     });
     expect(alice.trainees.map((t) => t.name)).toEqual(['alice']);
     const since = await store.report({ since: '2026-01-03T00:00:00.000Z' });
     expect(since.scenarios[0]).toMatchObject({ attempts: 3, unfinished: 1, trainees: 3, meanPercent: 28.67 });
+    expect(since.scenarios[0]!.branches).toEqual({ 'goodwill-check': { 'when 1': 1 } });
     expect((await store.report({ scenario: 'nothing' })).scenarios).toEqual([]);
   });
 
-  it('prints the documented JSON shape from the command line, with the same numbers', () => {
-    const r = rp(['report', '--json', '--db', tmp.db]);
+  it('prints the documented JSON shape from the command line, replies in words beside their ids', () => {
+    const r = rp(['report', '--json', '--db', tmp.db, '--lang', 'en'], { TZ: 'Asia/Shanghai' });
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.scenarios[0]).toMatchObject({
+    // exam, practice, headless, typed answers and paths: every part the schema describes
+    expectValidJson('report', j);
+    expect(j.timeZone).toBe('Asia/Shanghai');
+    expect(j.generatedAtLocal).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d GMT\+08:00$/);
+    const s = j.scenarios[0];
+    expect(s).toMatchObject({
       id: 'basement-alarm',
+      title: '商场机房告警',
       attempts: 5,
-      passRate: 0.2,
+      passRate: 0.5,
       meanPercent: 34.2,
+      modes: { exam: { attempts: 2, passRate: 0.5 }, practice: { attempts: 2 } },
       lessons: {
         composure: { meanPoints: -0.8, max: 0 },
-        escalate: { meanPoints: 0.2, max: 3 },
+        escalate: { meanPoints: 0.2, max: 3, title: 'Escalate when blocked' },
         courtesy: { meanPoints: 1, max: 3 },
         paperwork: { meanPoints: 1.4, max: 3 },
       },
       choices: { permit: { 'show-permit': 3, argue: 1 } },
     });
-    expect(Object.keys(j.scenarios[0].lessons)).toEqual(['composure', 'escalate', 'courtesy', 'paperwork']);
-    expect(j.trainees[0]).toMatchObject({ name: 'alice', attempts: 2, trend: -28 });
+    expect(Object.keys(s.lessons)).toEqual(['composure', 'escalate', 'courtesy', 'paperwork']);
+    const permit = s.nodes.find((n: { node: string }) => n.node === 'permit');
+    expect(permit).toMatchObject({ decisions: 4, meanDecisionMs: 1750, best: 2 });
+    expect(permit.ways).toEqual([
+      {
+        way: 'show-permit',
+        text: 'Hand over the work order and site pass you arranged before leaving.',
+        n: 3,
+        points: 2,
+        mark: '✓',
+        answers: [],
+      },
+      {
+        way: 'argue',
+        text: 'The alarm has been going for ages, and you want paperwork?',
+        n: 1,
+        points: -2,
+        mark: '✗',
+        answers: [],
+      },
+    ]);
+    const lobby = s.nodes.find((n: { node: string }) => n.node === 'lobby');
+    expect(lobby.ways[0]).toMatchObject({
+      way: 'rule 2',
+      text: 'an answer mentioning: 您好 / 你好 / 师傅 / hello',
+      answers: [
+        { text: 'hello', n: 3 },
+        { text: '师傅您好', n: 1 },
+      ],
+    });
+    // the model answer stands for the rule it takes
+    expect(lobby.ways.find((w: { way: string }) => w.way === 'rule 1').text).toBe(
+      "“Hello, I'm Zhang from Xunda, here about the power alarm.”",
+    );
+    expect(j.costly.map((c: { node: string; way: string; lost: number }) => [c.node, c.way, c.lost])).toEqual([
+      ['lobby', 'rule 2', 8],
+      ['lobby', 'rule 3', 5],
+      ['permit', 'argue', 4],
+    ]);
+    expect(j.trainees[0]).toMatchObject({ name: 'alice', attempts: 2, exams: 2, passRate: 0.5, trend: -28 });
     const since = JSON.parse(
       rp(['report', '--json', '--db', tmp.db, '--since', '2026-01-03', '--trainee', 'alice']).stdout,
     );
     expect(since.scenarios[0].attempts).toBe(1);
   });
 
-  it('draws bar charts in the terminal, in Chinese and English', () => {
-    const en = rp(['report', '--db', tmp.db, '--lang', 'en']);
+  it('draws the paths trainees took over the scenario graph, with counts', () => {
+    const j = JSON.parse(rp(['report', '--json', '--db', tmp.db, '--lang', 'en']).stdout);
+    const paths = j.scenarios[0].paths;
+    const edge = (from: string, to: string) =>
+      paths.edges
+        .filter((e: { from: string; to: string }) => e.from === from && e.to === to)
+        .reduce((n: number, e: { n: number }) => n + e.n, 0);
+    expect(edge('lobby', 'permit')).toBe(5);
+    expect(edge('lobby', 'goodwill-check')).toBe(1);
+    expect(edge('goodwill-check', 'turned-away')).toBe(1);
+    expect(edge('permit', 'repaired')).toBe(3);
+    expect(edge('after-argue', 'on-hold')).toBe(1);
+    expect(edge('clock-check', 'repaired')).toBe(1);
+    expect(edge('permit', 'on-hold')).toBe(0); // call-noc and the timeout: never taken
+    const visits = Object.fromEntries(paths.nodes.map((n: { id: string; visits: number }) => [n.id, n.visits]));
+    expect(visits).toMatchObject({ lobby: 6, permit: 5, repaired: 4, 'turned-away': 1, postponed: 0 });
+  });
+
+  it('reports in words in the terminal: replies by text, marks by points, what was typed, local time', () => {
+    const en = rp(['report', '--db', tmp.db, '--lang', 'en'], { TZ: 'Asia/Shanghai', COLUMNS: '120' });
     expect(en.status).toBe(0);
+    expect(en.stdout).toMatch(/generated \d{4}-\d\d-\d\d \d\d:\d\d GMT\+08:00/);
     expect(en.stdout).toContain('5 finished · 4 trainees · 1 unfinished');
-    expect(en.stdout).toMatch(/pass rate\s+[█▏▎▍▌▋▊▉]+░+ 20%/);
-    expect(en.stdout).toMatch(/argue\s+[█▏▎▍▌▋▊▉]+░+ 1\s+✗ -2/);
-    expect(en.stdout).toMatch(/show-permit\s+[█▏▎▍▌▋▊▉]+░* 3\s+✓ \+2/);
-    expect(en.stdout).toContain('mean decision time: 3.0 s');
+    expect(en.stdout).toMatch(/exam pass rate\s+[█▏▎▍▌▋▊▉]+░+ 50%/);
+    expect(en.stdout).toMatch(/exam\s+2 finished · pass rate 50% · mean 57%/);
+    expect(en.stdout).toMatch(/practice\s+2 finished · mean 29%/);
+    expect(en.stdout).toMatch(/✗ {2}-2 The alarm has been going for ages, and you want paperwork\?\s+[█▏▎▍▌▋▊▉░]+ 1/);
+    expect(en.stdout).toMatch(/✓ {2}\+2 Hand over the work order/);
+    expect(en.stdout).toContain('typed: “hello” ×3  “师傅您好” ×1');
+    expect(en.stdout).toContain('permit · mean decision 1.8 s (4)');
+    expect(en.stdout).toContain('mean decision time: 2.8 s');
+    expect(en.stdout).toMatch(/1\. −8 {2}basement-alarm · lobby/);
+    expect(en.stdout).toMatch(/alice\s+██ 100%\s+░░ 0%\s+▓▓ 50%\s+██ 83%/);
+    expect(en.stdout).not.toContain('rule 2');
     const zh = rp(['report', '--db', tmp.db, '--lang', 'zh']);
     expect(zh.stdout).toContain('5 次完成 · 4 名学员 · 1 次未完成');
+    expect(zh.stdout).toContain('递上出发前办好的施工单和出入证。');
+    expect(zh.stdout).toContain('全队失分最多的回答');
   });
 
   it('writes CSV rows a spreadsheet can pivot', () => {
     const r = rp(['report', '--csv', '--db', tmp.db]);
     const rows = r.stdout.trim().split('\r\n');
     expect(rows[0]).toBe('section,scenario,item,detail,value');
-    expect(rows).toContain('scenario,basement-alarm,passRate,,0.2');
+    expect(rows).toContain('scenario,basement-alarm,passRate,exam,0.5');
+    expect(rows).toContain('mode,basement-alarm,practice,meanPercent,28.5');
     expect(rows).toContain('lesson,basement-alarm,composure,meanPoints,-0.8');
     expect(rows).toContain('choice,basement-alarm,lobby,rule 2,4');
     expect(rows).toContain('trainee,,alice,lastPercent,43');
   });
 
-  it('writes one self-contained HTML page with charts', async () => {
+  it('writes one CSV file per table into a folder, and one named table into a file', () => {
+    const dir = join(tmp.dir, 'tables');
+    const r = rp(['report', '--csv', `${dir}/`, '--db', tmp.db, '--lang', 'en']);
+    expect(r.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([...CSV_TABLES].map((t) => `${t}.csv`).sort());
+    const replies = readFileSync(join(dir, 'replies.csv'), 'utf8').split('\r\n');
+    expect(replies[0]).toBe('scenario,node,way,text,count,points,mark');
+    expect(replies).toContain(
+      'basement-alarm,permit,argue,"The alarm has been going for ages, and you want paperwork?",1,-2,✗',
+    );
+    expect(readFileSync(join(dir, 'answers.csv'), 'utf8')).toContain(
+      'basement-alarm,lobby,rule 2,an answer mentioning: 您好 / 你好 / 师傅 / hello,hello,3',
+    );
+    expect(readFileSync(join(dir, 'matrix.csv'), 'utf8')).toContain('alice,paperwork,证件手续随身带,2,5,6,83');
+    const file = join(tmp.dir, 'costly.csv');
+    const one = rp(['report', '--csv', file, '--table', 'costly', '--db', tmp.db, '--lang', 'en']);
+    expect(one.status).toBe(0);
+    expect(one.stdout).toBe('');
+    expect(readFileSync(file, 'utf8').split('\r\n').slice(0, 2)).toEqual([
+      'rank,scenario,node,way,text,count,points,best,lost',
+      'basement-alarm,lobby,rule 2,an answer mentioning: 您好 / 你好 / 师傅 / hello,4,1,3,8'.replace(/^/, '1,'),
+    ]);
+    const long = join(tmp.dir, 'long.csv');
+    expect(rp(['report', '--csv', long, '--db', tmp.db]).status).toBe(0);
+    expect(readFileSync(long, 'utf8')).toMatch(/^section,scenario,item,detail,value\r\n/);
+    const bad = rp(['report', '--csv', file, '--table', 'nope', '--db', tmp.db, '--lang', 'en']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/no table 'nope'; choose one of scenarios, modes/);
+  });
+
+  it('writes one self-contained HTML page that names replies by their text', async () => {
     const file = `${tmp.dir}/report.html`;
     const r = rp(['report', '--html', file, '--db', tmp.db, '--lang', 'en']);
     expect(r.status).toBe(0);
-    const { readFileSync } = await import('node:fs');
     const html = readFileSync(file, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('title="argue">✗ The alarm has been going for ages, and you want paperwork? (-2)</span>');
     expect(html).toContain('class="fill wrong" style="width:25.0%"'); // argue: 1 of 4 at permit
-    expect(html).toContain('<svg'); // alice's trend
+    expect(html).toContain('<q>hello</q> ×3');
+    expect(html).toContain('id="heatmap"');
+    expect(html).toContain('class="paths"');
+    expect(html).toContain('flowchart LR');
     expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//); // nothing fetched from a network
     expect(html).not.toContain('<script');
   });
 
-  it('refuses two formats at once and a --since that is not a date', () => {
+  it('refuses two formats at once, --table without --csv and a --since that is not a date', () => {
     expect(rp(['report', '--json', '--csv', '--db', tmp.db]).status).toBe(2);
+    expect(rp(['report', '--table', 'costly', '--db', tmp.db]).status).toBe(2);
     const bad = rp(['report', '--since', 'yesterday', '--db', tmp.db, '--lang', 'en']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--since 'yesterday' is not a date/);

@@ -38,13 +38,15 @@ describe('opening and migrations', () => {
     await again.close();
   });
 
-  it('migrates a version-1 database with data to the latest, backfilling what versions 2 to 5 add', async () => {
+  it('migrates a version-1 database with data to the latest, backfilling what versions 2 to 6 add', async () => {
     await record(store, { trainee: 'old', steps: [{ say: 'hello' }, 'show-permit'] });
     const before = await store.report();
     await store.close();
     // Take the file back to version 1 as it was shipped.
     const db = new Database(tmp.db);
-    db.exec(`DROP TRIGGER events_scenario_id; DROP INDEX events_by_way; DROP INDEX sessions_headless; ALTER TABLE events DROP COLUMN scenario_id;
+    db.exec(`DROP INDEX events_said; DROP INDEX events_auto; DROP INDEX sessions_modes; DROP INDEX sessions_trainee_modes;
+      DROP TRIGGER session_lessons_trainee; DROP INDEX session_lessons_by_trainee; ALTER TABLE session_lessons DROP COLUMN trainee;
+      DROP TRIGGER events_scenario_id; DROP INDEX events_by_way; DROP INDEX sessions_headless; ALTER TABLE events DROP COLUMN scenario_id;
       DROP TRIGGER session_lessons_scenario_id; DROP INDEX session_lessons_by_scenario; ALTER TABLE session_lessons DROP COLUMN scenario_id;
       DROP INDEX sessions_report; DROP INDEX sessions_trainee_report; ALTER TABLE sessions DROP COLUMN shuffle_seed;
       DROP TABLE ledger; DROP TABLE origin_ledger; DROP TABLE store_meta;
@@ -57,6 +59,7 @@ describe('opening and migrations', () => {
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM session_lessons WHERE scenario_id IS NULL').get()).toEqual({
       n: 0,
     });
+    expect(store.db.prepare('SELECT DISTINCT trainee FROM session_lessons').all()).toEqual([{ trainee: 'old' }]);
     expect(await store.report()).toEqual(before);
     // version 4: sessions recorded before shuffling have no seed, and their chains still verify
     expect(store.db.prepare('SELECT shuffle_seed FROM sessions').all()).toEqual([{ shuffle_seed: null }]);

@@ -11,6 +11,7 @@ import { sourceTitle } from '../../src/core/source-titles.js';
 import { recordStrings } from '../../src/report/strings.js';
 import { debriefLines } from '../../src/ui/debrief.js';
 import { stringsFor } from '../../src/ui/i18n.js';
+import { progressStrings } from '../../src/ui/progress.js';
 import { KEY, openFixture, renderApp } from './helpers.js';
 
 afterEach(() => cleanup());
@@ -101,11 +102,12 @@ describe('sources by title', () => {
 });
 
 describe('one word for exam', () => {
-  it('is 考试 on the play screens and in the records commands, never 考核', () => {
+  it('is 考试 on the play screens, the progress screen and in the records commands, never 考核', () => {
     expect(stringsFor('zh').modeNames.exam).toBe('考试');
     expect(recordStrings('zh').modes.exam).toBe('考试');
-    const words = JSON.stringify({ ui: stringsFor('zh'), records: recordStrings('zh') }, (_k, v) =>
-      typeof v === 'function' ? String(v) : v,
+    const words = JSON.stringify(
+      { ui: stringsFor('zh'), records: recordStrings('zh'), progress: progressStrings('zh') },
+      (_k, v) => (typeof v === 'function' ? String(v) : v),
     );
     expect(words).not.toContain('考核');
   });

@@ -73,6 +73,7 @@ export async function playMenu(
     ...files,
     unfinished: async () => (await store).unfinished(files.entries()),
     resume: async (session) => (await store).resume(session, lang, opts.langGiven === true),
+    progress: async () => (await store).progress(files.entries()),
   };
   const stop = new AbortController();
   // The terminal going away closes the screen, and the recorders and the store after it.

@@ -3,7 +3,8 @@
  * unfinished sessions to continue. Loaded and opened after the menu's first frame (see
  * menu-run.ts), so neither the store nor SQLite delays it.
  */
-import { type Lang, safeLine, safeText } from '../../core/index.js';
+import { type Lang, type ProgressView, safeLine, safeText } from '../../core/index.js';
+import { progressViewOf } from '../progress-view.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { checkContinuable, restorePoint } from '../../store/resume.js';
 import { StoreError } from '../../store/store.js';
@@ -20,6 +21,7 @@ export interface MenuStore {
   unfinished(entries: readonly MenuEntry[]): Promise<readonly UnfinishedSession[]>;
   /** `keepLang`: play in the menu's language (--lang was given), not the session's */
   resume(session: UnfinishedSession, lang: Lang, keepLang?: boolean): Promise<ResumeResult>;
+  progress(entries: readonly MenuEntry[]): Promise<ProgressView>;
 }
 
 export interface MenuStoreHooks {
@@ -42,6 +44,9 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
     const rows = new Map<string, SessionRow>();
     hooks.record(recorders[0]!);
     hooks.ready({
+      async progress(entries) {
+        return progressViewOf(await store.progress(trainee), entries, lang);
+      },
       async unfinished(entries) {
         const list = await store.listSessions({ trainee, finished: false, withSteps: true, limit: OFFERED });
         const titles = new Map(entries.map((e) => [e.id, e.title]));

@@ -2,6 +2,7 @@
 import { type Lang, safeLine } from '../../core/index.js';
 import { table, truncate } from '../../text/layout.js';
 import { recordStrings } from '../../report/strings.js';
+import { localParts } from '../../report/time.js';
 import type { SessionRow } from '../../store/store.js';
 import { printLine, said, UserError } from '../env.js';
 import { printJson } from '../json-output.js';
@@ -64,14 +65,17 @@ function jsonOf(r: SessionRow) {
   };
 }
 
+/** Start times in the reader's zone, the zone's offset once in the column's header. */
 function tableOf(rows: readonly SessionRow[], lang: Lang): string[] {
   const t = recordStrings(lang);
+  const zone = localParts(new Date().toISOString()).zone;
   return table(
     [
-      [t.id, t.started, t.trainee, t.scenario, t.mode, t.outcome, t.score, t.passed],
+      [t.id, `${t.started} (${zone})`, t.trainee, t.scenario, t.mode, t.outcome, t.score, t.passed],
       ...rows.map((r) => [
         safeLine(shortId(r.id)),
-        safeLine(r.startedAt.slice(0, 16).replace('T', ' ')),
+        // a start time that does not parse comes back as stored: made safe like any stored text
+        safeLine(localParts(r.startedAt).when),
         truncate(safeLine(r.trainee), 16),
         truncate(safeLine(r.scenarioId), 24),
         t.modes[r.mode] ?? r.mode,

@@ -221,6 +221,21 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     `,
     backfill: backfillLedger,
   },
+  {
+    version: 6,
+    name: "partial indexes for the report's typed answers and automatic branches; modes per week",
+    sql: `
+      -- the answers typed most often per rule, and the automatic branches taken (the path
+      -- view), without reading the other events (the text stays out of the index: a long
+      -- answer would not fit in an index entry)
+      CREATE INDEX events_said ON events (scenario_id, node, way) WHERE kind = 'say';
+      CREATE INDEX events_auto ON events (scenario_id, node, way) WHERE kind = 'auto';
+      -- exam, practice and headless apart, per week: per scenario and per trainee (results
+      -- are rows of session_results since version 4, joined by sid)
+      CREATE INDEX sessions_modes ON sessions (scenario_id, mode, started_at, sid);
+      CREATE INDEX sessions_trainee_modes ON sessions (trainee, mode, started_at, scenario_id, sid);
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -11,7 +11,7 @@
  * that row-level security can let a trainee append but never change it (security.ts).
  */
 import pg from 'pg';
-import { type Lang, type LessonCatalog, withoutUrlPasswords } from '../../core/index.js';
+import { type Lang, type LessonCatalog, type TraineeProgress, withoutUrlPasswords } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
 import type { LedgerEntry, OriginEntry } from '../ledger.js';
 import { recordedContent, recordedResult } from '../numbers.js';
@@ -31,6 +31,7 @@ import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
 import type {
   EventContent,
   ReportData,
+  ReportOptions,
   SavedPlay,
   ScenarioSource,
   SessionFilter,
@@ -45,6 +46,7 @@ import type { MergeOutcome, SessionBundle } from '../sync/bundle.js';
 import { mergeInto, type MergeHead, type MergeOptions, type MergeTx } from '../sync/merge.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
 import { connectionConfig, type PasswordOptions } from './connection.js';
+import { pgProgress } from './progress-sql.js';
 import { pgReport } from './report-sql.js';
 import { SESSIONS, UNFINISHED } from './sessions-sql.js';
 import { pgWhereOf } from './where.js';
@@ -593,9 +595,18 @@ export class PgStore implements SessionStore {
     }
   }
 
-  async report(filter: SessionFilter = {}): Promise<ReportData> {
+  async report(filter: SessionFilter = {}, options: ReportOptions = {}): Promise<ReportData> {
     try {
-      return await pgReport(this.pool, filter);
+      return await pgReport(this.pool, filter, options.offsetMinutes ?? 0);
+    } catch (e) {
+      if (isUnreachable(e)) throw storeErrorOf(e, this.location);
+      throw e;
+    }
+  }
+
+  async progress(trainee: string): Promise<TraineeProgress> {
+    try {
+      return await pgProgress(this.pool, trainee);
     } catch (e) {
       throw this.failure(e);
     }

@@ -5,14 +5,22 @@
  * concurrently on the pool's connections.
  */
 import type pg from 'pg';
-import { groupBy, scenarioAggregates, traineeAggregate, withoutHeadless, type WayRow } from '../report-rows.js';
+import {
+  groupBy,
+  modeBreakdowns,
+  scenarioAggregates,
+  traineeAggregate,
+  withoutHeadless,
+  type WayRow,
+} from '../report-rows.js';
 import type { ReportData, SessionFilter } from '../store.js';
+import { pgViews } from './report-views-sql.js';
 import { SESSIONS } from './sessions-sql.js';
 import { pgWhereOf } from './where.js';
 
 const RECENT = 10;
 
-export async function pgReport(pool: pg.Pool, filter: SessionFilter): Promise<ReportData> {
+export async function pgReport(pool: pg.Pool, filter: SessionFilter, offsetMinutes = 0): Promise<ReportData> {
   const { where, params } = pgWhereOf(filter);
   const finished = where ? `${where} AND s.finished_at IS NOT NULL` : 'WHERE s.finished_at IS NOT NULL';
   const rows = async <R extends pg.QueryResultRow>(sql: string) => (await pool.query<R>(sql, params)).rows;
@@ -23,7 +31,8 @@ export async function pgReport(pool: pg.Pool, filter: SessionFilter): Promise<Re
              row_number() OVER (PARTITION BY s.trainee ORDER BY s.started_at DESC, s.sid DESC) AS back
         FROM ${SESSIONS} s ${finished})`;
 
-  const [summaries, lessons, ways, endings, traineeRows, recentRows] = await Promise.all([
+  const [views, summaries, lessons, ways, endings, traineeRows, recentRows] = await Promise.all([
+    pgViews(pool, filter, offsetMinutes),
     rows<{
       id: string;
       attempts: number;
@@ -70,16 +79,26 @@ export async function pgReport(pool: pg.Pool, filter: SessionFilter): Promise<Re
       const m = new Map(summaries.map((r) => [r.id, r.median ?? undefined]));
       return (id: string) => m.get(id);
     })(),
+    periods: views.periods,
+    answers: views.answers,
+    branches: views.branches,
   });
   const recent = groupBy(recentRows, (r) => r.trainee);
+  const traineeModes = modeBreakdowns(views.traineePeriods);
   const trainees = traineeRows.map((t) =>
     traineeAggregate(
       t,
       (recent.get(t.name) ?? []).map((r) => r.percent),
+      traineeModes.get(t.name),
     ),
   );
 
-  return { scenarios, trainees };
+  return {
+    scenarios,
+    trainees,
+    trend: { scenarios: views.periods, trainees: views.traineePeriods },
+    matrix: views.matrix,
+  };
 }
 
 /**

@@ -196,6 +196,28 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     backfill: backfillLedger,
   },
+  {
+    version: 6,
+    name: "partial indexes for the report's typed answers and branches; modes per week; lessons by trainee",
+    sql: `
+      -- the answers typed most often per rule, without reading the other events
+      CREATE INDEX events_said ON events (scenario_id, node, way, text) WHERE kind = 'say';
+      -- the automatic branches taken (the path view), likewise
+      CREATE INDEX events_auto ON events (scenario_id, node, way) WHERE kind = 'auto';
+      -- exam, practice and headless apart, per week: per scenario and per trainee
+      CREATE INDEX sessions_modes ON sessions (scenario_id, mode, started_at, percent, passed, finished_at);
+      CREATE INDEX sessions_trainee_modes ON sessions (trainee, mode, started_at, percent, passed, finished_at, scenario_id);
+      -- the trainee x lesson matrix and a trainee's progress from one index, in group order, no join
+      ALTER TABLE session_lessons ADD COLUMN trainee TEXT;
+      UPDATE session_lessons SET trainee = (SELECT s.trainee FROM sessions s WHERE s.sid = session_lessons.sid);
+      CREATE INDEX session_lessons_by_trainee ON session_lessons (trainee, lesson, points, max, scenario_id);
+      CREATE TRIGGER session_lessons_trainee AFTER INSERT ON session_lessons WHEN NEW.trainee IS NULL
+      BEGIN
+        UPDATE session_lessons SET trainee = (SELECT s.trainee FROM sessions s WHERE s.sid = NEW.sid)
+         WHERE sid = NEW.sid AND lesson = NEW.lesson;
+      END;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

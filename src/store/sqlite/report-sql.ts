@@ -6,6 +6,7 @@
  */
 import type { Database as Db } from 'better-sqlite3';
 import {
+  modeBreakdowns,
   scenarioAggregates,
   traineeAggregate,
   withoutHeadless,
@@ -15,6 +16,7 @@ import {
   type WayRow,
 } from '../report-rows.js';
 import type { ReportData } from '../store.js';
+import { viewsFromSql } from './report-views-sql.js';
 
 const RECENT = 10;
 
@@ -27,7 +29,9 @@ export function reportFromSql(
   where: string,
   params: Record<string, string>,
   byScenario?: { scenario?: string | undefined },
+  offsetMinutes = 0,
 ): ReportData {
+  const views = viewsFromSql(db, where, params, byScenario, offsetMinutes);
   const finished = where ? `${where} AND s.finished_at IS NOT NULL` : 'WHERE s.finished_at IS NOT NULL';
 
   const summaries = db
@@ -101,7 +105,16 @@ export function reportFromSql(
      ORDER BY s.scenario_id, n DESC, s.ending`)
     .all(params) as { id: string; ending: string; n: number }[];
 
-  const scenarios = scenarioAggregates({ summaries, lessons, ways, endings, medianOf: (id) => medians.get(id) });
+  const scenarios = scenarioAggregates({
+    summaries,
+    lessons,
+    ways,
+    endings,
+    medianOf: (id) => medians.get(id),
+    periods: views.periods,
+    answers: views.answers,
+    branches: views.branches,
+  });
 
   // One pass per trainee, newest first: the last percent and the recent ones in order.
   const traineeRows = db
@@ -116,9 +129,17 @@ export function reportFromSql(
       FROM ranked GROUP BY trainee ORDER BY trainee`)
     .all(params) as (TraineeRow & { recent: string })[];
 
-  const trainees = traineeRows.map((t) => traineeAggregate(t, JSON.parse(t.recent) as number[]));
+  const traineeModes = modeBreakdowns(views.traineePeriods);
+  const trainees = traineeRows.map((t) =>
+    traineeAggregate(t, JSON.parse(t.recent) as number[], traineeModes.get(t.name)),
+  );
 
-  return { scenarios, trainees };
+  return {
+    scenarios,
+    trainees,
+    trend: { scenarios: views.periods, trainees: views.traineePeriods },
+    matrix: views.matrix,
+  };
 }
 
 /** Byte order, as SQLite and PostgreSQL's C collation sort. */

@@ -16,7 +16,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
-import type { LessonCatalog } from '../../core/index.js';
+import type { LessonCatalog, TraineeProgress } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
 import type { LedgerEntry, OriginEntry } from '../ledger.js';
 import { recordedContent, recordedResult } from '../numbers.js';
@@ -25,6 +25,7 @@ import { StoreError, storeProblems } from '../store.js';
 import type {
   EventContent,
   ReportData,
+  ReportOptions,
   SavedPlay,
   ScenarioSource,
   SessionFilter,
@@ -36,6 +37,7 @@ import type {
   StoredEvent,
 } from '../store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { progressFromSql } from './progress-sql.js';
 import { reportFromSql } from './report-sql.js';
 import { appendableRow, sessionRowOf, type SessionColumns } from '../session-columns.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
@@ -246,7 +248,7 @@ export class SqliteStore implements SessionStore {
         db.prepare(`UPDATE sessions SET finished_at = @finishedAt, outcome = @outcome, ending = @ending, total = @total, max = @max,
         percent = @percent, passed = @passed, seal = @seal, play = NULL WHERE sid = @sid`),
       insertLesson: db.prepare(
-        'INSERT INTO session_lessons (sid, lesson, points, max, scenario_id) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO session_lessons (sid, lesson, points, max, scenario_id, trainee) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       lessonsOf: db.prepare('SELECT lesson, points, max FROM session_lessons WHERE sid = ? ORDER BY lesson'),
       eventsOf: db.prepare('SELECT * FROM events WHERE sid = ? ORDER BY seq'),
@@ -360,7 +362,7 @@ export class SqliteStore implements SessionStore {
           seal,
         });
         for (const [lesson, l] of Object.entries(result.lessons))
-          this.st.insertLesson.run(s.sid, lesson, l.points, l.max, s.scenario_id);
+          this.st.insertLesson.run(s.sid, lesson, l.points, l.max, s.scenario_id, s.trainee);
         return this.rowOf(this.st.sessionById.get(sessionId)!);
       })
       .immediate();
@@ -414,7 +416,7 @@ export class SqliteStore implements SessionStore {
     }
   }
 
-  async report(filter: SessionFilter = {}): Promise<ReportData> {
+  async report(filter: SessionFilter = {}, options: ReportOptions = {}): Promise<ReportData> {
     const { where, params } = whereOf(filter);
     // Filters on sessions other than the scenario need the join; otherwise the events index alone answers.
     const bySessions =
@@ -422,7 +424,17 @@ export class SqliteStore implements SessionStore {
       filter.since !== undefined ||
       filter.finished !== undefined ||
       filter.withSteps === true;
-    return reportFromSql(this.db, where, params, bySessions ? undefined : { scenario: filter.scenario });
+    return reportFromSql(
+      this.db,
+      where,
+      params,
+      bySessions ? undefined : { scenario: filter.scenario },
+      options.offsetMinutes ?? 0,
+    );
+  }
+
+  async progress(trainee: string): Promise<TraineeProgress> {
+    return progressFromSql(this.db, trainee);
   }
 
   async close(): Promise<void> {

@@ -14,6 +14,7 @@
 import type {
   EventContent,
   ReportData,
+  ReportOptions,
   SavedPlay,
   ScenarioSource,
   SessionFilter,
@@ -34,7 +35,7 @@ import { mergeIntoSqlite } from './sqlite-merge.js';
 import type { MergeOptions } from './merge.js';
 import { originOf } from './origin.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
-import { type Lang, type Said, safeText, withoutUrlPasswords } from '../../core/index.js';
+import { type Lang, type Said, safeText, type TraineeProgress, withoutUrlPasswords } from '../../core/index.js';
 
 export interface TeamStoreOptions {
   /** the SQLite file that holds this computer's copy (and the outbox) */
@@ -286,8 +287,11 @@ export class TeamStore implements SessionStore {
   savedPlay(sessionId: SessionId) {
     return this.read((s) => s.savedPlay(sessionId));
   }
-  report(filter?: SessionFilter): Promise<ReportData> {
-    return this.read((s) => s.report(filter));
+  report(filter?: SessionFilter, options?: ReportOptions): Promise<ReportData> {
+    return this.read((s) => s.report(filter, options));
+  }
+  progress(trainee: string): Promise<TraineeProgress> {
+    return this.read((s) => s.progress(trainee));
   }
   storeId() {
     return this.read((s) => s.storeId());

@@ -5,7 +5,7 @@
  */
 import { Text, useApp } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import type { Clock, Lang, RunOutput } from '../../core/index.js';
+import type { Clock, Lang, ProgressView, RunOutput } from '../../core/index.js';
 import { stringsFor } from '../i18n.js';
 import type { Mode } from '../../core/records.js';
 import type { Library, MenuEntry, OpenedScenario, OpenResult, ResumeResult, UnfinishedSession } from '../library.js';
@@ -131,6 +131,27 @@ function useUnfinished(onMenu: boolean, library: Library): readonly UnfinishedSe
   return unfinished;
 }
 
+/** The trainee's progress, read each time the menu shows (after its frame), like the unfinished sessions. */
+function useProgress(onMenu: boolean, library: Library): ProgressView | undefined {
+  const [progress, setProgress] = useState<ProgressView | undefined>(undefined);
+  useEffect(() => {
+    if (!onMenu || !library.progress) return;
+    let live = true;
+    library.progress().then(
+      (view) => {
+        if (live) setProgress(view);
+      },
+      () => {
+        /* the menu works without it */
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [onMenu, library]);
+  return progress;
+}
+
 /** Loaded in the background once the menu is up; a screen that needs them before then waits a moment. */
 function useLoadedScreens(): Screens | undefined {
   const [loaded, setLoaded] = useState<Screens | undefined>(screens);
@@ -229,6 +250,7 @@ export function App(props: AppProps) {
   const [screen, setScreen] = useState<Screen>(() => initialScreen(props));
   const entries = useMemo(() => (screen.name === 'menu' ? props.library.entries() : []), [screen.name, props.library]);
   const unfinished = useUnfinished(screen.name === 'menu', props.library);
+  const progress = useProgress(screen.name === 'menu', props.library);
   const loaded = useLoadedScreens();
 
   const changeLang = (l: Lang) => {
@@ -271,6 +293,7 @@ export function App(props: AppProps) {
         onQuit={() => exit()}
         unfinished={unfinished}
         {...(props.library.resume ? { onResume: resumeSession } : {})}
+        {...(progress ? { progress } : {})}
       />
     ) : (
       runScreen(screen, { props, s: s!, lang, mode, width, height, setMode, setScreen, changeLang, toMenuOrExit, exit })

@@ -1,7 +1,7 @@
 /** The menu of cases: pick with arrows or number keys, `/` to filter, `l` for the language. */
 import { Box } from 'ink';
 import { useMemo } from 'react';
-import type { Lang } from '../../core/index.js';
+import type { Lang, ProgressView } from '../../core/index.js';
 import { safeLine } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
 import { helpLines } from '../help.js';
@@ -9,7 +9,8 @@ import { type MenuState, useMenuKeys, useMenuState } from '../hooks/use-menu.js'
 import { stringsFor } from '../i18n.js';
 import type { MenuEntry, UnfinishedSession } from '../library.js';
 import { blank, fitLine, keyLines, paragraph, plain, rule, type Line } from '../lines.js';
-import { padEnd, widthOf } from '../../text/layout.js';
+import { padEnd, truncate, widthOf, wrapText } from '../../text/layout.js';
+import { caseMark, nextLine, progressLines, progressStrings } from '../progress.js';
 import { Lines } from './lines.js';
 import { TextField } from './text-field.js';
 
@@ -26,6 +27,8 @@ export interface MenuProps {
   /** the trainee's unfinished sessions, once read (after the first frame) */
   readonly unfinished?: readonly UnfinishedSession[];
   readonly onResume?: (session: UnfinishedSession) => void;
+  /** the trainee's progress, once read (after the first frame): marks, the next case, `p` */
+  readonly progress?: ProgressView;
 }
 
 export function stars(difficulty: number | undefined): string {
@@ -63,10 +66,15 @@ export function Menu(props: MenuProps) {
   const m = useMenuState();
   const filter = m.filter;
   const shown = useMemo(() => filterEntries(entries, filter), [entries, filter]);
-  useMenuKeys(m, { ...props, unfinished }, shown);
+  useMenuKeys(m, { ...props, unfinished, hasProgress: props.progress !== undefined }, shown);
 
   const header = menuHeader(lang, width);
   if (m.help) return <Lines lines={[...header, ...helpLines(lang)].slice(0, height)} width={width} />;
+  if (m.progress[2] && props.progress) {
+    const lines = [...header, ...progressLines(props.progress, entries, lang, width)];
+    const keys = plain(progressStrings(lang).keys, 'muted');
+    return <Lines lines={[...lines.slice(0, Math.max(1, height - 2)), blank, keys]} width={width} />;
+  }
   if (m.continuing[2]) return <Lines lines={unfinishedLines(props, unfinished, m.picked[2], header)} width={width} />;
   return <CaseList {...props} unfinished={unfinished} state={m} shown={shown} header={header} />;
 }
@@ -121,9 +129,17 @@ function unfinishedLines(
 }
 
 /** One row per case in columns: marker+number, stars, title, customer type, tags (the rest, cut to fit). */
-function caseRows(shown: readonly MenuEntry[], sel: number, lang: Lang, width: number): Line[] {
+function caseRows(
+  shown: readonly MenuEntry[],
+  sel: number,
+  lang: Lang,
+  width: number,
+  progress: ProgressView | undefined,
+): Line[] {
   const t = stringsFor(lang);
   const titles = shown.map((e) => safeLine(localize(e.title, lang)));
+  const marks = shown.map((e) => caseMark(progress, e.id));
+  const markWidth = Math.max(0, ...marks.map((m) => widthOf(m.text)));
   const types = shown.map((e) => (e.customerType ? t.customerTypes[e.customerType] : ''));
   const typeWidth = Math.min(10, Math.max(0, ...types.map(widthOf)));
   const rest = width - 4 - 5;
@@ -137,6 +153,7 @@ function caseRows(shown: readonly MenuEntry[], sel: number, lang: Lang, width: n
         { text: `${mark} ${num} `, ...(tone ? { tone } : {}) },
         { text: `${stars(e.difficulty)}  `, tone: 'warn' },
         { text: `${padEnd(titles[i]!, titleWidth)}  `, ...(tone ? { tone } : {}) },
+        ...(markWidth ? [{ text: `${padEnd(marks[i]!.text, markWidth)}  `, tone: marks[i]!.tone }] : []),
         { text: `${padEnd(types[i]!, typeWidth)}  `, tone: 'accent' },
         { text: e.tags.map((g) => `#${safeLine(g)}`).join(' '), tone: 'muted' },
       ],
@@ -159,7 +176,7 @@ function CaseList(props: CaseListProps) {
   const filter = m.filter;
   const [, , filtering] = m.filtering;
   const sel = Math.min(m.selected[2], Math.max(0, shown.length - 1));
-  const rows = caseRows(shown, sel, lang, width);
+  const rows = caseRows(shown, sel, lang, width, props.progress);
   const current = shown[sel];
   const detail: Line[] =
     current?.summary !== undefined
@@ -171,7 +188,14 @@ function CaseList(props: CaseListProps) {
     unfinished.length > 0 && onResume && !filtering
       ? paragraph(t.unfinishedOffer(unfinished.length), width, { tone: 'accent' })
       : [];
-  const footer: Line[] = [...offer, ...keyLines(filtering ? t.filterKeys : t.menuKeys, width)];
+  const next = filtering ? undefined : nextLine(props.progress, entries, lang);
+  const nextLines: Line[] = next ? twoRows(next, width).map((row) => plain(row, 'accent')) : [];
+  const keys = filtering
+    ? t.filterKeys
+    : props.progress
+      ? `${t.menuKeys} · ${progressStrings(lang).offer}`
+      : t.menuKeys;
+  const footer: Line[] = [...offer, ...nextLines, ...keyLines(keys, width)];
   const fixed = header.length + 1 + filterRows + 1 + detail.length + errorLines.length + footer.length;
   const listRoom = Math.max(1, height - fixed);
   const start = Math.min(Math.max(0, sel - listRoom + 1), Math.max(0, rows.length - listRoom));
@@ -195,4 +219,11 @@ function CaseList(props: CaseListProps) {
       <Lines lines={[...list, blank, ...detail, ...errorLines, ...footer]} width={width} />
     </Box>
   );
+}
+
+/** The next case and its reason: wrapped on a narrow terminal, and cut (…) at the end of a second row. */
+function twoRows(text: string, width: number): string[] {
+  const [first = '', ...rest] = wrapText(text, width);
+  if (!rest.length) return [first];
+  return [first, truncate(text.slice(first.length).trimStart(), width)];
 }

@@ -25,6 +25,8 @@ export interface MenuState {
   /** `c` shows the unfinished sessions in place of the cases; numbers then pick a session */
   readonly continuing: Synced<boolean>;
   readonly picked: Synced<number>;
+  /** `p` shows the trainee's progress in place of the cases */
+  readonly progress: Synced<boolean>;
 }
 
 /** What the keys act on, besides the state. */
@@ -35,6 +37,8 @@ export interface MenuActions {
   readonly onLang: (lang: Lang) => void;
   readonly onQuit: () => void;
   readonly onResume?: (session: UnfinishedSession) => void;
+  /** whether the trainee's progress is known (so `p` has something to show) */
+  readonly hasProgress?: boolean;
 }
 
 export function useMenuState(): MenuState {
@@ -45,7 +49,8 @@ export function useMenuState(): MenuState {
   const [help, setHelp] = useState(false);
   const continuing = useSyncedState(false);
   const picked = useSyncedState(0);
-  return { filterEditor, filter, filtering, selected, help, setHelp, continuing, picked };
+  const progress = useSyncedState(false);
+  return { filterEditor, filter, filtering, selected, help, setHelp, continuing, picked, progress };
 }
 
 const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
@@ -97,7 +102,8 @@ function onCaseKey(m: MenuState, a: MenuActions, shown: readonly MenuEntry[], in
   else if ((input === 'c' || input === 'C') && a.unfinished.length > 0 && a.onResume) {
     m.picked[1](0);
     m.continuing[1](true);
-  } else if (input === 'l' || input === 'L') a.onLang(otherLang(a.lang));
+  } else if ((input === 'p' || input === 'P') && a.hasProgress) m.progress[1](true);
+  else if (input === 'l' || input === 'L') a.onLang(otherLang(a.lang));
   else if (input === '?') m.setHelp(true);
   else if (key.escape && m.filterEditor.text) {
     m.filterEditor.clear();
@@ -120,6 +126,7 @@ export function useMenuKeys(m: MenuState, a: MenuActions, shown: readonly MenuEn
         return;
       }
       if (m.continuing[0]()) return onUnfinishedKey(m, a, input, key);
+      if (m.progress[0]()) return onProgressKey(m, a, input, key);
       if (key.upArrow) return setSelected(Math.max(0, sel - 1));
       if (key.downArrow) return setSelected(Math.max(0, Math.min(shown.length - 1, sel + 1)));
       if (m.filtering[0]()) return onFilterKey(m, input, key);
@@ -127,4 +134,10 @@ export function useMenuKeys(m: MenuState, a: MenuActions, shown: readonly MenuEn
     },
     { paste: true },
   );
+}
+
+/** On the progress screen: `l` switches the language; Esc, `p` or `q` go back to the cases. */
+function onProgressKey(m: MenuState, a: MenuActions, input: string, key: Key): void {
+  if (input === 'l' || input === 'L') a.onLang(otherLang(a.lang));
+  else if (key.escape || input === 'p' || input === 'P' || input === 'q') m.progress[1](false);
 }

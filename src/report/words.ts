@@ -1,0 +1,115 @@
+/**
+ * The report's replies in words: each way out of a node (a reply, a typed-answer rule, a
+ * timeout, an automatic branch) as a team lead reads it, in the report's language, made safe
+ * for a terminal, with its points and their mark. The ids stay beside them for tools.
+ */
+import {
+  consequenceOf,
+  firstMatchingRule,
+  localize,
+  safeLine,
+  waysOf,
+  type Condition,
+  type Lang,
+  type Scenario,
+  type ScenarioNode,
+  type Way,
+} from '../core/index.js';
+import { bestRules } from '../core/answer-checks.js';
+import { recordStrings } from './strings.js';
+
+/** ✓ a way that earns points, ✗ one that loses them, · one that does neither. */
+export type Mark = '✓' | '✗' | '·';
+
+export const markOf = (points: number): Mark => (points > 0 ? '✓' : points < 0 ? '✗' : '·');
+
+/** How the records name a way: a choice id, `rule N`, `timeout`, `when N` (see store/event-columns.ts). */
+export function wayKey(way: Way): string {
+  switch (way.kind) {
+    case 'choice':
+      return way.choice.id;
+    case 'timeout':
+      return 'timeout';
+    case 'rule':
+      return `rule ${way.index + 1}`;
+    case 'branch':
+      return `when ${way.index + 1}`;
+  }
+}
+
+/** A way in words, its points (summed over lessons), and where it leads. */
+export interface WayWords {
+  readonly text: string;
+  readonly points: number;
+  readonly goto: string;
+  /** a rule's own name, when the author gave it one */
+  readonly ruleId?: string;
+}
+
+/** Every way out of `node`, by the key the records use. */
+export function waysInWords(scenario: Scenario, node: ScenarioNode, lang: Lang): Map<string, WayWords> {
+  const out = new Map<string, WayWords>();
+  for (const way of waysOf(node)) {
+    const c = consequenceOf(way);
+    const points = Object.values(c.score).reduce((a, b) => a + b, 0);
+    const ruleId = way.kind === 'rule' ? way.rule.id : undefined;
+    out.set(wayKey(way), {
+      text: wayText(scenario, node, way, lang),
+      points,
+      goto: c.goto,
+      ...(ruleId !== undefined ? { ruleId } : {}),
+    });
+  }
+  return out;
+}
+
+function wayText(scenario: Scenario, node: ScenarioNode, way: Way, lang: Lang): string {
+  const t = recordStrings(lang);
+  switch (way.kind) {
+    case 'choice':
+      return safeLine(localize(way.choice.text, lang)) || way.choice.id;
+    case 'timeout':
+      return t.noReply;
+    case 'branch':
+      return way.branch.if ? conditionText(scenario, way.branch.if, lang) : t.otherwise;
+    case 'rule':
+      return ruleText(node, way.index, lang);
+  }
+}
+
+/**
+ * A typed-answer rule: the model answer when it is the answer this rule stands for (the one
+ * the model takes, or a best rule), else the words the rule looks for, else "any other answer".
+ */
+function ruleText(node: ScenarioNode, index: number, lang: Lang): string {
+  const t = recordStrings(lang);
+  if (node.kind !== 'input') return `rule ${index + 1}`;
+  const rule = node.rules[index]!;
+  if (node.model !== undefined) {
+    const model = localize(node.model, lang);
+    if (firstMatchingRule(node.rules, model) === index || bestRules(node).includes(index))
+      return `“${safeLine(model)}”`;
+  }
+  const m = rule.match;
+  if (!m) return t.anyOtherAnswer;
+  const words = [...m.all, ...(m.any.length > 0 ? [m.any.join(' / ')] : [])];
+  if (words.length > 0) return t.answerMentioning(safeLine(words.join(t.listSeparator)));
+  if (m.regex !== undefined) return t.answerMatching(safeLine(m.regex));
+  return t.matchingAnswer;
+}
+
+const OPS = { eq: '=', gte: '≥', gt: '>', lte: '≤', lt: '<' } as const;
+
+/** An automatic branch's condition, e.g. "if goodwill = 0 and visited permit". */
+function conditionText(scenario: Scenario, cond: Condition, lang: Lang): string {
+  const t = recordStrings(lang);
+  const label = (id: string) => {
+    const meter = scenario.meters.find((m) => m.id === id);
+    return meter?.label !== undefined ? safeLine(localize(meter.label, lang)) || id : id;
+  };
+  const parts = [
+    ...cond.meters.map((m) => `${label(m.meter)} ${OPS[m.op]} ${m.value}`),
+    ...cond.visited.map((n) => t.visited(n)),
+  ];
+  return t.ifCondition(parts.join(t.and));
+}
