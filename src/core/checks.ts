@@ -43,8 +43,10 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
   const exploration = scoreOrReport(scenario, stateLimit, error);
   if (!exploration) return out;
   const loops = loopNames(graph);
-  checkReach(scenario, graph, exploration, loops, warn);
-  checkTraps(scenario, graph, exploration, loops, warn);
+  const endIdx = graph.ids.map((id, i) => (scenario.nodes[id]!.kind === 'end' ? i : -1)).filter((i) => i >= 0);
+  const leadsToEnd = canReach(graph, endIdx);
+  checkReach(scenario, graph, exploration, leadsToEnd, loops, warn);
+  checkTraps(scenario, graph, exploration, leadsToEnd, loops, warn);
   checkLessons(scenario, raw, exploration, warn);
   checkMeters(scenario, warn);
   checkTexts(raw, warn);
@@ -152,11 +154,10 @@ function checkReach(
   scenario: Scenario,
   graph: ScenarioGraph,
   exploration: Exploration,
+  leadsToEnd: ReadonlySet<number>,
   loopOf: (id: string) => string | undefined,
   warn: Warn,
 ) {
-  const endIdx = graph.ids.map((id, i) => (scenario.nodes[id]!.kind === 'end' ? i : -1)).filter((i) => i >= 0);
-  const leadsToEnd = canReach(graph, endIdx);
   const simple = exploration.simple;
   for (const id of graph.ids) {
     const node = scenario.nodes[id]!;
@@ -201,11 +202,10 @@ function checkTraps(
   scenario: Scenario,
   graph: ScenarioGraph,
   exploration: Exploration,
+  leadsToEnd: ReadonlySet<number>,
   loopOf: (id: string) => string | undefined,
   warn: Warn,
 ) {
-  const endIdx = graph.ids.map((id, i) => (scenario.nodes[id]!.kind === 'end' ? i : -1)).filter((i) => i >= 0);
-  const leadsToEnd = canReach(graph, endIdx);
   for (const trap of loopTraps(scenario)) {
     if (!leadsToEnd.has(graph.index.get(trap.node)!) || exploration.stuckAt.has(trap.node)) continue; // reported above
     const loop = loopOf(trap.node) ?? trap.loop.join(' → ');
@@ -282,7 +282,11 @@ function checkText(warn: Warn, path: Path, raw: RawText | undefined, limit?: num
     }
   }
   if (limit !== undefined) {
-    const widest = Math.max(...(typeof t === 'string' ? [t] : Object.values(t)).map(displayWidth));
+    const texts = typeof t === 'string' ? [t] : Object.values(t);
+    // No character is wider than two columns nor shorter than one UTF-16 unit, so a text at most
+    // half the limit long fits without measuring (string-width is the slow part of lint's texts).
+    if (texts.every((x) => x.length * 2 <= limit)) return;
+    const widest = Math.max(...texts.map(displayWidth));
     if (widest > limit) warn(path, M.textTooLong(widest, limit));
   }
 }
@@ -329,12 +333,18 @@ export function checkCatalog(raw: RawCatalog): Finding[] {
 }
 
 /**
- * string-width on one long string is quadratic (Intl.Segmenter on Node 20: 100,000 Chinese
- * characters took 88 s, found by fuzzing), so long text is measured in slices. A slice never
- * starts on the second half of a surrogate pair; a grapheme cluster cut in two may be off by
- * a column, which does not matter for a "too long" warning.
+ * Display columns of a text. Text of printable ASCII, CJK ideographs and the full-width
+ * punctuation Chinese uses (nearly every case's text) is counted directly, exactly as
+ * string-width counts it: its first call compiles an emoji pattern that costs lint more than
+ * all its text checks. Anything else goes to string-width, which on one long string is
+ * quadratic (Intl.Segmenter on Node 20: 100,000 Chinese characters took 88 s, found by
+ * fuzzing), so long text is measured in slices. A slice never starts on the second half of a
+ * surrogate pair; a grapheme cluster cut in two may be off by a column, which does not
+ * matter for a "too long" warning.
  */
 function displayWidth(s: string): number {
+  const simple = simpleWidth(s);
+  if (simple !== undefined) return simple;
   const SLICE = 256;
   if (s.length <= SLICE) return stringWidth(s);
   let width = 0;
@@ -343,6 +353,24 @@ function displayWidth(s: string): number {
     if (j < s.length && /[\udc00-\udfff]/.test(s[j]!)) j++;
     width += stringWidth(s.slice(i, j));
     i = j;
+  }
+  return width;
+}
+
+/** The width of text made only of characters whose width is plain (1 or 2); undefined otherwise. */
+function simpleWidth(s: string): number | undefined {
+  let width = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) width += 1;
+    else if (
+      (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
+      (c >= 0x3001 && c <= 0x3003) || // 、。〃
+      (c >= 0x3008 && c <= 0x3011) || // 〈〉《》「」『』【】
+      (c >= 0xff01 && c <= 0xff5e) // full-width forms: ，：；！？（）…
+    )
+      width += 2;
+    else return undefined;
   }
   return width;
 }

@@ -134,6 +134,7 @@ export function explore(scenario: Scenario, stateLimit = DEFAULT_STATE_LIMIT): E
 interface Prepared {
   readonly sit: Situations;
   readonly forward: Rows;
+  /** the reversed rows, built when first needed */
   readonly backward: Rows;
   readonly condensation: Condensation;
   /** the node graph has a loop: walks may repeat nodes */
@@ -159,7 +160,16 @@ function prepare(scenario: Scenario, stateLimit: number): Prepared {
     for (let s = 0; s < sit.count; s++) rank[s] = nodes.component[sit.node[s]!]!;
     condensation = acyclicOrder(rank, nodes.members.length);
   }
-  return { sit, forward, backward: reverse(forward), condensation, loops };
+  let backward: Rows | undefined;
+  return {
+    sit,
+    forward,
+    get backward() {
+      return (backward ??= reverse(forward));
+    },
+    condensation,
+    loops,
+  };
 }
 
 /** Objective k of the backward pass: 0 the total, 1 the total negated (for the worst), 2 + l lesson l. */
@@ -179,7 +189,7 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
   const p = prepare(scenario, stateLimit);
   const { sit } = p;
   const objectives = scoreObjectives(sit);
-  const { value, loops } = named(sit, () => extremes(p.forward, p.backward, p.condensation, true, objectives));
+  const { value, loops } = named(sit, () => extremes(p.forward, () => p.backward, p.condensation, true, objectives));
   const K = objectives.K;
   const objective = (k: number) => ({
     best: (s: number) => value[s * K + k]!,
@@ -261,7 +271,9 @@ function endingRanges(p: Prepared): Record<NodeId, EndingRange> {
     weight[w.id * 2 + 1] = -w.points;
   }
   const init = (s: number) => (s === 0 ? 0 : -Infinity);
-  const to = named(sit, () => extremes(p.backward, p.forward, p.condensation, false, { K: 2, weight, init })).value;
+  const to = named(sit, () =>
+    extremes(p.backward, () => p.forward, p.condensation, false, { K: 2, weight, init }),
+  ).value;
   const best = new Map<number, number>();
   const worst = new Map<number, number>();
   for (let s = 0; s < sit.count; s++) {

@@ -192,7 +192,8 @@ export interface Extremes {
  */
 export function extremes(
   along: Rows,
-  against: Rows,
+  /** built only if some component has a cycle that earns or loses (the reversal costs time) */
+  against: () => Rows,
   condensation: Condensation,
   sinksFirst: boolean,
   objectives: Objectives,
@@ -219,10 +220,15 @@ class Solver {
   };
   private stamp = 0;
   private work = 0;
+  private againstRows?: Rows;
+
+  private get against(): Rows {
+    return (this.againstRows ??= this.againstOf());
+  }
 
   constructor(
     private readonly along: Rows,
-    private readonly against: Rows,
+    private readonly againstOf: () => Rows,
     private readonly c: Condensation,
     private readonly objectives: Objectives,
     private readonly limit: number,

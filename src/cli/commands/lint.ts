@@ -1,7 +1,10 @@
 /** `roleplay lint`: check scenario and catalog files, print problems as path:line:column. */
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
-import { byPosition, formatDiagnostic, type Diagnostic, type Lang, type Scenario } from '../../core/index.js';
+// the core's modules by name, not core/index.js: lint should not load the play engine (xstate)
+import { byPosition, formatDiagnostic, type Diagnostic } from '../../core/diagnostics.js';
+import type { Scenario } from '../../core/model.js';
+import type { Lang } from '../../core/text.js';
 import { fileMessages as M, lintSummary, type Message } from '../../core/messages.js';
 import { CATALOG_FILE, expandPaths, loadPath, type LoadedFile } from '../files.js';
 
