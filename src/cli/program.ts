@@ -115,9 +115,21 @@ export function buildProgram(lang: Lang = resolveLang()): Command {
     .addOption(
       new Option('--format <format>', t('output format', '输出格式')).choices(['text', 'json']).default('text'),
     )
+    .option(
+      '--no-cache',
+      t(
+        "neither read nor write lint's cache of results (ROLEPLAY_CACHE_DIR, else $XDG_CACHE_HOME/roleplay, else node_modules/.cache/roleplay or ~/.cache/roleplay)",
+        '不读也不写 lint 的结果缓存（ROLEPLAY_CACHE_DIR，否则 $XDG_CACHE_HOME/roleplay，否则 node_modules/.cache/roleplay 或 ~/.cache/roleplay）',
+      ),
+    )
     .addOption(langOption(lang))
-    .action(async (paths: string[], opts: { strict?: boolean; format?: 'text' | 'json' }, cmd: Command) =>
-      setExit((await import('./commands/lint.js')).lintCommand(paths, { ...opts, lang: langOf(cmd) })),
+    .action(
+      async (paths: string[], opts: { strict?: boolean; format?: 'text' | 'json'; cache?: boolean }, cmd: Command) => {
+        const options = { ...opts, lang: langOf(cmd) };
+        // an unchanged file is answered from the cache without loading the checker (lint-cache.ts)
+        const cached = (await import('./lint-cache.js')).lintFromCache(paths, options);
+        setExit(cached ?? (await import('./commands/lint.js')).lintCommand(paths, options));
+      },
     );
 
   program
