@@ -200,7 +200,7 @@ function timeToFrame(command, marker, env) {
   });
 }
 
-const FIXTURE = 'test/fixtures/ui/night-window.yaml';
+const FIXTURE = 'test/fixtures/ui/basement-alarm.yaml';
 
 // The minimal Ink app bundled exactly as esbuild.config.mjs bundles roleplay.
 async function bundledHello(dir) {
@@ -272,7 +272,7 @@ setInterval(save, 20).unref(); process.on('exit', save);
     return Number(readFileSync(file, 'utf8')) / 1024;
   };
   // Three full plays of the case in practice mode: answer, feedback, choices, debrief, retry.
-  const play = ['您好，我是华苏的张工，来做今晚的割接', '\r', '\r', '2', ' ', '1', '\r', 'r'];
+  const play = ['您好，我是讯达的张工，来处理电源告警', '\r', '\r', '2', ' ', '1', '\r', 'r'];
   const keys = ['\r', ...play, ...play, ...play];
   const roleplay = await measure(`bin/roleplay.js play ${FIXTURE} --db ${join(dir, 'rss.db')}`, keys);
   const hello = await measure('node bench/ui-hello.mjs', ['x']);

@@ -3,8 +3,8 @@
 //  1. startup: process start to the first interactive frame of the menu (`roleplay` with no
 //     arguments), as a ratio to a minimal Ink "hello" app (bench/ui-hello.mjs) measured in
 //     the same run, both in a pseudo-terminal made by script(1). Goal: ratio <= 1.3.
-//  2. latency: keypress to rendered frame over a scripted 300-step play of the conformance
-//     case (practice mode, typed answers, feedback screens, debrief, retry), rendering
+//  2. latency: keypress to rendered frame over a scripted 300-step play of the all-features
+//     test case (practice mode, typed answers, feedback screens, debrief, retry), rendering
 //     through Ink's real (throttled) renderer into an in-memory terminal. Goal: p99 < 16 ms.
 // Prints a human report; with --json, one JSON object. Needs `npm run build` first.
 import { spawn, spawnSync } from 'node:child_process';
@@ -131,7 +131,7 @@ async function latency() {
   await loadScreens();
   const { openScenario } = await import('../dist/cli/commands/open-scenario.js');
   const { realClock } = await import('../dist/ui/clock.js');
-  const opened = openScenario(fileURLToPath(new URL('../test/fixtures/ui/night-window.yaml', import.meta.url)), 'en');
+  const opened = openScenario(fileURLToPath(new URL('../test/fixtures/ui/basement-alarm.yaml', import.meta.url)), 'en');
   if (!opened.ok) throw new Error(opened.message);
   const stdin = new FakeStdin();
   const stdout = new FakeStdout();
@@ -152,7 +152,7 @@ async function latency() {
 
   // One run of the case: the typed answer (as an input method delivers it), Enter, then
   // feedback / choice keys, and `r` on the debrief to start again.
-  const script = ['您好，我是华苏的张工，来做今晚的割接', '\r', '\r', '2', ' ', '1', '\r', 'r'];
+  const script = ['您好，我是讯达的张工，来处理电源告警', '\r', '\r', '2', ' ', '1', '\r', 'r'];
   const samples = [];
   let missed = 0;
   for (let i = 0; i < STEPS; i++) {

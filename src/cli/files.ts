@@ -3,7 +3,7 @@
  * resolving the lesson catalog each scenario sees. The only place the CLI touches scenario
  * files; everything after the text is the core's job.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 // the core's modules by name, not core/index.js: lint should not load the play engine (xstate)
 import type { Diagnostic } from '../core/diagnostics.js';
@@ -11,6 +11,7 @@ import { EMPTY_CATALOG, loadFile, mergeCatalogs, type LessonCatalog, type Loaded
 import type { Scenario } from '../core/model.js';
 import type { Lang } from '../core/text.js';
 import { fileMessages as M, resolveMessages, type Message } from '../core/messages.js';
+import { failureCode, loneCrToLf, notRegularText, readRegularFile, type ReadFailure } from './read-file.js';
 import {
   BUNDLED_SCENARIOS,
   CATALOG_FILE,
@@ -39,25 +40,11 @@ export function readScenarioText(file: string, lang: Lang): ReadResult {
     ok: false,
     diagnostic: { file, line, column, severity: 'error', code: m.code, message: m.text[lang] },
   });
-  let size: number;
+  const read = readRegularFile(file, MAX_FILE_BYTES);
+  if (!read.ok) return fail(readFailureMessage(read.failure));
+  const bytes = read.bytes;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) return fail(M.isDirectory());
-    size = st.size;
-  } catch (e) {
-    return fail(describeFsError(e));
-  }
-  if (size > MAX_FILE_BYTES) {
-    return fail(M.fileTooLarge((size / 1024 / 1024).toFixed(1), MAX_FILE_BYTES / 1024 / 1024));
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return fail(describeFsError(e));
-  }
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { ok: true, text: loneCrToLf(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch {
     const loose = new TextDecoder('utf-8').decode(bytes);
     const bad = loose.indexOf('\uFFFD');
@@ -68,11 +55,21 @@ export function readScenarioText(file: string, lang: Lang): ReadResult {
   }
 }
 
-function describeFsError(e: unknown): Message {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return M.notFound();
-  if (code === 'EACCES' || code === 'EPERM') return M.permissionDenied();
-  return M.unreadable(code ?? String(e));
+function readFailureMessage(f: ReadFailure): Message {
+  switch (f.reason) {
+    case 'not-found':
+      return M.notFound();
+    case 'permission':
+      return M.permissionDenied();
+    case 'folder':
+      return M.isDirectory();
+    case 'too-large':
+      return M.fileTooLarge((f.bytes / 1024 / 1024).toFixed(1), MAX_FILE_BYTES / 1024 / 1024);
+    case 'not-regular':
+      return { code: failureCode(f), text: notRegularText(f.kind) };
+    case 'io':
+      return M.unreadable(f.code);
+  }
 }
 
 /** A loaded file, or the reason it could not be read. */
@@ -139,23 +136,29 @@ export type Resolved =
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly message?: string };
 
-/** A scenario named by path, or by id among the scenario folders. */
-export function resolveScenario(ref: string, lang: Lang): Resolved {
-  let file: string | undefined;
+/** The file of a scenario named by path, or by id among the scenario folders; not read yet. */
+export function locateScenario(
+  ref: string,
+  lang: Lang,
+): { readonly ok: true; readonly file: string } | { readonly ok: false; readonly message: string } {
   try {
-    if (statSync(ref).isFile()) file = ref;
+    // Anything on disk but a folder is a path (a FIFO or a device is then refused by the reader).
+    if (!statSync(ref).isDirectory()) return { ok: true, file: ref };
   } catch {
     /* not a path */
   }
-  if (!file) {
-    const found = findById(ref);
-    if (!found) {
-      const ids = listScenarioFiles().map((f) => f.id);
-      const near = ids.find((id) => id.includes(ref) || ref.includes(id));
-      return { ok: false, diagnostics: [], message: resolveMessages.noScenario(ref, scenarioFolders(), near)[lang] };
-    }
-    file = found;
-  }
+  const found = findById(ref);
+  if (found) return { ok: true, file: found };
+  const ids = listScenarioFiles().map((f) => f.id);
+  const near = ids.find((id) => id.includes(ref) || ref.includes(id));
+  return { ok: false, message: resolveMessages.noScenario(ref, scenarioFolders(), near)[lang] };
+}
+
+/** A scenario named by path, or by id among the scenario folders. */
+export function resolveScenario(ref: string, lang: Lang): Resolved {
+  const located = locateScenario(ref, lang);
+  if (!located.ok) return { ok: false, diagnostics: [], message: located.message };
+  const { file } = located;
   const read = readScenarioText(file, lang);
   if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
   const loaded = loadFile(read.text, file, catalogFor(file, lang), { lang });

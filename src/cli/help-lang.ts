@@ -4,15 +4,18 @@
  */
 import { Help, type Command, type Option, type Argument } from 'commander';
 import type { Lang } from '../core/index.js';
-import { widthOf, wrapText } from '../ui/text-layout.js';
+import { widthOf, wrapText } from '../text/layout.js';
+import { said } from './env.js';
 
-const TITLES_ZH: Readonly<Record<string, string>> = {
-  'Usage:': '用法：',
-  'Options:': '选项：',
-  'Commands:': '命令：',
-  'Arguments:': '参数：',
-  'Global Options:': '全局选项：',
-};
+/** Commander's headings: its English, and ours in Chinese. */
+const TITLES = [
+  said('用法：', 'Usage:'),
+  said('选项：', 'Options:'),
+  said('命令：', 'Commands:'),
+  said('参数：', 'Arguments:'),
+  said('全局选项：', 'Global Options:'),
+];
+const TITLES_ZH: ReadonlyMap<string, string> = new Map(TITLES.map((t) => [t.en, t.zh]));
 
 const ANSI = /\x1b\[\d*(?:;\d*)*m/g;
 const columns = (text: string) => widthOf(text.replace(ANSI, ''));
@@ -50,7 +53,7 @@ export function helpInLang(program: Command, lang: Lang): void {
   }
   program.helpOption('-h, --help', '显示帮助').configureHelp({
     sortSubcommands: false,
-    styleTitle: (title: string) => TITLES_ZH[title] ?? title,
+    styleTitle: (title: string) => TITLES_ZH.get(title) ?? title,
     optionDescription(option: Option): string {
       // same rule as commander: a default is shown for options that take a value
       const shown = option.defaultValue !== undefined && (option.required || option.optional);

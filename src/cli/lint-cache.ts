@@ -18,7 +18,9 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { safeLine } from '../core/sanitize.js';
+import type { MessageCode } from '../core/messages.js';
 import type { Lang } from '../core/text.js';
+import { type FileKind, readRegularFile } from './read-file.js';
 import { lintDiagnostics, printLint, type FileFacts, type PrintOptions } from './lint-report.js';
 import { BUNDLED_SCENARIOS, CATALOG_FILE, MAX_FILE_BYTES, PACKAGE_ROOT, expandPaths } from './scenario-paths.js';
 
@@ -55,13 +57,10 @@ function buildId(): string {
   return build;
 }
 
+/** A file's bytes, read the guarded way (read-file.ts); undefined when lint would report the file instead. */
 function bytesOf(file: string): Buffer | undefined {
-  try {
-    const st = statSync(file);
-    return st.isFile() && st.size <= MAX_FILE_BYTES ? readFileSync(file) : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = readRegularFile(file, MAX_FILE_BYTES);
+  return read.ok ? read.bytes : undefined;
 }
 
 /** The key of a file's lint result; undefined when the file cannot be read (lint reports that itself). */
@@ -96,9 +95,12 @@ type Entry = Omit<FileFacts, 'file' | 'diagnostics'> & {
 };
 
 function read(dir: string, key: string): Entry | undefined {
+  // the guarded read: an entry swapped for a FIFO or a huge file must not hang lint
+  const bytes = readRegularFile(join(dir, `${key}.json`), MAX_FILE_BYTES);
+  if (!bytes.ok) return undefined;
   let entry: Entry;
   try {
-    entry = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as Entry;
+    entry = JSON.parse(bytes.bytes.toString('utf8')) as Entry;
   } catch {
     return undefined;
   }
@@ -106,7 +108,11 @@ function read(dir: string, key: string): Entry | undefined {
   if (!Array.isArray(entry?.diagnostics) || !entry.diagnostics.every(wellFormed)) return undefined;
   return {
     ...entry,
-    diagnostics: entry.diagnostics.map((d) => ({ ...d, code: safeLine(d.code), message: safeLine(d.message) })),
+    diagnostics: entry.diagnostics.map((d) => ({
+      ...d,
+      code: safeLine(d.code) as MessageCode,
+      message: safeLine(d.message),
+    })),
   };
 }
 
@@ -132,8 +138,12 @@ export function lintFromCache(
   const linted = paths.length ? paths : ['scenarios'];
   const dir = cacheDir();
   const facts: FileFacts[] = [];
+  const skipped: { file: string; kind: FileKind }[] = [];
   try {
-    for (const file of expandPaths(linted)) {
+    const files = expandPaths(linted, skipped);
+    // a FIFO or device passed over in a folder: the full lint says so (and it is rare)
+    if (skipped.length > 0) return undefined;
+    for (const file of files) {
       const key = keyOf(file, options.lang);
       const entry = key === undefined ? undefined : read(dir, key);
       if (!entry) return undefined;

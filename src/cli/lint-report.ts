@@ -7,9 +7,12 @@
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { byPosition, formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
+import { errorsFirst, formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { fileMessages as M, lintSummary, type Message } from '../core/messages.js';
 import type { Lang } from '../core/text.js';
+import { printLine } from './env.js';
+import { printJson } from './json-output.js';
+import { type FileKind, skippedText } from './read-file.js';
 import { CATALOG_FILE } from './scenario-paths.js';
 
 export interface Position {
@@ -27,10 +30,32 @@ export interface FileFacts {
   readonly catalog?: { readonly lessons: readonly { readonly id: string; readonly at: Position }[] };
 }
 
-/** Every file's diagnostics, and those across files (repeated scenario ids, catalog lessons nobody scores), sorted. */
-export function lintDiagnostics(paths: readonly string[], files: readonly FileFacts[], lang: Lang): Diagnostic[] {
+/** A FIFO, socket or device found while scanning a folder: passed over, with a warning. */
+export interface Skipped {
+  readonly file: string;
+  readonly kind: FileKind;
+}
+
+function skippedWarning(s: Skipped, lang: Lang): Diagnostic {
+  const text = skippedText(s.kind);
+  return { file: s.file, line: 1, column: 1, severity: 'warning', code: 'not-regular-file', message: text[lang] };
+}
+
+/**
+ * Every file's diagnostics, the files passed over, and the checks across files (repeated
+ * scenario ids, catalog lessons nobody scores): errors first, each in file order.
+ */
+export function lintDiagnostics(
+  paths: readonly string[],
+  files: readonly FileFacts[],
+  lang: Lang,
+  skipped: readonly Skipped[] = [],
+): Diagnostic[] {
   const said = (m: Message) => ({ code: m.code, message: m.text[lang] });
-  const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
+  const diagnostics: Diagnostic[] = [
+    ...files.flatMap((f) => f.diagnostics),
+    ...skipped.map((s) => skippedWarning(s, lang)),
+  ];
   const ids = new Map<string, string>();
   const scored = new Set<string>();
   for (const f of files) {
@@ -52,7 +77,7 @@ export function lintDiagnostics(paths: readonly string[], files: readonly FileFa
         if (!scored.has(id))
           diagnostics.push({ file: f.file, ...at, severity: 'warning', ...said(M.catalogLessonNeverScored(id)) });
     }
-  return diagnostics.sort(byPosition);
+  return diagnostics.sort(errorsFirst);
 }
 
 function isDirectory(p: string): boolean {
@@ -74,9 +99,9 @@ export function printLint(files: number, diagnostics: readonly Diagnostic[], opt
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ files, errors, warnings, diagnostics }, null, 2)}\n`);
+    printJson({ files, errors, warnings, diagnostics });
   } else {
-    for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+    for (const d of diagnostics) printLine(formatDiagnostic(d));
     process.stderr.write(`${lintSummary(files, errors, warnings)[options.lang]}\n`);
   }
   return errors > 0 || (options.strict && warnings > 0) ? 1 : 0;

@@ -4,20 +4,20 @@
  * ROLEPLAY_DEBUG=1) for bugs, so a trainer never sees a stack trace.
  */
 import { CommanderError, type Command } from 'commander';
-import { UserError } from './env.js';
-import { buildProgram, exitCode } from './program.js';
+import { safeLine, safeText } from '../core/sanitize.js';
+import { cliEnv, printProblem, UserError } from './env.js';
+import { buildProgram } from './program.js';
+import { guardStandardStreams, HANG_UP_STATUS, terminalLost } from './terminal-loss.js';
 import { langFromArgv, usageError } from './usage-errors.js';
 
-// A reader that stops early (`roleplay list | head`) closes the pipe; that is not a failure
-// of ours, so leave quietly instead of printing a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
-}
+// A reader that stops early (`roleplay list | head`) or a terminal that went away: a quiet end.
+guardStandardStreams();
 
 async function main(argv: string[]): Promise<number> {
   // Read before commander parses, so the help it prints is in this language too.
   const lang = langFromArgv(argv);
-  const program = buildProgram(lang);
+  const env = cliEnv(lang);
+  const program = buildProgram(env);
   // Commander copies exitOverride to subcommands only when they are created, so it is set on
   // every command here: otherwise a usage mistake after a command name (`run x --bogus`)
   // would exit 1 — "invalid scenario" — instead of 2.
@@ -26,20 +26,20 @@ async function main(argv: string[]): Promise<number> {
   for (const cmd of commands) {
     cmd.exitOverride();
     cmd.configureOutput({
-      writeErr: (s) => process.stderr.write(s),
+      writeErr: (s) => process.stderr.write(safeText(s)),
       outputError: (s, write) => write(`roleplay: ${usageError(s, lang)}\n`),
     });
   }
   try {
     await program.parseAsync(argv);
-    return exitCode;
+    return env.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version "fail" with exit code 0 after printing.
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UserError) {
-      process.stderr.write(`roleplay: ${e.message}\n`);
+      printProblem(e.message);
       return e.exitCode;
     }
     throw e;
@@ -48,13 +48,15 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv).then(
   (code) => {
+    // The screen has closed and the session is saved; nothing else is worth waiting for.
+    if (terminalLost()) process.exit(HANG_UP_STATUS);
     process.exitCode = code;
   },
   (e: unknown) => {
     if (process.env.ROLEPLAY_DEBUG) console.error(e);
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(
-      `roleplay: internal error: ${message.split('\n')[0]} (set ROLEPLAY_DEBUG=1 for details, and please report it)\n`,
+      `roleplay: internal error: ${safeLine(message.split('\n')[0]!)} (set ROLEPLAY_DEBUG=1 for details, and please report it)\n`,
     );
     process.exitCode = 1;
   },

@@ -3,9 +3,10 @@
  * cases from this before its first frame, so nothing here may import the validator.
  * files.ts re-exports all of it for everything else.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readTextFile, specialKindOf, type FileKind } from './read-file.js';
 
 /** The package's own folder (…/roleplay), found from this file in src/ or dist/. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,8 +21,12 @@ function isYaml(file: string): boolean {
   return ext === '.yaml' || ext === '.yml';
 }
 
-/** The YAML files under the given paths (folders are walked, sorted); missing paths are kept so they can be reported. */
-export function expandPaths(paths: readonly string[]): string[] {
+/**
+ * The YAML files under the given paths (folders are walked, sorted); missing paths are kept so
+ * they can be reported. In a folder, a FIFO, socket or device named *.yaml is passed over (and
+ * added to `skipped`, when given): reading it would block or never end.
+ */
+export function expandPaths(paths: readonly string[], skipped?: { file: string; kind: FileKind }[]): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
     let st;
@@ -39,7 +44,11 @@ export function expandPaths(paths: readonly string[]): string[] {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const child = join(p, entry.name);
       if (entry.isDirectory()) walk(child);
-      else if (isYaml(entry.name)) out.push(child);
+      else if (isYaml(entry.name)) {
+        const special = entry.isFile() ? undefined : specialKindOf(child);
+        if (special) skipped?.push({ file: child, kind: special });
+        else out.push(child);
+      }
     }
   };
   for (const p of paths) walk(p);
@@ -60,13 +69,9 @@ export function listScenarioFiles(): { id: string; file: string }[] {
   for (const dir of scenarioFolders()) {
     for (const file of expandPaths([dir])) {
       if (basename(file) === CATALOG_FILE) continue;
-      let text: string;
-      try {
-        if (statSync(file).size > MAX_FILE_BYTES) continue;
-        text = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
+      const read = readTextFile(file, MAX_FILE_BYTES);
+      if (!read.ok) continue;
+      const text = read.text;
       const m = /^id:\s*["']?([a-z0-9-]+)/m.exec(text);
       const id = m?.[1] ?? basename(file, extname(file));
       if (seen.has(id)) continue;

@@ -6,9 +6,8 @@
  * The `ok`/`FAIL` markers of `roleplay test` are not here: like lint's error/warning they stay
  * the same in every language, for CI logs and scripts that grep them.
  */
-import type { Said } from '../core/messages.js';
+import { said } from './env.js';
 
-const said = (zh: string, en: string): Said => ({ zh, en });
 const q = (name: string) => `「${name}」`;
 const s = (n: number) => (n === 1 ? '' : 's');
 
@@ -50,7 +49,23 @@ export const testMessages = {
   problemSeparator: () => said('；', '; '),
   summary: (passed: number, failed: number) =>
     said(`${passed} 个通过，${failed} 个失败`, `${passed} passed, ${failed} failed`),
+  /** a sample answer that took another rule than the test says */
+  answerMismatch: (node: string, answer: string, taken: RuleName, expected: RuleName) =>
+    said(
+      `节点${q(node)}：“${answer}”走的是${ruleSaid(taken).zh}，应为${ruleSaid(expected).zh}`,
+      `at node '${node}', “${answer}” took ${ruleSaid(taken).en}, expected ${ruleSaid(expected).en}`,
+    ),
 };
+
+/** A rule as reports name it: its 1-based number and, when it has one, its id. */
+export interface RuleName {
+  readonly rule: number;
+  readonly id?: string;
+}
+const ruleSaid = (r: RuleName) =>
+  r.id === undefined
+    ? said(`第 ${r.rule} 条规则`, `rule ${r.rule}`)
+    : said(`第 ${r.rule} 条规则${q(r.id)}`, `rule ${r.rule} ('${r.id}')`);
 
 export interface CoverageRatio {
   readonly ratio: string;
@@ -63,8 +78,13 @@ export const coverageMessages = {
       '覆盖率（测试进入过的节点、选过的选项、到达过的结局）：',
       'coverage (nodes entered, choices taken, endings reached by the tests):',
     ),
-  counts: (nodes: string, choices: string, endings: string) =>
-    said(`节点 ${nodes}  选项 ${choices}  结局 ${endings}`, `nodes ${nodes}  choices ${choices}  endings ${endings}`),
+  counts: (nodes: string, choices: string, endings: string, rules?: string) =>
+    said(
+      `节点 ${nodes}  选项 ${choices}  结局 ${endings}${rules === undefined ? '' : `  回答规则 ${rules}`}`,
+      `nodes ${nodes}  choices ${choices}  endings ${endings}${rules === undefined ? '' : `  rules ${rules}`}`,
+    ),
+  rulesMissed: (ids: readonly string[]) =>
+    said(`从没有回答走到的规则：${ids.join('、')}`, `answer rules never taken: ${ids.join(', ')}`),
   noTests: () => said('（没有测试）', '(no tests)'),
   allCovered: () => said('（全部覆盖）', '(all covered)'),
   endingsMissed: (ids: readonly string[]) =>
@@ -73,10 +93,16 @@ export const coverageMessages = {
     said(`从没进入的节点：${ids.join('、')}`, `nodes never entered: ${ids.join(', ')}`),
   choicesMissed: (ids: readonly string[]) =>
     said(`从没选过的选项：${ids.join('、')}`, `choices never taken: ${ids.join(', ')}`),
-  total: (nodes: CoverageRatio, choices: CoverageRatio, endings: CoverageRatio, scenarios: number) =>
+  total: (
+    nodes: CoverageRatio,
+    choices: CoverageRatio,
+    endings: CoverageRatio,
+    scenarios: number,
+    rules?: CoverageRatio,
+  ) =>
     said(
-      `覆盖率：节点 ${nodes.ratio}（${nodes.percent}%），选项 ${choices.ratio}（${choices.percent}%），结局 ${endings.ratio}（${endings.percent}%），共 ${scenarios} 个案例`,
-      `coverage: nodes ${nodes.ratio} (${nodes.percent}%), choices ${choices.ratio} (${choices.percent}%), endings ${endings.ratio} (${endings.percent}%) in ${scenarios} scenario${s(scenarios)}`,
+      `覆盖率：节点 ${nodes.ratio}（${nodes.percent}%），选项 ${choices.ratio}（${choices.percent}%），结局 ${endings.ratio}（${endings.percent}%）${rules ? `，回答规则 ${rules.ratio}（${rules.percent}%）` : ''}，共 ${scenarios} 个案例`,
+      `coverage: nodes ${nodes.ratio} (${nodes.percent}%), choices ${choices.ratio} (${choices.percent}%), endings ${endings.ratio} (${endings.percent}%)${rules ? `, rules ${rules.ratio} (${rules.percent}%)` : ''} in ${scenarios} scenario${s(scenarios)}`,
     ),
 };
 

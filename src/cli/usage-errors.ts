@@ -6,44 +6,44 @@
  */
 import type { Lang } from '../core/index.js';
 import { isLang } from '../core/text.js';
-import { resolveLang } from './env.js';
+import { resolveLang, type Said, said } from './env.js';
 
-type Words = { readonly en: string; readonly zh: string };
-const RULES: readonly (readonly [RegExp, (m: RegExpMatchArray) => Words])[] = [
+const RULES: readonly (readonly [RegExp, (m: RegExpMatchArray) => Said])[] = [
   [
     /^unknown option '([^']+)'(?:\s*\(Did you mean (?:one of )?(.+)\?\))?$/s,
-    (m) => ({
-      en: `unknown option '${m[1]}'${m[2] ? `; did you mean ${m[2]}?` : ''} (--help lists the options)`,
-      zh: `没有 '${m[1]}' 这个选项${m[2] ? `；是不是 ${m[2]}？` : ''}（--help 会列出所有选项）`,
-    }),
+    (m) =>
+      said(
+        `没有 '${m[1]}' 这个选项${m[2] ? `；是不是 ${m[2]}？` : ''}（--help 会列出所有选项）`,
+        `unknown option '${m[1]}'${m[2] ? `; did you mean ${m[2]}?` : ''} (--help lists the options)`,
+      ),
   ],
   [
     /^missing required argument '([^']+)'$/,
-    (m) => ({
-      en: `missing required argument '${m[1]}' (--help shows how to call it)`,
-      zh: `缺少参数 '${m[1]}'（--help 会说明用法）`,
-    }),
+    (m) =>
+      said(
+        `缺少参数 '${m[1]}'（--help 会说明用法）`,
+        `missing required argument '${m[1]}' (--help shows how to call it)`,
+      ),
   ],
   [
     /^option '([^']+)' argument missing$/,
-    (m) => ({
-      en: `option '${m[1]}' needs a value`,
-      zh: `选项 '${m[1]}' 后面要跟一个值`,
-    }),
+    (m) => said(`选项 '${m[1]}' 后面要跟一个值`, `option '${m[1]}' needs a value`),
   ],
   [
     /^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\.$/s,
-    (m) => ({
-      en: `option '${m[1]}' argument '${m[2]}' is invalid. Allowed choices are ${m[3]}.`,
-      zh: `选项 '${m[1]}' 不接受 '${m[2]}'；可选：${m[3]}`,
-    }),
+    (m) =>
+      said(
+        `选项 '${m[1]}' 不接受 '${m[2]}'；可选：${m[3]}`,
+        `option '${m[1]}' argument '${m[2]}' is invalid. Allowed choices are ${m[3]}.`,
+      ),
   ],
   [
     /^too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
-    (m) => ({
-      en: `too many arguments${m[1] ? ` for '${m[1]}'` : ''}: expected ${m[2]}, got ${m[3]}`,
-      zh: `${m[1] ? `'${m[1]}' 的` : ''}参数太多：应为 ${m[2]} 个，实际给了 ${m[3]} 个`,
-    }),
+    (m) =>
+      said(
+        `${m[1] ? `'${m[1]}' 的` : ''}参数太多：应为 ${m[2]} 个，实际给了 ${m[3]} 个`,
+        `too many arguments${m[1] ? ` for '${m[1]}'` : ''}: expected ${m[2]}, got ${m[3]}`,
+      ),
   ],
 ];
 

@@ -4,6 +4,8 @@
  * complete in both languages and short enough for an 80-column screen.
  */
 import stringWidth from 'string-width';
+import { checkModelAnswers } from './answer-checks.js';
+import { chineseOnlyText } from './chinese-only.js';
 import { canReach, components, graphOf, type ScenarioGraph } from './graph.js';
 import {
   explore,
@@ -16,7 +18,7 @@ import {
 import { consequenceOf, waysOf, type ChoiceNode, type Condition, type Scenario, type Way } from './model.js';
 import { loopTraps } from './paths.js';
 import { describeSizes } from './situations.js';
-import type { Finding } from './references.js';
+import type { Finding } from './finding.js';
 import { checkMessages as M, type Message, type Said } from './messages.js';
 import type { RawCatalog, RawScenario } from './schema.js';
 import { text as normalizeText } from './normalize.js';
@@ -49,7 +51,8 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
   checkTraps(scenario, graph, exploration, leadsToEnd, loops, warn);
   checkLessons(scenario, raw, exploration, warn);
   checkMeters(scenario, warn);
-  checkTexts(raw, warn);
+  // Translations and length: checkScenarioTexts, which load.ts runs even when names are wrong.
+  out.push(...checkModelAnswers(scenario));
   return out;
 }
 
@@ -274,6 +277,8 @@ function checkText(warn: Warn, path: Path, raw: RawText | undefined, limit?: num
     }
   }
   const t = normalizeText(raw);
+  const chinese = chineseOnlyText(t);
+  if (chinese) warn(path, chinese);
   if (typeof t !== 'string') {
     const langs = Object.keys(t);
     if (langs.includes('zh') !== langs.includes('en')) {
@@ -314,10 +319,20 @@ function checkTexts(raw: RawScenario, warn: Warn) {
     if (n.timeout) text([...at, 'timeout', 'feedback'], n.timeout.feedback, TEXT_LIMITS.feedback);
     if (n.input) {
       text([...at, 'input', 'prompt'], n.input.prompt, TEXT_LIMITS.prompt);
+      text([...at, 'input', 'model'], n.input.model, TEXT_LIMITS.feedback);
       n.input.rules.forEach((r, i) => text([...at, 'input', 'rules', i, 'feedback'], r.feedback, TEXT_LIMITS.feedback));
     }
     n.when?.forEach((b, i) => text([...at, 'when', i, 'feedback'], b.feedback, TEXT_LIMITS.feedback));
   }
+}
+
+/** The text checks of a scenario: they need only its shape, so lint shows them beside any name errors. */
+export function checkScenarioTexts(raw: RawScenario): Finding[] {
+  const out: Finding[] = [];
+  checkTexts(raw, (path, m, part = 'value') =>
+    out.push({ path, part, severity: 'warning', code: m.code, text: m.text }),
+  );
+  return out;
 }
 
 /** Text checks for a lesson catalog file. */

@@ -1,4 +1,5 @@
 /** A problem found in a file, written for the trainer who will fix it. */
+import type { MessageCode } from './messages.js';
 import { safeLine } from './sanitize.js';
 
 export type Severity = 'error' | 'warning';
@@ -11,7 +12,7 @@ export interface Diagnostic {
   readonly column: number;
   readonly severity: Severity;
   /** Stable identifier of the kind of problem, for editors and tests (e.g. "unknown-node"). */
-  readonly code: string;
+  readonly code: MessageCode;
   readonly message: string;
 }
 
@@ -25,6 +26,11 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+}
+
+/** Errors before warnings, each in file order: what must be fixed comes before what should be (lint's order). */
+export function errorsFirst(a: Diagnostic, b: Diagnostic): number {
+  return (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || byPosition(a, b);
 }
 
 /**

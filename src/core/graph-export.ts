@@ -10,12 +10,14 @@ import {
   consequenceOf,
   waysOf,
   type Condition,
+  type Match,
   type NodeId,
   type Outcome,
   type Scenario,
   type ScenarioNode,
   type Way,
 } from './model.js';
+import { type GraphWords, graphWords } from './graph-words.js';
 import { localize } from './text.js';
 import { safeLine } from './sanitize.js';
 
@@ -39,9 +41,9 @@ const BEST_COLOUR = '#1565c0';
 
 const OPS = { eq: '=', gte: '≥', gt: '>', lte: '≤', lt: '<' } as const;
 
-export function describeCondition(c: Condition): string {
-  return [...c.meters.map((t) => `${t.meter} ${OPS[t.op]} ${t.value}`), ...c.visited.map((v) => `visited ${v}`)].join(
-    ' and ',
+export function describeCondition(c: Condition, words: GraphWords = graphWords('en')): string {
+  return [...c.meters.map((t) => `${t.meter} ${OPS[t.op]} ${t.value}`), ...c.visited.map(words.visited)].join(
+    words.and,
   );
 }
 
@@ -53,44 +55,45 @@ function points(way: Way): string {
   return total > 0 ? `+${total}` : total < 0 ? `−${-total}` : '±0';
 }
 
-/** What takes a way, in a few words: `listen`, `answer: 您好+华苏`, `timeout 20s`, `if mood ≤ -5`. */
-export function wayLabel(node: ScenarioNode, way: Way): string {
+/** What takes a way, in a few words: `listen`, `answer: 您好+华苏`, `timeout 20s`, `if mood ≤ -5` (in `lang`). */
+export function wayLabel(node: ScenarioNode, way: Way, lang = 'en'): string {
+  const w = graphWords(lang);
   const parts: string[] = [];
   switch (way.kind) {
     case 'choice':
       parts.push(way.choice.id);
-      if (way.choice.if) parts.push(`if ${describeCondition(way.choice.if)}`);
+      if (way.choice.if) parts.push(w.if(describeCondition(way.choice.if, w)));
       break;
     case 'timeout':
-      parts.push(`timeout ${way.timeout.seconds}s`);
+      parts.push(w.timeout(way.timeout.seconds));
       break;
-    case 'rule': {
-      const m = way.rule.match;
-      if (!m) parts.push('any other answer');
-      else {
-        const words = [
-          ...(m.all.length ? [m.all.join('+')] : []),
-          ...(m.any.length ? [m.any.join('/')] : []),
-          ...(m.none.length ? [`not ${m.none.join('/')}`] : []),
-          ...(m.regex !== undefined ? [`/${m.regex}/`] : []),
-        ];
-        parts.push(`answer ${way.index + 1}: ${words.join(' ')}`);
-      }
+    case 'rule':
+      parts.push(ruleLabel(way.rule.match, way.index, w));
       break;
-    }
     case 'branch':
       parts.push(
         way.branch.if
-          ? `if ${describeCondition(way.branch.if)}`
+          ? w.if(describeCondition(way.branch.if, w))
           : node.kind === 'branch' && node.when.length > 1
-            ? 'otherwise'
-            : 'always',
+            ? w.otherwise
+            : w.always,
       );
       break;
   }
   const p = points(way);
   if (p) parts.push(p);
   return parts.join(' · ');
+}
+
+function ruleLabel(m: Match | undefined, index: number, w: GraphWords): string {
+  if (!m) return w.anyOtherAnswer;
+  const words = [
+    ...(m.all.length ? [m.all.join('+')] : []),
+    ...(m.any.length ? [m.any.join('/')] : []),
+    ...(m.none.length ? [w.not(m.none.join('/'))] : []),
+    ...(m.regex !== undefined ? [`/${m.regex}/`] : []),
+  ];
+  return w.answer(index + 1, words.join(' '));
 }
 
 function shorten(text: string, chars: number): string {
@@ -105,7 +108,7 @@ interface Edge {
   readonly best: boolean;
 }
 
-function edgesOf(scenario: Scenario, highlight?: FoundPath): Edge[] {
+function edgesOf(scenario: Scenario, lang: string, highlight?: FoundPath): Edge[] {
   const onBest = new Set<string>();
   for (const step of highlight?.ways ?? []) onBest.add(wayKey(step.node, step.way));
   const edges: Edge[] = [];
@@ -114,7 +117,7 @@ function edgesOf(scenario: Scenario, highlight?: FoundPath): Edge[] {
       edges.push({
         from: node.id,
         to: consequenceOf(way).goto,
-        label: wayLabel(node, way),
+        label: wayLabel(node, way, lang),
         best: onBest.has(wayKey(node.id, way)),
       });
     }
@@ -129,9 +132,67 @@ function wayKey(node: NodeId, way: Way): string {
 }
 
 function nodeTitle(node: ScenarioNode, lang: string, chars: number): string {
-  const kind = node.kind === 'end' ? `end: ${node.outcome}` : node.kind === 'branch' ? 'when' : node.kind;
+  const w = graphWords(lang);
+  const kind =
+    node.kind === 'end' ? w.ending(w.outcomes[node.outcome]) : w.kinds[node.kind === 'branch' ? 'when' : node.kind];
   const text = chars > 0 && node.text !== undefined ? shorten(safeLine(localize(node.text, lang)).trim(), chars) : '';
   return text ? `${node.id} (${kind})\n${text}` : `${node.id} (${kind})`;
+}
+
+/** The diagram as data, for `roleplay graph --json`: every node and every way, labelled as drawn. */
+export interface GraphData {
+  readonly scenario: string;
+  readonly start: NodeId;
+  readonly nodes: readonly {
+    readonly id: NodeId;
+    readonly kind: 'choice' | 'input' | 'when' | 'end';
+    readonly outcome: Outcome | null;
+    /** the node's text in `lang`, in full ('' when it has none) */
+    readonly text: string;
+    readonly best: boolean;
+  }[];
+  readonly edges: readonly {
+    readonly from: NodeId;
+    readonly to: NodeId;
+    readonly way: Way['kind'];
+    /** the choice id (way `choice`), else null */
+    readonly choice: string | null;
+    /** the rule's or branch's number from 1 (ways `rule` and `branch`), else null */
+    readonly index: number | null;
+    /** what takes the way, in `lang`, as the diagram labels it */
+    readonly label: string;
+    /** the points the way scores, all lessons together */
+    readonly points: number;
+    readonly best: boolean;
+  }[];
+}
+
+export function graphData(scenario: Scenario, options: Omit<GraphOptions, 'format' | 'textChars'>): GraphData {
+  const onBest = new Set(options.highlight?.nodes ?? []);
+  const bestWays = new Set((options.highlight?.ways ?? []).map((s) => wayKey(s.node, s.way)));
+  return {
+    scenario: scenario.id,
+    start: scenario.start,
+    nodes: Object.values(scenario.nodes).map((node) => ({
+      id: node.id,
+      kind: node.kind === 'branch' ? 'when' : node.kind,
+      outcome: node.kind === 'end' ? node.outcome : null,
+      text: node.text === undefined ? '' : safeLine(localize(node.text, options.lang)).trim(),
+      best: onBest.has(node.id),
+    })),
+    edges: Object.values(scenario.nodes).flatMap((node) =>
+      waysOf(node).map((way) => ({
+        from: node.id,
+        to: consequenceOf(way).goto,
+        way: way.kind,
+        choice: way.kind === 'choice' ? way.choice.id : null,
+        index: way.kind === 'rule' || way.kind === 'branch' ? way.index + 1 : null,
+        label: wayLabel(node, way, options.lang),
+        points: Object.values(consequenceOf(way).score).reduce((s, p) => s + p, 0),
+        best: bestWays.has(wayKey(node.id, way)),
+      })),
+    ),
+  };
 }
 
 export function renderGraph(scenario: Scenario, options: GraphOptions): string {
@@ -163,13 +224,13 @@ function renderMermaid(scenario: Scenario, options: GraphOptions): string {
         break;
     }
   }
-  const edges = edgesOf(scenario, options.highlight);
+  const edges = edgesOf(scenario, options.lang, options.highlight);
   const best: number[] = [];
   edges.forEach((e, i) => {
     lines.push(`  ${ids.get(e.from)} -->|"${esc(e.label)}"| ${ids.get(e.to)}`);
     if (e.best) best.push(i);
   });
-  lines.push(`  start((start)) --> ${ids.get(scenario.start)}`);
+  lines.push(`  start(("${esc(graphWords(options.lang).start)}")) --> ${ids.get(scenario.start)}`);
   for (const [outcome, c] of Object.entries(OUTCOME_COLOURS)) {
     lines.push(`  classDef ${outcome} fill:${c.fill},stroke:${c.stroke},stroke-width:2px,color:#000`);
   }
@@ -234,7 +295,7 @@ function renderDot(scenario: Scenario, options: GraphOptions): string {
     if (onBestNode.has(node.id)) attrs.push(`penwidth=3`, ...(node.kind === 'end' ? [] : [`color="${BEST_COLOUR}"`]));
     lines.push(`  ${q(node.id)} [${attrs.join(', ')}];`);
   }
-  for (const e of edgesOf(scenario, options.highlight)) {
+  for (const e of edgesOf(scenario, options.lang, options.highlight)) {
     const attrs = [`label=${q(e.label)}`];
     if (e.best) attrs.push(`color="${BEST_COLOUR}"`, 'penwidth=3', `fontcolor="${BEST_COLOUR}"`);
     lines.push(`  ${q(e.from)} -> ${q(e.to)} [${attrs.join(', ')}];`);

@@ -30,3 +30,6 @@ export * from './explore.js';
 export * from './scoring.js';
 export * from './machine.js';
 export * from './session.js';
+export * from './records.js';
+export * from './recorder.js';
+export { shuffledChoices, MAX_SHUFFLE_SEED } from './shuffle.js';

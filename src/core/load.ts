@@ -5,7 +5,7 @@
  * Pure: the caller reads the file and passes its text.
  */
 import type { z } from 'zod';
-import { checkCatalog, checkScenario } from './checks.js';
+import { checkCatalog, checkScenario, checkScenarioTexts } from './checks.js';
 import type { Diagnostic } from './diagnostics.js';
 import { hasErrors, tidyMessage } from './diagnostics.js';
 import type { Lesson, LessonId, Scenario } from './model.js';
@@ -119,6 +119,7 @@ function loadScenarioData(
   if (!raw) return { kind: 'scenario', diagnostics, locate };
 
   for (const f of checkReferences(raw, new Set(Object.keys(catalog.lessons)))) report(f);
+  for (const f of checkScenarioTexts(raw)) report(f); // warnings shown even when a name is wrong
   if (hasErrors(diagnostics)) return { kind: 'scenario', diagnostics, locate };
 
   const scenario = normalizeScenario(raw, catalog.lessons);

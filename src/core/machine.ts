@@ -7,7 +7,7 @@
  */
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import { applyEffects, holds, initialMeters, visitedBeforeLast } from './conditions.js';
-import { matches, normalizeAnswer } from './match.js';
+import { matchesAnswer } from './match.js';
 import type {
   Condition,
   Consequence,
@@ -96,7 +96,7 @@ export function compile(scenario: Scenario) {
         event.choice === params.choice &&
         holds(params.if, context.meters, visitedBeforeLast(context.path)),
       answerMatches: ({ event }, params: { match?: Match }) =>
-        event.type === 'say' && matches(params.match, normalizeAnswer(event.text)),
+        event.type === 'say' && matchesAnswer(params.match, event.text),
       conditionHolds: ({ context }, params: { if?: Condition }) =>
         holds(params.if, context.meters, visitedBeforeLast(context.path)),
     },

@@ -5,20 +5,119 @@
  * as goto or passScore) appear verbatim in both, because trainers search their file for them.
  * Chinese quotes names with 「」, English with '' (tidyMessage shortens either kind).
  */
-import type { Lang } from './text.js';
+import type { ErrorCode } from 'yaml';
+import { MAX_SCENARIO_NUMBER } from './limits.js';
 import { listOf, nearest } from './suggest.js';
+import { said, type Said } from './text.js';
+import { yamlProblemZh } from './yaml-problem-words.js';
 
-/** One message in both UI languages. */
-export type Said = Readonly<Record<Lang, string>>;
+export type { Said } from './text.js';
+
+/**
+ * Every finding's stable code (for tools and editors; never translated). A union, so that a
+ * misspelt code is a compile error; the YAML parser's own codes are mapped to `yaml-…`.
+ */
+export type MessageCode =
+  | 'bad-condition'
+  | 'bad-regex'
+  | 'bad-rule-id'
+  | 'binary-file'
+  | 'branch-loop'
+  | 'branch-never-taken'
+  | 'chinese-only'
+  | 'choice-never-shown'
+  | 'choice-shown-only-on-revisit'
+  | 'dead-end'
+  | 'duplicate-choice'
+  | 'duplicate-rule-id'
+  | 'duplicate-scenario-id'
+  | 'empty-cast'
+  | 'empty-file'
+  | 'empty-keyword'
+  | 'empty-match'
+  | 'fallback-not-last'
+  | 'fallback-twice'
+  | 'file-too-large'
+  | 'invalid-field'
+  | 'is-directory'
+  | 'lesson-never-scored'
+  | 'lesson-only-loses'
+  | 'lesson-overrides-catalog'
+  | 'loop-earns-points'
+  | 'loop-no-way-out'
+  | 'max-not-positive'
+  | 'meter-range'
+  | 'misplaced-timeout'
+  | 'missing-translation'
+  | 'model-not-best'
+  | 'no-choice-shown'
+  | 'no-ending'
+  | 'no-fallback-rule'
+  | 'no-model-answer'
+  | 'no-nodes'
+  | 'node-kind'
+  | 'not-a-map'
+  | 'not-utf8'
+  | 'not-regular-file'
+  | 'reached-only-by-revisit'
+  | 'revisit-beats-max'
+  | 'regex-backtracking'
+  | 'regex-too-complex'
+  | 'regex-upper-case'
+  | 'reserved-cast-id'
+  | 'reserved-meter'
+  | 'test-kind'
+  | 'text-cut-at-comma'
+  | 'text-too-long'
+  | 'too-complex'
+  | 'too-deep'
+  | 'unknown-ending'
+  | 'unknown-key'
+  | 'unknown-language'
+  | 'unknown-lesson'
+  | 'unknown-meter'
+  | 'unknown-node'
+  | 'unknown-rule'
+  | 'unknown-speaker'
+  | 'unreachable-node'
+  | 'unreadable'
+  | 'unused-meter'
+  | 'when-default-not-last'
+  | 'when-no-default'
+  | 'yaml-alias-count'
+  | 'yaml-alias-loop'
+  | 'yaml-complex-key'
+  | 'yaml-duplicate-key'
+  | YamlParserCode
+  | AuditCode;
+
+/** What `roleplay audit` finds (audit-messages.ts). */
+export type AuditCode =
+  | 'audit-incomplete'
+  | 'best-is-longest'
+  | 'direction-gives-away'
+  | 'failure-can-pass'
+  | 'keyword-catches-refusal'
+  | 'line-gives-away'
+  | 'naive-strategy-passes'
+  | 'partial-passes-broken-lesson'
+  | 'success-cannot-pass';
+
+type Kebab<S extends string> = S extends `${infer A}_${infer B}` ? `${A}-${Kebab<B>}` : S;
+/** The yaml library's error codes as ours: DUPLICATE_KEY → yaml-duplicate-key. */
+export type YamlParserCode = `yaml-${Kebab<Lowercase<ErrorCode>>}`;
+
+/** The parser's code as ours (the parser reports only its ErrorCodes; the type cannot follow replace). */
+export const yamlCode = (parserCode: string): YamlParserCode =>
+  `yaml-${parserCode.toLowerCase().replace(/_/g, '-')}` as YamlParserCode;
 
 /** A problem's stable code (for tools; never translated) and its text. */
 export interface Message {
-  readonly code: string;
+  readonly code: MessageCode;
   readonly text: Said;
 }
 
-const said = (zh: string, en: string): Said => ({ zh, en });
-const msg = (code: string, zh: string, en: string): Message => ({ code, text: { zh, en } });
+const msg = (code: MessageCode, zh: string, en: string): Message => ({ code, text: { zh, en } });
 
 /** 「name」 in Chinese text. */
 const q = (name: string | number) => `「${name}」`;
@@ -350,6 +449,12 @@ export const checkMessages = {
       `${q(key)}不是语言代码（应该像 zh 或 en）；这段文字会被忽略`,
       `'${key}' is not a language code (like zh or en); this text is ignored`,
     ),
+  chineseOnly: () =>
+    msg(
+      'chinese-only',
+      '这段文字只有中文；请写成 `{ zh: …, en: … }`，否则英文界面也只能显示中文',
+      'this text is in Chinese only; write it as `{ zh: …, en: … }` so the English UI has English to show',
+    ),
   missingTranslation: (langs: readonly string[], missing: 'zh' | 'en') =>
     msg(
       'missing-translation',
@@ -369,32 +474,6 @@ export const checkMessages = {
 };
 
 // ———————————————————————————————— YAML (yaml-source.ts)
-
-/** Chinese for the yaml parser's own problems; English keeps the parser's text (and its detail). */
-const YAML_ZH: Readonly<Record<string, string>> = {
-  ALIAS_PROPS: '别名（*name）不能带锚点或标签',
-  BAD_ALIAS: '这个别名（*name）写得不对',
-  BAD_DIRECTIVE: '这个 % 指令写得不对',
-  BAD_DQ_ESCAPE: '双引号里的 \\ 转义写得不对；要写反斜杠本身，请用 \\\\，或改用单引号',
-  BAD_INDENT: '这里的缩进不对；请用空格让它和同级的行对齐',
-  BAD_PROP_ORDER: '锚点（&）和标签（!）要写在值的前面',
-  BAD_SCALAR_START: '文字不能以这个字符开头；请给整段文字加上引号',
-  BLOCK_AS_IMPLICIT_KEY: '这里缺了一个冒号，或者缩进不对：多行内容不能当作键',
-  BLOCK_IN_FLOW: '在 [ ] 或 { } 里不能换行写块状内容；请写在一行里，或改用缩进格式',
-  DUPLICATE_KEY: '同一层里出现了重复的键',
-  IMPOSSIBLE: 'YAML 无法读取这里',
-  KEY_OVER_1024_CHARS: '键太长了（超过 1024 个字符）',
-  MISSING_CHAR: '这里少了一个字符（引号、括号或冒号）',
-  MULTILINE_IMPLICIT_KEY: '键不能跨行；是不是少了一个冒号，或者一段文字需要加引号？',
-  MULTIPLE_ANCHORS: '一个值只能有一个锚点（&）',
-  MULTIPLE_DOCS: '这个文件里有不止一个 YAML 文档（有一行 `---`）；每个案例请单独放一个文件',
-  MULTIPLE_TAGS: '一个值只能有一个标签（!）',
-  NON_STRING_KEY: '键必须是文字',
-  TAB_AS_INDENT: '缩进里用了 Tab；YAML 只能用空格缩进（请把 Tab 换成空格）',
-  TAG_RESOLVE_FAILED: '无法识别这个标签（!）',
-  UNEXPECTED_TOKEN: '这里出现了意料之外的内容；是不是少了冒号、引号，或者缩进不对？',
-  BAD_COLLECTION_TYPE: '这个标签（!）不能用在这种内容上',
-};
 
 export const yamlMessages = {
   binaryFile: () =>
@@ -430,13 +509,13 @@ export const yamlMessages = {
   unreadable: (detail: string) =>
     msg('yaml-alias-count', `无法读取这段 YAML：${detail}`, `the YAML could not be read: ${detail}`),
   /** code: the parser's code turned into ours (yaml-missing-char, …) */
-  unclosedQuote: (code: string, mark: string) =>
+  unclosedQuote: (code: YamlParserCode, mark: string) =>
     msg(
       code,
       `这里开头的 ${mark} 没有闭合；请补上结尾的 ${mark}（它后面的内容都被当成了引号里的文字）`,
       `the ${mark} opened here is never closed; add the closing ${mark} (everything after it was read as part of it)`,
     ),
-  unclosedBracket: (code: string, mark: string, close: string) =>
+  unclosedBracket: (code: YamlParserCode, mark: string, close: string) =>
     msg(
       code,
       `这里开头的 ${mark} 没有正确闭合：请用 ${close} 结束它，并且让它里面的每一行都比开头那一行缩进更多`,
@@ -448,38 +527,36 @@ export const yamlMessages = {
       `键${q(key)}重复了：同一层里一个键只能出现一次；请改名或删掉其中一个`,
       `duplicate key '${key}': a key may appear only once in the same map; rename or remove one of them`,
     ),
-  /** Any other problem the parser reports; `detail` is its own (English) first line. */
+  /**
+   * Any other problem the parser reports; `detail` is its own (English) first line. Chinese
+   * words it from yaml-problem-words.ts without the English; English keeps the detail.
+   */
   parser: (parserCode: string, detail: string) => {
-    const code = `yaml-${parserCode.toLowerCase().replace(/_/g, '-')}`;
+    const code = yamlCode(parserCode);
+    // a code no table knows (a newer yaml): its English is all there is to say
+    const zh = yamlProblemZh(parserCode, detail) ?? `YAML 格式有误：${detail}`;
     switch (parserCode) {
       case 'TAB_AS_INDENT':
         return msg(
           code,
-          YAML_ZH.TAB_AS_INDENT!,
+          zh,
           'a tab is used for indentation; YAML indents with spaces only (replace the tab with spaces)',
         );
       case 'BAD_INDENT':
-        return msg(
-          code,
-          `${YAML_ZH.BAD_INDENT!}（${detail}）`,
-          `the indentation is off here; line this up with its siblings using spaces (${detail})`,
-        );
+        return msg(code, zh, `the indentation is off here; line this up with its siblings using spaces (${detail})`);
       case 'MULTIPLE_DOCS':
         return msg(
           code,
-          YAML_ZH.MULTIPLE_DOCS!,
+          zh,
           'this file holds more than one YAML document (a `---` line); put each scenario in its own file',
         );
-      default: {
-        const zh = YAML_ZH[parserCode];
-        return msg(code, zh ? `${zh}（${detail}）` : `YAML 格式有误：${detail}`, detail);
-      }
+      default:
+        return msg(code, zh, detail);
     }
   },
 };
 
-/** The parser codes that have a Chinese explanation (for tests). */
-export const YAML_PARSER_CODES = Object.keys(YAML_ZH);
+export { YAML_PARSER_CODES } from './yaml-problem-words.js';
 
 // ———————————————————————————————— shape (load.ts, schema.ts)
 
@@ -564,6 +641,7 @@ const TYPE_NAME: Readonly<Record<string, Said>> = {
 
 /** The numbers a schema names in its "must be a number" messages. */
 export type NumberField = 'points' | 'meter-change' | 'eq' | 'gte' | 'gt' | 'lte' | 'lt' | 'initial' | 'min' | 'max';
+const LIMIT = MAX_SCENARIO_NUMBER;
 const numberName = (f: NumberField): Said =>
   f === 'points'
     ? said('score 里的分数', 'points')
@@ -597,6 +675,11 @@ export const schemaMessages = {
     said(`缺少${numberName(f).zh === f ? ` ${f}` : numberName(f).zh}`, `missing ${numberName(f).en}`),
   'number-type': (f: NumberField) =>
     said(`${numberName(f).zh === f ? `${f} ` : numberName(f).zh}必须是数字`, `${numberName(f).en} must be a number`),
+  'number-range': (f: NumberField) =>
+    said(
+      `${numberName(f).zh === f ? `${f} ` : numberName(f).zh}必须在 -${LIMIT} 到 ${LIMIT} 之间（上限 ±${LIMIT}，MAX_SCENARIO_NUMBER）`,
+      `${numberName(f).en} must be from -${LIMIT} to ${LIMIT} (the limit is ±${LIMIT}, MAX_SCENARIO_NUMBER)`,
+    ),
   'goto-missing': () =>
     said(
       '缺少 goto：每条出路都需要 `goto: <节点 id>`',
@@ -619,6 +702,8 @@ export const schemaMessages = {
   'seconds-max': () => said('seconds 最多是 86400（一天）', 'seconds must be at most 86400 (one day)'),
   keywords: () => said('这里应该是关键词列表，例如 [您好, hello]', 'expected a list of keywords, e.g. [您好, hello]'),
   regex: () => said('regex 必须是一个加了引号的表达式', 'regex must be a pattern in quotes'),
+  'match-flag': (key: string) => said(`${key} 必须是 true 或 false`, `${key} must be true or false`),
+  'rule-id': () => said('规则的 id 必须是文字，例如 joint-test', 'a rule id must be text, e.g. joint-test'),
   'rules-list': () => said('`rules:` 下面应该是规则列表', 'expected a list of rules under `rules:`'),
   'rules-min': () => said('input 至少需要一条规则', 'an input needs at least one rule'),
   'when-list': () =>
@@ -635,6 +720,18 @@ export const schemaMessages = {
   'customer-type': (types: string) =>
     said(`type 必须是 ${types.split(', ').join('、')} 之一`, `type must be one of ${types}`),
   'test-name': () => said('每个测试都需要 name', 'every test needs a name'),
+  'test-node': () => said('node 必须是一个节点 id', 'node must be a node id'),
+  answers: () =>
+    said(
+      'answers 必须是列表，例如 - { say: 今晚十点到, rule: joint-test }',
+      'answers must be a list, e.g. - { say: tonight at ten, rule: joint-test }',
+    ),
+  'answer-say': () => said('每个回答都需要 say：学员输入的文字', 'every answer needs say: the text a trainee types'),
+  'answer-rule': () =>
+    said(
+      'rule 必须是规则 id、fallback 或规则的序号（从 1 开始）',
+      'rule must be a rule id, fallback, or the rule number (from 1)',
+    ),
   steps: () => said('steps 必须是列表', 'steps must be a list'),
   'test-outcome': () =>
     said('outcome 必须是 success、partial 或 failure', 'outcome must be success, partial or failure'),
@@ -776,6 +873,75 @@ export function lintSummary(files: number, errors: number, warnings: number): Sa
   );
 }
 
+// ———————————————————————————————— rule ids and model answers (answer-checks.ts)
+
+const ruleName = (rule: number, id: string | undefined) =>
+  id === undefined
+    ? said(`第 ${rule} 条规则`, `rule ${rule}`)
+    : said(`第 ${rule} 条规则${q(id)}`, `rule ${rule} ('${id}')`);
+
+export const answerMessages = {
+  duplicateRuleId: (id: string, node: string, first: number) =>
+    msg(
+      'duplicate-rule-id',
+      `规则 id${q(id)}在节点${q(node)}里用了两次（第一次是第 ${first} 条规则）；每条规则的 id 都要不同`,
+      `rule id '${id}' is used twice in node '${node}' (first by rule ${first}); each rule needs its own id`,
+    ),
+  badRuleId: (id: string) =>
+    msg(
+      'bad-rule-id',
+      `规则 id${q(id)}只能用小写字母、数字和连字符，而且不能全是数字（测试里的数字表示规则的序号），例如 joint-test`,
+      `rule id '${id}' may use only lower-case letters, digits and hyphens, and not digits alone (in a test, a number means the position of the rule), e.g. joint-test`,
+    ),
+  fallbackIdReserved: (node: string) =>
+    msg(
+      'bad-rule-id',
+      `节点${q(node)}里一条带 match 的规则叫「fallback」；测试里 fallback 指的是最后那条不带 match 的兜底规则，请给这条规则换个 id`,
+      `a rule with a match in node '${node}' is called 'fallback', which tests use for the last rule without a match; give this rule another id`,
+    ),
+  noModelAnswer: (node: string) =>
+    msg(
+      'no-model-answer',
+      `节点${q(node)}要学员打字回答，但没有参考答案（input.model）；复盘时学员看不到“好的回答是什么样的”，请写一个中英文的参考答案`,
+      `node '${node}' asks the trainee to type an answer but has no model answer (input.model); the debrief cannot show what a good answer looks like — write one in Chinese and English`,
+    ),
+  modelNotBest: (
+    node: string,
+    lang: string,
+    taken: { rule: number; id?: string; points: number },
+    best: { rule: number; id?: string; points: number },
+  ) =>
+    msg(
+      'model-not-best',
+      `节点${q(node)}的参考答案${lang ? `（${langName(lang).zh}）` : ''}走的是${ruleName(taken.rule, taken.id).zh}，得 ${taken.points} 分；最好的${ruleName(best.rule, best.id).zh}得 ${best.points} 分。参考答案必须拿满分：请改写参考答案，或者改这些规则`,
+      `the model answer of node '${node}'${lang ? ` (${langName(lang).en})` : ''} takes ${ruleName(taken.rule, taken.id).en}, worth ${taken.points} points; the best, ${ruleName(best.rule, best.id).en}, is worth ${best.points}. The model answer must score full marks: rewrite it, or the rules`,
+    ),
+  testKind: (test: string) =>
+    msg(
+      'test-kind',
+      `测试${q(test)}要么写 steps 和 expect（走一遍案例），要么写 node 和 answers（检查一个节点上的回答），不能混在一起`,
+      `test '${test}' either plays steps with expect, or checks answers at one node (node and answers); not both`,
+    ),
+  testNodeNotInput: (test: string, node: string, near: Said) =>
+    msg(
+      'unknown-node',
+      `测试${q(test)}的 node${q(node)}不是一个要学员打字回答（input）的节点${near.zh}`,
+      `test '${test}' names node '${node}', which is not a node with input${near.en}`,
+    ),
+  testUnknownRule: (test: string, rule: string | number, node: string, known: readonly string[]) =>
+    msg(
+      'unknown-rule',
+      `测试${q(test)}：节点${q(node)}没有规则${q(rule)}（可以写：${known.join('、')}）`,
+      `test '${test}': node '${node}' has no rule '${rule}' (use one of: ${known.join(', ')})`,
+    ),
+  emptyKeywordList: (key: string, rule: number, node: string) =>
+    msg(
+      'empty-match',
+      `节点${q(node)}第 ${rule} 条规则的 ${key} 是空列表，这条规则永远匹配不上；请写上关键词，或者去掉 ${key}`,
+      `${key} of rule ${rule} in node '${node}' is an empty list, so the rule can never match; give it keywords or remove ${key}`,
+    ),
+};
+
 /** Every message builder that yields a finding (for tests: each must exist in both languages). */
 export const ALL_MESSAGE_GROUPS = {
   referenceMessages,
@@ -783,4 +949,5 @@ export const ALL_MESSAGE_GROUPS = {
   yamlMessages,
   shapeMessages,
   fileMessages,
+  answerMessages,
 } as const;

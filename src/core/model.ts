@@ -68,11 +68,21 @@ export interface Match {
   readonly any: readonly string[];
   readonly none: readonly string[];
   readonly regex?: string;
+  /** roleplay: some keyword is said and not under a negation (answer-language.ts) */
+  readonly affirm?: readonly string[];
+  /** roleplay: some keyword is said under a negation */
+  readonly negate?: readonly string[];
+  /** roleplay: the answer names a concrete time or date (true) / names none (false) */
+  readonly time?: boolean;
+  /** roleplay: the answer holds a hedge (true) / holds none (false) */
+  readonly hedge?: boolean;
 }
 
 export interface Rule extends Consequence {
   /** undefined: the fallback rule, which always matches */
   readonly match?: Match;
+  /** roleplay: a name for the rule, unique within its node (tests and reports use it) */
+  readonly id?: string;
 }
 
 export interface Branch extends Consequence {
@@ -95,6 +105,8 @@ export interface ChoiceNode extends NodeBase {
 export interface InputNode extends NodeBase {
   readonly kind: 'input';
   readonly prompt?: LocalizedText;
+  /** roleplay: the answer a strong engineer would give, shown in the debrief */
+  readonly model?: LocalizedText;
   readonly rules: readonly Rule[];
   readonly timeout?: Timeout;
 }
@@ -159,6 +171,19 @@ export interface ScenarioTest {
   readonly expect: TestExpectation;
 }
 
+/** roleplay: a typed answer and the rule it must take: a rule id, `fallback`, or a 1-based number. */
+export interface SampleAnswer {
+  readonly say: string;
+  readonly rule: string | number;
+}
+
+/** roleplay: a test of the sample answers at one `input` node (tests: with node + answers). */
+export interface AnswerTest {
+  readonly name: string;
+  readonly node: NodeId;
+  readonly answers: readonly SampleAnswer[];
+}
+
 export interface Scenario {
   readonly id: string;
   readonly title: LocalizedText;
@@ -175,7 +200,10 @@ export interface Scenario {
   readonly scoredLessons: readonly LessonId[];
   readonly start: NodeId;
   readonly nodes: Readonly<Record<NodeId, ScenarioNode>>;
+  /** the path tests (steps + expect) */
   readonly tests: readonly ScenarioTest[];
+  /** roleplay: the sample-answer tests (node + answers), in file order */
+  readonly answerTests: readonly AnswerTest[];
 }
 
 /** Every way out of a node, in the order the file gives them. */

@@ -16,6 +16,7 @@ import {
   type Scenario,
   type ScenarioNode,
   type ScenarioTest,
+  type AnswerTest,
   type Timeout,
   COMPARISONS,
 } from './model.js';
@@ -79,6 +80,7 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
     start: raw.start,
     nodes,
     tests: testsOf(raw),
+    answerTests: answerTestsOf(raw),
   };
 }
 
@@ -113,8 +115,16 @@ function nodeOf(
     const rules: Rule[] = n.input.rules.map((r) => ({
       ...consequence(r, scored),
       ...(r.match ? { match: match(r.match) } : {}),
+      ...(r.id !== undefined ? { id: r.id } : {}),
     }));
-    return { ...base, kind: 'input', rules, ...opt('prompt', n.input.prompt), ...(timeout ? { timeout } : {}) };
+    return {
+      ...base,
+      kind: 'input',
+      rules,
+      ...opt('prompt', n.input.prompt),
+      ...opt('model', n.input.model),
+      ...(timeout ? { timeout } : {}),
+    };
   }
   if (n.when) {
     const when: Branch[] = n.when.map((b) => ({ ...consequence(b, scored), ...(b.if ? { if: condition(b.if) } : {}) }));
@@ -143,13 +153,25 @@ function metersOf(raw: RawScenario): Meter[] {
 }
 
 function testsOf(raw: RawScenario): ScenarioTest[] {
-  return (raw.tests ?? []).map((t) => ({
-    name: t.name,
-    steps: t.steps.map((s) =>
-      typeof s === 'string' ? s : 'say' in s ? { say: String(s.say) } : { wait: true as const },
-    ),
-    expect: t.expect,
-  }));
+  return (raw.tests ?? []).flatMap((t) =>
+    t.steps && t.expect
+      ? [
+          {
+            name: t.name,
+            steps: t.steps.map((s) =>
+              typeof s === 'string' ? s : 'say' in s ? { say: String(s.say) } : { wait: true as const },
+            ),
+            expect: t.expect,
+          },
+        ]
+      : [],
+  );
+}
+
+function answerTestsOf(raw: RawScenario): AnswerTest[] {
+  return (raw.tests ?? []).flatMap((t) =>
+    t.node !== undefined && t.answers ? [{ name: t.name, node: t.node, answers: t.answers }] : [],
+  );
 }
 
 function condition(raw: RawCondition): Condition {
@@ -169,12 +191,18 @@ function condition(raw: RawCondition): Condition {
   return { meters, visited };
 }
 
-function match(raw: { all?: string[]; any?: string[]; none?: string[]; regex?: string }): Match {
+type RawMatch = NonNullable<NonNullable<RawScenario['nodes'][string]['input']>['rules'][number]['match']>;
+
+function match(raw: RawMatch): Match {
   const keywords = (list?: string[]) => (list ?? []).map(normalizeAnswer).filter((k) => k !== '');
   return {
     all: keywords(raw.all),
     any: keywords(raw.any),
     none: keywords(raw.none),
     ...(raw.regex !== undefined ? { regex: raw.regex } : {}),
+    ...(raw.affirm !== undefined ? { affirm: keywords(raw.affirm) } : {}),
+    ...(raw.negate !== undefined ? { negate: keywords(raw.negate) } : {}),
+    ...(raw.time !== undefined ? { time: raw.time } : {}),
+    ...(raw.hedge !== undefined ? { hedge: raw.hedge } : {}),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * What a trainer asks of a branching case before anyone plays it: can each ending be reached,
  * with what scores, and by which steps; can anyone pass, can anyone fail; which path scores
- * best; which loops can be entered and never left. Pure analysis over the graph of
+ * best (best-path.ts); which loops can be entered and never left. Pure analysis over the graph of
  * situations play can be in (situations.ts), the same one explore.ts scores, so every path
  * found here is one the machine accepts.
  *
@@ -12,7 +12,7 @@
  */
 import { answerFor } from './answers.js';
 import type { MeterValues } from './conditions.js';
-import { explore, DEFAULT_STATE_LIMIT } from './explore.js';
+import { explore } from './explore.js';
 import { reverse } from './extremes.js';
 import { components } from './graph.js';
 import type { NodeId, Outcome, Scenario, TestStep, Way } from './model.js';
@@ -145,7 +145,7 @@ function edgesBack(via: Int32Array, parent: Int32Array, s: number): number[] {
 }
 
 /** A path given as edges of the situation graph, from the start. */
-function buildPath(scenario: Scenario, sit: Situations, edges: readonly number[]): FoundPath {
+export function buildPath(scenario: Scenario, sit: Situations, edges: readonly number[]): FoundPath {
   const ways: PathStep[] = [];
   const steps: TestStep[] = [];
   const nodes: NodeId[] = [scenario.start];
@@ -163,17 +163,6 @@ function buildPath(scenario: Scenario, sit: Situations, edges: readonly number[]
     total += way.points;
   }
   return { nodes, ways, steps, complete, total };
-}
-
-/**
- * The path that scores the contract's `max`: one that visits no node twice and takes only
- * ways that keep the best total (explore.ts finds it). Undefined when no ending can be
- * reached, or when play could score more than max (a lint error).
- */
-export function bestPath(scenario: Scenario, stateLimit = DEFAULT_STATE_LIMIT): FoundPath | undefined {
-  const exploration = explore(scenario, stateLimit);
-  if (!exploration.best || exploration.problems.length > 0) return undefined;
-  return buildPath(scenario, exploration.situations, exploration.best);
 }
 
 export function analysePaths(scenario: Scenario): PathsReport {

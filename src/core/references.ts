@@ -4,21 +4,17 @@
  * fallback rule and `when` lists with their unconditional entry. Each problem points at the
  * offending key or value and, where a known name is close, suggests it.
  */
-import type { Severity } from './diagnostics.js';
-import { didYouMeanSaid as near, referenceMessages as M, type Message, type Said } from './messages.js';
+import type { Finding } from './finding.js';
+import { didYouMeanSaid as near, referenceMessages as M, type Message } from './messages.js';
 import { COMPARISONS, NARRATOR } from './model.js';
-import { normalizeAnswer } from './match.js';
+import { checkAnswerTests, checkRuleIds } from './answer-checks.js';
+import { MAX_ANSWER_LENGTH, normalizeAnswer } from './match.js';
+import { regexBudget, regexRisk, regexRiskMessage } from './regex-safety.js';
 import type { RawCondition, RawScenario } from './schema.js';
 import type { Path } from './yaml-source.js';
 
-export interface Finding {
-  readonly path: Path;
-  readonly part?: 'key' | 'value';
-  readonly severity: Severity;
-  readonly code: string;
-  /** the message in both languages; the loader keeps the trainer's */
-  readonly text: Said;
-}
+// Finding lives in finding.ts (answer-checks.ts, which this file calls, uses it too).
+export type { Finding } from './finding.js';
 
 const NODE_KINDS = ['choices', 'input', 'when', 'end'] as const;
 
@@ -31,6 +27,8 @@ interface Ctx {
   readonly lessonIds: ReadonlySet<string>;
   readonly error: (path: Path, m: Message, part?: 'key' | 'value') => void;
   readonly warn: (path: Path, m: Message, part?: 'key' | 'value') => void;
+  /** one regex-safety budget for the file's patterns together */
+  readonly patterns: ReturnType<typeof regexBudget>;
 }
 
 export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<string>): Finding[] {
@@ -43,9 +41,12 @@ export function checkReferences(raw: RawScenario, catalogLessons: ReadonlySet<st
     lessonIds: new Set([...catalogLessons, ...Object.keys(raw.lessons ?? {})]),
     error: (path, m, part = 'value') => out.push({ path, part, severity: 'error', code: m.code, text: m.text }),
     warn: (path, m, part = 'value') => out.push({ path, part, severity: 'warning', code: m.code, text: m.text }),
+    patterns: regexBudget(),
   };
   checkDefinitions(ctx, catalogLessons);
   for (const [id, node] of Object.entries(raw.nodes)) checkNode(ctx, id, node);
+  out.push(...checkRuleIds(raw));
+  out.push(...checkAnswerTests(raw));
   checkTests(ctx);
   return out;
 }
@@ -118,15 +119,19 @@ function checkInput(ctx: Ctx, id: string, rules: NonNullable<RawNode['input']>['
 
 function checkMatch(ctx: Ctx, id: string, i: number, m: NonNullable<RawRule['match']>) {
   const rp: Path = ['nodes', id, 'input', 'rules', i];
-  if (!m.all?.length && !m.any?.length && !m.none?.length && m.regex === undefined)
+  const roleplayKeys = m.affirm ?? m.negate ?? m.time ?? m.hedge;
+  if (!m.all?.length && !m.any?.length && !m.none?.length && m.regex === undefined && roleplayKeys === undefined)
     ctx.warn([...rp, 'match'], M.emptyMatch(i + 1, id), 'key');
-  for (const list of ['all', 'any', 'none'] as const)
+  for (const list of ['all', 'any', 'none', 'affirm', 'negate'] as const)
     (m[list] ?? []).forEach((k, j) => {
       if (normalizeAnswer(k) === '') ctx.warn([...rp, 'match', list, j], M.emptyKeyword(k));
     });
   if (m.regex === undefined) return;
   try {
     new RegExp(m.regex, 'u');
+    // A pattern that backtracks super-linearly would freeze play (regex-safety.ts).
+    const risk = regexRisk(m.regex, ctx.patterns);
+    if (risk) ctx.error([...rp, 'match', 'regex'], regexRiskMessage(risk, MAX_ANSWER_LENGTH));
   } catch (e) {
     ctx.error([...rp, 'match', 'regex'], M.badRegex((e as Error).message.replace(/^Invalid regular expression: /, '')));
   }
@@ -190,7 +195,7 @@ function checkCondition({ raw, nodeIds, meterIds, error }: Ctx, at: Path, cond: 
 /** A test's expected ending must be an ending. */
 function checkTests({ raw, nodeIds, error }: Ctx) {
   (raw.tests ?? []).forEach((t, i) => {
-    const ending = t.expect.ending;
+    const ending = t.expect?.ending;
     if (ending === undefined) return;
     const endIds = nodeIds.filter((n) => raw.nodes[n]!.end !== undefined);
     if (!endIds.includes(ending))

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { schemaIssue as says, type NumberField } from './messages.js';
+import { MAX_SCENARIO_NUMBER } from './limits.js';
 import { COMPARISONS, CUSTOMER_TYPES, OUTCOMES } from './model.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -38,10 +39,19 @@ function kitFor(flavour: Flavour): Kit {
       return schema;
     },
     // Error texts are keys of schemaMessages (messages.ts): the loader words them in the trainer's language.
+    // Bounded so that sums, percents and meters stay finite (limits.ts).
     number: (what) =>
-      z.number({
-        error: (iss) => (iss.input === undefined ? says('number-missing', what) : says('number-type', what)),
-      }),
+      z
+        .number({
+          error: (iss) =>
+            iss.input === undefined
+              ? says('number-missing', what)
+              : typeof iss.input === 'number' // .inf or .nan
+                ? says('number-range', what)
+                : says('number-type', what),
+        })
+        .min(-MAX_SCENARIO_NUMBER, { error: says('number-range', what) })
+        .max(MAX_SCENARIO_NUMBER, { error: says('number-range', what) }),
     docs,
   };
 }
@@ -120,12 +130,23 @@ function ways(kit: Kit, { text, condition, consequence }: Basics) {
     'timeout',
   );
   const rule = doc(
-    obj({ match: matchOf(kit).optional(), ...consequence }),
+    obj({
+      id: doc(
+        z.string({ error: says('rule-id') }).optional(),
+        'roleplay: a name for the rule, unique within its node; sample answers in `tests:` and reports name it.',
+      ),
+      match: matchOf(kit).optional(),
+      ...consequence,
+    }),
     'An answer rule; rules are tried in order and the first that matches wins. The last rule has no `match` and catches every other answer.',
     'rule',
   );
   const input = obj({
     prompt: doc(text.optional(), 'The question above the answer box.'),
+    model: doc(
+      text.optional(),
+      'roleplay: the model answer a strong engineer would give; shown in the debrief, and it must take a best-scoring rule.',
+    ),
     rules: z.array(rule, { error: says('rules-list') }).min(1, { error: says('rules-min') }),
   });
   const branch = doc(
@@ -146,6 +167,22 @@ function matchOf({ obj, doc }: Kit) {
       regex: doc(
         z.string({ error: says('regex') }).optional(),
         'A pattern tested on the answer after lower-casing and removing spaces and punctuation; write it that way, e.g. "(华苏|huasu).*(割接|cutover)".',
+      ),
+      affirm: doc(
+        keywords.optional(),
+        'roleplay: at least one keyword is said and NOT under a negation ("我不敢打包票" does not affirm 打包票).',
+      ),
+      negate: doc(
+        keywords.optional(),
+        'roleplay: at least one keyword is said under a negation ("我不敢打包票", "I can\'t guarantee").',
+      ),
+      time: doc(
+        z.boolean({ error: says('match-flag', 'time') }).optional(),
+        'roleplay: true: the answer names a concrete time or date (今晚十点, 周三, in 20 minutes); false: it names none. A bare number (12号站, 10年) is not a time.',
+      ),
+      hedge: doc(
+        z.boolean({ error: says('match-flag', 'hedge') }).optional(),
+        'roleplay: true: the answer holds a hedge (大概, 尽快, 应该, maybe, ASAP, should be); false: it holds none.',
       ),
     }),
     'How an answer is matched. Answer and keywords are compared after NFKC, lower case, and removing spaces and punctuation; all parts must hold.',
@@ -229,10 +266,23 @@ function testOf({ obj, doc }: Kit) {
       .number()
       .min(0, { error: says('percent', what) })
       .max(100, { error: says('percent', what) });
+  const answer = obj({
+    say: z.string({ error: says('answer-say') }),
+    rule: z.union([z.string(), z.number().int().positive()], { error: says('answer-rule') }),
+  });
   return doc(
     obj({
       name: z.string({ error: says('test-name') }),
-      steps: z.array(step, { error: says('steps') }),
+      // a path test has steps and expect; an answers test (roleplay) has node and answers
+      steps: z.array(step, { error: says('steps') }).optional(),
+      node: doc(
+        z.string({ error: says('test-node') }).optional(),
+        'roleplay: the input node whose sample answers this test checks (with `answers`, instead of steps/expect).',
+      ),
+      answers: doc(
+        z.array(answer, { error: says('answers') }).optional(),
+        'roleplay: sample answers at `node`: { say: text, rule: rule id | fallback | 1-based rule number }; each must take that rule.',
+      ),
       expect: obj({
         outcome: z.enum(OUTCOMES, { error: says('test-outcome') }).optional(),
         ending: z.string().optional(),
@@ -241,9 +291,9 @@ function testOf({ obj, doc }: Kit) {
         maxPercent: percent('maxPercent').optional(),
         passed: z.boolean().optional(),
         total: z.number().optional(),
-      }),
+      }).optional(),
     }),
-    'A scenario test run by `roleplay test`: steps (choice id, { say: text }, { wait: true }) and what to expect.',
+    'A scenario test run by `roleplay test`: steps (choice id, { say: text }, { wait: true }) and what to expect; or (roleplay) node and sample answers, each with the rule it must take.',
     'test',
   );
 }

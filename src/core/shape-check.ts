@@ -7,6 +7,7 @@
  * test/core/shape-check.test.ts checks on thousands of damaged cases that this never says
  * yes where zod says no.
  */
+import { withinLimit } from './limits.js';
 import { CUSTOMER_TYPES, OUTCOMES } from './model.js';
 import { ID_PATTERN } from './schema.js';
 
@@ -16,6 +17,9 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !Object.hasOwn(v, '__proto__');
 const str: Check = (v) => typeof v === 'string';
 const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+/** the schema's `number(…)`: points, meter changes and bounds, comparisons (limits.ts) */
+const bounded: Check = (v) => typeof v === 'number' && withinLimit(v);
+const bool: Check = (v) => typeof v === 'boolean';
 const optional =
   (check: Check): Check =>
   (v) =>
@@ -49,45 +53,66 @@ function objectOf(shape: Readonly<Record<string, Check>>): Check {
 
 const text: Check = (v) => str(v) || recordOf((x) => x === null || str(x))(v);
 const consequence = {
-  score: optional(recordOf(num)),
-  effects: optional(recordOf(num)),
+  score: optional(recordOf(bounded)),
+  effects: optional(recordOf(bounded)),
   feedback: optional(text),
   goto: str,
 };
 const condition = recordOf(
   (v) =>
     str(v) ||
-    objectOf({ eq: optional(num), gte: optional(num), gt: optional(num), lte: optional(num), lt: optional(num) })(v),
+    objectOf({
+      eq: optional(bounded),
+      gte: optional(bounded),
+      gt: optional(bounded),
+      lte: optional(bounded),
+      lt: optional(bounded),
+    })(v),
 );
 const choice = objectOf({ id: str, text: optional(text), if: optional(condition), ...consequence });
 const timeout = objectOf({ seconds: (v) => num(v) && (v as number) > 0 && (v as number) <= 86400, ...consequence });
 const keywords = optional(listOf(str));
-const rule = objectOf({
-  match: optional(objectOf({ all: keywords, any: keywords, none: keywords, regex: optional(str) })),
-  ...consequence,
+const match = objectOf({
+  all: keywords,
+  any: keywords,
+  none: keywords,
+  regex: optional(str),
+  affirm: keywords,
+  negate: keywords,
+  time: optional(bool),
+  hedge: optional(bool),
 });
+const rule = objectOf({ id: optional(str), match: optional(match), ...consequence });
 const node = objectOf({
   speaker: optional(str),
   text: optional(text),
   choices: optional(listOf(choice, 1)),
   timeout: optional(timeout),
-  input: optional(objectOf({ prompt: optional(text), rules: listOf(rule, 1) })),
+  input: optional(objectOf({ prompt: optional(text), model: optional(text), rules: listOf(rule, 1) })),
   when: optional(listOf(objectOf({ if: optional(condition), ...consequence }), 1)),
   end: optional(objectOf({ outcome: oneOf(OUTCOMES) })),
 });
 const percent = optional((v) => num(v) && (v as number) >= 0 && (v as number) <= 100);
+const answer = objectOf({
+  say: str,
+  rule: (v) => str(v) || (typeof v === 'number' && Number.isInteger(v) && v > 0),
+});
 const test = objectOf({
   name: str,
-  steps: listOf((v) => str(v) || objectOf({ say: str })(v) || objectOf({ wait: (w) => w === true })(v)),
-  expect: objectOf({
-    outcome: optional(oneOf(OUTCOMES)),
-    ending: optional(str),
-    percent,
-    minPercent: percent,
-    maxPercent: percent,
-    passed: optional((v) => typeof v === 'boolean'),
-    total: optional(num),
-  }),
+  steps: optional(listOf((v) => str(v) || objectOf({ say: str })(v) || objectOf({ wait: (w) => w === true })(v))),
+  node: optional(str),
+  answers: optional(listOf(answer)),
+  expect: optional(
+    objectOf({
+      outcome: optional(oneOf(OUTCOMES)),
+      ending: optional(str),
+      percent,
+      minPercent: percent,
+      maxPercent: percent,
+      passed: optional(bool),
+      total: optional(num),
+    }),
+  ),
 });
 const lesson = objectOf({
   title: text,
@@ -105,7 +130,9 @@ export const surelyValidScenario: Check = objectOf({
   passScore: percent,
   cast: recordOf(objectOf({ name: text, role: optional(text), type: optional(oneOf(CUSTOMER_TYPES)) })),
   meters: optional(
-    recordOf(objectOf({ initial: optional(num), min: optional(num), max: optional(num), label: optional(text) })),
+    recordOf(
+      objectOf({ initial: optional(bounded), min: optional(bounded), max: optional(bounded), label: optional(text) }),
+    ),
   ),
   lessons: optional(recordOf(lesson)),
   start: str,

@@ -5,10 +5,9 @@
  * valid choice ids, and trainers search their file for them.
  */
 import type { Choice, NodeId, ScenarioNode } from './model.js';
-import type { Said } from './messages.js';
 import { listOf } from './suggest.js';
+import { said, type Said } from './text.js';
 
-const said = (zh: string, en: string): Said => ({ zh, en });
 const q = (name: string) => `「${name}」`;
 
 /** "a、b、c" — Chinese lists the ids; an empty list says so. */

@@ -7,6 +7,19 @@ export type LocalizedText = string | Readonly<Record<string, string>>;
 export const UI_LANGUAGES = ['zh', 'en'] as const;
 export type Lang = (typeof UI_LANGUAGES)[number];
 
+/**
+ * Words for a person, in both interface languages, Chinese first: the one shape every layer
+ * uses for a bilingual message (a finding, a refused step, a store failure). The code that
+ * prints picks one with `text[lang]`.
+ */
+export interface Said {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** A Said from its two texts, Chinese first. */
+export const said = (zh: string, en: string): Said => ({ zh, en });
+
 export function isLang(value: string): value is Lang {
   return (UI_LANGUAGES as readonly string[]).includes(value);
 }

@@ -6,13 +6,15 @@
  *
  * It mirrors yaml's composer (compose/*.js of yaml 2) for the YAML scenario files use: block
  * and flow maps and lists, plain, quoted and block scalars, comments, and a leading `---`.
- * Anything else (anchors, aliases, tags, explicit `?` keys, directives, several documents)
+ * Anything else (anchors, aliases, tags, explicit `?` keys, directives, several documents,
+ * nesting deeper than yaml-depth.ts allows)
  * and everything the composer would report as an error or a warning makes it give up
  * (`undefined`): the caller then takes the full way through parseDocument, which reports
  * those problems as before. test/core/yaml-plain.test.ts checks that both ways give the same
  * data and positions on every YAML file of the project and on mutated ones.
  */
 import { CST, Parser, type LineCounter } from 'yaml';
+import { MAX_NESTING } from './yaml-depth.js';
 import type { Path } from './yaml-source.js';
 
 type Token = CST.Token;
@@ -250,22 +252,31 @@ class Compose {
     private readonly duplicates: number[],
   ) {}
 
+  /** lists and maps open around the node being composed */
+  private depth = 0;
+
   node(token: Token): Built {
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      // nested deeper than yaml-depth.ts allows: the full way refuses it, with its message
+      if (++this.depth > MAX_NESTING) giveUp();
+      const built = this.collection(token);
+      this.depth--;
+      return built;
+    }
     switch (token.type) {
       case 'scalar':
       case 'single-quoted-scalar':
       case 'double-quoted-scalar':
       case 'block-scalar':
         return this.scalar(token);
-      case 'block-map':
-        return this.blockMap(token);
-      case 'block-seq':
-        return this.blockSeq(token);
-      case 'flow-collection':
-        return this.flow(token);
       default:
         return giveUp(); // aliases, errors
     }
+  }
+
+  private collection(token: CST.BlockMap | CST.BlockSequence | CST.FlowCollection): Built {
+    if (token.type === 'block-map') return this.blockMap(token);
+    return token.type === 'block-seq' ? this.blockSeq(token) : this.flow(token);
   }
 
   empty(offset: number, before: readonly SourceToken[] | undefined): Built {

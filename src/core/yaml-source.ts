@@ -2,20 +2,11 @@
  * Turning file text into plain data while keeping where everything came from, so that
  * every later problem can be reported at file:line:column. Pure: text in, data out.
  */
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, visit, type Document, type Node as YamlNode } from 'yaml';
 import { tidyMessage, type Diagnostic, type Severity } from './diagnostics.js';
 import { plainYaml } from './yaml-plain.js';
-import { yamlMessages as M, type Message } from './messages.js';
+import { yamlCode, yamlMessages as M, type Message } from './messages.js';
+import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from './yaml-depth.js';
 import type { Lang } from './text.js';
 
 export type PathSegment = string | number;
@@ -41,7 +32,8 @@ const MAX_ALIAS_COUNT = 100;
 
 /** `lang`: the language of the messages (the trainer's). */
 export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): ParsedYaml {
-  const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
+  // A lone CR ends a line in YAML (old Mac files); the checks below count LFs. One for one keeps offsets.
+  const text = (rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText).replace(/\r(?!\n)/g, '\n');
   let lineCounter = new LineCounter();
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
@@ -71,7 +63,14 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
 
   // yaml's own duplicate-key check compares every key with every other key of its map, which
   // is quadratic in the size of `nodes:`; the conversion below does the same check linearly.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+  const bounded = parseDocumentBounded(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+  if (bounded.tooDeep !== undefined)
+    return {
+      data: undefined,
+      locate: () => ({ line: 1, column: 1 }),
+      diagnostics: [diag('error', at(bounded.tooDeep), tooDeepMessage(MAX_NESTING))],
+    };
+  const doc = bounded.doc;
   const locate = makeLocator(doc, at);
   const fast = doc.errors.length === 0 ? plainData(doc) : undefined;
   const diagnostics: Diagnostic[] = [];
@@ -264,7 +263,7 @@ function unclosedOpener(
   const mark = quote === 'QUOTE_DOUBLE' ? '"' : quote === 'QUOTE_SINGLE' ? "'" : bracket === ']' ? '[' : '{';
   const close = quote === 'QUOTE_DOUBLE' ? '"' : quote === 'QUOTE_SINGLE' ? "'" : bracket!;
   // A bracket reported here may be missing its closer or be closed on a line indented too little.
-  const ours = `yaml-${code.toLowerCase().replace(/_/g, '-')}`;
+  const ours = yamlCode(code);
   return quote
     ? { offset: found, message: M.unclosedQuote(ours, close) }
     : { offset: found, message: M.unclosedBracket(ours, mark, close) };

@@ -28,8 +28,9 @@ export function sha256(text: string): string {
 }
 
 export function genesisHash(header: SessionHeader): string {
-  const { id, trainee, scenarioId, scenarioHash, lang, mode, startedAt } = header;
-  return sha256(canonicalJson({ id, trainee, scenarioId, scenarioHash, lang, mode, startedAt }));
+  const { id, trainee, scenarioId, scenarioHash, lang, mode, startedAt, shuffleSeed } = header;
+  // canonicalJson leaves out undefined: a session without a seed hashes as it always did
+  return sha256(canonicalJson({ id, trainee, scenarioId, scenarioHash, lang, mode, startedAt, shuffleSeed }));
 }
 
 /** Only the content fields are hashed (not whatever else a row may carry). */

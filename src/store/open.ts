@@ -2,17 +2,65 @@
  * Which database and which trainee: `--db`, else ROLEPLAY_DB, else ~/.roleplay/roleplay.db;
  * `--trainee`, else ROLEPLAY_TRAINEE, else the name of the user logged in to this computer.
  */
+import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
-import { safeLine, type Lang } from '../core/index.js';
+import { isAbsolute, join, resolve } from 'node:path';
+import { safeLine, type Lang, type Said, said } from '../core/index.js';
 import { DEFAULT_DB_PATH, openSqliteStore } from './sqlite/sqlite-store.js';
-import type { SessionStore } from './store.js';
+import { StoreError, type SessionStore } from './store.js';
 
 export function dbPathFrom(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = option ?? (env.ROLEPLAY_DB || undefined);
-  if (chosen !== undefined) return chosen === ':memory:' || isPostgresUrl(chosen) ? chosen : resolve(chosen);
-  return DEFAULT_DB_PATH;
+  if (chosen === undefined) return homeDbPath(env);
+  if (chosen === ':memory:') return chosen;
+  if (!isPostgresUrl(chosen)) return resolve(chosen);
+  homeDbPath(env); // a team server's offline copy is the default database
+  return chosen;
 }
+
+/**
+ * ~/.roleplay/roleplay.db, when HOME names a folder that exists; otherwise a StoreError that
+ * says what to set. Node's homedir() would take an empty HOME as "" (a ./.roleplay in whatever
+ * folder roleplay runs in), an unset one from the password file, and make folders up under a
+ * HOME that does not exist; none of that is where a trainee would look for their sessions.
+ */
+export function homeDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  const home = process.platform === 'win32' ? (env.USERPROFILE ?? env.HOME) : env.HOME;
+  if (home === undefined || home.trim() === '') throw new StoreError(noHome.unset());
+  if (!isAbsolute(home)) throw new StoreError(noHome.relative(safeLine(home)));
+  let folder = false;
+  try {
+    folder = statSync(home).isDirectory();
+  } catch {
+    // missing, or not ours to look at: not a folder to use either way
+  }
+  if (!folder) throw new StoreError(noHome.notAFolder(safeLine(home)));
+  return join(home, '.roleplay', 'roleplay.db');
+}
+
+/** What to do instead, in every message about HOME. */
+const instead = said(
+  '请用 --db PATH 或 ROLEPLAY_DB 指定练习记录库文件，或把 HOME 设为自己的主文件夹',
+  'name a database file with --db PATH or ROLEPLAY_DB, or set HOME to your home folder',
+);
+
+const noHome = {
+  unset: (): Said =>
+    said(
+      `没有设置 HOME，练习记录库（~/.roleplay/roleplay.db）没有默认位置；${instead.zh}`,
+      `HOME is not set, so the session database (~/.roleplay/roleplay.db) has no default place; ${instead.en}`,
+    ),
+  relative: (home: string): Said =>
+    said(
+      `HOME（${home}）不是绝对路径，练习记录库（~/.roleplay/roleplay.db）没有默认位置；${instead.zh}`,
+      `HOME (${home}) is not an absolute path, so the session database (~/.roleplay/roleplay.db) has no default place; ${instead.en}`,
+    ),
+  notAFolder: (home: string): Said =>
+    said(
+      `HOME（${home}）不是一个存在的文件夹，练习记录库（~/.roleplay/roleplay.db）没有默认位置；${instead.zh}`,
+      `HOME (${home}) is not a folder that exists, so the session database (~/.roleplay/roleplay.db) has no default place; ${instead.en}`,
+    ),
+};
 
 export const MAX_TRAINEE_LENGTH = 100;
 

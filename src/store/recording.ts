@@ -18,7 +18,15 @@ import {
   type StepRecord,
 } from '../core/index.js';
 import { sourceOf } from './scenario-source.js';
-import type { EventContent, Mode, RecordedAction, SavedPlay, SessionRow, SessionStore, StoredEvent } from './store.js';
+import type {
+  EventContent,
+  SessionMode,
+  RecordedAction,
+  SavedPlay,
+  SessionRow,
+  SessionStore,
+  StoredEvent,
+} from './store.js';
 
 export interface StartOptions {
   readonly scenario: Scenario;
@@ -27,9 +35,13 @@ export interface StartOptions {
   readonly file?: string;
   readonly trainee: string;
   readonly lang: Lang;
-  readonly mode: Mode;
+  readonly mode: SessionMode;
   readonly play?: SavedPlay;
   readonly now?: () => Date;
+  /** when the session started, if not now (a play screen records from the first step, see recorder.ts) */
+  readonly startedAt?: Date;
+  /** the seed the play screen shuffles the replies with (absent: file order) */
+  readonly shuffleSeed?: number;
 }
 
 export interface StepDetails {
@@ -69,7 +81,8 @@ export class Recording {
         scenarioHash: source.hash,
         lang: o.lang,
         mode: o.mode,
-        startedAt: now().toISOString(),
+        startedAt: (o.startedAt ?? now()).toISOString(),
+        ...(o.shuffleSeed !== undefined ? { shuffleSeed: o.shuffleSeed } : {}),
       },
       o.play,
     );
@@ -91,6 +104,16 @@ export class Recording {
 
   get id(): string {
     return this.session.id;
+  }
+
+  /** Steps recorded in this session so far, those before a resume included. */
+  get steps(): number {
+    return this.seq;
+  }
+
+  /** Whether the session has its result. */
+  get done(): boolean {
+    return this.finished;
   }
 
   /** The first write that failed, if any (the play screen cannot be interrupted by it). */

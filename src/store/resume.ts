@@ -50,42 +50,45 @@ export function restorePoint(
       else if (a.kind === 'timeout') {
         const deadline = play.turn().deadline;
         if (deadline === undefined)
-          throw new ResumeError(
-            `step ${e.seq} timed out at '${e.node}', which has no timeout`,
-            `第 ${e.seq} 步在「${e.node}」超时，但这个节点没有时限`,
-          );
+          throw new ResumeError({
+            zh: `第 ${e.seq} 步在「${e.node}」超时，但这个节点没有时限`,
+            en: `step ${e.seq} timed out at '${e.node}', which has no timeout`,
+          });
         clock.increment(Math.max(0, deadline - clock.now()));
       } else {
-        throw new ResumeError(
-          `step ${e.seq} is an automatic step the machine did not take`,
-          `第 ${e.seq} 步是自动分支，但案例没有走这一步`,
-        );
+        throw new ResumeError({
+          zh: `第 ${e.seq} 步是自动分支，但案例没有走这一步`,
+          en: `step ${e.seq} is an automatic step the machine did not take`,
+        });
       }
       const taken = play.context.steps;
       if (taken.length <= i)
-        throw new ResumeError(
-          `step ${e.seq} at '${e.node}' could not be replayed`,
-          `第 ${e.seq} 步（「${e.node}」）无法重放`,
-        );
+        throw new ResumeError({
+          zh: `第 ${e.seq} 步（「${e.node}」）无法重放`,
+          en: `step ${e.seq} at '${e.node}' could not be replayed`,
+        });
       for (; i < taken.length; i++) {
         const ev = events[i];
         if (!ev || !sameStep(taken[i]!, ev)) {
-          throw new ResumeError(
-            `the record and the scenario disagree at step ${i + 1}`,
-            `记录与案例在第 ${i + 1} 步对不上`,
-          );
+          throw new ResumeError({
+            zh: `记录与案例在第 ${i + 1} 步对不上`,
+            en: `the record and the scenario disagree at step ${i + 1}`,
+          });
         }
       }
     }
     if (play.context.steps.length !== events.length)
-      throw new ResumeError('the record and the scenario disagree about the number of steps', '记录与案例的步数对不上');
+      throw new ResumeError({
+        zh: '记录与案例的步数对不上',
+        en: 'the record and the scenario disagree about the number of steps',
+      });
     return { snapshot: play.persisted() };
   } catch (e) {
     if (e instanceof ResumeError) throw e;
-    throw new ResumeError(
-      `the session cannot be continued: ${(e as Error).message}`,
-      `这次练习无法继续：${(e as Error).message}`,
-    );
+    throw new ResumeError({
+      zh: `这次练习无法继续：${(e as Error).message}`,
+      en: `the session cannot be continued: ${(e as Error).message}`,
+    });
   } finally {
     play.stop();
   }

@@ -44,10 +44,10 @@ export function compiledFromSource(stored: ScenarioSource): CompiledScenario {
     // the English words came with the first load; only the Chinese needs another
     const en = firstError(loaded.diagnostics);
     const zh = firstError(loadFile(stored.source, stored.file, stored.catalog, { lang: 'zh' }).diagnostics);
-    throw new SourceError(
-      `the stored copy of scenario '${stored.scenarioId}' no longer loads${en ? `: ${en}` : ''}`,
-      `保存的案例「${stored.scenarioId}」已无法载入${zh ? `：${zh}` : ''}`,
-    );
+    throw new SourceError({
+      zh: `保存的案例「${stored.scenarioId}」已无法载入${zh ? `：${zh}` : ''}`,
+      en: `the stored copy of scenario '${stored.scenarioId}' no longer loads${en ? `: ${en}` : ''}`,
+    });
   }
   return compile(loaded.scenario);
 }

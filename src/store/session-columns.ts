@@ -3,7 +3,8 @@
  * in the internal row id (an integer; a bigint string) and in booleans (0/1; true/false).
  */
 import type { Outcome } from '../core/index.js';
-import { StoreError, type SessionHeader, type SessionRow } from './store.js';
+import { StoreError, storeProblems, type SessionHeader, type SessionRow } from './store.js';
+import type { MergeHead } from './sync/merge.js';
 
 export interface SessionColumns<RowId, Flag> {
   sid: RowId;
@@ -24,6 +25,22 @@ export interface SessionColumns<RowId, Flag> {
   event_count: number;
   head_hash: string;
   seal: string | null;
+  /** null: replies in file order (see SessionHeader.shuffleSeed) */
+  shuffle_seed?: number | null;
+}
+
+/** The header fields of a sessions row (what the genesis hash covers). */
+export function headerOf<RowId, Flag>(r: SessionColumns<RowId, Flag>): SessionHeader {
+  return {
+    id: r.id,
+    trainee: r.trainee,
+    scenarioId: r.scenario_id,
+    scenarioHash: r.scenario_hash,
+    lang: r.lang as SessionHeader['lang'],
+    mode: r.mode as SessionHeader['mode'],
+    startedAt: r.started_at,
+    ...(r.shuffle_seed !== null && r.shuffle_seed !== undefined ? { shuffleSeed: Number(r.shuffle_seed) } : {}),
+  };
 }
 
 /**
@@ -35,13 +52,7 @@ export function sessionRowOf<RowId, Flag>(
   lessons: () => Record<string, { points: number; max: number }>,
 ): SessionRow {
   const base = {
-    id: r.id,
-    trainee: r.trainee,
-    scenarioId: r.scenario_id,
-    scenarioHash: r.scenario_hash,
-    lang: r.lang as SessionHeader['lang'],
-    mode: r.mode as SessionHeader['mode'],
-    startedAt: r.started_at,
+    ...headerOf(r),
     eventCount: r.event_count,
     headHash: r.head_hash,
   };
@@ -72,12 +83,21 @@ export function appendableRow<R extends Pick<SessionColumns<unknown, unknown>, '
   sessionId: string,
   seq: number,
 ): R {
-  if (!s) throw new StoreError(`no session ${sessionId}`);
-  if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
+  if (!s) throw new StoreError(storeProblems.noSession(sessionId));
+  if (s.finished_at !== null) throw new StoreError(storeProblems.finished(sessionId));
   if (seq !== s.event_count + 1) {
-    throw new StoreError(
-      `session ${sessionId} expects step ${s.event_count + 1} next, not ${seq} (is it being played in two places?)`,
-    );
+    throw new StoreError(storeProblems.outOfStep(sessionId, s.event_count + 1, seq));
   }
   return s;
+}
+
+/** The session as merging sees it: its header, where its chain ends, whether it is finished. */
+export function mergeHeadOf<RowId, Flag>(s: SessionColumns<RowId, Flag>): MergeHead {
+  return {
+    header: headerOf(s),
+    eventCount: s.event_count,
+    headHash: s.head_hash,
+    finished: s.finished_at !== null,
+    ...(s.seal !== null ? { seal: s.seal } : {}),
+  };
 }

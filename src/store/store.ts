@@ -7,7 +7,17 @@
  * the moment it is taken; a network store may take longer, and callers that need ordering
  * chain on the Promise (see recorder.ts).
  */
-import type { Lang, LessonCatalog, Outcome, StepAction } from '../core/index.js';
+import { said, type Lang, type Said } from '../core/index.js';
+import type {
+  EventContent,
+  SavedPlay,
+  ScenarioSource,
+  SessionHeader,
+  SessionId,
+  SessionResult,
+  SessionRow,
+  StoredEvent,
+} from '../core/records.js';
 
 /**
  * A failure of the session database, in words for the person at the terminal, in both
@@ -15,108 +25,39 @@ import type { Lang, LessonCatalog, Outcome, StepAction } from '../core/index.js'
  * `message` is the English text (logs, tests).
  */
 export class StoreError extends Error {
-  private readonly zh: string;
-  constructor(en: string, zh?: string) {
-    super(en);
-    this.zh = zh ?? en;
+  constructor(readonly text: Said) {
+    super(text.en);
   }
   in(lang: Lang): string {
-    return lang === 'zh' ? this.zh : this.message;
+    return this.text[lang];
   }
 }
 
-export type SessionId = string;
-/** practice and exam are the play screen's modes; headless is `run --record` */
-export type Mode = 'practice' | 'exam' | 'headless';
+/** The failures every store words the same way. */
+export const storeProblems = {
+  noSession: (id: string) => said(`没有练习 ${id}`, `no session ${id}`),
+  finished: (id: string) => said(`练习 ${id} 已经结束`, `session ${id} is already finished`),
+  outOfStep: (id: string, expected: number, seq: number) =>
+    said(
+      `练习 ${id} 下一步应是第 ${expected} 步，而不是第 ${seq} 步（是不是在两个地方同时练习？）`,
+      `session ${id} expects step ${expected} next, not ${seq} (is it being played in two places?)`,
+    ),
+};
 
-/** How a step was taken, stored as the machine recorded it. */
-export type RecordedAction = StepAction;
-
-/**
- * One step, exactly as it is hashed into the session's chain. Everything a reviewer needs is
- * here or in the stored scenario source; nothing here is derived from the current YAML.
- */
-export interface EventContent {
-  /** 1, 2, 3 … within the session: part of the hash, so reordering is detected */
-  readonly seq: number;
-  /** ISO 8601 UTC, when the step was taken */
-  readonly at: string;
-  readonly node: string;
-  readonly action: RecordedAction;
-  /** ids of the choices on screen when the step was taken (empty at input and automatic nodes) */
-  readonly shown: readonly string[];
-  /** milliseconds between the node appearing and the step */
-  readonly decisionMs: number;
-  /** points per lesson this step gave */
-  readonly points: Readonly<Record<string, number>>;
-  /** meter values after the step */
-  readonly meters: Readonly<Record<string, number>>;
-  /** the feedback text shown, in the session's language; null when there was none */
-  readonly feedback: string | null;
-  readonly goto: string;
-}
-
-export interface StoredEvent extends EventContent {
-  readonly sessionId: SessionId;
-  readonly prevHash: string;
-  readonly hash: string;
-}
-
-/** What is known when a session starts; hashed as the start of its chain. */
-export interface SessionHeader {
-  readonly id: SessionId;
-  readonly trainee: string;
-  readonly scenarioId: string;
-  /** content hash of the stored scenario source (see scenario-source.ts) */
-  readonly scenarioHash: string;
-  readonly lang: Lang;
-  readonly mode: Mode;
-  readonly startedAt: string;
-}
-
-export interface LessonResult {
-  readonly points: number;
-  readonly max: number;
-}
-
-export interface SessionResult {
-  readonly finishedAt: string;
-  readonly outcome: Outcome;
-  readonly ending: string;
-  readonly total: number;
-  readonly max: number;
-  readonly percent: number;
-  readonly passed: boolean;
-  readonly lessons: Readonly<Record<string, LessonResult>>;
-}
-
-/** The persisted actor snapshot that lets `resume` continue a session where it stopped. */
-export interface SavedPlay {
-  /** core Play.persisted() */
-  readonly snapshot: unknown;
-  /** at a timed node: how long the trainee still had when it was saved */
-  readonly remainingMs?: number;
-}
-
-export interface SessionRow extends SessionHeader {
-  readonly eventCount: number;
-  /** hash of the last event (the genesis hash when there is none yet) */
-  readonly headHash: string;
-  /** present once finished */
-  readonly result?: SessionResult;
-  /** hash over the head and the result, set when finished */
-  readonly seal?: string;
-}
-
-export interface ScenarioSource {
-  readonly hash: string;
-  readonly scenarioId: string;
-  /** file name the source was loaded from (for messages only) */
-  readonly file: string;
-  readonly source: string;
-  /** the catalog lessons the scenario saw, so it loads the same after lessons.yaml changes */
-  readonly catalog: LessonCatalog;
-}
+// The record shapes are core types (core/records.ts), shared with review and reports.
+export type {
+  EventContent,
+  LessonResult,
+  RecordedAction,
+  SavedPlay,
+  ScenarioSource,
+  SessionHeader,
+  SessionId,
+  SessionMode,
+  SessionResult,
+  SessionRow,
+  StoredEvent,
+} from '../core/records.js';
 
 export interface SessionFilter {
   readonly trainee?: string;
@@ -125,6 +66,8 @@ export interface SessionFilter {
   readonly since?: string;
   /** only finished / only unfinished sessions */
   readonly finished?: boolean;
+  /** leave out unfinished sessions in which no step was taken (nothing there to continue) */
+  readonly withSteps?: boolean;
   readonly limit?: number;
 }
 

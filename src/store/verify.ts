@@ -28,28 +28,6 @@ export type ChainBreak =
 export type ChainProblemCode = ChainBreak['code'];
 
 const PROBLEMS: Readonly<Record<Lang, (b: ChainBreak) => string>> = {
-  en: (b) => {
-    switch (b.code) {
-      case 'event-missing':
-        return `event ${b.seq} is missing: it was deleted (the next stored event is ${b.nextStored})`;
-      case 'details-altered':
-        return b.seq === 1
-          ? "the session's details (trainee, scenario, start time…) were altered, or event 1 was replaced"
-          : "the session's details (trainee, scenario, start time…) were altered";
-      case 'events-reordered':
-        return `event ${b.seq} does not follow event ${b.seq - 1}: events were reordered, or one was deleted or replaced`;
-      case 'event-altered':
-        return `event ${b.seq} was altered: its content no longer matches its hash`;
-      case 'events-cut':
-        return `event ${b.seq} is missing: the session recorded ${b.recorded} events, ${b.remaining} remain`;
-      case 'head-mismatch':
-        return `event ${b.seq} does not match the session's last recorded hash: it was altered or events were removed`;
-      case 'result-altered':
-        return "the session's result (score, outcome, ending or lesson points) was altered";
-      case 'result-removed':
-        return "the session's result was removed";
-    }
-  },
   zh: (b) => {
     switch (b.code) {
       case 'event-missing':
@@ -70,6 +48,28 @@ const PROBLEMS: Readonly<Record<Lang, (b: ChainBreak) => string>> = {
         return '练习结果（得分、结果、结局或各要点得分）被改动过';
       case 'result-removed':
         return '练习结果被删除了';
+    }
+  },
+  en: (b) => {
+    switch (b.code) {
+      case 'event-missing':
+        return `event ${b.seq} is missing: it was deleted (the next stored event is ${b.nextStored})`;
+      case 'details-altered':
+        return b.seq === 1
+          ? "the session's details (trainee, scenario, start time…) were altered, or event 1 was replaced"
+          : "the session's details (trainee, scenario, start time…) were altered";
+      case 'events-reordered':
+        return `event ${b.seq} does not follow event ${b.seq - 1}: events were reordered, or one was deleted or replaced`;
+      case 'event-altered':
+        return `event ${b.seq} was altered: its content no longer matches its hash`;
+      case 'events-cut':
+        return `event ${b.seq} is missing: the session recorded ${b.recorded} events, ${b.remaining} remain`;
+      case 'head-mismatch':
+        return `event ${b.seq} does not match the session's last recorded hash: it was altered or events were removed`;
+      case 'result-altered':
+        return "the session's result (score, outcome, ending or lesson points) was altered";
+      case 'result-removed':
+        return "the session's result was removed";
     }
   },
 };

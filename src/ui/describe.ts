@@ -2,7 +2,9 @@
  * Scenario things in words, in the interface language and safe for the terminal: who is
  * speaking, what the trainee did at a step, what a way out of a node means.
  */
-import type { Lang, RunContext, Scenario, StepRecord, Way } from '../core/index.js';
+import type { Lang, NodeId, RunContext, Scenario, StepRecord, Way } from '../core/index.js';
+import { bestRules } from '../core/answer-checks.js';
+import { firstMatchingRule } from '../core/match.js';
 import { consequenceOf, NARRATOR } from '../core/model.js';
 import { safeLine, safeText } from '../core/sanitize.js';
 import { localize } from '../core/text.js';
@@ -11,7 +13,7 @@ import { stringsFor } from './i18n.js';
 export function speakerName(scenario: Scenario, speaker: string, lang: Lang): string {
   if (speaker === NARRATOR) return stringsFor(lang).narrator;
   const member = scenario.cast.find((c) => c.id === speaker);
-  return member ? safeLine(localize(member.name, lang)) || member.id : speaker;
+  return member ? safeLine(localize(member.name, lang)) || member.id : safeLine(speaker);
 }
 
 /** Why a way is better: its own feedback, else the principles of the lessons it scores. */
@@ -39,7 +41,7 @@ export function actionText(scenario: Scenario, step: StepRecord, lang: Lang): st
       const node = scenario.nodes[step.node];
       const id = step.action.choice;
       const choice = node?.kind === 'choice' ? node.choices.find((c) => c.id === id) : undefined;
-      return choice ? safeLine(localize(choice.text, lang)) : id;
+      return safeLine(choice ? localize(choice.text, lang) : id);
     }
     case 'say':
       return safeLine(step.action.text);
@@ -50,8 +52,26 @@ export function actionText(scenario: Scenario, step: StepRecord, lang: Lang): st
   }
 }
 
-/** A way out of a node, as an option the trainee could have taken. */
-export function wayText(_scenario: Scenario, way: Way, lang: Lang): string {
+/** The model answer of a typed node, quoted, in the interface language; undefined when it has none. */
+export function modelAnswer(scenario: Scenario, nodeId: NodeId, lang: Lang): string | undefined {
+  const node = scenario.nodes[nodeId];
+  if (node?.kind !== 'input' || node.model === undefined) return undefined;
+  return `“${safeLine(localize(node.model, lang))}”`;
+}
+
+/** Whether the rule at `index` is one the model answer stands for: the one it takes, or a best one. */
+function modelStandsFor(scenario: Scenario, nodeId: NodeId, index: number, lang: Lang): boolean {
+  const node = scenario.nodes[nodeId];
+  if (node?.kind !== 'input' || node.model === undefined) return false;
+  return firstMatchingRule(node.rules, localize(node.model, lang)) === index || bestRules(node).includes(index);
+}
+
+/**
+ * A way out of a node, as an option the trainee could have taken. For a typed answer whose
+ * node has a model answer, the model answer (a sentence a trainee can learn from) stands for
+ * the rule it takes and for the best rules, instead of the rule's keywords.
+ */
+export function wayText(scenario: Scenario, way: Way, lang: Lang, node?: NodeId): string {
   const t = stringsFor(lang);
   switch (way.kind) {
     case 'choice':
@@ -61,6 +81,8 @@ export function wayText(_scenario: Scenario, way: Way, lang: Lang): string {
     case 'branch':
       return '';
     case 'rule': {
+      if (node !== undefined && modelStandsFor(scenario, node, way.index, lang))
+        return modelAnswer(scenario, node, lang)!;
       const m = way.rule.match;
       if (!m) return t.anyOtherAnswer;
       const words = [...m.all, ...(m.any.length > 0 ? [m.any.join(' / ')] : [])];

@@ -2,7 +2,7 @@
 import type { Lang } from '../core/index.js';
 import { stringsFor } from './i18n.js';
 import { blank, plain, type Line } from './lines.js';
-import { padEnd, widthOf } from './text-layout.js';
+import { padEnd, widthOf } from '../text/layout.js';
 
 export function helpLines(lang: Lang): Line[] {
   const t = stringsFor(lang);

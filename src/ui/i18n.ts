@@ -2,9 +2,7 @@
  * Every string the play UI shows of its own (scenario text comes from the scenario), in the
  * two interface languages. Kept in one table so that a missing translation is a type error.
  */
-import type { CustomerType, Lang, Outcome } from '../core/index.js';
-
-export type Mode = 'practice' | 'exam';
+import type { CustomerType, Lang, Mode, Outcome } from '../core/index.js';
 
 interface Strings {
   readonly appName: string;
@@ -36,6 +34,9 @@ interface Strings {
   readonly modeHints: Readonly<Record<Mode, string>>;
   readonly briefingKeys: string;
   readonly points: (n: number) => string;
+  /** exam mode: which way a meter moved, in words and without numbers */
+  readonly meterUp: (label: string) => string;
+  readonly meterDown: (label: string) => string;
   readonly you: string;
   readonly narrator: string;
   readonly silence: string;
@@ -56,6 +57,8 @@ interface Strings {
   readonly debriefTitle: string;
   readonly score: string;
   readonly passMark: string;
+  /** under the score: what its max is, and why the lessons' maxima add up to more */
+  readonly maxExplained: (max: number, lessonsMax: number) => string;
   readonly passed: string;
   readonly failed: string;
   readonly failedByOutcome: string;
@@ -71,6 +74,7 @@ interface Strings {
   readonly answerMentioning: (words: string) => string;
   readonly anyOtherAnswer: string;
   readonly matchingAnswer: string;
+  readonly modelAnswer: string;
   readonly chartHeading: string;
   readonly debriefKeys: string;
   readonly scrollHint: string;
@@ -117,6 +121,8 @@ const zh: Strings = {
   modeHints: { practice: '每一步后显示反馈和得分', exam: '只在结束时显示反馈和得分' },
   briefingKeys: 'Enter 开始 · Tab/←→ 切换模式 · l English · ? 帮助 · Esc 返回',
   points: (n) => `${n > 0 ? '+' : ''}${n} 分`,
+  meterUp: (l) => `${l}上升了`,
+  meterDown: (l) => `${l}下降了`,
   you: '你',
   narrator: '旁白',
   silence: '（没有回应）',
@@ -135,6 +141,7 @@ const zh: Strings = {
     ['1-9', '直接选第 n 个选项'],
     ['↑ ↓', '移动选择'],
     ['Enter', '确认 / 提交回答 / 继续'],
+    ['← → Home End', '在回答框里移动光标'],
     ['/', '在菜单中筛选案例'],
     ['c', '菜单：继续未完成的练习'],
     ['l', '切换语言（菜单、简报）'],
@@ -149,6 +156,10 @@ const zh: Strings = {
   debriefTitle: '总结',
   score: '得分',
   passMark: '及格线',
+  maxExplained: (max, sum) =>
+    sum > max
+      ? `满分 ${max} 分 = 整个案例最好的一条路的得分；下面各要点的满分（合计 ${sum} 分）无法在一条路上都拿到。`
+      : `满分 ${max} 分 = 整个案例最好的一条路的得分。`,
   passed: '通过',
   failed: '未通过',
   failedByOutcome: '未通过（结局为失败）',
@@ -164,6 +175,7 @@ const zh: Strings = {
   answerMentioning: (w) => `回答中提到：${w}`,
   anyOtherAnswer: '（其他回答）',
   matchingAnswer: '（符合要求的回答）',
+  modelAnswer: '参考答案',
   chartHeading: '指标变化',
   debriefKeys: 'r 重来 · m 菜单 · q 退出 · ↑↓ 滚动',
   scrollHint: '↑↓ 滚动',
@@ -211,6 +223,8 @@ const en: Strings = {
   modeHints: { practice: 'feedback and points after every step', exam: 'feedback and points only at the end' },
   briefingKeys: 'Enter start · Tab/←→ mode · l 中文 · ? help · Esc back',
   points: (n) => `${n > 0 ? '+' : ''}${n} pt${Math.abs(n) === 1 ? '' : 's'}`,
+  meterUp: (l) => `${l} went up`,
+  meterDown: (l) => `${l} went down`,
   you: 'You',
   narrator: 'Narrator',
   silence: '(no answer)',
@@ -229,6 +243,7 @@ const en: Strings = {
     ['1-9', 'pick the n-th choice at once'],
     ['↑ ↓', 'move the selection'],
     ['Enter', 'confirm / submit your answer / continue'],
+    ['← → Home End', 'move the cursor in your answer'],
     ['/', 'filter the cases in the menu'],
     ['c', 'continue an unfinished session, in the menu'],
     ['l', 'switch language (menu, briefing)'],
@@ -243,6 +258,10 @@ const en: Strings = {
   debriefTitle: 'Debrief',
   score: 'Score',
   passMark: 'pass mark',
+  maxExplained: (max, sum) =>
+    sum > max
+      ? `Max ${max} = what the best single way through the case scores; the lesson maxima below (${sum} in all) can't all be reached on one way.`
+      : `Max ${max} = what the best single way through the case scores.`,
   passed: 'Passed',
   failed: 'Not passed',
   failedByOutcome: 'Not passed (the case ended in failure)',
@@ -258,6 +277,7 @@ const en: Strings = {
   answerMentioning: (w) => `an answer mentioning: ${w}`,
   anyOtherAnswer: '(any other answer)',
   matchingAnswer: '(an answer that fits)',
+  modelAnswer: 'A strong answer',
   chartHeading: 'Meters over time',
   debriefKeys: 'r retry · m menu · q quit · ↑↓ scroll',
   scrollHint: '↑↓ scroll',

@@ -2,8 +2,8 @@
  * What the UI needs from the edge that reads files: the cases on offer (cheap to list, so
  * the menu appears at once) and a way to open one fully (validated, compiled by the UI).
  */
-import type { CustomerType, Lang, LocalizedText, Scenario } from '../core/index.js';
-import type { ResumePoint } from './recorder.js';
+import type { CustomerType, Lang, LocalizedText, Mode, Scenario } from '../core/index.js';
+import type { ResumePoint } from '../core/recorder.js';
 
 export interface MenuEntry {
   readonly id: string;
@@ -36,7 +36,7 @@ export interface UnfinishedSession {
   readonly startedAt: string;
   /** decisions and automatic steps taken so far */
   readonly steps: number;
-  readonly mode: 'practice' | 'exam';
+  readonly mode: Mode;
 }
 
 export type ResumeResult =
@@ -44,7 +44,9 @@ export type ResumeResult =
       readonly ok: true;
       readonly opened: OpenedScenario;
       readonly resume: ResumePoint;
-      readonly mode: 'practice' | 'exam';
+      readonly mode: Mode;
+      /** the language to go on in (the one the session was played in); absent: keep the menu's */
+      readonly lang?: Lang;
     }
   | { readonly ok: false; readonly message: string };
 

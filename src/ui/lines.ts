@@ -3,9 +3,10 @@
  * Ink draws them: that is what lets every screen fit 80×24 and scroll when it does not.
  * A line is a list of styled pieces. Text put into a line must already be safe (safeText).
  */
-import { truncate, widthOf, wrapText } from './text-layout.js';
+import { truncate, widthOf, wrapText } from '../text/layout.js';
 
-export type Tone = 'title' | 'accent' | 'good' | 'bad' | 'warn' | 'muted' | 'speaker' | 'you' | 'selected';
+/** `cursor`: the cell under a text field's cursor (drawn inverse, with or without colour). */
+export type Tone = 'title' | 'accent' | 'good' | 'bad' | 'warn' | 'muted' | 'speaker' | 'you' | 'selected' | 'cursor';
 
 export interface Piece {
   readonly text: string;
@@ -40,12 +41,18 @@ export function paragraph(
 /**
  * `label` then `text` with a hanging indent; when the label is long (a speaker called "The
  * man in the white coat"), the text goes under it instead, so it keeps most of the width.
+ * `continued`: the same speaker goes on (a second line of one turn), so the label is not
+ * repeated; the text keeps its place under the first.
  */
-export function labelled(label: Piece, text: string, width: number, tone?: Tone): Line[] {
-  if (widthOf(label.text) <= Math.min(16, Math.floor(width / 4))) {
-    return paragraph(text, width, { first: [label], ...(tone ? { tone } : {}) });
+export function labelled(label: Piece, text: string, width: number, tone?: Tone, continued = false): Line[] {
+  const style = tone ? { tone } : {};
+  const labelWidth = widthOf(label.text);
+  if (labelWidth <= Math.min(16, Math.floor(width / 4))) {
+    const first = continued ? [{ text: ' '.repeat(labelWidth) }] : [label];
+    return paragraph(text, width, { first, ...style });
   }
-  return [fitLine([label], width), ...paragraph(text, width, { first: [{ text: '  ' }], ...(tone ? { tone } : {}) })];
+  const under = paragraph(text, width, { first: [{ text: '  ' }], ...style });
+  return continued ? under : [fitLine([label], width), ...under];
 }
 
 /** A paragraph whose last line ends with `suffix` (e.g. points), wrapped so that the suffix fits. */
@@ -81,6 +88,25 @@ export function fitLine(line: Line, width: number): Line {
 
 export function lineWidth(line: Line): number {
   return line.reduce((w, p) => w + widthOf(p.text), 0);
+}
+
+/**
+ * A line of keys ("Enter 开始 · Tab 切换模式 · q 退出") that fits `width`: it breaks between
+ * its `·`-separated items, never inside one, so a narrow terminal shows every key.
+ */
+export function keyLines(text: string, width: number, tone: Tone = 'muted'): Line[] {
+  const items = text.split(' · ');
+  const rows: string[] = [];
+  let row = '';
+  for (const item of items) {
+    const next = row === '' ? item : `${row} · ${item}`;
+    if (row !== '' && widthOf(next) > width) {
+      rows.push(row);
+      row = item;
+    } else row = next;
+  }
+  rows.push(row);
+  return rows.flatMap((r) => paragraph(r, width, { tone }));
 }
 
 /** A horizontal rule `width` columns wide. */

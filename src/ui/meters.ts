@@ -2,8 +2,9 @@
 import type { Lang, Meter, StepRecord } from '../core/index.js';
 import { safeLine } from '../core/sanitize.js';
 import { localize } from '../core/text.js';
-import { plain, type Line, type Piece } from './lines.js';
-import { padEnd, widthOf } from './text-layout.js';
+import { stringsFor } from './i18n.js';
+import { paragraph, plain, type Line, type Piece } from './lines.js';
+import { padEnd, widthOf } from '../text/layout.js';
 
 export function meterLabel(meter: Meter, lang: Lang): string {
   return safeLine(localize(meter.label, lang)) || meter.id;
@@ -54,6 +55,24 @@ export function meterRows(
     if (d !== 0) pieces.push({ text: `  ${labels[i]} ${signed(d)}`, tone: d > 0 ? 'good' : 'bad', bold: true });
     return pieces;
   });
+}
+
+/**
+ * Exam mode's view of the meters: no bars, values or amounts, only which way the last
+ * decision moved each one, in words ("刘主任的情绪下降了 · 好感上升了"), as a trainee would read
+ * the customer's face. Empty when nothing moved.
+ */
+export function moodLines(
+  meters: readonly Meter[],
+  deltas: Readonly<Record<string, number>>,
+  lang: Lang,
+  width: number,
+): Line[] {
+  const t = stringsFor(lang);
+  const moved = meters.filter((m) => (deltas[m.id] ?? 0) !== 0);
+  if (moved.length === 0) return [];
+  const words = moved.map((m) => (deltas[m.id]! > 0 ? t.meterUp : t.meterDown)(meterLabel(m, lang)));
+  return paragraph(words.join(lang === 'zh' ? '，' : ' · '), width, { tone: 'accent' });
 }
 
 /** Meter changes between two sets of values (what a decision did, after clamping). */

@@ -3,15 +3,16 @@ import { render } from 'ink';
 import type { Lang } from '../core/index.js';
 import { realClock } from './clock.js';
 import { App, loadScreens, type Start } from './components/app.js';
-import type { Mode } from './i18n.js';
+import type { Mode } from '../core/records.js';
 import type { Library } from './library.js';
-import type { Recorder } from './recorder.js';
+import type { Recorder } from '../core/recorder.js';
+import { bracketedPaste } from './paste-mode.js';
 import { themeFromEnv } from './theme.js';
 
 export type { Start } from './components/app.js';
 export type { Library, MenuEntry, OpenedScenario, OpenResult, ResumeResult, UnfinishedSession } from './library.js';
-export type { Recorder, ResumePoint } from './recorder.js';
-export type { Mode } from './i18n.js';
+export type { Recorder, ResumePoint } from '../core/recorder.js';
+export type { Mode } from '../core/records.js';
 
 export interface RunAppOptions {
   readonly library: Library;
@@ -21,6 +22,8 @@ export interface RunAppOptions {
   readonly recorder?: Recorder;
   /** closes the UI from outside (e.g. the session database could not be opened) */
   readonly signal?: AbortSignal;
+  /** false: replies in file order (--no-shuffle) */
+  readonly shuffle?: boolean;
 }
 
 /** Resolves when the trainee quits (q, or Ctrl+C, which Ink turns into an orderly unmount). */
@@ -28,6 +31,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   // Ink turns raw mode on in an effect after the first frame; a key typed before that would
   // be echoed by the terminal and scroll the screen. Raw from the start, keys just wait.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  const pasteOff = bracketedPaste();
   // Only the menu draws before the other screens have loaded.
   if (options.start.kind !== 'menu') await loadScreens();
   const instance = render(
@@ -39,10 +43,15 @@ export async function runApp(options: RunAppOptions): Promise<number> {
       clock={realClock}
       theme={themeFromEnv()}
       {...(options.recorder ? { recorder: options.recorder } : {})}
+      {...(options.shuffle === false ? { shuffle: false } : {})}
     />,
     { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
   );
   options.signal?.addEventListener('abort', () => instance.unmount(), { once: true });
-  await instance.waitUntilExit();
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    pasteOff();
+  }
   return 0;
 }

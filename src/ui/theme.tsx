@@ -30,12 +30,14 @@ const COLORS: Readonly<Record<Tone, string | undefined>> = {
   speaker: 'magenta',
   you: 'blue',
   selected: 'cyan',
+  cursor: undefined,
 };
 
 export interface TextStyle {
   color?: string;
   bold?: boolean;
   dimColor?: boolean;
+  inverse?: boolean;
 }
 
 export function styleOf(theme: Theme, tone: Tone | undefined, bold: boolean | undefined): TextStyle {
@@ -45,6 +47,7 @@ export function styleOf(theme: Theme, tone: Tone | undefined, bold: boolean | un
     if (theme.color && c) style.color = c;
     if (tone === 'muted') style.dimColor = true;
     if (tone === 'title' || tone === 'selected') style.bold = true;
+    if (tone === 'cursor') style.inverse = true;
   }
   if (bold) style.bold = true;
   return style;

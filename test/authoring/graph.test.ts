@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rp, fixture, tempDir, NIGHT_WINDOW } from './helpers.js';
+import { rp, fixture, tempDir, BASEMENT_ALARM } from './helpers.js';
 
 /** Mermaid edges in order, as [from, label, to], with node ids mapped back to scenario ids. */
 function mermaidEdges(out: string) {
@@ -14,24 +14,26 @@ function mermaidEdges(out: string) {
 
 describe('roleplay graph', () => {
   it('Mermaid: node kinds drawn differently, endings coloured by outcome, edges labelled with ids, conditions and points', () => {
-    const r = rp(['graph', NIGHT_WINDOW, '--lang', 'en']);
+    const r = rp(['graph', BASEMENT_ALARM, '--lang', 'en']);
     expect(r.status).toBe(0);
     const out = r.stdout;
     expect(out.startsWith('flowchart TD\n')).toBe(true);
-    expect(out).toMatch(/\[\/"gate \(input\)<br\/>[^"]*"\/\]/); // input: parallelogram
-    expect(out).toMatch(/\{"patience-check \(when\)"\}/); // when: diamond
-    expect(out).toMatch(/\["papers \(choice\)<br\/>Where is your access fo…"\]/); // choice: box, with text in --lang
-    expect(out).toMatch(/\(\["locked-out \(end: failure\)/); // ending: stadium
+    expect(out).toMatch(/\[\/"lobby \(input\)<br\/>[^"]*"\/\]/); // input: parallelogram
+    expect(out).toMatch(/\{"goodwill-check \(when\)"\}/); // when: diamond
+    expect(out).toMatch(/\["permit \(choice\)<br\/>Where are your work ord…"\]/); // choice: box, with text in --lang
+    expect(out).toMatch(/\(\["turned-away \(end: failure\)/); // ending: stadium
     expect(out).toMatch(/classDef success fill:#c6efce/);
     expect(out).toMatch(/classDef failure fill:#ffc7ce/);
     const edges = mermaidEdges(out);
-    expect(edges).toContainEqual(['papers', 'show-form · if patience #gt; 2 · +2', 'inside']);
-    expect(edges).toContainEqual(['papers', 'argue · −2', expect.any(String)]);
-    expect(edges).toContainEqual(['patience-check', 'if patience = 0 · −1', 'locked-out']);
-    expect(
-      edges.some(([from, label]) => from === 'gate' && label!.startsWith('answer 1: /(华苏|huasu).*(割接|cutover)/')),
-    ).toBe(true);
-    expect(edges.some(([from, label]) => from === 'gate' && label === 'any other answer · −1')).toBe(true);
+    expect(edges).toContainEqual(['permit', 'show-permit · if goodwill #gt; 2 · +2', 'repaired']);
+    expect(edges).toContainEqual(['permit', 'argue · −2', 'after-argue']);
+    expect(edges).toContainEqual(['permit', 'timeout 20s · −1', 'on-hold']);
+    expect(edges).toContainEqual(['goodwill-check', 'if goodwill = 0 · −1', 'turned-away']);
+    expect(edges).toContainEqual(['after-argue', 'if visited goodwill-check · −1', 'on-hold']);
+    expect(edges).toContainEqual(['on-hold', 'give-up · if delay ≥ 2 · −2', 'postponed']);
+    expect(edges).toContainEqual(['lobby', 'answer 1: /(讯达|xunda).*(电源|power)/ · +3', 'permit']);
+    expect(edges).toContainEqual(['lobby', 'answer 2: 您好/你好/师傅/hello not 赶紧/快点/hurry · +1', 'permit']);
+    expect(edges).toContainEqual(['lobby', 'any other answer · −1', 'goodwill-check']);
     expect(out).not.toMatch(/linkStyle/); // nothing highlighted without --best
   });
 
@@ -44,15 +46,15 @@ describe('roleplay graph', () => {
   });
 
   it('DOT: shapes per kind, outcome fill colours, labelled edges; --best draws the path thick', () => {
-    const r = rp(['graph', NIGHT_WINDOW, '--format', 'dot', '--best', '--lang', 'en']);
+    const r = rp(['graph', BASEMENT_ALARM, '--format', 'dot', '--best', '--lang', 'en']);
     expect(r.status).toBe(0);
     const out = r.stdout;
-    expect(out).toMatch(/^digraph "night-window" \{/);
-    expect(out).toMatch(/"gate" \[label="gate \(input\)[^\]]*shape=parallelogram/);
-    expect(out).toMatch(/"patience-check" \[[^\]]*shape=diamond/);
-    expect(out).toMatch(/"papers" \[[^\]]*shape=box/);
-    expect(out).toMatch(/"locked-out" \[[^\]]*shape=doubleoctagon, style=filled, fillcolor="#ffc7ce"/);
-    expect(out).toMatch(/"papers" -> "inside" \[label="show-form · if patience > 2 · \+2"/);
+    expect(out).toMatch(/^digraph "basement-alarm" \{/);
+    expect(out).toMatch(/"lobby" \[label="lobby \(input\)[^\]]*shape=parallelogram/);
+    expect(out).toMatch(/"goodwill-check" \[[^\]]*shape=diamond/);
+    expect(out).toMatch(/"permit" \[[^\]]*shape=box/);
+    expect(out).toMatch(/"turned-away" \[[^\]]*shape=doubleoctagon, style=filled, fillcolor="#ffc7ce"/);
+    expect(out).toMatch(/"permit" -> "repaired" \[label="show-permit · if goodwill > 2 · \+2"/);
     expect(out).toMatch(/penwidth=3/);
     expect(out.trim().endsWith('}')).toBe(true);
   });

@@ -8,7 +8,8 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'roleplay.js');
 export const FIX = join(import.meta.dirname, 'fixtures');
 export const fixture = (name: string) => join(FIX, name);
-export const NIGHT_WINDOW = join(ROOT, '..', 'shared', 'conformance', 'night-window.yaml');
+/** The project's own case that uses every feature of the format (see its header comment). */
+export const BASEMENT_ALARM = join(ROOT, 'test', 'fixtures', 'ui', 'basement-alarm.yaml');
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   throw new Error('dist/ is missing: run `npm run build` before these tests (`npm test` does)');

@@ -2,10 +2,11 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, explore, loadFile, runSteps, type Scenario } from '../../src/core/index.js';
-import { analysePaths, bestPath } from '../../src/core/paths.js';
+import { bestPath } from '../../src/core/best-path.js';
+import { analysePaths } from '../../src/core/paths.js';
 import { answerFor, regexSamples } from '../../src/core/answers.js';
 import { catalogFor } from '../../src/cli/files.js';
-import { ROOT, rp, fixture, tempDir, NIGHT_WINDOW } from './helpers.js';
+import { ROOT, rp, fixture, tempDir, BASEMENT_ALARM } from './helpers.js';
 
 function load(file: string): Scenario {
   const loaded = loadFile(readFileSync(file, 'utf8'), file, catalogFor(file, 'en'));
@@ -17,11 +18,14 @@ const scenarioFiles = [
   ...readdirSync(join(ROOT, 'scenarios'))
     .filter((f) => f.endsWith('.yaml') && f !== 'lessons.yaml')
     .map((f) => join(ROOT, 'scenarios', f)),
-  NIGHT_WINDOW,
+  BASEMENT_ALARM,
   fixture('answers.yaml'),
   fixture('loop-no-way-out.yaml'),
   fixture('revisit-only.yaml'),
 ];
+
+/** Each ending's [worst, best] score in basement-alarm, worked out by hand from the case. */
+const BASEMENT_RANGES = { repaired: [-2, 7], 'repaired-late': [-1, 3], postponed: [-4, 0], 'turned-away': [-7, 2] };
 
 describe('paths (core)', () => {
   it('every shortest path it reports replays, with the real machine, to its ending', () => {
@@ -54,15 +58,16 @@ describe('paths (core)', () => {
   });
 
   it('best and worst per ending are explore’s, and the shortest path has the fewest trainee steps', () => {
-    const scenario = load(NIGHT_WINDOW);
+    const scenario = load(BASEMENT_ALARM);
     const report = analysePaths(scenario);
     const { endings } = explore(scenario).maxima;
     for (const e of report.endings) {
       expect(e.reachable).toBe(true);
       expect({ best: e.best, worst: e.worst }).toEqual(endings[e.id]);
     }
-    // locked-out: one angry answer empties patience, and the `when` node sends the trainee out at once.
-    expect(report.endings.find((e) => e.id === 'locked-out')!.shortest!.steps).toEqual([{ say: '快点' }]);
+    // turned-away: one hurried answer empties goodwill, and the `when` node sends the trainee away at once.
+    expect(report.endings.find((e) => e.id === 'turned-away')!.shortest!.steps).toEqual([{ say: '赶紧' }]);
+    expect(Object.fromEntries(report.endings.map((e) => [e.id, [e.worst, e.best]]))).toEqual(BASEMENT_RANGES);
   });
 
   it('writes answers that the intended rule takes (and no earlier one); says so when it cannot', () => {
@@ -96,18 +101,18 @@ describe('paths (core)', () => {
     expect([fails.nobodyCanPass, fails.nobodyCanFail]).toEqual([false, true]);
     const unreachable = analysePaths(load(fixture('never-shown.yaml')));
     expect(unreachable.unreachableEndings).toEqual(['lost']);
-    const night = analysePaths(load(NIGHT_WINDOW));
-    expect([night.nobodyCanPass, night.nobodyCanFail, night.unreachableEndings]).toEqual([false, false, []]);
+    const basement = analysePaths(load(BASEMENT_ALARM));
+    expect([basement.nobodyCanPass, basement.nobodyCanFail, basement.unreachableEndings]).toEqual([false, false, []]);
   });
 });
 
 describe('roleplay paths (command)', () => {
   it('prints every ending with reachability, scores and shortest steps', () => {
-    const r = rp(['paths', NIGHT_WINDOW, '--lang', 'en']);
+    const r = rp(['paths', BASEMENT_ALARM, '--lang', 'en']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^night-window: best possible score \d+ points; pass mark 75%/);
+    expect(r.stdout).toMatch(/^basement-alarm: best possible score 7 points; pass mark 65%/);
     expect(r.stdout).toMatch(
-      /^locked-out \(failure\) +reachable; score .*\n {2}shortest, 1 step: \[\{ say: "快点" \}\]$/m,
+      /^turned-away \(failure\) +reachable; score -7 to 2 points \(0% to 29%\)\n {2}shortest, 1 step: \[\{ say: "赶紧" \}\]$/m,
     );
     expect(r.stdout).not.toMatch(/^! /m);
   });
@@ -142,18 +147,18 @@ describe('roleplay paths (command)', () => {
 
   it('--ending prints steps that `run --steps` accepts and that reach that ending', () => {
     const dir = tempDir();
-    for (const ending of ['inside-late', 'locked-out']) {
-      const r = rp(['paths', NIGHT_WINDOW, '--ending', ending]);
+    for (const ending of ['repaired-late', 'turned-away']) {
+      const r = rp(['paths', BASEMENT_ALARM, '--ending', ending]);
       expect(r.status, r.stderr).toBe(0);
       const steps = join(dir, `${ending}.yaml`);
       writeFileSync(steps, r.stdout);
-      const run = rp(['run', NIGHT_WINDOW, '--steps', steps]);
+      const run = rp(['run', BASEMENT_ALARM, '--steps', steps]);
       expect(run.status, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout).ending).toBe(ending);
     }
-    const bad = rp(['paths', NIGHT_WINDOW, '--ending', 'nowhere', '--lang', 'en']);
+    const bad = rp(['paths', BASEMENT_ALARM, '--ending', 'nowhere', '--lang', 'en']);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/'nowhere' is not an ending of night-window; endings: inside, /);
+    expect(bad.stderr).toMatch(/'nowhere' is not an ending of basement-alarm; endings: repaired, /);
     expect(rp(['paths', fixture('answers.yaml'), '--ending', 'weird', '--lang', 'en']).stderr).toMatch(
       /no matching answer could be written/,
     );

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { catalogJsonSchema, scenarioJsonSchema } from '../../src/core/schema.js';
-import { ROOT, rp, NIGHT_WINDOW } from './helpers.js';
+import { ROOT, rp, BASEMENT_ALARM } from './helpers.js';
 
 type Schema = Record<string, unknown>;
 
@@ -93,15 +93,15 @@ describe('roleplay schema', () => {
     }
     expect(defs.node!.additionalProperties).toBe(false);
     const errors: string[] = [];
-    const data = parse(readFileSync(NIGHT_WINDOW, 'utf8'));
-    (data.nodes.gate as Record<string, unknown>).choises = [];
+    const data = parse(readFileSync(BASEMENT_ALARM, 'utf8'));
+    (data.nodes.lobby as Record<string, unknown>).choises = [];
     validate(s, s, data, '$', errors);
-    expect(errors).toEqual(['$.nodes.gate: unknown key choises']);
+    expect(errors).toEqual(['$.nodes.lobby: unknown key choises']);
   });
 
-  it('accepts every bundled scenario, the conformance scenario and the bundled catalog', () => {
+  it('accepts every bundled scenario, the all-features test case and the bundled catalog', () => {
     const s = scenarioJsonSchema() as Schema;
-    for (const file of [...bundled.map((f) => join(ROOT, 'scenarios', f)), NIGHT_WINDOW]) {
+    for (const file of [...bundled.map((f) => join(ROOT, 'scenarios', f)), BASEMENT_ALARM]) {
       const errors: string[] = [];
       validate(s, s, parse(readFileSync(file, 'utf8')), '$', errors);
       expect(errors, file).toEqual([]);

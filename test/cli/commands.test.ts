@@ -38,12 +38,13 @@ const BEST = {
 };
 
 describe('roleplay run', () => {
-  it('prints exactly the contract JSON (fields, order, types) and exits 0', () => {
+  it('prints exactly the contract JSON (fields, order, types) after its format version, and exits 0', () => {
     const steps = file('best.yaml', '- listen\n- say: 您好，我是华苏的张工\n');
     const r = rp(['run', HELPDESK, '--steps', steps]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stderr).toBe('');
-    const out = JSON.parse(r.stdout) as typeof BEST;
+    const { version, ...out } = JSON.parse(r.stdout) as typeof BEST & { version: number };
+    expect(version).toBe(1); // docs/json.md: every JSON output starts with its format version
     expect(out).toEqual(BEST);
     // same key order as the contract, at every level
     expect(JSON.stringify(out)).toBe(JSON.stringify(BEST));
@@ -54,6 +55,7 @@ describe('roleplay run', () => {
     const r = rp(['run', 'helpdesk', '--steps', steps], { cwd: CLI_DIR });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
+      version: 1,
       scenario: 'helpdesk',
       outcome: 'failure',
       ending: 'hung-up',
@@ -205,8 +207,14 @@ describe('roleplay test', () => {
 
 describe('roleplay list', () => {
   it('--json: id, title (in --lang), difficulty, tags for each scenario', () => {
-    const zh = JSON.parse(rp(['list', '--json', '--lang', 'zh'], { cwd: CLI_DIR }).stdout) as Record<string, unknown>[];
-    const en = JSON.parse(rp(['--lang', 'en', 'list', '--json'], { cwd: CLI_DIR }).stdout) as Record<string, unknown>[];
+    const zh = JSON.parse(rp(['list', '--json', '--lang', 'zh'], { cwd: CLI_DIR }).stdout).scenarios as Record<
+      string,
+      unknown
+    >[];
+    const en = JSON.parse(rp(['--lang', 'en', 'list', '--json'], { cwd: CLI_DIR }).stdout).scenarios as Record<
+      string,
+      unknown
+    >[];
     const mine = zh.find((s) => s.id === 'helpdesk');
     expect(mine).toEqual({
       id: 'helpdesk',
@@ -234,9 +242,9 @@ describe('roleplay list', () => {
 
   it('the language comes from ROLEPLAY_LANG or the locale when --lang is not given, else Chinese', () => {
     const title = (env: NodeJS.ProcessEnv) =>
-      (JSON.parse(rp(['list', '--json'], { cwd: CLI_DIR, env }).stdout) as { id: string; title: string }[]).find(
-        (s) => s.id === 'helpdesk',
-      )!.title;
+      (
+        JSON.parse(rp(['list', '--json'], { cwd: CLI_DIR, env }).stdout).scenarios as { id: string; title: string }[]
+      ).find((s) => s.id === 'helpdesk')!.title;
     expect(title({ ROLEPLAY_LANG: 'en' })).toBe('Help desk');
     expect(title({ LANG: 'en_GB.UTF-8' })).toBe('Help desk');
     expect(title({})).toBe('服务台');

@@ -34,12 +34,15 @@ export function rp(args: readonly string[], options: { cwd?: string; env?: NodeJ
 }
 
 /** The same, without blocking: lets many runs share the two cores. */
-export function rpAsync(args: readonly string[], options: { cwd?: string } = {}): Promise<Ran> {
+export function rpAsync(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: baseEnv,
+      env: { ...baseEnv, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -73,7 +73,7 @@ describe('lint on valid files', () => {
       warnings: number;
       diagnostics: Record<string, unknown>[];
     };
-    expect(Object.keys(out)).toEqual(['files', 'errors', 'warnings', 'diagnostics']);
+    expect(Object.keys(out)).toEqual(['version', 'files', 'errors', 'warnings', 'diagnostics']);
     expect(out).toMatchObject({ files: 2, errors: 1, warnings: 7 });
     expect(out.diagnostics).toContainEqual({
       file: broken('unknown-goto.yaml'),
@@ -88,15 +88,14 @@ describe('lint on valid files', () => {
     expect(rp(['lint', '--lang', 'en', '--format', 'json', valid('plain.yaml')]).status).toBe(0);
   });
 
-  it('the shared conformance scenario lints clean of errors (when ../shared is there)', () => {
-    const r = rp([
-      'lint',
-      '--lang',
-      'en',
-      join(FIXTURES, '..', '..', '..', 'shared', 'conformance', 'night-window.yaml'),
-    ]);
-    if (r.stdout.includes('no such file')) return;
+  it('the all-features test case lints clean of errors; it warns of the lesson it can only take points from and of its plain Chinese texts', () => {
+    const r = rp(['lint', '--lang', 'en', join(FIXTURES, 'ui', 'basement-alarm.yaml')]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.filter((l) => / warning: lesson 'composure' can only lose points/.test(l))).toHaveLength(1);
+    // the case mixes plain-string and localized text on purpose: each plain Chinese one is named
+    expect(lines.filter((l) => / warning: this text is in Chinese only/.test(l))).toHaveLength(11);
+    expect(r.stderr).toContain('1 file checked: 0 errors, 12 warnings');
   });
 });
 
@@ -128,10 +127,10 @@ describe('lint on hostile input', () => {
     expect(r.ownMs).toBeLessThan(5000);
     // reading 50 MB (and decoding it) would add at least 50 MB to the peak
     expect(r.maxRssMB - baselineMB).toBeLessThan(25);
-    // and the check itself, in-process
-    const started = performance.now();
+    // and the check itself, in-process (CPU time: wall time on a loaded machine says nothing)
+    const started = process.cpuUsage();
     expect(loadPath(join(dir, 'huge.yaml'), 'en').diagnostics.map((d) => d.code)).toEqual(['file-too-large']);
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(cpuMsSince(started)).toBeLessThan(100);
   });
 
   it('a file just over 2 MB is refused the same way; one just under is read', () => {
@@ -151,9 +150,9 @@ describe('lint on hostile input', () => {
     expect(r.ownMs).toBeLessThan(5000);
     // 9^9 expanded strings would need gigabytes
     expect(r.maxRssMB - baselineMB).toBeLessThan(25);
-    const started = performance.now();
+    const started = process.cpuUsage();
     expect(loadPath(broken('alias-bomb.yaml'), 'en').diagnostics.map((d) => d.code)).toEqual(['yaml-alias-count']);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(cpuMsSince(started)).toBeLessThan(500);
   });
 
   it('a path that does not exist: one line, exit 1', () => {
@@ -208,6 +207,14 @@ describe('lint with no paths', () => {
   it('checks ./scenarios', () => {
     const r = rp(['lint', '--lang', 'en'], { cwd: join(FIXTURES, 'cli') });
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stderr).toBe('1 file checked: 0 errors, 0 warnings\n');
+    // helpdesk's model answer is Chinese only (its rules take Chinese answers)
+    expect(r.stdout).toMatch(/^scenarios\/helpdesk\.yaml:35:14: warning: this text is in Chinese only/);
+    expect(r.stderr).toBe('1 file checked: 0 errors, 1 warning\n');
   });
 });
+
+/** CPU milliseconds this process spent since `start` (process.cpuUsage): unlike wall time, not stretched by load. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}

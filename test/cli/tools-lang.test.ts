@@ -14,7 +14,7 @@ import { FIXTURES, ROOT, rp } from './helpers.js';
 const CLI_DIR = join(FIXTURES, 'cli');
 const HELPDESK = join(CLI_DIR, 'scenarios', 'helpdesk.yaml');
 const AUTHORING = (name: string) => join(ROOT, 'test', 'authoring', 'fixtures', name);
-const NIGHT_WINDOW = join(ROOT, '..', 'shared', 'conformance', 'night-window.yaml');
+const BASEMENT_ALARM = join(FIXTURES, 'ui', 'basement-alarm.yaml');
 const CJK = /[\u4e00-\u9fff]/;
 const LANGS = ['zh', 'en'] as const;
 
@@ -167,14 +167,14 @@ describe('test: summary, failing lines and coverage', () => {
 
 describe('paths in both languages', () => {
   it('--lang zh: the report in Chinese, ids, outcomes and step lists verbatim', () => {
-    const r = rp(['paths', NIGHT_WINDOW, '--lang', 'zh']);
+    const r = rp(['paths', BASEMENT_ALARM, '--lang', 'zh']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^night-window：最高可得 \d+ 分；及格线 75%\n/);
+    expect(r.stdout).toMatch(/^basement-alarm：最高可得 7 分；及格线 65%\n/);
     expect(r.stdout).toMatch(
-      /^locked-out \(failure\) +可以到达；得分 -?\d+ 到 \d+ 分（\d+% 到 \d+%）\n {2}最短 1 步：\[\{ say: "快点" \}\]$/m,
+      /^turned-away \(failure\) +可以到达；得分 -7 到 2 分（0% 到 29%）\n {2}最短 1 步：\[\{ say: "赶紧" \}\]$/m,
     );
     expect(r.stdout).toContain(
-      `步骤可以存进文件再重放：roleplay paths ${NIGHT_WINDOW} --ending <id> > steps.yaml，然后 roleplay run ${NIGHT_WINDOW} --steps steps.yaml`,
+      `步骤可以存进文件再重放：roleplay paths ${BASEMENT_ALARM} --ending <id> > steps.yaml，然后 roleplay run ${BASEMENT_ALARM} --steps steps.yaml`,
     );
     const never = rp(['paths', AUTHORING('never-shown.yaml'), '--lang', 'zh']).stdout;
     expect(never).toMatch(/^lost \(failure\) +永远到不了$/m);
@@ -191,17 +191,17 @@ describe('paths in both languages', () => {
   it.each(LANGS)(
     '--lang %s: every step list it prints is YAML that `run --steps` accepts and that reaches its ending',
     (lang) => {
-      const report = rp(['paths', NIGHT_WINDOW, '--lang', lang]).stdout;
+      const report = rp(['paths', BASEMENT_ALARM, '--lang', lang]).stdout;
       const lists = [...report.matchAll(/^(\S+) \(\w+\) .*\n {2}\S.*?(\[.*\])$/gm)].map((m) => ({
         ending: m[1]!,
         list: m[2]!,
       }));
-      expect(lists.map((l) => l.ending).sort()).toEqual(['aborted', 'inside', 'inside-late', 'locked-out']);
+      expect(lists.map((l) => l.ending).sort()).toEqual(['postponed', 'repaired', 'repaired-late', 'turned-away']);
       for (const { ending, list } of lists) {
         expect(Array.isArray(parse(list))).toBe(true);
         const fromReport = rp([
           'run',
-          NIGHT_WINDOW,
+          BASEMENT_ALARM,
           '--steps',
           file(`${lang}-${ending}-report.yaml`, list),
           '--lang',
@@ -209,28 +209,30 @@ describe('paths in both languages', () => {
         ]);
         expect(fromReport.status, fromReport.stderr).toBe(0);
         expect(JSON.parse(fromReport.stdout).ending).toBe(ending);
-        const only = rp(['paths', NIGHT_WINDOW, '--ending', ending, '--lang', lang]);
+        const only = rp(['paths', BASEMENT_ALARM, '--ending', ending, '--lang', lang]);
         expect(only.status, only.stderr).toBe(0);
         expect(only.stdout).toMatch(/^(- .*\n)+$/); // nothing but the steps, whatever the language
-        const run = rp(['run', NIGHT_WINDOW, '--steps', file(`${lang}-${ending}.yaml`, only.stdout), '--lang', lang]);
+        const run = rp(['run', BASEMENT_ALARM, '--steps', file(`${lang}-${ending}.yaml`, only.stdout), '--lang', lang]);
         expect(run.status, run.stderr).toBe(0);
         expect(JSON.parse(run.stdout).ending).toBe(ending);
       }
     },
+    60_000, // thirteen runs of the binary: room for a busy machine
   );
 
   it('--ending problems in both languages, exit 1', () => {
-    const zh = rp(['paths', NIGHT_WINDOW, '--ending', 'nowhere', '--lang', 'zh']);
+    const zh = rp(['paths', BASEMENT_ALARM, '--ending', 'nowhere', '--lang', 'zh']);
     expect(zh).toMatchObject({
       status: 1,
       stdout: '',
-      stderr: 'roleplay: 「nowhere」不是 night-window 的结局；它的结局有：inside、inside-late、aborted、locked-out\n',
+      stderr:
+        'roleplay: 「nowhere」不是 basement-alarm 的结局；它的结局有：repaired、repaired-late、postponed、turned-away\n',
     });
-    const en = rp(['paths', NIGHT_WINDOW, '--ending', 'nowhere', '--lang', 'en']);
+    const en = rp(['paths', BASEMENT_ALARM, '--ending', 'nowhere', '--lang', 'en']);
     expect(en).toMatchObject({
       status: 1,
       stderr:
-        "roleplay: 'nowhere' is not an ending of night-window; endings: inside, inside-late, aborted, locked-out\n",
+        "roleplay: 'nowhere' is not an ending of basement-alarm; endings: repaired, repaired-late, postponed, turned-away\n",
     });
     expect(rp(['paths', AUTHORING('answers.yaml'), '--ending', 'weird', '--lang', 'zh'])).toMatchObject({
       status: 1,

@@ -27,7 +27,7 @@ import {
   type NodeId,
   type Scenario,
 } from '../../src/core/index.js';
-import { bestPath } from '../../src/core/paths.js';
+import { bestPath } from '../../src/core/best-path.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

@@ -8,6 +8,9 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   type ALL_MESSAGE_GROUPS,
+  type MessageCode,
+  yamlCode,
+  answerMessages,
   YAML_PARSER_CODES,
   checkMessages,
   fileMessages,
@@ -96,6 +99,7 @@ const samples: Samples = {
     outOfRange: checkMessages.outOfRange('mood-x', 0, 5, 'gt', 7),
     textCutAtComma: checkMessages.textCutAtComma('there-x'),
     unknownLanguage: checkMessages.unknownLanguage('english-x'),
+    chineseOnly: checkMessages.chineseOnly(),
     missingTranslation: checkMessages.missingTranslation(['zh'], 'en'),
     textTooLong: checkMessages.textTooLong(200, 160),
   },
@@ -109,7 +113,8 @@ const samples: Samples = {
     unclosedQuote: yamlMessages.unclosedQuote('yaml-missing-char', '"'),
     unclosedBracket: yamlMessages.unclosedBracket('yaml-bad-indent', '[', ']'),
     duplicateKey: yamlMessages.duplicateKey('text-x'),
-    parser: yamlMessages.parser('BAD_INDENT', 'detail-x'),
+    // the parser's own English detail is not a name from the file: Chinese leaves it out
+    parser: yamlMessages.parser('BAD_INDENT', 'Parser detail'),
   },
   shapeMessages: {
     notAMap: shapeMessages.notAMap('list'),
@@ -125,6 +130,22 @@ const samples: Samples = {
     unreadable: fileMessages.unreadable('EIO'),
     fileTooLarge: fileMessages.fileTooLarge('2.5', 2),
     notUtf8: fileMessages.notUtf8(),
+  },
+  answerMessages: {
+    duplicateRuleId: answerMessages.duplicateRuleId('joint-x', 'gate-x', 1),
+    badRuleId: answerMessages.badRuleId('Joint Test'),
+    fallbackIdReserved: answerMessages.fallbackIdReserved('gate-x'),
+    noModelAnswer: answerMessages.noModelAnswer('gate-x'),
+    modelNotBest: answerMessages.modelNotBest(
+      'gate-x',
+      'zh',
+      { rule: 2, id: 'vague-x', points: 1 },
+      { rule: 1, points: 3 },
+    ),
+    emptyKeywordList: answerMessages.emptyKeywordList('affirm', 1, 'gate-x'),
+    testKind: answerMessages.testKind('best-x'),
+    testNodeNotInput: answerMessages.testNodeNotInput('best-x', 'gate-x', none),
+    testUnknownRule: answerMessages.testUnknownRule('best-x', 'joint-x', 'gate-x', ['joint-x', 'fallback']),
   },
 };
 
@@ -164,6 +185,7 @@ describe('messages in both languages', () => {
       outcome: 'sucess-x',
       'customer-type': 'angry, hesitant',
       percent: 'minPercent',
+      'match-flag': 'time',
     };
     for (const key of Object.keys(schemaMessages) as SchemaMessageKey[]) {
       // what schema.ts stores in a zod issue comes back as the same message
@@ -173,7 +195,12 @@ describe('messages in both languages', () => {
       expectBothLanguages(key, t);
     }
     expect(schemaIssueText('Invalid input: expected string, received number')).toBeUndefined();
-    for (const code of YAML_PARSER_CODES) expectBothLanguages(code, yamlMessages.parser(code, 'detail-x').text);
+    for (const code of YAML_PARSER_CODES) {
+      const t = yamlMessages.parser(code, 'Parser detail').text;
+      expectBothLanguages(code, t);
+      expect(t.zh, code).not.toContain('Parser detail'); // Chinese without the parser's English
+    }
+    // a code no table knows (a newer yaml): its English detail is all there is
     expectBothLanguages('unknown parser code', yamlMessages.parser('SOMETHING_NEW', 'detail-x').text);
     expectBothLanguages('noScenario', resolveMessages.noScenario('case-x', ['scenarios'], undefined));
     expectBothLanguages('isCatalog', resolveMessages.isCatalog('lessons-x.yaml'));
@@ -204,18 +231,18 @@ describe('messages in both languages', () => {
 
 describe('a message quoting a very long name or value', () => {
   // Built as the fuzzer does: the data of a real case, changed, written back as YAML.
-  const night = parse(
-    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ui', 'night-window.yaml'), 'utf8'),
+  const basement = parse(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ui', 'basement-alarm.yaml'), 'utf8'),
   ) as Record<string, Record<string, unknown>>;
   const long = 'x'.repeat(100_000);
-  const withLongCast = structuredClone(night);
+  const withLongCast = structuredClone(basement);
   withLongCast.cast![long] = { name: 'X' };
-  delete withLongCast.cast!.tl; // the nodes that name tl now name an unknown speaker; the message lists the known ids
-  const withLongMeter = structuredClone(night);
-  withLongMeter.meters![long] = withLongMeter.meters!.time;
-  delete withLongMeter.meters!.time;
-  const withLongValue = structuredClone(night);
-  (withLongValue.nodes!.papers as { timeout: { seconds: unknown } }).timeout.seconds = long;
+  delete withLongCast.cast!.noc; // the nodes that name noc now name an unknown speaker; the message lists the known ids
+  const withLongMeter = structuredClone(basement);
+  withLongMeter.meters![long] = withLongMeter.meters!.delay;
+  delete withLongMeter.meters!.delay;
+  const withLongValue = structuredClone(basement);
+  (withLongValue.nodes!.permit as { timeout: { seconds: unknown } }).timeout.seconds = long;
   it.each([
     ['a cast id in the list of known ones', withLongCast],
     ['a meter id in the list of known ones', withLongMeter],
@@ -227,5 +254,16 @@ describe('a message quoting a very long name or value', () => {
       for (const m of messages) expect(m.length, m.slice(0, 200)).toBeLessThan(1000);
       expect(messages.join('\n')).toContain('xxxxxxxxxx…');
     }
+  });
+});
+
+describe('message codes', () => {
+  it('are a closed set: a misspelt code does not compile, and parser codes map to yaml-…', () => {
+    const known: MessageCode = 'unknown-node';
+    // @ts-expect-error a typo in a code is a type error (npm run typecheck)
+    const typo: MessageCode = 'unknown-nod';
+    expect([known, typo]).toHaveLength(2);
+    expect(yamlCode('DUPLICATE_KEY')).toBe('yaml-duplicate-key');
+    expect(yamlCode('TAB_AS_INDENT')).toBe('yaml-tab-as-indent');
   });
 });

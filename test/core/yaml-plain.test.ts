@@ -153,7 +153,8 @@ describe('yaml-plain on damaged text', () => {
       ),
       { numRuns: 300 },
     );
-    // most damage still leaves a file of plain maps and lists
-    expect(taken).toBeGreaterThan(75);
+    // much damage still leaves a file of plain maps and lists (about 80 of 300 on the bundled
+    // cases, 68 to 89 over seeds), so the comparison above runs on many damaged files
+    expect(taken).toBeGreaterThan(45);
   }, 120_000);
 });

@@ -17,8 +17,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ENV, recordedSessions, rp, tempDir } from './helpers.js';
+import { SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 
-const CHOICES = 'listen,empathize,leave-now,call-back,report';
+const CHOICES = 'listen,lower,empathize,leave-now,call-back,report';
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
   tmp = tempDir();
@@ -222,7 +223,7 @@ describe('a database from a newer roleplay', () => {
     }
     const zh = rp(['sessions', '--db', db, '--lang', 'zh']);
     expect(zh.stderr).toBe(
-      'roleplay: 练习记录库由更新版本的 roleplay 写入（结构版本 999，本版本只认识到 3）；请先升级 roleplay\n',
+      `roleplay: 练习记录库由更新版本的 roleplay 写入（结构版本 999，本版本只认识到 ${SCHEMA_VERSION}）；请先升级 roleplay\n`,
     );
     expect(hashOf(db)).toBe(before);
     expectPlainRunWorks();

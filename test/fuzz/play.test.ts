@@ -90,7 +90,10 @@ describe('random play against the `run` command', () => {
         });
         expect(cli.stderr).toBe('');
         expect(cli.status).toBe(0);
-        expect(JSON.parse(cli.stdout)).toEqual(JSON.parse(JSON.stringify(reportOf(compiled, run.output))));
+        expect(JSON.parse(cli.stdout)).toEqual({
+          version: 1,
+          ...JSON.parse(JSON.stringify(reportOf(compiled, run.output))),
+        });
       }),
       { numRuns: Math.max(3, Math.min(Math.round(runs(3) / 10), 40)) },
     );

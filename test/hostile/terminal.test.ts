@@ -16,8 +16,11 @@ afterAll(() => rmSync(dirname(file), { recursive: true, force: true }));
 const hasScript = spawnSync('script', ['--version']).status === 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Ink's own output: SGR colours, cursor moves, erase line/screen, cursor show/hide, sync updates. */
-const INK_OWN = /\u001b\[[0-9;]*[mABCDEFGHJKST]|\u001b\[\?(25|2026|1049)[hl]/g;
+/**
+ * What the program itself writes: Ink's SGR colours, cursor moves, erase line/screen, cursor
+ * show/hide, sync updates; and our bracketed-paste mode on and off (src/ui/paste-mode.ts).
+ */
+const INK_OWN = /\u001b\[[0-9;]*[mABCDEFGHJKST]|\u001b\[\?(25|2026|1049|2004)[hl]/g;
 
 describe.skipIf(!hasScript)('hostile text in a real terminal', () => {
   it('reaches the pseudo-terminal without any control code from the content', async () => {

@@ -72,6 +72,29 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       expect(events).toEqual(bundleOf(s!).events);
     });
 
+    it('keeps the shuffle seed with the session, in its genesis hash, and through a merge', async () => {
+      const [s] = reportFixture();
+      const seeded = { ...s!.header, shuffleSeed: 123456789 };
+      const started = await store.startSession(seeded);
+      expect(started.shuffleSeed).toBe(123456789);
+      expect(started.headHash).toBe(genesisHash(seeded));
+      expect(genesisHash(seeded)).not.toBe(genesisHash(s!.header)); // the seed is hashed
+      expect((await store.listSessions())[0]!.shuffleSeed).toBe(123456789);
+      // without a seed the header hashes as before the seed existed
+      const [, other] = reportFixture();
+      expect((await store.startSession(other!.header)).shuffleSeed).toBeUndefined();
+      // a merged copy keeps it, so the chain verifies on the other side too
+      const fresh = await f.open();
+      extra.push(fresh);
+      const bundle = { ...bundleOf({ ...s!, header: seeded }, SOURCE_A) };
+      expect(bundle.header.shuffleSeed).toBe(123456789);
+      await mergeSessions(fresh, [bundle]);
+      expect(await fresh.findSession(seeded.id)).toMatchObject({
+        shuffleSeed: 123456789,
+        headHash: bundle.events.at(-1)!.hash,
+      });
+    });
+
     it('refuses an event out of order or after the end, with the same message everywhere', async () => {
       const [s] = reportFixture();
       await store.startSession(s!.header);
@@ -112,6 +135,19 @@ export function storeSuite(name: string, factory: () => StoreFactory) {
       expect(await store.listSessions({ finished: true, limit: 2 })).toHaveLength(2);
       const [beta] = await store.listSessions({ scenario: 'beta' });
       expect(beta!.result).toEqual(reportFixture()[4]!.result);
+    });
+
+    it('leaves out unfinished sessions without a step when asked (withSteps)', async () => {
+      for (const s of reportFixture()) await record(store, s);
+      await record(store, {
+        header: header('55555555-0000-4000-8000-000000000005', 'cy', SOURCE_A, '2026-03-05T09:00:00.000Z'),
+        steps: [],
+      });
+      const ids = (rows: { id: string }[]) => rows.map((r) => r.id.slice(0, 8));
+      expect(ids(await store.listSessions({ finished: false }))).toEqual(['55555555', '33333333']);
+      expect(ids(await store.listSessions({ finished: false, withSteps: true }))).toEqual(['33333333']);
+      expect(await store.listSessions({ withSteps: true })).toHaveLength(5);
+      expect(ids(await store.listSessions({ trainee: 'cy', withSteps: true, limit: 1 }))).toEqual(['33333333']);
     });
 
     it('finds a session by id or by a unique prefix, and says when a prefix is ambiguous', async () => {

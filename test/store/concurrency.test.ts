@@ -2,11 +2,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, nightFile, rp, tempDir } from './helpers.js';
+import { BASEMENT, BIN, rp, tempDir } from './helpers.js';
 
 const WRITER = join(import.meta.dirname, 'helpers', 'writer.mjs');
 const PER_WRITER = 25;
-const EVENTS_PER_SESSION = 4; // the answer, call-tl, wait-politely, and the automatic lateness check
+const EVENTS_PER_SESSION = 4; // the answer, call-noc, wait-calmly, and the automatic delay check
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -32,7 +32,7 @@ function run(args: string[]): Promise<{ code: number | null; out: string; err: s
 describe('concurrent writers', () => {
   it('four writer processes and a reader: every event kept, chains intact, no "database is locked"', async () => {
     // The first open creates and migrates the database; the writers race to do it too.
-    const writers = ['w1', 'w2', 'w3', 'w4'].map((t) => run([WRITER, tmp.db, nightFile(), t, String(PER_WRITER)]));
+    const writers = ['w1', 'w2', 'w3', 'w4'].map((t) => run([WRITER, tmp.db, BASEMENT, t, String(PER_WRITER)]));
     const reader = (async () => {
       const results = [];
       for (let i = 0; i < 3; i++) results.push(await run([BIN, 'report', '--json', '--db', tmp.db]));
@@ -48,7 +48,7 @@ describe('concurrent writers', () => {
       expect(r.err).not.toMatch(/locked|busy/i);
       expect(r.code, r.err).toBe(0);
     }
-    const sessions = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as {
+    const sessions = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout).sessions as {
       trainee: string;
       events: number;
       percent: number;
@@ -64,7 +64,7 @@ describe('concurrent writers', () => {
       attempts: 4 * PER_WRITER,
       trainees: 4,
       passRate: 1,
-      choices: { papers: { 'call-tl': 4 * PER_WRITER } },
+      choices: { permit: { 'call-noc': 4 * PER_WRITER } },
     });
   }, 120_000);
 });

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nightFile, rp, tempDir } from './helpers.js';
+import { BASEMENT, rp, tempDir } from './helpers.js';
 
 const PLAYER = join(import.meta.dirname, 'helpers', 'slow-player.mjs');
 
@@ -22,7 +22,7 @@ afterEach(() => {
 
 /** Starts the player; `send` writes a line and waits for its "ok". */
 async function player() {
-  child = spawn(process.execPath, [PLAYER, tmp.db, nightFile(), '张工'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, [PLAYER, tmp.db, BASEMENT, '张工'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -41,10 +41,12 @@ async function player() {
       await new Promise((r) => setTimeout(r, 10));
     }
   };
-  const id = (await waitFor(/session (\S+)\n/))[1]!;
   let sent = 0;
   return {
-    id,
+    /** the session's id, known once the first step is recorded */
+    get id(): string {
+      return /session (\S+)\n/.exec(out)![1]!;
+    },
     async send(line: string) {
       sent++;
       child!.stdin.write(`${line}\n`);
@@ -59,7 +61,7 @@ async function player() {
 }
 
 const sessions = () =>
-  JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout) as {
+  JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout).sessions as {
     id: string;
     finishedAt: string | null;
     events: number;
@@ -76,44 +78,49 @@ describe('kill -9 and resume', { timeout: 90_000 }, () => {
     expect(s).toMatchObject({ id: p.id, finishedAt: null, events: 3 }); // hello, argue, the automatic check
     expect(rp(['verify', '--db', tmp.db]).status).toBe(0);
 
-    // `sneak` is only shown while time ≤ 1: the restored meters decide what is offered.
-    const resumed = rp(['resume', p.id.slice(0, 8), '--choices', 'wait-politely', '--db', tmp.db]);
+    // `slip-past` is only shown while delay ≤ 1: the restored meters decide what is offered.
+    const resumed = rp(['resume', p.id.slice(0, 8), '--choices', 'wait-calmly', '--db', tmp.db]);
     expect(resumed.stderr).toContain(p.id);
     expect(resumed.status).toBe(0);
     const report = JSON.parse(resumed.stdout);
     expect(report).toMatchObject({
       outcome: 'success',
-      ending: 'inside',
-      path: ['gate', 'papers', 'patience-check-2', 'waiting', 'late-check', 'inside'],
-      meters: { patience: 3, time: 1 },
-      score: { total: 0, max: 6, percent: 0, lessons: { respect: { points: 1 }, temper: { points: -1 } } },
+      ending: 'repaired',
+      path: ['lobby', 'permit', 'after-argue', 'on-hold', 'clock-check', 'repaired'],
+      meters: { goodwill: 3, delay: 1 },
+      score: {
+        total: 1,
+        max: 7,
+        percent: 14,
+        lessons: { courtesy: { points: 1 }, composure: { points: -1 }, escalate: { points: 1 } },
+      },
     });
     const [after] = sessions();
-    expect(after).toMatchObject({ id: p.id, events: 5, percent: 0, outcome: 'success' });
+    expect(after).toMatchObject({ id: p.id, events: 5, percent: 14, outcome: 'success' });
     expect(rp(['verify', '--db', tmp.db]).status).toBe(0);
     // The review shows the whole transcript, before and after the crash.
     const timeline = JSON.parse(rp(['review', p.id, '--json', '--db', tmp.db]).stdout);
     expect(timeline.steps.map((st: { node: string }) => st.node)).toEqual([
-      'gate',
-      'papers',
-      'patience-check-2',
-      'waiting',
-      'late-check',
+      'lobby',
+      'permit',
+      'after-argue',
+      'on-hold',
+      'clock-check',
     ]);
     expect(timeline.steps[0].did).toBe('hello');
   });
 
   it('resumes when the process died between a step and its snapshot (replaying the missing step)', async () => {
     const p = await player();
-    await p.send(JSON.stringify({ say: '您好，我是华苏的张工，来做割接' }));
-    await p.send('nosnap call-tl');
+    await p.send(JSON.stringify({ say: '您好，我是讯达的张工，来处理电源告警' }));
+    await p.send('nosnap call-noc');
     await p.kill9();
-    const resumed = rp(['resume', p.id, '--choices', 'wait-politely', '--db', tmp.db]);
+    const resumed = rp(['resume', p.id, '--choices', 'wait-calmly', '--db', tmp.db]);
     expect(resumed.status, resumed.stderr).toBe(0);
-    // best path: 3 + 2 + 1 = 6 of 6 — call-tl was not asked again
+    // best path: 3 + 2 + 2 = 7 of 7 — call-noc was not asked again
     expect(JSON.parse(resumed.stdout)).toMatchObject({
-      ending: 'inside',
-      score: { total: 6, percent: 100, passed: true },
+      ending: 'repaired',
+      score: { total: 7, percent: 100, passed: true },
     });
     expect(rp(['verify', '--db', tmp.db]).status).toBe(0);
   });
@@ -124,7 +131,7 @@ describe('kill -9 and resume', { timeout: 90_000 }, () => {
     expect(none.stderr).toContain('nobody has no unfinished session to resume');
     const done = rp([
       'run',
-      nightFile(),
+      BASEMENT,
       '--steps',
       join(import.meta.dirname, 'helpers', 'best.yaml'),
       '--record',

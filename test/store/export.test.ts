@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { isoDuration, statementId } from '../../src/store/formats/export.js';
+import { isoDuration, statementId } from '../../src/report/export.js';
 import { record, rp, tempDir } from './helpers.js';
 
 // The validator is CommonJS and exports `default`.
@@ -19,7 +19,7 @@ beforeAll(async () => {
   ids = [
     await record(store, {
       trainee: '张工',
-      steps: [{ say: '华苏割接' }, 'show-form'],
+      steps: [{ say: '讯达电源' }, 'show-permit'],
       mode: 'practice',
       decisionMs: [5300, 61_500],
     }),
@@ -46,19 +46,19 @@ describe('export --format jsonl', { timeout: 60_000 }, () => {
     expect(all.filter((l) => l.type === 'source')).toHaveLength(1);
     const lines = all.filter((l) => l.type !== 'source');
     expect(lines.filter((l) => l.type === 'session').map((l) => l.id)).toEqual(ids);
-    // 张工: 2 steps + inside; bob: rule 3 + automatic patience check; carol: hello, timeout (unfinished)
+    // 张工: 2 steps to repaired; bob: rule 3 + automatic goodwill check; carol: hello, timeout (unfinished)
     expect(lines.filter((l) => l.type === 'event')).toHaveLength(2 + 2 + 2);
-    expect(lines[0]).toMatchObject({ type: 'session', trainee: '张工', result: { percent: 83, passed: true } });
+    expect(lines[0]).toMatchObject({ type: 'session', trainee: '张工', result: { percent: 71, passed: true } });
     expect(lines[1]).toMatchObject({
       type: 'event',
       sessionId: ids[0],
       seq: 1,
-      action: { kind: 'say', text: '华苏割接' },
+      action: { kind: 'say', text: '讯达电源' },
       decisionMs: 5300,
     });
     expect(lines.find((l) => l.sessionId === ids[2] && l.seq === 2)).toMatchObject({
       action: { kind: 'timeout' },
-      node: 'papers',
+      node: 'permit',
     });
   });
 
@@ -97,16 +97,16 @@ describe('export --format xapi', { timeout: 60_000 }, () => {
     const passed = statements[3]!;
     expect(passed.actor).toMatchObject({ name: '张工', account: { name: '张工' } });
     expect(passed.result).toMatchObject({
-      score: { scaled: 0.83, raw: 5, min: 0, max: 6 },
+      score: { scaled: 0.71, raw: 5, min: 0, max: 7 },
       success: true,
       completion: true,
     });
     const failed = statements[6]!;
-    expect(failed.result.score).toMatchObject({ scaled: 0, raw: 0, min: 0, max: 6 }); // total −3 kept in an extension
-    expect(statements[2]!.result).toMatchObject({ response: 'show-form', duration: 'PT1M1.5S' });
+    expect(failed.result.score).toMatchObject({ scaled: 0, raw: 0, min: 0, max: 7 }); // total −3 kept in an extension
+    expect(statements[2]!.result).toMatchObject({ response: 'show-permit', duration: 'PT1M1.5S' });
     expect(statements[2]!.object.definition.choices.map((c: { id: string }) => c.id)).toEqual([
-      'show-form',
-      'call-tl',
+      'show-permit',
+      'call-noc',
       'argue',
     ]);
     expect(statements[9]!.result.response).toBe('timeout');

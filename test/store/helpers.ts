@@ -1,4 +1,4 @@
-/** Shared fixtures for the store tests: temp databases, the conformance scenario, recorded runs. */
+/** Fixtures for the store tests: temp databases, the all-features test case, recorded runs. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,31 +15,16 @@ import {
   type TestStep,
 } from '../../src/core/index.js';
 import { Recording } from '../../src/store/recording.js';
-import type { Mode, SessionStore } from '../../src/store/store.js';
+import type { SessionMode as Mode } from '../../src/core/records.js';
+import type { SessionStore } from '../../src/store/store.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'roleplay.js');
-export const NIGHT = '/work/shared/conformance/night-window.yaml';
+/** The project's own case that uses every feature of the format (see its header comment). */
+export const BASEMENT = join(ROOT, 'test', 'fixtures', 'ui', 'basement-alarm.yaml');
 
-/** The conformance scenario lives beside the repo; fall back to the copy in the UI fixtures. */
-export function nightFile(): string {
-  for (const f of [
-    join(ROOT, '..', 'shared', 'conformance', 'night-window.yaml'),
-    join(ROOT, 'test', 'fixtures', 'ui', 'night-window.yaml'),
-    NIGHT,
-  ]) {
-    try {
-      readFileSync(f);
-      return f;
-    } catch {
-      /* next */
-    }
-  }
-  throw new Error('night-window.yaml not found');
-}
-
-export function loadNight(text?: string): { scenario: Scenario; source: string; file: string } {
-  const file = nightFile();
+export function loadBasement(text?: string): { scenario: Scenario; source: string; file: string } {
+  const file = BASEMENT;
   const source = text ?? readFileSync(file, 'utf8');
   const loaded = loadFile(source, file);
   if (loaded.kind !== 'scenario' || !loaded.scenario) throw new Error(JSON.stringify(loaded.diagnostics));
@@ -90,7 +75,7 @@ export interface RecordOptions {
  * screen's recorder would. Unfinished when the steps run out before an ending.
  */
 export async function record(store: SessionStore, o: RecordOptions): Promise<string> {
-  const { scenario, source, file } = loadNight(o.text);
+  const { scenario, source, file } = loadBasement(o.text);
   const compiled = compile(scenario);
   let t = Date.parse(o.startedAt ?? '2026-01-01T08:00:00Z');
   const now = () => new Date(t);

@@ -2,11 +2,11 @@
  * Continuing an unfinished session from the menu (issue 6: "`roleplay resume` (and the menu)
  * continues an unfinished session exactly where it stopped"). The real App, Menu and play
  * screen (ink-testing-library, simulated clock) on a temp database, wired the way
- * `roleplay` with no arguments wires them (commands/play.ts, commands/menu-store.ts).
+ * `roleplay` with no arguments wires them (commands/menu-run.ts, commands/menu-store.ts).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { LateRecorder } from '../../src/cli/commands/play.js';
+import { LateRecorder } from '../../src/cli/commands/menu-run.js';
 import { withMenuStore, type MenuStore } from '../../src/cli/commands/menu-store.js';
 import { StoreRecorder } from '../../src/store/recorder.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -25,22 +25,22 @@ afterEach(() => {
   tmp.done();
 });
 
-const ANSWER = '您好，我是华苏的张工，来做割接';
+const ANSWER = '您好，我是讯达的张工，来处理电源告警';
 
-/** Plays the first two decisions of the night-window case for 张工, then the terminal dies. */
+/** Plays the first two decisions of the basement-alarm case for 张工, then the terminal dies. */
 async function leaveUnfinished(store: SqliteStore): Promise<string> {
-  const opened = openFixture('night-window.yaml');
+  const opened = openFixture('basement-alarm.yaml');
   const recorder = new StoreRecorder(store, '张工');
   const h = await renderApp({ start: { kind: 'play', opened }, recorder, mode: 'practice' });
-  await h.waitFor((f) => f.includes('干什么的'));
+  await h.waitFor((f) => f.includes('站住！'));
   await h.answer(ANSWER);
   await h.waitFor((f) => f.includes('这一步的反馈'));
   await h.press(KEY.enter);
-  await h.waitFor((f) => f.includes('进站单呢？'));
+  await h.waitFor((f) => f.includes('施工单和出入证呢？'));
   await h.press('3');
   await h.waitFor((f) => f.includes('这一步的反馈'));
   await h.press(KEY.enter);
-  await h.waitFor((f) => f.includes('我来联系客户值班经理'));
+  await h.waitFor((f) => f.includes('我来联系商场物业经理'));
   h.unmount();
   expect(await recorder.close()).toBeUndefined();
   return (await recorder.sessionId())!;
@@ -48,7 +48,7 @@ async function leaveUnfinished(store: SqliteStore): Promise<string> {
 
 /** The menu as `roleplay` opens it: the store opens behind it, play records through a LateRecorder. */
 async function menuOn(lang: Lang, trainee = '张工') {
-  const opened = openFixture('night-window.yaml');
+  const opened = openFixture('basement-alarm.yaml');
   const files = libraryOf(opened);
   const recorder = new LateRecorder();
   let ready!: (s: MenuStore) => void;
@@ -87,11 +87,11 @@ describe('continue an unfinished session from the menu', () => {
     expect(menu).toContain('选择一个案例');
     await h.press('c');
     const list = await h.waitFor((f) => f.includes('继续未完成的练习'), 'the unfinished list');
-    expect(list).toMatch(/› 1 夜间割接.*已答 3 步 · 练习/);
+    expect(list).toMatch(/› 1 商场机房告警.*已答 3 步 · 练习/);
     await h.press(KEY.enter);
-    const resumed = await h.waitFor((f) => f.includes('我来联系客户值班经理'), 'the node where it stopped');
+    const resumed = await h.waitFor((f) => f.includes('我来联系商场物业经理'), 'the node where it stopped');
     expect(resumed).toContain(`你：${ANSWER}`); // transcript
-    expect(resumed).toMatch(/耐心\s+[█░]+\s+2\/3/); // meters
+    expect(resumed).toMatch(/好感\s+[█░]+\s+2\/3/); // meters
     await h.press('1');
     await h.waitFor((f) => f.includes('这一步的反馈'));
     await h.press(KEY.enter);
@@ -102,7 +102,7 @@ describe('continue an unfinished session from the menu', () => {
     try {
       const sessions = await again.listSessions();
       expect(sessions).toHaveLength(1); // continued, not a second session
-      expect(sessions[0]).toMatchObject({ id, eventCount: 5, result: { outcome: 'success', ending: 'inside' } });
+      expect(sessions[0]).toMatchObject({ id, eventCount: 5, result: { outcome: 'success', ending: 'repaired' } });
       expect(await verifyStore(again)).toEqual({ ok: true, sessions: 1, events: 5 });
     } finally {
       await again.close();
@@ -126,7 +126,7 @@ describe('continue an unfinished session from the menu', () => {
     await h.waitFor((f) => f.includes('You have 1 unfinished session: press c to continue'), 'the offer');
     await h.press('c');
     const list = await h.waitFor((f) => f.includes('Continue an unfinished session'));
-    expect(list).toMatch(/› 1 夜间割接窗口.*3 steps done · Practice/);
+    expect(list).toMatch(/› 1 商场机房告警.*3 steps done · Practice/);
     expect(list).toContain('Esc back to the cases');
     await h.press(KEY.escape);
     await h.waitFor((f) => f.includes('Choose a case'), 'the cases again');
@@ -134,14 +134,14 @@ describe('continue an unfinished session from the menu', () => {
     await h.waitFor((f) => f.includes('Continue an unfinished session'));
     await h.press('1');
     await h.waitFor(
-      (f) => f.includes('我来联系客户值班经理') || f.includes('duty manager'),
+      (f) => f.includes('我来联系商场物业经理') || f.includes('facilities manager'),
       'the node where it stopped',
     );
     await finish();
   });
 
   it('a session whose case cannot be rebuilt says so on the menu instead of opening', async () => {
-    const opened = openFixture('night-window.yaml');
+    const opened = openFixture('basement-alarm.yaml');
     const library: Library = {
       ...libraryOf(opened),
       unfinished: async () => [

@@ -9,7 +9,7 @@ import { BIN, ROOT, rp, tempDir } from './helpers.js';
 import { join } from 'node:path';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
-const NIGHT = join(ROOT, 'test', 'fixtures', 'ui', 'night-window.yaml');
+const BASEMENT = join(ROOT, 'test', 'fixtures', 'ui', 'basement-alarm.yaml');
 
 let tmp: ReturnType<typeof tempDir>;
 let child: ChildProcess | undefined;
@@ -31,7 +31,7 @@ function pidsOf(marker: string): number[] {
 
 describe.skipIf(!hasScript)('kill -9 of the play screen', { timeout: 120_000 }, () => {
   it('loses no answered step; resume continues and verify passes', async () => {
-    const cmd = `${process.execPath} ${BIN} play ${NIGHT} --db ${tmp.db} --trainee pty --lang zh`;
+    const cmd = `${process.execPath} ${BIN} play ${BASEMENT} --db ${tmp.db} --trainee pty --lang zh --no-shuffle`;
     child = spawn('script', ['-qfec', cmd, '/dev/null'], {
       cwd: ROOT,
       env: { ...process.env, CI: 'false', TERM: 'xterm-256color', COLUMNS: '100', LINES: '30' },
@@ -55,13 +55,13 @@ describe.skipIf(!hasScript)('kill -9 of the play screen', { timeout: 120_000 }, 
 
     await waitFor('Enter');
     type('\r');
-    await waitFor('干什么的');
+    await waitFor('站住！');
     type('hello');
     await sleep(200);
     type('\r');
     await waitFor('这一步的反馈');
     type('\r');
-    await waitFor('进站单呢');
+    await waitFor('施工单和出入证呢');
     type('3');
     await waitFor('这一步的反馈'); // the answer is on screen: it has been written
     const pids = pidsOf(tmp.db);
@@ -69,22 +69,22 @@ describe.skipIf(!hasScript)('kill -9 of the play screen', { timeout: 120_000 }, 
     for (const pid of pids) process.kill(pid, 'SIGKILL');
     await sleep(200);
 
-    const [s] = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout);
+    const [s] = JSON.parse(rp(['sessions', '--json', '--db', tmp.db]).stdout).sessions;
     expect(s).toMatchObject({ trainee: 'pty', mode: 'practice', finishedAt: null, events: 3 });
     expect(rp(['verify', '--db', tmp.db]).status).toBe(0);
 
-    const resumed = rp(['resume', '--trainee', 'pty', '--choices', 'wait-politely', '--db', tmp.db]);
+    const resumed = rp(['resume', '--trainee', 'pty', '--choices', 'wait-calmly', '--db', tmp.db]);
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(JSON.parse(resumed.stdout)).toMatchObject({
-      ending: 'inside',
-      path: ['gate', 'papers', 'patience-check-2', 'waiting', 'late-check', 'inside'],
-      score: { total: 0, percent: 0 },
+      ending: 'repaired',
+      path: ['lobby', 'permit', 'after-argue', 'on-hold', 'clock-check', 'repaired'],
+      score: { total: 1, percent: 14 },
     });
     expect(rp(['verify', '--db', tmp.db]).status).toBe(0);
     const timeline = JSON.parse(rp(['review', '--json', '--db', tmp.db]).stdout);
     expect(timeline.steps.map((x: { did: string }) => x.did).slice(0, 2)).toEqual([
       'hello',
-      '我们天天来，你不认识我？',
+      '告警都响半天了，你还查什么证？',
     ]);
   });
 });

@@ -1,13 +1,16 @@
 /**
- * The report against numbers worked out by hand from night-window's scoring (max 6; lesson
- * maxima respect 3, prepare 3, report 2, temper 0):
+ * The report against numbers worked out by hand from basement-alarm's scoring (max 7; lesson
+ * maxima courtesy 3, paperwork 3, escalate 3, composure 0; pass mark 65%):
  *
- *   A alice 01-01  华苏割接 → show-form                 respect 2 prepare 3          total 5   83%  passed  inside
- *   B bob   01-02  hello → argue → wait-politely        respect 1 temper -1          total 0    0%          inside
- *   C alice 01-03  hello → show-form                    respect 1 prepare 2          total 3   50%          inside
- *   D carol 01-04  快点 (→ locked out)                   temper -3                    total -3   0%          locked-out
- *   E bob   01-05  hello …                              unfinished
- *   F dave  01-06  hello (4 s) → show-form (2 s), played in practice mode             total 3   50%          inside
+ *   A alice 01-01  讯达电源 → show-permit              courtesy 2 paperwork 3                total 5   71%  passed  repaired
+ *   B bob   01-02  hello → argue → wait-calmly         courtesy 1 composure -1 escalate 1    total 1   14%          repaired
+ *   C alice 01-03  hello → show-permit                 courtesy 1 paperwork 2                total 3   43%          repaired
+ *   D carol 01-04  快点 (→ turned away)                 composure -3                          total -3   0%          turned-away
+ *   E bob   01-05  hello …                             unfinished
+ *   F dave  01-06  hello (4 s) → show-permit (2 s), played in practice mode                  total 3   43%          repaired
+ *
+ * mean of the five finished: (71 + 14 + 43 + 0 + 43) / 5 = 34.2; median 43; lessons' mean points
+ * composure -4/5 = -0.8, escalate 1/5 = 0.2, courtesy 5/5 = 1, paperwork 7/5 = 1.4.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -21,20 +24,24 @@ beforeAll(async () => {
   store = openSqliteStore(tmp.db);
   await record(store, {
     trainee: 'alice',
-    steps: [{ say: '华苏割接' }, 'show-form'],
+    steps: [{ say: '讯达电源' }, 'show-permit'],
     startedAt: '2026-01-01T08:00:00Z',
   });
   await record(store, {
     trainee: 'bob',
-    steps: [{ say: 'hello' }, 'argue', 'wait-politely'],
+    steps: [{ say: 'hello' }, 'argue', 'wait-calmly'],
     startedAt: '2026-01-02T08:00:00Z',
   });
-  await record(store, { trainee: 'alice', steps: [{ say: 'hello' }, 'show-form'], startedAt: '2026-01-03T08:00:00Z' });
+  await record(store, {
+    trainee: 'alice',
+    steps: [{ say: 'hello' }, 'show-permit'],
+    startedAt: '2026-01-03T08:00:00Z',
+  });
   await record(store, { trainee: 'carol', steps: [{ say: '快点' }], startedAt: '2026-01-04T08:00:00Z' });
   await record(store, { trainee: 'bob', steps: [{ say: 'hello' }], startedAt: '2026-01-05T08:00:00Z' });
   await record(store, {
     trainee: 'dave',
-    steps: [{ say: 'hello' }, 'show-form'],
+    steps: [{ say: 'hello' }, 'show-permit'],
     startedAt: '2026-01-06T08:00:00Z',
     mode: 'practice',
     decisionMs: [4000, 2000],
@@ -51,38 +58,38 @@ describe('report', { timeout: 60_000 }, () => {
     expect(r.scenarios).toHaveLength(1);
     const s = r.scenarios[0]!;
     expect(s).toMatchObject({
-      id: 'night-window',
+      id: 'basement-alarm',
       attempts: 5,
       unfinished: 1,
       trainees: 4,
       passed: 1,
       passRate: 0.2,
-      meanPercent: 36.6,
-      medianPercent: 50,
+      meanPercent: 34.2,
+      medianPercent: 43,
       meanDecisionMs: 3000,
     });
-    // weakest first: temper (−0.8 with no max), report 0/2, respect 1/3, prepare 1.4/3
+    // weakest first: composure (−0.8 with no max), escalate 0.2/3, courtesy 1/3, paperwork 1.4/3
     expect(s.lessons).toEqual([
-      { id: 'temper', meanPoints: -0.8, max: 0 },
-      { id: 'report', meanPoints: 0, max: 2 },
-      { id: 'respect', meanPoints: 1, max: 3 },
-      { id: 'prepare', meanPoints: 1.4, max: 3 },
+      { id: 'composure', meanPoints: -0.8, max: 0 },
+      { id: 'escalate', meanPoints: 0.2, max: 3 },
+      { id: 'courtesy', meanPoints: 1, max: 3 },
+      { id: 'paperwork', meanPoints: 1.4, max: 3 },
     ]);
     expect(s.choices).toEqual({
-      gate: { 'rule 1': 1, 'rule 2': 4, 'rule 3': 1 },
-      papers: { 'show-form': 3, argue: 1 },
-      waiting: { 'wait-politely': 1 },
+      lobby: { 'rule 1': 1, 'rule 2': 4, 'rule 3': 1 },
+      permit: { 'show-permit': 3, argue: 1 },
+      'on-hold': { 'wait-calmly': 1 },
     });
-    expect(s.endings).toEqual({ inside: 4, 'locked-out': 1 });
+    expect(s.endings).toEqual({ repaired: 4, 'turned-away': 1 });
   });
 
   it('aggregates per trainee: attempts, best, last and the recent trend', async () => {
     const r = await store.report();
     expect(r.trainees).toEqual([
-      { name: 'alice', attempts: 2, passed: 1, bestPercent: 83, lastPercent: 50, recent: [83, 50] },
-      { name: 'bob', attempts: 1, passed: 0, bestPercent: 0, lastPercent: 0, recent: [0] },
+      { name: 'alice', attempts: 2, passed: 1, bestPercent: 71, lastPercent: 43, recent: [71, 43] },
+      { name: 'bob', attempts: 1, passed: 0, bestPercent: 14, lastPercent: 14, recent: [14] },
       { name: 'carol', attempts: 1, passed: 0, bestPercent: 0, lastPercent: 0, recent: [0] },
-      { name: 'dave', attempts: 1, passed: 0, bestPercent: 50, lastPercent: 50, recent: [50] },
+      { name: 'dave', attempts: 1, passed: 0, bestPercent: 43, lastPercent: 43, recent: [43] },
     ]);
   });
 
@@ -90,7 +97,7 @@ describe('report', { timeout: 60_000 }, () => {
     const fast = await store.report();
     const joined = await store.report({ since: '2000-01-01T00:00:00.000Z' });
     expect(joined).toEqual(fast);
-    const one = await store.report({ scenario: 'night-window' });
+    const one = await store.report({ scenario: 'basement-alarm' });
     expect(one).toEqual(fast);
   });
 
@@ -98,14 +105,14 @@ describe('report', { timeout: 60_000 }, () => {
     const alice = await store.report({ trainee: 'alice' });
     expect(alice.scenarios[0]).toMatchObject({
       attempts: 2,
-      meanPercent: 66.5,
-      medianPercent: 66.5,
+      meanPercent: 57,
+      medianPercent: 57,
       passRate: 0.5,
       meanDecisionMs: null,
     });
     expect(alice.trainees.map((t) => t.name)).toEqual(['alice']);
     const since = await store.report({ since: '2026-01-03T00:00:00.000Z' });
-    expect(since.scenarios[0]).toMatchObject({ attempts: 3, unfinished: 1, trainees: 3, meanPercent: 33.33 });
+    expect(since.scenarios[0]).toMatchObject({ attempts: 3, unfinished: 1, trainees: 3, meanPercent: 28.67 });
     expect((await store.report({ scenario: 'nothing' })).scenarios).toEqual([]);
   });
 
@@ -114,20 +121,20 @@ describe('report', { timeout: 60_000 }, () => {
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.scenarios[0]).toMatchObject({
-      id: 'night-window',
+      id: 'basement-alarm',
       attempts: 5,
       passRate: 0.2,
-      meanPercent: 36.6,
+      meanPercent: 34.2,
       lessons: {
-        temper: { meanPoints: -0.8, max: 0 },
-        report: { meanPoints: 0, max: 2 },
-        respect: { meanPoints: 1, max: 3 },
-        prepare: { meanPoints: 1.4, max: 3 },
+        composure: { meanPoints: -0.8, max: 0 },
+        escalate: { meanPoints: 0.2, max: 3 },
+        courtesy: { meanPoints: 1, max: 3 },
+        paperwork: { meanPoints: 1.4, max: 3 },
       },
-      choices: { papers: { 'show-form': 3, argue: 1 } },
+      choices: { permit: { 'show-permit': 3, argue: 1 } },
     });
-    expect(Object.keys(j.scenarios[0].lessons)).toEqual(['temper', 'report', 'respect', 'prepare']);
-    expect(j.trainees[0]).toMatchObject({ name: 'alice', attempts: 2, trend: -33 });
+    expect(Object.keys(j.scenarios[0].lessons)).toEqual(['composure', 'escalate', 'courtesy', 'paperwork']);
+    expect(j.trainees[0]).toMatchObject({ name: 'alice', attempts: 2, trend: -28 });
     const since = JSON.parse(
       rp(['report', '--json', '--db', tmp.db, '--since', '2026-01-03', '--trainee', 'alice']).stdout,
     );
@@ -140,7 +147,7 @@ describe('report', { timeout: 60_000 }, () => {
     expect(en.stdout).toContain('5 finished · 4 trainees · 1 unfinished');
     expect(en.stdout).toMatch(/pass rate\s+[█▏▎▍▌▋▊▉]+░+ 20%/);
     expect(en.stdout).toMatch(/argue\s+[█▏▎▍▌▋▊▉]+░+ 1\s+✗ -2/);
-    expect(en.stdout).toMatch(/show-form\s+[█▏▎▍▌▋▊▉]+░* 3\s+✓ \+2/);
+    expect(en.stdout).toMatch(/show-permit\s+[█▏▎▍▌▋▊▉]+░* 3\s+✓ \+2/);
     expect(en.stdout).toContain('mean decision time: 3.0 s');
     const zh = rp(['report', '--db', tmp.db, '--lang', 'zh']);
     expect(zh.stdout).toContain('5 次完成 · 4 名学员 · 1 次未完成');
@@ -150,10 +157,10 @@ describe('report', { timeout: 60_000 }, () => {
     const r = rp(['report', '--csv', '--db', tmp.db]);
     const rows = r.stdout.trim().split('\r\n');
     expect(rows[0]).toBe('section,scenario,item,detail,value');
-    expect(rows).toContain('scenario,night-window,passRate,,0.2');
-    expect(rows).toContain('lesson,night-window,temper,meanPoints,-0.8');
-    expect(rows).toContain('choice,night-window,gate,rule 2,4');
-    expect(rows).toContain('trainee,,alice,lastPercent,50');
+    expect(rows).toContain('scenario,basement-alarm,passRate,,0.2');
+    expect(rows).toContain('lesson,basement-alarm,composure,meanPoints,-0.8');
+    expect(rows).toContain('choice,basement-alarm,lobby,rule 2,4');
+    expect(rows).toContain('trainee,,alice,lastPercent,43');
   });
 
   it('writes one self-contained HTML page with charts', async () => {
@@ -163,7 +170,7 @@ describe('report', { timeout: 60_000 }, () => {
     const { readFileSync } = await import('node:fs');
     const html = readFileSync(file, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain('class="fill wrong" style="width:25.0%"'); // argue: 1 of 4 at papers
+    expect(html).toContain('class="fill wrong" style="width:25.0%"'); // argue: 1 of 4 at permit
     expect(html).toContain('<svg'); // alice's trend
     expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//); // nothing fetched from a network
     expect(html).not.toContain('<script');

@@ -7,7 +7,8 @@ import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite
 import { StoreError } from '../../src/store/store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 import { dbPathFrom, traineeFrom } from '../../src/store/open.js';
-import { loadNight, record, tempDir } from './helpers.js';
+import { loadBasement, record, tempDir } from './helpers.js';
+import { verifyStore } from '../../src/store/verify.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let store: SqliteStore;
@@ -37,15 +38,16 @@ describe('opening and migrations', () => {
     await again.close();
   });
 
-  it('migrates a version-1 database with data to the latest, backfilling what versions 2 and 3 add', async () => {
-    await record(store, { trainee: 'old', steps: [{ say: 'hello' }, 'show-form'] });
+  it('migrates a version-1 database with data to the latest, backfilling what versions 2, 3 and 4 add', async () => {
+    await record(store, { trainee: 'old', steps: [{ say: 'hello' }, 'show-permit'] });
     const before = await store.report();
     await store.close();
     // Take the file back to version 1 as it was shipped.
     const db = new Database(tmp.db);
     db.exec(`DROP TRIGGER events_scenario_id; DROP INDEX events_by_way; DROP INDEX sessions_headless; ALTER TABLE events DROP COLUMN scenario_id;
       DROP TRIGGER session_lessons_scenario_id; DROP INDEX session_lessons_by_scenario; ALTER TABLE session_lessons DROP COLUMN scenario_id;
-      DROP INDEX sessions_report; DROP INDEX sessions_trainee_report; DELETE FROM migrations WHERE version > 1;`);
+      DROP INDEX sessions_report; DROP INDEX sessions_trainee_report; ALTER TABLE sessions DROP COLUMN shuffle_seed;
+      DELETE FROM migrations WHERE version > 1;`);
     db.pragma('user_version = 1');
     db.close();
     store = openSqliteStore(tmp.db);
@@ -55,6 +57,10 @@ describe('opening and migrations', () => {
       n: 0,
     });
     expect(await store.report()).toEqual(before);
+    // version 4: sessions recorded before shuffling have no seed, and their chains still verify
+    expect(store.db.prepare('SELECT shuffle_seed FROM sessions').all()).toEqual([{ shuffle_seed: null }]);
+    expect((await store.listSessions())[0]!.shuffleSeed).toBeUndefined();
+    expect((await verifyStore(store)).ok).toBe(true);
   });
 
   it('fills in the scenario of an event inserted without it (an import or an older writer)', async () => {
@@ -70,7 +76,7 @@ describe('opening and migrations', () => {
           .join(', ')})`,
       )
       .run(rest);
-    expect(store.db.prepare('SELECT scenario_id FROM events').all()).toEqual([{ scenario_id: 'night-window' }]);
+    expect(store.db.prepare('SELECT scenario_id FROM events').all()).toEqual([{ scenario_id: 'basement-alarm' }]);
     expect(id).toBeTruthy();
   });
 
@@ -86,7 +92,7 @@ describe('opening and migrations', () => {
   it('takes the database from --db, then ROLEPLAY_DB, else ~/.roleplay; the trainee from --trainee, ROLEPLAY_TRAINEE, the user', () => {
     expect(dbPathFrom('/x/a.db', { ROLEPLAY_DB: '/y/b.db' })).toBe('/x/a.db');
     expect(dbPathFrom(undefined, { ROLEPLAY_DB: '/y/b.db' })).toBe('/y/b.db');
-    expect(dbPathFrom(undefined, {})).toMatch(/\.roleplay\/roleplay\.db$/);
+    expect(dbPathFrom(undefined, { HOME: '/' })).toMatch(/^\/\.roleplay\/roleplay\.db$/);
     expect(traineeFrom('张工', { ROLEPLAY_TRAINEE: 'x' })).toBe('张工');
     expect(traineeFrom(undefined, { ROLEPLAY_TRAINEE: 'li\u001b[31m' })).toBe('li');
     expect(traineeFrom(undefined, {}).length).toBeGreaterThan(0);
@@ -98,7 +104,7 @@ describe('sessions and events', () => {
     const id = await record(store, {
       trainee: 'alice',
       mode: 'practice',
-      steps: [{ say: 'hello' }, 'argue', 'wait-politely'],
+      steps: [{ say: 'hello' }, 'argue', 'wait-calmly'],
       decisionMs: [4200, 1800, 900],
     });
     const s = await store.findSession(id);
@@ -106,40 +112,40 @@ describe('sessions and events', () => {
     const session = s as Exclude<typeof s, 'ambiguous' | undefined>;
     expect(session).toMatchObject({
       trainee: 'alice',
-      scenarioId: 'night-window',
+      scenarioId: 'basement-alarm',
       mode: 'practice',
       lang: 'zh',
       eventCount: 5,
     });
     expect(session.result).toMatchObject({
       outcome: 'success',
-      ending: 'inside',
-      total: 0,
-      max: 6,
-      percent: 0,
+      ending: 'repaired',
+      total: 1,
+      max: 7,
+      percent: 14,
       passed: false,
     });
     expect(session.result!.lessons).toEqual({
-      prepare: { points: 0, max: 3 },
-      report: { points: 0, max: 2 },
-      respect: { points: 1, max: 3 },
-      temper: { points: -1, max: 0 },
+      composure: { points: -1, max: 0 },
+      courtesy: { points: 1, max: 3 },
+      escalate: { points: 1, max: 3 },
+      paperwork: { points: 0, max: 3 },
     });
     const events = await store.events(id);
     expect(events.map((e) => [e.seq, e.node, e.action.kind, e.goto])).toEqual([
-      [1, 'gate', 'say', 'papers'],
-      [2, 'papers', 'choice', 'patience-check-2'],
-      [3, 'patience-check-2', 'auto', 'waiting'],
-      [4, 'waiting', 'choice', 'late-check'],
-      [5, 'late-check', 'auto', 'inside'],
+      [1, 'lobby', 'say', 'permit'],
+      [2, 'permit', 'choice', 'after-argue'],
+      [3, 'after-argue', 'auto', 'on-hold'],
+      [4, 'on-hold', 'choice', 'clock-check'],
+      [5, 'clock-check', 'auto', 'repaired'],
     ]);
     expect(events[0]!.action).toEqual({ kind: 'say', text: 'hello', rule: 1 });
     expect(events[0]!.decisionMs).toBe(4200);
-    expect(events[1]!.shown).toEqual(['show-form', 'call-tl', 'argue']);
-    expect(events[1]!.points).toEqual({ temper: -1, respect: -1 });
-    expect(events[1]!.meters).toEqual({ patience: 2, time: 0 });
-    // at `waiting` with time 0: `leave` is hidden (time >= 2), `sneak` is shown
-    expect(events[3]!.shown).toEqual(['wait-politely', 'sneak']);
+    expect(events[1]!.shown).toEqual(['show-permit', 'call-noc', 'argue']);
+    expect(events[1]!.points).toEqual({ composure: -1, courtesy: -1 });
+    expect(events[1]!.meters).toEqual({ goodwill: 2, delay: 0 });
+    // at `on-hold` with delay 0: `give-up` is hidden (delay >= 2), `slip-past` is shown
+    expect(events[3]!.shown).toEqual(['wait-calmly', 'slip-past']);
     expect(events[3]!.decisionMs).toBe(900);
     expect(events[2]!.decisionMs).toBe(0);
     expect(events.every((e, i) => i === 0 || e.prevHash === events[i - 1]!.hash)).toBe(true);
@@ -150,7 +156,7 @@ describe('sessions and events', () => {
     const e = (await store.events(id))[0]!;
     const { sessionId: _s, prevHash: _p, hash: _h, ...content } = e;
     await expect(store.appendEvent(id, { ...content, seq: 3 })).rejects.toThrow(/expects step 2 next/);
-    const done = await record(store, { trainee: 'a', steps: [{ say: 'hello' }, 'show-form'] });
+    const done = await record(store, { trainee: 'a', steps: [{ say: 'hello' }, 'show-permit'] });
     await expect(store.appendEvent(done, { ...content, seq: 3 })).rejects.toThrow(StoreError);
   });
 
@@ -187,17 +193,17 @@ describe('sessions and events', () => {
 
 describe('scenario sources', () => {
   it('keeps one copy per content hash, and an edited YAML keeps old sessions scoring as they were', async () => {
-    const a = await record(store, { trainee: 'a', steps: [{ say: '华苏割接' }, 'show-form'] });
-    await record(store, { trainee: 'b', steps: [{ say: '华苏割接' }, 'show-form'] });
+    const a = await record(store, { trainee: 'a', steps: [{ say: '讯达电源' }, 'show-permit'] });
+    await record(store, { trainee: 'b', steps: [{ say: '讯达电源' }, 'show-permit'] });
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM scenario_sources').get()).toEqual({ n: 1 });
 
-    // A trainer makes show-form worth 5 instead of 2.
-    const edited = loadNight().source.replace(
-      'score: { prepare: 2 }\n        goto: inside',
-      'score: { prepare: 5 }\n        goto: inside',
+    // A trainer makes show-permit worth 5 instead of 2.
+    const edited = loadBasement().source.replace(
+      'score: { paperwork: 2 }\n        goto: repaired',
+      'score: { paperwork: 5 }\n        goto: repaired',
     );
-    expect(edited).not.toBe(loadNight().source);
-    const c = await record(store, { trainee: 'c', steps: [{ say: '华苏割接' }, 'show-form'], text: edited });
+    expect(edited).not.toBe(loadBasement().source);
+    const c = await record(store, { trainee: 'c', steps: [{ say: '讯达电源' }, 'show-permit'], text: edited });
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM scenario_sources').get()).toEqual({ n: 2 });
 
     const old = (await store.findSession(a)) as { scenarioHash: string; result: { total: number; percent: number } };
@@ -207,10 +213,10 @@ describe('scenario sources', () => {
     expect(fresh.result.total).toBe(8);
     // Replaying the old session on its stored source gives exactly its recorded score.
     const compiled = compiledFromSource((await store.loadSource(old.scenarioHash))!);
-    const replay = runSteps(compiled, [{ say: '华苏割接' }, 'show-form']);
+    const replay = runSteps(compiled, [{ say: '讯达电源' }, 'show-permit']);
     expect(replay.ok && replay.report.score.total).toBe(5);
     expect(replay.ok && replay.report.score.percent).toBe(old.result.percent);
-    expect(sourceOf(loadNight().scenario, loadNight().source).hash).toBe(old.scenarioHash);
-    expect(compile(loadNight(edited).scenario)).toBeDefined();
+    expect(sourceOf(loadBasement().scenario, loadBasement().source).hash).toBe(old.scenarioHash);
+    expect(compile(loadBasement(edited).scenario)).toBeDefined();
   });
 });

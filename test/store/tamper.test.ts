@@ -10,7 +10,7 @@ let tmp: ReturnType<typeof tempDir>;
 let store: SqliteStore;
 let ids: string[];
 
-const FULL = [{ say: 'hello' }, 'argue', 'wait-politely'];
+const FULL = [{ say: 'hello' }, 'argue', 'wait-calmly'];
 
 beforeEach(async () => {
   tmp = tempDir();
@@ -49,7 +49,7 @@ describe('verify', { timeout: 60_000 }, () => {
   });
 
   it('catches an edited step: points changed', async () => {
-    tamper(`UPDATE events SET points = '{"respect":3}' WHERE sid = ${sid(ids[1]!)} AND seq = 2`);
+    tamper(`UPDATE events SET points = '{"courtesy":3}' WHERE sid = ${sid(ids[1]!)} AND seq = 2`);
     expect(await check()).toMatchObject({
       ok: false,
       sessionId: ids[1],
@@ -166,7 +166,7 @@ describe('verify', { timeout: 60_000 }, () => {
       problem: expect.stringMatching(/result/),
     });
     await store.close();
-    tamper(`UPDATE sessions SET percent = 0, passed = 0 WHERE id = ?`, ids[0]);
+    tamper(`UPDATE sessions SET percent = 14, passed = 0 WHERE id = ?`, ids[0]); // back to the recorded 1 of 7
     tamper(`UPDATE sessions SET trainee = 'mallory' WHERE id = ?`, ids[2]);
     expect(await check()).toMatchObject({
       ok: false,
@@ -200,6 +200,7 @@ describe('verify', { timeout: 60_000 }, () => {
       const json = rp(['verify', '--db', tmp.db, '--json', '--lang', lang]);
       expect(json.status).toBe(1);
       expect(JSON.parse(json.stdout)).toEqual({
+        version: 1,
         ok: false,
         sessionId: ids[1],
         seq: 3,

@@ -1,6 +1,6 @@
 /** Running the built CLI for the team tests, with a throw-away HOME (the offline copy lives there). */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventHash, genesisHash, sealHash } from '../../src/store/chain.js';
@@ -9,21 +9,8 @@ import type { SessionResult, StoredEvent } from '../../src/store/store.js';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'roleplay.js');
 
-/** The shared conformance scenario, or its copy in the test fixtures (CI clones only this repo). */
-export function nightFile(): string {
-  for (const f of [
-    join(ROOT, '..', 'shared', 'conformance', 'night-window.yaml'),
-    join(ROOT, 'test', 'fixtures', 'ui', 'night-window.yaml'),
-  ]) {
-    try {
-      readFileSync(f);
-      return f;
-    } catch {
-      /* next */
-    }
-  }
-  throw new Error('night-window.yaml not found');
-}
+/** The project's own case that uses every feature of the format (see its header comment). */
+export const BASEMENT = join(ROOT, 'test', 'fixtures', 'ui', 'basement-alarm.yaml');
 
 export function tempHome(): { home: string; done: () => void } {
   const home = mkdtempSync(join(tmpdir(), 'roleplay-team-'));

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nightFile, rp, tempHome, withOtherTrainee } from './helpers.js';
+import { BASEMENT, rp, tempHome, withOtherTrainee } from './helpers.js';
 
 const tmp = tempHome();
 const dir = tmp.home;
@@ -21,14 +21,13 @@ const steps = (name: string, list: string) => {
 };
 
 beforeAll(() => {
-  const night = nightFile();
   const runs = [
-    ['ann', steps('a', '- say: 您好 我是华苏的 来割接\n- show-form\n')],
-    ['bob', steps('b', '- say: 您好\n- call-tl\n- wait-politely\n')],
-    ['cy', steps('c', '- say: 您好\n- call-tl\n')], // runs out: an unfinished session
+    ['ann', steps('a', '- say: 您好 我是讯达的 来修电源\n- show-permit\n')],
+    ['bob', steps('b', '- say: 您好\n- call-noc\n- wait-calmly\n')],
+    ['cy', steps('c', '- say: 您好\n- call-noc\n')], // runs out: an unfinished session
   ] as const;
   for (const [trainee, file] of runs) {
-    const r = rp(['run', night, '--steps', file, '--record', '--trainee', trainee], { ROLEPLAY_DB: laptop });
+    const r = rp(['run', BASEMENT, '--steps', file, '--record', '--trainee', trainee], { ROLEPLAY_DB: laptop });
     expect(r.stderr).toContain('已记录为练习');
   }
   const out = rp(['export', '--format', 'jsonl', '-o', exported], { ROLEPLAY_DB: laptop });
@@ -39,11 +38,13 @@ afterAll(() => tmp.done());
 
 // --db for the records commands, ROLEPLAY_DB for the others (both are documented ways).
 const json = (args: string[], db: string) => JSON.parse(rp(args, { ROLEPLAY_DB: db }).stdout) as unknown;
+const sessionsOf = (db: string, ...more: string[]) =>
+  (json(['sessions', '--json', ...more], db) as { sessions: unknown[] }).sessions;
 /** sessions and report of a database, without the fields that name when the report was made */
 function contents(db: string) {
   const report = json(['report', '--json'], db) as Record<string, unknown>;
   delete report.generatedAt;
-  return { sessions: json(['sessions', '--json'], db), report };
+  return { sessions: sessionsOf(db), report };
 }
 
 describe('roleplay import', { timeout: 120_000 }, () => {
@@ -74,8 +75,8 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     expect(contents(office)).toEqual(contents(laptop));
 
     // The imported unfinished session resumes on the new machine, from its stored scenario.
-    const cy = (json(['sessions', '--json', '--trainee', 'cy'], office) as { id: string }[])[0]!;
-    const resumed = rp(['resume', cy.id, '--choices', 'wait-politely'], { ROLEPLAY_DB: office });
+    const cy = (sessionsOf(office, '--trainee', 'cy') as { id: string }[])[0]!;
+    const resumed = rp(['resume', cy.id, '--choices', 'wait-calmly'], { ROLEPLAY_DB: office });
     expect(resumed.status).toBe(0);
     expect(rp(['verify'], { ROLEPLAY_DB: office }).status).toBe(0);
   });
@@ -85,17 +86,27 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     expect(rp(['import', exported, '--db', office]).status).toBe(0);
     const more = join(dir, 'more.db');
     expect(rp(['import', exported, '--db', more]).status).toBe(0);
-    const night = nightFile();
     expect(
-      rp(['run', night, '--steps', steps('d', '- say: 您好\n- call-tl\n- sneak\n'), '--record', '--trainee', 'dee'], {
-        ROLEPLAY_DB: more,
-      }).status,
+      rp(
+        [
+          'run',
+          BASEMENT,
+          '--steps',
+          steps('d', '- say: 您好\n- call-noc\n- slip-past\n'),
+          '--record',
+          '--trainee',
+          'dee',
+        ],
+        {
+          ROLEPLAY_DB: more,
+        },
+      ).status,
     ).toBe(0);
     const second = join(dir, 'second.jsonl');
     expect(rp(['export', '-o', second], { ROLEPLAY_DB: more }).status).toBe(0);
     const r = rp(['import', second, '--db', office, '--lang', 'en']);
     expect(r.stdout).toContain('1 new, 0 continued, 3 already there');
-    expect((json(['sessions', '--json'], office) as unknown[]).length).toBe(4);
+    expect((sessionsOf(office) as unknown[]).length).toBe(4);
   });
 
   it('refuses a tampered file, naming the first bad line, and imports nothing', () => {
@@ -111,7 +122,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     expect(r.stderr).toBe(
       `roleplay: ${file}:${eventLine + 1}: session ${session}: event 2 was altered: its content no longer matches its hash; nothing was imported\n`,
     );
-    expect(json(['sessions', '--json'], db)).toEqual([]);
+    expect(sessionsOf(db)).toEqual([]);
 
     // An edited result is caught by the seal, on the session's line.
     const sessionLine = lines.findIndex((l) => l.includes('"type":"session"') && l.includes('"passed":true'));
@@ -121,7 +132,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     expect(r2.status).toBe(1);
     expect(r2.stderr).toContain(`${file}:${sessionLine + 1}: `);
     expect(r2.stderr).toContain('result');
-    expect(json(['sessions', '--json'], db)).toEqual([]);
+    expect(sessionsOf(db)).toEqual([]);
 
     // Swapped lines: the event no longer follows its predecessor.
     const a = lines.findIndex((l) => l.includes('"type":"event"') && l.includes('"seq":1'));
@@ -131,7 +142,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     const r3 = rp(['import', file, '--db', db]);
     expect(r3.status).toBe(1);
     expect(r3.stderr).toMatch(new RegExp(`${file.replace(/[.]/g, '\\.')}:${a + 1}: `));
-    expect(json(['sessions', '--json'], db)).toEqual([]);
+    expect(sessionsOf(db)).toEqual([]);
   });
 
   it('refuses a truncated file: cut inside a line, or cut between lines', () => {
@@ -155,7 +166,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
         `:${firstEvent + 2}: session [0-9a-f-]+ stops after event 1 of 2: the file is cut short or events were deleted; nothing was imported`,
       ),
     );
-    expect(json(['sessions', '--json'], db)).toEqual([]);
+    expect(sessionsOf(db)).toEqual([]);
   });
 
   it('says why in the language asked for: the same file:line and exit code, the rest in Chinese or English', () => {
@@ -239,7 +250,7 @@ describe('roleplay import', { timeout: 120_000 }, () => {
     const r = rp(['import', file, '--db', join(dir, 'y.db'), '--lang', 'en']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
-      /other\.jsonl:1: session .* was played on a version of scenario 'night-window' that is neither in the file nor here/,
+      /other\.jsonl:1: session .* was played on a version of scenario 'basement-alarm' that is neither in the file nor here/,
     );
   });
 });

@@ -7,23 +7,22 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeLrs } from './fake-lrs.js';
-import { nightFile, rp, rpAsync, tempHome } from './helpers.js';
+import { BASEMENT, rp, rpAsync, tempHome } from './helpers.js';
 
 const tmp = tempHome();
 const db = join(tmp.home, 'records.db');
 let expected: { id: string }[];
 
 beforeAll(() => {
-  const night = nightFile();
   const plays = [
-    '- say: 您好 我是华苏的 来割接\n- show-form\n',
-    '- say: 您好\n- call-tl\n- wait-politely\n',
-    '- say: 您好\n- call-tl\n',
+    '- say: 您好 我是讯达的 来修电源\n- show-permit\n',
+    '- say: 您好\n- call-noc\n- wait-calmly\n',
+    '- say: 您好\n- call-noc\n',
   ];
   plays.forEach((text, i) => {
     const steps = join(tmp.home, `s${i}.yaml`);
     writeFileSync(steps, text);
-    rp(['run', night, '--steps', steps, '--record', '--trainee', `t${i}`], { ROLEPLAY_DB: db });
+    rp(['run', BASEMENT, '--steps', steps, '--record', '--trainee', `t${i}`], { ROLEPLAY_DB: db });
   });
   expected = JSON.parse(rp(['export', '--format', 'xapi'], { ROLEPLAY_DB: db }).stdout) as { id: string }[];
 }, 120_000);

@@ -8,7 +8,7 @@ function statement(i: number) {
     id: `00000000-0000-5000-8000-${String(i).padStart(12, '0')}`,
     actor: { objectType: 'Agent', account: { homePage: 'https://roleplay.invalid/trainees', name: 'zhang' } },
     verb: { id: 'http://adlnet.gov/expapi/verbs/answered', display: { 'en-US': 'answered' } },
-    object: { objectType: 'Activity', id: `https://roleplay.invalid/scenarios/night-window/nodes/n${i}` },
+    object: { objectType: 'Activity', id: `https://roleplay.invalid/scenarios/basement-alarm/nodes/n${i}` },
     timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
   };
 }

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pgErrorMessage } from '../../src/store/pg/pg-store.js';
 import { TeamStore } from '../../src/store/sync/team-store.js';
 import { SYNC_NOTICES } from '../../src/store/sync/notices.js';
-import { nightFile, rp, tempHome } from './helpers.js';
+import { BASEMENT, rp, tempHome } from './helpers.js';
 
 const DOWN = 'postgres://roleplay:secret@127.0.0.1:1/team';
 const home = tempHome();
@@ -68,8 +68,8 @@ describe('offline notices', () => {
 
   it('`roleplay run --record --lang zh` with the server down: the result is printed, the notice is Chinese, the session stays on this computer', () => {
     const steps = join(home.home, 'steps.yaml');
-    writeFileSync(steps, '- say: 您好 我是华苏的 来割接\n- show-form\n');
-    const ran = rp(['run', nightFile(), '--steps', steps, '--record', '--db', DOWN, '--lang', 'zh'], {
+    writeFileSync(steps, '- say: 您好 我是讯达的 来修电源\n- show-permit\n');
+    const ran = rp(['run', BASEMENT, '--steps', steps, '--record', '--db', DOWN, '--lang', 'zh'], {
       HOME: home.home,
     });
     expect(ran.status, ran.stderr).toBe(0);
@@ -79,6 +79,6 @@ describe('offline notices', () => {
       HOME: home.home,
       ROLEPLAY_DB: join(home.home, '.roleplay', 'roleplay.db'),
     });
-    expect(JSON.parse(local.stdout)).toHaveLength(1);
+    expect(JSON.parse(local.stdout).sessions).toHaveLength(1);
   });
 });

@@ -14,7 +14,7 @@ import { Outbox } from '../../src/store/sync/outbox.js';
 import { mergeIntoSqlite } from '../../src/store/sync/sqlite-merge.js';
 import { PgTestServer, postgresSkipReason } from '../pg/pg-server.js';
 import { bundleOf, header, result, SOURCE_A } from '../store-shared/fixtures.js';
-import { nightFile, rp, rpAsync, tempHome, withOtherTrainee } from './helpers.js';
+import { BASEMENT, rp, rpAsync, tempHome, withOtherTrainee } from './helpers.js';
 
 const skip = postgresSkipReason();
 if (skip) console.warn(skip);
@@ -53,7 +53,6 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     writeFileSync(file, text);
     return file;
   };
-  const night = nightFile();
 
   it('the server goes down during play: play goes on with one notice; sync uploads it; the chains verify on the server', async () => {
     const url = await server.createDatabase('down');
@@ -64,9 +63,9 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const started = rp(
       [
         'run',
-        night,
+        BASEMENT,
         '--steps',
-        stepsFile(home, 'half', '- say: 您好\n- call-tl\n'),
+        stepsFile(home, 'half', '- say: 您好\n- call-noc\n'),
         '--record',
         '--trainee',
         'ann',
@@ -82,7 +81,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
 
     await server.stop();
     // She finishes it with the server down, and bob plays a whole session.
-    const resumed = rp(['resume', online!.id, '--choices', 'wait-politely', '--lang', 'en'], env);
+    const resumed = rp(['resume', online!.id, '--choices', 'wait-calmly', '--lang', 'en'], env);
     expect(resumed.status).toBe(0);
     const notices = resumed.stderr.split('\n').filter((l) => l.includes('team server'));
     expect(notices).toHaveLength(1);
@@ -93,9 +92,9 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const bob = rp(
       [
         'run',
-        night,
+        BASEMENT,
         '--steps',
-        stepsFile(home, 'whole', '- say: 您好 我是华苏的 来割接\n- show-form\n'),
+        stepsFile(home, 'whole', '- say: 您好 我是讯达的 来修电源\n- show-permit\n'),
         '--record',
         '--trainee',
         'bob',
@@ -126,7 +125,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     // The server now holds exactly what the laptop holds, and every chain verifies there.
     const local = join(home, '.roleplay', 'roleplay.db');
     const list = (db: string) =>
-      JSON.parse(rp(['sessions', '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout) as {
+      JSON.parse(rp(['sessions', '--json'], { HOME: home, ROLEPLAY_DB: db }).stdout).sessions as {
         id: string;
         outcome: string;
       }[];
@@ -156,12 +155,13 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const url = await server.createDatabase('refused');
     const home = laptop();
     for (const [trainee, steps] of [
-      ['ann', '- say: 您好 我是华苏的 来割接\n- show-form\n'],
-      ['bob', '- say: 您好\n- call-tl\n- wait-politely\n'],
+      ['ann', '- say: 您好 我是讯达的 来修电源\n- show-permit\n'],
+      ['bob', '- say: 您好\n- call-noc\n- wait-calmly\n'],
     ] as const) {
       expect(
-        rp(['run', night, '--steps', stepsFile(home, trainee, steps), '--record', '--trainee', trainee], { HOME: home })
-          .status,
+        rp(['run', BASEMENT, '--steps', stepsFile(home, trainee, steps), '--record', '--trainee', trainee], {
+          HOME: home,
+        }).status,
       ).toBe(0);
     }
     // The server already holds ann's session under another trainee name (a forged copy).
@@ -191,14 +191,14 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const home = laptop();
     const env = { HOME: home, ROLEPLAY_DB: url };
     // First contact creates the tables (a versioned migration on first use).
-    expect(rp(['sessions', '--json'], env).stdout.trim()).toBe('[]');
+    expect(JSON.parse(rp(['sessions', '--json'], env).stdout).sessions).toEqual([]);
     await server.stop();
     const played = rp(
       [
         'run',
-        night,
+        BASEMENT,
         '--steps',
-        stepsFile(home, 's', '- say: 您好\n- call-tl\n- wait-politely\n'),
+        stepsFile(home, 's', '- say: 您好\n- call-noc\n- wait-calmly\n'),
         '--record',
         '--trainee',
         'cy',
@@ -207,7 +207,10 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     );
     expect(played.status).toBe(0);
     await server.restart();
-    const listed = JSON.parse(rp(['sessions', '--json'], env).stdout) as { trainee: string; outcome: string }[];
+    const listed = JSON.parse(rp(['sessions', '--json'], env).stdout).sessions as {
+      trainee: string;
+      outcome: string;
+    }[];
     expect(listed).toMatchObject([{ trainee: 'cy', outcome: 'success' }]);
     expect(rp(['verify'], env).status).toBe(0);
     const migrations = await query<{ version: number }>(
@@ -222,19 +225,19 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const a = laptop();
     const b = laptop();
     const started = rp(
-      ['run', night, '--steps', stepsFile(a, 'half', '- say: 您好\n- call-tl\n'), '--record', '--trainee', 'eve'],
+      ['run', BASEMENT, '--steps', stepsFile(a, 'half', '- say: 您好\n- call-noc\n'), '--record', '--trainee', 'eve'],
       { HOME: a, ROLEPLAY_DB: url },
     );
     expect(started.status).toBe(2);
-    const [session] = JSON.parse(rp(['sessions', '--json'], { HOME: b, ROLEPLAY_DB: url }).stdout) as {
+    const [session] = JSON.parse(rp(['sessions', '--json'], { HOME: b, ROLEPLAY_DB: url }).stdout).sessions as {
       id: string;
       finishedAt: string | null;
     }[];
     expect(session!.finishedAt).toBeNull();
-    const resumed = rp(['resume', '--trainee', 'eve', '--choices', 'wait-politely'], { HOME: b, ROLEPLAY_DB: url });
+    const resumed = rp(['resume', '--trainee', 'eve', '--choices', 'wait-calmly'], { HOME: b, ROLEPLAY_DB: url });
     expect(resumed.stderr).not.toMatch(/team server/);
     expect(resumed.status).toBe(0);
-    const [after] = JSON.parse(rp(['sessions', '--json'], { HOME: a, ROLEPLAY_DB: url }).stdout) as {
+    const [after] = JSON.parse(rp(['sessions', '--json'], { HOME: a, ROLEPLAY_DB: url }).stdout).sessions as {
       id: string;
       outcome: string;
     }[];

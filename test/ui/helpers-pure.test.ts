@@ -4,9 +4,9 @@ import stringWidth from 'string-width';
 import { SimulatedClock } from 'xstate';
 import { compile, explore, runSteps, type TestStep } from '../../src/core/index.js';
 import { PausableClock } from '../../src/ui/clock.js';
-import { reviewPath } from '../../src/ui/best-path.js';
+import { reviewPath } from '../../src/core/best-path.js';
 import { bar, meterDeltas, sparkline } from '../../src/ui/meters.js';
-import { padEnd, truncate, widthOf, wrapText } from '../../src/ui/text-layout.js';
+import { padEnd, truncate, widthOf, wrapText } from '../../src/text/layout.js';
 import { styleOf, themeFromEnv } from '../../src/ui/theme.js';
 import { openFixture } from './helpers.js';
 
@@ -62,30 +62,30 @@ describe('PausableClock', () => {
 });
 
 describe('reviewPath', () => {
-  const night = openFixture('night-window.yaml').scenario;
-  const compiled = compile(night);
+  const basement = openFixture('basement-alarm.yaml').scenario;
+  const compiled = compile(basement);
   it('finds a best path worth the maximum', () => {
-    const run = runSteps(compiled, [{ say: '嗯' }, 'argue', 'wait-politely']);
+    const run = runSteps(compiled, [{ say: '嗯' }, 'argue', 'wait-calmly']);
     if (!run.ok) throw new Error(run.error);
-    const review = reviewPath(night, run.output)!;
+    const review = reviewPath(basement, run.output)!;
     const best = review.bestPath.map(({ way }) => way);
     // Follow the best path headless: it must score the scenario's max.
     const steps = best.flatMap((w): TestStep[] =>
       w.kind === 'choice'
         ? [w.choice.id]
         : w.kind === 'rule'
-          ? [{ say: '我是华苏的，来割接' }]
+          ? [{ say: '我是讯达的，来修电源' }]
           : w.kind === 'timeout'
             ? [{ wait: true as const }]
             : [],
     );
     const replay = runSteps(compiled, steps);
-    expect(replay.ok && replay.report.score.total).toBe(explore(night).maxima.total);
+    expect(replay.ok && replay.report.score.total).toBe(explore(basement).maxima.total);
   });
   it('flags the turns where points were lost, with a better option', () => {
-    const run = runSteps(compiled, [{ say: '嗯' }, 'argue', 'wait-politely']);
+    const run = runSteps(compiled, [{ say: '嗯' }, 'argue', 'wait-calmly']);
     if (!run.ok) throw new Error(run.error);
-    const review = reviewPath(night, run.output)!;
+    const review = reviewPath(basement, run.output)!;
     expect(review.turns).toHaveLength(3);
     const [first] = review.turns;
     expect(first!.missed).toBeGreaterThan(0);

@@ -5,9 +5,9 @@ import { render } from 'ink-testing-library';
 import { SimulatedClock } from 'xstate';
 import { EMPTY_CATALOG, loadFile, type Lang } from '../../src/core/index.js';
 import { App, loadScreens, type Start } from '../../src/ui/components/app.js';
-import type { Mode } from '../../src/ui/i18n.js';
+import type { Mode } from '../../src/core/records.js';
 import type { Library, MenuEntry, OpenedScenario } from '../../src/ui/library.js';
-import type { Recorder } from '../../src/ui/recorder.js';
+import type { Recorder } from '../../src/core/recorder.js';
 
 export const KEY = {
   up: '\u001b[A',
@@ -76,6 +76,11 @@ export async function renderApp(options: {
   columns?: number;
   rows?: number;
   color?: boolean;
+  /**
+   * Shuffle the replies: each new run takes the next seed of the list (the last one repeats).
+   * Without it the replies stay in file order, as the tests that press numbers expect.
+   */
+  seeds?: readonly number[];
 }): Promise<Harness> {
   // As run-app does: every screen is there from the first frame (the menu alone loads them later).
   await loadScreens();
@@ -91,6 +96,7 @@ export async function renderApp(options: {
       theme={{ color: options.color ?? false }}
       size={{ columns: options.columns ?? 100, rows: options.rows ?? 30 }}
       {...(options.recorder ? { recorder: options.recorder } : {})}
+      {...seedsProps(options.seeds)}
     />,
   );
   const frame = () => instance.lastFrame() ?? '';
@@ -124,6 +130,28 @@ export async function renderApp(options: {
   return Object.assign(instance, { clock, frame, press, waitFor, answer });
 }
 
+/** Polls a rendered screen until its last frame contains `text` (a loaded machine renders late). */
+export async function frameWith(
+  screen: { lastFrame(): string | undefined },
+  text: string,
+  ms = 10_000,
+): Promise<string> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const f = screen.lastFrame() ?? '';
+    if (f.includes(text)) return f;
+    if (Date.now() > until) throw new Error(`timed out waiting for "${text}"; last frame:\n${f}`);
+    await tick(10);
+  }
+}
+
 export function tick(ms = 5): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** App props for `seeds`: file order without them, else one seed per run in turn. */
+function seedsProps(seeds: readonly number[] | undefined): { shuffle: boolean; newSeed?: () => number } {
+  if (!seeds || seeds.length === 0) return { shuffle: false };
+  let next = 0;
+  return { shuffle: true, newSeed: () => seeds[Math.min(next++, seeds.length - 1)]! };
 }

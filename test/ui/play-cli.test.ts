@@ -4,11 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../bin/roleplay.js', import.meta.url));
+const CASE_FILE = fileURLToPath(new URL('../../scenarios/overpromise.yaml', import.meta.url));
 const run = (args: string[]) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { ...process.env, CI: 'false' } });
 
 describe('without a terminal', () => {
-  for (const args of [['play', 'night-window'], [], ['--lang', 'en'], ['play', 'x.yaml', '--mode', 'exam']]) {
+  for (const args of [['play', 'angry-customer'], [], ['--lang', 'en'], ['play', CASE_FILE, '--mode', 'exam']]) {
     it(`roleplay ${args.join(' ')} exits 2 with one line pointing to roleplay run`, () => {
       const r = run(args);
       expect(r.status).toBe(2);
@@ -20,7 +21,7 @@ describe('without a terminal', () => {
     });
   }
   it('rejects an unknown mode as a usage error', () => {
-    const r = run(['play', 'night-window', '--mode', 'quiz']);
+    const r = run(['play', 'angry-customer', '--mode', 'quiz']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('quiz');
   });

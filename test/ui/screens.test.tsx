@@ -7,9 +7,9 @@ import { KEY, libraryOf, openFixture, renderApp } from './helpers.js';
 
 afterEach(() => cleanup());
 
-const night = () => openFixture('night-window.yaml');
+const basement = () => openFixture('basement-alarm.yaml');
 const hostile = () => openFixture('hostile-text.yaml');
-const GOOD_ANSWER = '您好，我是华苏的张工，来做今晚的割接';
+const GOOD_ANSWER = '您好，我是讯达的张工，来处理电源告警';
 
 async function toDebrief(
   opts: {
@@ -22,32 +22,32 @@ async function toDebrief(
   } = {},
 ) {
   const h = await renderApp({
-    start: { kind: 'play', opened: night() },
+    start: { kind: 'play', opened: basement() },
     mode: opts.mode ?? 'exam',
     lang: opts.lang ?? 'zh',
     columns: opts.columns ?? 100,
     rows: opts.rows ?? 30,
   });
-  await h.waitFor((f) => f.includes('干什么的') || f.includes('这么晚了'));
+  await h.waitFor((f) => f.includes('站住！'));
   await h.answer(opts.answer ?? GOOD_ANSWER);
-  await h.waitFor((f) => f.includes('进站单') || f.includes('access form'));
+  await h.waitFor((f) => f.includes('施工单') || f.includes('work order'));
   for (const c of opts.choices ?? ['1']) await h.press(c);
   return h;
 }
 
 describe('menu', () => {
   it('lists cases with title, difficulty, customer type and tags, and opens one by number', async () => {
-    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(night(), hostile()) });
+    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(basement(), hostile()) });
     const f = await h.waitFor((x) => x.includes('选择一个案例'));
-    expect(f).toMatch(/1 ★★★\s+夜间割接窗口\s+坚持型\s+#handover #guard/);
+    expect(f).toMatch(/1 ★★☆\s+商场机房告警\s+坚持型\s+#security #weekend/);
     expect(f).toMatch(/2 ★☆☆\s+Hostile/);
-    expect(f).toContain('凌晨一点'); // the selected case's summary
+    expect(f).toContain('周日下午'); // the selected case's summary
     await h.press('1');
     await h.waitFor((x) => x.includes('考察要点'), 'the briefing');
   });
 
   it('moves with arrows and opens with Enter', async () => {
-    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(night(), hostile()) });
+    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(basement(), hostile()) });
     await h.waitFor((x) => x.includes('› 1'));
     await h.press(KEY.down);
     await h.waitFor((x) => x.includes('› 2'));
@@ -56,20 +56,20 @@ describe('menu', () => {
   });
 
   it('handles several keys arriving in one chunk (↓ then ⏎)', async () => {
-    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(night(), hostile()) });
+    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(basement(), hostile()) });
     await h.waitFor((x) => x.includes('› 1'));
     await h.press(KEY.down + KEY.enter);
     await h.waitFor((x) => x.includes('Boss Bold'), 'the second case, not the first');
   });
 
   it('filters with / (Chinese too) and clears with Esc', async () => {
-    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(night(), hostile()) });
+    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(basement(), hostile()) });
     await h.waitFor((x) => x.includes('选择一个案例'));
     await h.press('/');
     await h.waitFor((x) => x.includes('筛选：'));
-    h.stdin.write('割接');
-    const f = await h.waitFor((x) => x.includes('筛选：割接'));
-    expect(f).toContain('夜间割接窗口');
+    h.stdin.write('机房');
+    const f = await h.waitFor((x) => x.includes('筛选：机房'));
+    expect(f).toContain('商场机房告警');
     expect(f).not.toContain('Hostile');
     await h.press(KEY.escape);
     await h.waitFor((x) => x.includes('Hostile') && !x.includes('筛选：'));
@@ -78,29 +78,29 @@ describe('menu', () => {
   });
 
   it('filters by customer type in either language', async () => {
-    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(night(), hostile()) });
+    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(basement(), hostile()) });
     await h.waitFor((x) => x.includes('选择一个案例'));
     await h.press('/');
     h.stdin.write('angry');
     const f = await h.waitFor((x) => x.includes('筛选：angry'));
     expect(f).toContain('Hostile');
-    expect(f).not.toContain('夜间割接窗口');
+    expect(f).not.toContain('商场机房告警');
   });
 
   it('toggles the language with l', async () => {
-    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(night()) });
+    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(basement()) });
     await h.waitFor((x) => x.includes('选择一个案例'));
     await h.press('l');
     const f = await h.waitFor((x) => x.includes('Choose a case'));
     expect(f).toContain('insistent');
     await h.press('1');
     const b = await h.waitFor((x) => x.includes('Lessons at stake'));
-    expect(b).toContain('Respect everyone');
+    expect(b).toContain('Be courteous to everyone on site');
   });
 
   it('says why a broken case cannot be opened, and stays on the menu', async () => {
     const broken = {
-      ...libraryOf(night()),
+      ...libraryOf(basement()),
       open: () => ({ ok: false as const, message: 'cases/broken.yaml:3:7: error: unknown node' }),
     };
     const h = await renderApp({ start: { kind: 'menu' }, library: broken });
@@ -111,7 +111,7 @@ describe('menu', () => {
 
   it("tells why in the menu's language at the moment of the pick (after l switches it)", async () => {
     const broken = {
-      ...libraryOf(night()),
+      ...libraryOf(basement()),
       open: (_: unknown, lang: Lang) => ({
         ok: false as const,
         message: lang === 'zh' ? '节点「x」不存在' : "unknown node 'x'",
@@ -128,18 +128,18 @@ describe('menu', () => {
 
 describe('briefing', () => {
   it('shows situation, customer, lessons, pass mark and the mode, which Tab switches', async () => {
-    const h = await renderApp({ start: { kind: 'briefing', opened: night() } });
+    const h = await renderApp({ start: { kind: 'briefing', opened: basement() } });
     const f = await h.waitFor((x) => x.includes('考察要点'));
-    expect(f).toContain('夜间割接窗口');
-    expect(f).toContain('凌晨一点，你要进机房做割接，门卫不让进。');
-    expect(f).toContain('老李 · 门卫 · 坚持型');
-    for (const t of ['提前准备', '及时汇报', '尊重每个人', '控制情绪']) expect(f).toContain(t);
-    expect(f).toContain('及格线 75%');
+    expect(f).toContain('商场机房告警');
+    expect(f).toContain('周日下午商场地下机房电源告警，你赶去换模块，值班保安拦着不让进。');
+    expect(f).toContain('小陈 · 商场保安 · 坚持型');
+    for (const t of ['证件手续随身带', '受阻及时上报', '礼待现场每个人', '不与人争执']) expect(f).toContain(t);
+    expect(f).toContain('及格线 65%');
     expect(f).toContain('[练习]');
     await h.press(KEY.tab);
     await h.waitFor((x) => x.includes('[考试]'));
     await h.press(KEY.enter);
-    await h.waitFor((x) => x.includes('夜间割接窗口 · 考试'), 'an exam run');
+    await h.waitFor((x) => x.includes('商场机房告警 · 考试'), 'an exam run');
   });
 });
 
@@ -150,16 +150,16 @@ describe('debrief', () => {
     const f = await h.waitFor((x) => x.includes('总结'));
     const all = await readWholeDebrief(h);
     expect(f).toMatch(/得分 \d{1,3}%/);
-    expect(all).toContain('及格线 75%');
+    expect(all).toContain('及格线 65%');
     expect(all).toContain('未通过');
-    expect(all).toContain('门卫也是客户的一部分。'); // a principle
+    expect(all).toContain('保安和前台也代表客户。'); // a principle
     expect(all).toContain('你的选择与更好的选择');
     expect(all).toContain('更好的做法');
     expect(all).toMatch(/\+\d+ 分 \(到结局可多得 \d+ 分\)/); // the gain counts what follows, not only this step
-    expect(all).toContain('报明身份和来意。'); // why the better answer is better (its feedback)
+    expect(all).toContain('先报单位和来意，保安才知道该放谁进去。'); // why the better answer is better (its feedback)
     expect(all).toContain('最佳路径');
     expect(all).toContain('指标变化');
-    expect(all).toMatch(/耐心\s+[▁▂▃▄▅▆▇█]+\s+3→/);
+    expect(all).toMatch(/好感\s+[▁▂▃▄▅▆▇█]+\s+3→/);
   });
 
   it('marks a best-path run as passed with every turn on the best path', async () => {
@@ -172,14 +172,14 @@ describe('debrief', () => {
   });
 
   it('goes back to the menu with m', async () => {
-    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(night()), mode: 'exam' });
+    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(basement()), mode: 'exam' });
     await h.waitFor((x) => x.includes('选择一个案例'));
     await h.press('1');
     await h.waitFor((x) => x.includes('考察要点'));
     await h.press(KEY.enter);
-    await h.waitFor((x) => x.includes('干什么的'));
+    await h.waitFor((x) => x.includes('站住！'));
     await h.answer(GOOD_ANSWER);
-    await h.waitFor((x) => x.includes('进站单呢？'));
+    await h.waitFor((x) => x.includes('施工单和出入证呢？'));
     await h.press('1');
     await h.waitFor((x) => x.includes('总结'));
     await h.press('m');
@@ -191,7 +191,7 @@ describe('debrief', () => {
     await h.waitFor((x) => x.includes('Debrief'));
     const all = await readWholeDebrief(h);
     expect(all).toMatch(/Score \d{1,3}%/);
-    expect(all).toContain('pass mark 75%');
+    expect(all).toContain('pass mark 65%');
     expect(all).toContain('Lessons');
     expect(all).toContain('Best path');
     expect(all).toContain('Meters over time');
@@ -200,7 +200,7 @@ describe('debrief', () => {
 
 describe('help', () => {
   it('opens with ? and closes with any key', async () => {
-    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(night()) });
+    const h = await renderApp({ start: { kind: 'menu' }, library: libraryOf(basement()) });
     await h.waitFor((x) => x.includes('选择一个案例'));
     await h.press('?');
     await h.waitFor((x) => x.includes('按键帮助') && x.includes('Ctrl+C'));
@@ -245,8 +245,8 @@ describe('terminal safety and size', () => {
   });
 
   it('keeps the choices on screen in a tiny terminal (40×12)', async () => {
-    const h = await renderApp({ start: { kind: 'play', opened: night() }, columns: 40, rows: 12, mode: 'exam' });
-    await h.waitFor((x) => x.includes('干什么的'));
+    const h = await renderApp({ start: { kind: 'play', opened: basement() }, columns: 40, rows: 12, mode: 'exam' });
+    await h.waitFor((x) => x.includes('站住！'));
     await h.answer(GOOD_ANSWER);
     const f = await h.waitFor((x) => x.includes('3. '), 'the last choice');
     expect(f).toContain('1-9');
@@ -257,13 +257,13 @@ describe('terminal safety and size', () => {
   });
 
   it('re-lays out when the terminal is resized', async () => {
-    const h = await renderApp({ start: { kind: 'briefing', opened: night() }, columns: 100, rows: 30 });
+    const h = await renderApp({ start: { kind: 'briefing', opened: basement() }, columns: 100, rows: 30 });
     await h.waitFor((x) => x.includes('考察要点'));
     h.rerender(
       // same App, smaller terminal
       (await import('react')).createElement((await import('../../src/ui/components/app.js')).App, {
-        library: libraryOf(night()),
-        start: { kind: 'briefing', opened: night() },
+        library: libraryOf(basement()),
+        start: { kind: 'briefing', opened: basement() },
         lang: 'zh',
         mode: 'practice',
         clock: h.clock,

@@ -2,6 +2,7 @@
 import { safeLine, type Lang } from '../../core/index.js';
 import type { Said } from '../../core/messages.js';
 import { totalCoverage, type CoverageCount, type ScenarioCoverage } from '../../core/coverage.js';
+import { printLine } from '../env.js';
 import { coverageMessages as says, type CoverageRatio } from '../tool-messages.js';
 
 const ratio = (c: CoverageCount) => `${c.covered}/${c.total}`;
@@ -15,7 +16,7 @@ export function coverageLines(all: readonly ScenarioCoverage[], lang: Lang): str
     const full = c.missedNodes.length + c.missedChoices.length + c.missedEndings.length === 0;
     const note = c.tests === 0 ? `  ${says.noTests()[lang]}` : full ? `  ${says.allCovered()[lang]}` : '';
     lines.push(
-      `  ${c.scenario.padEnd(width)}  ${says.counts(ratio(c.nodes), ratio(c.choices), ratio(c.endings))[lang]}${note}`,
+      `  ${c.scenario.padEnd(width)}  ${says.counts(ratio(c.nodes), ratio(c.choices), ratio(c.endings), c.rules.total > 0 ? ratio(c.rules) : undefined)[lang]}${note}`,
     );
     if (c.tests === 0) continue;
     const list = (what: (ids: readonly string[]) => Said, items: readonly string[]) => {
@@ -27,12 +28,14 @@ export function coverageLines(all: readonly ScenarioCoverage[], lang: Lang): str
       c.missedNodes.filter((n) => !c.missedEndings.includes(n)),
     );
     list(says.choicesMissed, c.missedChoices);
+    list(says.rulesMissed, c.missedRules);
   }
   const t = totalCoverage(all);
-  lines.push(says.total(withPercent(t.nodes), withPercent(t.choices), withPercent(t.endings), all.length)[lang]);
+  const rules = t.rules.total > 0 ? withPercent(t.rules) : undefined;
+  lines.push(says.total(withPercent(t.nodes), withPercent(t.choices), withPercent(t.endings), all.length, rules)[lang]);
   return lines;
 }
 
 export function writeCoverage(all: readonly ScenarioCoverage[], lang: Lang): void {
-  process.stdout.write(`${coverageLines(all, lang).join('\n')}\n`);
+  printLine(coverageLines(all, lang).join('\n'));
 }

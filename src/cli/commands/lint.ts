@@ -1,64 +1,67 @@
-/** `roleplay lint`: check scenario and catalog files, print problems as path:line:column. */
-import type { Diagnostic } from '../../core/diagnostics.js';
-import type { Scenario } from '../../core/model.js';
-import type { Lang } from '../../core/text.js';
-import { expandPaths, loadPath, type LoadedFile } from '../files.js';
-import { keyOf, storeInCache } from '../lint-cache.js';
-import { lintDiagnostics, printLint, type FileFacts } from '../lint-report.js';
+/**
+ * `roleplay lint`: check scenario and lesson files. Its work (lint-run.ts) loads when it runs,
+ * and only when lint's cache (lint-cache.ts) cannot answer: an unchanged file is answered
+ * without loading the parser, the validator or the analyses.
+ */
+import { type Command, Option } from 'commander';
+import { type CliEnv, langOf, said, UserError } from '../env.js';
+import { jsonFlag, langOfCaseOption } from '../options.js';
 
-export interface LintOptions {
-  readonly strict?: boolean;
-  readonly format?: 'text' | 'json';
-  /** the language of the messages (codes, paths and the words error/warning never change) */
-  readonly lang: Lang;
-  /** false (--no-cache): neither read nor write lint's cache */
-  readonly cache?: boolean;
+interface LintFlags {
+  strict?: boolean;
+  format?: 'text' | 'json';
+  json?: boolean;
+  /** false under --no-cache */
+  cache?: boolean;
 }
 
-export interface LintResult {
-  readonly files: readonly LoadedFile[];
-  readonly diagnostics: readonly Diagnostic[];
-  readonly scenarios: readonly { file: string; scenario: Scenario }[];
+export function register(program: Command, env: CliEnv): void {
+  const { lang } = env;
+  program
+    .command('lint')
+    .description(
+      said(
+        '检查案例文件和要点目录（lessons.yaml）；输出 path:line:column: error|warning: message',
+        'check scenario and lesson files; prints path:line:column: error|warning: message',
+      )[lang],
+    )
+    .argument(
+      '[paths...]',
+      said('文件或文件夹（在文件夹里查找 .yaml 文件）', 'files or folders (folders are searched for .yaml files)')[
+        lang
+      ],
+      [],
+    )
+    .option('--strict', said('警告也算不通过', 'treat warnings as failures')[lang])
+    .addOption(
+      new Option('--format <format>', said('输出格式', 'output format')[lang])
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .option('--json', `${jsonFlag[lang]}${said('（即 --format json）', ' (the same as --format json)')[lang]}`)
+    .option(
+      '--no-cache',
+      said(
+        '不读也不写 lint 的结果缓存（ROLEPLAY_CACHE_DIR，否则 $XDG_CACHE_HOME/roleplay，否则 node_modules/.cache/roleplay 或 ~/.cache/roleplay）',
+        "neither read nor write lint's cache of results (ROLEPLAY_CACHE_DIR, else $XDG_CACHE_HOME/roleplay, else node_modules/.cache/roleplay or ~/.cache/roleplay)",
+      )[lang],
+    )
+    .addOption(langOfCaseOption(lang))
+    .action(env.withExit(action));
 }
 
-/** What lint knows of a loaded file: its diagnostics, and the facts the checks across files need. */
-export function factsOf(f: LoadedFile): FileFacts {
-  const loaded = f.loaded;
-  if (loaded?.kind === 'scenario' && loaded.scenario) {
-    const { id, scoredLessons } = loaded.scenario;
-    return { file: f.file, diagnostics: f.diagnostics, scenario: { id, idAt: loaded.locate(['id']), scoredLessons } };
-  }
-  if (loaded?.kind === 'catalog' && loaded.catalog) {
-    const lessons = Object.keys(loaded.catalog.lessons).map((id) => ({
-      id,
-      at: loaded.locate(['lessons', id], 'key'),
-    }));
-    return { file: f.file, diagnostics: f.diagnostics, catalog: { lessons } };
-  }
-  return { file: f.file, diagnostics: f.diagnostics };
-}
-
-/** Loads and checks every file under `paths`, including the checks that span files. */
-export function lintPaths(paths: readonly string[], lang: Lang): LintResult {
-  const files = expandPaths(paths).map((file) => loadPath(file, lang));
-  const diagnostics = lintDiagnostics(paths, files.map(factsOf), lang);
-  const scenarios: { file: string; scenario: Scenario }[] = [];
-  const ids = new Set<string>();
-  for (const f of files) {
-    if (f.loaded?.kind !== 'scenario' || !f.loaded.scenario || ids.has(f.loaded.scenario.id)) continue;
-    ids.add(f.loaded.scenario.id);
-    scenarios.push({ file: f.file, scenario: f.loaded.scenario });
-  }
-  return { files, diagnostics, scenarios };
-}
-
-/** (program.ts first asks lint-cache.ts, which answers without loading this module when nothing changed) */
-export function lintCommand(paths: readonly string[], options: LintOptions): number {
-  const linted = paths.length ? paths : ['scenarios'];
-  const cache = options.cache !== false;
-  // keys of the files as they are before linting, so a file saved meanwhile is not cached wrongly
-  const keys = cache ? expandPaths(linted).map((f) => keyOf(f, options.lang)) : [];
-  const result = lintPaths(linted, options.lang);
-  if (cache) storeInCache(result.files.map(factsOf), options.lang, keys);
-  return printLint(result.files.length, result.diagnostics, options);
+export async function action(paths: string[], opts: LintFlags, cmd: Command): Promise<number> {
+  const lang = langOf(cmd);
+  if (opts.json && cmd.getOptionValueSource('format') === 'cli' && opts.format !== 'json')
+    throw new UserError(
+      said(
+        '--json 就是 --format json，不能再加 --format text',
+        '--json is --format json; it cannot go with --format text',
+      )[lang],
+      2,
+    );
+  const format = opts.json ? 'json' : opts.format;
+  const options = { strict: opts.strict === true, format, lang, cache: opts.cache !== false };
+  const cached = (await import('../lint-cache.js')).lintFromCache(paths, options);
+  return cached ?? (await import('./lint-run.js')).lintCommand(paths, options);
 }

@@ -1,53 +1,22 @@
-/** `roleplay list`: the scenarios on offer. */
-import { customerOf, localize, safeLine, type Lang, type Scenario } from '../../core/index.js';
-import { listScenarioFiles, resolveScenario } from '../files.js';
+/** `roleplay list`: the scenarios on offer. Its work (list-run.ts) loads when it runs. */
+import type { Command } from 'commander';
+import { type CliEnv, langOf, said } from '../env.js';
+import { jsonFlag, langOfCaseOption } from '../options.js';
 
-export interface ScenarioSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly difficulty: number | null;
-  readonly tags: readonly string[];
-  readonly customer: string | null;
-  readonly file: string;
+export function register(program: Command, env: CliEnv): void {
+  const { lang } = env;
+  program
+    .command('list')
+    .description(
+      said('列出可用的案例（id、难度、标题、标签）', 'list the available scenarios (id, difficulty, title, tags)')[
+        lang
+      ],
+    )
+    .option('--json', jsonFlag[lang])
+    .addOption(langOfCaseOption(lang))
+    .action(env.withExit(action));
 }
 
-/** Every scenario that loads from the scenario folders, with its title in `lang`. */
-export function availableScenarios(lang: Lang): { summary: ScenarioSummary; scenario: Scenario }[] {
-  const out: { summary: ScenarioSummary; scenario: Scenario }[] = [];
-  for (const { file } of listScenarioFiles()) {
-    const r = resolveScenario(file, lang);
-    if (!r.ok) continue;
-    const s = r.scenario;
-    out.push({
-      scenario: s,
-      summary: {
-        id: s.id,
-        title: localize(s.title, lang),
-        difficulty: s.difficulty ?? null,
-        tags: s.tags,
-        customer: customerOf(s).type ?? null,
-        file,
-      },
-    });
-  }
-  return out.sort(
-    (a, b) => (a.summary.difficulty ?? 0) - (b.summary.difficulty ?? 0) || a.summary.id.localeCompare(b.summary.id),
-  );
-}
-
-export function listCommand(options: { json?: boolean; lang: Lang }): number {
-  const list = availableScenarios(options.lang).map((x) => x.summary);
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-    return 0;
-  }
-  const idWidth = Math.max(2, ...list.map((s) => s.id.length));
-  for (const s of list) {
-    const stars = s.difficulty ? '★'.repeat(s.difficulty) + '☆'.repeat(3 - s.difficulty) : '   ';
-    process.stdout.write(
-      `${s.id.padEnd(idWidth)}  ${stars}  ${safeLine(s.title)}${s.tags.length ? `  [${s.tags.map(safeLine).join(', ')}]` : ''}\n`,
-    );
-  }
-  if (list.length === 0) process.stderr.write('no scenarios found\n');
-  return 0;
+export async function action(opts: { json?: boolean }, cmd: Command): Promise<number> {
+  return (await import('./list-run.js')).listCommand({ ...opts, lang: langOf(cmd) });
 }

@@ -1,25 +1,26 @@
 /**
  * The session database behind the menu: recording what is played from it, and the trainee's
  * unfinished sessions to continue. Loaded and opened after the menu's first frame (see
- * play.ts), so neither the store nor SQLite delays it.
+ * menu-run.ts), so neither the store nor SQLite delays it.
  */
-import type { Lang } from '../../core/index.js';
+import { type Lang, safeLine, safeText } from '../../core/index.js';
 import { traineeFrom } from '../../store/open.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { restorePoint } from '../../store/resume.js';
 import { StoreError } from '../../store/store.js';
 import type { SessionRow } from '../../store/store.js';
 import type { MenuEntry, ResumeResult, UnfinishedSession } from '../../ui/library.js';
-import type { Recorder } from '../../ui/recorder.js';
-import { UserError } from '../env.js';
-import { scenarioOf, unrecorded, withStore, type StoreOptions } from './records.js';
+import type { Recorder } from '../../core/recorder.js';
+import { said, UserError } from '../env.js';
+import { type StoreOptions, scenarioOf, tellResumable, unrecorded, withStore } from '../store-access.js';
 
 /** The menu offers the most recent few; `roleplay sessions` lists them all. */
 const OFFERED = 9;
 
 export interface MenuStore {
   unfinished(entries: readonly MenuEntry[]): Promise<readonly UnfinishedSession[]>;
-  resume(session: UnfinishedSession, lang: Lang): Promise<ResumeResult>;
+  /** `keepLang`: play in the menu's language (--lang was given), not the session's */
+  resume(session: UnfinishedSession, lang: Lang, keepLang?: boolean): Promise<ResumeResult>;
 }
 
 export interface MenuStoreHooks {
@@ -43,26 +44,26 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
     hooks.record(recorders[0]!);
     hooks.ready({
       async unfinished(entries) {
-        const list = await store.listSessions({ trainee, finished: false, limit: OFFERED });
+        const list = await store.listSessions({ trainee, finished: false, withSteps: true, limit: OFFERED });
         const titles = new Map(entries.map((e) => [e.id, e.title]));
         rows.clear();
         return list.map((s) => {
           rows.set(s.id, s);
           const title = titles.get(s.scenarioId);
+          // shown on the menu: made safe here, as the database may hold anything
           return {
             id: s.id,
-            scenarioId: s.scenarioId,
-            startedAt: s.startedAt,
+            scenarioId: safeLine(s.scenarioId),
+            startedAt: safeLine(s.startedAt),
             steps: s.eventCount,
             mode: s.mode === 'exam' ? 'exam' : 'practice',
             ...(title !== undefined ? { title } : {}),
           } satisfies UnfinishedSession;
         });
       },
-      async resume(u) {
+      async resume(u, _lang, keepLang) {
         const session = rows.get(u.id);
-        if (!session)
-          return { ok: false, message: lang === 'en' ? 'that session is no longer there' : '找不到这个练习了' };
+        if (!session) return { ok: false, message: said('找不到这个练习了', 'that session is no longer there')[lang] };
         try {
           const { compiled, source } = await scenarioOf(store, session, lang);
           const events = await store.events(session.id);
@@ -76,16 +77,19 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
             resume: {
               snapshot: point.snapshot,
               ...(point.remainingMs !== undefined ? { remainingMs: point.remainingMs } : {}),
+              ...(session.shuffleSeed !== undefined ? { shuffleSeed: session.shuffleSeed } : {}),
             },
             mode: u.mode,
+            ...(keepLang ? {} : { lang: session.lang }),
           };
         } catch (e) {
           if (e instanceof UserError || e instanceof StoreError) {
             return {
               ok: false,
-              message:
-                (lang === 'en' ? 'this session cannot be continued: ' : '这个练习无法继续：') +
-                (e instanceof StoreError ? e.in(lang) : e.message),
+              message: safeText(
+                said('这个练习无法继续：', 'this session cannot be continued: ')[lang] +
+                  (e instanceof StoreError ? e.in(lang) : e.message),
+              ),
             };
           }
           throw e;
@@ -97,6 +101,7 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
       const failure = await r.close();
       if (failure !== undefined) throw unrecorded(failure, store.location, lang);
     }
+    await tellResumable(recorders, opts, lang);
     return code;
   });
 }

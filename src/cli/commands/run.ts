@@ -1,99 +1,61 @@
-/** `roleplay run`: play a scenario headless from a list of steps and print the result as JSON. */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import {
-  compile,
-  formatDiagnostic,
-  runSteps,
-  safeLine,
-  type Lang,
-  type RunReport,
-  type Scenario,
-  type StepRecord,
-  type TestStep,
-} from '../../core/index.js';
-import type { Said } from '../../core/messages.js';
-import { UserError } from '../env.js';
-import { stepsFileMessages as says } from '../tool-messages.js';
-import { resolveScenario } from '../files.js';
+/** `roleplay run`: play a scenario headless and print the result as JSON. Its work (headless.ts, run-recorded.ts) loads when it runs. */
+import type { Command } from 'commander';
+import { type CliEnv, langOf, said } from '../env.js';
+import { dbOption, jsonFlag, langOfCaseOption, scenarioArgument, traineeOption } from '../options.js';
 
-export interface RunOptions {
-  readonly steps?: string;
-  readonly choices?: string;
-  /** the language of every problem reported: the scenario does not load, a step is refused */
-  readonly lang: Lang;
+interface RunFlags {
+  steps?: string;
+  choices?: string;
+  record?: boolean;
+  db?: string;
+  trainee?: string;
 }
 
-export interface RunHooks {
-  /** called once the scenario is loaded; returns a per-step callback (used by --record) */
-  readonly onStart?: (args: {
-    scenario: Scenario;
-    source: string;
-    steps: readonly TestStep[];
-  }) => ((record: StepRecord) => void) | undefined;
-  readonly onFinish?: (result: RunReport) => void;
+export function register(program: Command, env: CliEnv): void {
+  const { lang } = env;
+  program
+    .command('run')
+    .description(
+      said(
+        '不用终端界面走一遍案例，结果以 JSON 输出',
+        'play a scenario without a terminal UI and print the result as JSON',
+      )[lang],
+    )
+    .argument('<scenario>', scenarioArgument[lang])
+    .option(
+      '--steps <file>',
+      said(
+        '步骤列表（YAML 或 JSON）：选项 id、{ say: 文字 }、{ wait: true }',
+        'a YAML or JSON list of steps: choice ids, { say: text }, { wait: true }',
+      )[lang],
+    )
+    .option(
+      '--choices <ids>',
+      said('逗号分隔的选项 id（--steps 的简写）', 'comma-separated choice ids (shorthand for --steps)')[lang],
+    )
+    .option(
+      '--record',
+      said('把这次运行记录为一次练习（见 --db、--trainee）', 'record the run as a session (see --db, --trainee)')[lang],
+    )
+    .option(
+      '--json',
+      `${jsonFlag[lang]}${said('（run 总是输出 JSON；与其他命令一致）', ' (run always does; accepted like every other command)')[lang]}`,
+    )
+    .addOption(dbOption(lang))
+    .addOption(traineeOption(lang))
+    .addOption(langOfCaseOption(lang))
+    .addHelpText(
+      'after',
+      said(
+        '\n退出码：0 走到了结局；2 某一步在那里不可用，或步骤用完了；1 案例文件有误。',
+        '\nExit status: 0 the run reached an ending; 2 a step is not valid there, or the steps ran out; 1 the scenario is invalid.',
+      )[lang],
+    )
+    .action(env.withExit(action));
 }
 
-/** `steps` may be given already read (a steps file can be a pipe, readable only once). */
-export function runCommand(
-  ref: string,
-  options: RunOptions,
-  hooks: RunHooks = {},
-  steps: readonly TestStep[] = readSteps(options, options.lang),
-): number {
-  const resolved = resolveScenario(ref, options.lang);
-  if (!resolved.ok) {
-    for (const d of resolved.diagnostics.filter((d) => d.severity === 'error'))
-      process.stderr.write(`${formatDiagnostic(d)}\n`);
-    if (resolved.message) process.stderr.write(`roleplay: ${resolved.message}\n`);
-    return 1;
-  }
-  const compiled = compile(resolved.scenario);
-  const onStep = hooks.onStart?.({ scenario: resolved.scenario, source: resolved.source, steps });
-  const result = runSteps(compiled, steps, onStep ? (r) => onStep(r) : undefined);
-  if (!result.ok) {
-    process.stderr.write(`roleplay: ${safeLine(result.text[options.lang])}\n`); // the error quotes the steps file
-    return 2;
-  }
-  hooks.onFinish?.(result.report);
-  process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
-  return 0;
-}
-
-/** Steps from --steps (a YAML or JSON list) or --choices (comma-separated choice ids); problems worded in `lang`. */
-export function readSteps(options: { readonly steps?: string; readonly choices?: string }, lang: Lang): TestStep[] {
-  const refuse = (text: Said) => new UserError(text[lang], 2);
-  if (options.steps !== undefined && options.choices !== undefined) throw refuse(says.bothGiven());
-  if (options.choices !== undefined) {
-    return options.choices
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
-  }
-  if (options.steps === undefined) throw refuse(says.noneGiven());
-  let text: string;
-  try {
-    text = readFileSync(options.steps, 'utf8');
-  } catch (e) {
-    throw refuse(
-      says.unreadable(options.steps, (e as NodeJS.ErrnoException).code === 'ENOENT', String((e as Error).message)),
-    );
-  }
-  let data: unknown;
-  try {
-    data = parse(text.replace(/^\uFEFF/, ''), { maxAliasCount: 100 });
-  } catch (e) {
-    throw refuse(says.notYamlOrJson(options.steps, String((e as Error).message).split('\n')[0]!));
-  }
-  // A steps file may be the list itself, or a map with `steps:` (like a scenario test).
-  const list = Array.isArray(data) ? data : (data as { steps?: unknown } | null)?.steps;
-  if (!Array.isArray(list)) throw refuse(says.notAList(options.steps));
-  return list.map((s, i) => {
-    if (typeof s === 'string') return s;
-    if (typeof s === 'number') return String(s);
-    if (s && typeof s === 'object' && 'say' in s && (typeof s.say === 'string' || typeof s.say === 'number'))
-      return { say: String(s.say) };
-    if (s && typeof s === 'object' && 'wait' in s && s.wait === true) return { wait: true as const };
-    throw refuse(says.badStep(options.steps!, i + 1));
-  });
+export async function action(ref: string, opts: RunFlags, cmd: Command): Promise<number> {
+  const lang = langOf(cmd);
+  if (opts.record) return (await import('./run-recorded.js')).runRecorded(ref, cmd.optsWithGlobals(), lang);
+  return (await import('./headless.js')).runCommand(ref, { ...opts, lang });
 }

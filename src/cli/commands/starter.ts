@@ -9,9 +9,7 @@
  * differ in their comments and nowhere else.
  */
 import type { Lang } from '../../core/index.js';
-import type { Said } from '../../core/messages.js';
-
-const said = (zh: string, en: string): Said => ({ zh, en });
+import { said } from '../env.js';
 
 /** The comments, without their `# `; a note of several lines gets `# ` on each line. */
 const notes = (id: string) => ({
@@ -60,6 +58,10 @@ to add your own lesson for this case only, uncomment and edit:`,
   inputNode: said(
     '输入节点：学员输入回答；从上往下，第一条匹配的规则生效。',
     'An input node: the trainee types an answer; the first rule that matches wins.',
+  ),
+  model: said(
+    '参考答案：复盘时给学员看，必须拿到满分',
+    'the model answer: shown in the debrief; it must score full marks',
   ),
   match: said('关键词用 all / any / none，或者用 regex', 'all / any / none keywords, or regex'),
   fallback: said('没有 `match`：兜底规则，总是放在最后', 'no `match`: the fallback, always last'),
@@ -157,6 +159,7 @@ ${note('inputNode', '  ')}
     text: { zh: 对了，你是哪位？, en: "By the way, who are you?" }
     input:
       prompt: { zh: 介绍一下你自己。, en: Introduce yourself. }
+      model: { zh: 您好，我是华苏的工程师小张。, en: "Hello, I'm Zhang, the engineer from Huasu." }   ${note('model')}
       rules:
         - match: { any: [华苏, huasu], none: [不知道, "don't know"] }   ${note('match')}
           score: { introduce-yourself: 2 }

@@ -1,111 +1,36 @@
-/**
- * `roleplay test`: run the `tests:` of scenarios; one line per test, then `N passed, M failed`
- * (in the trainer's language). Each line starts `ok   ` or `FAIL ` in every language, as lint's
- * error/warning do: CI logs and scripts grep them.
- */
-import {
-  compile,
-  formatDiagnostic,
-  runSteps,
-  safeLine,
-  type Lang,
-  type RunReport,
-  type Scenario,
-  type ScenarioTest,
-  type StepRecord,
-} from '../../core/index.js';
-import { coverageOf, type ScenarioCoverage } from '../../core/coverage.js';
-import { writeCoverage } from './coverage.js';
-import { lintPaths } from './lint.js';
-import { testMessages as says } from '../tool-messages.js';
+/** `roleplay test`: run the scenarios' tests. Its work (test-run.ts) loads when it runs. */
+import type { Command } from 'commander';
+import { type CliEnv, langOf, said } from '../env.js';
+import { jsonFlag, langOfCaseOption } from '../options.js';
 
-export interface TestOutcome {
-  readonly scenario: string;
-  readonly test: string;
-  readonly passed: boolean;
-  readonly problems: readonly string[];
-  readonly report?: RunReport;
-  /** the steps the run took, up to where it stopped (for --coverage) */
-  readonly steps: readonly StepRecord[];
+export function register(program: Command, env: CliEnv): void {
+  const { lang } = env;
+  program
+    .command('test')
+    .description(
+      said(
+        '运行案例里的测试：每个测试一行，最后是通过和失败的个数',
+        "run the scenarios' tests: one line per test, then 'N passed, M failed'",
+      )[lang],
+    )
+    .argument('[paths...]', said('文件或文件夹', 'files or folders')[lang], [])
+    .option(
+      '--coverage',
+      said('同时列出没有测试走到的节点、选项和结局', 'also list the nodes, choices and endings no test visits')[lang],
+    )
+    .option('--json', jsonFlag[lang])
+    .addOption(langOfCaseOption(lang))
+    .action(env.withExit(action));
 }
 
-/** Compares a finished run against a test's expectations; returns what differs, in `lang`. */
-export function checkExpectation(test: ScenarioTest, report: RunReport, lang: Lang): string[] {
-  const e = test.expect;
-  const s = report.score;
-  const problems: string[] = [];
-  // field names stay as written in the file's `expect:`, in both languages
-  const differs = (field: string, got: unknown, want: unknown, how: 'is' | 'min' | 'max' = 'is') =>
-    problems.push(
-      lang === 'zh'
-        ? `${field} 是 ${got}，${how === 'is' ? '应为' : how === 'min' ? '应至少为' : '应至多为'} ${want}`
-        : `${field} ${got}, expected ${how === 'is' ? '' : how === 'min' ? 'at least ' : 'at most '}${want}`,
-    );
-  if (e.outcome !== undefined && report.outcome !== e.outcome) differs('outcome', report.outcome, e.outcome);
-  if (e.ending !== undefined && report.ending !== e.ending) differs('ending', report.ending, e.ending);
-  if (e.percent !== undefined && s.percent !== e.percent) differs('percent', s.percent, e.percent);
-  if (e.minPercent !== undefined && s.percent < e.minPercent) differs('percent', s.percent, e.minPercent, 'min');
-  if (e.maxPercent !== undefined && s.percent > e.maxPercent) differs('percent', s.percent, e.maxPercent, 'max');
-  if (e.passed !== undefined && s.passed !== e.passed) differs('passed', s.passed, e.passed);
-  if (e.total !== undefined && s.total !== e.total) differs('total', s.total, e.total);
-  return problems;
-}
-
-export function runScenarioTests(scenario: Scenario, lang: Lang): TestOutcome[] {
-  const compiled = compile(scenario);
-  return scenario.tests.map((test) => {
-    const steps: StepRecord[] = [];
-    const result = runSteps(compiled, test.steps, (r) => steps.push(r));
-    if (!result.ok)
-      return { scenario: scenario.id, test: test.name, passed: false, problems: [result.text[lang]], steps };
-    const problems = checkExpectation(test, result.report, lang);
-    return {
-      scenario: scenario.id,
-      test: test.name,
-      passed: problems.length === 0,
-      problems,
-      report: result.report,
-      steps,
-    };
+export async function action(
+  paths: string[],
+  opts: { coverage?: boolean; json?: boolean },
+  cmd: Command,
+): Promise<number> {
+  return (await import('./test-run.js')).testCommand(paths, {
+    lang: langOf(cmd),
+    coverage: opts.coverage === true,
+    json: opts.json === true,
   });
-}
-
-export function testCommand(paths: readonly string[], options: { lang: Lang; coverage?: boolean }): number {
-  const lint = lintPaths(paths.length ? paths : ['scenarios'], options.lang);
-  let passed = 0;
-  let failed = 0;
-  // A file that does not load cannot run its tests: that is a failure, not a silence.
-  for (const f of lint.files) {
-    if (f.loaded?.kind === 'catalog' && f.diagnostics.every((d) => d.severity !== 'error')) continue;
-    const errs = f.diagnostics.filter((d) => d.severity === 'error');
-    if (errs.length === 0) continue;
-    failed++;
-    process.stdout.write(`FAIL ${f.file}: ${says.doesNotLoad()[options.lang]}\n`);
-    for (const d of errs) process.stdout.write(`     ${formatDiagnostic(d)}\n`);
-  }
-  const coverage: ScenarioCoverage[] = [];
-  for (const { scenario } of lint.scenarios) {
-    const outcomes = runScenarioTests(scenario, options.lang);
-    coverage.push(
-      coverageOf(
-        scenario,
-        outcomes.map((o) => o.steps),
-      ),
-    );
-    for (const outcome of outcomes) {
-      if (outcome.passed) {
-        passed++;
-        // test names and steps come from the file: never let them reach the terminal as control codes
-        process.stdout.write(`ok   ${scenario.id} › ${safeLine(outcome.test)}\n`);
-      } else {
-        failed++;
-        process.stdout.write(
-          `FAIL ${scenario.id} › ${safeLine(outcome.test)}: ${safeLine(outcome.problems.join(says.problemSeparator()[options.lang]))}\n`,
-        );
-      }
-    }
-  }
-  if (options.coverage) writeCoverage(coverage, options.lang);
-  process.stdout.write(`${says.summary(passed, failed)[options.lang]}\n`);
-  return failed > 0 ? 1 : 0;
 }

@@ -4,14 +4,15 @@
  * and it turns all of them into one "changed" event), every save is loaded through files.ts
  * like any other read, and the UI (src/ui/watch) gets either the new version or its problems.
  */
-import { statSync } from 'node:fs';
 import { watch } from 'chokidar';
 import { formatDiagnostic, safeLine, type Lang } from '../../core/index.js';
-import type { Mode } from '../../ui/i18n.js';
+import type { Mode } from '../../core/records.js';
 import type { Reload, WatchSource } from '../../ui/watch/source.js';
 import { resolveScenario } from '../files.js';
-import { say } from '../env.js';
+import { said, printErr } from '../env.js';
+import { onTerminalLoss } from '../terminal-loss.js';
 import { prepareTerminalUi } from '../terminal-ui.js';
+import { CASE_NOT_OPENED, caseFileOrReport } from './scenario-or-report.js';
 
 /** The file now, as the UI should see it. */
 /** `lang`: the language of the problems shown when the file does not load. */
@@ -22,7 +23,7 @@ export function reloadOf(file: string, lang: Lang): Reload {
   return {
     ok: false,
     problems:
-      problems.length > 0 ? problems : [r.message ?? say(lang, `${file}: cannot be loaded`, `${file}：无法载入`)],
+      problems.length > 0 ? problems : [r.message ?? said(`${file}：无法载入`, `${file}: cannot be loaded`)[lang]],
   };
 }
 
@@ -51,11 +52,10 @@ export function fileWatchSource(
         listener({
           ok: false,
           problems: [
-            say(
-              lang,
-              `${file}: the file is gone (deleted or renamed); waiting for it to come back`,
+            said(
               `${file}：文件不见了（被删除或改名）；等它回来`,
-            ),
+              `${file}: the file is gone (deleted or renamed); waiting for it to come back`,
+            )[lang],
           ],
         }),
       );
@@ -64,7 +64,7 @@ export function fileWatchSource(
         listener({
           ok: false,
           problems: [
-            say(lang, `${file}: cannot watch the file any more (${why})`, `${file}：无法再监视这个文件（${why}）`),
+            said(`${file}：无法再监视这个文件（${why}）`, `${file}: cannot watch the file any more (${why})`)[lang],
           ],
         });
       });
@@ -82,42 +82,27 @@ export function fileWatchSource(
 
 /** `roleplay play --watch <file>`: live preview of a scenario file while it is being written. */
 export async function playWatch(ref: string, options: { lang: Lang; mode: Mode }): Promise<number> {
-  let file: string | undefined;
-  try {
-    if (statSync(ref).isFile()) file = ref;
-  } catch {
-    /* maybe an id */
-  }
-  if (!file) {
-    const r = resolveScenario(ref, options.lang);
-    if (!r.ok) {
-      process.stderr.write(
-        say(
-          options.lang,
-          `roleplay: --watch needs the scenario's file: ${r.message ?? `${ref} cannot be loaded`}\n`,
-          `roleplay: --watch 需要案例文件：${r.message ?? `${ref} 无法载入`}\n`,
-        ),
-      );
-      return 1;
-    }
-    file = r.file;
-  }
+  // found as every command finds a case; a file that does not load is still watched (that is the point)
+  const file = caseFileOrReport(ref, options.lang);
+  if (file === undefined) return CASE_NOT_OPENED;
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stderr.write(
-      say(
-        options.lang,
-        'roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n',
+    printErr(
+      said(
         'roleplay: play --watch 需要交互式终端；没有终端时请用 `roleplay lint` 和 `roleplay test` 检查文件\n',
-      ),
+        'roleplay: play --watch needs an interactive terminal; to check a file without one, use `roleplay lint` and `roleplay test`\n',
+      )[options.lang],
     );
     return 2;
   }
   const source = fileWatchSource(file, options.lang);
   prepareTerminalUi();
   const { runWatch } = await import('../../ui/watch/run-watch.js');
+  const gone = new AbortController();
+  const release = onTerminalLoss(() => gone.abort());
   try {
-    return await runWatch({ source, ...options });
+    return await runWatch({ source, ...options, signal: gone.signal });
   } finally {
+    release();
     await source.close();
   }
 }

@@ -104,6 +104,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         FOR EACH ROW EXECUTE FUNCTION roleplay_event_scenario();
     `,
   },
+  {
+    version: 3,
+    name: 'the seed the replies were shuffled with (null: file order)',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN shuffle_seed integer;
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

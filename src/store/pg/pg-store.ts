@@ -10,7 +10,7 @@
 import pg from 'pg';
 import type { Lang, LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
-import { StoreError } from '../store.js';
+import { StoreError, storeProblems } from '../store.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
 import type {
   EventContent,
@@ -26,11 +26,11 @@ import type {
   StoredEvent,
 } from '../store.js';
 import type { MergeOutcome, SessionBundle } from '../sync/bundle.js';
-import { mergeInto, type MergeTx } from '../sync/merge.js';
+import { mergeInto, type MergeHead, type MergeTx } from '../sync/merge.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
 import { pgReport } from './report-sql.js';
 import { pgWhereOf } from './where.js';
-import { appendableRow, sessionRowOf, type SessionColumns } from '../session-columns.js';
+import { appendableRow, mergeHeadOf, sessionRowOf, type SessionColumns } from '../session-columns.js';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -79,6 +79,15 @@ interface ServerProblems {
 }
 
 const SERVER_PROBLEMS: Readonly<Record<Lang, ServerProblems>> = {
+  zh: {
+    refused: (w) => `连不上团队服务器 ${w}：那里没有服务在监听（connection refused）`,
+    unknownHost: (w) => `连不上团队服务器 ${w}：找不到这个主机名（没有联网？）`,
+    noAnswer: (w, code) => `连不上团队服务器 ${w}：${code ? `没有应答（${code}）` : '没有及时应答'}`,
+    badLogin: (w) => `团队服务器 ${w} 拒绝了用户名或密码`,
+    noDatabase: (w) => `${w} 中的数据库不存在；请先用 createdb 创建`,
+    noRights: (w) => `${w} 中的用户无权创建或写入 roleplay 的表（请为该数据库申请 CREATE 权限）`,
+    failed: (w, m) => `团队服务器 ${w} 出错：${m}`,
+  },
   en: {
     refused: (w) => `cannot reach the team server ${w}: nothing is listening there (connection refused)`,
     unknownHost: (w) => `cannot reach the team server ${w}: the host name is unknown (no network?)`,
@@ -88,15 +97,6 @@ const SERVER_PROBLEMS: Readonly<Record<Lang, ServerProblems>> = {
     noRights: (w) =>
       `the user in ${w} may not create or write the roleplay tables (ask for CREATE rights on the database)`,
     failed: (w, m) => `the team server ${w} failed: ${m}`,
-  },
-  zh: {
-    refused: (w) => `连不上团队服务器 ${w}：那里没有服务在监听（connection refused）`,
-    unknownHost: (w) => `连不上团队服务器 ${w}：找不到这个主机名（没有联网？）`,
-    noAnswer: (w, code) => `连不上团队服务器 ${w}：${code ? `没有应答（${code}）` : '没有及时应答'}`,
-    badLogin: (w) => `团队服务器 ${w} 拒绝了用户名或密码`,
-    noDatabase: (w) => `${w} 中的数据库不存在；请先用 createdb 创建`,
-    noRights: (w) => `${w} 中的用户无权创建或写入 roleplay 的表（请为该数据库申请 CREATE 权限）`,
-    failed: (w, m) => `团队服务器 ${w} 出错：${m}`,
   },
 };
 
@@ -157,9 +157,8 @@ export class ServerUnreachable extends StoreError {}
 /** A failure as the StoreError to throw: ServerUnreachable when the network is the problem. */
 export function storeErrorOf(e: unknown, where: string): StoreError {
   if (e instanceof StoreError) return e;
-  const en = pgErrorMessage(e, where, 'en'),
-    zh = pgErrorMessage(e, where, 'zh');
-  return isUnreachable(e) ? new ServerUnreachable(en, zh) : new StoreError(en, zh);
+  const text = { zh: pgErrorMessage(e, where, 'zh'), en: pgErrorMessage(e, where, 'en') };
+  return isUnreachable(e) ? new ServerUnreachable(text) : new StoreError(text);
 }
 
 export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
@@ -197,10 +196,10 @@ async function migrate(pool: pg.Pool): Promise<void> {
     return r.rows[0]?.v ?? 0;
   };
   const tooNew = (v: number) =>
-    new StoreError(
-      `the team database was set up by a newer roleplay (schema ${v}; this one knows up to ${PG_SCHEMA_VERSION}); update roleplay to use it`,
-      `团队数据库由更新版本的 roleplay 建立（结构版本 ${v}，本版本只认识到 ${PG_SCHEMA_VERSION}）；请先升级 roleplay`,
-    );
+    new StoreError({
+      zh: `团队数据库由更新版本的 roleplay 建立（结构版本 ${v}，本版本只认识到 ${PG_SCHEMA_VERSION}）；请先升级 roleplay`,
+      en: `the team database was set up by a newer roleplay (schema ${v}; this one knows up to ${PG_SCHEMA_VERSION}); update roleplay to use it`,
+    });
   const current = await applied(pool);
   if (current > PG_SCHEMA_VERSION) throw tooNew(current);
   if (current === PG_SCHEMA_VERSION) return;
@@ -330,8 +329,8 @@ export class PgStore implements SessionStore {
 
   async startSession(header: SessionHeader, play?: SavedPlay): Promise<SessionRow> {
     await this.query(
-      `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play, shuffle_seed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         header.id,
         header.trainee,
@@ -342,6 +341,7 @@ export class PgStore implements SessionStore {
         header.startedAt,
         genesisHash(header),
         play ? JSON.stringify(play) : null,
+        header.shuffleSeed ?? null,
       ],
     );
     return (await this.sessionById(header.id))!;
@@ -381,8 +381,8 @@ export class PgStore implements SessionStore {
       const {
         rows: [s],
       } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
-      if (!s) throw new StoreError(`no session ${sessionId}`);
-      if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
+      if (!s) throw new StoreError(storeProblems.noSession(sessionId));
+      if (s.finished_at !== null) throw new StoreError(storeProblems.finished(sessionId));
       await finishRow(q, s.sid, result, sealHash(s.head_hash, result));
     });
     return (await this.sessionById(sessionId))!;
@@ -507,95 +507,103 @@ async function finishRow(q: Queryable, sid: string, result: SessionResult, seal:
   }
 }
 
-function pgMergeTx(q: Queryable): MergeTx {
-  const sids = new Map<string, string>();
-  const sidOf = async (id: string) => {
-    const known = sids.get(id);
+/** Merging's writes on one PostgreSQL transaction (see sync/merge.ts). */
+class PgMergeTx implements MergeTx {
+  /** internal row ids of the sessions met so far */
+  private readonly sids = new Map<string, string>();
+
+  constructor(private readonly q: Queryable) {}
+
+  private async sidOf(id: string): Promise<string> {
+    const known = this.sids.get(id);
     if (known) return known;
     const {
       rows: [r],
-    } = await q.query<{ sid: string }>('SELECT sid FROM sessions WHERE id = $1', [id]);
-    if (!r) throw new StoreError(`no session ${id}`);
-    sids.set(id, r.sid);
+    } = await this.q.query<{ sid: string }>('SELECT sid FROM sessions WHERE id = $1', [id]);
+    if (!r) throw new StoreError(storeProblems.noSession(id));
+    this.sids.set(id, r.sid);
     return r.sid;
-  };
-  return {
-    async hasSource(hash) {
-      return (await q.query('SELECT 1 FROM scenario_sources WHERE hash = $1', [hash])).rows.length > 0;
-    },
-    async insertSource(s) {
-      await q.query(
-        'INSERT INTO scenario_sources (hash, scenario_id, file, source, catalog) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hash) DO NOTHING',
-        [s.hash, s.scenarioId, s.file, s.source, JSON.stringify(s.catalog)],
-      );
-    },
-    async session(id) {
-      const {
-        rows: [s],
-      } = await q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [id]);
-      if (!s) return undefined;
-      sids.set(id, s.sid);
-      return {
-        header: {
-          id: s.id,
-          trainee: s.trainee,
-          scenarioId: s.scenario_id,
-          scenarioHash: s.scenario_hash,
-          lang: s.lang as SessionHeader['lang'],
-          mode: s.mode as SessionHeader['mode'],
-          startedAt: s.started_at,
-        },
-        eventCount: s.event_count,
-        headHash: s.head_hash,
-        finished: s.finished_at !== null,
-        ...(s.seal !== null ? { seal: s.seal } : {}),
-      };
-    },
-    async eventHashAt(id, seq) {
-      const {
-        rows: [r],
-      } = await q.query<{ hash: string }>('SELECT hash FROM events WHERE sid = $1 AND seq = $2', [
-        await sidOf(id),
-        seq,
-      ]);
-      return r?.hash;
-    },
-    async insertSession(h, headHash) {
-      // Two uploads of one new session may race: the loser's insert waits for the winner's
-      // commit and then does nothing, and merging goes on against the winner's row.
-      const {
-        rows: [r],
-      } = await q.query<{ sid: string }>(
-        `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING sid`,
-        [h.id, h.trainee, h.scenarioId, h.scenarioHash, h.lang, h.mode, h.startedAt, headHash],
-      );
-      if (!r) return false;
-      sids.set(h.id, r.sid);
-      return true;
-    },
-    async appendEvents(id, events) {
-      const sid = await sidOf(id);
-      // One multi-row INSERT per 500 events keeps the round trips few.
-      for (let i = 0; i < events.length; i += 500) {
-        const chunk = events.slice(i, i + 500);
-        const values: unknown[] = [];
-        const rows = chunk.map((e) => {
-          const v = eventValues(sid, e);
-          const base = values.length;
-          values.push(...v);
-          return `(${v.map((_, j) => `$${base + j + 1}`).join(',')})`;
-        });
-        await q.query(`INSERT INTO events (${EVENT_INSERT_COLUMNS}) VALUES ${rows.join(',')}`, values);
-      }
-      const last = events[events.length - 1]!;
-      await q.query('UPDATE sessions SET event_count = $1, head_hash = $2 WHERE sid = $3', [last.seq, last.hash, sid]);
-    },
-    async setPlay(id, play) {
-      await q.query('UPDATE sessions SET play = $1 WHERE id = $2 AND finished_at IS NULL', [JSON.stringify(play), id]);
-    },
-    async finish(id, result, seal) {
-      await finishRow(q, await sidOf(id), result, seal);
-    },
-  };
+  }
+
+  async hasSource(hash: string): Promise<boolean> {
+    return (await this.q.query('SELECT 1 FROM scenario_sources WHERE hash = $1', [hash])).rows.length > 0;
+  }
+
+  async insertSource(s: ScenarioSource): Promise<void> {
+    await this.q.query(
+      'INSERT INTO scenario_sources (hash, scenario_id, file, source, catalog) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hash) DO NOTHING',
+      [s.hash, s.scenarioId, s.file, s.source, JSON.stringify(s.catalog)],
+    );
+  }
+
+  async session(id: string): Promise<MergeHead | undefined> {
+    const {
+      rows: [s],
+    } = await this.q.query<SessionDbRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [id]);
+    if (!s) return undefined;
+    this.sids.set(id, s.sid);
+    return mergeHeadOf(s);
+  }
+
+  async eventHashAt(id: string, seq: number): Promise<string | undefined> {
+    const {
+      rows: [r],
+    } = await this.q.query<{ hash: string }>('SELECT hash FROM events WHERE sid = $1 AND seq = $2', [
+      await this.sidOf(id),
+      seq,
+    ]);
+    return r?.hash;
+  }
+
+  async insertSession(h: SessionHeader, headHash: string): Promise<boolean> {
+    // Two uploads of one new session may race: the loser's insert waits for the winner's
+    // commit and then does nothing, and merging goes on against the winner's row.
+    const {
+      rows: [r],
+    } = await this.q.query<{ sid: string }>(
+      `INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, shuffle_seed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING sid`,
+      [h.id, h.trainee, h.scenarioId, h.scenarioHash, h.lang, h.mode, h.startedAt, headHash, h.shuffleSeed ?? null],
+    );
+    if (!r) return false;
+    this.sids.set(h.id, r.sid);
+    return true;
+  }
+
+  async appendEvents(id: string, events: readonly StoredEvent[]): Promise<void> {
+    const sid = await this.sidOf(id);
+    // One multi-row INSERT per 500 events keeps the round trips few.
+    for (let i = 0; i < events.length; i += 500) {
+      const chunk = events.slice(i, i + 500);
+      const values: unknown[] = [];
+      const rows = chunk.map((e) => {
+        const v = eventValues(sid, e);
+        const base = values.length;
+        values.push(...v);
+        return `(${v.map((_, j) => `$${base + j + 1}`).join(',')})`;
+      });
+      await this.q.query(`INSERT INTO events (${EVENT_INSERT_COLUMNS}) VALUES ${rows.join(',')}`, values);
+    }
+    const last = events[events.length - 1]!;
+    await this.q.query('UPDATE sessions SET event_count = $1, head_hash = $2 WHERE sid = $3', [
+      last.seq,
+      last.hash,
+      sid,
+    ]);
+  }
+
+  async setPlay(id: string, play: SavedPlay): Promise<void> {
+    await this.q.query('UPDATE sessions SET play = $1 WHERE id = $2 AND finished_at IS NULL', [
+      JSON.stringify(play),
+      id,
+    ]);
+  }
+
+  async finish(id: string, result: SessionResult, seal: string): Promise<void> {
+    await finishRow(this.q, await this.sidOf(id), result, seal);
+  }
+}
+
+function pgMergeTx(q: Queryable): MergeTx {
+  return new PgMergeTx(q);
 }

@@ -94,7 +94,11 @@ async function waysOf(
   where: string,
   params: unknown[],
 ): Promise<readonly WayRow[]> {
-  const narrowed = filter.trainee !== undefined || filter.since !== undefined || filter.finished !== undefined;
+  const narrowed =
+    filter.trainee !== undefined ||
+    filter.since !== undefined ||
+    filter.finished !== undefined ||
+    filter.withSteps === true;
   if (narrowed) {
     return (
       await pool.query<WayRow>(

@@ -14,5 +14,6 @@ export function pgWhereOf(filter: SessionFilter, first = 1, ...extra: string[]):
   if (filter.since !== undefined) add('s.started_at >= ?', filter.since);
   if (filter.finished === true) parts.push('s.finished_at IS NOT NULL');
   if (filter.finished === false) parts.push('s.finished_at IS NULL');
+  if (filter.withSteps) parts.push('(s.event_count > 0 OR s.finished_at IS NOT NULL)');
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

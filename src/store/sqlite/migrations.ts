@@ -122,6 +122,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_trainee_report ON sessions (trainee, started_at, percent, passed, finished_at);
     `,
   },
+  {
+    version: 4,
+    name: 'the seed the replies were shuffled with (null: file order)',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN shuffle_seed INTEGER;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -18,7 +18,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { LessonCatalog } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
-import { StoreError } from '../store.js';
+import { StoreError, storeProblems } from '../store.js';
 import type {
   EventContent,
   ReportData,
@@ -52,21 +52,23 @@ export function openSqliteStore(file: string): SqliteStore {
   if (file !== ':memory:') {
     if (file === DEFAULT_DB_PATH) {
       try {
-        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+        // Only ~/.roleplay itself (HOME was checked to be a folder, store/open.ts): a recursive
+        // mkdir never returns on some paths, e.g. under /proc.
+        if (!existsSync(dirname(file))) mkdirSync(dirname(file), { mode: 0o700 });
       } catch (e) {
         const why = (e as NodeJS.ErrnoException).code ?? String(e);
-        throw new StoreError(
-          `cannot create the folder for the session database ${file}: ${why}`,
-          `无法为练习记录库 ${file} 创建文件夹：${why}`,
-        );
+        throw new StoreError({
+          zh: `无法在 HOME 里为练习记录库 ${file} 创建文件夹（${why}）；请用 --db PATH 或 ROLEPLAY_DB 指定练习记录库文件，或把 HOME 设为可以写入的文件夹`,
+          en: `cannot create the folder for the session database ${file} in HOME (${why}); name a database file with --db PATH or ROLEPLAY_DB, or set HOME to a folder you can write to`,
+        });
       }
     } else if (!existsSync(dirname(file))) {
       // A path the user chose: make no folders for it (a typo would scatter databases, and
       // Node's recursive mkdir never returns on some paths, e.g. under /proc).
-      throw new StoreError(
-        `the folder ${dirname(file)} does not exist; create it first, or choose another file with --db`,
-        `文件夹 ${dirname(file)} 不存在；请先创建它，或用 --db 换一个文件`,
-      );
+      throw new StoreError({
+        zh: `文件夹 ${dirname(file)} 不存在；请先创建它，或用 --db 换一个文件`,
+        en: `the folder ${dirname(file)} does not exist; create it first, or choose another file with --db`,
+      });
     }
   }
   let db: Db;
@@ -82,20 +84,20 @@ export function openSqliteStore(file: string): SqliteStore {
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -65536');
   } catch (e) {
-    throw new StoreError(
-      `cannot open the session database ${file}: ${(e as Error).message}`,
-      `无法打开练习记录库 ${file}：${(e as Error).message}`,
-    );
+    throw new StoreError({
+      zh: `无法打开练习记录库 ${file}：${(e as Error).message}`,
+      en: `cannot open the session database ${file}: ${(e as Error).message}`,
+    });
   }
   try {
     migrate(db);
   } catch (e) {
     db.close();
     if (e instanceof StoreError) throw e;
-    throw new StoreError(
-      `the session database ${file} cannot be used: ${(e as Error).message}`,
-      `练习记录库 ${file} 无法使用：${(e as Error).message}`,
-    );
+    throw new StoreError({
+      zh: `练习记录库 ${file} 无法使用：${(e as Error).message}`,
+      en: `the session database ${file} cannot be used: ${(e as Error).message}`,
+    });
   }
   return new SqliteStore(db, file);
 }
@@ -103,10 +105,10 @@ export function openSqliteStore(file: string): SqliteStore {
 export function migrate(db: Db): void {
   const current = () => db.pragma('user_version', { simple: true }) as number;
   if (current() > SCHEMA_VERSION) {
-    throw new StoreError(
-      `the session database was written by a newer roleplay (schema ${current()}; this one knows up to ${SCHEMA_VERSION}); update roleplay to read it`,
-      `练习记录库由更新版本的 roleplay 写入（结构版本 ${current()}，本版本只认识到 ${SCHEMA_VERSION}）；请先升级 roleplay`,
-    );
+    throw new StoreError({
+      zh: `练习记录库由更新版本的 roleplay 写入（结构版本 ${current()}，本版本只认识到 ${SCHEMA_VERSION}）；请先升级 roleplay`,
+      en: `the session database was written by a newer roleplay (schema ${current()}; this one knows up to ${SCHEMA_VERSION}); update roleplay to read it`,
+    });
   }
   if (current() === SCHEMA_VERSION) return;
   db.transaction(() => {
@@ -157,8 +159,8 @@ export class SqliteStore implements SessionStore {
       ),
       getSource: db.prepare('SELECT hash, scenario_id, file, source, catalog FROM scenario_sources WHERE hash = ?'),
       insertSession:
-        db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play)
-        VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash, @play)`),
+        db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play, shuffle_seed)
+        VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash, @play, @shuffleSeed)`),
       sessionById: db.prepare('SELECT * FROM sessions WHERE id = ?'),
       sessionsByPrefix: db.prepare('SELECT * FROM sessions WHERE id >= ? ORDER BY id LIMIT 2'),
       insertEvent:
@@ -208,7 +210,12 @@ export class SqliteStore implements SessionStore {
     const headHash = genesisHash(header);
     this.db
       .transaction(() => {
-        this.st.insertSession.run({ ...header, headHash, play: play ? JSON.stringify(play) : null });
+        this.st.insertSession.run({
+          ...header,
+          shuffleSeed: header.shuffleSeed ?? null,
+          headHash,
+          play: play ? JSON.stringify(play) : null,
+        });
       })
       .immediate();
     return this.rowOf(this.st.sessionById.get(header.id)!);
@@ -258,8 +265,8 @@ export class SqliteStore implements SessionStore {
     return this.db
       .transaction(() => {
         const s = this.st.sessionById.get(sessionId);
-        if (!s) throw new StoreError(`no session ${sessionId}`);
-        if (s.finished_at !== null) throw new StoreError(`session ${sessionId} is already finished`);
+        if (!s) throw new StoreError(storeProblems.noSession(sessionId));
+        if (s.finished_at !== null) throw new StoreError(storeProblems.finished(sessionId));
         const seal = sealHash(s.head_hash, result);
         this.st.finish.run({
           sid: s.sid,
@@ -330,7 +337,11 @@ export class SqliteStore implements SessionStore {
   async report(filter: SessionFilter = {}): Promise<ReportData> {
     const { where, params } = whereOf(filter);
     // Filters on sessions other than the scenario need the join; otherwise the events index alone answers.
-    const bySessions = filter.trainee !== undefined || filter.since !== undefined || filter.finished !== undefined;
+    const bySessions =
+      filter.trainee !== undefined ||
+      filter.since !== undefined ||
+      filter.finished !== undefined ||
+      filter.withSteps === true;
     return reportFromSql(this.db, where, params, bySessions ? undefined : { scenario: filter.scenario });
   }
 
@@ -365,5 +376,6 @@ export function whereOf(filter: SessionFilter, ...extra: string[]): { where: str
   }
   if (filter.finished === true) parts.push('s.finished_at IS NOT NULL');
   if (filter.finished === false) parts.push('s.finished_at IS NULL');
+  if (filter.withSteps) parts.push('(s.event_count > 0 OR s.finished_at IS NOT NULL)');
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

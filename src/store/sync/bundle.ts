@@ -8,6 +8,7 @@
  * the one carried, so a bundle whose content was edited is refused rather than stored with a
  * fresh, valid-looking chain.
  */
+import type { Said } from '../../core/index.js';
 import { eventHash, genesisHash, sealHash } from '../chain.js';
 import {
   StoreError,
@@ -49,10 +50,9 @@ export class MergeConflict extends StoreError {
   constructor(
     readonly sessionId: string,
     readonly seq: number | null,
-    en: string,
-    zh: string,
+    text: Said,
   ) {
-    super(en, zh);
+    super(text);
   }
 }
 
@@ -73,49 +73,39 @@ export function checkBundle(b: SessionBundle): void {
   let expectedSeq = b.events[0]?.seq ?? 1;
   for (const e of b.events) {
     if (e.sessionId !== undefined && e.sessionId !== id) {
-      throw new MergeConflict(
-        id,
-        e.seq,
-        `event ${e.seq} belongs to session ${e.sessionId}, not ${id}`,
-        `第 ${e.seq} 步属于练习 ${e.sessionId}，而不是 ${id}`,
-      );
+      throw new MergeConflict(id, e.seq, {
+        zh: `第 ${e.seq} 步属于练习 ${e.sessionId}，而不是 ${id}`,
+        en: `event ${e.seq} belongs to session ${e.sessionId}, not ${id}`,
+      });
     }
     if (e.seq !== expectedSeq) {
-      throw new MergeConflict(
-        id,
-        e.seq,
-        `session ${id}: expected event ${expectedSeq}, found ${e.seq} (missing or out of order)`,
-        `练习 ${id}：应是第 ${expectedSeq} 步，却是第 ${e.seq} 步（有步骤缺失或顺序错乱）`,
-      );
+      throw new MergeConflict(id, e.seq, {
+        zh: `练习 ${id}：应是第 ${expectedSeq} 步，却是第 ${e.seq} 步（有步骤缺失或顺序错乱）`,
+        en: `session ${id}: expected event ${expectedSeq}, found ${e.seq} (missing or out of order)`,
+      });
     }
     if (e.prevHash !== prev) {
-      throw new MergeConflict(
-        id,
-        e.seq,
-        `session ${id}: event ${e.seq} does not follow the event before it (chain broken)`,
-        `练习 ${id}：第 ${e.seq} 步没有接在前一步之后（哈希链断了）`,
-      );
+      throw new MergeConflict(id, e.seq, {
+        zh: `练习 ${id}：第 ${e.seq} 步没有接在前一步之后（哈希链断了）`,
+        en: `session ${id}: event ${e.seq} does not follow the event before it (chain broken)`,
+      });
     }
     const hash = eventHash(prev!, contentOf(e));
     if (hash !== e.hash) {
-      throw new MergeConflict(
-        id,
-        e.seq,
-        `session ${id}: event ${e.seq} was altered (its hash does not match its content)`,
-        `练习 ${id}：第 ${e.seq} 步被改动过（哈希与内容不符）`,
-      );
+      throw new MergeConflict(id, e.seq, {
+        zh: `练习 ${id}：第 ${e.seq} 步被改动过（哈希与内容不符）`,
+        en: `session ${id}: event ${e.seq} was altered (its hash does not match its content)`,
+      });
     }
     prev = hash;
     expectedSeq++;
   }
   if (b.result !== undefined) {
     if (b.seal === undefined)
-      throw new MergeConflict(
-        id,
-        null,
-        `session ${id}: finished but not sealed`,
-        `练习 ${id}：已完成，却没有封存结果的哈希`,
-      );
+      throw new MergeConflict(id, null, {
+        zh: `练习 ${id}：已完成，却没有封存结果的哈希`,
+        en: `session ${id}: finished but not sealed`,
+      });
     // The seal is over the head of the whole chain; with a tail-only bundle the last hash is that head.
     const head = b.events.length > 0 ? prev! : undefined;
     if (head !== undefined && sealHash(head, b.result) !== b.seal) {
@@ -126,12 +116,10 @@ export function checkBundle(b: SessionBundle): void {
 
 /** Said by the bundle check and by the merge, which both recompute the seal. */
 export function resultAltered(id: string): MergeConflict {
-  return new MergeConflict(
-    id,
-    null,
-    `session ${id}: the result was altered (the seal does not match)`,
-    `练习 ${id}：结果被改动过（与封存的哈希不符）`,
-  );
+  return new MergeConflict(id, null, {
+    zh: `练习 ${id}：结果被改动过（与封存的哈希不符）`,
+    en: `session ${id}: the result was altered (the seal does not match)`,
+  });
 }
 
 /** The seal a finished bundle must carry, given the head of the target's chain. */

@@ -9,8 +9,9 @@
  * first session that uses it, then each session line followed by its events.
  */
 import { z } from 'zod';
+import type { Said } from '../../core/index.js';
 import { canonicalJson, sha256 } from '../chain.js';
-import { StoreError, type Mode, type ScenarioSource, type SessionRow, type StoredEvent } from '../store.js';
+import { StoreError, type SessionMode, type ScenarioSource, type SessionRow, type StoredEvent } from '../store.js';
 import { chainProblem, checkChain } from '../verify.js';
 import type { SessionBundle } from './bundle.js';
 
@@ -23,14 +24,13 @@ export function sourceLineOf(source: ScenarioSource): string {
 export class ImportError extends StoreError {
   constructor(
     readonly line: number,
-    en: string,
-    zh: string,
+    text: Said,
   ) {
-    super(en, zh);
+    super(text);
   }
 }
 
-const MODES = ['practice', 'exam', 'headless'] as const satisfies readonly Mode[];
+const MODES = ['practice', 'exam', 'headless'] as const satisfies readonly SessionMode[];
 const points = z.record(z.string(), z.number());
 const action = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('choice'), choice: z.string() }),
@@ -57,6 +57,7 @@ const sessionLine = z.object({
   lang: z.enum(['zh', 'en']),
   mode: z.enum(MODES),
   startedAt: z.string(),
+  shuffleSeed: z.number().int().min(0).max(0x7fffffff).optional(),
   eventCount: z.number().int().min(0),
   headHash: z.string(),
   seal: z.string().optional(),
@@ -101,113 +102,134 @@ interface Open {
   readonly eventLines: number[];
 }
 
-/** Parses and checks a whole export; throws ImportError naming the first bad line. */
-export function parseExport(text: string): ParsedFile {
-  const sources = new Map<string, ScenarioSource>();
-  const bundles: SessionBundle[] = [];
-  const lineOf = new Map<string, number>();
-  let events = 0;
-  let open: Open | undefined;
+/** Reads an export line by line, keeping the session whose events come next open. */
+class ExportReader {
+  readonly sources = new Map<string, ScenarioSource>();
+  readonly bundles: SessionBundle[] = [];
+  readonly lineOf = new Map<string, number>();
+  events = 0;
+  private open: Open | undefined;
 
-  const close = (nextLine: number) => {
-    if (!open) return;
-    const { row, events: list, eventLines, line } = open;
+  /** Ends the open session: its chain must be whole (checked as verify does). */
+  close(nextLine: number): void {
+    if (!this.open) return;
+    const { row, events: list, eventLines, line } = this.open;
     const broken = checkChain(row, list);
     if (broken) {
       const at = broken.seq === null ? line : eventLines[broken.seq - 1];
       // A chain that stops short of the count its session line recorded: the file was cut.
       if (broken.seq !== null && broken.seq > list.length) {
-        throw new ImportError(
-          nextLine,
-          `session ${row.id} stops after event ${list.length} of ${row.eventCount}: the file is cut short or events were deleted`,
-          `练习 ${row.id} 记录了 ${row.eventCount} 个步骤，文件里到第 ${list.length} 步就没有了：文件不完整，或有步骤被删除`,
-        );
+        throw new ImportError(nextLine, {
+          zh: `练习 ${row.id} 记录了 ${row.eventCount} 个步骤，文件里到第 ${list.length} 步就没有了：文件不完整，或有步骤被删除`,
+          en: `session ${row.id} stops after event ${list.length} of ${row.eventCount}: the file is cut short or events were deleted`,
+        });
       }
-      throw new ImportError(
-        at ?? line,
-        `session ${row.id}: ${chainProblem(broken, 'en')}`,
-        `练习 ${row.id}：${chainProblem(broken, 'zh')}`,
-      );
+      throw new ImportError(at ?? line, {
+        zh: `练习 ${row.id}：${chainProblem(broken, 'zh')}`,
+        en: `session ${row.id}: ${chainProblem(broken, 'en')}`,
+      });
     }
     const { eventCount: _c, headHash: _h, result: r, seal, ...header } = row;
-    const source = sources.get(row.scenarioHash);
-    bundles.push({ header, ...(source ? { source } : {}), events: list, ...(r ? { result: r, seal: seal! } : {}) });
-    lineOf.set(row.id, line);
-    open = undefined;
-  };
+    const source = this.sources.get(row.scenarioHash);
+    this.bundles.push({
+      header,
+      ...(source ? { source } : {}),
+      events: list,
+      ...(r ? { result: r, seal: seal! } : {}),
+    });
+    this.lineOf.set(row.id, line);
+    this.open = undefined;
+  }
 
+  source(n: number, data: unknown): void {
+    const s = sourceLine.safeParse(data);
+    if (!s.success) throw lacking(n, s.error, { zh: '案例来源行', en: 'a scenario source line' });
+    const { type: _t, ...source } = s.data;
+    if (sha256(canonicalJson({ source: source.source, catalog: source.catalog })) !== source.hash) {
+      throw new ImportError(n, {
+        zh: `案例「${source.scenarioId}」的来源被改动过（与它的哈希不符）`,
+        en: `the scenario source of '${source.scenarioId}' was altered (it does not match its hash)`,
+      });
+    }
+    this.sources.set(source.hash, source as ScenarioSource);
+  }
+
+  session(n: number, data: unknown): void {
+    this.close(n);
+    const s = sessionLine.safeParse(data);
+    if (!s.success) throw lacking(n, s.error, { zh: '练习行', en: 'a session line' });
+    const { type: _t, result: r, seal, ...rest } = s.data;
+    if (this.lineOf.has(rest.id))
+      throw new ImportError(n, {
+        zh: `练习 ${rest.id} 在文件里出现了两次`,
+        en: `session ${rest.id} appears twice in the file`,
+      });
+    const row: SessionRow = { ...rest, ...(r ? { result: r } : {}), ...(seal !== undefined ? { seal } : {}) };
+    this.open = { row, line: n, events: [], eventLines: [] };
+  }
+
+  event(n: number, data: unknown): void {
+    const e = eventLine.safeParse(data);
+    if (!e.success) throw lacking(n, e.error, { zh: '步骤行', en: 'an event line' });
+    if (!this.open || e.data.sessionId !== this.open.row.id) {
+      throw new ImportError(n, {
+        zh: `练习 ${e.data.sessionId} 的第 ${e.data.seq} 步不在该练习那一行之后：有行被移动或删除`,
+        en: `event ${e.data.seq} of session ${e.data.sessionId} is not after its session's line: lines were moved or deleted`,
+      });
+    }
+    const { type: _t, ...event } = e.data;
+    this.open.events.push(event);
+    this.open.eventLines.push(n);
+    this.events++;
+  }
+}
+
+/** One line as JSON; `cut`: it is the file's last line and has no newline after it. */
+function jsonLine(raw: string, n: number, cut: boolean): unknown {
+  if (raw.trim() === '')
+    throw new ImportError(n, {
+      zh: '空行（导出文件里没有空行）：文件被改动过或已损坏',
+      en: 'empty line (an export has none): the file was edited or damaged',
+    });
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw cut
+      ? new ImportError(n, { zh: '这一行不完整：文件被截断了', en: 'the line is incomplete: the file is cut short' })
+      : new ImportError(n, {
+          zh: '不是有效的 JSON：文件被改动过或已损坏',
+          en: 'not valid JSON: the file was edited or damaged',
+        });
+  }
+}
+
+/** Parses and checks a whole export; throws ImportError naming the first bad line. */
+export function parseExport(text: string): ParsedFile {
+  const reader = new ExportReader();
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   // A final newline leaves one empty string; a file cut mid-line does not end in one.
   const last = lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
   for (let i = 0; i < last; i++) {
     const n = i + 1;
-    const raw = lines[i]!.replace(/\r$/, '');
-    if (raw.trim() === '')
-      throw new ImportError(
-        n,
-        'empty line (an export has none): the file was edited or damaged',
-        '空行（导出文件里没有空行）：文件被改动过或已损坏',
-      );
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      throw i === last - 1 && lines.length === last
-        ? new ImportError(n, 'the line is incomplete: the file is cut short', '这一行不完整：文件被截断了')
-        : new ImportError(n, 'not valid JSON: the file was edited or damaged', '不是有效的 JSON：文件被改动过或已损坏');
-    }
+    const data = jsonLine(lines[i]!.replace(/\r$/, ''), n, i === last - 1 && lines.length === last);
     const type = (data as { type?: unknown } | null)?.type;
-    if (type === 'source') {
-      const s = sourceLine.safeParse(data);
-      if (!s.success) throw lacking(n, s.error, 'a scenario source line', '案例来源行');
-      const { type: _t, ...source } = s.data;
-      if (sha256(canonicalJson({ source: source.source, catalog: source.catalog })) !== source.hash) {
-        throw new ImportError(
-          n,
-          `the scenario source of '${source.scenarioId}' was altered (it does not match its hash)`,
-          `案例「${source.scenarioId}」的来源被改动过（与它的哈希不符）`,
-        );
-      }
-      sources.set(source.hash, source as ScenarioSource);
-    } else if (type === 'session') {
-      close(n);
-      const s = sessionLine.safeParse(data);
-      if (!s.success) throw lacking(n, s.error, 'a session line', '练习行');
-      const { type: _t, result: r, seal, ...rest } = s.data;
-      if (lineOf.has(rest.id))
-        throw new ImportError(n, `session ${rest.id} appears twice in the file`, `练习 ${rest.id} 在文件里出现了两次`);
-      const row: SessionRow = { ...rest, ...(r ? { result: r } : {}), ...(seal !== undefined ? { seal } : {}) };
-      open = { row, line: n, events: [], eventLines: [] };
-    } else if (type === 'event') {
-      const e = eventLine.safeParse(data);
-      if (!e.success) throw lacking(n, e.error, 'an event line', '步骤行');
-      if (!open || e.data.sessionId !== open.row.id) {
-        throw new ImportError(
-          n,
-          `event ${e.data.seq} of session ${e.data.sessionId} is not after its session's line: lines were moved or deleted`,
-          `练习 ${e.data.sessionId} 的第 ${e.data.seq} 步不在该练习那一行之后：有行被移动或删除`,
-        );
-      }
-      const { type: _t, ...event } = e.data;
-      open.events.push(event);
-      open.eventLines.push(n);
-      events++;
-    } else {
-      throw new ImportError(
-        n,
-        "not a line of a roleplay export (expected type 'session', 'event' or 'source')",
-        '不是 roleplay 导出文件的行（type 应为「session」、「event」或「source」）',
-      );
-    }
+    if (type === 'source') reader.source(n, data);
+    else if (type === 'session') reader.session(n, data);
+    else if (type === 'event') reader.event(n, data);
+    else
+      throw new ImportError(n, {
+        zh: '不是 roleplay 导出文件的行（type 应为「session」、「event」或「source」）',
+        en: "not a line of a roleplay export (expected type 'session', 'event' or 'source')",
+      });
   }
-  close(last + 1);
-  return { bundles, lineOf, events };
+  reader.close(last + 1);
+  return { bundles: reader.bundles, lineOf: reader.lineOf, events: reader.events };
 }
 
 /** A line of the right type without the fields it needs: names the first field that is wrong. */
-function lacking(line: number, error: z.ZodError, en: string, zh: string): ImportError {
+function lacking(line: number, error: z.ZodError, what: Said): ImportError {
   const path = error.issues[0]?.path.join('.') ?? '';
   return path
-    ? new ImportError(line, `${en} without a valid '${path}'`, `${zh}缺少有效的「${path}」`)
-    : new ImportError(line, `${en} without the expected fields`, `${zh}缺少应有的字段`);
+    ? new ImportError(line, { zh: `${what.zh}缺少有效的「${path}」`, en: `${what.en} without a valid '${path}'` })
+    : new ImportError(line, { zh: `${what.zh}缺少应有的字段`, en: `${what.en} without the expected fields` });
 }

@@ -22,5 +22,8 @@ function canMerge(store: SessionStore): store is SessionStore & MergingStore {
 export async function mergeSessions(store: SessionStore, bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
   if (canMerge(store)) return store.merge(bundles);
   if (store instanceof SqliteStore) return mergeIntoSqlite(store.db, bundles);
-  throw new StoreError(`${store.location} cannot take imported sessions`, `${store.location} 不能导入练习记录`);
+  throw new StoreError({
+    zh: `${store.location} 不能导入练习记录`,
+    en: `${store.location} cannot take imported sessions`,
+  });
 }

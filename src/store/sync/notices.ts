@@ -16,6 +16,17 @@ export interface SyncNotices {
   refused(sessions: number): string;
 }
 
+const zh: SyncNotices = {
+  offline: (reason, localCopy) =>
+    `${reason}；改为离线练习：记录先保存在本机（${localCopy}），之后由 \`roleplay sync\` 上传`,
+  stillWaiting: (n, reason) => `还有 ${n} 次练习记录等待上传：${reason}`,
+  stepNotTaken: (reason) => `团队服务器没有收下最新一步：${reason}；这一步保存在本机，之后由 \`roleplay sync\` 上传`,
+  notUploaded: (id, reason) => `练习记录 ${id} 没有上传成功：${reason}`,
+  waitingAtExit: (n) => `本机有 ${n} 次练习记录等待上传；团队服务器能连上时，\`roleplay sync\` 会把它们上传`,
+  unreachable: (server) => `连不上团队服务器 ${server}`,
+  refused: (n) => `有 ${n} 个练习被团队服务器拒收（见上文）`,
+};
+
 const en: SyncNotices = {
   offline: (reason, localCopy) =>
     `${reason}; working offline: sessions stay on this computer (${localCopy}) until \`roleplay sync\` uploads them`,
@@ -28,17 +39,6 @@ const en: SyncNotices = {
     `${n} session${n === 1 ? '' : 's'} wait${n === 1 ? 's' : ''} on this computer; \`roleplay sync\` uploads ${n === 1 ? 'it' : 'them'} when the team server can be reached`,
   unreachable: (server) => `the team server ${server} cannot be reached`,
   refused: (n) => `${n} session(s) were refused by the server (see above)`,
-};
-
-const zh: SyncNotices = {
-  offline: (reason, localCopy) =>
-    `${reason}；改为离线练习：记录先保存在本机（${localCopy}），之后由 \`roleplay sync\` 上传`,
-  stillWaiting: (n, reason) => `还有 ${n} 次练习记录等待上传：${reason}`,
-  stepNotTaken: (reason) => `团队服务器没有收下最新一步：${reason}；这一步保存在本机，之后由 \`roleplay sync\` 上传`,
-  notUploaded: (id, reason) => `练习记录 ${id} 没有上传成功：${reason}`,
-  waitingAtExit: (n) => `本机有 ${n} 次练习记录等待上传；团队服务器能连上时，\`roleplay sync\` 会把它们上传`,
-  unreachable: (server) => `连不上团队服务器 ${server}`,
-  refused: (n) => `有 ${n} 个练习被团队服务器拒收（见上文）`,
 };
 
 export const SYNC_NOTICES: Readonly<Record<Lang, SyncNotices>> = { zh, en };

@@ -7,15 +7,17 @@
  * a merge is running (import and sync never do).
  */
 import type { Database as Db } from 'better-sqlite3';
-import { StoreError } from '../store.js';
+import { StoreError, storeProblems } from '../store.js';
 import { wayOf } from '../event-columns.js';
-import type { SessionHeader } from '../store.js';
+import type { SavedPlay, ScenarioSource, SessionHeader, SessionResult, StoredEvent } from '../store.js';
+import { mergeHeadOf } from '../session-columns.js';
 import type { MergeOutcome, SessionBundle } from './bundle.js';
-import { mergeInto, type MergeTx } from './merge.js';
+import { mergeInto, type MergeHead, type MergeTx } from './merge.js';
 import type { SessionDbRow } from '../sqlite/sqlite-store.js';
 
-export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
-  const st = {
+/** The statements merging runs, prepared once per merge. */
+function statementsOf(db: Db) {
+  return {
     hasSource: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM scenario_sources WHERE hash = ?'),
     insertSource: db.prepare(
       'INSERT OR IGNORE INTO scenario_sources (hash, scenario_id, file, source, catalog, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -25,8 +27,8 @@ export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[])
       'SELECT e.hash FROM events e JOIN sessions s ON s.sid = e.sid WHERE s.id = ? AND e.seq = ?',
     ),
     insertSession:
-      db.prepare(`INSERT OR IGNORE INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash)
-      VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash)`),
+      db.prepare(`INSERT OR IGNORE INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, shuffle_seed)
+      VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @headHash, @shuffleSeed)`),
     insertEvent:
       db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash)
       VALUES (@sid, @seq, @at, @node, @kind, @way, @text, @idx, @shown, @decisionMs, @points, @meters, @feedback, @goto, @prevHash, @hash)`),
@@ -39,87 +41,100 @@ export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[])
       'INSERT INTO session_lessons (sid, lesson, points, max) SELECT sid, ?, ?, ? FROM sessions WHERE id = ?',
     ),
   };
-  const sidOf = (id: string) => {
-    const row = st.session.get(id);
-    if (!row) throw new StoreError(`no session ${id}`, `没有练习 ${id}`);
+}
+
+/** Merging's writes on the SQLite connection, inside the transaction mergeIntoSqlite opens. */
+class SqliteMergeTx implements MergeTx {
+  private readonly st: ReturnType<typeof statementsOf>;
+
+  constructor(db: Db) {
+    this.st = statementsOf(db);
+  }
+
+  private sidOf(id: string): number {
+    const row = this.st.session.get(id);
+    if (!row) throw new StoreError(storeProblems.noSession(id));
     return row.sid;
-  };
-  const tx: MergeTx = {
-    async hasSource(hash) {
-      return st.hasSource.get(hash) !== undefined;
-    },
-    async insertSource(s) {
-      st.insertSource.run(s.hash, s.scenarioId, s.file, s.source, JSON.stringify(s.catalog), new Date().toISOString());
-    },
-    async session(id) {
-      const s = st.session.get(id);
-      if (!s) return undefined;
-      return {
-        header: {
-          id: s.id,
-          trainee: s.trainee,
-          scenarioId: s.scenario_id,
-          scenarioHash: s.scenario_hash,
-          lang: s.lang as SessionHeader['lang'],
-          mode: s.mode as SessionHeader['mode'],
-          startedAt: s.started_at,
-        },
-        eventCount: s.event_count,
-        headHash: s.head_hash,
-        finished: s.finished_at !== null,
-        ...(s.seal !== null ? { seal: s.seal } : {}),
-      };
-    },
-    async eventHashAt(id, seq) {
-      return st.hashAt.get(id, seq)?.hash;
-    },
-    async insertSession(h, headHash) {
-      return st.insertSession.run({ ...h, headHash }).changes === 1;
-    },
-    async appendEvents(id, events) {
-      const sid = sidOf(id);
-      for (const e of events) {
-        const { way, text, idx } = wayOf(e.action);
-        st.insertEvent.run({
-          sid,
-          seq: e.seq,
-          at: e.at,
-          node: e.node,
-          kind: e.action.kind,
-          way,
-          text,
-          idx,
-          shown: JSON.stringify(e.shown),
-          decisionMs: Math.round(e.decisionMs),
-          points: JSON.stringify(e.points),
-          meters: JSON.stringify(e.meters),
-          feedback: e.feedback,
-          goto: e.goto,
-          prevHash: e.prevHash,
-          hash: e.hash,
-        });
-      }
-      const last = events[events.length - 1]!;
-      st.advance.run(last.seq, last.hash, id);
-    },
-    async setPlay(id, play) {
-      st.setPlay.run(JSON.stringify(play), id);
-    },
-    async finish(id, r, seal) {
-      st.finish.run({
-        id,
-        finishedAt: r.finishedAt,
-        outcome: r.outcome,
-        ending: r.ending,
-        total: r.total,
-        max: r.max,
-        percent: r.percent,
-        passed: r.passed ? 1 : 0,
-        seal,
+  }
+
+  async hasSource(hash: string): Promise<boolean> {
+    return this.st.hasSource.get(hash) !== undefined;
+  }
+
+  async insertSource(s: ScenarioSource): Promise<void> {
+    this.st.insertSource.run(
+      s.hash,
+      s.scenarioId,
+      s.file,
+      s.source,
+      JSON.stringify(s.catalog),
+      new Date().toISOString(),
+    );
+  }
+
+  async session(id: string): Promise<MergeHead | undefined> {
+    const s = this.st.session.get(id);
+    if (!s) return undefined;
+    return mergeHeadOf(s);
+  }
+
+  async eventHashAt(id: string, seq: number): Promise<string | undefined> {
+    return this.st.hashAt.get(id, seq)?.hash;
+  }
+
+  async insertSession(h: SessionHeader, headHash: string): Promise<boolean> {
+    return this.st.insertSession.run({ ...h, shuffleSeed: h.shuffleSeed ?? null, headHash }).changes === 1;
+  }
+
+  async appendEvents(id: string, events: readonly StoredEvent[]): Promise<void> {
+    const sid = this.sidOf(id);
+    for (const e of events) {
+      const { way, text, idx } = wayOf(e.action);
+      this.st.insertEvent.run({
+        sid,
+        seq: e.seq,
+        at: e.at,
+        node: e.node,
+        kind: e.action.kind,
+        way,
+        text,
+        idx,
+        shown: JSON.stringify(e.shown),
+        decisionMs: Math.round(e.decisionMs),
+        points: JSON.stringify(e.points),
+        meters: JSON.stringify(e.meters),
+        feedback: e.feedback,
+        goto: e.goto,
+        prevHash: e.prevHash,
+        hash: e.hash,
       });
-      for (const [lesson, l] of Object.entries(r.lessons)) st.insertLesson.run(lesson, l.points, l.max, id);
-    },
-  };
+    }
+    const last = events[events.length - 1]!;
+    this.st.advance.run(last.seq, last.hash, id);
+  }
+
+  async setPlay(id: string, play: SavedPlay): Promise<void> {
+    this.st.setPlay.run(JSON.stringify(play), id);
+  }
+
+  async finish(id: string, r: SessionResult, seal: string): Promise<void> {
+    this.st.finish.run({
+      id,
+      finishedAt: r.finishedAt,
+      outcome: r.outcome,
+      ending: r.ending,
+      total: r.total,
+      max: r.max,
+      percent: r.percent,
+      passed: r.passed ? 1 : 0,
+      seal,
+    });
+    for (const [lesson, l] of Object.entries(r.lessons)) this.st.insertLesson.run(lesson, l.points, l.max, id);
+  }
+}
+
+export async function mergeIntoSqlite(db: Db, bundles: readonly SessionBundle[]): Promise<MergeOutcome[]> {
+  const tx = new SqliteMergeTx(db);
 
   db.exec('BEGIN IMMEDIATE');
   try {

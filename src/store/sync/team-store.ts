@@ -31,7 +31,7 @@ import type { MergeOutcome, SessionBundle } from './bundle.js';
 import { Outbox, type PendingSession } from './outbox.js';
 import { mergeIntoSqlite } from './sqlite-merge.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
-import type { Lang } from '../../core/index.js';
+import { type Lang, safeText } from '../../core/index.js';
 
 export interface TeamStoreOptions {
   /** the SQLite file that holds this computer's copy (and the outbox) */
@@ -69,7 +69,7 @@ export type SyncResult =
     };
 
 const defaultNotice = (line: string) => {
-  process.stderr.write(`roleplay: ${line}\n`);
+  process.stderr.write(`roleplay: ${safeText(line)}\n`);
 };
 
 export class TeamStore implements SessionStore {

@@ -13,7 +13,7 @@
  *
  * Failures carry both languages (LrsError is a StoreError): the command that prints picks one.
  */
-import type { Lang } from '../../core/index.js';
+import type { Lang, Said } from '../../core/index.js';
 import { StoreError } from '../store.js';
 
 /** The least we need of a statement: its stable id. The rest is the LRS's business. */
@@ -53,12 +53,6 @@ export interface LrsResult {
   readonly resentOneByOne: number;
 }
 
-/** Words in both interface languages. */
-interface Said {
-  readonly en: string;
-  readonly zh: string;
-}
-
 /**
  * What went wrong, and, once sending had begun, how far it got. `in(lang)` says both;
  * `reasonIn(lang)` only the first, for a caller that counts what was sent across calls.
@@ -70,9 +64,11 @@ export class LrsError extends StoreError {
   ) {
     super(
       progress
-        ? `${reason.en}; ${progress.sent} of ${progress.total} statements were sent (sending again is safe)`
-        : reason.en,
-      progress ? `${reason.zh}；${progress.total} 条记录中已发送 ${progress.sent} 条（重新发送是安全的）` : reason.zh,
+        ? {
+            zh: `${reason.zh}；${progress.total} 条记录中已发送 ${progress.sent} 条（重新发送是安全的）`,
+            en: `${reason.en}; ${progress.sent} of ${progress.total} statements were sent (sending again is safe)`,
+          }
+        : reason,
     );
   }
   reasonIn(lang: Lang): string {
@@ -87,8 +83,8 @@ export function parseAuth(value: string): LrsAuth {
   const colon = value.indexOf(':');
   if (colon <= 0) {
     throw new LrsError({
-      en: '--auth expects USER:PASS (the key and secret of the learning record store)',
       zh: '--auth 的格式是 USER:PASS（学习记录库的 key 和 secret）',
+      en: '--auth expects USER:PASS (the key and secret of the learning record store)',
     });
   }
   return { user: value.slice(0, colon), password: value.slice(colon + 1) };
@@ -100,12 +96,12 @@ export function statementsUrl(endpoint: string): URL {
     url = new URL(endpoint);
   } catch {
     throw new LrsError({
-      en: `'${endpoint}' is not a URL; give the LRS endpoint, e.g. https://lrs.example.com/xAPI`,
       zh: `'${endpoint}' 不是网址；请给出学习记录库的地址，例如 https://lrs.example.com/xAPI`,
+      en: `'${endpoint}' is not a URL; give the LRS endpoint, e.g. https://lrs.example.com/xAPI`,
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new LrsError({ en: `'${endpoint}' is not an http(s) URL`, zh: `'${endpoint}' 不是 http(s) 网址` });
+    throw new LrsError({ zh: `'${endpoint}' 不是 http(s) 网址`, en: `'${endpoint}' is not an http(s) URL` });
   }
   if (!/\/statements\/?$/.test(url.pathname)) url.pathname = url.pathname.replace(/\/?$/, '/statements');
   return url;
@@ -118,109 +114,135 @@ type Attempt =
   | { readonly kind: 'retry'; readonly why: Said; readonly waitMs?: number }
   | { readonly kind: 'fail'; readonly status: number; readonly body: string };
 
-export async function sendStatements(
-  statements: readonly XapiStatementLike[],
-  options: LrsOptions,
-): Promise<LrsResult> {
-  const url = statementsUrl(options.endpoint);
-  const batchSize = Math.max(1, options.batchSize ?? 50);
-  const attempts = Math.max(1, options.attempts ?? 6);
-  const backoff = options.backoffMs ?? 500;
-  const sleep = options.sleep ?? defaultSleep;
+function headersOf(auth: LrsAuth | undefined): Record<string, string> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     'X-Experience-API-Version': XAPI_VERSION,
   };
-  if (options.auth) {
-    headers.Authorization = `Basic ${Buffer.from(`${options.auth.user}:${options.auth.password}`).toString('base64')}`;
-  }
-  let retries = 0;
+  if (auth) headers.Authorization = `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
+  return headers;
+}
 
-  const once = async (method: 'POST' | 'PUT', target: URL, body: string): Promise<Attempt> => {
+/** One upload: requests retried with backoff, and how far it got (for the message if it stops). */
+class Upload {
+  private readonly url: URL;
+  private readonly headers: Record<string, string>;
+  private readonly attempts: number;
+  retries = 0;
+  sent = 0;
+
+  constructor(
+    private readonly options: LrsOptions,
+    private readonly total: number,
+  ) {
+    this.url = statementsUrl(options.endpoint);
+    this.headers = headersOf(options.auth);
+    this.attempts = Math.max(1, options.attempts ?? 6);
+  }
+
+  private async once(method: 'POST' | 'PUT', target: URL, body: string): Promise<Attempt> {
     let response: Response;
     try {
       response = await fetch(target, {
         method,
-        headers,
+        headers: this.headers,
         body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
       });
     } catch (e) {
       const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
       return {
         kind: 'retry',
-        why: { en: `cannot reach ${target.host} (${cause})`, zh: `连不上 ${target.host}（${cause}）` },
+        why: { zh: `连不上 ${target.host}（${cause}）`, en: `cannot reach ${target.host} (${cause})` },
       };
     }
     const text = await response.text().catch(() => '');
     if (response.ok) return { kind: 'ok', status: response.status, body: text };
     if (response.status === 429 || response.status >= 500) {
       const after = Number(response.headers.get('retry-after'));
-      const why = { en: `the LRS answered ${response.status}`, zh: `学习记录库返回了 ${response.status}` };
+      const why = { zh: `学习记录库返回了 ${response.status}`, en: `the LRS answered ${response.status}` };
       return { kind: 'retry', why, ...(after > 0 ? { waitMs: after * 1000 } : {}) };
     }
     return { kind: 'fail', status: response.status, body: text };
-  };
+  }
 
   /** One request, retried with backoff; a final failure or refusal is returned, not thrown. */
-  const request = async (
+  async request(
     method: 'POST' | 'PUT',
     target: URL,
     body: string,
-  ): Promise<Exclude<Attempt, { kind: 'retry' }> | { kind: 'gave-up'; why: Said }> => {
+  ): Promise<Exclude<Attempt, { kind: 'retry' }> | { kind: 'gave-up'; why: Said }> {
+    const backoff = this.options.backoffMs ?? 500;
+    const sleep = this.options.sleep ?? defaultSleep;
     for (let attempt = 1; ; attempt++) {
-      const result = await once(method, target, body);
+      const result = await this.once(method, target, body);
       if (result.kind !== 'retry') return result;
-      if (attempt >= attempts) return { kind: 'gave-up', why: result.why };
-      retries++;
+      if (attempt >= this.attempts) return { kind: 'gave-up', why: result.why };
+      this.retries++;
       const delay = result.waitMs ?? backoff * 2 ** (attempt - 1) * (1 + Math.random() * 0.25);
       await sleep(Math.min(delay, 60_000));
     }
-  };
-
-  let sent = 0;
-  const progress = () => ({ sent, total: statements.length });
-  const gaveUp = (why: Said) =>
-    new LrsError({ en: `${why.en} after ${attempts} attempts`, zh: `${why.zh}，已尝试 ${attempts} 次` }, progress());
-  let batches = 0;
-  let resentOneByOne = 0;
-  for (let start = 0; start < statements.length; start += batchSize) {
-    const batch = statements.slice(start, start + batchSize);
-    const result = await request('POST', url, JSON.stringify(batch));
-    batches++;
-    if (result.kind === 'gave-up') throw gaveUp(result.why);
-    if (result.kind === 'fail' && result.status === 409) {
-      await sendOneByOne(batch);
-      resentOneByOne++;
-    } else if (result.kind === 'fail') {
-      throw new LrsError(refusal(result.status, result.body), progress());
-    }
-    sent += batch.length;
-    options.onBatch?.(sent, statements.length);
   }
-  return { sent, batches, retries, resentOneByOne };
 
-  async function sendOneByOne(batch: readonly XapiStatementLike[]): Promise<void> {
+  /** Stopped: why, and how many statements were sent before. */
+  failed(why: Said): LrsError {
+    return new LrsError(why, { sent: this.sent, total: this.total });
+  }
+
+  gaveUp(why: Said): LrsError {
+    return this.failed({
+      zh: `${why.zh}，已尝试 ${this.attempts} 次`,
+      en: `${why.en} after ${this.attempts} attempts`,
+    });
+  }
+
+  /** A batch with a statement the LRS already holds (409): each one with PUT, so the duplicates drop out. */
+  async sendOneByOne(batch: readonly XapiStatementLike[]): Promise<void> {
     for (const statement of batch) {
-      const target = new URL(url);
+      const target = new URL(this.url);
       target.searchParams.set('statementId', statement.id);
-      const result = await request('PUT', target, JSON.stringify(statement));
-      if (result.kind === 'gave-up') throw gaveUp(result.why);
+      const result = await this.request('PUT', target, JSON.stringify(statement));
+      if (result.kind === 'gave-up') throw this.gaveUp(result.why);
       if (result.kind === 'fail') {
         if (result.status === 409) {
-          throw new LrsError(
-            {
-              en: `the LRS already holds a different statement with id ${statement.id} (409 Conflict)`,
-              zh: `学习记录库里已有一条编号为 ${statement.id} 但内容不同的记录（409 Conflict）`,
-            },
-            progress(),
-          );
+          throw this.failed({
+            zh: `学习记录库里已有一条编号为 ${statement.id} 但内容不同的记录（409 Conflict）`,
+            en: `the LRS already holds a different statement with id ${statement.id} (409 Conflict)`,
+          });
         }
-        throw new LrsError(refusal(result.status, result.body), progress());
+        throw this.failed(refusal(result.status, result.body));
       }
       // 204: stored now, or an identical copy was already there; either way it is in the LRS.
     }
   }
+
+  async sendAll(statements: readonly XapiStatementLike[]): Promise<LrsResult> {
+    const batchSize = Math.max(1, this.options.batchSize ?? 50);
+    let batches = 0;
+    let resentOneByOne = 0;
+    for (let start = 0; start < statements.length; start += batchSize) {
+      const batch = statements.slice(start, start + batchSize);
+      const result = await this.request('POST', this.url, JSON.stringify(batch));
+      batches++;
+      if (result.kind === 'gave-up') throw this.gaveUp(result.why);
+      if (result.kind === 'fail' && result.status === 409) {
+        await this.sendOneByOne(batch);
+        resentOneByOne++;
+      } else if (result.kind === 'fail') {
+        throw this.failed(refusal(result.status, result.body));
+      }
+      this.sent += batch.length;
+      this.options.onBatch?.(this.sent, statements.length);
+    }
+    return { sent: this.sent, batches, retries: this.retries, resentOneByOne };
+  }
+}
+
+export async function sendStatements(
+  statements: readonly XapiStatementLike[],
+  options: LrsOptions,
+): Promise<LrsResult> {
+  return new Upload(options, statements.length).sendAll(statements);
 }
 
 function refusal(status: number, body: string): Said {
@@ -231,26 +253,26 @@ function refusal(status: number, body: string): Said {
   switch (status) {
     case 401:
       return {
-        en: 'the learning record store refused the credentials (401); check --auth USER:PASS',
         zh: '学习记录库拒绝了这组凭据（401）；请检查 --auth USER:PASS',
+        en: 'the learning record store refused the credentials (401); check --auth USER:PASS',
       };
     case 403:
       return {
-        en: `the learning record store does not allow these credentials to write statements (403)${en}`,
         zh: `学习记录库不允许这组凭据写入记录（403）${zh}`,
+        en: `the learning record store does not allow these credentials to write statements (403)${en}`,
       };
     case 404:
       return {
-        en: `no xAPI statements resource at that URL (404); give the LRS endpoint, e.g. https://lrs.example.com/xAPI${en}`,
         zh: `这个网址上没有 xAPI statements 资源（404）；请给出学习记录库的地址，例如 https://lrs.example.com/xAPI${zh}`,
+        en: `no xAPI statements resource at that URL (404); give the LRS endpoint, e.g. https://lrs.example.com/xAPI${en}`,
       };
     case 400:
       return {
-        en: `the learning record store rejected the statements (400)${en}`,
         zh: `学习记录库拒收了这些记录（400）${zh}`,
+        en: `the learning record store rejected the statements (400)${en}`,
       };
     default:
-      return { en: `the learning record store answered ${status}${en}`, zh: `学习记录库返回了 ${status}${zh}` };
+      return { zh: `学习记录库返回了 ${status}${zh}`, en: `the learning record store answered ${status}${en}` };
   }
 }
 

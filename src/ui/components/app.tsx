@@ -6,12 +6,14 @@
 import { Text, useApp } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { Clock, Lang, RunOutput } from '../../core/index.js';
-import { stringsFor, type Mode } from '../i18n.js';
+import { stringsFor } from '../i18n.js';
+import type { Mode } from '../../core/records.js';
 import type { Library, MenuEntry, OpenedScenario, OpenResult, ResumeResult, UnfinishedSession } from '../library.js';
-import type { Recorder, ResumePoint } from '../recorder.js';
+import type { Recorder, ResumePoint } from '../../core/recorder.js';
 import { ThemeContext, type Theme } from '../theme.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { Menu } from './menu.js';
+import { randomSeed } from '../seed.js';
 
 type Screens = typeof import('./screens.js');
 let screens: Screens | undefined;
@@ -39,6 +41,10 @@ export interface AppProps {
   readonly clock: Clock;
   readonly theme: Theme;
   readonly recorder?: Recorder;
+  /** false: replies in file order (--no-shuffle, for trainers previewing); default true */
+  readonly shuffle?: boolean;
+  /** where each new run's shuffle seed comes from (default: random; tests pass fixed ones) */
+  readonly newSeed?: () => number;
   /** override the terminal size (tests) */
   readonly size?: { readonly columns: number; readonly rows: number };
   readonly onLangChange?: (lang: Lang) => void;
@@ -47,7 +53,14 @@ export interface AppProps {
 type Screen =
   | { readonly name: 'menu'; readonly error?: string }
   | { readonly name: 'briefing'; readonly opened: OpenedScenario }
-  | { readonly name: 'play'; readonly opened: OpenedScenario; readonly run: number; readonly resume?: ResumePoint }
+  | {
+      readonly name: 'play';
+      readonly opened: OpenedScenario;
+      readonly run: number;
+      readonly resume?: ResumePoint;
+      /** the replies' order for this run (core shuffle.ts); absent: file order */
+      readonly seed?: number;
+    }
   | { readonly name: 'debrief'; readonly opened: OpenedScenario; readonly output: RunOutput; readonly run: number };
 
 const compiledCache = new WeakMap<OpenedScenario, ReturnType<Screens['compile']>>();
@@ -60,45 +73,50 @@ function compiledOf(s: Screens, opened: OpenedScenario) {
   return c;
 }
 
-export function App(props: AppProps) {
+/**
+ * A run of a case: a new run gets a new shuffle seed (practice and exam alike, a retry too);
+ * a resumed run keeps its session's, so the replies come back in the order it showed them.
+ */
+function playScreen(props: AppProps, opened: OpenedScenario, run: number, resume?: ResumePoint): Screen {
+  const seed = resume ? resume.shuffleSeed : props.shuffle === false ? undefined : (props.newSeed ?? randomSeed)();
+  return {
+    name: 'play',
+    opened,
+    run,
+    ...(resume ? { resume } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  };
+}
+
+function initialScreen(props: AppProps): Screen {
+  const start = props.start;
+  switch (start.kind) {
+    case 'menu':
+      return { name: 'menu' };
+    case 'briefing':
+      return { name: 'briefing', opened: start.opened };
+    case 'play':
+      return playScreen(props, start.opened, 1, start.resume);
+  }
+}
+
+/** Leaving draws one last, short frame (Ink leaves the last frame on screen) and then exits. */
+function useLeaving(): [leaving: boolean, exit: () => void] {
   const { exit: exitApp } = useApp();
-  // Leaving draws one last, short frame (Ink leaves the last frame on screen) and then exits.
   const [leaving, setLeaving] = useState(false);
   useEffect(() => {
     if (leaving) exitApp();
   }, [leaving, exitApp]);
-  const exit = () => setLeaving(true);
-  const terminal = useTerminalSize();
-  const size = props.size ?? terminal;
-  // One row short of the terminal: a frame exactly as tall as the screen makes it scroll.
-  const width = Math.max(20, size.columns);
-  const height = Math.max(8, size.rows - 1);
-  const [lang, setLang] = useState<Lang>(props.lang);
-  const [mode, setMode] = useState<Mode>(props.mode);
-  const fromMenu = props.start.kind === 'menu';
-  const [screen, setScreen] = useState<Screen>(() => {
-    switch (props.start.kind) {
-      case 'menu':
-        return { name: 'menu' };
-      case 'briefing':
-        return { name: 'briefing', opened: props.start.opened };
-      case 'play':
-        return {
-          name: 'play',
-          opened: props.start.opened,
-          run: 1,
-          ...(props.start.resume ? { resume: props.start.resume } : {}),
-        };
-    }
-  });
-  const entries = useMemo(() => (screen.name === 'menu' ? props.library.entries() : []), [screen.name, props.library]);
-  // Read each time the menu shows, after its frame: the session database is not needed to draw it.
+  return [leaving, () => setLeaving(true)];
+}
+
+/** Read each time the menu shows, after its frame: the session database is not needed to draw it. */
+function useUnfinished(onMenu: boolean, library: Library): readonly UnfinishedSession[] {
   const [unfinished, setUnfinished] = useState<readonly UnfinishedSession[]>([]);
-  const onMenu = screen.name === 'menu';
   useEffect(() => {
-    if (!onMenu || !props.library.unfinished) return;
+    if (!onMenu || !library.unfinished) return;
     let live = true;
-    props.library.unfinished().then(
+    library.unfinished().then(
       (list) => {
         if (live) setUnfinished(list);
       },
@@ -109,9 +127,12 @@ export function App(props: AppProps) {
     return () => {
       live = false;
     };
-  }, [onMenu, props.library]);
+  }, [onMenu, library]);
+  return unfinished;
+}
 
-  // Loaded in the background once the menu is up; a screen that needs them before then waits a moment.
+/** Loaded in the background once the menu is up; a screen that needs them before then waits a moment. */
+function useLoadedScreens(): Screens | undefined {
   const [loaded, setLoaded] = useState<Screens | undefined>(screens);
   useEffect(() => {
     if (loaded) return;
@@ -123,6 +144,92 @@ export function App(props: AppProps) {
       live = false;
     };
   }, [loaded]);
+  return loaded;
+}
+
+/** What every screen is drawn with, and the moves between screens. */
+interface Shell {
+  readonly props: AppProps;
+  readonly s: Screens;
+  readonly lang: Lang;
+  readonly mode: Mode;
+  readonly width: number;
+  readonly height: number;
+  readonly setMode: (mode: Mode) => void;
+  readonly setScreen: (screen: Screen) => void;
+  readonly changeLang: (lang: Lang) => void;
+  readonly toMenuOrExit: () => void;
+  readonly exit: () => void;
+}
+
+/** The briefing, encounter or debrief for this screen. */
+function runScreen(screen: Exclude<Screen, { name: 'menu' }>, x: Shell) {
+  const { s, lang, mode, width, height, props } = x;
+  const { Briefing, PlayScreen, Debrief } = s;
+  switch (screen.name) {
+    case 'briefing':
+      return (
+        <Briefing
+          scenario={screen.opened.scenario}
+          lang={lang}
+          mode={mode}
+          width={width}
+          height={height}
+          onMode={x.setMode}
+          onLang={x.changeLang}
+          onBack={x.toMenuOrExit}
+          onStart={() => x.setScreen(playScreen(props, screen.opened, 1))}
+        />
+      );
+    case 'play':
+      return (
+        <PlayScreen
+          key={screen.run}
+          opened={screen.opened}
+          compiled={compiledOf(s, screen.opened)}
+          mode={mode}
+          lang={lang}
+          clock={props.clock}
+          width={width}
+          height={height}
+          {...(props.recorder ? { recorder: props.recorder } : {})}
+          {...(screen.resume ? { resume: screen.resume } : {})}
+          {...(screen.seed !== undefined ? { shuffleSeed: screen.seed } : {})}
+          onDone={(output) => x.setScreen({ name: 'debrief', opened: screen.opened, output, run: screen.run })}
+          onLeave={x.toMenuOrExit}
+        />
+      );
+    case 'debrief':
+      return (
+        <Debrief
+          compiled={compiledOf(s, screen.opened)}
+          output={screen.output}
+          mode={mode}
+          lang={lang}
+          width={width}
+          height={height}
+          onRetry={() => x.setScreen(playScreen(props, screen.opened, screen.run + 1))}
+          onMenu={() => x.setScreen({ name: 'menu' })}
+          onQuit={() => x.exit()}
+        />
+      );
+  }
+}
+
+export function App(props: AppProps) {
+  const [leaving, exit] = useLeaving();
+  const terminal = useTerminalSize();
+  const size = props.size ?? terminal;
+  // One row short of the terminal: a frame exactly as tall as the screen makes it scroll.
+  const width = Math.max(20, size.columns);
+  const height = Math.max(8, size.rows - 1);
+  const [lang, setLang] = useState<Lang>(props.lang);
+  const [mode, setMode] = useState<Mode>(props.mode);
+  const fromMenu = props.start.kind === 'menu';
+  const [screen, setScreen] = useState<Screen>(() => initialScreen(props));
+  const entries = useMemo(() => (screen.name === 'menu' ? props.library.entries() : []), [screen.name, props.library]);
+  const unfinished = useUnfinished(screen.name === 'menu', props.library);
+  const loaded = useLoadedScreens();
 
   const changeLang = (l: Lang) => {
     setLang(l);
@@ -136,89 +243,37 @@ export function App(props: AppProps) {
     else show(r);
   };
   const resumeSession = (session: UnfinishedSession) => {
-    const resume = props.library.resume;
-    if (!resume) return;
-    void resume(session).then((r: ResumeResult) => {
+    void props.library.resume?.(session).then((r: ResumeResult) => {
       if (!r.ok) {
         setScreen({ name: 'menu', error: r.message });
         return;
       }
       setMode(r.mode);
-      setScreen({ name: 'play', opened: r.opened, run: 1, resume: r.resume });
+      if (r.lang !== undefined && r.lang !== lang) changeLang(r.lang);
+      setScreen(playScreen(props, r.opened, 1, r.resume));
     });
   };
   const toMenuOrExit = () => (fromMenu ? setScreen({ name: 'menu' }) : exit());
 
-  let content;
   if (leaving) return <Text dimColor>{stringsFor(lang).goodbye}</Text>;
   const s = loaded ?? screens;
   if (screen.name !== 'menu' && !s) return <Text dimColor>…</Text>;
-  const { Briefing, PlayScreen, Debrief } = (s ?? {}) as Screens; // only the menu is drawn without them
-  switch (screen.name) {
-    case 'menu':
-      content = (
-        <Menu
-          entries={entries}
-          lang={lang}
-          width={width}
-          height={height}
-          {...(screen.error ? { error: screen.error } : {})}
-          onPick={pick}
-          onLang={changeLang}
-          onQuit={() => exit()}
-          unfinished={unfinished}
-          {...(props.library.resume ? { onResume: resumeSession } : {})}
-        />
-      );
-      break;
-    case 'briefing':
-      content = (
-        <Briefing
-          scenario={screen.opened.scenario}
-          lang={lang}
-          mode={mode}
-          width={width}
-          height={height}
-          onMode={setMode}
-          onLang={changeLang}
-          onBack={toMenuOrExit}
-          onStart={() => setScreen({ name: 'play', opened: screen.opened, run: 1 })}
-        />
-      );
-      break;
-    case 'play':
-      content = (
-        <PlayScreen
-          key={screen.run}
-          opened={screen.opened}
-          compiled={compiledOf(s!, screen.opened)}
-          mode={mode}
-          lang={lang}
-          clock={props.clock}
-          width={width}
-          height={height}
-          {...(props.recorder ? { recorder: props.recorder } : {})}
-          {...(screen.resume ? { resume: screen.resume } : {})}
-          onDone={(output) => setScreen({ name: 'debrief', opened: screen.opened, output, run: screen.run })}
-          onLeave={toMenuOrExit}
-        />
-      );
-      break;
-    case 'debrief':
-      content = (
-        <Debrief
-          compiled={compiledOf(s!, screen.opened)}
-          output={screen.output}
-          mode={mode}
-          lang={lang}
-          width={width}
-          height={height}
-          onRetry={() => setScreen({ name: 'play', opened: screen.opened, run: screen.run + 1 })}
-          onMenu={() => setScreen({ name: 'menu' })}
-          onQuit={() => exit()}
-        />
-      );
-      break;
-  }
+  const content =
+    screen.name === 'menu' ? (
+      <Menu
+        entries={entries}
+        lang={lang}
+        width={width}
+        height={height}
+        {...(screen.error ? { error: screen.error } : {})}
+        onPick={pick}
+        onLang={changeLang}
+        onQuit={() => exit()}
+        unfinished={unfinished}
+        {...(props.library.resume ? { onResume: resumeSession } : {})}
+      />
+    ) : (
+      runScreen(screen, { props, s: s!, lang, mode, width, height, setMode, setScreen, changeLang, toMenuOrExit, exit })
+    );
   return <ThemeContext.Provider value={props.theme}>{content}</ThemeContext.Provider>;
 }

@@ -2,12 +2,12 @@
 import { useKeys } from '../hooks/use-keys.js';
 import { useState } from 'react';
 import type { Lang, Scenario } from '../../core/index.js';
-import { explore } from '../../core/explore.js';
 import { safeLine, safeText } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
 import { helpLines } from '../help.js';
-import { stringsFor, type Mode } from '../i18n.js';
-import { blank, fitLine, paragraph, plain, rule, type Line, type Piece } from '../lines.js';
+import { stringsFor } from '../i18n.js';
+import type { Mode } from '../../core/records.js';
+import { blank, fitLine, keyLines, lineWidth, paragraph, plain, rule, type Line, type Piece } from '../lines.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { lessonTitle } from '../describe.js';
 import { Frame, bodyRoom } from './frame.js';
@@ -25,7 +25,8 @@ export interface BriefingProps {
   readonly onBack: () => void;
 }
 
-export function briefingLines(scenario: Scenario, lang: Lang, mode: Mode, width: number): Line[] {
+/** The briefing's body: situation, customer, lessons, pass mark (scrolls when taller than the room). */
+export function briefingLines(scenario: Scenario, lang: Lang, width: number): Line[] {
   const t = stringsFor(lang);
   const lines: Line[] = [];
   const heading = (text: string) => {
@@ -45,35 +46,48 @@ export function briefingLines(scenario: Scenario, lang: Lang, mode: Mode, width:
         bold: i === 0,
       } as Piece,
     ];
-    if (member.role !== undefined) pieces.push({ text: ` · ${safeLine(localize(member.role, lang))}` });
-    if (member.type) pieces.push({ text: ` · ${t.customerTypes[member.type]}`, tone: 'accent' });
-    lines.push(fitLine(pieces, width));
+    const rest = [
+      ...(member.role !== undefined ? [safeLine(localize(member.role, lang))] : []),
+      ...(member.type ? [t.customerTypes[member.type]] : []),
+    ];
+    // name, role and type (in colour) on one line; role and type under the name when it is narrow
+    const line: Line = [
+      ...pieces,
+      ...(member.role !== undefined ? [{ text: ` · ${rest[0]}` }] : []),
+      ...(member.type ? [{ text: ` · ${t.customerTypes[member.type]}`, tone: 'accent' as const }] : []),
+    ];
+    if (lineWidth(line) <= width) lines.push(line);
+    else lines.push(fitLine(pieces, width), ...paragraph(rest.join(' · '), width, { first: [{ text: '    ' }] }));
   });
+  // The lessons by name only: their points would tell the trainee where to aim (they are in the debrief).
   heading(t.briefingLessons);
-  const maxima = explore(scenario).maxima.lessons;
   for (const id of scenario.scoredLessons) {
-    lines.push(
-      ...paragraph(`${lessonTitle(scenario, id, lang)}  (${t.points(maxima[id] ?? 0).replace(/^\+/, '')})`, width, {
-        first: [{ text: '  • ' }],
-      }),
-    );
+    lines.push(...paragraph(lessonTitle(scenario, id, lang), width, { first: [{ text: '  • ' }] }));
   }
   lines.push(blank, plain(t.briefingPassMark(scenario.passScore), 'warn', true));
-  lines.push(
-    blank,
-    fitLine(
-      [
-        { text: `${t.briefingMode}${t.colon}` },
-        ...(['practice', 'exam'] as const).flatMap((m): Piece[] => [
-          { text: m === mode ? `[${t.modeNames[m]}]` : ` ${t.modeNames[m]} `, tone: m === mode ? 'selected' : 'muted' },
-          { text: ' ' },
-        ]),
-      ],
-      width,
-    ),
-  );
-  lines.push(...paragraph(t.modeHints[mode], width, { tone: 'muted', indent: 2, first: [{ text: '  ' }] }));
   return lines;
+}
+
+/**
+ * The mode selector, its hint and the keys: in the footer, so that they stay on screen however
+ * long the situation is (at 80×24 the body scrolls above them).
+ */
+export function briefingFooter(lang: Lang, mode: Mode, width: number): Line[] {
+  const t = stringsFor(lang);
+  const selector: Piece[] = [
+    { text: `${t.briefingMode}${t.colon}` },
+    ...(['practice', 'exam'] as const).flatMap((m): Piece[] => [
+      { text: m === mode ? `[${t.modeNames[m]}]` : ` ${t.modeNames[m]} `, tone: m === mode ? 'selected' : 'muted' },
+      { text: ' ' },
+    ]),
+  ];
+  const hint = t.modeHints[mode];
+  const oneRow: Line = [...selector, { text: ` ${hint}`, tone: 'muted' }];
+  const rows =
+    lineWidth(oneRow) <= width
+      ? [oneRow]
+      : [fitLine(selector, width), ...paragraph(hint, width, { tone: 'muted', indent: 2, first: [{ text: '  ' }] })];
+  return [blank, ...rows, ...keyLines(t.briefingKeys, width)];
 }
 
 export function Briefing({ scenario, lang, mode, width, height, onMode, onLang, onStart, onBack }: BriefingProps) {
@@ -90,8 +104,8 @@ export function Briefing({ scenario, lang, mode, width, height, onMode, onLang, 
     fitLine([{ text: scenario.tags.map((g) => `#${safeLine(g)}`).join(' '), tone: 'muted' }], width),
     rule(Math.min(width, 60)),
   ];
-  const footer: Line[] = [plain(help ? t.helpClose : t.briefingKeys, 'muted')];
-  const body = help ? helpLines(lang) : briefingLines(scenario, lang, mode, width);
+  const footer: Line[] = help ? keyLines(t.helpClose, width) : briefingFooter(lang, mode, width);
+  const body = help ? helpLines(lang) : briefingLines(scenario, lang, width);
   const scroll = useScroll(body.length, bodyRoom(height, header.length, footer.length) - 1);
 
   useKeys((input, key) => {

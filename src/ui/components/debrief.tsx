@@ -6,8 +6,9 @@ import { safeLine } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
 import { preparedDebriefLines } from '../debrief.js';
 import { helpLines } from '../help.js';
-import { stringsFor, type Mode } from '../i18n.js';
-import { fitLine, plain, rule, type Line } from '../lines.js';
+import { stringsFor } from '../i18n.js';
+import type { Mode } from '../../core/records.js';
+import { fitLine, keyLines, rule, type Line } from '../lines.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { Frame, bodyRoom } from './frame.js';
 
@@ -41,7 +42,7 @@ export function Debrief({ compiled, output, mode, lang, width, height, onRetry, 
     ),
     rule(Math.min(width, 60)),
   ];
-  const footer: Line[] = [plain(help ? t.helpClose : t.debriefKeys, 'muted')];
+  const footer: Line[] = keyLines(help ? t.helpClose : t.debriefKeys, width);
   const scroll = useScroll(body.length, bodyRoom(height, header.length, footer.length) - 1);
 
   useKeys((input, key) => {

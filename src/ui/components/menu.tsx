@@ -1,18 +1,17 @@
 /** The menu of cases: pick with arrows or number keys, `/` to filter, `l` for the language. */
-import { Box, Text } from 'ink';
-import { useKeys } from '../hooks/use-keys.js';
-import TextInput from 'ink-text-input';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSyncedState } from '../hooks/use-synced-state.js';
+import { Box } from 'ink';
+import { useMemo } from 'react';
 import type { Lang } from '../../core/index.js';
 import { safeLine } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
 import { helpLines } from '../help.js';
+import { type MenuState, useMenuKeys, useMenuState } from '../hooks/use-menu.js';
 import { stringsFor } from '../i18n.js';
 import type { MenuEntry, UnfinishedSession } from '../library.js';
-import { blank, fitLine, paragraph, plain, rule, type Line } from '../lines.js';
-import { padEnd, widthOf } from '../text-layout.js';
+import { blank, fitLine, keyLines, paragraph, plain, rule, type Line } from '../lines.js';
+import { padEnd, widthOf } from '../../text/layout.js';
 import { Lines } from './lines.js';
+import { TextField } from './text-field.js';
 
 export interface MenuProps {
   readonly entries: readonly MenuEntry[];
@@ -59,173 +58,77 @@ export function whenText(iso: string): string {
   return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-export function Menu({
-  entries,
-  lang,
-  width,
-  height,
-  error,
-  onPick,
-  onLang,
-  onQuit,
-  unfinished = [],
-  onResume,
-}: MenuProps) {
-  const t = stringsFor(lang);
-  const [, setFilter, filter] = useSyncedState('');
-  const [filteringNow, setFiltering, filtering] = useSyncedState(false);
-  // True once the filter's text field listens: until then (the rest of the chunk that had
-  // the `/`), typed characters are ours to add to the filter.
-  const fieldReady = useRef(false);
-  useEffect(() => {
-    fieldReady.current = filtering;
-  }, [filtering]);
-  const [selectedNow, setSelected, selected] = useSyncedState(0);
-  const [help, setHelp] = useState(false);
-  // `c` shows the unfinished sessions in place of the cases; numbers then pick a session.
-  const [continuingNow, setContinuing, continuing] = useSyncedState(false);
-  const [pickedNow, setPicked, picked] = useSyncedState(0);
+export function Menu(props: MenuProps) {
+  const { entries, lang, width, height, unfinished = [] } = props;
+  const m = useMenuState();
+  const filter = m.filter;
   const shown = useMemo(() => filterEntries(entries, filter), [entries, filter]);
-  const sel = Math.min(selected, Math.max(0, shown.length - 1));
+  useMenuKeys(m, { ...props, unfinished }, shown);
 
-  useKeys((input, key) => {
-    const sel = Math.min(selectedNow(), Math.max(0, shown.length - 1));
-    if (help) {
-      setHelp(false);
-      return;
-    }
-    if (continuingNow()) {
-      const at = Math.min(pickedNow(), Math.max(0, unfinished.length - 1));
-      if (key.upArrow) setPicked(Math.max(0, at - 1));
-      else if (key.downArrow) setPicked(Math.max(0, Math.min(unfinished.length - 1, at + 1)));
-      else if (key.return) {
-        if (unfinished[at] && onResume) onResume(unfinished[at]);
-      } else if (/^[1-9]$/.test(input)) {
-        const u = unfinished[Number(input) - 1];
-        if (u && onResume) {
-          setPicked(Number(input) - 1);
-          onResume(u);
-        }
-      } else if (input === 'l' || input === 'L') onLang(lang === 'zh' ? 'en' : 'zh');
-      else if (input === '?') setHelp(true);
-      else if (key.escape || input === 'q' || input === 'c') setContinuing(false);
-      return;
-    }
-    if (key.upArrow) {
-      setSelected(Math.max(0, sel - 1));
-      return;
-    }
-    if (key.downArrow) {
-      setSelected(Math.max(0, Math.min(shown.length - 1, sel + 1)));
-      return;
-    }
-    if (filteringNow()) {
-      if (key.escape) {
-        setFilter('');
-        setFiltering(false);
-        setSelected(0);
-      } else if (!fieldReady.current && input && !key.return && !key.ctrl && !key.meta) {
-        setFilter((f) => f + safeLine(input));
-        setSelected(0);
-      }
-      return;
-    }
-    if (key.return) {
-      if (shown[sel]) onPick(shown[sel]);
-      return;
-    }
-    if (/^[1-9]$/.test(input)) {
-      const entry = shown[Number(input) - 1];
-      if (entry) {
-        setSelected(Number(input) - 1);
-        onPick(entry);
-      }
-      return;
-    }
-    if (input === '/') {
-      setFiltering(true);
-      return;
-    }
-    if ((input === 'c' || input === 'C') && unfinished.length > 0 && onResume) {
-      setPicked(0);
-      setContinuing(true);
-      return;
-    }
-    if (input === 'l' || input === 'L') {
-      onLang(lang === 'zh' ? 'en' : 'zh');
-      return;
-    }
-    if (input === '?') {
-      setHelp(true);
-      return;
-    }
-    if (key.escape && filter) {
-      setFilter('');
-      setSelected(0);
-      return;
-    }
-    if (input === 'q' || key.escape) onQuit();
-  });
+  const header = menuHeader(lang, width);
+  if (m.help) return <Lines lines={[...header, ...helpLines(lang)].slice(0, height)} width={width} />;
+  if (m.continuing[2]) return <Lines lines={unfinishedLines(props, unfinished, m.picked[2], header)} width={width} />;
+  return <CaseList {...props} unfinished={unfinished} state={m} shown={shown} header={header} />;
+}
 
-  const header: Line[] = [
+/** The app's name, and the other language to switch to with `l`. */
+function menuHeader(lang: Lang, width: number): Line[] {
+  return [
     fitLine(
       [
-        { text: t.appName, tone: 'title' },
+        { text: stringsFor(lang).appName, tone: 'title' },
         { text: `   ${stringsFor(lang === 'zh' ? 'en' : 'zh').languageName} (l)`, tone: 'muted' },
       ],
       width,
     ),
     rule(Math.min(width, 60)),
   ];
-  if (help) {
-    return <Lines lines={[...header, ...helpLines(lang)].slice(0, height)} width={width} />;
-  }
+}
 
-  if (continuing) {
-    const at = Math.min(picked, Math.max(0, unfinished.length - 1));
-    const titleOf = (u: UnfinishedSession) => safeLine(u.title !== undefined ? localize(u.title, lang) : u.scenarioId);
-    const titleWidth = Math.min(
-      Math.max(8, ...unfinished.map((u) => widthOf(titleOf(u)))),
-      Math.max(10, Math.floor((width - 9) * 0.5)),
+/** The trainee's unfinished sessions, scrolled to keep the picked one in view. */
+function unfinishedLines(
+  props: MenuProps,
+  unfinished: readonly UnfinishedSession[],
+  picked: number,
+  header: Line[],
+): Line[] {
+  const { lang, width, height, error } = props;
+  const t = stringsFor(lang);
+  const at = Math.min(picked, Math.max(0, unfinished.length - 1));
+  const titleOf = (u: UnfinishedSession) => safeLine(u.title !== undefined ? localize(u.title, lang) : u.scenarioId);
+  const titleWidth = Math.min(
+    Math.max(8, ...unfinished.map((u) => widthOf(titleOf(u)))),
+    Math.max(10, Math.floor((width - 9) * 0.5)),
+  );
+  const rows: Line[] = unfinished.map((u, i) => {
+    const tone = i === at ? 'selected' : undefined;
+    return fitLine(
+      [
+        { text: `${i === at ? '›' : ' '} ${i < 9 ? String(i + 1) : ' '} `, ...(tone ? { tone } : {}) },
+        { text: `${padEnd(titleOf(u), titleWidth)}  `, ...(tone ? { tone } : {}) },
+        { text: `${whenText(u.startedAt)}  `, tone: 'muted' },
+        { text: `${t.unfinishedSteps(u.steps)} · ${t.modeNames[u.mode]}`, tone: 'accent' },
+      ],
+      width,
     );
-    const rows: Line[] = unfinished.map((u, i) => {
-      const tone = i === at ? 'selected' : undefined;
-      return fitLine(
-        [
-          { text: `${i === at ? '›' : ' '} ${i < 9 ? String(i + 1) : ' '} `, ...(tone ? { tone } : {}) },
-          { text: `${padEnd(titleOf(u), titleWidth)}  `, ...(tone ? { tone } : {}) },
-          { text: `${whenText(u.startedAt)}  `, tone: 'muted' },
-          { text: `${t.unfinishedSteps(u.steps)} · ${t.modeNames[u.mode]}`, tone: 'accent' },
-        ],
-        width,
-      );
-    });
-    const errorLines: Line[] = error ? paragraph(error, width, { tone: 'bad' }).slice(0, 3) : [];
-    const room = Math.max(1, height - header.length - 3 - errorLines.length);
-    const first = Math.min(Math.max(0, at - room + 1), Math.max(0, rows.length - room));
-    const list = rows.length === 0 ? [plain(t.unfinishedNone, 'warn')] : rows.slice(first, first + room);
-    return (
-      <Lines
-        lines={[
-          ...header,
-          plain(t.unfinishedTitle, 'title', true),
-          ...list,
-          blank,
-          ...errorLines,
-          plain(t.unfinishedKeys, 'muted'),
-        ]}
-        width={width}
-      />
-    );
-  }
+  });
+  const errorLines: Line[] = error ? paragraph(error, width, { tone: 'bad' }).slice(0, 3) : [];
+  const keys = keyLines(t.unfinishedKeys, width);
+  const room = Math.max(1, height - header.length - 2 - keys.length - errorLines.length);
+  const first = Math.min(Math.max(0, at - room + 1), Math.max(0, rows.length - room));
+  const list = rows.length === 0 ? [plain(t.unfinishedNone, 'warn')] : rows.slice(first, first + room);
+  return [...header, plain(t.unfinishedTitle, 'title', true), ...list, blank, ...errorLines, ...keys];
+}
 
-  // Columns: marker+number, stars, title, customer type, tags (the rest, cut to fit).
+/** One row per case in columns: marker+number, stars, title, customer type, tags (the rest, cut to fit). */
+function caseRows(shown: readonly MenuEntry[], sel: number, lang: Lang, width: number): Line[] {
+  const t = stringsFor(lang);
   const titles = shown.map((e) => safeLine(localize(e.title, lang)));
   const types = shown.map((e) => (e.customerType ? t.customerTypes[e.customerType] : ''));
   const typeWidth = Math.min(10, Math.max(0, ...types.map(widthOf)));
   const rest = width - 4 - 5;
   const titleWidth = Math.min(Math.max(8, ...titles.map(widthOf)), Math.max(10, Math.floor(rest * 0.5)));
-  const rows: Line[] = shown.map((e, i) => {
+  return shown.map((e, i) => {
     const mark = i === sel ? '›' : ' ';
     const tone = i === sel ? 'selected' : undefined;
     const num = i < 9 ? String(i + 1) : ' ';
@@ -240,7 +143,23 @@ export function Menu({
       width,
     );
   });
+}
 
+interface CaseListProps extends MenuProps {
+  readonly unfinished: readonly UnfinishedSession[];
+  readonly state: MenuState;
+  readonly shown: readonly MenuEntry[];
+  readonly header: Line[];
+}
+
+/** The cases (scrolled to keep the selected one in view), the filter field, the selected case's summary, keys. */
+function CaseList(props: CaseListProps) {
+  const { entries, lang, width, height, error, unfinished, onResume, state: m, shown, header } = props;
+  const t = stringsFor(lang);
+  const filter = m.filter;
+  const [, , filtering] = m.filtering;
+  const sel = Math.min(m.selected[2], Math.max(0, shown.length - 1));
+  const rows = caseRows(shown, sel, lang, width);
   const current = shown[sel];
   const detail: Line[] =
     current?.summary !== undefined
@@ -249,8 +168,10 @@ export function Menu({
   const errorLines: Line[] = error ? paragraph(error, width, { tone: 'bad' }).slice(0, 3) : [];
   const filterRows = filtering || filter ? 1 : 0;
   const offer: Line[] =
-    unfinished.length > 0 && onResume && !filtering ? [plain(t.unfinishedOffer(unfinished.length), 'accent')] : [];
-  const footer: Line[] = [...offer, plain(filtering ? t.filterKeys : t.menuKeys, 'muted')];
+    unfinished.length > 0 && onResume && !filtering
+      ? paragraph(t.unfinishedOffer(unfinished.length), width, { tone: 'accent' })
+      : [];
+  const footer: Line[] = [...offer, ...keyLines(filtering ? t.filterKeys : t.menuKeys, width)];
   const fixed = header.length + 1 + filterRows + 1 + detail.length + errorLines.length + footer.length;
   const listRoom = Math.max(1, height - fixed);
   const start = Math.min(Math.max(0, sel - listRoom + 1), Math.max(0, rows.length - listRoom));
@@ -263,21 +184,13 @@ export function Menu({
     <Box flexDirection="column">
       <Lines lines={[...header, plain(t.menuTitle, 'title', true)]} width={width} />
       {filterRows > 0 && (
-        <Box>
-          <Text color={undefined}>{t.filterLabel}</Text>
-          {filtering ? (
-            <TextInput
-              value={filter}
-              onChange={(v) => {
-                setFilter(safeLine(v));
-                setSelected(0);
-              }}
-              onSubmit={() => setFiltering(false)}
-            />
-          ) : (
-            <Text>{filter}</Text>
-          )}
-        </Box>
+        <TextField
+          editor={m.filterEditor}
+          prefix={[{ text: t.filterLabel }]}
+          focus={filtering}
+          width={width}
+          maxRows={1}
+        />
       )}
       <Lines lines={[...list, blank, ...detail, ...errorLines, ...footer]} width={width} />
     </Box>

@@ -28,6 +28,7 @@ interface ReviewStrings {
   readonly feedbackNotShown: string;
   readonly better: (text: string, missed: number) => string;
   readonly best: string;
+  readonly model: string;
   readonly meters: string;
   readonly keys: string;
   readonly chosenMark: string;
@@ -53,6 +54,7 @@ const zh: ReviewStrings = {
   feedbackNotShown: '反馈（练习时未显示）',
   better: (text, missed) => `更好的做法：${text}（到结局可多得 ${missed} 分）`,
   best: '这一步已是最佳做法。',
+  model: '参考答案',
   meters: '状态',
   keys: '← → 上一步/下一步   Home/End 第一步/最后一步   ↑ ↓ 滚动   q 退出',
   chosenMark: '▶',
@@ -78,6 +80,7 @@ const en: ReviewStrings = {
   feedbackNotShown: 'Feedback (not shown during play)',
   better: (text, missed) => `Better: ${text} (${missed} more point${missed === 1 ? '' : 's'} by the end)`,
   best: 'This was the best option here.',
+  model: 'A strong answer',
   meters: 'Meters',
   keys: '← → previous/next step   Home/End first/last   ↑ ↓ scroll   q quit',
   chosenMark: '▶',
@@ -112,6 +115,57 @@ export function headerLines(timeline: Timeline, lang: Lang, width: number): Line
   ];
 }
 
+const colonOf = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
+
+/** The choices on screen (the one taken and the best marked), and what the trainee did, in how long. */
+function decisionLines(step: TimelineStep, lang: Lang, width: number): Line[] {
+  const t = reviewStrings(lang);
+  const out: Line[] = [];
+  if (step.shown.length) {
+    out.push(blank, plain(t.shown, 'muted'));
+    const chosen = step.action.kind === 'choice' ? step.action.choice : undefined;
+    for (const c of step.shown) {
+      const mark = c.id === chosen ? t.chosenMark : c.id === step.better?.way ? t.bestMark : ' ';
+      const tone = c.id === chosen ? (step.better ? 'bad' : 'good') : c.id === step.better?.way ? 'good' : undefined;
+      out.push(
+        ...paragraph(c.text, width, {
+          first: [{ text: ` ${mark} ` }, { text: `${c.id}: `, tone: 'muted' }],
+          ...(tone ? { tone } : {}),
+        }),
+      );
+    }
+  }
+  out.push(blank);
+  const did =
+    step.action.kind === 'timeout' ? t.silence : step.action.kind === 'say' ? `${t.typed}「${step.did}」` : step.did;
+  out.push(
+    ...paragraph(`${did}  (${t.took(seconds(step.decisionMs))})`, width, {
+      first: [{ text: `${t.did}${colonOf(lang)}`, tone: 'you', bold: true }],
+    }),
+  );
+  return out;
+}
+
+/** Whether the step was the best one there; if not, the better one and why; a typed node's model answer. */
+function betterLines(step: TimelineStep, lang: Lang, width: number): Line[] {
+  const t = reviewStrings(lang);
+  const out = paragraph(
+    step.better ? t.better(step.better.text || step.better.way, step.better.missed) : t.best,
+    width,
+    {
+      tone: step.better ? 'warn' : 'good',
+    },
+  );
+  if (step.better?.why)
+    out.push(...paragraph(step.better.why, width, { tone: 'muted', indent: 2, first: [{ text: '  ' }] }));
+  // a typed node's model answer, unless the "better" line already shows it
+  if (step.model !== null && step.better?.text !== step.model)
+    out.push(
+      ...paragraph(step.model, width, { first: [{ text: `${t.model}${colonOf(lang)}`, tone: 'good', bold: true }] }),
+    );
+  return out;
+}
+
 export function stepLines(
   step: TimelineStep,
   index: number,
@@ -121,40 +175,16 @@ export function stepLines(
   labels: Timeline['labels'] = { lessons: {}, meters: {} },
 ): Line[] {
   const t = reviewStrings(lang);
-  const colon = lang === 'zh' ? '：' : ': ';
+  const colon = colonOf(lang);
   const out: Line[] = [plain(`${t.step(index + 1, count)} · ${step.node}`, 'accent', true)];
   if (step.said)
     out.push(
       ...paragraph(step.said, width, {
-        first: [{ text: `${step.speaker ?? ''}${lang === 'zh' ? '：' : ': '}`, tone: 'speaker', bold: true }],
+        first: [{ text: `${step.speaker ?? ''}${colon}`, tone: 'speaker', bold: true }],
       }),
     );
-  if (step.automatic) {
-    out.push(plain(t.automatic, 'muted'));
-  } else {
-    if (step.shown.length) {
-      out.push(blank, plain(t.shown, 'muted'));
-      const chosen = step.action.kind === 'choice' ? step.action.choice : undefined;
-      for (const c of step.shown) {
-        const mark = c.id === chosen ? t.chosenMark : c.id === step.better?.way ? t.bestMark : ' ';
-        const tone = c.id === chosen ? (step.better ? 'bad' : 'good') : c.id === step.better?.way ? 'good' : undefined;
-        out.push(
-          ...paragraph(c.text, width, {
-            first: [{ text: ` ${mark} ` }, { text: `${c.id}: `, tone: 'muted' }],
-            ...(tone ? { tone } : {}),
-          }),
-        );
-      }
-    }
-    out.push(blank);
-    const did =
-      step.action.kind === 'timeout' ? t.silence : step.action.kind === 'say' ? `${t.typed}「${step.did}」` : step.did;
-    out.push(
-      ...paragraph(`${did}  (${t.took(seconds(step.decisionMs))})`, width, {
-        first: [{ text: `${t.did}${colon}`, tone: 'you', bold: true }],
-      }),
-    );
-  }
+  if (step.automatic) out.push(plain(t.automatic, 'muted'));
+  else out.push(...decisionLines(step, lang, width));
   const pts = Object.entries(step.points);
   out.push(
     ...paragraph(
@@ -173,15 +203,7 @@ export function stepLines(
       }),
     );
   }
-  if (!step.automatic) {
-    out.push(
-      ...paragraph(step.better ? t.better(step.better.text || step.better.way, step.better.missed) : t.best, width, {
-        tone: step.better ? 'warn' : 'good',
-      }),
-    );
-    if (step.better?.why)
-      out.push(...paragraph(step.better.why, width, { tone: 'muted', indent: 2, first: [{ text: '  ' }] }));
-  }
+  if (!step.automatic) out.push(...betterLines(step, lang, width));
   const meters = Object.entries(step.meters);
   if (meters.length)
     out.push(

@@ -1,6 +1,6 @@
 /** Showing a review: the Ink screen in a terminal, every step as plain text otherwise. */
 import { render } from 'ink';
-import type { Lang } from '../../core/index.js';
+import { type Lang, safeText } from '../../core/index.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { ThemeContext, themeFromEnv } from '../theme.js';
 import { plainReview } from './review-lines.js';
@@ -20,9 +20,10 @@ function Sized({ timeline, lang }: { readonly timeline: Timeline; readonly lang:
   );
 }
 
-export async function showReview(timeline: Timeline, lang: Lang): Promise<number> {
+/** `signal`: closes the screen from outside (the terminal went away). */
+export async function showReview(timeline: Timeline, lang: Lang, signal?: AbortSignal): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stdout.write(plainReview(timeline, lang, process.stdout.columns || 80));
+    process.stdout.write(safeText(plainReview(timeline, lang, process.stdout.columns || 80)));
     return 0;
   }
   const instance = render(
@@ -31,6 +32,7 @@ export async function showReview(timeline: Timeline, lang: Lang): Promise<number
     </ThemeContext.Provider>,
     { exitOnCtrlC: true, patchConsole: false },
   );
+  signal?.addEventListener('abort', () => instance.unmount(), { once: true });
   await instance.waitUntilExit();
   return 0;
 }

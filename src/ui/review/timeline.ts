@@ -16,10 +16,10 @@ import {
   type StepRecord,
   type Way,
 } from '../../core/index.js';
-import type { RecordedAction, SessionRow, StoredEvent } from '../../store/store.js';
-import { actionText, lessonTitle, speakerName, wayText, whyBetter } from '../describe.js';
+import type { RecordedAction, SessionRow, StoredEvent } from '../../core/records.js';
+import { actionText, lessonTitle, modelAnswer, speakerName, wayText, whyBetter } from '../describe.js';
 import { meterLabel } from '../meters.js';
-import { reviewPath } from '../best-path.js';
+import { reviewPath, type TurnReview } from '../../core/best-path.js';
 
 export interface TimelineChoice {
   readonly id: string;
@@ -45,6 +45,8 @@ export interface TimelineStep {
   /** the feedback for this step (as shown, or from the stored scenario when it was not shown) */
   readonly feedback: string | null;
   readonly feedbackShown: boolean;
+  /** at a typed node: its model answer, quoted (null elsewhere, or when the node has none) */
+  readonly model: string | null;
   /** the option that would have led to the most points from here, when it was not taken */
   /** `why`: the better way's own feedback, else the principles of the lessons it scores */
   readonly better: {
@@ -100,84 +102,94 @@ function recordOf(e: StoredEvent): StepRecord {
   return { node: e.node, action: e.action, score: e.points, effects: {}, goto: e.goto, meters: e.meters };
 }
 
+/** The run the events make, as the core's RunOutput (for reviewPath). */
+function outputOf(scenario: Scenario, session: SessionRow, events: readonly StoredEvent[]): RunOutput {
+  const path = [scenario.start, ...events.map((e) => e.goto)];
+  return {
+    meters: events[events.length - 1]?.meters ?? {},
+    points: {},
+    path,
+    steps: events.map(recordOf),
+    ending: path[path.length - 1]!,
+    outcome: session.result?.outcome ?? 'failure',
+  };
+}
+
+/** The better option at a decision, when one would have led to more points. */
+function betterOf(scenario: Scenario, node: NodeId, t: TurnReview | undefined, lang: Lang): TimelineStep['better'] {
+  if (!t?.better || t.missed <= 0) return null;
+  return {
+    way: wayKey(t.better),
+    text: wayText(scenario, t.better, lang, node),
+    earned: t.betterEarned ?? 0,
+    missed: t.missed,
+    why: whyBetter(scenario, t.better, lang) ?? null,
+  };
+}
+
+function stepOf(scenario: Scenario, e: StoredEvent, t: TurnReview | undefined, lang: Lang): TimelineStep {
+  const node = scenario.nodes[e.node];
+  const shown = e.shown.map((id) => {
+    const c = node?.kind === 'choice' ? node.choices.find((x) => x.id === id) : undefined;
+    return { id: safeLine(id), text: safeLine(c ? localize(c.text, lang) : id) };
+  });
+  return {
+    seq: e.seq,
+    at: safeLine(e.at),
+    node: safeLine(e.node),
+    automatic: e.action.kind === 'auto',
+    speaker: node && node.text !== undefined ? speakerName(scenario, node.speaker, lang) : null,
+    said: node?.text !== undefined ? safeText(localize(node.text, lang)) : '',
+    shown,
+    action: e.action,
+    did: actionText(scenario, recordOf(e), lang) ?? '',
+    decisionMs: e.decisionMs,
+    points: e.points,
+    earned: sum(e.points),
+    meters: e.meters,
+    feedback: e.feedback !== null ? safeText(e.feedback) : feedbackOf(scenario, e, lang),
+    feedbackShown: e.feedback !== null,
+    model:
+      e.action.kind === 'say' || e.action.kind === 'timeout' ? (modelAnswer(scenario, e.node, lang) ?? null) : null,
+    better: betterOf(scenario, e.node, t, lang),
+  };
+}
+
+function sessionOf(scenario: Scenario, session: SessionRow, lang: Lang): Timeline['session'] {
+  const r = session.result;
+  // What the database holds is shown as it is, once made safe: any of it may have been edited.
+  const line = (text: string | null | undefined) => (text === null || text === undefined ? null : safeLine(text));
+  return {
+    id: safeLine(session.id),
+    trainee: safeLine(session.trainee),
+    scenario: safeLine(session.scenarioId),
+    title: safeLine(localize(scenario.title, lang)),
+    mode: session.mode,
+    lang: session.lang,
+    startedAt: safeLine(session.startedAt),
+    finishedAt: line(r?.finishedAt),
+    outcome: r?.outcome ?? null,
+    ending: line(r?.ending),
+    total: r?.total ?? null,
+    max: r?.max ?? null,
+    percent: r?.percent ?? null,
+    passed: r?.passed ?? null,
+  };
+}
+
 export function timelineOf(
   scenario: Scenario,
   session: SessionRow,
   events: readonly StoredEvent[],
   lang: Lang,
 ): Timeline {
-  const steps = events.map(recordOf);
-  const path = [scenario.start, ...events.map((e) => e.goto)];
-  const last = events[events.length - 1];
-  const output: RunOutput = {
-    meters: last?.meters ?? {},
-    points: {},
-    path,
-    steps,
-    ending: path[path.length - 1]!,
-    outcome: session.result?.outcome ?? 'failure',
-  };
   // reviewPath compares each decision (not automatic steps) with the best option there.
-  const review = reviewPath(scenario, output);
-  const turns = review?.turns ?? [];
+  const turns = reviewPath(scenario, outputOf(scenario, session, events))?.turns ?? [];
   let turn = 0;
-  const timeline: TimelineStep[] = events.map((e, i) => {
-    const node = scenario.nodes[e.node];
-    const automatic = e.action.kind === 'auto';
-    const t = automatic ? undefined : turns[turn++];
-    const shown = e.shown.map((id) => {
-      const c = node?.kind === 'choice' ? node.choices.find((x) => x.id === id) : undefined;
-      return { id, text: c ? safeLine(localize(c.text, lang)) : id };
-    });
-    const consequence = feedbackOf(scenario, e, lang);
-    const did = actionText(scenario, steps[i]!, lang) ?? '';
-    return {
-      seq: e.seq,
-      at: e.at,
-      node: e.node,
-      automatic,
-      speaker: node && node.text !== undefined ? speakerName(scenario, node.speaker, lang) : null,
-      said: node?.text !== undefined ? safeText(localize(node.text, lang)) : '',
-      shown,
-      action: e.action,
-      did,
-      decisionMs: e.decisionMs,
-      points: e.points,
-      earned: sum(e.points),
-      meters: e.meters,
-      feedback: e.feedback !== null ? safeText(e.feedback) : consequence,
-      feedbackShown: e.feedback !== null,
-      better:
-        t?.better && t.missed > 0
-          ? {
-              way: wayKey(t.better),
-              text: wayText(scenario, t.better, lang),
-              earned: t.betterEarned ?? 0,
-              missed: t.missed,
-              why: whyBetter(scenario, t.better, lang) ?? null,
-            }
-          : null,
-    };
-  });
-  const r = session.result;
+  const steps = events.map((e) => stepOf(scenario, e, e.action.kind === 'auto' ? undefined : turns[turn++], lang));
   return {
-    session: {
-      id: session.id,
-      trainee: session.trainee,
-      scenario: session.scenarioId,
-      title: safeLine(localize(scenario.title, lang)),
-      mode: session.mode,
-      lang: session.lang,
-      startedAt: session.startedAt,
-      finishedAt: r?.finishedAt ?? null,
-      outcome: r?.outcome ?? null,
-      ending: r?.ending ?? null,
-      total: r?.total ?? null,
-      max: r?.max ?? null,
-      percent: r?.percent ?? null,
-      passed: r?.passed ?? null,
-    },
-    steps: timeline,
+    session: sessionOf(scenario, session, lang),
+    steps,
     labels: {
       lessons: Object.fromEntries(scenario.scoredLessons.map((l) => [l, lessonTitle(scenario, l, lang)])),
       meters: Object.fromEntries(scenario.meters.map((m) => [m.id, meterLabel(m, lang)])),

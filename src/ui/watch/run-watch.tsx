@@ -2,14 +2,22 @@
 import { render } from 'ink';
 import type { Lang } from '../../core/index.js';
 import { realClock } from '../clock.js';
-import type { Mode } from '../i18n.js';
+import type { Mode } from '../../core/records.js';
+import { bracketedPaste } from '../paste-mode.js';
 import { themeFromEnv } from '../theme.js';
 import type { WatchSource } from './source.js';
 import { WatchApp } from './watch-app.js';
 
 export type { Reload, WatchSource } from './source.js';
 
-export async function runWatch(options: { source: WatchSource; lang: Lang; mode: Mode }): Promise<number> {
+export async function runWatch(options: {
+  source: WatchSource;
+  lang: Lang;
+  mode: Mode;
+  /** closes the preview from outside (the terminal went away) */
+  signal?: AbortSignal;
+}): Promise<number> {
+  const pasteOff = bracketedPaste();
   const instance = render(
     <WatchApp
       source={options.source}
@@ -20,6 +28,11 @@ export async function runWatch(options: { source: WatchSource; lang: Lang; mode:
     />,
     { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
   );
-  await instance.waitUntilExit();
+  options.signal?.addEventListener('abort', () => instance.unmount(), { once: true });
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    pasteOff();
+  }
   return 0;
 }

@@ -20,10 +20,10 @@ import { Debrief } from '../components/debrief.js';
 import { Lines } from '../components/lines.js';
 import { PlayScreen } from '../components/play-screen.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import type { Mode } from '../i18n.js';
+import type { Mode } from '../../core/records.js';
 import type { OpenedScenario } from '../library.js';
 import { paragraph, plain, type Line, type Tone } from '../lines.js';
-import type { Recorder, ResumePoint } from '../recorder.js';
+import type { Recorder, ResumePoint } from '../../core/recorder.js';
 import { ThemeContext, type Theme } from '../theme.js';
 import { replay, trainerSteps } from './replay.js';
 import type { Reload, WatchSource } from './source.js';
@@ -32,6 +32,18 @@ import type { Reload, WatchSource } from './source.js';
 export const MAX_PROBLEM_LINES = 4;
 
 const STRINGS = {
+  zh: {
+    watching: (file: string) => `实时预览 ${file}：保存文件即在此重新载入`,
+    keptAll: (time: string, n: number) => `${time} 已重新载入：${n === 0 ? '从头开始' : `保留了全部 ${n} 步`}`,
+    keptSome: (time: string, kept: number, total: number, step: string, reason: string) =>
+      `${time} 已重新载入：保留了 ${total} 步中的 ${kept} 步；第 ${kept + 1} 步（${step}）在新版本中已不适用：${reason}`,
+    keptBeforeEnd: (time: string, kept: number, step: string) =>
+      `${time} 已重新载入：保留了 ${kept} 步；下一步（${step}）现在会结束案例，请重新选择`,
+    problems: (n: number, playing: boolean) =>
+      `保存的文件有 ${n} 个问题${playing ? '；仍在运行上一个能载入的版本' : ''}：`,
+    more: (n: number) => `……还有 ${n} 个（roleplay lint 可列出全部）`,
+    waiting: '正在等待能载入的文件版本。改正上面的问题并保存；按 q 退出。',
+  },
   en: {
     watching: (file: string) => `live preview of ${file}: save the file to reload it here`,
     keptAll: (time: string, n: number) =>
@@ -44,18 +56,6 @@ const STRINGS = {
       `the saved file has ${n} problem${n === 1 ? '' : 's'}${playing ? '; still playing the last version that loaded' : ''}:`,
     more: (n: number) => `…and ${n} more (roleplay lint shows them all)`,
     waiting: 'Waiting for a version of the file that loads. Fix the problems above and save; q quits.',
-  },
-  zh: {
-    watching: (file: string) => `实时预览 ${file}：保存文件即在此重新载入`,
-    keptAll: (time: string, n: number) => `${time} 已重新载入：${n === 0 ? '从头开始' : `保留了全部 ${n} 步`}`,
-    keptSome: (time: string, kept: number, total: number, step: string, reason: string) =>
-      `${time} 已重新载入：保留了 ${total} 步中的 ${kept} 步；第 ${kept + 1} 步（${step}）在新版本中已不适用：${reason}`,
-    keptBeforeEnd: (time: string, kept: number, step: string) =>
-      `${time} 已重新载入：保留了 ${kept} 步；下一步（${step}）现在会结束案例，请重新选择`,
-    problems: (n: number, playing: boolean) =>
-      `保存的文件有 ${n} 个问题${playing ? '；仍在运行上一个能载入的版本' : ''}：`,
-    more: (n: number) => `……还有 ${n} 个（roleplay lint 可列出全部）`,
-    waiting: '正在等待能载入的文件版本。改正上面的问题并保存；按 q 退出。',
   },
 } as const;
 
@@ -95,23 +95,37 @@ export interface WatchAppProps {
   readonly size?: { readonly columns: number; readonly rows: number };
 }
 
-export function WatchApp(props: WatchAppProps) {
-  const { exit } = useApp();
-  const terminal = useTerminalSize();
-  const size = props.size ?? terminal;
-  const width = Math.max(20, size.columns);
-  const height = Math.max(8, size.rows - 1);
-  const t = STRINGS[props.lang];
+type Words = (typeof STRINGS)[Lang];
+
+function initialState(source: WatchSource): State {
+  const first = source.initial;
+  return first.ok
+    ? { version: { opened: first.opened, compiled: compile(first.opened.scenario) }, problems: [], run: 1 }
+    : { problems: first.problems, run: 1 };
+}
+
+/** What to tell the trainer after a reload: all steps kept, or where the replay stopped and why. */
+function noticeOf(replayed: ReturnType<typeof replay>, time: string, t: Words, lang: Lang): State['notice'] {
+  const d = replayed.dropped;
+  if (!d) return { text: t.keptAll(time, replayed.total), tone: 'good' };
+  if (d.why === 'ends') return { text: t.keptBeforeEnd(time, replayed.kept, stepName(d.step)), tone: 'good' };
+  return {
+    text: t.keptSome(time, replayed.kept, replayed.total, stepName(d.step), d.reason[lang]),
+    tone: 'warn',
+  };
+}
+
+/**
+ * The preview's state across reloads: the version playing, the problems of the last save, and
+ * the trainee's steps so far (replayed onto each new version). A ref, not React state: the
+ * play screen's recorder writes the steps as they happen, without a redraw.
+ */
+function useWatchState(props: WatchAppProps) {
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   /** the run's steps so far, as the machine recorded them */
   const records = useRef<StepRecord[]>([]);
   const state = useRef<State>(undefined as unknown as State);
-  if (state.current === undefined) {
-    const first = props.source.initial;
-    state.current = first.ok
-      ? { version: { opened: first.opened, compiled: compile(first.opened.scenario) }, problems: [], run: 1 }
-      : { problems: first.problems, run: 1 };
-  }
+  if (state.current === undefined) state.current = initialState(props.source);
 
   useEffect(
     () =>
@@ -123,23 +137,13 @@ export function WatchApp(props: WatchAppProps) {
           return;
         }
         const compiled = compile(reload.opened.scenario);
-        const steps = trainerSteps(records.current);
-        const replayed = replay(compiled, steps);
+        const replayed = replay(compiled, trainerSteps(records.current));
         records.current = [...replayed.records];
-        const time = clockTime(props.clock.now());
-        const d = replayed.dropped;
-        const notice = !d
-          ? { text: t.keptAll(time, replayed.total), tone: 'good' as const }
-          : d.why === 'ends'
-            ? { text: t.keptBeforeEnd(time, replayed.kept, stepName(d.step)), tone: 'good' as const }
-            : {
-                text: t.keptSome(time, replayed.kept, replayed.total, stepName(d.step), d.reason[props.lang]),
-                tone: 'warn' as const,
-              };
+        const notice = noticeOf(replayed, clockTime(props.clock.now()), STRINGS[props.lang], props.lang);
         state.current = {
           version: { opened: reload.opened, compiled },
           problems: [],
-          notice,
+          ...(notice ? { notice } : {}),
           run: s.run + 1,
           ...(replayed.resume ? { resume: replayed.resume } : {}),
         };
@@ -159,9 +163,22 @@ export function WatchApp(props: WatchAppProps) {
     }),
     [],
   );
+  const restart = () => {
+    records.current = [];
+    const { resume: _dropped, output: _done, ...rest } = state.current;
+    state.current = { ...rest, run: state.current.run + 1 };
+    redraw();
+  };
+  const finished = (output: RunOutput) => {
+    state.current = { ...state.current, output };
+    redraw();
+  };
+  return { state: state.current, recorder, restart, finished };
+}
 
-  const s = state.current;
-  const banner: Line[] = [plain(safeLine(t.watching(props.source.file)), 'muted')];
+/** Above the screen: what is watched, the last reload's notice, and the problems of the last save. */
+function bannerLines(s: State, t: Words, file: string, width: number): Line[] {
+  const banner: Line[] = [plain(safeLine(t.watching(file)), 'muted')];
   if (s.notice) banner.push(...paragraph(safeLine(s.notice.text), width, { tone: s.notice.tone }));
   if (s.problems.length > 0) {
     banner.push(plain(t.problems(s.problems.length, s.version !== undefined), 'bad', true));
@@ -170,53 +187,44 @@ export function WatchApp(props: WatchAppProps) {
     if (s.problems.length > MAX_PROBLEM_LINES)
       banner.push(plain(`  ${t.more(s.problems.length - MAX_PROBLEM_LINES)}`, 'bad'));
   }
+  return banner;
+}
+
+export function WatchApp(props: WatchAppProps) {
+  const { exit } = useApp();
+  const terminal = useTerminalSize();
+  const size = props.size ?? terminal;
+  const width = Math.max(20, size.columns);
+  const height = Math.max(8, size.rows - 1);
+  const t = STRINGS[props.lang];
+  const { state: s, recorder, restart, finished } = useWatchState(props);
+  const banner = bannerLines(s, t, props.source.file, width);
   const room = Math.max(8, height - banner.length);
-
-  const restart = () => {
-    records.current = [];
-    const { resume: _dropped, output: _done, ...rest } = state.current;
-    state.current = { ...rest, run: state.current.run + 1 };
-    redraw();
-  };
-
-  let content;
-  if (!s.version) content = <Waiting text={t.waiting} width={width} onQuit={() => exit()} />;
-  else if (s.output) {
-    content = (
-      <Debrief
-        compiled={s.version.compiled}
-        output={s.output}
-        mode={props.mode}
-        lang={props.lang}
-        width={width}
-        height={room}
-        onRetry={restart}
-        onMenu={() => exit()}
-        onQuit={() => exit()}
-      />
-    );
-  } else {
-    const version = s.version;
-    content = (
-      <PlayScreen
-        key={s.run}
-        opened={version.opened}
-        compiled={version.compiled}
-        mode={props.mode}
-        lang={props.lang}
-        clock={props.clock}
-        width={width}
-        height={room}
-        recorder={recorder}
-        {...(s.resume ? { resume: s.resume } : {})}
-        onDone={(output) => {
-          state.current = { ...state.current, output };
-          redraw();
-        }}
-        onLeave={() => exit()}
-      />
-    );
-  }
+  const common = { mode: props.mode, lang: props.lang, width, height: room };
+  const content = !s.version ? (
+    <Waiting text={t.waiting} width={width} onQuit={() => exit()} />
+  ) : s.output ? (
+    <Debrief
+      {...common}
+      compiled={s.version.compiled}
+      output={s.output}
+      onRetry={restart}
+      onMenu={() => exit()}
+      onQuit={() => exit()}
+    />
+  ) : (
+    <PlayScreen
+      {...common}
+      key={s.run}
+      opened={s.version.opened}
+      compiled={s.version.compiled}
+      clock={props.clock}
+      recorder={recorder}
+      {...(s.resume ? { resume: s.resume } : {})}
+      onDone={finished}
+      onLeave={() => exit()}
+    />
+  );
   return (
     <ThemeContext.Provider value={props.theme}>
       <Box flexDirection="column">

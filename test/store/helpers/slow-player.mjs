@@ -1,7 +1,8 @@
 // A trainee at a terminal, minus the terminal: plays a scenario on a real clock, one step per
 // line of standard input, reporting to the store-backed recorder exactly as the play screen
 // does (onStart, onStep for every step, onSnapshot after each decision). Prints "ok N" once a
-// step is recorded. It never ends by itself: the crash test kills it with SIGKILL.
+// step is recorded ("session <id>" before the first). It never ends by itself: the crash test
+// kills it with SIGKILL.
 // Usage: node slow-player.mjs <db> <scenario.yaml> <trainee>
 // A line is a choice id, or JSON ({"say": "..."}); prefix "nosnap " to skip the snapshot
 // (as if the process died between the step and its snapshot).
@@ -22,8 +23,8 @@ const recorder = new StoreRecorder(store, trainee);
 const clock = { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h), now: () => Date.now() };
 const play = new Play(compiled, { clock });
 recorder.onStart({ scenario, source, file, mode: 'practice', lang: 'zh', resumed: false });
-const id = await recorder.sessionId();
-process.stdout.write(`session ${id}\n`);
+// The recorder stores the session at the first step: its id is known from then on.
+let told = false;
 
 for await (const raw of createInterface({ input: process.stdin })) {
   const nosnap = raw.startsWith('nosnap ');
@@ -44,5 +45,9 @@ for await (const raw of createInterface({ input: process.stdin })) {
   }
   if (!nosnap) recorder.onSnapshot(play.persisted(), { node: play.node });
   await new Promise((r) => setImmediate(r));
+  if (!told) {
+    told = true;
+    process.stdout.write(`session ${await recorder.sessionId()}\n`);
+  }
   process.stdout.write(`ok ${play.context.steps.length}\n`);
 }

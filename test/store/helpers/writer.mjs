@@ -15,7 +15,7 @@ const source = readFileSync(file, 'utf8');
 const scenario = loadFile(source, file).scenario;
 const compiled = compile(scenario);
 const store = openSqliteStore(db);
-const steps = [{ say: '您好，我是华苏的张工，来做割接' }, 'call-tl', 'wait-politely'];
+const steps = [{ say: '您好，我是讯达的张工，来处理电源告警' }, 'call-noc', 'wait-calmly'];
 const ids = [];
 try {
   for (let n = 0; n < Number(count); n++) {
