@@ -112,7 +112,9 @@ describe('lint --cache (on by default)', () => {
     expect(fresh.stdout).toMatch(/warning: meter 'unused'/);
     expect(fresh.stdout).not.toMatch(/FROM CACHE/);
   });
+});
 
+describe('lint --no-cache, and caches that cannot be trusted', () => {
   it('--no-cache neither reads nor writes the cache', () => {
     const { cache, lint, mark } = setUp('off');
     lint();
