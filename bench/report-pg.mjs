@@ -11,7 +11,7 @@
 //
 // ROLEPLAY_BENCH_SESSIONS=20000 runs a smaller version.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -361,6 +361,57 @@ async function loadPg(url) {
 
 // ───────────── measuring ─────────────
 
+/**
+ * The peer: the one hand-written aggregate someone who knows the schema would type into the
+ * database's shell: the choice distribution, one pass over every event (as bench/report.mjs).
+ */
+const HAND = `SELECT scenario_id AS id, node, way, COUNT(*) AS n
+  FROM events WHERE kind <> 'auto'
+ GROUP BY scenario_id, node, way`;
+
+const medianOf = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** store.report() in this process, and the hand-written aggregate through the same connection, alternating. */
+async function timeInProcess(open, rawQuery) {
+  const store = await open();
+  const report = [];
+  const raw = [];
+  try {
+    await store.report(); // warm: statement cache, pages in memory
+    await rawQuery(store);
+    for (let i = 0; i < RUNS; i++) {
+      let t = process.hrtime.bigint();
+      await store.report();
+      report.push(Number(process.hrtime.bigint() - t) / 1e6);
+      t = process.hrtime.bigint();
+      await rawQuery(store);
+      raw.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  } finally {
+    await store.close();
+  }
+  return { reportMs: medianOf(report), rawMs: medianOf(raw) };
+}
+
+/** The hand-written aggregate in a process of its own (node, the driver, the query), like the CLI's figure. */
+function timeRawProcess(kind, target) {
+  const script =
+    kind === 'sqlite'
+      ? `const D=(await import('better-sqlite3')).default;const d=new D(process.argv[1],{readonly:true});console.log(d.prepare(process.argv[2]).all().length)`
+      : `const {default:pg}=await import('pg');const c=new pg.Client({connectionString:process.argv[1]});await c.connect();console.log((await c.query(process.argv[2])).rows.length);await c.end()`;
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, target, HAND], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (r.status !== 0) throw new Error(`raw SQL failed: ${r.stderr}`);
+  }
+  return medianOf(times);
+}
+
 function timeReport(env) {
   const times = [];
   let out = '';
@@ -413,17 +464,62 @@ try {
   const lite = timeReport({ ROLEPLAY_DB: sqliteFile, HOME: home });
   const pgr = timeReport({ ROLEPLAY_DB: url, HOME: home });
   const same = lite.json === pgr.json;
+  const liteRawCli = timeRawProcess('sqlite', sqliteFile);
+  const pgRawCli = timeRawProcess('pg', url);
+  const liteIn = await timeInProcess(
+    () => openSqliteStore(sqliteFile),
+    async (s) => s.db.prepare(HAND).all(),
+  );
+  const pgIn = await timeInProcess(
+    () => openPgStore(url),
+    async (s) => (await s.pool.query(HAND)).rows,
+  );
+  const r2 = (a, b) => `${(a / b).toFixed(2)}×`;
   const rows = [
-    ['store', `report --json (median of ${RUNS}, process start included)`],
-    ['SQLite', `${lite.ms.toFixed(0)} ms`],
-    ['PostgreSQL', `${pgr.ms.toFixed(0)} ms  (${(pgr.ms / lite.ms).toFixed(2)}× SQLite)`],
+    ['store', 'report --json (process)', 'raw SQL (process)', 'ratio', 'store.report()', 'raw SQL', 'ratio'],
+    [
+      'SQLite',
+      `${lite.ms.toFixed(0)} ms`,
+      `${liteRawCli.toFixed(0)} ms`,
+      r2(lite.ms, liteRawCli),
+      `${liteIn.reportMs.toFixed(0)} ms`,
+      `${liteIn.rawMs.toFixed(0)} ms`,
+      r2(liteIn.reportMs, liteIn.rawMs),
+    ],
+    [
+      'PostgreSQL',
+      `${pgr.ms.toFixed(0)} ms`,
+      `${pgRawCli.toFixed(0)} ms`,
+      r2(pgr.ms, pgRawCli),
+      `${pgIn.reportMs.toFixed(0)} ms`,
+      `${pgIn.rawMs.toFixed(0)} ms`,
+      r2(pgIn.reportMs, pgIn.rawMs),
+    ],
   ];
-  for (const [a, b] of rows) console.log(`${a.padEnd(12)}${b}`);
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(12) : c.padStart(i === 1 ? 24 : 18))).join(''));
+  console.log(
+    `medians of ${RUNS}; "process": a whole process (node start included), the report through bin/roleplay.js, the raw SQL through the bare driver; in-process: the store's report() against the same query on the same connection`,
+  );
   console.log(same ? 'outputs: identical on both stores' : 'outputs: DIFFERENT between the stores');
   writeFileSync(
     join(work, 'result.json'),
-    JSON.stringify({ sessions: SESSIONS, sqliteMs: lite.ms, postgresMs: pgr.ms, identical: same }, null, 2),
+    JSON.stringify(
+      {
+        sessions: SESSIONS,
+        sqliteMs: lite.ms,
+        postgresMs: pgr.ms,
+        sqliteRawProcessMs: liteRawCli,
+        postgresRawProcessMs: pgRawCli,
+        sqliteInProcess: liteIn,
+        postgresInProcess: pgIn,
+        identical: same,
+      },
+      null,
+      2,
+    ),
   );
+  if (process.env.ROLEPLAY_BENCH_RESULT)
+    writeFileSync(process.env.ROLEPLAY_BENCH_RESULT, readFileSync(join(work, 'result.json')));
   if (!same) process.exitCode = 1;
 } finally {
   server?.stop();

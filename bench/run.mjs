@@ -2,7 +2,7 @@
 // `npm run bench [-- name ...] [-- --no-write]`: runs each benchmark script in its own process
 // (so one cannot warm up or slow down another) and prints their reports one after another.
 // Each script measures its own baseline in the same run and prints ratios against it.
-// Every report lands in bench/results.md: `peers` and `load` write their own tables; for the
+// Every report lands in bench/results.md: `peers`, `load` and `scale` write their own tables; for the
 // others their printed report is kept as it is, under the machine and the date.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,8 +18,11 @@ const ALL = [
   ['report', '`report --json` over 100,000 sessions vs a hand-written SQL aggregate'],
   ['report-pg', '`report --json` on PostgreSQL and SQLite side by side'],
   ['load', '8 concurrent recording processes into one database'],
+  ['scale', "issue 21's five figures, each against its peer (runs report-pg itself)"],
 ];
-const WRITE_THEIR_OWN = new Set(['peers', 'load']);
+const WRITE_THEIR_OWN = new Set(['peers', 'load', 'scale']);
+// scale runs report-pg as a child (its report figures); run alone only when named.
+const ONLY_WHEN_NAMED = new Set(['report-pg']);
 // The keypress benchmark runs the UI inside its own process: give node the launcher's flags
 // (bin/roleplay.js's shebang), so it measures what a trainee runs.
 const NODE_FLAGS = { ui: ['--max-semi-space-size=1', '--v8-pool-size=1'] };
@@ -27,7 +30,9 @@ const NODE_FLAGS = { ui: ['--max-semi-space-size=1', '--v8-pool-size=1'] };
 const args = process.argv.slice(2);
 const write = !args.includes('--no-write');
 const wanted = args.filter((a) => !a.startsWith('--'));
-const chosen = wanted.length ? ALL.filter(([name]) => wanted.includes(name)) : ALL;
+const chosen = wanted.length
+  ? ALL.filter(([name]) => wanted.includes(name))
+  : ALL.filter(([name]) => !ONLY_WHEN_NAMED.has(name));
 
 // Terminal control sequences some reports print (a cursor shown again after a pseudo-terminal run).
 const plain = (text) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');

@@ -110,3 +110,130 @@ export function generateScenario(size, seed = size) {
     { lineWidth: 0 },
   );
 }
+
+// Cyclic cases for the authoring benchmark (bench/authoring.mjs) and the loop tests.
+
+const RING_LESSONS = { 'listen-first': 'Listen first', 'follow-up': 'Follow up' };
+const ringLessons = Object.fromEntries(
+  Object.entries(RING_LESSONS).map(([id, t]) => [id, { title: { zh: t, en: t }, principle: { zh: t, en: t } }]),
+);
+const text = (s) => ({ zh: s, en: s });
+
+function scenarioText(id, nodes, meters = {}) {
+  return stringify(
+    {
+      id,
+      title: text(id),
+      cast: { customer: { name: text('Customer') } },
+      meters,
+      lessons: ringLessons,
+      start: 'n0',
+      nodes,
+    },
+    { lineWidth: 0 },
+  );
+}
+
+/** 1,000 decisions in a line; each has a good and a poor choice, the poor one moves a meter. */
+export function chain(size) {
+  const rnd = prng(7);
+  const nodes = {};
+  for (let i = 0; i < size - 3; i++) {
+    const next = i === size - 4 ? 'done' : `n${i + 1}`;
+    nodes[`n${i}`] = {
+      text: text(`Step ${i}`),
+      choices: [
+        { id: 'good', text: text('Good'), score: { 'listen-first': 1 }, effects: { mood: 1 }, goto: next },
+        {
+          id: 'poor',
+          text: text('Poor'),
+          score: { 'follow-up': -1 },
+          effects: { mood: -1, time: rnd() < 0.5 ? 1 : 0 },
+          goto: next,
+        },
+        ...(i % 50 === 49 ? [{ id: 'quit', if: { mood: { lte: -2 } }, text: text('Quit'), goto: 'quit' }] : []),
+      ],
+    };
+  }
+  nodes.done = { text: text('Done'), end: { outcome: 'success' } };
+  nodes.quit = { text: text('Quit'), end: { outcome: 'failure' } };
+  nodes.late = { text: text('Late'), end: { outcome: 'partial' } };
+  nodes.n0.choices.push({ id: 'late', if: { time: { gte: 9 } }, text: text('Late'), goto: 'late' });
+  return scenarioText(`chain-${size}`, nodes, {
+    mood: { initial: 0, min: -3, max: 3 },
+    time: { initial: 0, min: 0, max: 3 },
+  });
+}
+
+/**
+ * `loops` loops of `each` nodes; from each loop's last node the trainee may leave when calm
+ * enough, which is the only way that earns (going back loses, so the worst has no floor).
+ */
+export function loops(loopsCount, each) {
+  const nodes = {};
+  for (let l = 0; l < loopsCount; l++) {
+    for (let k = 0; k < each; k++) {
+      const i = l * each + k;
+      const first = l * each;
+      const choices = [
+        {
+          id: 'on',
+          text: text('On'),
+          effects: { mood: 1 },
+          goto: k === each - 1 ? `n${first}` : `n${i + 1}`,
+        },
+        {
+          id: 'back',
+          text: text('Back'),
+          score: { 'follow-up': -1 },
+          effects: { mood: -1 },
+          goto: `n${first + Math.max(0, k - 3)}`,
+        },
+      ];
+      if (k === each - 1)
+        choices.push({
+          id: 'leave',
+          if: { mood: { gte: -1 } },
+          text: text('Leave'),
+          score: { 'listen-first': 1, 'follow-up': 1 },
+          goto: l === loopsCount - 1 ? 'done' : `n${i + 1}`,
+        });
+      if (k === 5) choices.push({ id: 'give-up', text: text('Give up'), goto: 'lost' });
+      nodes[`n${i}`] = { text: text(`Step ${i}`), choices };
+    }
+  }
+  nodes.done = { text: text('Done'), end: { outcome: 'success' } };
+  nodes.lost = { text: text('Lost'), end: { outcome: 'failure' } };
+  return scenarioText(`loops-${loopsCount * each}`, nodes, { mood: { initial: 0, min: -3, max: 3 } });
+}
+
+/**
+ * One ring of `size` nodes: step on, skip one, or go back three; every tenth node has a way
+ * out. Stepping on and skipping score, so going round the ring earns points each round (lint
+ * must say so). With `exitsOnly`, only the ways out score (more the further round), so the
+ * best score is exact and is reached by walking the ring once.
+ */
+export function ring(size, { exitsOnly = false } = {}) {
+  const nodes = {};
+  for (let i = 0; i < size; i++) {
+    const on = exitsOnly ? {} : { score: { 'listen-first': 1 } };
+    const skip = exitsOnly ? {} : { score: { 'follow-up': 1 } };
+    const choices = [
+      { id: 'on', text: text('On'), ...on, goto: `n${(i + 1) % size}` },
+      { id: 'skip', text: text('Skip'), ...skip, effects: { mood: -1 }, goto: `n${(i + 2) % size}` },
+      { id: 'back', text: text('Back'), effects: { mood: 1 }, goto: `n${(i - 3 + size) % size}` },
+    ];
+    if (i % 10 === 9)
+      choices.push({
+        id: 'out',
+        if: { mood: { gte: 0 } },
+        text: text('Out'),
+        score: exitsOnly ? { 'listen-first': 1 + Math.floor(i / 10), 'follow-up': 1 } : { 'listen-first': 2 },
+        goto: i === size - 1 ? 'done' : 'partway',
+      });
+    nodes[`n${i}`] = { text: text(`Step ${i}`), choices };
+  }
+  nodes.done = { text: text('Done'), end: { outcome: 'success' } };
+  nodes.partway = { text: text('Part way'), end: { outcome: 'partial' } };
+  return scenarioText(`ring-${size}${exitsOnly ? '-exits' : ''}`, nodes, { mood: { initial: 0, min: -2, max: 2 } });
+}

@@ -5,16 +5,11 @@
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import {
-  EMPTY_CATALOG,
-  loadFile,
-  mergeCatalogs,
-  type Diagnostic,
-  type Lang,
-  type LessonCatalog,
-  type Loaded,
-  type Scenario,
-} from '../core/index.js';
+// the core's modules by name, not core/index.js: lint should not load the play engine (xstate)
+import type { Diagnostic } from '../core/diagnostics.js';
+import { EMPTY_CATALOG, loadFile, mergeCatalogs, type LessonCatalog, type Loaded } from '../core/load.js';
+import type { Scenario } from '../core/model.js';
+import type { Lang } from '../core/text.js';
 import { fileMessages as M, resolveMessages, type Message } from '../core/messages.js';
 import { failureCode, loneCrToLf, notRegularText, readRegularFile, type ReadFailure } from './read-file.js';
 import {

@@ -6,7 +6,8 @@
  * Characters a terminal would act on (C1 controls, bidi overrides) are escaped, as in any
  * JSON string, so output from hostile files is safe to print.
  */
-import { terminalSafeJson } from '../core/index.js';
+// the one module, not core/index.js: lint's cached answer must not load the play engine
+import { terminalSafeJson } from '../core/sanitize.js';
 import { printLine } from './env.js';
 
 export const JSON_VERSION = 1;

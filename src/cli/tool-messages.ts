@@ -143,9 +143,11 @@ export const pathsMessages = {
   score: (worst: number, best: number, worstPercent: number, bestPercent: number) => {
     const pct = worstPercent === bestPercent ? `${bestPercent}%` : `${worstPercent}% 到 ${bestPercent}%`;
     const pctEn = worstPercent === bestPercent ? `${bestPercent}%` : `${worstPercent}% to ${bestPercent}%`;
+    // a loop that loses points each round can be repeated: the worst has no floor
+    const [low, lowEn] = worst === -Infinity ? ['无下限', 'no floor'] : [worst, worst];
     return said(
-      `得分 ${worst === best ? `${best} 分` : `${worst} 到 ${best} 分`}（${pct}）`,
-      `score ${worst === best ? `${best} point${Math.abs(best) === 1 ? '' : 's'}` : `${worst} to ${best} points`} (${pctEn})`,
+      `得分 ${worst === best ? `${best} 分` : `${low} 到 ${best} 分`}（${pct}）`,
+      `score ${worst === best ? `${best} point${Math.abs(best) === 1 ? '' : 's'}` : `${lowEn} to ${best} points`} (${pctEn})`,
     );
   },
   /** `steps` is a YAML flow list, printed as is in both languages so that it can be copied */

@@ -6,11 +6,19 @@
 import stringWidth from 'string-width';
 import { checkModelAnswers } from './answer-checks.js';
 import { chineseOnlyText } from './chinese-only.js';
-import { canReach, components, graphOf } from './graph.js';
-import { explore, ExplorationLimitError, DEFAULT_STATE_LIMIT } from './explore.js';
-import { consequenceOf, waysOf, type Condition, type Scenario } from './model.js';
-import { searchPlay } from './paths.js';
-import type { Finding } from './references.js';
+import { canReach, components, graphOf, type ScenarioGraph } from './graph.js';
+import {
+  explore,
+  ExplorationLimitError,
+  DEFAULT_STATE_LIMIT,
+  RelaxationLimitError,
+  type Exploration,
+  type ScoringProblem,
+} from './explore.js';
+import { consequenceOf, waysOf, type ChoiceNode, type Condition, type Scenario, type Way } from './model.js';
+import { loopTraps } from './paths.js';
+import { describeSizes } from './situations.js';
+import type { Finding } from './finding.js';
 import { checkMessages as M, type Message, type Said } from './messages.js';
 import type { RawCatalog, RawScenario } from './schema.js';
 import { text as normalizeText } from './normalize.js';
@@ -22,16 +30,34 @@ import type { Path } from './yaml-source.js';
 /** Display columns beyond which text stops fitting an 80x24 screen comfortably. */
 export const TEXT_LIMITS = { node: 480, choice: 160, feedback: 320, prompt: 160, summary: 640 } as const;
 
+type Error_ = (path: Path, m: Message, part?: 'key' | 'value') => void;
+
 export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit = DEFAULT_STATE_LIMIT): Finding[] {
   const out: Finding[] = [];
-  const error = (path: Path, m: Message, part: 'key' | 'value' = 'value') =>
+  const error: Error_ = (path, m, part = 'value') =>
     out.push({ path, part, severity: 'error', code: m.code, text: m.text });
   const warn: Warn = (path, m, part = 'value') =>
     out.push({ path, part, severity: 'warning', code: m.code, text: m.text });
 
   const graph = graphOf(scenario);
+  checkBranchLoops(scenario, graph, error);
+  if (out.length > 0) return out;
+  const exploration = scoreOrReport(scenario, stateLimit, error);
+  if (!exploration) return out;
+  const loops = loopNames(graph);
+  const endIdx = graph.ids.map((id, i) => (scenario.nodes[id]!.kind === 'end' ? i : -1)).filter((i) => i >= 0);
+  const leadsToEnd = canReach(graph, endIdx);
+  checkReach(scenario, graph, exploration, leadsToEnd, loops, warn);
+  checkTraps(scenario, graph, exploration, leadsToEnd, loops, warn);
+  checkLessons(scenario, raw, exploration, warn);
+  checkMeters(scenario, warn);
+  // Translations and length: checkScenarioTexts, which load.ts runs even when names are wrong.
+  out.push(...checkModelAnswers(scenario));
+  return out;
+}
 
-  // Automatic branches that only lead to each other would spin forever without the trainee.
+/** Automatic branches that only lead to each other would spin forever without the trainee. */
+function checkBranchLoops(scenario: Scenario, graph: ScenarioGraph, error: Error_) {
   const { members, cyclic } = components({
     ...graph,
     next: graph.next.map((succ, n) =>
@@ -45,125 +71,175 @@ export function checkScenario(scenario: Scenario, raw: RawScenario, stateLimit =
     const names = group.map((i) => graph.ids[i]!).sort();
     error(['nodes', names[0]!], M.branchLoop(names), 'key');
   });
-  if (out.some((f) => f.severity === 'error')) return out;
+}
 
-  let exploration;
+/**
+ * The maxima, or the errors that say why the case cannot be scored: too many situations, a
+ * loop that earns points (play could score past max), no ending, max not positive.
+ */
+function scoreOrReport(scenario: Scenario, stateLimit: number, error: Error_): Exploration | undefined {
+  let exploration: Exploration;
   try {
     exploration = explore(scenario, stateLimit);
   } catch (e) {
-    if (e instanceof ExplorationLimitError) {
-      error(['start'], M.tooComplex(e.limit));
-      return out;
-    }
-    throw e;
+    if (e instanceof ExplorationLimitError) error(['start'], M.tooComplex(e.limit, describeSizes(e.sizes)));
+    else if (e instanceof RelaxationLimitError) error(['start'], M.loopTooComplex(e.limit, loopText(e.nodes)));
+    else throw e;
+    return undefined;
   }
+  for (const p of exploration.problems) error(problemPath(scenario, p), problemMessage(p), 'key');
+  if (exploration.problems.length > 0) return undefined;
   const { maxima } = exploration;
   if (maxima.total === -Infinity) {
     error(['start'], M.noEnding(scenario.start));
-    return out;
+    return undefined;
   }
-  if (maxima.total <= 0) {
-    error(['start'], M.maxNotPositive(maxima.total));
-  }
+  if (maxima.total <= 0) error(['start'], M.maxNotPositive(maxima.total));
+  return exploration;
+}
 
-  // Reachability and dead ends.
-  const endIdx = graph.ids.map((id, i) => (scenario.nodes[id]!.kind === 'end' ? i : -1)).filter((i) => i >= 0);
-  const leadsToEnd = canReach(graph, endIdx);
+function problemMessage(p: ScoringProblem): Message {
+  const loop = loopText(p.loop);
+  switch (p.kind) {
+    case 'loop-earns':
+      return M.loopEarns(loop, p.points, p.lesson);
+    case 'revisit-beats':
+      return M.revisitBeatsMax(loop, p.best, p.lesson);
+    case 'undecided':
+      return M.scoreUndecided(loop, p.best, p.budget);
+  }
+}
+
+/** Where a scoring problem is reported: the score of the first way on the loop that earns, else the loop's first node. */
+function problemPath(scenario: Scenario, p: ScoringProblem): Path {
+  if (!p.earning) return ['nodes', p.loop[0]!];
+  const at = wayPath(scenario, p.earning.node, p.earning.way);
+  const score = consequenceOf(p.earning.way).score;
+  const lesson = p.lesson ?? Object.keys(score).find((l) => score[l]! > 0);
+  return lesson === undefined ? at : [...at, 'score', lesson];
+}
+
+/** A loop as trainers read it: its nodes in order, back to the first; long loops cut short. */
+export function loopText(loop: readonly string[]): string {
+  if (loop.length === 0) return '';
+  const shown = loop.length > 8 ? [...loop.slice(0, 8), '…'] : [...loop, loop[0]!];
+  return shown.join(' → ');
+}
+
+/** Where a way is written in the file. */
+function wayPath(scenario: Scenario, id: string, way: Way): Path {
+  const node = scenario.nodes[id]!;
+  switch (way.kind) {
+    case 'choice':
+      return ['nodes', id, 'choices', node.kind === 'choice' ? node.choices.indexOf(way.choice) : 0];
+    case 'rule':
+      return ['nodes', id, 'input', 'rules', way.index];
+    case 'branch':
+      return ['nodes', id, 'when', way.index];
+    case 'timeout':
+      return ['nodes', id, 'timeout'];
+  }
+}
+
+/** Each node's loop (strongly connected component) as lint names it, when it is in one. */
+function loopNames(graph: ScenarioGraph): (id: string) => string | undefined {
   const sccs = components(graph);
-  const loopOf = (id: string) => {
+  return (id) => {
     const c = sccs.component[graph.index.get(id)!]!;
     if (!sccs.cyclic[c]) return undefined;
     const names = sccs.members[c]!.map((n) => graph.ids[n]!).sort();
     return names.length > 4 ? `${names.slice(0, 4).join(' → ')} → …` : `${names.join(' → ')} → ${names[0]}`;
   };
-  const play = searchPlay(scenario);
+}
+
+/** Nodes never reached (or only by revisits), dead ends, choices never shown, `when` entries never taken. */
+function checkReach(
+  scenario: Scenario,
+  graph: ScenarioGraph,
+  exploration: Exploration,
+  leadsToEnd: ReadonlySet<number>,
+  loopOf: (id: string) => string | undefined,
+  warn: Warn,
+) {
+  const simple = exploration.simple;
   for (const id of graph.ids) {
     const node = scenario.nodes[id]!;
     if (!exploration.reachedNodes.has(id)) {
-      if (play?.reached?.has(id)) {
-        warn(['nodes', id], M.reachedOnlyByRevisit(id), 'key');
-      } else {
-        warn(['nodes', id], M.unreachableNode(id, scenario.start), 'key');
-      }
+      warn(['nodes', id], M.unreachableNode(id, scenario.start), 'key');
+      continue;
+    }
+    if (simple && !simple.nodes.has(id)) {
+      warn(['nodes', id], M.reachedOnlyByRevisit(id), 'key');
       continue;
     }
     if (!leadsToEnd.has(graph.index.get(id)!)) {
       const loop = loopOf(id);
       warn(['nodes', id], loop ? M.deadEndInLoop(id, loop) : M.deadEnd(id), 'key');
     }
-    if (node.kind === 'choice') {
-      node.choices.forEach((c, i) => {
-        if (!exploration.shownChoices.has(`${id}\u0000${c.id}`)) {
-          const bound = outOfRange(c.if, scenario);
-          const where: Path = ['nodes', id, 'choices', i, c.if ? 'if' : 'id'];
-          if (play?.shown?.has(`${id}\u0000${c.id}`)) {
-            warn(where, M.choiceShownOnlyOnRevisit(c.id, id), c.if ? 'key' : 'value');
-          } else {
-            warn(where, M.choiceNeverShown(c.id, id, bound), c.if ? 'key' : 'value');
-          }
-        }
-      });
-      const stuck = exploration.stuckAt.get(id);
-      if (stuck) warn(['nodes', id], M.noChoiceShown(id, stuck), 'key');
-    }
+    if (node.kind === 'choice') checkChoices(scenario, id, node, exploration, warn);
     if (node.kind === 'branch') {
       node.when.forEach((b, i) => {
-        if (!exploration.firedBranches.has(`${id}\u0000${i}`)) {
-          const bound = outOfRange(b.if, scenario);
-          warn(['nodes', id, 'when', i], M.branchNeverTaken(i + 1, id, bound, b.if !== undefined));
-        }
+        if (exploration.firedBranches.has(`${id}\u0000${i}`)) return;
+        const bound = outOfRange(b.if, scenario);
+        warn(['nodes', id, 'when', i], M.branchNeverTaken(i + 1, id, bound, b.if !== undefined));
       });
     }
   }
+}
 
-  // Loops that can be entered but, with the meters as they are then, never left.
-  for (const trap of play?.traps ?? []) {
+function checkChoices(scenario: Scenario, id: string, node: ChoiceNode, exploration: Exploration, warn: Warn) {
+  node.choices.forEach((c, i) => {
+    const key = `${id}\u0000${c.id}`;
+    const where: Path = ['nodes', id, 'choices', i, c.if ? 'if' : 'id'];
+    const part = c.if ? 'key' : 'value';
+    if (!exploration.shownChoices.has(key)) warn(where, M.choiceNeverShown(c.id, id, outOfRange(c.if, scenario)), part);
+    else if (exploration.simple && !exploration.simple.shownChoices.has(key))
+      warn(where, M.choiceShownOnlyOnRevisit(c.id, id), part);
+  });
+  const stuck = exploration.stuckAt.get(id);
+  if (stuck) warn(['nodes', id], M.noChoiceShown(id, stuck), 'key');
+}
+
+/** Loops that can be entered but, with the meters as they are then, never left. */
+function checkTraps(
+  scenario: Scenario,
+  graph: ScenarioGraph,
+  exploration: Exploration,
+  leadsToEnd: ReadonlySet<number>,
+  loopOf: (id: string) => string | undefined,
+  warn: Warn,
+) {
+  for (const trap of loopTraps(scenario)) {
     if (!leadsToEnd.has(graph.index.get(trap.node)!) || exploration.stuckAt.has(trap.node)) continue; // reported above
     const loop = loopOf(trap.node) ?? trap.loop.join(' → ');
     warn(['nodes', trap.node], M.loopNoWayOut(trap.node, trap.meters, loop), 'key');
   }
+}
 
-  // Lessons.
+/** Lessons that can only lose points, and inline lessons nothing scores. */
+function checkLessons(scenario: Scenario, raw: RawScenario, exploration: Exploration, warn: Warn) {
   const scoredWhere = new Map<string, Path>();
-  for (const [id, node] of Object.entries(scenario.nodes)) {
-    waysOf(node).forEach((way) => {
-      const base: Path =
-        way.kind === 'choice'
-          ? ['nodes', id, 'choices', node.kind === 'choice' ? node.choices.indexOf(way.choice) : 0]
-          : way.kind === 'rule'
-            ? ['nodes', id, 'input', 'rules', way.index]
-            : way.kind === 'branch'
-              ? ['nodes', id, 'when', way.index]
-              : ['nodes', id, 'timeout'];
+  for (const [id, node] of Object.entries(scenario.nodes))
+    for (const way of waysOf(node))
       for (const lesson of Object.keys(consequenceOf(way).score))
-        if (!scoredWhere.has(lesson)) scoredWhere.set(lesson, [...base, 'score', lesson]);
-    });
-  }
-  for (const lesson of scenario.scoredLessons) {
-    if ((maxima.lessons[lesson] ?? 0) <= 0) {
-      warn(scoredWhere.get(lesson)!, M.lessonOnlyLoses(lesson, maxima.lessons[lesson] ?? 0), 'key');
-    }
-  }
-  for (const id of Object.keys(raw.lessons ?? {})) {
+        if (!scoredWhere.has(lesson)) scoredWhere.set(lesson, [...wayPath(scenario, id, way), 'score', lesson]);
+  const best = exploration.maxima.lessons;
+  for (const lesson of scenario.scoredLessons)
+    if ((best[lesson] ?? 0) <= 0) warn(scoredWhere.get(lesson)!, M.lessonOnlyLoses(lesson, best[lesson] ?? 0), 'key');
+  for (const id of Object.keys(raw.lessons ?? {}))
     if (!scenario.scoredLessons.includes(id)) warn(['lessons', id], M.lessonNeverScored(id), 'key');
-  }
+}
 
-  // Meters.
-  const usedMeters = new Set<string>();
-  for (const node of Object.values(scenario.nodes)) {
+/** Meters nothing changes or tests. */
+function checkMeters(scenario: Scenario, warn: Warn) {
+  const used = new Set<string>();
+  for (const node of Object.values(scenario.nodes))
     for (const way of waysOf(node)) {
-      for (const m of Object.keys(consequenceOf(way).effects)) usedMeters.add(m);
+      for (const m of Object.keys(consequenceOf(way).effects)) used.add(m);
       const cond = way.kind === 'choice' ? way.choice.if : way.kind === 'branch' ? way.branch.if : undefined;
-      for (const t of cond?.meters ?? []) usedMeters.add(t.meter);
+      for (const t of cond?.meters ?? []) used.add(t.meter);
     }
-  }
-  for (const m of scenario.meters) {
-    if (!usedMeters.has(m.id)) warn(['meters', m.id], M.unusedMeter(m.id), 'key');
-  }
-
-  // Translations and length: checkScenarioTexts, which load.ts runs even when names are wrong.
-  out.push(...checkModelAnswers(scenario));
-  return out;
+  for (const m of scenario.meters) if (!used.has(m.id)) warn(['meters', m.id], M.unusedMeter(m.id), 'key');
 }
 
 type Warn = (path: Path, m: Message, part?: 'key' | 'value') => void;
@@ -211,7 +287,11 @@ function checkText(warn: Warn, path: Path, raw: RawText | undefined, limit?: num
     }
   }
   if (limit !== undefined) {
-    const widest = Math.max(...(typeof t === 'string' ? [t] : Object.values(t)).map(displayWidth));
+    const texts = typeof t === 'string' ? [t] : Object.values(t);
+    // No character is wider than two columns nor shorter than one UTF-16 unit, so a text at most
+    // half the limit long fits without measuring (string-width is the slow part of lint's texts).
+    if (texts.every((x) => x.length * 2 <= limit)) return;
+    const widest = Math.max(...texts.map(displayWidth));
     if (widest > limit) warn(path, M.textTooLong(widest, limit));
   }
 }
@@ -268,12 +348,18 @@ export function checkCatalog(raw: RawCatalog): Finding[] {
 }
 
 /**
- * string-width on one long string is quadratic (Intl.Segmenter on Node 20: 100,000 Chinese
- * characters took 88 s, found by fuzzing), so long text is measured in slices. A slice never
- * starts on the second half of a surrogate pair; a grapheme cluster cut in two may be off by
- * a column, which does not matter for a "too long" warning.
+ * Display columns of a text. Text of printable ASCII, CJK ideographs and the full-width
+ * punctuation Chinese uses (nearly every case's text) is counted directly, exactly as
+ * string-width counts it: its first call compiles an emoji pattern that costs lint more than
+ * all its text checks. Anything else goes to string-width, which on one long string is
+ * quadratic (Intl.Segmenter on Node 20: 100,000 Chinese characters took 88 s, found by
+ * fuzzing), so long text is measured in slices. A slice never starts on the second half of a
+ * surrogate pair; a grapheme cluster cut in two may be off by a column, which does not
+ * matter for a "too long" warning.
  */
 function displayWidth(s: string): number {
+  const simple = simpleWidth(s);
+  if (simple !== undefined) return simple;
   const SLICE = 256;
   if (s.length <= SLICE) return stringWidth(s);
   let width = 0;
@@ -282,6 +368,24 @@ function displayWidth(s: string): number {
     if (j < s.length && /[\udc00-\udfff]/.test(s[j]!)) j++;
     width += stringWidth(s.slice(i, j));
     i = j;
+  }
+  return width;
+}
+
+/** The width of text made only of characters whose width is plain (1 or 2); undefined otherwise. */
+function simpleWidth(s: string): number | undefined {
+  let width = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) width += 1;
+    else if (
+      (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
+      (c >= 0x3001 && c <= 0x3003) || // 、。〃
+      (c >= 0x3008 && c <= 0x3011) || // 〈〉《》「」『』【】
+      (c >= 0xff01 && c <= 0xff5e) // full-width forms: ，：；！？（）…
+    )
+      width += 2;
+    else return undefined;
   }
   return width;
 }

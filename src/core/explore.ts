@@ -1,50 +1,50 @@
 /**
- * Exploring every situation a trainee can be in: (node, meter values, the visited nodes that
- * matter). This single pass gives the scoring maxima of the contract and the facts lint
- * needs (reachable nodes, choices ever shown, branches ever taken, dead ends).
+ * The scoring maxima, computed the way play allows a trainee to move, and the facts lint
+ * needs (nodes play reaches, choices ever shown, `when` entries ever taken, dead ends).
  *
- * Method. `max` is defined over complete paths that visit no node twice. The best score from
- * a situation onwards depends only on the current node, the meters, the visited nodes named in
- * a `visited` condition, and — inside a loop (a strongly connected component) — the set of the
- * loop's nodes still reachable without stepping on a visited one (the only ones the rest of a
- * simple path can use). Memoizing on that key makes acyclic scenarios linear in the number of
- * distinct (node, meters) situations, and keeps loops whose visited part falls behind (rings,
- * retry loops) small; a large, densely connected loop can still be exponential (the problem
- * is NP-hard in general). A budget (`stateLimit`) turns that case into a clear error instead
- * of a hang.
- *
- * Every lesson's maximum is taken over the same set of paths as the total, but separately,
- * which is why lesson maxima need not add up to `max`. Each ending's best and worst total
- * comes from a forward pass over the graph of situations found (best way *to* a situation),
- * so its cost does not grow with the number of endings.
- *
- * Cost. Per situation the search does constant work plus one slot per scored lesson: ways
- * are prepared once per node (conditions and effects on meter indices), values live in flat
- * typed arrays, and when every meter is an integer in a finite range a situation's key is a
- * number (node and meters in mixed radix) that indexes a table. A 1,000-node DAG with three
- * meters (~180,000 situations) takes about 0.3 s; see bench/engine.mjs.
+ * Method (docs/architecture.md, "How the maxima are computed"). Play is the graph of
+ * situations (situations.ts): node, tested meters, visited nodes that matter. Over it,
+ * extremes.ts finds the best and worst totals over walks, revisits included, in polynomial
+ * time. The contract's `max` is the best total over complete paths that visit no node twice;
+ * when the best walk is such a path, the two are equal, and explore finds that path by a
+ * search along the ways that keep the best total (tight ways). Otherwise play could score
+ * more than `max`, and that is a scoring problem lint reports as an error:
+ *  - a loop that earns points each round (the best walk is unbounded), or
+ *  - a best walk that must come back through a node to score what it does.
+ * Each lesson's maximum is found the same way, with that lesson's points alone. Each
+ * ending's best and worst total are over walks from the start (a loop that loses points
+ * makes the worst unbounded: -Infinity).
  */
-import { applyEffects, compare, holds, initialMeters, type MeterValues } from './conditions.js';
-import { components, graphOf } from './graph.js';
+import { applyEffects, holds, type MeterValues } from './conditions.js';
+import { components as nodeComponents } from './graph.js';
 import {
-  consequenceOf,
-  waysOf,
-  type Comparison,
-  type LessonId,
-  type NodeId,
-  type Scenario,
-  type Way,
-} from './model.js';
+  acyclicOrder,
+  condense,
+  extremes,
+  reverse,
+  type Condensation,
+  type Loop,
+  type Objectives,
+  type Rows,
+} from './extremes.js';
+import { consequenceOf, waysOf, type LessonId, type NodeId, type Scenario, type Way } from './model.js';
+import { simpleBestPath, simpleReach, type Objective, type SimpleSearch } from './simple-paths.js';
+import { buildSituations, DEFAULT_STATE_LIMIT, type Situations } from './situations.js';
+
+export { DEFAULT_STATE_LIMIT, ExplorationLimitError } from './situations.js';
+import { RelaxationLimitError } from './extremes.js';
+export { RelaxationLimitError };
 
 export interface EndingRange {
   readonly best: number;
+  /** -Infinity when a loop that loses points can be repeated on the way */
   readonly worst: number;
 }
 
 export interface Maxima {
-  /** best total over complete simple paths; -Infinity when no ending can be reached */
+  /** the best total (the contract's max when there is no scoring problem); -Infinity when no ending can be reached */
   readonly total: number;
-  /** worst total over the same paths; +Infinity when none */
+  /** the worst total over play; +Infinity when no ending can be reached, -Infinity when a losing loop can repeat */
   readonly minTotal: number;
   /** each scored lesson's best points */
   readonly lessons: Readonly<Record<LessonId, number>>;
@@ -52,25 +52,47 @@ export interface Maxima {
   readonly endings: Readonly<Record<NodeId, EndingRange>>;
 }
 
+/** Why play could score more than the contract's max; lint reports each as an error. */
+export type ScoringProblem = (
+  | /** going round `loop` earns `points` each round */
+  { readonly kind: 'loop-earns'; readonly points: number }
+  /** the best total, `best`, needs going round `loop` at least once: no path without a repeat scores it */
+  | { readonly kind: 'revisit-beats'; readonly best: number }
+  /** whether a path without a repeat scores `best` could not be decided within `budget` search steps */
+  | { readonly kind: 'undecided'; readonly best: number; readonly budget: number }
+) & {
+  /** the problem is about this lesson's points alone (not the total) */
+  readonly lesson?: LessonId;
+  /** the loop's nodes in walk order (the first comes again after the last) */
+  readonly loop: readonly NodeId[];
+  /** the first way on the loop that earns points, where a fix would go; undefined when none does */
+  readonly earning?: { readonly node: NodeId; readonly way: Way };
+};
+
 export interface Exploration {
   readonly maxima: Maxima;
+  /** nodes play reaches */
   readonly reachedNodes: ReadonlySet<NodeId>;
-  /** `${node}\u0000${choiceId}` of choices shown in some reachable situation */
+  /** `${node}\u0000${choiceId}` of choices play shows */
   readonly shownChoices: ReadonlySet<string>;
-  /** `${node}\u0000${entryIndex}` of `when` entries taken in some reachable situation */
+  /** `${node}\u0000${entryIndex}` of `when` entries play takes */
   readonly firedBranches: ReadonlySet<string>;
-  /** choice nodes where, in some reachable situation, nothing is shown and nothing times out */
+  /** choice nodes where, in some situation play reaches, nothing is shown and nothing times out */
   readonly stuckAt: ReadonlyMap<NodeId, MeterValues>;
+  /**
+   * What paths that visit no node twice reach and show, when it can differ from play (the
+   * case has loops) and the search for it finished; undefined otherwise.
+   */
+  readonly simple?: { readonly nodes: ReadonlySet<NodeId>; readonly shownChoices: ReadonlySet<string> };
+  readonly problems: readonly ScoringProblem[];
+  /** situations play can be in */
   readonly states: number;
+  readonly situations: Situations;
+  /** per situation, the best total from there to an ending */
+  readonly bestFrom: Float64Array;
+  /** the edges (situations.ts) of a path from the start that visits no node twice and scores max */
+  readonly best?: readonly number[];
 }
-
-export class ExplorationLimitError extends Error {
-  constructor(readonly limit: number) {
-    super(`more than ${limit.toLocaleString('en')} distinct situations (node, meters, visited nodes)`);
-  }
-}
-
-export const DEFAULT_STATE_LIMIT = 2_000_000;
 
 /** A way that is open in a situation, with where it leads. */
 export interface OpenWay {
@@ -108,389 +130,203 @@ export function explore(scenario: Scenario, stateLimit = DEFAULT_STATE_LIMIT): E
   return result;
 }
 
-/** A way out of a node, prepared once so the search does no per-situation allocation for it. */
-interface PreparedWay {
-  readonly way: Way;
-  /** the condition, with meters and nodes as indices; undefined: always open */
-  readonly if?: {
-    readonly meters: readonly { readonly meter: number; readonly op: Comparison; readonly value: number }[];
-    readonly visited: readonly number[];
+/** The situation graph in the shapes extremes.ts takes. */
+interface Prepared {
+  readonly sit: Situations;
+  readonly forward: Rows;
+  /** the reversed rows, built when first needed */
+  readonly backward: Rows;
+  readonly condensation: Condensation;
+  /** the node graph has a loop: walks may repeat nodes */
+  readonly loops: boolean;
+}
+
+function prepare(scenario: Scenario, stateLimit: number): Prepared {
+  const sit = buildSituations(scenario, stateLimit);
+  const E = sit.edgeStart[sit.count]!;
+  const forward: Rows = {
+    start: sit.edgeStart.subarray(0, sit.count + 1),
+    other: sit.edgeTo.subarray(0, E),
+    way: sit.edgeWay.subarray(0, E),
   };
-  readonly to: number;
-  /** meter index → delta, only the meters it changes */
-  readonly effects: readonly (readonly [number, number])[];
-  /** points per lesson index */
-  readonly lessons: Float64Array;
-  readonly points: number;
+  const nodes = nodeComponents(sit.graph);
+  const loops = nodes.cyclic.some(Boolean);
+  // Without a loop among the nodes there is none among situations: the nodes' order (sinks
+  // first) orders the situations, and Tarjan's algorithm is not needed.
+  let condensation: Condensation;
+  if (loops) condensation = condense(forward);
+  else {
+    const rank = new Int32Array(sit.count);
+    for (let s = 0; s < sit.count; s++) rank[s] = nodes.component[sit.node[s]!]!;
+    condensation = acyclicOrder(rank, nodes.members.length);
+  }
+  let backward: Rows | undefined;
+  return {
+    sit,
+    forward,
+    get backward() {
+      return (backward ??= reverse(forward));
+    },
+    condensation,
+    loops,
+  };
 }
 
-/** A growable Float64Array, so values live in a few flat buffers instead of one object per situation. */
-class Floats {
-  data: Float64Array;
-  constructor(capacity: number) {
-    this.data = new Float64Array(capacity);
+/** Objective k of the backward pass: 0 the total, 1 the total negated (for the worst), 2 + l lesson l. */
+function scoreObjectives(sit: Situations): Objectives {
+  const L = sit.scenario.scoredLessons.length;
+  const K = 2 + L;
+  const weight = new Float64Array(sit.ways.length * K);
+  for (const w of sit.ways) {
+    weight[w.id * K] = w.points;
+    weight[w.id * K + 1] = -w.points;
+    for (let l = 0; l < L; l++) weight[w.id * K + 2 + l] = w.lessons[l]!;
   }
-  ensure(size: number) {
-    if (size <= this.data.length) return;
-    const next = new Float64Array(Math.max(size, this.data.length * 2));
-    next.set(this.data);
-    this.data = next;
-  }
-}
-
-class Ints {
-  data: Int32Array;
-  constructor(capacity: number) {
-    this.data = new Int32Array(capacity);
-  }
-  ensure(size: number) {
-    if (size <= this.data.length) return;
-    const next = new Int32Array(Math.max(size, this.data.length * 2));
-    next.set(this.data);
-    this.data = next;
-  }
+  return { K, weight, init: (s) => (sit.isEnd[sit.node[s]!] === 1 ? 0 : -Infinity) };
 }
 
 function run(scenario: Scenario, stateLimit: number): Exploration {
-  const graph = graphOf(scenario);
-  const { component, cyclic, members } = components(graph);
-  const lessonIds = scenario.scoredLessons;
-  const lessonIndex = new Map(lessonIds.map((l, i) => [l, i] as const));
-  const endIds = graph.ids.filter((id) => scenario.nodes[id]!.kind === 'end');
-  const endIndex = new Map(endIds.map((id, i) => [graph.index.get(id)!, i] as const));
-  const meters = scenario.meters;
-  const M = meters.length;
-  const L = lessonIds.length;
-  const E = endIds.length;
-
-  const meterIndex = new Map(meters.map((m, i) => [m.id, i] as const));
-
-  // Every node's ways, prepared once.
-  const prepared: PreparedWay[][] = graph.ids.map((id) => {
-    const node = scenario.nodes[id]!;
-    return waysOf(node).map((way) => {
-      const c = consequenceOf(way);
-      const effects: [number, number][] = [];
-      meters.forEach((m, i) => {
-        const d = c.effects[m.id];
-        if (d !== undefined) effects.push([i, d]);
-      });
-      const lessons = new Float64Array(L);
-      let points = 0;
-      for (const [lesson, pts] of Object.entries(c.score)) {
-        points += pts;
-        const li = lessonIndex.get(lesson);
-        if (li !== undefined) lessons[li] = lessons[li]! + pts;
-      }
-      const cond = way.kind === 'choice' ? way.choice.if : way.kind === 'branch' ? way.branch.if : undefined;
-      const prepared: PreparedWay = { way, to: graph.index.get(c.goto)!, effects, lessons, points };
-      if (!cond) return prepared;
-      return {
-        ...prepared,
-        if: {
-          meters: cond.meters.map((t) => ({ meter: meterIndex.get(t.meter)!, op: t.op, value: t.value })),
-          visited: cond.visited.map((v) => graph.index.get(v)!),
-        },
-      };
-    });
+  const p = prepare(scenario, stateLimit);
+  const { sit } = p;
+  const objectives = scoreObjectives(sit);
+  const { value, loops } = named(sit, () => extremes(p.forward, () => p.backward, p.condensation, true, objectives));
+  const K = objectives.K;
+  const objective = (k: number) => ({
+    best: (s: number) => value[s * K + k]!,
+    points: (way: number) => objectives.weight[way * K + k]!,
   });
-
-  // Nodes whose having-been-visited can change what happens later.
-  const referenced = new Uint8Array(graph.ids.length);
-  for (const ways of prepared) for (const w of ways) for (const v of w.if?.visited ?? []) referenced[v] = 1;
-  const isTracked = (n: number) => referenced[n] === 1 || cyclic[component[n]!]!;
-
-  // The situations found so far: key → id; per id its best/worst totals and lesson maxima.
-  const memo = new Map<number | string, number>();
-  let count = 0;
-  const best = new Floats(1024);
-  const worst = new Floats(1024);
-  const lessonBest = new Floats(1024 * Math.max(1, L));
-  const endOf = new Ints(1024);
-  // Edges of the situation graph (parent, child, points), in the order they were folded: every
-  // edge out of a situation comes before every edge into it, which the endings pass relies on.
-  const edgeFrom = new Ints(4096);
-  const edgeTo = new Ints(4096);
-  const edgePoints = new Floats(4096);
-  let edges = 0;
-
-  const reached = new Uint8Array(graph.ids.length);
-  const shown = prepared.map((ways) => new Uint8Array(ways.length));
-  const stuckAt = new Map<NodeId, MeterValues>();
-
-  // Nodes on the current path of the depth-first search (its "visited before"), and the
-  // tracked ones among them in order, for the keys.
-  const onPath = new Uint8Array(graph.ids.length);
-  const trackedPath: number[] = [];
-
-  // The depth-first search's stack, in flat arrays (a simple path has at most N nodes, so
-  // N + 1 frames suffice): no allocation per situation. Frame d's meters are
-  // values[d*M .. d*M+M), its open ways waysPool[waysFrom[d] .. waysTo[d]).
-  const N = graph.ids.length;
-  const maxWays = Math.max(1, ...prepared.map((w) => w.length));
-  const frameId = new Int32Array(N + 1);
-  const frameNode = new Int32Array(N + 1);
-  const frameNext = new Int32Array(N + 1);
-  const framePending = new Int32Array(N + 1);
-  const frameTracked = new Uint8Array(N + 1);
-  const waysFrom = new Int32Array(N + 1);
-  const waysTo = new Int32Array(N + 1);
-  const waysPool = new Int32Array((N + 1) * maxWays);
-  const values = new Float64Array((N + 2) * Math.max(1, M));
-
-  /** `holds` (conditions.ts) on prepared conditions: the meters at `base`, nodes visited before. */
-  const isOpen = (way: PreparedWay, base: number): boolean => {
-    if (!way.if) return true;
-    for (const t of way.if.meters) if (!compare(values[base + t.meter]!, t.op, t.value)) return false;
-    for (const n of way.if.visited) if (onPath[n] !== 1) return false;
-    return true;
-  };
-
-  const meterRecord = (base: number): Record<string, number> => {
-    const r: Record<string, number> = {};
-    meters.forEach((m, i) => {
-      r[m.id] = values[base + i]!;
-    });
-    return r;
-  };
-
-  // A situation without visited nodes that matter is keyed by a number when every meter stays
-  // an integer in a finite range (node and meters in mixed radix): much cheaper than a string.
-  const initial = initialMeters(meters);
-  const integral =
-    meters.every((m) => Number.isInteger(m.min) && Number.isInteger(m.max) && Number.isInteger(initial[m.id])) &&
-    prepared.every((ways) => ways.every((w) => w.effects.every(([, d]) => Number.isInteger(d))));
-  const radix: number[] = [];
-  let combos = 1;
-  for (const m of meters) {
-    radix.push(combos * N);
-    combos *= integral ? m.max - m.min + 1 : 1;
-  }
-  const numeric = integral && combos * N <= Number.MAX_SAFE_INTEGER;
-
-  const keyOf = (node: number, base: number): number | string => {
-    let key: number | string;
-    if (numeric) {
-      key = node;
-      for (let i = 0; i < M; i++) key += (values[base + i]! - meters[i]!.min) * radix[i]!;
-    } else {
-      key = String(node);
-      for (let i = 0; i < M; i++) key += `,${values[base + i]}`;
-    }
-    if (trackedPath.length === 0) return key;
-    // Visited nodes named in a `visited` condition matter wherever they are, in a fixed order
-    // so that the same set reached in another order is the same situation.
-    const matter: number[] = [];
-    for (const t of trackedPath) if (referenced[t] === 1) matter.push(t);
-    if (matter.length > 0) key += `|${(matter.length > 1 ? matter.sort((a, b) => a - b) : matter).join(' ')}`;
-    // Inside a loop, what the rest of a simple path can do depends only on which nodes of the
-    // loop it can still reach without stepping on a visited one: that set, not the visited
-    // nodes themselves, is the situation (two ways into a ring that leave the same stretch
-    // open ahead are one situation, whatever was visited behind).
-    const comp = component[node]!;
-    if (cyclic[comp]) key += `#${openAhead(node, comp)}`;
-    return key;
-  };
-
-  // openAhead's breadth-first search, reused: a stamp per search instead of clearing marks.
-  const mark = new Int32Array(N);
-  const position = new Int32Array(N);
-  for (const group of members)
-    group.forEach((n, i) => {
-      position[n] = i;
-    });
-  const queue = new Int32Array(N);
-  let stamp = 0;
-  /** The nodes of `node`'s loop reachable from it through unvisited nodes, as a bit string. */
-  const openAhead = (node: number, comp: number): string => {
-    stamp++;
-    const size = members[comp]!.length;
-    const bits = new Uint16Array(Math.ceil(size / 16));
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = node;
-    mark[node] = stamp;
-    while (head < tail) {
-      const n = queue[head++]!;
-      const p = position[n]!;
-      bits[p >> 4]! |= 1 << (p & 15);
-      for (const m of graph.next[n]!) {
-        if (component[m] !== comp || onPath[m] === 1 || mark[m] === stamp) continue;
-        mark[m] = stamp;
-        queue[tail++] = m;
-      }
-    }
-    return String.fromCharCode(...bits);
-  };
-
-  // With few enough (node, meters) combinations, numeric keys index a table instead of a Map.
-  const table = numeric && combos * N <= 1 << 23 ? new Int32Array(combos * N).fill(-1) : undefined;
-  const lookup = (key: number | string): number | undefined => {
-    if (table && typeof key === 'number') {
-      const id = table[key]!;
-      return id < 0 ? undefined : id;
-    }
-    return memo.get(key);
-  };
-  const kinds = graph.ids.map((id) => scenario.nodes[id]!.kind);
-
-  /** Starts the situation at `node` as frame `d` (its meters already at values[d*M]). */
-  const open = (d: number, node: number, key: number | string) => {
-    if (count >= stateLimit) throw new ExplorationLimitError(stateLimit);
-    const id = count++;
-    if (table && typeof key === 'number') table[key] = id;
-    else memo.set(key, id);
-    best.ensure(count);
-    worst.ensure(count);
-    lessonBest.ensure(count * L);
-    endOf.ensure(count);
-    reached[node] = 1;
-    const base = d * M;
-    const from = d === 0 ? 0 : waysTo[d - 1]!;
-    let to = from;
-    const e = endIndex.get(node);
-    endOf.data[id] = e ?? -1;
-    if (e !== undefined) {
-      best.data[id] = 0;
-      worst.data[id] = 0;
-      lessonBest.data.fill(0, id * L, id * L + L);
-    } else {
-      best.data[id] = -Infinity;
-      worst.data[id] = Infinity;
-      lessonBest.data.fill(-Infinity, id * L, id * L + L);
-      const all = prepared[node]!;
-      const kind = kinds[node];
-      let openCount = 0;
-      for (let w = 0; w < all.length; w++) {
-        const way = all[w]!;
-        if (!isOpen(way, base)) continue;
-        openCount++;
-        shown[node]![w] = 1;
-        // simple paths only
-        if (way.to !== node && onPath[way.to] !== 1) waysPool[to++] = w;
-        // A `when` node goes the one way its first true entry gives.
-        if (kind === 'branch') break;
-      }
-      if (kind === 'choice' && openCount === 0 && !stuckAt.has(graph.ids[node]!))
-        stuckAt.set(graph.ids[node]!, meterRecord(base));
-    }
-    frameId[d] = id;
-    frameNode[d] = node;
-    frameNext[d] = from;
-    framePending[d] = -1;
-    waysFrom[d] = from;
-    waysTo[d] = to;
-    frameTracked[d] = isTracked(node) ? 1 : 0;
-    onPath[node] = 1;
-    if (frameTracked[d]) trackedPath.push(node);
-  };
-
-  const fold = (parent: number, way: PreparedWay, child: number) => {
-    edgeFrom.ensure(edges + 1);
-    edgeTo.ensure(edges + 1);
-    edgePoints.ensure(edges + 1);
-    edgeFrom.data[edges] = parent;
-    edgeTo.data[edges] = child;
-    edgePoints.data[edges] = way.points;
-    edges++;
-    const childBest = best.data[child]!;
-    if (childBest === -Infinity) return;
-    best.data[parent] = Math.max(best.data[parent]!, way.points + childBest);
-    worst.data[parent] = Math.min(worst.data[parent]!, way.points + worst.data[child]!);
-    const lb = lessonBest.data;
-    const p = parent * L;
-    const c = child * L;
-    for (let l = 0; l < L; l++) {
-      const v = lb[c + l]! + way.lessons[l]!;
-      if (v > lb[p + l]!) lb[p + l] = v;
-    }
-  };
-
-  const startIndex = graph.index.get(scenario.start)!;
-  meters.forEach((m, i) => {
-    values[i] = initial[m.id]!;
-  });
-  open(0, startIndex, keyOf(startIndex, 0));
-  const root = frameId[0]!;
-  let depth = 0;
-
-  while (depth >= 0) {
-    const d = depth;
-    if (frameNext[d]! >= waysTo[d]!) {
-      onPath[frameNode[d]!] = 0;
-      if (frameTracked[d]) trackedPath.pop();
-      depth--;
-      if (depth >= 0) fold(frameId[depth]!, prepared[frameNode[depth]!]![framePending[depth]!]!, frameId[d]!);
-      continue;
-    }
-    const w = waysPool[frameNext[d]!++]!;
-    const way = prepared[frameNode[d]!]![w]!;
-    // the child's meters go where its frame will keep them
-    const base = d * M;
-    const next = base + M;
-    for (let i = 0; i < M; i++) values[next + i] = values[base + i]!;
-    for (const [mi, delta] of way.effects) {
-      const m = meters[mi]!;
-      values[next + mi] = Math.min(m.max, Math.max(m.min, values[next + mi]! + delta));
-    }
-    const key = keyOf(way.to, next);
-    const known = lookup(key);
-    if (known !== undefined) {
-      fold(frameId[d]!, way, known);
-      continue;
-    }
-    framePending[d] = w;
-    depth = d + 1;
-    open(depth, way.to, key);
-  }
-
-  // Each ending's best and worst total: the best and worst way to reach it from the start,
-  // over the situation graph. Edges are walked in reverse order, so every edge into a
-  // situation is taken before any edge out of it.
-  const prefixBest = new Float64Array(count).fill(-Infinity);
-  const prefixWorst = new Float64Array(count).fill(Infinity);
-  prefixBest[root] = 0;
-  prefixWorst[root] = 0;
-  for (let k = edges - 1; k >= 0; k--) {
-    const from = edgeFrom.data[k]!;
-    if (prefixBest[from] === -Infinity) continue;
-    const to = edgeTo.data[k]!;
-    const pts = edgePoints.data[k]!;
-    if (prefixBest[from]! + pts > prefixBest[to]!) prefixBest[to] = prefixBest[from]! + pts;
-    if (prefixWorst[from]! + pts < prefixWorst[to]!) prefixWorst[to] = prefixWorst[from]! + pts;
-  }
-  const endBest = new Float64Array(E).fill(-Infinity);
-  const endWorst = new Float64Array(E).fill(Infinity);
-  for (let id = 0; id < count; id++) {
-    const e = endOf.data[id]!;
-    if (e < 0 || prefixBest[id] === -Infinity) continue;
-    endBest[e] = Math.max(endBest[e]!, prefixBest[id]!);
-    endWorst[e] = Math.min(endWorst[e]!, prefixWorst[id]!);
-  }
-
+  const problems: ScoringProblem[] = loops[0]!.map((loop) => earningLoop(sit, loop, objective(0)));
+  const best = problems.length === 0 ? checkSimple(p, objective(0), undefined, problems) : undefined;
   const lessons: Record<LessonId, number> = {};
-  lessonIds.forEach((l, i) => {
-    lessons[l] = lessonBest.data[root * L + i]!;
+  scenario.scoredLessons.forEach((lesson, l) => {
+    lessons[lesson] = value[2 + l]!;
+    if (problems.some((x) => x.lesson === undefined)) return;
+    for (const loop of loops[2 + l]!) problems.push({ ...earningLoop(sit, loop, objective(2 + l)), lesson });
+    if (loops[2 + l]!.length === 0) checkSimple(p, objective(2 + l), lesson, problems);
   });
-  const endings: Record<NodeId, EndingRange> = {};
-  endIds.forEach((id, e) => {
-    if (endBest[e]! > -Infinity) endings[id] = { best: endBest[e]!, worst: endWorst[e]! };
-  });
+  const facts = sit.facts;
+  let endings: Record<NodeId, EndingRange> | undefined;
+  let bestFrom: Float64Array | undefined;
+  return {
+    maxima: {
+      total: value[0]!,
+      minTotal: 0 - value[1]!,
+      lessons,
+      // computed when asked for (paths, the debrief): lint does not need them
+      get endings() {
+        return (endings ??= endingRanges(p));
+      },
+    },
+    reachedNodes: new Set(sit.graph.ids.filter((_, n) => facts.reached[n] === 1)),
+    ...openFacts(sit),
+    stuckAt: facts.stuckAt,
+    // what only a revisit reaches matters to lint's warnings, which a case with errors does not get
+    ...(p.loops && problems.length === 0 ? withSimple(simpleReach(sit)) : {}),
+    problems,
+    states: sit.count,
+    situations: sit,
+    get bestFrom() {
+      if (bestFrom) return bestFrom;
+      bestFrom = new Float64Array(sit.count);
+      for (let s = 0; s < sit.count; s++) bestFrom[s] = value[s * K]!;
+      return bestFrom;
+    },
+    ...(best ? { best } : {}),
+  };
+}
+
+/** Runs f; a relaxation that ran out of budget is given the names of its loop's nodes. */
+function named<T>(sit: Situations, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RelaxationLimitError)
+      e.nodes = [...new Set(e.situations.map((s) => sit.graph.ids[sit.node[s]!]!))].sort();
+    throw e;
+  }
+}
+
+function withSimple(simple: SimpleSearch['reach'] | undefined): Pick<Exploration, 'simple'> {
+  return simple ? { simple } : {};
+}
+
+/** Choices play shows and `when` entries play takes, as lint names them. */
+function openFacts(sit: Situations): Pick<Exploration, 'shownChoices' | 'firedBranches'> {
   const shownChoices = new Set<string>();
   const firedBranches = new Set<string>();
-  prepared.forEach((ways, n) =>
-    ways.forEach((w, i) => {
-      if (shown[n]![i] !== 1) return;
-      if (w.way.kind === 'choice') shownChoices.add(`${graph.ids[n]!}\u0000${w.way.choice.id}`);
-      if (w.way.kind === 'branch') firedBranches.add(`${graph.ids[n]!}\u0000${w.way.index}`);
-    }),
-  );
+  for (const w of sit.ways) {
+    if (sit.facts.open[w.node]![w.index] !== 1) continue;
+    if (w.way.kind === 'choice') shownChoices.add(`${sit.graph.ids[w.node]!}\u0000${w.way.choice.id}`);
+    if (w.way.kind === 'branch') firedBranches.add(`${sit.graph.ids[w.node]!}\u0000${w.way.index}`);
+  }
+  return { shownChoices, firedBranches };
+}
+
+/** Each ending's best and worst total over walks from the start. */
+function endingRanges(p: Prepared): Record<NodeId, EndingRange> {
+  const { sit } = p;
+  const weight = new Float64Array(sit.ways.length * 2);
+  for (const w of sit.ways) {
+    weight[w.id * 2] = w.points;
+    weight[w.id * 2 + 1] = -w.points;
+  }
+  const init = (s: number) => (s === 0 ? 0 : -Infinity);
+  const to = named(sit, () =>
+    extremes(p.backward, () => p.forward, p.condensation, false, { K: 2, weight, init }),
+  ).value;
+  const best = new Map<number, number>();
+  const worst = new Map<number, number>();
+  for (let s = 0; s < sit.count; s++) {
+    const n = sit.node[s]!;
+    if (sit.isEnd[n] !== 1 || to[s * 2] === -Infinity) continue;
+    best.set(n, Math.max(best.get(n) ?? -Infinity, to[s * 2]!));
+    worst.set(n, Math.min(worst.get(n) ?? Infinity, 0 - to[s * 2 + 1]!));
+  }
+  const endings: Record<NodeId, EndingRange> = {};
+  sit.graph.ids.forEach((id, n) => {
+    if (best.has(n)) endings[id] = { best: best.get(n)!, worst: worst.get(n)! };
+  });
+  return endings;
+}
+
+/** A loop of situations as a problem naming its nodes in walk order. */
+function earningLoop(sit: Situations, loop: Loop, objective: Objective): ScoringProblem {
   return {
-    maxima: { total: best.data[root]!, minTotal: worst.data[root]!, lessons, endings },
-    reachedNodes: new Set(graph.ids.filter((_, i) => reached[i] === 1)),
-    shownChoices,
-    firedBranches,
-    stuckAt,
-    states: count,
+    kind: 'loop-earns',
+    loop: loop.situations.map((s) => sit.graph.ids[sit.node[s]!]!),
+    points: loop.gain,
+    ...earningWay(sit, loop.ways, objective),
   };
+}
+
+/** The first of these ways that earns points by the objective. */
+function earningWay(sit: Situations, ways: readonly number[], objective: Objective): Pick<ScoringProblem, 'earning'> {
+  const id = ways.find((w) => objective.points(w) > 0);
+  if (id === undefined) return {};
+  const way = sit.ways[id]!;
+  return { earning: { node: sit.graph.ids[way.node]!, way: way.way } };
+}
+
+/**
+ * Whether the best walk for an objective can be had without a repeat; the edges of such a
+ * path when it can, else a problem added to `problems`.
+ */
+function checkSimple(
+  p: Prepared,
+  objective: Objective,
+  lesson: LessonId | undefined,
+  problems: ScoringProblem[],
+): readonly number[] | undefined {
+  const top = objective.best(0);
+  if (top === -Infinity) return undefined;
+  const found = simpleBestPath(p.sit, objective, p.loops);
+  if (found.kind === 'found') return found.edges;
+  const at = {
+    ...(lesson === undefined ? {} : { lesson }),
+    loop: found.loop.nodes,
+    ...earningWay(p.sit, found.loop.ways, objective),
+  };
+  if (found.kind === 'repeats') problems.push({ kind: 'revisit-beats', ...at, best: top });
+  else problems.push({ kind: 'undecided', ...at, best: top, budget: found.budget });
+  return undefined;
 }

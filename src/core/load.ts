@@ -12,6 +12,7 @@ import type { Lesson, LessonId, Scenario } from './model.js';
 import { normalizeCatalog, normalizeScenario } from './normalize.js';
 import { checkReferences, type Finding } from './references.js';
 import { looseSchemas, strictSchemas, type RawCatalog, type RawScenario } from './schema.js';
+import { surelyValidCatalog, surelyValidScenario } from './shape-check.js';
 import {
   didYouMeanSaid,
   foundValue,
@@ -118,7 +119,9 @@ function loadScenarioData(
     return { kind: 'scenario', diagnostics, locate };
   }
 
-  const raw = validateShape(looseSchemas.scenario, strictSchemas.scenario, data, report) as RawScenario | undefined;
+  const raw = (
+    surelyValidScenario(data) ? data : validateShape(looseSchemas.scenario, strictSchemas.scenario, data, report)
+  ) as RawScenario | undefined;
   if (!raw) return { kind: 'scenario', diagnostics, locate };
 
   for (const f of checkReferences(raw, new Set(Object.keys(catalog.lessons)))) report(f);
@@ -140,7 +143,9 @@ function loadCatalogData(
 ): Extract<Loaded, { kind: 'catalog' }> {
   const { diagnostics, report } = collector(file, locate, yamlDiagnostics, lang);
   if (data === undefined || hasErrors(diagnostics)) return { kind: 'catalog', diagnostics, locate };
-  const raw = validateShape(looseSchemas.catalog, strictSchemas.catalog, data, report) as RawCatalog | undefined;
+  const raw = (
+    surelyValidCatalog(data) ? data : validateShape(looseSchemas.catalog, strictSchemas.catalog, data, report)
+  ) as RawCatalog | undefined;
   if (!raw) return { kind: 'catalog', diagnostics, locate };
   for (const f of checkCatalog(raw)) report(f);
   return { kind: 'catalog', catalog: { lessons: normalizeCatalog(raw.lessons, 'catalog') }, diagnostics, locate };
@@ -166,25 +171,26 @@ function collector(file: string, locate: Locator, initial: readonly Diagnostic[]
 /**
  * Validates against the strict schema to hear about unknown keys (warnings, with the nearest
  * known key) and everything else (errors); returns the data when only warnings were found.
+ * The loose schema (which keeps unknown keys) runs only then: valid data passes one schema
+ * (and data shape-check.ts is sure of, none).
  */
 function validateShape(loose: z.ZodType, strict: z.ZodType, data: unknown, report: (f: Finding) => void): unknown {
   const result = strict.safeParse(data);
+  if (result.success) return result.data;
   let failed = false;
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path as Path;
-      if (issue.code === 'unrecognized_keys') {
-        const known = knownKeysAt(strict, path);
-        for (const key of issue.keys) {
-          const m = M.unknownKey(key, whereSaid(path), didYouMeanSaid(key, known));
-          report({ path: [...path, key], part: 'key', severity: 'warning', code: m.code, text: m.text });
-        }
-        continue;
+  for (const issue of result.error.issues) {
+    const path = issue.path as Path;
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(strict, path);
+      for (const key of issue.keys) {
+        const m = M.unknownKey(key, whereSaid(path), didYouMeanSaid(key, known));
+        report({ path: [...path, key], part: 'key', severity: 'warning', code: m.code, text: m.text });
       }
-      failed = true;
-      const m = M.invalidField(whereSaid(path), problemOf(issue, path, data));
-      report({ path, severity: 'error', code: m.code, text: m.text });
+      continue;
     }
+    failed = true;
+    const m = M.invalidField(whereSaid(path), problemOf(issue, path, data));
+    report({ path, severity: 'error', code: m.code, text: m.text });
   }
   if (failed) return undefined;
   const kept = loose.safeParse(data);

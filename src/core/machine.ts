@@ -74,17 +74,29 @@ function stateKeys(scenario: Scenario): Map<NodeId, string> {
   return keys;
 }
 
-export function compile(scenario: Scenario) {
-  const keys = stateKeys(scenario);
-  const nodeOfKey = new Map([...keys].map(([id, key]) => [key, id] as const));
-  const target = (id: NodeId) => keys.get(id)!;
+/** The step record of taking `params` (what the debrief and the records keep). */
+function stepOf(params: TakeParams, event: RunEvent, meters: Readonly<Record<MeterId, number>>): StepRecord {
+  const c = params.consequence;
+  const action: StepAction =
+    params.how === 'choice'
+      ? { kind: 'choice', choice: params.choice! }
+      : params.how === 'rule'
+        ? { kind: 'say', text: event.type === 'say' ? event.text : '', rule: params.index }
+        : params.how === 'timeout'
+          ? { kind: 'timeout' }
+          : { kind: 'auto', branch: params.index };
+  return c.feedback === undefined
+    ? { node: params.node, action, score: c.score, effects: c.effects, goto: c.goto, meters }
+    : { node: params.node, action, score: c.score, effects: c.effects, feedback: c.feedback, goto: c.goto, meters };
+}
 
-  const take = (node: NodeId, how: TakeParams['how'], index: number, consequence: Consequence, choice?: string) => ({
-    type: 'take' as const,
-    params: { node, how, index, choice, consequence } satisfies TakeParams,
-  });
-
-  const base = setup({
+/**
+ * The machine's guards and its one action. Taking a way records the step and enters the
+ * node it leads to (the path grows here, not in an entry action: one context update per
+ * step, which is most of what a step costs in XState).
+ */
+function base(scenario: Scenario) {
+  return setup({
     types: {
       context: {} as RunContext,
       events: {} as RunEvent,
@@ -94,94 +106,89 @@ export function compile(scenario: Scenario) {
       choiceIs: ({ context, event }, params: { choice: string; if?: Condition }) =>
         event.type === 'choose' &&
         event.choice === params.choice &&
-        holds(params.if, context.meters, visitedBeforeLast(context.path)),
+        (!params.if || holds(params.if, context.meters, visitedBeforeLast(context.path))),
       answerMatches: ({ event }, params: { match?: Match }) =>
         event.type === 'say' && matchesAnswer(params.match, event.text),
+      // (no closure over the path for the unconditional entries, most of them)
       conditionHolds: ({ context }, params: { if?: Condition }) =>
-        holds(params.if, context.meters, visitedBeforeLast(context.path)),
+        !params.if || holds(params.if, context.meters, visitedBeforeLast(context.path)),
     },
     actions: {
-      enter: assign(({ context }, params: { node: NodeId }) => ({ path: [...context.path, params.node] })),
       take: assign(({ context, event }, params: TakeParams) => {
         const c = params.consequence;
         const meters = applyEffects(context.meters, c.effects, scenario.meters);
         const points: Record<LessonId, number> = { ...context.points };
-        for (const [lesson, pts] of Object.entries(c.score)) points[lesson] = (points[lesson] ?? 0) + pts;
-        const action: StepAction =
-          params.how === 'choice'
-            ? { kind: 'choice', choice: params.choice! }
-            : params.how === 'rule'
-              ? { kind: 'say', text: event.type === 'say' ? event.text : '', rule: params.index }
-              : params.how === 'timeout'
-                ? { kind: 'timeout' }
-                : { kind: 'auto', branch: params.index };
-        const step: StepRecord = {
-          node: params.node,
-          action,
-          score: c.score,
-          effects: c.effects,
-          goto: c.goto,
+        for (const lesson in c.score) points[lesson] = (points[lesson] ?? 0) + c.score[lesson]!;
+        return {
           meters,
-          ...(c.feedback !== undefined ? { feedback: c.feedback } : {}),
+          points,
+          path: context.path.concat(c.goto),
+          steps: context.steps.concat(stepOf(params, event, meters)),
         };
-        return { meters, points, steps: [...context.steps, step] };
       }),
     },
   });
+}
 
-  const stateFor = (node: ScenarioNode) => {
-    const entry = { type: 'enter' as const, params: { node: node.id } };
-    switch (node.kind) {
-      case 'choice':
-      case 'input': {
-        const on =
-          node.kind === 'choice'
-            ? {
-                choose: node.choices.map((ch) => ({
-                  guard: { type: 'choiceIs' as const, params: { choice: ch.id, ...(ch.if ? { if: ch.if } : {}) } },
-                  target: target(ch.goto),
-                  actions: take(node.id, 'choice', 0, ch, ch.id),
-                })),
-              }
-            : {
-                // XState takes the first transition whose guard passes: "the first rule that matches wins".
-                say: node.rules.map((rule, index) => ({
-                  guard: { type: 'answerMatches' as const, params: { ...(rule.match ? { match: rule.match } : {}) } },
-                  target: target(rule.goto),
-                  actions: take(node.id, 'rule', index, rule),
-                })),
-              };
-        const after = node.timeout
+function takeOf(node: NodeId, how: TakeParams['how'], index: number, consequence: Consequence, choice?: string) {
+  return { type: 'take' as const, params: { node, how, index, choice, consequence } satisfies TakeParams };
+}
+
+/** A node as a state: choices and answers are events, a timeout an `after`, `when` entries `always` transitions. */
+function stateFor(node: ScenarioNode, target: (id: NodeId) => string, take: typeof takeOf) {
+  switch (node.kind) {
+    case 'choice':
+    case 'input': {
+      const on =
+        node.kind === 'choice'
           ? {
-              [node.timeout.seconds * 1000]: {
-                target: target(node.timeout.goto),
-                actions: take(node.id, 'timeout', 0, node.timeout),
-              },
+              choose: node.choices.map((ch) => ({
+                guard: { type: 'choiceIs' as const, params: { choice: ch.id, ...(ch.if ? { if: ch.if } : {}) } },
+                target: target(ch.goto),
+                actions: take(node.id, 'choice', 0, ch, ch.id),
+              })),
             }
-          : undefined;
-        return { entry, on, ...(after ? { after } : {}) };
-      }
-      case 'branch':
-        return {
-          entry,
-          always: node.when.map((b, index) => ({
-            guard: { type: 'conditionHolds' as const, params: { ...(b.if ? { if: b.if } : {}) } },
-            target: target(b.goto),
-            actions: take(node.id, 'auto', index, b),
-          })),
-        };
-      case 'end':
-        return { entry, type: 'final' as const };
+          : {
+              // XState takes the first transition whose guard passes: "the first rule that matches wins".
+              say: node.rules.map((rule, index) => ({
+                guard: { type: 'answerMatches' as const, params: { ...(rule.match ? { match: rule.match } : {}) } },
+                target: target(rule.goto),
+                actions: take(node.id, 'rule', index, rule),
+              })),
+            };
+      const after = node.timeout
+        ? {
+            [node.timeout.seconds * 1000]: {
+              target: target(node.timeout.goto),
+              actions: take(node.id, 'timeout', 0, node.timeout),
+            },
+          }
+        : undefined;
+      return { on, ...(after ? { after } : {}) };
     }
-  };
+    case 'branch':
+      return {
+        always: node.when.map((b, index) => ({
+          guard: { type: 'conditionHolds' as const, params: { ...(b.if ? { if: b.if } : {}) } },
+          target: target(b.goto),
+          actions: take(node.id, 'auto', index, b),
+        })),
+      };
+    case 'end':
+      return { type: 'final' as const };
+  }
+}
 
+export function compile(scenario: Scenario) {
+  const keys = stateKeys(scenario);
+  const nodeOfKey = new Map([...keys].map(([id, key]) => [key, id] as const));
+  const target = (id: NodeId) => keys.get(id)!;
   const states: Record<string, ReturnType<typeof stateFor>> = {};
-  for (const node of Object.values(scenario.nodes)) states[keys.get(node.id)!] = stateFor(node);
-
-  const machine = base.createMachine({
+  for (const node of Object.values(scenario.nodes)) states[keys.get(node.id)!] = stateFor(node, target, takeOf);
+  const machine = base(scenario).createMachine({
     id: MACHINE_ID,
     initial: target(scenario.start),
-    context: { meters: initialMeters(scenario.meters), points: {}, path: [], steps: [] },
+    context: { meters: initialMeters(scenario.meters), points: {}, path: [scenario.start], steps: [] },
     // The typed config cannot express a record of generated states; the shapes are built above.
     states: states as never,
     output: ({ context }) => {
@@ -190,7 +197,6 @@ export function compile(scenario: Scenario) {
       return { ...context, ending, outcome: node.kind === 'end' ? node.outcome : 'failure' };
     },
   });
-
   return {
     scenario,
     machine,

@@ -43,6 +43,7 @@ export type MessageCode =
   | 'lesson-never-scored'
   | 'lesson-only-loses'
   | 'lesson-overrides-catalog'
+  | 'loop-earns-points'
   | 'loop-no-way-out'
   | 'max-not-positive'
   | 'meter-range'
@@ -59,6 +60,7 @@ export type MessageCode =
   | 'not-utf8'
   | 'not-regular-file'
   | 'reached-only-by-revisit'
+  | 'revisit-beats-max'
   | 'regex-backtracking'
   | 'regex-too-complex'
   | 'regex-upper-case'
@@ -307,17 +309,41 @@ export const checkMessages = {
       `自动分支（when）之间互相跳转，中间没有学员操作的步骤（${names.join(' → ')} → …），运行永远停不下来；请在这个循环里放一个有 choices 或 input 的节点`,
       `automatic branches loop with no trainee step in between (${names.join(' → ')} → …); the run would never stop — put a node with choices or input in the loop`,
     ),
-  tooComplex: (limit: number) =>
+  tooComplex: (limit: number, sizes?: string) =>
     msg(
       'too-complex',
-      `这个案例太复杂，无法计算满分：不同的局面（节点、指标、到过的节点）超过 ${limit.toLocaleString('en')} 种；请收窄指标的范围，或拆开大的循环`,
-      `this case is too complex to score: more than ${limit.toLocaleString('en')} distinct situations (node, meters, visited nodes); narrow the meter ranges or break up large loops`,
+      `这个案例太复杂，无法计算满分：学员可能处在的局面（节点、指标、到过的节点）超过 ${limit.toLocaleString('en')} 种${sizes ? `（${sizes}）` : ''}；请收窄指标的范围，或少在 visited 条件里点名节点`,
+      `this case is too complex to score: more than ${limit.toLocaleString('en')} situations (node, meters, visited nodes) a trainee can be in${sizes ? ` (${sizes})` : ''}; narrow the meter ranges or name fewer nodes in \`visited\` conditions`,
+    ),
+  loopTooComplex: (limit: number, loop: string) =>
+    msg(
+      'too-complex',
+      `这个案例太复杂，无法计算满分：循环 ${loop} 里的局面在 ${limit.toLocaleString('en')} 步之内算不完；请拆开这个循环，或让循环里的回答不得分`,
+      `this case is too complex to score: the situations of the loop ${loop} do not settle within ${limit.toLocaleString('en')} steps; break up the loop or make its replies 0 points`,
+    ),
+  loopEarns: (loop: string, points: number, lesson?: string) =>
+    msg(
+      'loop-earns-points',
+      `绕循环 ${loop} 每走一圈就多得 ${points} 分${lesson ? `（要点${q(lesson)}）` : ''}，学员可以反复绕圈，得分超过满分（max）；请只在离开循环的那一步给分，或让循环里的回答得 0 分`,
+      `going round the loop ${loop} earns ${points} points each round${lesson ? ` (lesson '${lesson}')` : ''}, so a trainee could score past the best score (max) by repeating it; score the reply only on the way out of the loop, or make the loop's replies 0 points`,
+    ),
+  revisitBeatsMax: (loop: string, best: number, lesson?: string) =>
+    msg(
+      'revisit-beats-max',
+      `学员最多能得 ${best} 分${lesson ? `（要点${q(lesson)}）` : ''}，但要先绕循环 ${loop} 至少一圈；满分（max）只算不重复经过节点的路径，达不到这个分数，所以学员的得分会超过满分；请只在离开循环的那一步给分，或让循环里的回答得 0 分`,
+      `a trainee can score ${best} points${lesson ? ` for lesson '${lesson}'` : ''}, but only by going round the loop ${loop} at least once; the best score (max) counts only paths that visit each node once and none of those scores that much, so a trainee would score past max; score the reply only on the way out of the loop, or make the loop's replies 0 points`,
+    ),
+  scoreUndecided: (loop: string, best: number, budget: number) =>
+    msg(
+      'too-complex',
+      `这个案例太复杂，无法计算满分：学员绕循环 ${loop} 能得 ${best} 分，在 ${budget.toLocaleString('en')} 步搜索之内判断不了不重复经过节点能不能也得这么多；请拆开这个循环，或让循环里的回答得 0 分`,
+      `this case is too complex to score: going round the loop ${loop} a trainee can score ${best} points, and ${budget.toLocaleString('en')} search steps could not tell whether a path that visits each node once scores as much; break up the loop or make its replies 0 points`,
     ),
   noEnding: (start: string) =>
     msg(
       'no-ending',
-      `从起点${q(start)}出发，不重复经过同一个节点就到不了任何结局；请确保有路径通向带 \`end:\` 的节点`,
-      `no ending can be reached from start '${start}' without visiting a node twice; make sure some path leads to a node with \`end:\``,
+      `从起点${q(start)}出发到不了任何结局；请确保有路径通向带 \`end:\` 的节点`,
+      `no ending can be reached from start '${start}'; make sure some path leads to a node with \`end:\``,
     ),
   maxNotPositive: (total: number) =>
     msg(

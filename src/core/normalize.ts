@@ -64,77 +64,96 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
   const castIds = Object.keys(raw.cast);
   const defaultSpeaker = castIds[0] ?? NARRATOR;
   const scored = new Set<LessonId>();
-
-  const consequence = (c: {
-    score?: Record<string, number>;
-    effects?: Record<string, number>;
-    feedback?: RawText;
-    goto: string;
-  }): Consequence => {
-    for (const l of Object.keys(c.score ?? {})) scored.add(l);
-    return {
-      score: c.score ?? {},
-      effects: c.effects ?? {},
-      goto: c.goto,
-      ...opt('feedback', c.feedback),
-    };
-  };
-
   const nodes: Record<string, ScenarioNode> = {};
-  for (const [id, n] of Object.entries(raw.nodes)) {
-    const base = {
-      id,
-      speaker: n.speaker ?? defaultSpeaker,
-      ...opt('text', n.text),
-    };
-    const timeout: Timeout | undefined = n.timeout
-      ? { seconds: n.timeout.seconds, ...consequence(n.timeout) }
-      : undefined;
-    if (n.choices) {
-      const choices: Choice[] = n.choices.map((c) => ({
-        id: c.id,
-        text: c.text === undefined ? c.id : text(c.text),
-        ...consequence(c),
-        ...(c.if ? { if: condition(c.if) } : {}),
-      }));
-      nodes[id] = { ...base, kind: 'choice', choices, ...(timeout ? { timeout } : {}) };
-    } else if (n.input) {
-      const rules: Rule[] = n.input.rules.map((r) => ({
-        ...consequence(r),
-        ...(r.match ? { match: match(r.match) } : {}),
-        ...(r.id !== undefined ? { id: r.id } : {}),
-      }));
-      nodes[id] = {
-        ...base,
-        kind: 'input',
-        rules,
-        ...opt('prompt', n.input.prompt),
-        ...opt('model', n.input.model),
-        ...(timeout ? { timeout } : {}),
-      };
-    } else if (n.when) {
-      const when: Branch[] = n.when.map((b) => ({ ...consequence(b), ...(b.if ? { if: condition(b.if) } : {}) }));
-      nodes[id] = { ...base, kind: 'branch', when };
-    } else {
-      nodes[id] = { ...base, kind: 'end', outcome: n.end!.outcome };
-    }
-  }
+  for (const [id, n] of Object.entries(raw.nodes)) nodes[id] = nodeOf(id, n, defaultSpeaker, scored);
+  return {
+    id: raw.id,
+    title: text(raw.title),
+    ...opt('summary', raw.summary),
+    ...(raw.difficulty !== undefined ? { difficulty: raw.difficulty } : {}),
+    tags: raw.tags ?? [],
+    passScore: raw.passScore ?? DEFAULT_PASS_SCORE,
+    cast: castOf(raw),
+    meters: metersOf(raw),
+    lessons: { ...catalog, ...normalizeCatalog(raw.lessons ?? {}, 'inline') },
+    scoredLessons: [...scored].sort(),
+    start: raw.start,
+    nodes,
+    tests: testsOf(raw),
+    answerTests: answerTestsOf(raw),
+  };
+}
 
-  const cast: CastMember[] = Object.entries(raw.cast).map(([id, c]) => ({
+type RawWay = { score?: Record<string, number>; effects?: Record<string, number>; feedback?: RawText; goto: string };
+
+/** What taking a way does; notes the lessons it scores in `scored`. */
+function consequence(c: RawWay, scored: Set<LessonId>): Consequence {
+  for (const l of Object.keys(c.score ?? {})) scored.add(l);
+  return { score: c.score ?? {}, effects: c.effects ?? {}, goto: c.goto, ...opt('feedback', c.feedback) };
+}
+
+function nodeOf(
+  id: string,
+  n: RawScenario['nodes'][string],
+  defaultSpeaker: string,
+  scored: Set<LessonId>,
+): ScenarioNode {
+  const base = { id, speaker: n.speaker ?? defaultSpeaker, ...opt('text', n.text) };
+  const timeout: Timeout | undefined = n.timeout
+    ? { seconds: n.timeout.seconds, ...consequence(n.timeout, scored) }
+    : undefined;
+  if (n.choices) {
+    const choices: Choice[] = n.choices.map((c) => ({
+      id: c.id,
+      text: c.text === undefined ? c.id : text(c.text),
+      ...consequence(c, scored),
+      ...(c.if ? { if: condition(c.if) } : {}),
+    }));
+    return { ...base, kind: 'choice', choices, ...(timeout ? { timeout } : {}) };
+  }
+  if (n.input) {
+    const rules: Rule[] = n.input.rules.map((r) => ({
+      ...consequence(r, scored),
+      ...(r.match ? { match: match(r.match) } : {}),
+      ...(r.id !== undefined ? { id: r.id } : {}),
+    }));
+    return {
+      ...base,
+      kind: 'input',
+      rules,
+      ...opt('prompt', n.input.prompt),
+      ...opt('model', n.input.model),
+      ...(timeout ? { timeout } : {}),
+    };
+  }
+  if (n.when) {
+    const when: Branch[] = n.when.map((b) => ({ ...consequence(b, scored), ...(b.if ? { if: condition(b.if) } : {}) }));
+    return { ...base, kind: 'branch', when };
+  }
+  return { ...base, kind: 'end', outcome: n.end!.outcome };
+}
+
+function castOf(raw: RawScenario): CastMember[] {
+  return Object.entries(raw.cast).map(([id, c]) => ({
     id,
     name: text(c.name),
     ...opt('role', c.role),
     ...(c.type !== undefined ? { type: c.type } : {}),
   }));
-  const meters: Meter[] = Object.entries(raw.meters ?? {}).map(([id, m]) => ({
+}
+
+function metersOf(raw: RawScenario): Meter[] {
+  return Object.entries(raw.meters ?? {}).map(([id, m]) => ({
     id,
     initial: m.initial ?? 0,
     min: m.min ?? -Infinity,
     max: m.max ?? Infinity,
     ...opt('label', m.label),
   }));
-  const lessons = { ...catalog, ...normalizeCatalog(raw.lessons ?? {}, 'inline') };
-  const tests: ScenarioTest[] = (raw.tests ?? []).flatMap((t) =>
+}
+
+function testsOf(raw: RawScenario): ScenarioTest[] {
+  return (raw.tests ?? []).flatMap((t) =>
     t.steps && t.expect
       ? [
           {
@@ -147,26 +166,12 @@ export function normalizeScenario(raw: RawScenario, catalog: Readonly<Record<Les
         ]
       : [],
   );
-  const answerTests: AnswerTest[] = (raw.tests ?? []).flatMap((t) =>
+}
+
+function answerTestsOf(raw: RawScenario): AnswerTest[] {
+  return (raw.tests ?? []).flatMap((t) =>
     t.node !== undefined && t.answers ? [{ name: t.name, node: t.node, answers: t.answers }] : [],
   );
-
-  return {
-    id: raw.id,
-    title: text(raw.title),
-    ...opt('summary', raw.summary),
-    ...(raw.difficulty !== undefined ? { difficulty: raw.difficulty } : {}),
-    tags: raw.tags ?? [],
-    passScore: raw.passScore ?? DEFAULT_PASS_SCORE,
-    cast,
-    meters,
-    lessons,
-    scoredLessons: [...scored].sort(),
-    start: raw.start,
-    nodes,
-    tests,
-    answerTests,
-  };
 }
 
 function condition(raw: RawCondition): Condition {

@@ -19,58 +19,62 @@ const TEXT_HINT = 'a string, or a map of language codes to strings, e.g. { zh: æ
 
 type Flavour = 'strict' | 'loose';
 
-function build(flavour: Flavour) {
-  const obj = <T extends z.ZodRawShape>(shape: T) =>
-    flavour === 'strict' ? z.strictObject(shape) : z.looseObject(shape);
+/** What every part of the schema is built with: the flavour's object, descriptions, numbers. */
+interface Kit {
+  readonly obj: <T extends z.ZodRawShape>(shape: T) => z.ZodObject<T>;
+  readonly doc: <S extends z.ZodType>(schema: S, description: string, id?: string) => S;
+  readonly number: (what: NumberField) => z.ZodNumber;
+  readonly docs: ReturnType<typeof z.registry<{ description?: string; id?: string }>>;
+}
 
+function kitFor(flavour: Flavour): Kit {
   // Descriptions (and $defs names) for the JSON Schema that editors show on hover. A registry
   // per flavour, so that building both flavours never clashes on an id.
   const docs = z.registry<{ description?: string; id?: string }>();
-  const doc = <S extends z.ZodType>(schema: S, description: string, id?: string): S => {
-    docs.add(schema, id === undefined ? { description } : { description, id });
-    return schema;
+  return {
+    obj: ((shape: z.ZodRawShape) =>
+      flavour === 'strict' ? z.strictObject(shape) : z.looseObject(shape)) as Kit['obj'],
+    doc: (schema, description, id) => {
+      docs.add(schema, id === undefined ? { description } : { description, id });
+      return schema;
+    },
+    // Error texts are keys of schemaMessages (messages.ts): the loader words them in the trainer's language.
+    // Bounded so that sums, percents and meters stay finite (limits.ts).
+    number: (what) =>
+      z
+        .number({
+          error: (iss) =>
+            iss.input === undefined
+              ? says('number-missing', what)
+              : typeof iss.input === 'number' // .inf or .nan
+                ? says('number-range', what)
+                : says('number-type', what),
+        })
+        .min(-MAX_SCENARIO_NUMBER, { error: says('number-range', what) })
+        .max(MAX_SCENARIO_NUMBER, { error: says('number-range', what) }),
+    docs,
   };
+}
 
-  // Error texts are keys of schemaMessages (messages.ts): the loader words them in the trainer's language.
-  // Bounded so that sums, percents and meters stay finite (limits.ts).
-  const number = (what: NumberField) =>
-    z
-      .number({
-        error: (iss) =>
-          iss.input === undefined
-            ? says('number-missing', what)
-            : typeof iss.input === 'number' // .inf or .nan
-              ? says('number-range', what)
-              : says('number-type', what),
-      })
-      .min(-MAX_SCENARIO_NUMBER, { error: says('number-range', what) })
-      .max(MAX_SCENARIO_NUMBER, { error: says('number-range', what) });
-
+/** Text, points, meter changes, conditions and the parts every way out of a node has. */
+function basics({ obj, doc, number }: Kit) {
   // In a YAML flow map, an unquoted comma ends the value: `{ en: Hi, there }` reads as
   // { en: Hi, there: null }. Such keys are accepted here and reported by lint as a warning.
   const text = doc(
-    z.union([z.string(), z.record(z.string(), z.union([z.string(), z.null()]))], {
-      error: says('text'),
-    }),
+    z.union([z.string(), z.record(z.string(), z.union([z.string(), z.null()]))], { error: says('text') }),
     `Text shown to the trainee: ${TEXT_HINT}.`,
     'text',
   );
-
   const points = doc(
-    z.record(z.string(), number('points'), {
-      error: says('score-map'),
-    }),
+    z.record(z.string(), number('points'), { error: says('score-map') }),
     'Points for lessons when this way is taken: lesson id -> points (may be negative), e.g. { listen-fully: 2 }.',
     'score',
   );
   const deltas = doc(
-    z.record(z.string(), number('meter-change'), {
-      error: says('effects-map'),
-    }),
+    z.record(z.string(), number('meter-change'), { error: says('effects-map') }),
     "Meter changes when this way is taken: meter -> change, then clamped to the meter's min..max, e.g. { mood: -1 }.",
     'effects',
   );
-
   const comparison = obj({
     eq: number('eq').optional(),
     gte: number('gte').optional(),
@@ -79,25 +83,28 @@ function build(flavour: Flavour) {
     lt: number('lt').optional(),
   });
   const condition = doc(
-    z.record(z.string(), z.union([comparison, z.string()]), {
-      error: says('condition'),
-    }),
+    z.record(z.string(), z.union([comparison, z.string()]), { error: says('condition') }),
     'A condition: meter -> comparison (eq, gte, gt, lte, lt), and/or visited: node-id (entered earlier in this run); all parts must hold. E.g. { trust: { gte: 1 } }.',
     'condition',
   );
-
   const goto = doc(
     z.string({ error: (iss) => (iss.input === undefined ? says('goto-missing') : says('goto-type')) }),
     'The id of the node this way leads to.',
   );
-
   const consequence = {
     score: points.optional(),
     effects: deltas.optional(),
     feedback: doc(text.optional(), 'Shown after this way is taken, and in the debrief: why it was good or bad.'),
     goto,
   };
+  return { text, condition, comparison, consequence };
+}
 
+type Basics = ReturnType<typeof basics>;
+
+/** Choices, timeouts, typed answers and their rules, `when` entries. */
+function ways(kit: Kit, { text, condition, consequence }: Basics) {
+  const { obj, doc } = kit;
   const choice = doc(
     obj({
       id: z.string({ error: (iss) => (iss.input === undefined ? says('choice-id-missing') : says('choice-id-type')) }),
@@ -108,7 +115,6 @@ function build(flavour: Flavour) {
     'A choice the trainee can pick: id, text, optional if (hidden unless it holds), score, effects, feedback, goto.',
     'choice',
   );
-
   const timeout = doc(
     obj({
       seconds: z
@@ -123,9 +129,37 @@ function build(flavour: Flavour) {
     'What happens when the trainee does not act within `seconds`.',
     'timeout',
   );
+  const rule = doc(
+    obj({
+      id: doc(
+        z.string({ error: says('rule-id') }).optional(),
+        'roleplay: a name for the rule, unique within its node; sample answers in `tests:` and reports name it.',
+      ),
+      match: matchOf(kit).optional(),
+      ...consequence,
+    }),
+    'An answer rule; rules are tried in order and the first that matches wins. The last rule has no `match` and catches every other answer.',
+    'rule',
+  );
+  const input = obj({
+    prompt: doc(text.optional(), 'The question above the answer box.'),
+    model: doc(
+      text.optional(),
+      'roleplay: the model answer a strong engineer would give; shown in the debrief, and it must take a best-scoring rule.',
+    ),
+    rules: z.array(rule, { error: says('rules-list') }).min(1, { error: says('rules-min') }),
+  });
+  const branch = doc(
+    obj({ if: condition.optional(), ...consequence }),
+    'An automatic branch: the first entry whose `if` holds is taken; the last entry has no `if`.',
+    'when-entry',
+  );
+  return { choice, timeout, input, branch };
+}
 
+function matchOf({ obj, doc }: Kit) {
   const keywords = z.array(z.string(), { error: says('keywords') });
-  const match = doc(
+  return doc(
     obj({
       all: doc(keywords.optional(), 'Every keyword must appear in the answer.'),
       any: doc(keywords.optional(), 'At least one keyword must appear.'),
@@ -154,39 +188,13 @@ function build(flavour: Flavour) {
     'How an answer is matched. Answer and keywords are compared after NFKC, lower case, and removing spaces and punctuation; all parts must hold.',
     'match',
   );
-  const rule = doc(
-    obj({
-      id: doc(
-        z.string({ error: says('rule-id') }).optional(),
-        'roleplay: a name for the rule, unique within its node; sample answers in `tests:` and reports name it.',
-      ),
-      match: match.optional(),
-      ...consequence,
-    }),
-    'An answer rule; rules are tried in order and the first that matches wins. The last rule has no `match` and catches every other answer.',
-    'rule',
-  );
+}
 
-  const input = obj({
-    prompt: doc(text.optional(), 'The question above the answer box.'),
-    model: doc(
-      text.optional(),
-      'roleplay: the model answer a strong engineer would give; shown in the debrief, and it must take a best-scoring rule.',
-    ),
-    rules: z.array(rule, { error: says('rules-list') }).min(1, { error: says('rules-min') }),
-  });
-
-  const branch = doc(
-    obj({ if: condition.optional(), ...consequence }),
-    'An automatic branch: the first entry whose `if` holds is taken; the last entry has no `if`.',
-    'when-entry',
-  );
-
+function nodeOf({ obj, doc }: Kit, { text }: Basics, w: ReturnType<typeof ways>) {
   const end = obj({
     outcome: z.enum(OUTCOMES, { error: (iss) => says('outcome', iss.input === undefined ? null : String(iss.input)) }),
   });
-
-  const node = doc(
+  return doc(
     obj({
       speaker: doc(
         z.string({ error: says('speaker') }).optional(),
@@ -195,16 +203,16 @@ function build(flavour: Flavour) {
       text: text.optional(),
       choices: doc(
         z
-          .array(choice, { error: says('choices-list') })
+          .array(w.choice, { error: says('choices-list') })
           .min(1, { error: says('choices-min') })
           .optional(),
         'The trainee picks one of the visible choices.',
       ),
-      timeout: timeout.optional(),
-      input: doc(input.optional(), 'The trainee types an answer, matched against `rules`.'),
+      timeout: w.timeout.optional(),
+      input: doc(w.input.optional(), 'The trainee types an answer, matched against `rules`.'),
       when: doc(
         z
-          .array(branch, { error: says('when-list') })
+          .array(w.branch, { error: says('when-list') })
           .min(1, { error: says('when-min') })
           .optional(),
         'Automatic branch: no trainee step.',
@@ -214,7 +222,10 @@ function build(flavour: Flavour) {
     'A node: optional speaker and text, plus exactly one of choices, input, when or end.',
     'node',
   );
+}
 
+/** Cast members, meters and lessons. */
+function people({ obj, doc, number }: Kit, { text }: Basics) {
   const castMember = doc(
     obj({
       name: text,
@@ -224,7 +235,6 @@ function build(flavour: Flavour) {
     'A person in the case: name, optional role and customer type.',
     'cast-member',
   );
-
   const meter = doc(
     obj({
       initial: number('initial').optional(),
@@ -235,7 +245,6 @@ function build(flavour: Flavour) {
     'A number that changes as the trainee acts (shown as a bar): initial, min, max, label.',
     'meter',
   );
-
   const lesson = doc(
     obj({
       title: text,
@@ -245,7 +254,10 @@ function build(flavour: Flavour) {
     'A lesson scored by this case: title and principle.',
     'lesson',
   );
+  return { castMember, meter, lesson };
+}
 
+function testOf({ obj, doc }: Kit) {
   const step = z.union([z.string(), obj({ say: z.string() }), obj({ wait: z.literal(true) })], {
     error: says('step'),
   });
@@ -258,7 +270,7 @@ function build(flavour: Flavour) {
     say: z.string({ error: says('answer-say') }),
     rule: z.union([z.string(), z.number().int().positive()], { error: says('answer-rule') }),
   });
-  const test = doc(
+  return doc(
     obj({
       name: z.string({ error: says('test-name') }),
       // a path test has steps and expect; an answers test (roleplay) has node and answers
@@ -284,13 +296,20 @@ function build(flavour: Flavour) {
     'A scenario test run by `roleplay test`: steps (choice id, { say: text }, { wait: true }) and what to expect; or (roleplay) node and sample answers, each with the rule it must take.',
     'test',
   );
+}
 
+function build(flavour: Flavour) {
+  const kit = kitFor(flavour);
+  const { obj, doc } = kit;
+  const b = basics(kit);
+  const node = nodeOf(kit, b, ways(kit, b));
+  const { castMember, meter, lesson } = people(kit, b);
   const scenario = obj({
     id: z
       .string({ error: (iss) => (iss.input === undefined ? says('id-missing') : says('id-type')) })
       .regex(ID_PATTERN, { error: says('id-pattern') }),
-    title: text,
-    summary: text.optional(),
+    title: b.text,
+    summary: b.text.optional(),
     difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: says('difficulty') }).optional(),
     tags: z.array(z.string(), { error: says('tags') }).optional(),
     passScore: z
@@ -303,29 +322,50 @@ function build(flavour: Flavour) {
     lessons: z.record(z.string(), lesson, { error: says('lessons') }).optional(),
     start: z.string({ error: (iss) => (iss.input === undefined ? says('start-missing') : says('start-type')) }),
     nodes: z.record(z.string(), node, { error: says('nodes') }),
-    tests: z.array(test, { error: says('tests') }).optional(),
+    tests: z.array(testOf(kit), { error: says('tests') }).optional(),
   });
   doc(scenario.shape.id, 'Unique id of the case: lower-case letters, digits and hyphens.');
   doc(scenario.shape.passScore, 'Percent of the best possible score needed to pass (default 70).');
   doc(scenario.shape.cast, 'The people in the case; the first is the default speaker.');
   doc(scenario.shape.start, 'The id of the first node.');
   doc(scenario.shape.nodes, 'The nodes of the case: node id -> node.');
-
-  const catalog = obj({
-    lessons: z.record(z.string(), lesson, { error: says('lessons') }),
-  });
-
-  return { scenario, catalog, condition, comparison, docs };
+  const catalog = obj({ lessons: z.record(z.string(), lesson, { error: says('lessons') }) });
+  return { scenario, catalog, condition: b.condition, comparison: b.comparison, docs: kit.docs };
 }
 
-export const strictSchemas = build('strict');
-export const looseSchemas = build('loose');
+type Schemas = ReturnType<typeof build>;
 
-export type RawScenario = z.infer<typeof looseSchemas.scenario>;
-export type RawCatalog = z.infer<typeof looseSchemas.catalog>;
+/** Each flavour is built when first used: building costs time at start-up that most runs never need twice. */
+function lazily(flavour: Flavour): Schemas {
+  let built: Schemas | undefined;
+  const get = () => (built ??= build(flavour));
+  return {
+    get scenario() {
+      return get().scenario;
+    },
+    get catalog() {
+      return get().catalog;
+    },
+    get condition() {
+      return get().condition;
+    },
+    get comparison() {
+      return get().comparison;
+    },
+    get docs() {
+      return get().docs;
+    },
+  };
+}
+
+export const strictSchemas = lazily('strict');
+export const looseSchemas = lazily('loose');
+
+export type RawScenario = z.infer<Schemas['scenario']>;
+export type RawCatalog = z.infer<Schemas['catalog']>;
 export type RawNode = RawScenario['nodes'][string];
 export type RawLesson = NonNullable<RawScenario['lessons']>[string];
-export type RawCondition = z.infer<typeof looseSchemas.condition>;
+export type RawCondition = z.infer<Schemas['condition']>;
 
 export { COMPARISONS };
 

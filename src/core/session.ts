@@ -73,10 +73,9 @@ export class Play {
     this.currentNode = compiled.nodeOf(this.actor.getSnapshot());
     this.enteredAt = options.clock.now();
     this.actor.subscribe((snap) => {
-      const node = compiled.nodeOf(snap);
       if (snap.context.path.length !== this.lastPathLength) {
         this.lastPathLength = snap.context.path.length;
-        this.currentNode = node;
+        this.currentNode = compiled.nodeOf(snap);
         this.enteredAt = options.clock.now();
         this.clearRearmed();
       }
@@ -143,43 +142,40 @@ export class Play {
   turn(): Turn {
     const node = this.compiled.scenario.nodes[this.currentNode]!;
     const ctx = this.context;
-    const choices =
-      node.kind === 'choice' ? node.choices.filter((c) => holds(c.if, ctx.meters, visitedBeforeLast(ctx.path))) : [];
+    let choices: readonly Choice[] = [];
+    if (node.kind === 'choice') {
+      const before = visitedBeforeLast(ctx.path);
+      choices = node.choices.filter((c) => !c.if || holds(c.if, ctx.meters, before));
+    }
     const timeout = node.kind === 'choice' || node.kind === 'input' ? node.timeout : undefined;
-    return { node, choices, ...(timeout && !this.done ? { deadline: this.enteredAt + timeout.seconds * 1000 } : {}) };
+    if (!timeout || this.done) return { node, choices };
+    return { node, choices, deadline: this.enteredAt + timeout.seconds * 1000 };
   }
 
   /** Pick a visible choice by id; throws StepError naming the valid ones otherwise. */
   choose(choiceId: string): StepRecord {
-    const turn = this.turn();
+    const node = this.compiled.scenario.nodes[this.currentNode]!;
     if (this.done) throw new StepError(stepMessages.alreadyEnded(this.currentNode), this.currentNode);
-    if (turn.node.kind !== 'choice') {
-      throw new StepError(stepMessages.notAChoiceNode(turn.node.id, choiceId, expectsSaid(turn.node)), turn.node.id);
+    if (node.kind !== 'choice') {
+      throw new StepError(stepMessages.notAChoiceNode(node.id, choiceId, expectsSaid(node)), node.id);
     }
-    if (!turn.choices.some((c) => c.id === choiceId)) {
-      const hidden = turn.node.choices.some((c) => c.id === choiceId);
-      throw new StepError(
-        stepMessages.notVisible(
-          turn.node.id,
-          choiceId,
-          hidden,
-          turn.choices.map((c) => c.id),
-        ),
-        turn.node.id,
-      );
+    // the one choice asked for, not the whole visible list (built only to say what went wrong)
+    const choice = node.choices.find((c) => c.id === choiceId);
+    const ctx = this.context;
+    if (!choice || !holds(choice.if, ctx.meters, visitedBeforeLast(ctx.path))) {
+      const visible = this.turn().choices.map((c) => c.id);
+      throw new StepError(stepMessages.notVisible(node.id, choiceId, choice !== undefined, visible), node.id);
     }
     return this.send({ type: 'choose', choice: choiceId });
   }
 
   /** Type an answer at an input node. */
   say(text: string): StepRecord {
-    const turn = this.turn();
+    const node = this.compiled.scenario.nodes[this.currentNode]!;
     if (this.done) throw new StepError(stepMessages.alreadyEnded(this.currentNode), this.currentNode);
-    if (turn.node.kind !== 'input') {
-      throw new StepError(
-        stepMessages.notAnInputNode(turn.node.id, expectsSaid(turn.node, turn.choices)),
-        turn.node.id,
-      );
+    if (node.kind !== 'input') {
+      const turn = this.turn();
+      throw new StepError(stepMessages.notAnInputNode(node.id, expectsSaid(node, turn.choices)), node.id);
     }
     return this.send({ type: 'say', text });
   }

@@ -4,6 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, visit, type Document, type Node as YamlNode } from 'yaml';
 import { tidyMessage, type Diagnostic, type Severity } from './diagnostics.js';
+import { plainYaml } from './yaml-plain.js';
 import { yamlCode, yamlMessages as M, type Message } from './messages.js';
 import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from './yaml-depth.js';
 import type { Lang } from './text.js';
@@ -33,7 +34,7 @@ const MAX_ALIAS_COUNT = 100;
 export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): ParsedYaml {
   // A lone CR ends a line in YAML (old Mac files); the checks below count LFs. One for one keeps offsets.
   const text = (rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText).replace(/\r(?!\n)/g, '\n');
-  const lineCounter = new LineCounter();
+  let lineCounter = new LineCounter();
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
@@ -46,48 +47,38 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
     code: m.code,
     message: tidyMessage(m.text[lang]),
   });
-  const startOfFile: Locator = () => ({ line: 1, column: 1 });
+  const refused = refuseBeforeParsing(text, diag);
+  if (refused) return refused;
 
-  const nul = text.indexOf('\u0000');
-  if (nul >= 0) {
-    lineCounter.addNewLine(0);
-    const before = text.slice(0, nul);
-    const line = before.split('\n').length;
-    const column = nul - before.lastIndexOf('\n');
-    return {
-      data: undefined,
-      locate: startOfFile,
-      diagnostics: [diag('error', { line, column }, M.binaryFile())],
-    };
+  // The fast way (yaml-plain.ts) for files of plain maps, lists and scalars; the full way below
+  // for the rest and for every file yaml would complain about.
+  const plain = plainYaml(text, lineCounter);
+  if (plain) {
+    const locate: Locator = (path, part) => at(plain.locate(path, part));
+    const duplicates = plain.duplicates.map((o) => diag('error', at(o), M.duplicateKey(keyAt(text, o))));
+    if (duplicates.length > 0) return { data: undefined, diagnostics: duplicates, locate };
+    return { data: plain.data, diagnostics: [], locate };
   }
-  if (text.trim() === '') {
-    return {
-      data: undefined,
-      locate: startOfFile,
-      diagnostics: [diag('error', { line: 1, column: 1 }, M.emptyFile())],
-    };
-  }
+  lineCounter = new LineCounter(); // the fast way may have counted some lines already
 
   // yaml's own duplicate-key check compares every key with every other key of its map, which
-  // is quadratic in the size of `nodes:`; duplicateKeys() below does the same check linearly.
+  // is quadratic in the size of `nodes:`; the conversion below does the same check linearly.
   const bounded = parseDocumentBounded(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   if (bounded.tooDeep !== undefined)
     return {
       data: undefined,
-      locate: startOfFile,
+      locate: () => ({ line: 1, column: 1 }),
       diagnostics: [diag('error', at(bounded.tooDeep), tooDeepMessage(MAX_NESTING))],
     };
   const doc = bounded.doc;
   const locate = makeLocator(doc, at);
+  const fast = doc.errors.length === 0 ? plainData(doc) : undefined;
   const diagnostics: Diagnostic[] = [];
+  for (const offset of fast?.duplicates ?? duplicateKeys(doc))
+    diagnostics.push(diag('error', at(offset), M.duplicateKey(keyAt(text, offset))));
   // After the first syntax error the parser's later complaints are mostly echoes of it;
   // duplicate keys are independent, so all of those are kept.
-  const firstSyntax = doc.errors[0];
-  const errors = firstSyntax ? [firstSyntax] : [];
-  for (const offset of duplicateKeys(doc)) {
-    diagnostics.push(diag('error', at(offset), M.duplicateKey(keyAt(text, offset))));
-  }
-  for (const e of errors) {
+  for (const e of doc.errors.slice(0, 1)) {
     // The parser notices an unclosed quote or bracket only where the file ends or the
     // indentation breaks; the trainer needs to see where it was opened.
     const opener = unclosedOpener(doc, e.code, e.message, e.pos[0]);
@@ -101,11 +92,46 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
   if (doc.contents === null) {
     return {
       data: undefined,
-      locate: startOfFile,
+      locate: () => ({ line: 1, column: 1 }),
       diagnostics: [...diagnostics, diag('error', { line: 1, column: 1 }, M.emptyFile())],
     };
   }
+  if (fast?.data !== undefined) return { data: fast.data, diagnostics, locate };
+  return withAliases(doc, at, diag, diagnostics, locate);
+}
 
+type Diag = (severity: Severity, pos: Position, m: Message) => Diagnostic;
+
+/** Files refused before the parser sees them: binary (a NUL byte) or empty. */
+function refuseBeforeParsing(text: string, diag: Diag): ParsedYaml | undefined {
+  const startOfFile: Locator = () => ({ line: 1, column: 1 });
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const before = text.slice(0, nul);
+    const line = before.split('\n').length;
+    const column = nul - before.lastIndexOf('\n');
+    return { data: undefined, locate: startOfFile, diagnostics: [diag('error', { line, column }, M.binaryFile())] };
+  }
+  if (text.trim() === '')
+    return {
+      data: undefined,
+      locate: startOfFile,
+      diagnostics: [diag('error', { line: 1, column: 1 }, M.emptyFile())],
+    };
+  return undefined;
+}
+
+/**
+ * The data of a document that uses aliases, anchors, tags or collections as keys: the slow
+ * way, with yaml's own conversion and a check for each of those first.
+ */
+function withAliases(
+  doc: Document,
+  at: (offset: number) => Position,
+  diag: Diag,
+  diagnostics: Diagnostic[],
+  locate: Locator,
+): ParsedYaml {
   // An alias inside the block it names (`tags: &a [*a, *a]`) is a loop: yaml's alias
   // counting walks it in time that explodes with the number of aliases (found by fuzzing:
   // 160 of them took over 20 s), so it is refused before toJS.
@@ -114,27 +140,15 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
     diagnostics.push(diag('error', at(loop.offset), M.aliasLoop(loop.name)));
     return { data: undefined, diagnostics, locate };
   }
-
   // A list or map used as a key (`? [a]`) has no place in a scenario, and yaml would turn it
   // into text with a Node warning on the terminal; refuse it where it stands.
-  let complexKey: number | undefined;
-  visit(doc, {
-    Pair(_, pair) {
-      if (isMap(pair.key) || isSeq(pair.key)) {
-        complexKey = (pair.key as YamlNode).range?.[0] ?? 0;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
+  const complexKey = complexKeyAt(doc);
   if (complexKey !== undefined) {
     diagnostics.push(diag('error', at(complexKey), M.complexKey()));
     return { data: undefined, diagnostics, locate };
   }
-
-  let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics, locate };
   } catch (error) {
     const message =
       error instanceof ReferenceError && /alias/i.test(error.message)
@@ -143,7 +157,74 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
     diagnostics.push(diag('error', firstAlias(doc, at), message));
     return { data: undefined, diagnostics, locate };
   }
-  return { data, diagnostics, locate };
+}
+
+function complexKeyAt(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isMap(pair.key) || isSeq(pair.key)) {
+        found = (pair.key as YamlNode).range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Thrown inside plainData when the document needs the slow way. */
+const NOT_PLAIN = Symbol('not plain');
+
+/**
+ * The document as plain data, in one pass that also finds repeated keys: what toJS gives,
+ * for documents of maps, lists and untagged scalars only. Undefined data (with no
+ * duplicates found) when the document uses aliases, anchors, tags or collections as keys:
+ * those take the slow way (withAliases).
+ */
+function plainData(doc: Document): { data: unknown; duplicates: number[] } | undefined {
+  const duplicates: number[] = [];
+  const convert = (node: unknown): unknown => {
+    if (node === null || node === undefined) return null;
+    if (isScalar(node)) {
+      if (node.tag || node.anchor) throw NOT_PLAIN;
+      const v = node.value;
+      return typeof v === 'bigint' ? Number(v) : v;
+    }
+    if (isMap(node)) {
+      if (node.tag || node.anchor) throw NOT_PLAIN;
+      const out: Record<string, unknown> = {};
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (!isScalar(key) || key.tag || key.anchor) throw NOT_PLAIN;
+        const k = key.value;
+        const same = `${typeof k}\u0000${String(k)}`;
+        if (seen.has(same)) {
+          if (key.range) duplicates.push(key.range[0]);
+        } else seen.add(same);
+        const name = k === null ? '' : typeof k === 'object' ? JSON.stringify(k) : String(k);
+        const value = convert(pair.value);
+        // as yaml does: a key Object.prototype already has (`__proto__`) becomes an own property
+        if (name in out)
+          Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+        else out[name] = value;
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      if (node.tag || node.anchor) throw NOT_PLAIN;
+      return node.items.map(convert);
+    }
+    throw NOT_PLAIN; // an alias, or a pair in a list
+  };
+  try {
+    const data = convert(doc.contents);
+    return { data, duplicates: duplicates.sort((a, b) => a - b) };
+  } catch (e) {
+    if (e === NOT_PLAIN) return undefined;
+    throw e;
+  }
 }
 
 /** Where an unclosed quoted text or [ ] / { } collection that the parser gave up on begins. */
@@ -217,7 +298,7 @@ function firstAlias(doc: Document, at: (offset: number) => Position): Position {
 }
 
 /** Offsets of every key that repeats an earlier key of the same map (as yaml's `uniqueKeys` compares them). */
-function duplicateKeys(doc: Document): number[] {
+export function duplicateKeys(doc: Document): number[] {
   const found: number[] = [];
   visit(doc, {
     Map(_, node) {
@@ -249,7 +330,8 @@ function keyAt(text: string, offset: number): string {
   return (m?.[0] ?? '').trim().replace(/^["']|["']$/g, '');
 }
 
-function makeLocator(doc: Document, at: (offset: number) => Position): Locator {
+/** Positions by data path over yaml's Document (the full way; yaml-plain.ts mirrors it). */
+export function makeLocator(doc: Document, at: (offset: number) => Position): Locator {
   return (path, part = 'value') => {
     let node: unknown = doc.contents;
     let lastKey: YamlNode | undefined;

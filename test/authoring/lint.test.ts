@@ -51,8 +51,8 @@ describe('deeper lint, one fixture per check', () => {
 
   it('a part of the case that play reaches only by revisiting a node is named as such, not as unreachable', () => {
     expect(codesOf('revisit-only.yaml')).toEqual([
-      '23:9 warning choice-shown-only-on-revisit',
-      '36:3 warning reached-only-by-revisit',
+      '24:9 warning choice-shown-only-on-revisit',
+      '37:3 warning reached-only-by-revisit',
     ]);
     expect(lintJson('revisit-only.yaml').diagnostics[1]!.message).toMatch(
       /node 'settled' is reached only by going through some node a second time/,

@@ -85,10 +85,10 @@ describe('paths (core)', () => {
     expect(weird.shortest!.ways[0]!.noAnswer).toBe(true);
   });
 
-  it('an ending reached only by coming back to a node: reachable, with steps, but no score range', () => {
+  it('an ending reached only by coming back to a node: reachable, with steps, and the scores play gives there', () => {
     const scenario = load(fixture('revisit-only.yaml'));
     const settled = analysePaths(scenario).endings.find((e) => e.id === 'settled')!;
-    expect([settled.reachable, settled.best, settled.worst]).toEqual([true, undefined, undefined]);
+    expect([settled.reachable, settled.best, settled.worst]).toEqual([true, 1, 1]);
     expect(settled.shortest!.steps).toEqual(['wait', 'back', 'wait', 'back', 'settle']);
     const run = runSteps(compile(scenario), settled.shortest!.steps);
     expect(run.ok && run.report.ending).toBe('settled');

@@ -14,7 +14,7 @@ const { machine } = compiled;
 describe('compile() gives an XState machine', () => {
   it('with named guards and actions from setup()', () => {
     expect(Object.keys(machine.implementations.guards).sort()).toEqual(['answerMatches', 'choiceIs', 'conditionHolds']);
-    expect(Object.keys(machine.implementations.actions).sort()).toEqual(['enter', 'take']);
+    expect(Object.keys(machine.implementations.actions).sort()).toEqual(['take']);
   });
 
   it('one state per node; choices and answers are events; endings are final states', () => {

@@ -72,7 +72,11 @@ const samples: Samples = {
   },
   checkMessages: {
     branchLoop: checkMessages.branchLoop(['ping-x', 'pong-x']),
-    tooComplex: checkMessages.tooComplex(2_000_000),
+    tooComplex: checkMessages.tooComplex(2_000_000, '40 nodes × mood-x 7 values × 2 sets of visited nodes'),
+    loopTooComplex: checkMessages.loopTooComplex(50_000_000, 'gate-x → loop-x → gate-x'),
+    loopEarns: checkMessages.loopEarns('gate-x → loop-x → gate-x', 2, 'listen-x'),
+    revisitBeatsMax: checkMessages.revisitBeatsMax('gate-x → loop-x → gate-x', 12, 'listen-x'),
+    scoreUndecided: checkMessages.scoreUndecided('gate-x → loop-x → gate-x', 12, 200_000),
     noEnding: checkMessages.noEnding('gate-x'),
     maxNotPositive: checkMessages.maxNotPositive(-1),
     reachedOnlyByRevisit: checkMessages.reachedOnlyByRevisit('gate-x'),

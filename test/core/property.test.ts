@@ -1,7 +1,10 @@
 /**
  * Property tests on random small valid scenarios (fast-check):
  *  - `max` and each lesson's max equal a brute-force enumeration of simple paths, written
- *    here independently of the engine (its own conditions, clamping and `when` rule);
+ *    here independently of the engine (its own conditions, clamping and `when` rule), and
+ *    play (walks, revisits allowed) can never score more; each ending's best and worst equal
+ *    a plain Bellman-Ford over play's states; a case whose loops would let play score more
+ *    than the simple-path max is refused, and play can indeed score more there;
  *  - any sequence of steps either finishes or stops with a step error, never throws, and
  *    `percent` stays within 0..100.
  * Scenarios are built as plain data, written out as YAML and loaded through loadFile, so the
@@ -47,6 +50,8 @@ type Node =
   | { kind: 'branch'; when: BranchW[] }
   | { kind: 'end'; outcome: 'success' | 'partial' | 'failure' };
 interface Model {
+  /** built to lead only forward: no loop */
+  forward: boolean;
   meters: Record<string, { initial: number; min: number; max: number }>;
   nodes: Record<string, Node>;
   start: string;
@@ -82,6 +87,8 @@ const rawNode = fc.record({
   timeout: fc.option(rawWay, { nil: undefined, freq: 3 }),
 });
 const rawModel = fc.record({
+  // half the cases only lead forward (no loop), so that most of them load
+  forward: fc.boolean(),
   inner: fc.array(rawNode, { minLength: 1, maxLength: 6 }),
   ends: fc.array(fc.constantFrom('success', 'partial', 'failure'), { minLength: 1, maxLength: 2 }),
   // mostly small integer ranges (numeric situation keys); sometimes a half-way start, so values
@@ -127,20 +134,21 @@ function build(
   const nodes: Record<string, Node> = {};
   raw.inner.forEach((n, i) => {
     const id = inner[i]!;
-    const timeout = n.timeout ? { ...way(n.timeout, all), seconds: 1 + (n.timeout.target % 5) } : undefined;
+    const ahead = raw.forward ? all.slice(i + 1) : all;
+    const timeout = n.timeout ? { ...way(n.timeout, ahead), seconds: 1 + (n.timeout.target % 5) } : undefined;
     if (n.kind === 'choice') {
       nodes[id] = {
         kind: 'choice',
-        choices: n.ways.map((w, j) => ({ id: `c${j}`, ...way(w, all), ...(cond(w) ? { if: cond(w)! } : {}) })),
+        choices: n.ways.map((w, j) => ({ id: `c${j}`, ...way(w, ahead), ...(cond(w) ? { if: cond(w)! } : {}) })),
         ...(timeout ? { timeout } : {}),
       };
     } else if (n.kind === 'input') {
-      const rules: RuleW[] = n.ways.map((w) => ({ match: { any: [w.keyword] }, ...way(w, all) }));
-      rules[rules.length - 1] = { ...way(n.ways[n.ways.length - 1]!, all) }; // the fallback, last
+      const rules: RuleW[] = n.ways.map((w) => ({ match: { any: [w.keyword] }, ...way(w, ahead) }));
+      rules[rules.length - 1] = { ...way(n.ways[n.ways.length - 1]!, ahead) }; // the fallback, last
       nodes[id] = { kind: 'input', rules, ...(timeout ? { timeout } : {}) };
     } else {
       // automatic branches may only lead to trainee nodes, endings or later branches: no branch loops
-      const targets = all.filter((_t, k) => k > i || raw.inner[k]?.kind !== 'branch');
+      const targets = ahead.filter((t) => all.indexOf(t) > i || raw.inner[all.indexOf(t)]?.kind !== 'branch');
       // every entry but the last needs an `if` (the last one's is dropped below)
       const when: BranchW[] = n.ways.map((w) => ({
         ...way(w, targets),
@@ -154,7 +162,7 @@ function build(
   raw.ends.forEach((outcome, i) => {
     nodes[ends[i]!] = { kind: 'end', outcome: outcome as 'success' };
   });
-  return { meters, nodes, start: 'n0' };
+  return { forward: raw.forward, meters, nodes, start: 'n0' };
 }
 
 function toYaml(model: Model): string {
@@ -213,6 +221,37 @@ interface Brute {
   paths: number;
 }
 
+function holds(c: Cond | undefined, meters: Record<string, number>, before: readonly string[]): boolean {
+  if (!c) return true;
+  if ('visited' in c) return before.includes(c.visited);
+  const v = meters[c.meter]!;
+  return c.op === 'eq'
+    ? v === c.value
+    : c.op === 'gte'
+      ? v >= c.value
+      : c.op === 'gt'
+        ? v > c.value
+        : c.op === 'lte'
+          ? v <= c.value
+          : v < c.value;
+}
+
+/** The ways open at a node, as the contract says: shown choices, every rule, the timeout; a `when` node's first true entry. */
+function waysAt(node: Node, meters: Record<string, number>, before: readonly string[]): Way[] {
+  if (node.kind === 'choice')
+    return [...node.choices.filter((c) => holds(c.if, meters, before)), ...(node.timeout ? [node.timeout] : [])];
+  if (node.kind === 'input') return [...node.rules, ...(node.timeout ? [node.timeout] : [])];
+  if (node.kind === 'branch') return [node.when.find((b) => holds(b.if, meters, before))!];
+  return [];
+}
+
+function metersAfter(model: Model, meters: Record<string, number>, w: Way): Record<string, number> {
+  const next = { ...meters };
+  for (const [m, d] of Object.entries(w.effects))
+    next[m] = Math.min(model.meters[m]!.max, Math.max(model.meters[m]!.min, next[m]! + d));
+  return next;
+}
+
 function bruteForce(model: Model): Brute {
   const out: Brute = {
     total: -Infinity,
@@ -220,20 +259,6 @@ function bruteForce(model: Model): Brute {
     lessons: { a: -Infinity, b: -Infinity },
     endings: {},
     paths: 0,
-  };
-  const holds = (c: Cond | undefined, meters: Record<string, number>, before: readonly string[]) => {
-    if (!c) return true;
-    if ('visited' in c) return before.includes(c.visited);
-    const v = meters[c.meter]!;
-    return c.op === 'eq'
-      ? v === c.value
-      : c.op === 'gte'
-        ? v >= c.value
-        : c.op === 'gt'
-          ? v > c.value
-          : c.op === 'lte'
-            ? v <= c.value
-            : v < c.value;
   };
   const walk = (id: string, meters: Record<string, number>, path: string[], points: Record<string, number>) => {
     const node = model.nodes[id]!;
@@ -248,18 +273,12 @@ function bruteForce(model: Model): Brute {
       for (const l of LESSONS) out.lessons[l] = Math.max(out.lessons[l]!, points[l]!);
       return;
     }
-    const before = path.slice(0, -1);
-    let ways: Way[];
-    if (node.kind === 'choice')
-      ways = [...node.choices.filter((c) => holds(c.if, meters, before)), ...(node.timeout ? [node.timeout] : [])];
-    else if (node.kind === 'input') ways = [...node.rules, ...(node.timeout ? [node.timeout] : [])];
-    else ways = [node.when.find((b) => holds(b.if, meters, before))!];
-    for (const w of ways) {
+    for (const w of waysAt(node, meters, path.slice(0, -1))) {
       if (path.includes(w.goto)) continue;
-      const next = { ...meters };
-      for (const [m, d] of Object.entries(w.effects))
-        next[m] = Math.min(model.meters[m]!.max, Math.max(model.meters[m]!.min, next[m]! + d));
-      walk(w.goto, next, [...path, w.goto], { a: points.a! + (w.score.a ?? 0), b: points.b! + (w.score.b ?? 0) });
+      walk(w.goto, metersAfter(model, meters, w), [...path, w.goto], {
+        a: points.a! + (w.score.a ?? 0),
+        b: points.b! + (w.score.b ?? 0),
+      });
     }
   };
   const meters = Object.fromEntries(Object.entries(model.meters).map(([m, v]) => [m, v.initial]));
@@ -267,41 +286,129 @@ function bruteForce(model: Model): Brute {
   return out;
 }
 
+// ---- play as it is (walks), by plain Bellman-Ford over its states ----------------------
+
+interface Walks {
+  /** best over complete walks: total, lesson a, lesson b (Infinity: no bound); worst total (-Infinity: no floor) */
+  total: number;
+  lessons: Record<string, number>;
+  minTotal: number;
+  endings: Record<string, { best: number; worst: number }>;
+}
+
+/**
+ * Every state play can be in (node, meters, every node entered before), then Bellman-Ford
+ * from the start over the states that can still finish: rounds as many as states; if values
+ * still change after that, a loop earns (or loses) without bound.
+ */
+function walks(model: Model): Walks {
+  type State = { node: string; meters: Record<string, number>; before: string[] };
+  const keyOf = (st: State) => `${st.node}|${JSON.stringify(st.meters)}|${[...st.before].sort().join(',')}`;
+  const states: State[] = [];
+  const index = new Map<string, number>();
+  const edges: { from: number; to: number; a: number; b: number }[] = [];
+  const add = (st: State) => {
+    const k = keyOf(st);
+    if (!index.has(k)) index.set(k, states.push(st) - 1);
+    return index.get(k)!;
+  };
+  add({
+    node: model.start,
+    meters: Object.fromEntries(Object.entries(model.meters).map(([m, v]) => [m, v.initial])),
+    before: [],
+  });
+  for (let i = 0; i < states.length; i++) {
+    const st = states[i]!;
+    const before = st.before.includes(st.node) ? st.before : [...st.before, st.node];
+    for (const w of waysAt(model.nodes[st.node]!, st.meters, st.before)) {
+      const to = add({ node: w.goto, meters: metersAfter(model, st.meters, w), before });
+      edges.push({ from: i, to, a: w.score.a ?? 0, b: w.score.b ?? 0 });
+    }
+  }
+  const isEnd = (i: number) => model.nodes[states[i]!.node]!.kind === 'end';
+  const finishes = new Set(states.map((_, i) => i).filter(isEnd));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const e of edges)
+      if (finishes.has(e.to) && !finishes.has(e.from)) changed = finishes.add(e.from) !== undefined;
+  }
+  const live = edges.filter((e) => finishes.has(e.from) && finishes.has(e.to));
+  const best = (weight: (e: (typeof edges)[number]) => number) => {
+    const v = states.map((_, i) => (i === 0 ? 0 : -Infinity));
+    for (let round = 0; round <= states.length; round++) {
+      let changed = false;
+      for (const e of live)
+        if (v[e.from]! + weight(e) > v[e.to]!) {
+          v[e.to] = v[e.from]! + weight(e);
+          changed = true;
+        }
+      if (!changed) return v;
+    }
+    return v.map((x) => (x === -Infinity ? x : Infinity)); // still changing: unbounded wherever reached
+  };
+  const total = best((e) => e.a + e.b);
+  const worst = best((e) => -(e.a + e.b)).map((x) => 0 - x);
+  const top = (v: number[]) => Math.max(-Infinity, ...v.filter((_, i) => isEnd(i)));
+  const endings: Walks['endings'] = {};
+  states.forEach((st, i) => {
+    if (!isEnd(i) || total[i] === -Infinity) return;
+    const e = (endings[st.node] ??= { best: -Infinity, worst: Infinity });
+    e.best = Math.max(e.best, total[i]!);
+    e.worst = Math.min(e.worst, worst[i]!);
+  });
+  return {
+    total: top(total),
+    lessons: { a: top(best((e) => e.a)), b: top(best((e) => e.b)) },
+    minTotal: Math.min(Infinity, ...worst.filter((_, i) => isEnd(i) && total[i]! > -Infinity)),
+    endings,
+  };
+}
+
 const scenarioModel = rawModel.map(build);
 
 // ---- properties -------------------------------------------------------------------------
 
-describe('random small scenarios', () => {
-  it("max, min, every lesson max and each ending's best/worst equal a brute-force enumeration of simple paths", () => {
+describe('random small scenarios: the maxima', () => {
+  it('max and every lesson max equal a brute-force enumeration of simple paths, and play cannot beat them', () => {
     let scored = 0;
+    let refused = 0;
     fc.assert(
       fc.property(scenarioModel, (model) => {
         const brute = bruteForce(model);
+        const play = walks(model);
         const loaded = loadFile(toYaml(model), 'random.yaml');
-        const errors = loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+        const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
         if (loaded.kind !== 'scenario' || !loaded.scenario) {
-          // the only reasons a generated scenario may be refused: nothing to score, or no way to an ending
-          expect(errors.length).toBe(1);
-          if (errors[0] === 'no-ending') expect(brute.paths).toBe(0);
-          else {
-            expect(errors[0]).toBe('max-not-positive');
-            expect(brute.total).toBeLessThanOrEqual(0);
-          }
+          refused++;
+          expect(errors.length).toBeGreaterThan(0);
+          for (const e of errors) checkRefusal(e, brute, play);
           return;
         }
         scored++;
         const { maxima } = explore(loaded.scenario);
         expect(maxima.total).toBe(brute.total);
-        expect(maxima.minTotal).toBe(brute.minTotal);
-        expect(maxima.endings).toEqual(brute.endings);
-        for (const l of loaded.scenario.scoredLessons) expect(maxima.lessons[l]).toBe(brute.lessons[l]);
+        expect(play.total).toBe(brute.total);
+        for (const l of loaded.scenario.scoredLessons) {
+          expect(maxima.lessons[l]).toBe(brute.lessons[l]);
+          expect(play.lessons[l]).toBe(brute.lessons[l]);
+        }
+        expect(maxima.minTotal).toBe(play.minTotal);
+        expect(maxima.endings).toEqual(play.endings);
+        // without a loop, play is the simple paths
+        if (model.forward) {
+          expect(maxima.minTotal).toBe(brute.minTotal);
+          expect(maxima.endings).toEqual(brute.endings);
+        }
       }),
       { numRuns: 300 },
     );
-    // the generator must mostly produce scenarios that load, or the property says little
+    // the generator must produce both kinds often, or the property says little
     expect(scored).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(30);
   });
+});
 
+describe('random small scenarios: play', () => {
   const step: fc.Arbitrary<TestStep> = fc.oneof(
     fc.constantFrom<TestStep>('c0', 'c1', 'c2', 'nope', { wait: true }),
     fc.constantFrom(...KEYWORDS, '', 'ＨＥＬＬＯ', '您 好！').map((say) => ({ say })),
@@ -376,7 +483,34 @@ describe('random small scenarios', () => {
   });
 });
 
+/** Why lint refused a random case, checked against the brute forces. */
+function checkRefusal(e: { code: string; message: string }, brute: Brute, play: Walks) {
+  switch (e.code) {
+    case 'no-ending':
+      expect(play.total).toBe(-Infinity);
+      return;
+    case 'max-not-positive':
+      expect(brute.total).toBeLessThanOrEqual(0);
+      expect(play.total).toBe(brute.total);
+      return;
+    case 'loop-earns-points':
+    case 'revisit-beats-max': {
+      // play can indeed score more than any simple path (for the lesson named, if one is)
+      const lesson = /lesson '([ab])'/.exec(e.message)?.[1];
+      if (lesson) expect(play.lessons[lesson]!).toBeGreaterThan(brute.lessons[lesson]!);
+      else expect(play.total).toBeGreaterThan(brute.total);
+      if (e.code === 'loop-earns-points') expect(lesson ? play.lessons[lesson] : play.total).toBe(Infinity);
+      return;
+    }
+    default:
+      throw new Error(`unexpected refusal: ${e.code}: ${e.message}`);
+  }
+}
+
 function checkReport(scenario: Scenario, report: RunReport) {
+  // lint refuses a case whose loops would let play pass its max
+  expect(report.score.total).toBeLessThanOrEqual(report.score.max);
+  for (const l of Object.values(report.score.lessons)) expect(l.points).toBeLessThanOrEqual(l.max);
   expect(report.score.percent).toBeGreaterThanOrEqual(0);
   expect(report.score.percent).toBeLessThanOrEqual(100);
   expect(Number.isInteger(report.score.percent)).toBe(true);

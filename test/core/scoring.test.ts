@@ -3,7 +3,17 @@
  * clamping, timeouts, negative points, per-lesson maxima, `passed` and `percent`.
  */
 import { describe, expect, it } from 'vitest';
-import { compile, explore, percentOf, runSteps, scoreOf, type RunResult, type TestStep } from '../../src/core/index.js';
+import {
+  compile,
+  explore,
+  loadFile,
+  loadScenario,
+  percentOf,
+  runSteps,
+  scoreOf,
+  type RunResult,
+  type TestStep,
+} from '../../src/core/index.js';
 import { header, load, yaml } from './helpers.js';
 
 function run(text: string, steps: readonly TestStep[]) {
@@ -63,7 +73,7 @@ describe('conditions on visited', () => {
     nodes:
       hub:
         choices:
-          - { id: again, if: { visited: hub }, score: { a: 5 }, goto: e }
+          - { id: again, if: { visited: hub }, score: { a: 1 }, goto: e }
           - { id: detour, goto: side }
           - { id: leave, score: { a: 1 }, goto: e }
       side:
@@ -83,15 +93,18 @@ describe('conditions on visited', () => {
   it('a node entered earlier in the run counts, also when it is entered again', () => {
     const report = ok(run(text, ['detour', 'back', 'again']));
     expect(report.path).toEqual(['hub', 'side', 'hub', 'e']);
-    expect(report.score.total).toBe(5);
+    expect(report.score).toMatchObject({ total: 1, max: 1, percent: 100 });
   });
 
-  it('max counts only simple paths: hub cannot be re-entered for the 5 points', () => {
-    const s = load(text);
-    expect(explore(s).maxima.total).toBe(1);
-    // so a run that loops back scores more than max, and percent is clamped to 100
-    const report = ok(run(text, ['detour', 'back', 'again']));
-    expect(report.score).toMatchObject({ total: 5, max: 1, percent: 100 });
+  it('a choice that only a revisit opens may not score more than max: lint names the loop', () => {
+    // again pays 5 once hub is entered a second time; max (paths without repeats) is 1
+    const loaded = loadScenario(text.replace('score: { a: 1 }, goto: e }', 'score: { a: 5 }, goto: e }'), 'x.yaml');
+    expect(loaded.scenario).toBeUndefined();
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['10:3 revisit-beats-max']);
+    expect(errors[0]!.message).toMatch(
+      /a trainee can score 5 points, but only by going round the loop hub → side → hub/,
+    );
   });
 
   it('visited in a `when` entry is evaluated on the path so far', () => {
@@ -285,9 +298,9 @@ describe('points and percent', () => {
   });
 });
 
-describe('max over simple paths in a cyclic scenario', () => {
-  // a ⇄ b loop that pays 2 on every lap; only simple paths count, so the loop pays once
-  const text =
+describe('loops', () => {
+  // a ⇄ b loop that pays 2 on every way round it
+  const farming =
     header('cycle', 'meters:\n  laps: { initial: 0, min: 0, max: 10 }\n') +
     yaml`
     start: a
@@ -304,18 +317,47 @@ describe('max over simple paths in a cyclic scenario', () => {
         end: { outcome: success }
   `;
 
-  it('max and per-lesson maxima over simple paths only', () => {
-    const m = explore(load(text)).maxima;
-    // simple paths: a→end (1), a→b→end (2+1 = 3); a→b→a→… re-enters a
-    expect(m.total).toBe(3);
-    expect(m.lessons).toEqual({ a: 2, b: 1 });
+  it('a loop that earns points each round is a lint error naming the loop and the points per round', () => {
+    const loaded = loadScenario(farming, 'x.yaml');
+    expect(loaded.scenario).toBeUndefined();
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.code)).toEqual(['loop-earns-points']);
+    expect(errors[0]!.message).toMatch(/^going round the loop (a → b → a|b → a → b) earns 4 points each round/);
+    expect(errors[0]!.message).toMatch(/score the reply only on the way out of the loop/);
+    const zh = loadFile(farming, 'x.yaml', undefined, { lang: 'zh' }).diagnostics[0]!.message;
+    expect(zh).toMatch(/每走一圈就多得 4 分/);
+    // it points at the score of the first earning way round the loop
+    expect(`${errors[0]!.line}`).toMatch(/^1[0-9]$/);
   });
 
-  it('a run may loop (it is not limited to simple paths), and percent stays at most 100', () => {
-    const r = ok(run(text, ['lap', 'back', 'lap', 'back', 'lap', 'out']));
+  it('a loop that earns for one lesson alone (and loses as much of another) is caught too', () => {
+    const loaded = loadFile(farming.replace('{ id: back, score: { a: 2 }', '{ id: back, score: { b: -4 }'), 'x.yaml');
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.code)).toEqual(['loop-earns-points']);
+    expect(errors[0]!.message).toMatch(/earns 2 points each round \(lesson 'a'\)/);
+  });
+
+  // the same loop, scored only on the way out of it
+  const fixed = farming
+    .replace('score: { a: 2 }, effects', 'effects')
+    .replace('{ id: back, score: { a: 2 }, goto: a }', '{ id: back, goto: a }');
+
+  it('with the points on the way out, max is exact and a run that loops scores at most max', () => {
+    const m = explore(load(fixed)).maxima;
+    expect(m.total).toBe(1);
+    expect(m.lessons).toEqual({ a: 1, b: 1 });
+    const r = ok(run(fixed, ['lap', 'back', 'lap', 'back', 'lap', 'out']));
     expect(r.path).toEqual(['a', 'b', 'a', 'b', 'a', 'b', 'end']);
     expect(r.meters).toEqual({ laps: 3 });
-    expect(r.score).toMatchObject({ total: 11, max: 3, percent: 100 });
+    expect(r.score).toMatchObject({ total: 1, max: 1, percent: 100 });
+  });
+
+  it('a loop that loses points each round leaves the worst total without a floor', () => {
+    const losing = fixed.replace('{ id: back, goto: a }', '{ id: back, score: { b: -1 }, goto: a }');
+    const m = explore(load(losing)).maxima;
+    expect(m.total).toBe(1);
+    expect(m.minTotal).toBe(-Infinity);
+    expect(m.endings.end).toEqual({ best: 1, worst: -Infinity });
   });
 });
 

@@ -74,12 +74,14 @@ describe('lint refuses absurd numbers, at their position, naming the limit', () 
 });
 
 /**
- * A loop at the limit: every step scores 10,000 on each of 40 lessons and moves an unbounded
- * meter by 10,000; a run of thousands of steps stays finite and exact.
+ * A loop at the limit: every step round it loses 10,000 on each of 40 lessons and moves an
+ * unbounded meter by 10,000; a run of thousands of steps stays finite and exact. (A loop that
+ * earns points each round is a lint error, `loop-earns-points`: play could pass `max`.)
  */
 function loopAtLimit(lessons: number): string {
   const ids = Array.from({ length: lessons }, (_, i) => `l${i}`);
   const points = Object.fromEntries(ids.map((id) => [id, MAX_SCENARIO_NUMBER]));
+  const lost = Object.fromEntries(ids.map((id) => [id, -MAX_SCENARIO_NUMBER]));
   return stringify({
     id: 'loop-at-limit',
     title: 'At the limit',
@@ -93,17 +95,17 @@ function loopAtLimit(lessons: number): string {
         choices: [
           {
             id: 'more',
-            score: points,
+            score: lost,
             effects: { pressure: MAX_SCENARIO_NUMBER, floor: -MAX_SCENARIO_NUMBER },
             goto: 'back',
           },
-          { id: 'stop', goto: 'done' },
+          { id: 'stop', score: points, goto: 'done' },
         ],
       },
       back: {
         text: 'Back',
         choices: [
-          { id: 'on', score: points, goto: 'again' },
+          { id: 'on', score: lost, goto: 'again' },
           { id: 'finish', score: points, goto: 'done' },
         ],
       },
@@ -133,9 +135,10 @@ describe('arithmetic cannot reach Infinity or NaN', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expectFinite(result.report);
-    expect(result.report.score.total).toBe(5000 * 40 * MAX_SCENARIO_NUMBER); // 2·10^9, exact
+    // 4,999 steps lose 10,000 on each lesson, the last one earns it: -1,999,200,000, exact
+    expect(result.report.score.total).toBe((1 - 4999) * 40 * MAX_SCENARIO_NUMBER);
     expect(result.report.meters).toEqual({ pressure: 2501 * MAX_SCENARIO_NUMBER, floor: -2501 * MAX_SCENARIO_NUMBER });
-    expect(result.report.score.percent).toBe(100);
+    expect(result.report.score.percent).toBe(0);
   });
 
   it('the maxima of a long chain at the limit are finite', () => {

@@ -1,4 +1,8 @@
-/** `roleplay lint`: check scenario and lesson files. Its work (lint-run.ts) loads when it runs. */
+/**
+ * `roleplay lint`: check scenario and lesson files. Its work (lint-run.ts) loads when it runs,
+ * and only when lint's cache (lint-cache.ts) cannot answer: an unchanged file is answered
+ * without loading the parser, the validator or the analyses.
+ */
 import { type Command, Option } from 'commander';
 import { type CliEnv, langOf, said, UserError } from '../env.js';
 import { jsonFlag, langOfCaseOption } from '../options.js';
@@ -7,6 +11,8 @@ interface LintFlags {
   strict?: boolean;
   format?: 'text' | 'json';
   json?: boolean;
+  /** false under --no-cache */
+  cache?: boolean;
 }
 
 export function register(program: Command, env: CliEnv): void {
@@ -33,6 +39,13 @@ export function register(program: Command, env: CliEnv): void {
         .default('text'),
     )
     .option('--json', `${jsonFlag[lang]}${said('（即 --format json）', ' (the same as --format json)')[lang]}`)
+    .option(
+      '--no-cache',
+      said(
+        '不读也不写 lint 的结果缓存（ROLEPLAY_CACHE_DIR，否则 $XDG_CACHE_HOME/roleplay，否则 node_modules/.cache/roleplay 或 ~/.cache/roleplay）',
+        "neither read nor write lint's cache of results (ROLEPLAY_CACHE_DIR, else $XDG_CACHE_HOME/roleplay, else node_modules/.cache/roleplay or ~/.cache/roleplay)",
+      )[lang],
+    )
     .addOption(langOfCaseOption(lang))
     .action(env.withExit(action));
 }
@@ -48,5 +61,7 @@ export async function action(paths: string[], opts: LintFlags, cmd: Command): Pr
       2,
     );
   const format = opts.json ? 'json' : opts.format;
-  return (await import('./lint-run.js')).lintCommand(paths, { strict: opts.strict === true, format, lang });
+  const options = { strict: opts.strict === true, format, lang, cache: opts.cache !== false };
+  const cached = (await import('../lint-cache.js')).lintFromCache(paths, options);
+  return cached ?? (await import('./lint-run.js')).lintCommand(paths, options);
 }
