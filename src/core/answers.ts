@@ -6,6 +6,7 @@
  */
 import { firstMatchingRule } from './match.js';
 import type { Match, Rule } from './model.js';
+import { type AST, RegExpParser } from '@eslint-community/regexpp';
 
 /** Answers tried for a fallback rule: short, neutral, in both UI languages. */
 const NEUTRAL_ANSWERS = ['嗯', 'hmm', 'x', '1', '……'];
@@ -52,143 +53,63 @@ export function regexSamples(pattern: string, variants = 4): string[] {
 
 class Unsupported extends Error {}
 
-/** One string the pattern matches; `variant` picks among alternatives so that variants differ. */
+/** Tried in this order wherever the pattern allows a set of characters (`.`, `\d`, `[^…]`, `\p{…}`). */
+const SET_CANDIDATES = ['a', '1', '好', 'x', ' ', '-'];
+
+/**
+ * One string the pattern matches (parsed by regexpp, as lint's safety check parses it);
+ * `variant` picks among alternatives so that variants differ. Each quantifier repeats its
+ * minimum number of times. Undefined for what is not attempted: lookarounds,
+ * backreferences, a set no candidate character is in.
+ */
 function sample(pattern: string, variant: number): string | undefined {
-  let i = 0;
-  const peek = () => pattern[i];
-
-  const alternation = (): string => {
-    const options: string[] = [sequence()];
-    while (peek() === '|') {
-      i++;
-      options.push(sequence());
-    }
-    return options[variant % options.length]!;
-  };
-
-  const sequence = (): string => {
-    let s = '';
-    while (i < pattern.length && peek() !== '|' && peek() !== ')') {
-      const a = atom();
-      s += quantified(a);
-    }
-    return s;
-  };
-
-  const quantified = (a: string): string => {
-    const q = peek();
-    let times = 1;
-    if (q === '*' || q === '?') {
-      i++;
-      times = 0;
-    } else if (q === '+') {
-      i++;
-      times = 1;
-    } else if (q === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
-      if (m) {
-        i += m[0].length;
-        times = Number(m[1]);
-      }
-    }
-    if (times !== 1 && peek() === '?')
-      i++; // lazy
-    else if (q === '+' && peek() === '?') i++;
-    return a.repeat(times);
-  };
-
-  const atom = (): string => {
-    const c = pattern[i++]!;
-    switch (c) {
-      case '^':
-      case '$':
-        return '';
-      case '.':
-        return 'a';
-      case '(': {
-        if (peek() === '?') {
-          if (pattern[i + 1] === ':') i += 2;
-          else throw new Unsupported();
-        }
-        const inner = alternation();
-        if (peek() !== ')') throw new Unsupported();
-        i++;
-        return inner;
-      }
-      case '[':
-        return charClass();
-      case '\\':
-        return escapeAt();
-      default:
-        return c;
-    }
-  };
-
-  const escapeAt = (): string => {
-    const c = pattern[i++];
-    if (c === undefined) throw new Unsupported();
-    if (c === 'd') return '1';
-    if (c === 'w') return 'a';
-    if (c === 'b' || c === 'B') return '';
-    if (c === 'p') {
-      const m = /^\{([^}]*)\}/.exec(pattern.slice(i));
-      if (!m) throw new Unsupported();
-      i += m[0].length;
-      if (/^(L|Letter|Ll|Script=Latin)$/.test(m[1]!)) return 'a';
-      if (/^(N|Nd|Number)$/.test(m[1]!)) return '1';
-      if (/Han/.test(m[1]!)) return '好';
-      throw new Unsupported();
-    }
-    if (/[1-9kDWSsPnrtfvux0c]/.test(c)) throw new Unsupported();
-    return c;
-  };
-
-  const charClass = (): string => {
-    const negated = peek() === '^';
-    if (negated) i++;
-    const members: string[] = [];
-    let first = true;
-    while (i < pattern.length && (peek() !== ']' || first)) {
-      first = false;
-      let c = pattern[i++]!;
-      if (c === '\\') {
-        const e = pattern[i++];
-        if (e === 'd') {
-          members.push('0123456789');
-          continue;
-        }
-        if (e === 'w') {
-          members.push('abcdefghijklmnopqrstuvwxyz');
-          continue;
-        }
-        if (e === undefined) throw new Unsupported();
-        c = e;
-      }
-      if (peek() === '-' && pattern[i + 1] !== ']' && pattern[i + 1] !== undefined) {
-        const to = pattern[i + 1]!;
-        i += 2;
-        members.push(c + to);
-      } else members.push(c);
-    }
-    if (peek() !== ']') throw new Unsupported();
-    i++;
-    const chars = members.join('');
-    if (!negated) return chars[0] ?? '';
-    const pick = ['a', 'x', '1', '好'].find((ch) => !chars.includes(ch) && !inRanges(ch, members));
-    if (pick === undefined) throw new Unsupported();
-    return pick;
-  };
-
+  let ast: AST.Pattern;
   try {
-    const s = alternation();
-    if (i !== pattern.length) return undefined;
-    return s;
+    ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(pattern, 0, pattern.length, { unicode: true });
+  } catch {
+    return undefined;
+  }
+  try {
+    return alternatives(ast.alternatives, variant);
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
 }
 
-function inRanges(ch: string, members: readonly string[]): boolean {
-  return members.some((m) => m.length === 2 && ch >= m[0]! && ch <= m[1]!);
+function alternatives(options: readonly AST.Alternative[], variant: number): string {
+  const chosen = options[variant % options.length]!;
+  return chosen.elements.map((e) => element(e, variant)).join('');
+}
+
+function element(e: AST.Element, variant: number): string {
+  switch (e.type) {
+    case 'Character':
+      return String.fromCodePoint(e.value);
+    case 'CharacterSet':
+    case 'CharacterClass':
+      return characterOf(e);
+    case 'Group':
+    case 'CapturingGroup':
+      return alternatives(e.alternatives, variant);
+    case 'Quantifier':
+      return element(e.element, variant).repeat(e.min);
+    case 'Assertion':
+      // ^, $, \b and \B hold at the ends and between words the samples are joined with
+      if (e.kind === 'start' || e.kind === 'end' || e.kind === 'word') return '';
+      throw new Unsupported();
+    default:
+      throw new Unsupported();
+  }
+}
+
+/** A character the set or class matches: a candidate it takes, or a positive class's first member. */
+function characterOf(e: AST.CharacterSet | AST.CharacterClass): string {
+  const set = new RegExp(`^${e.raw}$`, 'u');
+  const candidate = SET_CANDIDATES.find((ch) => set.test(ch));
+  if (candidate !== undefined) return candidate;
+  const first = e.type === 'CharacterClass' && !e.negate ? e.elements[0] : undefined;
+  if (first?.type === 'Character') return String.fromCodePoint(first.value);
+  if (first?.type === 'CharacterClassRange') return String.fromCodePoint(first.min.value);
+  throw new Unsupported();
 }
