@@ -15,7 +15,7 @@
  */
 import { CST, Parser, type LineCounter } from 'yaml';
 import { MAX_NESTING } from './yaml-depth.js';
-import type { Path } from './yaml-source.js';
+import type { Path } from './yaml-path.js';
 
 type Token = CST.Token;
 type SourceToken = CST.SourceToken;

@@ -8,9 +8,9 @@ import { plainYaml } from './yaml-plain.js';
 import { yamlCode, yamlMessages as M, type Message } from './messages.js';
 import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from './yaml-depth.js';
 import type { Lang } from './text.js';
+import type { Path } from './yaml-path.js';
 
-export type PathSegment = string | number;
-export type Path = readonly PathSegment[];
+export type { Path, PathSegment } from './yaml-path.js';
 
 export interface Position {
   readonly line: number;
