@@ -110,7 +110,7 @@ interface Edge {
 
 function edgesOf(scenario: Scenario, lang: string, highlight?: FoundPath): Edge[] {
   const onBest = new Set<string>();
-  for (const step of highlight?.ways ?? []) onBest.add(wayKey(step.node, step.way));
+  for (const step of highlight?.ways ?? []) onBest.add(edgeKey(step.node, step.way));
   const edges: Edge[] = [];
   for (const node of Object.values(scenario.nodes)) {
     for (const way of waysOf(node)) {
@@ -118,14 +118,14 @@ function edgesOf(scenario: Scenario, lang: string, highlight?: FoundPath): Edge[
         from: node.id,
         to: consequenceOf(way).goto,
         label: wayLabel(node, way, lang),
-        best: onBest.has(wayKey(node.id, way)),
+        best: onBest.has(edgeKey(node.id, way)),
       });
     }
   }
   return edges;
 }
 
-function wayKey(node: NodeId, way: Way): string {
+function edgeKey(node: NodeId, way: Way): string {
   const which =
     way.kind === 'choice' ? way.choice.id : way.kind === 'rule' || way.kind === 'branch' ? String(way.index) : '';
   return `${node}\u0000${way.kind}\u0000${which}`;
@@ -169,7 +169,7 @@ export interface GraphData {
 
 export function graphData(scenario: Scenario, options: Omit<GraphOptions, 'format' | 'textChars'>): GraphData {
   const onBest = new Set(options.highlight?.nodes ?? []);
-  const bestWays = new Set((options.highlight?.ways ?? []).map((s) => wayKey(s.node, s.way)));
+  const bestWays = new Set((options.highlight?.ways ?? []).map((s) => edgeKey(s.node, s.way)));
   return {
     scenario: scenario.id,
     start: scenario.start,
@@ -189,7 +189,7 @@ export function graphData(scenario: Scenario, options: Omit<GraphOptions, 'forma
         index: way.kind === 'rule' || way.kind === 'branch' ? way.index + 1 : null,
         label: wayLabel(node, way, options.lang),
         points: Object.values(consequenceOf(way).score).reduce((s, p) => s + p, 0),
-        best: bestWays.has(wayKey(node.id, way)),
+        best: bestWays.has(edgeKey(node.id, way)),
       })),
     ),
   };

@@ -4,7 +4,7 @@
  * the menu read them; they live here so those layers share them without importing the store.
  */
 import type { LessonCatalog } from './load.js';
-import type { Outcome } from './model.js';
+import type { Outcome, Way } from './model.js';
 import type { StepAction } from './machine.js';
 import type { Lang } from './text.js';
 
@@ -17,6 +17,20 @@ export type SessionMode = Mode | 'headless';
 
 /** How a step was taken, stored as the machine recorded it. */
 export type RecordedAction = StepAction;
+
+/** How the records name a way: a choice id, `rule N`, `timeout`, `when N` (store/event-columns.ts writes them). */
+export function wayKey(way: Way): string {
+  switch (way.kind) {
+    case 'choice':
+      return way.choice.id;
+    case 'timeout':
+      return 'timeout';
+    case 'rule':
+      return `rule ${way.index + 1}`;
+    case 'branch':
+      return `when ${way.index + 1}`;
+  }
+}
 
 /**
  * One step, exactly as it is hashed into the session's chain. Everything a reviewer needs is
