@@ -27,6 +27,10 @@ describe('wrapText', () => {
     for (let w = 8; w <= 50; w++)
       for (const l of wrapText(quoted, w).slice(1)) expect(l[0], `width ${w}`).not.toMatch(/[，。、”]/);
   });
+  it('never ends a line with opening punctuation: it goes on with what it opens', () => {
+    const text = '练习记录数据库文件，或团队服务器 postgres://user@host:port/db（密码放在 ~/.pgpass 里）他说：“好的。”';
+    for (let w = 8; w <= 60; w++) for (const l of wrapText(text, w)) expect(l, `width ${w}`).not.toMatch(/[（“]$/);
+  });
   it('breaks English at spaces and cuts words longer than a line', () => {
     expect(wrapText('the quick brown fox', 10)).toEqual(['the quick', 'brown fox']);
     expect(wrapText('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
