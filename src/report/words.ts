@@ -15,8 +15,8 @@ import {
   type ScenarioNode,
   type Way,
 } from '../core/index.js';
-import { bestRules } from '../core/answer-checks.js';
-import { wayKey } from '../core/records.js';
+import { bestRules } from '../core/format/answer-checks.js';
+import { wayKey } from '../core/records/records.js';
 import { recordStrings } from './strings.js';
 
 /** ✓ a way that earns points, ✗ one that loses them, · one that does neither. */

@@ -17,9 +17,9 @@ import type {
   SessionResult,
   SessionRow,
   StoredEvent,
-} from '../core/records.js';
+} from '../core/records/records.js';
 import type { LedgerEntry, OriginEntry } from './ledger.js';
-import type { TraineeProgress } from '../core/progress.js';
+import type { TraineeProgress } from '../core/records/progress.js';
 
 /**
  * A failure of the session database, in words for the person at the terminal, in both
@@ -46,7 +46,7 @@ export const storeProblems = {
     ),
 };
 
-// The record shapes are core types (core/records.ts), shared with review and reports.
+// The record shapes are core types (core/records/records.ts), shared with review and reports.
 export type {
   EventContent,
   LessonResult,
@@ -59,7 +59,7 @@ export type {
   SessionResult,
   SessionRow,
   StoredEvent,
-} from '../core/records.js';
+} from '../core/records/records.js';
 
 export interface SessionFilter {
   readonly trainee?: string;

@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import { SimulatedClock } from 'xstate';
 import { compile, explore, runSteps, type TestStep } from '../../src/core/index.js';
 import { PausableClock } from '../../src/ui/clock.js';
-import { reviewPath } from '../../src/core/best-path.js';
+import { reviewPath } from '../../src/core/analysis/best-path.js';
 import { bar, meterDeltas, sparkline } from '../../src/ui/meters.js';
 import { padEnd, truncate, widthOf, wrapText } from '../../src/text/layout.js';
 import { styleOf, themeFromEnv } from '../../src/ui/theme.js';

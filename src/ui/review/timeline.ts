@@ -15,10 +15,10 @@ import {
   type Scenario,
   type StepRecord,
 } from '../../core/index.js';
-import { type RecordedAction, type SessionRow, type StoredEvent, wayKey } from '../../core/records.js';
+import { type RecordedAction, type SessionRow, type StoredEvent, wayKey } from '../../core/records/records.js';
 import { actionText, lessonTitle, modelAnswer, speakerName, wayText, whyBetter } from '../describe.js';
 import { meterLabel } from '../meters.js';
-import { reviewPath, type TurnReview } from '../../core/best-path.js';
+import { reviewPath, type TurnReview } from '../../core/analysis/best-path.js';
 
 export interface TimelineChoice {
   readonly id: string;
