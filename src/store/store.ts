@@ -1,5 +1,6 @@
 /**
- * The one interface every session store implements (SQLite now, PostgreSQL later), so that
+ * The one interface every session store implements (SQLite, PostgreSQL, the team store over
+ * both), so that
  * recording, review, reports, export and verify never know which database they talk to.
  *
  * Every method returns a Promise. The SQLite store does its work synchronously inside the
