@@ -29,7 +29,7 @@ const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff00-\uffef]/;
 
 describe('roleplay new', () => {
   it.each(['zh', 'en'] as const)(
-    'writes a starter that passes lint --strict and its own tests as written (--lang %s)',
+    'writes a starter that passes lint --strict, its own tests and the audit, with no warning (--lang %s)',
     (lang) => {
       const dir = tempDir();
       const made = rp(['new', 'late-delivery', '--dir', dir, '--lang', lang]);
@@ -47,6 +47,13 @@ describe('roleplay new', () => {
       const test = rp(['test', '--lang', 'en', file]);
       expect(test.status).toBe(0);
       expect(test.stdout.trim().split('\n').at(-1)).toBe('4 passed, 0 failed');
+
+      // the starter is the model trainers copy: its best reply is not the longest or the politest
+      const audit = rp(['audit', '--lang', 'en', file]);
+      expect(audit.status).toBe(0);
+      expect(audit.stderr.trim().split('\n').at(-1)).toBe(
+        '1 case audited: 0 passed by a naive strategy, 0 errors, 0 warnings',
+      );
     },
   );
 

@@ -193,9 +193,11 @@ ${note('whenNode', '  ')}
         score: { concrete-times: 2 }
         goto: resolved
       - id: vague
-        text: { zh: “很快就好，您放心。”, en: '"It''ll be fine soon, don''t worry."' }
+        text:
+          zh: “我这就去查，今天之内尽快给您处理好，一有消息马上告诉您，您放心。”
+          en: '"I''m on it now. We''ll get it sorted as soon as we can today, and I''ll tell you the moment there''s news."'
         score: { concrete-times: -1 }
-        feedback: { zh: “很快”不是时间。, en: '"Soon" is not a time.' }
+        feedback: { zh: “尽快”“马上”都不是时间：说一个他能记下来的钟点。, en: '"As soon as we can" is not a time: give him one he can write down.' }
         goto: unconvinced
 
 ${note('endings', '  ')}
