@@ -28,3 +28,17 @@ await build({
   minify: false,
   logLevel: 'warning',
 });
+
+// The bundled lesson catalog, loaded once here rather than at every start of the CLI (every
+// scenario file sees it): src/cli/bundled-catalog.ts uses it while scenarios/lessons.yaml
+// is still the text it was made from.
+{
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const { createHash } = await import('node:crypto');
+  const { loadFile } = await import('./dist/core/index.js');
+  const text = readFileSync('scenarios/lessons.yaml', 'utf8');
+  const loaded = loadFile(text, 'scenarios/lessons.yaml');
+  if (loaded.kind !== 'catalog' || !loaded.catalog) throw new Error('scenarios/lessons.yaml is not a lesson catalog');
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  writeFileSync('dist/bundled-catalog.json', `${JSON.stringify({ sha256, catalog: loaded.catalog })}\n`);
+}
