@@ -19,8 +19,8 @@
 // paths  = analysePaths() + bestPath(): what `roleplay paths` and `graph --best` compute
 import { performance } from 'node:perf_hooks';
 import { explore, loadFile } from '../dist/core/index.js';
-import { bestPath } from '../dist/core/best-path.js';
-import { analysePaths } from '../dist/core/paths.js';
+import { bestPath } from '../dist/core/analysis/best-path.js';
+import { analysePaths } from '../dist/core/analysis/paths.js';
 import { chain, generateScenario, loops, ring } from './lib/generate.mjs';
 
 const GOAL_MS = 1000;

@@ -3,7 +3,7 @@
 // "Raw XState" is the same case written directly as an XState v5 machine, the way one would
 // by hand: a state per node, guarded transitions, `after` for timeouts, `always` for `when`
 // nodes, and a context of meters, points and the nodes visited so far (what conditions
-// need). It records no history. roleplay's headless play is its own API (core/session.ts
+// need). It records no history. roleplay's headless play is its own API (core/play/session.ts
 // Play: turn, choose, say), which also keeps every step for the debrief. Both are driven by
 // the same seeded choices, and must play the very same games (same number of steps).
 import { assign, createActor, setup, SimulatedClock } from 'xstate';

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LessonCatalog } from '../core/load.js';
+import type { LessonCatalog } from '../core/format/load.js';
 import { BUNDLED_SCENARIOS, CATALOG_FILE, PACKAGE_ROOT } from './scenario-paths.js';
 
 export const BUNDLED_CATALOG_JSON = join(PACKAGE_ROOT, 'dist', 'bundled-catalog.json');

@@ -6,11 +6,11 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 // the core's modules by name, not core/index.js: lint should not load the play engine (xstate)
-import type { Diagnostic } from '../core/diagnostics.js';
-import { EMPTY_CATALOG, loadFile, mergeCatalogs, type LessonCatalog, type Loaded } from '../core/load.js';
-import type { Scenario } from '../core/model.js';
+import type { Diagnostic } from '../core/format/diagnostics.js';
+import { EMPTY_CATALOG, loadFile, mergeCatalogs, type LessonCatalog, type Loaded } from '../core/format/load.js';
+import type { Scenario } from '../core/format/model.js';
 import type { Lang } from '../core/text.js';
-import { fileMessages as M, resolveMessages, type Message } from '../core/messages.js';
+import { fileMessages as M, resolveMessages, type Message } from '../core/format/messages.js';
 import { preparedBundledCatalog } from './bundled-catalog.js';
 import { failureCode, loneCrToLf, notRegularText, readRegularFile, type ReadFailure } from './read-file.js';
 import {

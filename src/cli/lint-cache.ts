@@ -18,7 +18,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { safeLine } from '../core/sanitize.js';
-import type { MessageCode } from '../core/messages.js';
+import type { MessageCode } from '../core/format/messages.js';
 import type { Lang } from '../core/text.js';
 import { type FileKind, readRegularFile } from './read-file.js';
 import { lintDiagnostics, printLint, type FileFacts, type PrintOptions } from './lint-report.js';

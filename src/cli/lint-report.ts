@@ -7,8 +7,8 @@
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { errorsFirst, formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
-import { fileMessages as M, lintSummary, type Message } from '../core/messages.js';
+import { errorsFirst, formatDiagnostic, type Diagnostic } from '../core/format/diagnostics.js';
+import { fileMessages as M, lintSummary, type Message } from '../core/format/messages.js';
 import type { Lang } from '../core/text.js';
 import { printLine } from './env.js';
 import { printJson } from './json-output.js';

@@ -9,7 +9,7 @@
  * No core import here: scenario-paths.ts (which the menu loads before the validator) uses it.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import type { MessageCode } from '../core/messages.js';
+import type { MessageCode } from '../core/format/messages.js';
 
 /** What a path is on disk, in the words a trainer reads. */
 export type FileKind = 'file' | 'folder' | 'fifo' | 'socket' | 'character-device' | 'block-device' | 'other';

@@ -11,7 +11,7 @@ import { StoreRecorder } from '../store/recorder.js';
 import { compiledFromSource } from '../store/scenario-source.js';
 import type { SessionFilter, SessionRow, SessionStore } from '../store/store.js';
 import { StoreError } from '../store/store.js';
-import type { Recorder } from '../core/recorder.js';
+import type { Recorder } from '../core/records/recorder.js';
 import { printLine, said, UserError } from './env.js';
 import { passwordPrompt, warnIfPasswordInDbOption } from './server-password.js';
 

@@ -1,6 +1,6 @@
 /**
  * What the trainer's tools — run, test (and its coverage), paths, graph, new — say, in Chinese
- * and English side by side (the pattern of core/messages.ts), so that the two cannot drift; the
+ * and English side by side (the pattern of core/format/messages.ts), so that the two cannot drift; the
  * command picks the language the trainer chose with --lang. Ids, file names, option names and
  * step syntax appear verbatim in both, because trainers search for them and copy them.
  * The `ok`/`FAIL` markers of `roleplay test` are not here: like lint's error/warning they stay

@@ -5,13 +5,13 @@
  */
 export * from './text.js';
 export * from './sanitize.js';
-export * from './diagnostics.js';
-export * from './model.js';
-export * from './conditions.js';
-export * from './match.js';
-export * from './suggest.js';
-export { parseYaml, type Locator, type Path, type PathSegment, type Position } from './yaml-source.js';
-export { scenarioJsonSchema, catalogJsonSchema, ID_PATTERN } from './schema.js';
+export * from './format/diagnostics.js';
+export * from './format/model.js';
+export * from './play/conditions.js';
+export * from './play/match.js';
+export * from './format/suggest.js';
+export { parseYaml, type Locator, type Path, type PathSegment, type Position } from './yaml/yaml-source.js';
+export { scenarioJsonSchema, catalogJsonSchema, ID_PATTERN } from './format/schema.js';
 export {
   loadFile,
   loadScenario,
@@ -22,15 +22,15 @@ export {
   type Loaded,
   type LessonCatalog,
   type FileKind,
-} from './load.js';
-export { DEFAULT_PASS_SCORE } from './normalize.js';
-export { TEXT_LIMITS } from './checks.js';
-export * from './graph.js';
-export * from './explore.js';
-export * from './scoring.js';
-export * from './machine.js';
-export * from './session.js';
-export * from './records.js';
-export * from './recorder.js';
-export * from './progress.js';
-export { shuffledChoices, MAX_SHUFFLE_SEED } from './shuffle.js';
+} from './format/load.js';
+export { DEFAULT_PASS_SCORE } from './format/normalize.js';
+export { TEXT_LIMITS } from './format/checks.js';
+export * from './analysis/graph.js';
+export * from './analysis/explore.js';
+export * from './play/scoring.js';
+export * from './play/machine.js';
+export * from './play/session.js';
+export * from './records/records.js';
+export * from './records/recorder.js';
+export * from './records/progress.js';
+export { shuffledChoices, MAX_SHUFFLE_SEED } from './play/shuffle.js';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { terminalSafeJson } from '../core/index.js';
-import type { SessionResult, SessionRow, StoredEvent } from '../core/records.js';
+import type { SessionResult, SessionRow, StoredEvent } from '../core/records/records.js';
 import { EXPORT_VERSION } from '../store/export-format.js';
 import type { SessionOrigin } from '../store/ledger.js';
 import { DEFAULT_XAPI_BASE } from './xapi-base.js';

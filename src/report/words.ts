@@ -15,27 +15,14 @@ import {
   type ScenarioNode,
   type Way,
 } from '../core/index.js';
-import { bestRules } from '../core/answer-checks.js';
+import { bestRules } from '../core/format/answer-checks.js';
+import { wayKey } from '../core/records/records.js';
 import { recordStrings } from './strings.js';
 
 /** ✓ a way that earns points, ✗ one that loses them, · one that does neither. */
 export type Mark = '✓' | '✗' | '·';
 
 export const markOf = (points: number): Mark => (points > 0 ? '✓' : points < 0 ? '✗' : '·');
-
-/** How the records name a way: a choice id, `rule N`, `timeout`, `when N` (see store/event-columns.ts). */
-export function wayKey(way: Way): string {
-  switch (way.kind) {
-    case 'choice':
-      return way.choice.id;
-    case 'timeout':
-      return 'timeout';
-    case 'rule':
-      return `rule ${way.index + 1}`;
-    case 'branch':
-      return `when ${way.index + 1}`;
-  }
-}
 
 /** A way in words, its points (summed over lessons), and where it leads. */
 export interface WayWords {

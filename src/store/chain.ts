@@ -8,7 +8,7 @@
  * where that matters.
  */
 import { createHash } from 'node:crypto';
-import type { EventContent, SessionHeader, SessionResult } from '../core/records.js';
+import type { EventContent, SessionHeader, SessionResult } from '../core/records/records.js';
 
 /** JSON with object keys sorted at every level and no spaces: one text per value. */
 export function canonicalJson(value: unknown): string {

@@ -170,3 +170,22 @@ export function walkLedger(
   }
   return undefined;
 }
+
+/** A ledger entry as both stores keep it (table `ledger`, and `origin_ledger` beside its origin). */
+export interface EntryRow {
+  n: number;
+  kind: LedgerKind;
+  session_id: string;
+  body: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export const entryOf = (r: EntryRow): LedgerEntry => ({
+  n: r.n,
+  kind: r.kind,
+  sessionId: r.session_id,
+  body: r.body,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});

@@ -1,5 +1,5 @@
 /** The rows both stores compute for one trainee's progress, and how they become the core type. */
-import type { TraineeProgress } from '../core/progress.js';
+import type { TraineeProgress } from '../core/records/progress.js';
 import type { LessonCell } from './store.js';
 
 export interface CaseProgressRow {

@@ -1,5 +1,5 @@
 /**
- * The play screen's Recorder (core/recorder.ts) backed by a session store: every step is
+ * The play screen's Recorder (core/records/recorder.ts) backed by a session store: every step is
  * written as it happens, the actor snapshot after each decision, the result at the end.
  * The screen's callbacks must not throw, so a failed write is kept and reported when the
  * screen closes (see close()).
@@ -10,7 +10,7 @@
  * automatic steps before the first decision are written just before it, in order.
  */
 import type { RunReport, StepRecord } from '../core/index.js';
-import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../core/recorder.js';
+import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../core/records/recorder.js';
 import { Recording } from './recording.js';
 import type { SessionRow, SessionStore, StoredEvent } from './store.js';
 

@@ -1,5 +1,6 @@
 /**
- * The one interface every session store implements (SQLite now, PostgreSQL later), so that
+ * The one interface every session store implements (SQLite, PostgreSQL, the team store over
+ * both), so that
  * recording, review, reports, export and verify never know which database they talk to.
  *
  * Every method returns a Promise. The SQLite store does its work synchronously inside the
@@ -17,9 +18,9 @@ import type {
   SessionResult,
   SessionRow,
   StoredEvent,
-} from '../core/records.js';
+} from '../core/records/records.js';
 import type { LedgerEntry, OriginEntry } from './ledger.js';
-import type { TraineeProgress } from '../core/progress.js';
+import type { TraineeProgress } from '../core/records/progress.js';
 
 /**
  * A failure of the session database, in words for the person at the terminal, in both
@@ -46,7 +47,7 @@ export const storeProblems = {
     ),
 };
 
-// The record shapes are core types (core/records.ts), shared with review and reports.
+// The record shapes are core types (core/records/records.ts), shared with review and reports.
 export type {
   EventContent,
   LessonResult,
@@ -59,7 +60,7 @@ export type {
   SessionResult,
   SessionRow,
   StoredEvent,
-} from '../core/records.js';
+} from '../core/records/records.js';
 
 export interface SessionFilter {
   readonly trainee?: string;

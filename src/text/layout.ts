@@ -55,6 +55,9 @@ export function widthOf(text: string): number {
 /** Closing punctuation a line should not start with (Chinese typesetting, kinsoku). */
 const NO_LINE_START = new Set([...'，。、；：！？）》」』】〕〉”’,.;:!?)]}…']);
 
+/** Opening punctuation a line should not end with: it goes to the next line with what it opens. */
+const NO_LINE_END = new Set([...'（《「『【〔〈“‘([{']);
+
 type Token = { readonly text: string; readonly width: number; readonly space: boolean };
 
 /** Words for Latin text, single characters for wide text (which may break anywhere). */
@@ -85,12 +88,13 @@ function tokensOf(line: string): Token[] {
     }
   }
   flush();
-  // glue wide closing punctuation (，。) to the character before it
+  // glue wide closing punctuation (，。) to the character before it, and an opening one (（“) to the one after
   const glued: Token[] = [];
   for (const t of out) {
     const prev = glued[glued.length - 1];
-    // by its first character: a token may already hold more punctuation (。” glued together)
-    if (prev && !prev.space && !t.space && NO_LINE_START.has(t.text.charAt(0))) {
+    // by its first and last characters: a token may already hold more punctuation (。” glued together)
+    const joined = NO_LINE_START.has(t.text.charAt(0)) || NO_LINE_END.has(prev?.text.slice(-1) ?? '');
+    if (prev && !prev.space && !t.space && joined) {
       glued[glued.length - 1] = { text: prev.text + t.text, width: prev.width + t.width, space: false };
     } else glued.push(t);
   }

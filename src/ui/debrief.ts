@@ -1,17 +1,17 @@
 /** The debrief's content as lines: outcome, score, lessons, path against the best path, chart. */
 import type { CompiledScenario, Lang, RunOutput, StepRecord } from '../core/index.js';
-import { initialMeters } from '../core/conditions.js';
-import { consequenceOf } from '../core/model.js';
+import { initialMeters } from '../core/play/conditions.js';
+import { consequenceOf } from '../core/format/model.js';
 import { safeLine, safeText } from '../core/sanitize.js';
-import { reportOf } from '../core/session.js';
-import { sourceTitle } from '../core/source-titles.js';
+import { reportOf } from '../core/play/session.js';
+import { sourceTitle } from '../core/format/source-titles.js';
 import { localize } from '../core/text.js';
 import { lessonTitle, speakerName, actionText, modelAnswer, wayText, whyBetter } from './describe.js';
 import { stringsFor } from './i18n.js';
-import type { Mode } from '../core/records.js';
+import type { Mode } from '../core/records/records.js';
 import { blank, fitLine, paragraph, paragraphWith, plain, type Line } from './lines.js';
 import { meterChart, meterSeries } from './meters.js';
-import { reviewPath, type PathReview, type TurnReview } from '../core/best-path.js';
+import { reviewPath, type PathReview, type TurnReview } from '../core/analysis/best-path.js';
 
 const prepared = new WeakMap<RunOutput, Map<string, Line[]>>();
 

@@ -3,9 +3,9 @@
  * speaking, what the trainee did at a step, what a way out of a node means.
  */
 import type { Lang, NodeId, RunContext, Scenario, StepRecord, Way } from '../core/index.js';
-import { bestRules } from '../core/answer-checks.js';
-import { firstMatchingRule } from '../core/match.js';
-import { consequenceOf, NARRATOR } from '../core/model.js';
+import { bestRules } from '../core/format/answer-checks.js';
+import { firstMatchingRule } from '../core/play/match.js';
+import { consequenceOf, NARRATOR } from '../core/format/model.js';
 import { safeLine, safeText } from '../core/sanitize.js';
 import { localize } from '../core/text.js';
 import { stringsFor } from './i18n.js';

@@ -3,7 +3,7 @@
  * the menu appears at once) and a way to open one fully (validated, compiled by the UI).
  */
 import type { CustomerType, Lang, LocalizedText, Mode, ProgressView, Scenario } from '../core/index.js';
-import type { ResumePoint } from '../core/recorder.js';
+import type { ResumePoint } from '../core/records/recorder.js';
 
 export interface MenuEntry {
   readonly id: string;

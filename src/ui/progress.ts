@@ -11,7 +11,7 @@ import {
   type LessonProgress,
   type LessonStanding,
   type ProgressView,
-} from '../core/progress.js';
+} from '../core/records/progress.js';
 import { safeLine } from '../core/sanitize.js';
 import { localize, type Lang } from '../core/text.js';
 import { padEnd, widthOf } from '../text/layout.js';

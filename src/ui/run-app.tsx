@@ -3,16 +3,16 @@ import { render } from 'ink';
 import type { Lang } from '../core/index.js';
 import { realClock } from './clock.js';
 import { App, loadScreens, type Start } from './components/app.js';
-import type { Mode } from '../core/records.js';
+import type { Mode } from '../core/records/records.js';
 import type { Library } from './library.js';
-import type { Recorder } from '../core/recorder.js';
+import type { Recorder } from '../core/records/recorder.js';
 import { bracketedPaste } from './paste-mode.js';
 import { themeFromEnv } from './theme.js';
 
 export type { Start } from './components/app.js';
 export type { Library, MenuEntry, OpenedScenario, OpenResult, ResumeResult, UnfinishedSession } from './library.js';
-export type { Recorder, ResumePoint } from '../core/recorder.js';
-export type { Mode } from '../core/records.js';
+export type { Recorder, ResumePoint } from '../core/records/recorder.js';
+export type { Mode } from '../core/records/records.js';
 
 export interface RunAppOptions {
   readonly library: Library;

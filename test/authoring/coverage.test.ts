@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile, loadFile, runSteps, type StepRecord } from '../../src/core/index.js';
-import { coverageOf, totalCoverage } from '../../src/core/coverage.js';
+import { coverageOf, totalCoverage } from '../../src/core/analysis/coverage.js';
 import { catalogFor } from '../../src/cli/files.js';
 import { rp, fixture } from './helpers.js';
 

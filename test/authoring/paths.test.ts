@@ -2,9 +2,9 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, explore, loadFile, runSteps, type Scenario } from '../../src/core/index.js';
-import { bestPath } from '../../src/core/best-path.js';
-import { analysePaths } from '../../src/core/paths.js';
-import { answerFor, regexSamples } from '../../src/core/answers.js';
+import { bestPath } from '../../src/core/analysis/best-path.js';
+import { analysePaths } from '../../src/core/analysis/paths.js';
+import { answerFor, regexSamples } from '../../src/core/analysis/answers.js';
 import { catalogFor } from '../../src/cli/files.js';
 import { ROOT, rp, fixture, tempDir, BASEMENT_ALARM } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { catalogJsonSchema, scenarioJsonSchema } from '../../src/core/schema.js';
+import { catalogJsonSchema, scenarioJsonSchema } from '../../src/core/format/schema.js';
 import { ROOT, rp, BASEMENT_ALARM } from './helpers.js';
 
 type Schema = Record<string, unknown>;

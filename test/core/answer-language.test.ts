@@ -4,7 +4,7 @@
  * number read as a date, years of experience read as data, a hedge praised as a commitment).
  */
 import { describe, expect, it } from 'vitest';
-import { affirms, analyseAnswer, keywordHits, negates } from '../../src/core/answer-language.js';
+import { affirms, analyseAnswer, keywordHits, negates } from '../../src/core/play/answer-language.js';
 import { normalizeAnswer } from '../../src/core/index.js';
 
 const times = (answer: string) => analyseAnswer(answer).times.map((t) => t.text);

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditFails, auditScenario } from '../../src/core/audit.js';
-import { keywordTrapFlags, directionFlags } from '../../src/core/audit-flags.js';
-import { LAZY_ANSWERS, playStrategy } from '../../src/core/audit-strategies.js';
+import { auditFails, auditScenario } from '../../src/core/audit/audit.js';
+import { keywordTrapFlags, directionFlags } from '../../src/core/audit/audit-flags.js';
+import { LAZY_ANSWERS, playStrategy } from '../../src/core/audit/audit-strategies.js';
 import { compile } from '../../src/core/index.js';
 import { load, yaml } from './helpers.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFile } from '../../src/core/index.js';
-import { chineseOnlyText } from '../../src/core/chinese-only.js';
+import { chineseOnlyText } from '../../src/core/format/chinese-only.js';
 import { rp } from '../cli/helpers.js';
 
 const CASE = `id: plain-chinese

@@ -26,7 +26,7 @@ import {
   type NodeId,
   type Scenario,
 } from '../../src/core/index.js';
-import { bestPath } from '../../src/core/best-path.js';
+import { bestPath } from '../../src/core/analysis/best-path.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

@@ -26,8 +26,8 @@ import {
   type Message,
   type Said,
   type SchemaMessageKey,
-} from '../../src/core/messages.js';
-import { didYouMeanSaid } from '../../src/core/messages.js';
+} from '../../src/core/format/messages.js';
+import { didYouMeanSaid } from '../../src/core/format/messages.js';
 import { loadFile } from '../../src/core/index.js';
 import { header } from './helpers.js';
 

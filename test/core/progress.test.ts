@@ -1,4 +1,4 @@
-/** The next case to play, from a trainee's standing (core/progress.ts): pure, no store. */
+/** The next case to play, from a trainee's standing (core/records/progress.ts): pure, no store. */
 import { describe, expect, it } from 'vitest';
 import {
   recommendationReason,

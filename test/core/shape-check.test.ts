@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { strictSchemas } from '../../src/core/schema.js';
-import { surelyValidCatalog, surelyValidScenario } from '../../src/core/shape-check.js';
+import { strictSchemas } from '../../src/core/format/schema.js';
+import { surelyValidCatalog, surelyValidScenario } from '../../src/core/format/shape-check.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const scenarioFiles = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml') && f !== 'lessons.yaml');

@@ -6,8 +6,8 @@
 import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { compile, Play, runSteps, StepError, type ScenarioNode } from '../../src/core/index.js';
-import type { Said } from '../../src/core/messages.js';
-import { expectsSaid, stepMessages } from '../../src/core/step-messages.js';
+import type { Said } from '../../src/core/format/messages.js';
+import { expectsSaid, stepMessages } from '../../src/core/play/step-messages.js';
 import {
   type ALL_TOOL_MESSAGES,
   coverageMessages,

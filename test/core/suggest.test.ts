@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearest } from '../../src/core/suggest.js';
+import { nearest } from '../../src/core/format/suggest.js';
 
 describe('nearest (did you mean)', () => {
   const nodes = ['opening', 'drifting', 'estimate', 'time'];

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
-import { plainYaml } from '../../src/core/yaml-plain.js';
-import { duplicateKeys, makeLocator, type Path } from '../../src/core/yaml-source.js';
+import { plainYaml } from '../../src/core/yaml/yaml-plain.js';
+import { duplicateKeys, makeLocator, type Path } from '../../src/core/yaml/yaml-source.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadFile } from '../../src/core/index.js';
-import { YAML_PARSER_CODES, yamlProblemZh } from '../../src/core/yaml-problem-words.js';
+import { YAML_PARSER_CODES, yamlProblemZh } from '../../src/core/yaml/yaml-problem-words.js';
 
 /** Broken YAML, and the code the loader reports for it. */
 const BROKEN: readonly (readonly [string, string, string])[] = [

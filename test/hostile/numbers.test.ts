@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compile, explore, loadFile, percentOf, runSteps, type RunReport } from '../../src/core/index.js';
-import { MAX_SCENARIO_NUMBER } from '../../src/core/limits.js';
+import { MAX_SCENARIO_NUMBER } from '../../src/core/format/limits.js';
 import { rp, scenarioOf, scenarioWith, tempDir } from './run-cli.js';
 
 const tmp = tempDir();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compile, loadFile, MAX_ANSWER_LENGTH, runSteps } from '../../src/core/index.js';
-import { regexBudget, regexRisk } from '../../src/core/regex-safety.js';
+import { regexBudget, regexRisk } from '../../src/core/format/regex-safety.js';
 import { bundledScenarios, SCENARIOS } from '../fuzz/bundled.js';
 import { rp, scenarioOf, scenarioWith, tempDir } from './run-cli.js';
 

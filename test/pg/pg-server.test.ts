@@ -48,6 +48,7 @@ describe('when PostgreSQL is missing', () => {
     expect(skipReasonOf(missing, { CI: 'false' })).toBeDefined();
     for (const ci of ['true', '1', 'yes']) expect(skipReasonOf(missing, { CI: ci }), ci).toBeUndefined();
     expect(inCi({ CI: '0' })).toBe(false);
+    expect(skipReasonOf(missing, { ROLEPLAY_REQUIRE_SERVICES: '1' })).toBeUndefined();
     expect(skipReasonOf({ ok: true, binaries: { initdb: 'i', pgCtl: 'p' } }, {})).toBeUndefined();
   });
 });

@@ -284,8 +284,12 @@ export class PgTestServer {
   }
 }
 
-/** Whether this run is CI: the CI variable set to anything but empty, `false` or `0`. */
+/**
+ * Whether this run is CI: the CI variable set to anything but empty, `false` or `0`, or
+ * ROLEPLAY_REQUIRE_SERVICES=1 (.ci/run sets it, whatever the CI machine says of itself).
+ */
 export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.ROLEPLAY_REQUIRE_SERVICES === '1') return true;
   const ci = (env.CI ?? '').trim().toLowerCase();
   return ci !== '' && ci !== 'false' && ci !== '0';
 }

@@ -15,7 +15,7 @@ import {
   type TestStep,
 } from '../../src/core/index.js';
 import { Recording } from '../../src/store/recording.js';
-import type { SessionMode as Mode } from '../../src/core/records.js';
+import type { SessionMode as Mode } from '../../src/core/records/records.js';
 import type { SessionStore } from '../../src/store/store.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compile, EMPTY_CATALOG, type Lang, loadFile, runSteps } from '../../src/core/index.js';
-import { sourceTitle } from '../../src/core/source-titles.js';
+import { sourceTitle } from '../../src/core/format/source-titles.js';
 import { recordStrings } from '../../src/report/strings.js';
 import { debriefLines } from '../../src/ui/debrief.js';
 import { stringsFor } from '../../src/ui/i18n.js';

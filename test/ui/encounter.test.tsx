@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { compile, runSteps, type RunOutput, type RunReport, type StepRecord } from '../../src/core/index.js';
-import type { SnapshotInfo, StepInfo } from '../../src/core/recorder.js';
+import type { SnapshotInfo, StepInfo } from '../../src/core/records/recorder.js';
 import { KEY, libraryOf, openFixture, renderApp, tick } from './helpers.js';
 
 afterEach(() => cleanup());

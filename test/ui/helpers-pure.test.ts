@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import { SimulatedClock } from 'xstate';
 import { compile, explore, runSteps, type TestStep } from '../../src/core/index.js';
 import { PausableClock } from '../../src/ui/clock.js';
-import { reviewPath } from '../../src/core/best-path.js';
+import { reviewPath } from '../../src/core/analysis/best-path.js';
 import { bar, meterDeltas, sparkline } from '../../src/ui/meters.js';
 import { padEnd, truncate, widthOf, wrapText } from '../../src/text/layout.js';
 import { styleOf, themeFromEnv } from '../../src/ui/theme.js';
@@ -26,6 +26,10 @@ describe('wrapText', () => {
     const quoted = '“断了两个小时，换我也着急。我先向您道歉。”  +2 分';
     for (let w = 8; w <= 50; w++)
       for (const l of wrapText(quoted, w).slice(1)) expect(l[0], `width ${w}`).not.toMatch(/[，。、”]/);
+  });
+  it('never ends a line with opening punctuation: it goes on with what it opens', () => {
+    const text = '练习记录数据库文件，或团队服务器 postgres://user@host:port/db（密码放在 ~/.pgpass 里）他说：“好的。”';
+    for (let w = 8; w <= 60; w++) for (const l of wrapText(text, w)) expect(l, `width ${w}`).not.toMatch(/[（“]$/);
   });
   it('breaks English at spaces and cuts words longer than a line', () => {
     expect(wrapText('the quick brown fox', 10)).toEqual(['the quick', 'brown fox']);

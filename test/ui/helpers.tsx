@@ -5,9 +5,9 @@ import { render } from 'ink-testing-library';
 import { SimulatedClock } from 'xstate';
 import { EMPTY_CATALOG, loadFile, type Lang } from '../../src/core/index.js';
 import { App, loadScreens, type Start } from '../../src/ui/components/app.js';
-import type { Mode } from '../../src/core/records.js';
+import type { Mode } from '../../src/core/records/records.js';
 import type { Library, MenuEntry, OpenedScenario } from '../../src/ui/library.js';
-import type { Recorder } from '../../src/core/recorder.js';
+import type { Recorder } from '../../src/core/records/recorder.js';
 
 export const KEY = {
   up: '\u001b[A',

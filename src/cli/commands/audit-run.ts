@@ -3,8 +3,8 @@
  * error|warning: message), then a table of naive strategy → score and pass, per language.
  * Exit 1 when a naive strategy passes a case, a failure ending can pass, or a file does not load.
  */
-import { auditScenario, type AuditReport, type StrategyOutcome } from '../../core/audit.js';
-import { auditReportWords as W } from '../../core/audit-messages.js';
+import { auditScenario, type AuditReport, type StrategyOutcome } from '../../core/audit/audit.js';
+import { auditReportWords as W } from '../../core/audit/audit-messages.js';
 import {
   byPosition,
   compile,

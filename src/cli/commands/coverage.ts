@@ -1,7 +1,7 @@
 /** Printing `roleplay test --coverage`: per scenario what no test visits, then a summary line. */
 import { safeLine, type Lang } from '../../core/index.js';
-import type { Said } from '../../core/messages.js';
-import { totalCoverage, type CoverageCount, type ScenarioCoverage } from '../../core/coverage.js';
+import type { Said } from '../../core/format/messages.js';
+import { totalCoverage, type CoverageCount, type ScenarioCoverage } from '../../core/analysis/coverage.js';
 import { printLine } from '../env.js';
 import { coverageMessages as says, type CoverageRatio } from '../tool-messages.js';
 

@@ -5,7 +5,7 @@
  */
 import { basename, extname } from 'node:path';
 import { parse } from 'yaml';
-import { CUSTOMER_TYPES, type CustomerType } from '../../core/model.js';
+import { CUSTOMER_TYPES, type CustomerType } from '../../core/format/model.js';
 import type { LocalizedText } from '../../core/text.js';
 import type { Library, MenuEntry } from '../../ui/run-app.js';
 import { readTextFile } from '../read-file.js';

@@ -1,7 +1,7 @@
-/** What `roleplay graph` does: print the case as Mermaid or DOT (the drawing is core/graph-export.ts). */
-import { type GraphFormat, graphData, renderGraph } from '../../core/graph-export.js';
+/** What `roleplay graph` does: print the case as Mermaid or DOT (the drawing is core/analysis/graph-export.ts). */
+import { type GraphFormat, graphData, renderGraph } from '../../core/analysis/graph-export.js';
 import type { Lang } from '../../core/index.js';
-import { bestPath } from '../../core/best-path.js';
+import { bestPath } from '../../core/analysis/best-path.js';
 import { printProblem, printText } from '../env.js';
 import { printJson } from '../json-output.js';
 import { graphMessages } from '../tool-messages.js';

@@ -1,6 +1,6 @@
 /** `roleplay graph`: a scenario as a diagram. Its work (graph-run.ts) loads when it runs. */
 import { type Command, Option } from 'commander';
-import type { GraphFormat } from '../../core/graph-export.js';
+import type { GraphFormat } from '../../core/analysis/graph-export.js';
 import { type CliEnv, langOf, said, UserError } from '../env.js';
 import { langOption, scenarioArgument } from '../options.js';
 

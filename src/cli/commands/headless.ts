@@ -13,7 +13,7 @@ import {
   safeLine,
   type TestStep,
 } from '../../core/index.js';
-import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from '../../core/yaml-depth.js';
+import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from '../../core/yaml/yaml-depth.js';
 import { printProblem, type Said, said, UserError, printErr } from '../env.js';
 import { printJson } from '../json-output.js';
 import { failureText, MAX_STEPS_BYTES, readTextFile } from '../read-file.js';

@@ -1,7 +1,7 @@
 /** What `roleplay lint` does: check scenario and catalog files, print problems as path:line:column. */
 // the core's modules by name, not core/index.js: lint should not load the play engine (xstate)
-import type { Diagnostic } from '../../core/diagnostics.js';
-import type { Scenario } from '../../core/model.js';
+import type { Diagnostic } from '../../core/format/diagnostics.js';
+import type { Scenario } from '../../core/format/model.js';
 import type { Lang } from '../../core/text.js';
 import { expandPaths, loadPath, type LoadedFile } from '../files.js';
 import { keyOf, storeInCache } from '../lint-cache.js';

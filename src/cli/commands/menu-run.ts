@@ -4,7 +4,7 @@
  * validator, the store and SQLite are imported after the frame is drawn.
  */
 import type { Lang, RunOutput, RunReport, StepRecord } from '../../core/index.js';
-import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../../core/recorder.js';
+import type { Recorder, RunStart, SnapshotInfo, StepInfo } from '../../core/records/recorder.js';
 import type { Library } from '../../ui/run-app.js';
 import type { PlayMode } from '../options.js';
 import type { StoreOptions } from '../store-access.js';

@@ -10,7 +10,7 @@ import { checkContinuable, restorePoint } from '../../store/resume.js';
 import { StoreError } from '../../store/store.js';
 import type { SessionRow } from '../../store/store.js';
 import type { MenuEntry, ResumeResult, UnfinishedSession } from '../../ui/library.js';
-import type { Recorder } from '../../core/recorder.js';
+import type { Recorder } from '../../core/records/recorder.js';
 import { said, UserError } from '../env.js';
 import { type StoreOptions, scenarioOf, tellResumable, traineeFor, unrecorded, withStore } from '../store-access.js';
 

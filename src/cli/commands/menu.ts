@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { Lang } from '../../core/index.js';
-import { nearest } from '../../core/suggest.js';
+import { nearest } from '../../core/format/suggest.js';
 import { type CliEnv, langOf, said, UserError } from '../env.js';
 import { allOpts, dbOption, modeOf, modeOption, noShuffleOption, shuffleOf, traineeOption } from '../options.js';
 

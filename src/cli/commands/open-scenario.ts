@@ -2,7 +2,7 @@
  * Opening one case fully for the play UI (read, validated against the contract). Apart from
  * play.ts because it loads the whole core: the menu draws first and loads this after.
  */
-import { formatDiagnostic } from '../../core/diagnostics.js';
+import { formatDiagnostic } from '../../core/format/diagnostics.js';
 import type { Lang } from '../../core/text.js';
 import type { OpenResult } from '../../ui/library.js';
 import { resolveScenario } from '../files.js';

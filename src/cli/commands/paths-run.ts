@@ -3,7 +3,7 @@
  * the shortest steps there. The analysis is the core's (paths.ts); here is only the printing.
  */
 import { type Lang, type Scenario, safeLine, type TestStep } from '../../core/index.js';
-import { analysePaths, type EndingReport, type PathsReport } from '../../core/paths.js';
+import { analysePaths, type EndingReport, type PathsReport } from '../../core/analysis/paths.js';
 import { printLine, printProblem, printText } from '../env.js';
 import { printJson } from '../json-output.js';
 import { type MissingAnswer, pathsMessages as says } from '../tool-messages.js';

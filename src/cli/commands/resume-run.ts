@@ -4,7 +4,7 @@
  */
 import { SimulatedClock } from 'xstate';
 import { type Lang, Play, reportOf, StepError, safeLine, type TestStep, takeStep } from '../../core/index.js';
-import { expectsSaid, stepMessages } from '../../core/step-messages.js';
+import { expectsSaid, stepMessages } from '../../core/play/step-messages.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { Recording } from '../../store/recording.js';
 import { checkContinuable, restorePoint } from '../../store/resume.js';

@@ -15,8 +15,8 @@ import {
   type ScenarioTest,
   type StepRecord,
 } from '../../core/index.js';
-import { ruleLabel, runAnswerTest } from '../../core/answer-tests.js';
-import { coverageOf, type RuleTaken, type ScenarioCoverage } from '../../core/coverage.js';
+import { ruleLabel, runAnswerTest } from '../../core/analysis/answer-tests.js';
+import { coverageOf, type RuleTaken, type ScenarioCoverage } from '../../core/analysis/coverage.js';
 import { writeCoverage } from './coverage.js';
 import { lintPaths } from './lint-run.js';
 import { printLine, said } from '../env.js';

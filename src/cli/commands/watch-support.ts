@@ -6,7 +6,7 @@
  */
 import { watch } from 'chokidar';
 import { formatDiagnostic, safeLine, type Lang } from '../../core/index.js';
-import type { Mode } from '../../core/records.js';
+import type { Mode } from '../../core/records/records.js';
 import type { Reload, WatchSource } from '../../ui/watch/source.js';
 import { resolveScenario } from '../files.js';
 import { said, printErr } from '../env.js';

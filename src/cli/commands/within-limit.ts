@@ -1,5 +1,5 @@
 /** What graph and paths share: the explorer's budget, when a case exceeds it, as one line (exit 1). */
-import { ExplorationLimitError } from '../../core/explore.js';
+import { ExplorationLimitError } from '../../core/analysis/explore.js';
 import type { Lang } from '../../core/index.js';
 import { UserError } from '../env.js';
 import { graphMessages } from '../tool-messages.js';

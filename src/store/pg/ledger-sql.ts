@@ -4,30 +4,20 @@
  * it before it locks any session row (lockLedger), so ledger writers queue in one order and
  * never deadlock each other. Writing a step takes no ledger lock at all.
  */
-import { nextEntry, type LedgerEntry, type LedgerKind, type OriginEntry, type OriginVia } from '../ledger.js';
+import {
+  type EntryRow,
+  entryOf,
+  nextEntry,
+  type LedgerEntry,
+  type LedgerKind,
+  type OriginEntry,
+  type OriginVia,
+} from '../ledger.js';
 import type pg from 'pg';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
 const LEDGER_LOCK = 7_265_707; // any fixed number, other than the migrations' lock
-
-interface EntryRow {
-  n: number;
-  kind: LedgerKind;
-  session_id: string;
-  body: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const entryOf = (r: EntryRow): LedgerEntry => ({
-  n: r.n,
-  kind: r.kind,
-  sessionId: r.session_id,
-  body: r.body,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
 
 export async function lockLedger(q: Queryable): Promise<void> {
   await q.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_LOCK]);

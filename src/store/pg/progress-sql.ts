@@ -1,6 +1,6 @@
 /** One trainee's standing, computed by the PostgreSQL server: the same rows as SQLite's (../sqlite/progress-sql.ts). */
 import type pg from 'pg';
-import type { TraineeProgress } from '../../core/progress.js';
+import type { TraineeProgress } from '../../core/records/progress.js';
 import { progressOf, type CaseProgressRow } from '../progress-rows.js';
 import type { LessonCell } from '../store.js';
 import { SESSIONS } from './sessions-sql.js';

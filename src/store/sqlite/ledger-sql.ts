@@ -4,25 +4,15 @@
  * never take the same number).
  */
 import type { Database as Db } from 'better-sqlite3';
-import { nextEntry, type LedgerEntry, type LedgerKind, type OriginEntry, type OriginVia } from '../ledger.js';
-
-interface EntryRow {
-  n: number;
-  kind: LedgerKind;
-  session_id: string;
-  body: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const entryOf = (r: EntryRow): LedgerEntry => ({
-  n: r.n,
-  kind: r.kind,
-  sessionId: r.session_id,
-  body: r.body,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
+import {
+  type EntryRow,
+  entryOf,
+  nextEntry,
+  type LedgerEntry,
+  type LedgerKind,
+  type OriginEntry,
+  type OriginVia,
+} from '../ledger.js';
 
 export function storeIdOf(db: Db): string {
   const row = db.prepare("SELECT value FROM store_meta WHERE key = 'store_id'").get() as { value: string } | undefined;

@@ -4,7 +4,7 @@
  * every case. What the menu marks and `roleplay progress` shows.
  */
 import type { Database as Db } from 'better-sqlite3';
-import type { TraineeProgress } from '../../core/progress.js';
+import type { TraineeProgress } from '../../core/records/progress.js';
 import { progressOf, type CaseProgressRow } from '../progress-rows.js';
 import type { LessonCell } from '../store.js';
 

@@ -6,7 +6,7 @@ import { safeLine, safeText } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
 import { helpLines } from '../help.js';
 import { stringsFor } from '../i18n.js';
-import type { Mode } from '../../core/records.js';
+import type { Mode } from '../../core/records/records.js';
 import { blank, fitLine, keyLines, lineWidth, paragraph, plain, rule, type Line, type Piece } from '../lines.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { lessonTitle } from '../describe.js';

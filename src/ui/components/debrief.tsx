@@ -7,7 +7,7 @@ import { localize } from '../../core/text.js';
 import { preparedDebriefLines } from '../debrief.js';
 import { helpLines } from '../help.js';
 import { stringsFor } from '../i18n.js';
-import type { Mode } from '../../core/records.js';
+import type { Mode } from '../../core/records/records.js';
 import { fitLine, keyLines, rule, type Line } from '../lines.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { Frame, bodyRoom } from './frame.js';

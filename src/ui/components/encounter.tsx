@@ -4,7 +4,7 @@
  * input prompt; and the text field of an input node.
  */
 import type { CompiledScenario, Lang, Play, Turn } from '../../core/index.js';
-import type { Mode } from '../../core/records.js';
+import type { Mode } from '../../core/records/records.js';
 import { safeLine, safeText } from '../../core/sanitize.js';
 import { localize } from '../../core/text.js';
 import { padEnd, widthOf } from '../../text/layout.js';

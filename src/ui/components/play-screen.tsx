@@ -3,7 +3,7 @@
  * a short transcript, meters with their latest changes, numbered choices or a text field,
  * a countdown on timed nodes, and — in practice mode — feedback after every decision.
  * The state and the engine are usePlaySession's (recording plugs in through `recorder`, see
- * core/recorder.ts; `resume` reopens a stopped run); the keys are usePlayKeys'; this draws.
+ * core/records/recorder.ts; `resume` reopens a stopped run); the keys are usePlayKeys'; this draws.
  */
 import { Box } from 'ink';
 import { useMemo } from 'react';

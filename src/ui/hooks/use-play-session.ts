@@ -1,16 +1,16 @@
 /**
  * The state and engine behind the encounter screen: the core Play actor on a pausable clock,
  * what the trainee has selected, the practice feedback and overlay on screen, and the
- * recorder told about every step as it happens (see core/recorder.ts). The screen draws what
+ * recorder told about every step as it happens (see core/records/recorder.ts). The screen draws what
  * this returns and turns keys into its actions; nothing here draws.
  */
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { CompiledScenario, Lang, RunOutput, ScenarioNode, StepRecord, Turn } from '../../core/index.js';
-import type { Recorder, ResumePoint } from '../../core/recorder.js';
-import type { Mode } from '../../core/records.js';
-import { Play, reportOf, StepError } from '../../core/session.js';
-import { shuffledChoices } from '../../core/shuffle.js';
-import type { Clock } from '../../core/session.js';
+import type { Recorder, ResumePoint } from '../../core/records/recorder.js';
+import type { Mode } from '../../core/records/records.js';
+import { Play, reportOf, StepError } from '../../core/play/session.js';
+import { shuffledChoices } from '../../core/play/shuffle.js';
+import type { Clock } from '../../core/play/session.js';
 import { PausableClock } from '../clock.js';
 import { LineEditor } from '../line-editor.js';
 import { preparedDebriefLines } from '../debrief.js';

@@ -14,12 +14,11 @@ import {
   type RunOutput,
   type Scenario,
   type StepRecord,
-  type Way,
 } from '../../core/index.js';
-import type { RecordedAction, SessionRow, StoredEvent } from '../../core/records.js';
+import { type RecordedAction, type SessionRow, type StoredEvent, wayKey } from '../../core/records/records.js';
 import { actionText, lessonTitle, modelAnswer, speakerName, wayText, whyBetter } from '../describe.js';
 import { meterLabel } from '../meters.js';
-import { reviewPath, type TurnReview } from '../../core/best-path.js';
+import { reviewPath, type TurnReview } from '../../core/analysis/best-path.js';
 
 export interface TimelineChoice {
   readonly id: string;
@@ -84,19 +83,6 @@ export interface Timeline {
 }
 
 const sum = (score: Readonly<Record<string, number>>) => Object.values(score).reduce((a, b) => a + b, 0);
-
-function wayKey(way: Way): string {
-  switch (way.kind) {
-    case 'choice':
-      return way.choice.id;
-    case 'timeout':
-      return 'timeout';
-    case 'rule':
-      return `rule ${way.index + 1}`;
-    case 'branch':
-      return `when ${way.index + 1}`;
-  }
-}
 
 function recordOf(e: StoredEvent): StepRecord {
   return { node: e.node, action: e.action, score: e.points, effects: {}, goto: e.goto, meters: e.meters };

@@ -7,8 +7,8 @@
  */
 import { SimulatedClock } from 'xstate';
 import { Play, StepError, takeStep, type CompiledScenario, type StepRecord, type TestStep } from '../../core/index.js';
-import type { Said } from '../../core/messages.js';
-import type { ResumePoint } from '../../core/recorder.js';
+import type { Said } from '../../core/format/messages.js';
+import type { ResumePoint } from '../../core/records/recorder.js';
 
 /** The trainee's own steps in a run, as test steps (automatic `when` steps replay themselves). */
 export function trainerSteps(records: readonly StepRecord[]): TestStep[] {

@@ -2,7 +2,7 @@
 import { render } from 'ink';
 import type { Lang } from '../../core/index.js';
 import { realClock } from '../clock.js';
-import type { Mode } from '../../core/records.js';
+import type { Mode } from '../../core/records/records.js';
 import { bracketedPaste } from '../paste-mode.js';
 import { themeFromEnv } from '../theme.js';
 import type { WatchSource } from './source.js';
