@@ -192,8 +192,11 @@ try {
 
   const ratio = (a, b) => a / b;
   const rows = [];
-  const row = (what, ours, peer, r, goal, met) =>
+  const missed = [];
+  const row = (what, ours, peer, r, goal, met) => {
+    if (met === '**no**') missed.push(`${what} (${r === undefined ? '' : `${fmt(r, 2)}× against `}${goal})`);
     rows.push(`| ${what} | ${ours} | ${peer} | ${r === undefined ? '' : `${fmt(r, 2)}×`} | ${goal} | ${met} |`);
+  };
   const yes = (ok) => (ok ? 'yes' : '**no**');
   const ms = (x) => `${fmt(x.cpu)} ms CPU (${fmt(x.wall)} ms wall)`;
   const coldR = ratio(lint.roleplayCold.cpu, lint.inkCold.cpu);
@@ -291,7 +294,11 @@ try {
         '',
         ...table,
         '',
-        `Process figures: median of ${RUNS} runs, roleplay and its peer alternating; the goal is judged on CPU time (user + system of the whole process), which the other work on a shared machine distorts least. Lint's peer is inkjs 2 compiling the same graph written in ink (bench/ink/translate.mjs). The report's peer is plain hand-written SQL computing the same aggregates the report shows (bench/lib/report-peers.mjs: twelve queries, summaries, medians, lessons, choices and decision times, endings, trainees and their last ten, weeks per mode per case and per trainee, the trainee × lesson matrix, typed answers, branches), run through the bare driver; the report's figures are wall time (PostgreSQL works in its own server process), medians of 5 alternating runs; before this peer the table compared the whole report with one GROUP BY (the choice counts alone), which is not the same work. Play: both players take the same seeded choices and must play the very same games; raw XState keeps meters, points and visited nodes, roleplay also every step for the debrief. The machine is shared with other work: figures move by ±10% between runs.`,
+        missed.length
+          ? `**Not met in this run:** ${missed.join('; ')}. The machine is shared (load average above); the figures move by about ±10% between runs.`
+          : 'Every goal met in this run.',
+        '',
+        `Process figures: median of ${RUNS} runs, roleplay and its peer alternating; the goal is judged on CPU time (user + system of the whole process), which the other work on a shared machine distorts least. Lint's peer is inkjs 2 compiling the same graph written in ink (bench/ink/translate.mjs); roleplay runs as `node bin/roleplay.js`, without the flags an installed `roleplay` gets from its launcher's first line (`--max-semi-space-size=1 --v8-pool-size=1`, which use fewer helper threads). The report's peer is plain hand-written SQL computing the same aggregates the report shows (bench/lib/report-peers.mjs: twelve queries, summaries, medians, lessons, choices and decision times, endings, trainees and their last ten, weeks per mode per case and per trainee, the trainee × lesson matrix, typed answers, branches), run through the bare driver; the report's figures are wall time (PostgreSQL works in its own server process), medians of 5 alternating runs; before this peer the table compared the whole report with one GROUP BY (the choice counts alone), which is not the same work. Play: both players take the same seeded choices and must play the very same games; raw XState keeps meters, points and visited nodes, roleplay also every step for the debrief. The machine is shared with other work: figures move by ±10% between runs.`,
         '',
       ].join('\n'),
     );
