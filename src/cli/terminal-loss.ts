@@ -38,6 +38,9 @@ export function terminalLost(): boolean {
  */
 export function guardStandardStreams(): void {
   process.on('exit', releaseHungUpTerminal);
+  // for the whole run, not only while a screen is up: a hang-up between two screens (or
+  // before the first) must not kill the process by the signal, with a session half-closed
+  process.on('SIGHUP', terminalGone);
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (closers.size > 0) terminalGone();
@@ -54,12 +57,10 @@ export function guardStandardStreams(): void {
  */
 export function onTerminalLoss(close: () => void): () => void {
   closers.add(close);
-  process.on('SIGHUP', terminalGone);
   process.stdin.on('error', terminalGone);
   process.stdin.on('end', terminalGone);
   return () => {
     closers.delete(close);
-    process.off('SIGHUP', terminalGone);
     process.stdin.off('error', terminalGone);
     process.stdin.off('end', terminalGone);
   };

@@ -17,6 +17,7 @@ import { replay, trainerSteps } from '../../src/ui/watch/replay.js';
 import type { Reload, WatchSource } from '../../src/ui/watch/source.js';
 import { WatchApp } from '../../src/ui/watch/watch-app.js';
 import { ROOT, rp, tempDir } from './helpers.js';
+import { hasTmux, skipWithout } from '../required-tools.js';
 
 const STARTER = starterScenario('preview', '../docs/scenario.schema.json', 'en');
 
@@ -217,7 +218,6 @@ describe('the file source (chokidar)', () => {
   });
 });
 
-const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 const sessions: string[] = [];
 afterEach(() => {
   for (const s of sessions.splice(0)) spawnSync('tmux', ['kill-session', '-t', s]);
@@ -234,7 +234,7 @@ describe('roleplay play --watch (the real binary)', () => {
     ]);
   });
 
-  it.skipIf(!hasTmux)(
+  it.skipIf(skipWithout('tmux', hasTmux))(
     'in a real terminal: a save reloads in place, a broken save shows its error, the fix plays on',
     async () => {
       const dir = tempDir();

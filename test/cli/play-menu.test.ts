@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, rp } from './helpers.js';
+import { hasTmux, skipWithout } from '../required-tools.js';
 
-const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-if (!hasTmux) console.warn('tmux is not installed: skipping the real-terminal menu test (test/cli/play-menu.test.ts)');
 const DB = join(mkdtempSync(join(tmpdir(), 'roleplay-play-menu-')), 'sessions.db');
 
 const sessions: string[] = [];
@@ -31,7 +30,7 @@ async function screenWith(name: string, text: string, ms = 15_000): Promise<stri
   }
 }
 
-describe.skipIf(!hasTmux)('roleplay play with no case, in a terminal', () => {
+describe.skipIf(skipWithout('tmux', hasTmux))('roleplay play with no case, in a terminal', () => {
   it.each([
     ['en', 'Choose a case'],
     ['zh', '选择一个案例'],

@@ -15,9 +15,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { safeText } from '../../src/core/index.js';
 import { ROOT } from '../fuzz/bundled.js';
 import { BIN, ENV, rp, tempDir } from './helpers.js';
+import { hasTmux, skipWithout } from '../required-tools.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/ui/basement-alarm.yaml');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const SOCKET = `roleplay-loss-${process.pid}`;
 const tmp = tempDir();
 afterAll(() => {
@@ -108,7 +108,7 @@ function expectSavedAndResumable(db: string, err: string) {
   expect(verify.status, verify.stdout + verify.stderr).toBe(0);
 }
 
-describe.skipIf(!hasTmux)('the terminal goes away during play', () => {
+describe.skipIf(skipWithout('tmux', hasTmux))('the terminal goes away during play', () => {
   it('tmux kill-session: ends quietly, the session saved and resumable', async () => {
     const { db, err, pidFile } = startPlay('kill-session');
     await twoSteps('kill-session');

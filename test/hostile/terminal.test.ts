@@ -4,16 +4,16 @@
  * writes (colours, cursor movement, erasing) — no OSC, DCS, APC, device queries, C1 controls,
  * bells, backspaces, bidi overrides or invisible characters from the content.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../fuzz/bundled.js';
 import { PAYLOADS, UNSAFE, writeHostileScenario } from './fixture.js';
+import { hasScript, skipWithout } from '../required-tools.js';
 
 const file = writeHostileScenario();
 afterAll(() => rmSync(dirname(file), { recursive: true, force: true }));
-const hasScript = spawnSync('script', ['--version']).status === 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -22,7 +22,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 const INK_OWN = /\u001b\[[0-9;]*[mABCDEFGHJKST]|\u001b\[\?(25|2026|1049|2004)[hl]/g;
 
-describe.skipIf(!hasScript)('hostile text in a real terminal', () => {
+describe.skipIf(skipWithout('script (util-linux)', hasScript))('hostile text in a real terminal', () => {
   it('reaches the pseudo-terminal without any control code from the content', async () => {
     const bin = join(ROOT, 'bin/roleplay.js');
     const child = spawn(

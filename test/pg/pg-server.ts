@@ -26,6 +26,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { inCi } from '../required-tools.js';
 
 const run = promisify(execFile);
 
@@ -284,15 +285,7 @@ export class PgTestServer {
   }
 }
 
-/**
- * Whether this run is CI: the CI variable set to anything but empty, `false` or `0`, or
- * ROLEPLAY_REQUIRE_SERVICES=1 (.ci/run sets it, whatever the CI machine says of itself).
- */
-export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.ROLEPLAY_REQUIRE_SERVICES === '1') return true;
-  const ci = (env.CI ?? '').trim().toLowerCase();
-  return ci !== '' && ci !== 'false' && ci !== '0';
-}
+export { inCi } from '../required-tools.js';
 
 /**
  * Why the Postgres tests skip here, or undefined when they run (for describe.skipIf). In CI

@@ -44,6 +44,7 @@ const sessionsOf = (db: string, ...more: string[]) =>
 function contents(db: string) {
   const report = json(['report', '--json'], db) as Record<string, unknown>;
   delete report.generatedAt;
+  delete report.generatedAtLocal;
   return { sessions: sessionsOf(db), report };
 }
 

@@ -14,6 +14,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { PgTestServer, postgresSkipReason } from '../pg/pg-server.js';
 import { header, SOURCE_A } from '../store-shared/fixtures.js';
 import { BASEMENT, BIN, ROOT, rp, tempHome } from './helpers.js';
+import { hasTmux, skipWithout } from '../required-tools.js';
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 const homes: (() => void)[] = [];
@@ -68,7 +69,6 @@ describe('the resume hint after play', () => {
 });
 
 const skip = postgresSkipReason();
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 describe.skipIf(skip !== undefined)('the team server’s password', { timeout: 180_000 }, () => {
   let server: PgTestServer;
@@ -121,7 +121,7 @@ describe.skipIf(skip !== undefined)('the team server’s password', { timeout: 1
     expect(sessions({ HOME: laptop(), PGPASSWORD: PASSWORD })).toMatchObject({ status: 0, stderr: '' });
   });
 
-  describe.skipIf(!hasTmux && !process.env.CI)('on a terminal', () => {
+  describe.skipIf(skipWithout('tmux', hasTmux))('on a terminal', () => {
     const names: string[] = [];
     afterEach(() => {
       for (const n of names.splice(0)) spawnSync('tmux', ['kill-session', '-t', n]);

@@ -9,13 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hasTmux, skipWithout } from '../required-tools.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../fixtures/ui/basement-alarm.yaml', import.meta.url));
-const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 // Play records sessions; keep these out of the tester's own database.
 const DB = join(mkdtempSync(join(tmpdir(), 'roleplay-ui-tmux-')), 'sessions.db');
-if (!hasTmux) console.warn('tmux is not installed: skipping the real-terminal play tests (test/ui/tmux.test.ts)');
 
 const sessions: string[] = [];
 afterEach(() => {
@@ -74,7 +73,7 @@ function saidIn(db: string): string[] {
   return said;
 }
 
-describe.skipIf(!hasTmux)('the real binary in tmux', () => {
+describe.skipIf(skipWithout('tmux', hasTmux))('the real binary in tmux', () => {
   it('plays a whole case in Chinese (typed answer, choices) and shows the debrief', async () => {
     const s = start(`play ${JSON.stringify(FIXTURE)} --lang zh --mode practice`);
     await ready(s, '考察要点');
@@ -136,7 +135,7 @@ describe.skipIf(!hasTmux)('the real binary in tmux', () => {
   }, 60_000);
 });
 
-describe.skipIf(!hasTmux)('typing bursts in the real binary', () => {
+describe.skipIf(skipWithout('tmux', hasTmux))('typing bursts in the real binary', () => {
   it('types bursts into the answer exactly as meant: held Backspace, a paste with a newline, text and Enter in one write (zh)', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'roleplay-ui-burst-')), 'sessions.db');
     const s = start(`play ${JSON.stringify(FIXTURE)} --lang zh --mode exam`, 100, 30, db);
@@ -176,7 +175,7 @@ describe.skipIf(!hasTmux)('typing bursts in the real binary', () => {
   }, 60_000);
 });
 
-describe.skipIf(!hasTmux)('leaving and resuming in the real binary', () => {
+describe.skipIf(skipWithout('tmux', hasTmux))('leaving and resuming in the real binary', () => {
   const freshDb = () => join(mkdtempSync(join(tmpdir(), 'roleplay-ui-leave-')), 'sessions.db');
 
   it('Ctrl+C after a step says how to continue; `roleplay resume` goes on in the language played', async () => {
@@ -229,7 +228,7 @@ describe.skipIf(!hasTmux)('leaving and resuming in the real binary', () => {
   }, 60_000);
 });
 
-describe.skipIf(!hasTmux)('small terminals in the real binary', () => {
+describe.skipIf(skipWithout('tmux', hasTmux))('small terminals in the real binary', () => {
   const LONG = fileURLToPath(new URL('../../scenarios/customer-styles.yaml', import.meta.url));
   const MONOLOGUE = fileURLToPath(new URL('../fixtures/ui/monologue.yaml', import.meta.url));
   const within = (s: string, cols: number) => {

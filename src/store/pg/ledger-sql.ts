@@ -14,10 +14,9 @@ import {
   type OriginVia,
 } from '../ledger.js';
 import type pg from 'pg';
+import { LEDGER_LOCK } from './locks.js';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
-
-const LEDGER_LOCK = 7_265_707; // any fixed number, other than the migrations' lock
 
 export async function lockLedger(q: Queryable): Promise<void> {
   await q.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_LOCK]);

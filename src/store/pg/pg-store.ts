@@ -47,6 +47,7 @@ import { mergeInto, type MergeHead, type MergeOptions, type MergeTx } from '../s
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations.js';
 import { connectionConfig, type PasswordOptions } from './connection.js';
 import { pgProgress } from './progress-sql.js';
+import { MIGRATION_LOCK, SESSION_LOCK } from './locks.js';
 import { pgReport } from './report-sql.js';
 import { SESSIONS, UNFINISHED } from './sessions-sql.js';
 import { pgWhereOf } from './where.js';
@@ -63,8 +64,6 @@ type EventDbRow = EventColumns<string>;
 /** Session columns plus the lessons of a finished session, in one row. */
 const SESSION_COLUMNS = `s.*, (SELECT jsonb_object_agg(l.lesson, jsonb_build_object('points', l.points, 'max', l.max))
   FROM session_lessons l WHERE l.sid = s.sid) AS lessons`;
-
-const SESSION_LOCK = 7_265_707; // the class of the per-session advisory locks (see lockSession)
 
 /**
  * Writers of one session wait for each other until the transaction ends. An advisory lock on
@@ -253,8 +252,6 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
   }
   return new PgStore(pool, location, storeId);
 }
-
-const MIGRATION_LOCK = 7_265_706; // any fixed number; one advisory lock per database
 
 async function migrate(pool: pg.Pool, where: string): Promise<void> {
   const applied = async (q: Queryable): Promise<number> => {
