@@ -115,10 +115,64 @@ function runWorker(db, index, sessions) {
   });
 }
 
+/** What is in the database against what the processes produced: the problems found, and the session count. */
+async function audit(db, results, expected) {
+  const Database = (await import('better-sqlite3')).default;
+  const conn = new Database(db, { readonly: true });
+  const rows = conn
+    .prepare('SELECT s.id, s.finished_at, (SELECT count(*) FROM events e WHERE e.sid = s.sid) AS n FROM sessions s')
+    .all();
+  conn.close();
+  const inDb = new Map(rows.map((r) => [r.id, r]));
+  const produced = Object.assign({}, ...results.map((r) => r.produced));
+  const problems = [];
+  const errors = results.reduce((a, r) => a + r.errors, 0) + results.filter((r) => r.stderr.trim()).length;
+  if (errors) {
+    const said = results.map((r) => r.stderr.trim()).filter(Boolean);
+    problems.push(`${errors} recording errors: ${said.join(' | ').slice(0, 300)}`);
+  }
+  if (rows.length !== expected) problems.push(`${rows.length} sessions in the database, expected ${expected}`);
+  let lost = 0;
+  let unfinished = 0;
+  for (const [id, n] of Object.entries(produced)) {
+    const r = inDb.get(id);
+    if (!r) {
+      lost += n;
+      continue;
+    }
+    if (r.n !== n) lost += Math.abs(n - r.n);
+    if (r.finished_at === null) unfinished++;
+  }
+  if (lost) problems.push(`${lost} events lost or duplicated`);
+  if (unfinished) problems.push(`${unfinished} sessions left unfinished`);
+  return { problems, sessions: rows.length };
+}
+
+/** `roleplay verify` on the database: every hash chain intact. */
+async function verify(db, problems) {
+  const { spawnSync } = await import('node:child_process');
+  const v = spawnSync(process.execPath, [join(ROOT, 'bin/roleplay.js'), 'verify', '--db', db, '--lang', 'en'], {
+    encoding: 'utf8',
+  });
+  if (v.status !== 0) problems.push(`verify failed: ${(v.stdout + v.stderr).trim().slice(0, 300)}`);
+  return v.status === 0;
+}
+
+function printResult(r) {
+  console.log(
+    `${r.processes} processes × ${r.sessionsPerProcess} sessions of ${CASE} into one SQLite database: ${r.sessions} sessions, ${r.events.toLocaleString('en-US')} events in ${(r.wallMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `time per recorded step (slowest process): ${r.msPerStep.toFixed(2)} ms; whole database: ${Math.round(r.stepsPerSecond).toLocaleString('en-US')} steps/s`,
+  );
+  console.log(
+    r.problems.length ? `PROBLEMS: ${r.problems.join('; ')}` : 'no errors, no lost events, verify: every chain intact',
+  );
+}
+
 async function main() {
-  const processes = arg('--processes', 8),
-    sessions = arg('--sessions', 500);
-  const json = process.argv.includes('--json');
+  const processes = arg('--processes', 8);
+  const sessions = arg('--sessions', 500);
   const dir = mkdtempSync(join(tmpdir(), 'roleplay-load-'));
   const db = join(dir, 'load.db');
   try {
@@ -129,73 +183,24 @@ async function main() {
     const started = performance.now();
     const results = await Promise.all(Array.from({ length: processes }, (_, i) => runWorker(db, i, sessions)));
     const wall = performance.now() - started;
-
-    // what is in the database against what the processes produced
-    const Database = (await import('better-sqlite3')).default;
-    const conn = new Database(db, { readonly: true });
-    const rows = conn
-      .prepare('SELECT s.id, s.finished_at, (SELECT count(*) FROM events e WHERE e.sid = s.sid) AS n FROM sessions s')
-      .all();
-    conn.close();
-    const inDb = new Map(rows.map((r) => [r.id, r]));
-    const produced = Object.assign({}, ...results.map((r) => r.produced));
-    const problems = [];
-    const errors = results.reduce((a, r) => a + r.errors, 0) + results.filter((r) => r.stderr.trim()).length;
-    if (errors)
-      problems.push(
-        `${errors} recording errors: ${results
-          .map((r) => r.stderr.trim())
-          .filter(Boolean)
-          .join(' | ')
-          .slice(0, 300)}`,
-      );
-    if (rows.length !== processes * sessions)
-      problems.push(`${rows.length} sessions in the database, expected ${processes * sessions}`);
-    let lost = 0,
-      unfinished = 0;
-    for (const [id, n] of Object.entries(produced)) {
-      const r = inDb.get(id);
-      if (!r) {
-        lost += n;
-        continue;
-      }
-      if (r.n !== n) lost += Math.abs(n - r.n);
-      if (r.finished_at === null) unfinished++;
-    }
-    if (lost) problems.push(`${lost} events lost or duplicated`);
-    if (unfinished) problems.push(`${unfinished} sessions left unfinished`);
-    const { spawnSync } = await import('node:child_process');
-    const v = spawnSync(process.execPath, [join(ROOT, 'bin/roleplay.js'), 'verify', '--db', db, '--lang', 'en'], {
-      encoding: 'utf8',
-    });
-    if (v.status !== 0) problems.push(`verify failed: ${(v.stdout + v.stderr).trim().slice(0, 300)}`);
-
+    const { problems, sessions: stored } = await audit(db, results, processes * sessions);
+    const verified = await verify(db, problems);
     const steps = results.reduce((a, r) => a + r.steps, 0);
     const slowest = results.reduce((a, r) => (r.ms / r.steps > a.ms / a.steps ? r : a));
     const result = {
       processes,
       sessionsPerProcess: sessions,
-      sessions: rows.length,
+      sessions: stored,
       events: steps,
       wallMs: wall,
       msPerStep: slowest.ms / slowest.steps,
       stepsPerSecond: steps / (wall / 1000),
-      verify: v.status === 0,
+      verify: verified,
       problems,
       loadAtStart,
     };
-    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else {
-      console.log(
-        `${processes} processes × ${sessions} sessions of ${CASE} into one SQLite database: ${rows.length} sessions, ${steps.toLocaleString('en-US')} events in ${(wall / 1000).toFixed(1)} s`,
-      );
-      console.log(
-        `time per recorded step (slowest process): ${result.msPerStep.toFixed(2)} ms; whole database: ${Math.round(result.stepsPerSecond).toLocaleString('en-US')} steps/s`,
-      );
-      console.log(
-        problems.length ? `PROBLEMS: ${problems.join('; ')}` : 'no errors, no lost events, verify: every chain intact',
-      );
-    }
+    if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else printResult(result);
     if (!process.argv.includes('--no-write')) writeResults(result);
     process.exitCode = problems.length ? 1 : 0;
   } finally {

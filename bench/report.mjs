@@ -92,13 +92,8 @@ let seed = 42;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = (n) => Math.floor(rand() * n);
 
-const reuse = args.includes('--reuse') && args.includes('--db');
-if (!reuse) await generate();
-else console.log(`roleplay report benchmark: timing the existing ${file}`);
-
-async function generate() {
-  console.log(`roleplay report benchmark: ${SESSIONS.toLocaleString('en')} sessions into ${file}`);
-  const t0 = performance.now();
+/** 300 distinct playthroughs per scenario, each a real run of the actor, biased per "skill". */
+function buildScenarios() {
   const scenarios = [];
   for (let s = 0; s < 10; s++) {
     const id = `bench-${s + 1}`;
@@ -106,7 +101,6 @@ async function generate() {
     const loaded = loadFile(text, `${id}.yaml`);
     if (!loaded.scenario) throw new Error(`${id}: ${JSON.stringify(loaded.diagnostics[0])}`);
     const compiled = compile(loaded.scenario);
-    // 300 distinct playthroughs per scenario, each a real run of the actor, biased per "skill"
     const paths = [];
     for (let p = 0; p < 300; p++) {
       const skill = p / 300;
@@ -120,117 +114,128 @@ async function generate() {
     }
     scenarios.push({ id, source: sourceOf(loaded.scenario, text, `${id}.yaml`), paths });
   }
+  return scenarios;
+}
 
-  // ── generation: straight into the store's tables, many rows per transaction ──
+function statementsOf(db) {
+  return {
+    session:
+      db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, finished_at,
+    outcome, ending, total, max, percent, passed, event_count, head_hash, seal)
+    VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @finishedAt, @outcome, @ending, @total, @max, @percent, @passed, @eventCount, @headHash, @seal)`),
+    event:
+      db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash, scenario_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    lesson: db.prepare('INSERT INTO session_lessons (sid, lesson, points, max) VALUES (?, ?, ?, ?)'),
+  };
+}
+
+const YEAR = Date.parse('2026-01-01T00:00:00Z');
+const hex = (n) => n.toString(16).padStart(8, '0');
+
+/** One step as an event row, chained to the previous hash. */
+function eventRow(st, k, t, prev, scenarioId, decisionMs) {
+  const content = {
+    seq: k + 1,
+    at: new Date(t).toISOString(),
+    node: st.node,
+    action: st.action,
+    shown: st.action.kind === 'choice' ? ['c1', 'c2', 'c3', 'c4'] : [],
+    decisionMs,
+    points: { ...st.score },
+    meters: { ...st.meters },
+    feedback: null,
+    goto: st.goto,
+  };
+  const hash = eventHash(prev, content);
+  const { way, text, idx } = wayOf(content.action);
+  const row = [k + 1, content.at, content.node, content.action.kind, way, text, idx, JSON.stringify(content.shown)];
+  row.push(decisionMs, JSON.stringify(content.points), JSON.stringify(content.meters), null, content.goto);
+  row.push(prev, hash, scenarioId);
+  return { row, hash };
+}
+
+/** Session i: a trainee plays one of the scenario's paths (better trainees the better ones), maybe not to the end. */
+function sessionOf(scenarios, i) {
+  const sc = scenarios[pick(scenarios.length)];
+  const trainee = `trainee-${String(pick(500)).padStart(3, '0')}`;
+  const skill = Number(trainee.slice(8)) / 500;
+  const path = sc.paths[Math.max(0, Math.min(299, Math.floor(skill * 300) + pick(60) - 30))];
+  let t = YEAR + Math.floor(rand() * 365 * 86400_000);
+  const header = {
+    id: `${hex(i)}-0000-4000-8000-${hex(pick(2 ** 31))}0000`,
+    trainee,
+    scenarioId: sc.id,
+    scenarioHash: sc.source.hash,
+    lang: rand() < 0.8 ? 'zh' : 'en',
+    mode: rand() < 0.9 ? 'practice' : 'exam',
+    startedAt: new Date(t).toISOString(),
+  };
+  let prev = genesisHash(header);
+  const unfinished = rand() < 0.03;
+  const steps = unfinished ? path.steps.slice(0, 1 + pick(path.steps.length - 1)) : path.steps;
+  const rows = steps.map((st, k) => {
+    const decisionMs = st.action.kind === 'auto' ? 0 : 1500 + pick(20000);
+    t += decisionMs + 500;
+    const e = eventRow(st, k, t, prev, sc.id, decisionMs);
+    prev = e.hash;
+    return e.row;
+  });
+  const r = path.report;
+  const result = unfinished
+    ? undefined
+    : {
+        finishedAt: new Date(t).toISOString(),
+        outcome: r.outcome,
+        ending: r.ending,
+        total: r.score.total,
+        max: r.score.max,
+        percent: r.score.percent,
+        passed: r.score.passed,
+        lessons: r.score.lessons,
+      };
+  return { header, rows, result, head: prev };
+}
+
+function insertSession(db, ins, storeId, { header, rows, result, head }) {
+  const info = ins.session.run({
+    ...header,
+    finishedAt: result?.finishedAt ?? null,
+    outcome: result?.outcome ?? null,
+    ending: result?.ending ?? null,
+    total: result?.total ?? null,
+    max: result?.max ?? null,
+    percent: result?.percent ?? null,
+    passed: result ? (result.passed ? 1 : 0) : null,
+    eventCount: rows.length,
+    headHash: head,
+    seal: result ? sealHash(head, result) : null,
+  });
+  const sid = info.lastInsertRowid;
+  appendEntry(db, storeId, 'session', header.id, genesisHash(header));
+  if (result) appendEntry(db, storeId, 'result', header.id, sealHash(head, result));
+  for (const row of rows) ins.event.run(sid, ...row);
+  if (result) for (const [l, v] of Object.entries(result.lessons)) ins.lesson.run(sid, l, v.points, v.max);
+  return rows.length;
+}
+
+async function generate() {
+  console.log(`roleplay report benchmark: ${SESSIONS.toLocaleString('en')} sessions into ${file}`);
+  const t0 = performance.now();
+  const scenarios = buildScenarios();
+  // straight into the store's tables, many rows per transaction
   const store = openSqliteStore(file);
   const db = store.db;
   db.pragma('synchronous = OFF'); // bulk load only; the product uses FULL
   for (const s of scenarios) await store.saveSource(s.source);
   const storeId = await store.storeId();
-  const insSession =
-    db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, finished_at,
-    outcome, ending, total, max, percent, passed, event_count, head_hash, seal)
-    VALUES (@id, @trainee, @scenarioId, @scenarioHash, @lang, @mode, @startedAt, @finishedAt, @outcome, @ending, @total, @max, @percent, @passed, @eventCount, @headHash, @seal)`);
-  const insEvent =
-    db.prepare(`INSERT INTO events (sid, seq, at, node, kind, way, text, idx, shown, decision_ms, points, meters, feedback, goto, prev_hash, hash, scenario_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insLesson = db.prepare('INSERT INTO session_lessons (sid, lesson, points, max) VALUES (?, ?, ?, ?)');
-  const YEAR = Date.parse('2026-01-01T00:00:00Z');
+  const ins = statementsOf(db);
   let events = 0;
   const BATCH = 2000;
-  const hex = (n) => n.toString(16).padStart(8, '0');
   for (let start = 0; start < SESSIONS; start += BATCH) {
     db.transaction(() => {
-      for (let i = start; i < Math.min(SESSIONS, start + BATCH); i++) {
-        const sc = scenarios[pick(scenarios.length)];
-        const trainee = `trainee-${String(pick(500)).padStart(3, '0')}`;
-        // better trainees tend to play the better paths
-        const skill = Number(trainee.slice(8)) / 500;
-        const path = sc.paths[Math.max(0, Math.min(299, Math.floor(skill * 300) + pick(60) - 30))];
-        let t = YEAR + Math.floor(rand() * 365 * 86400_000);
-        const header = {
-          id: `${hex(i)}-0000-4000-8000-${hex(pick(2 ** 31))}0000`,
-          trainee,
-          scenarioId: sc.id,
-          scenarioHash: sc.source.hash,
-          lang: rand() < 0.8 ? 'zh' : 'en',
-          mode: rand() < 0.9 ? 'practice' : 'exam',
-          startedAt: new Date(t).toISOString(),
-        };
-        let prev = genesisHash(header);
-        const unfinished = rand() < 0.03;
-        const steps = unfinished ? path.steps.slice(0, 1 + pick(path.steps.length - 1)) : path.steps;
-        const rows = [];
-        steps.forEach((st, k) => {
-          const decisionMs = st.action.kind === 'auto' ? 0 : 1500 + pick(20000);
-          t += decisionMs + 500;
-          const content = {
-            seq: k + 1,
-            at: new Date(t).toISOString(),
-            node: st.node,
-            action: st.action,
-            shown: st.action.kind === 'choice' ? ['c1', 'c2', 'c3', 'c4'] : [],
-            decisionMs,
-            points: { ...st.score },
-            meters: { ...st.meters },
-            feedback: null,
-            goto: st.goto,
-          };
-          const hash = eventHash(prev, content);
-          const { way, text, idx } = wayOf(content.action);
-          rows.push([
-            k + 1,
-            content.at,
-            content.node,
-            content.action.kind,
-            way,
-            text,
-            idx,
-            JSON.stringify(content.shown),
-            decisionMs,
-            JSON.stringify(content.points),
-            JSON.stringify(content.meters),
-            null,
-            content.goto,
-            prev,
-            hash,
-            sc.id,
-          ]);
-          prev = hash;
-        });
-        const r = path.report;
-        const result = unfinished
-          ? undefined
-          : {
-              finishedAt: new Date(t).toISOString(),
-              outcome: r.outcome,
-              ending: r.ending,
-              total: r.score.total,
-              max: r.score.max,
-              percent: r.score.percent,
-              passed: r.score.passed,
-              lessons: r.score.lessons,
-            };
-        const info = insSession.run({
-          ...header,
-          finishedAt: result?.finishedAt ?? null,
-          outcome: result?.outcome ?? null,
-          ending: result?.ending ?? null,
-          total: result?.total ?? null,
-          max: result?.max ?? null,
-          percent: result?.percent ?? null,
-          passed: result ? (result.passed ? 1 : 0) : null,
-          eventCount: rows.length,
-          headHash: prev,
-          seal: result ? sealHash(prev, result) : null,
-        });
-        const sid = info.lastInsertRowid;
-        appendEntry(db, storeId, 'session', header.id, genesisHash(header));
-        if (result) appendEntry(db, storeId, 'result', header.id, sealHash(prev, result));
-        for (const row of rows) insEvent.run(sid, ...row);
-        if (result) for (const [l, v] of Object.entries(result.lessons)) insLesson.run(sid, l, v.points, v.max);
-        events += rows.length;
-      }
+      for (let i = start; i < Math.min(SESSIONS, start + BATCH); i++)
+        events += insertSession(db, ins, storeId, sessionOf(scenarios, i));
     })();
   }
   db.pragma('synchronous = FULL');
@@ -242,6 +247,10 @@ async function generate() {
     `generated ${SESSIONS.toLocaleString('en')} sessions, ${events.toLocaleString('en')} events in ${genS.toFixed(1)} s; database ${(statSync(file).size / 2 ** 20).toFixed(0)} MB`,
   );
 }
+
+const reuse = args.includes('--reuse') && args.includes('--db');
+if (!reuse) await generate();
+else console.log(`roleplay report benchmark: timing the existing ${file}`);
 
 // ── timing ──
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

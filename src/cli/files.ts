@@ -11,6 +11,7 @@ import { EMPTY_CATALOG, loadFile, mergeCatalogs, type LessonCatalog, type Loaded
 import type { Scenario } from '../core/format/model.js';
 import type { Lang } from '../core/text.js';
 import { fileMessages as M, resolveMessages, type Message } from '../core/format/messages.js';
+import { preparedBundledCatalog } from './bundled-catalog.js';
 import { failureCode, loneCrToLf, notRegularText, readRegularFile, type ReadFailure } from './read-file.js';
 import {
   BUNDLED_SCENARIOS,
@@ -107,12 +108,20 @@ export function catalogIn(dir: string, lang: Lang): { catalog: LessonCatalog; fi
   return result;
 }
 
+let prepared: LessonCatalog | undefined;
+
+/** The bundled catalog: as the build prepared it when that is today's text, else loaded here. */
+function bundledCatalog(lang: Lang): LessonCatalog {
+  prepared ??= preparedBundledCatalog();
+  return prepared ?? catalogIn(BUNDLED_SCENARIOS, lang).catalog;
+}
+
 /**
  * The lessons a scenario file sees: the bundled catalog, then a `lessons.yaml` beside the
  * file (which wins on equal ids), then the scenario's own inline lessons (applied by the loader).
  */
 export function catalogFor(file: string, lang: Lang): LessonCatalog {
-  const bundled = catalogIn(BUNDLED_SCENARIOS, lang).catalog;
+  const bundled = bundledCatalog(lang);
   const dir = dirname(resolve(file));
   if (dir === resolve(BUNDLED_SCENARIOS)) return bundled;
   return mergeCatalogs(bundled, catalogIn(dir, lang).catalog);

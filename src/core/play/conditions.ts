@@ -57,6 +57,21 @@ export function holds(
   return true;
 }
 
+/**
+ * `holds` for a run whose path ends with the current node, without a closure per call (the
+ * machine's guards run on every step).
+ */
+export function holdsOnPath(condition: Condition | undefined, meters: MeterValues, path: readonly NodeId[]): boolean {
+  if (!condition) return true;
+  for (const t of condition.meters) if (!compare(meters[t.meter] ?? 0, t.op, t.value)) return false;
+  const last = path.length - 1;
+  for (const n of condition.visited) {
+    const i = path.indexOf(n);
+    if (i < 0 || i >= last) return false;
+  }
+  return true;
+}
+
 /** visitedBefore for a run whose path ends with the current node. */
 export function visitedBeforeLast(path: readonly NodeId[]): (node: NodeId) => boolean {
   return (node) => {

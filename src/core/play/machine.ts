@@ -6,8 +6,9 @@
  * second interpreter.
  */
 import { assign, setup, type SnapshotFrom } from 'xstate';
-import { applyEffects, holds, initialMeters, visitedBeforeLast } from './conditions.js';
+import { applyEffects, holdsOnPath, initialMeters } from './conditions.js';
 import { matchesAnswer } from './match.js';
+import { grown } from './run-growth.js';
 import type {
   Condition,
   Consequence,
@@ -42,7 +43,10 @@ export interface StepRecord {
 export interface RunContext {
   readonly meters: Readonly<Record<MeterId, number>>;
   readonly points: Readonly<Record<LessonId, number>>;
-  /** every node entered, in order, including automatic ones and the ending */
+  /**
+   * every node entered, in order, including automatic ones and the ending. Path and steps
+   * grow in place: an older snapshot's may hold later entries (run-growth.ts).
+   */
   readonly path: readonly NodeId[];
   readonly steps: readonly StepRecord[];
 }
@@ -65,6 +69,10 @@ type TakeParams = {
   readonly index: number;
   readonly choice?: string;
   readonly consequence: Consequence;
+  /** the step's action, built once per way when it does not depend on the event (all but typed answers) */
+  readonly action?: StepAction;
+  /** whether the way scores at all (the points record is kept as it is when not) */
+  readonly scores: boolean;
 };
 
 /** XState reads dots and hashes in state keys as paths; other node ids are used as they are. */
@@ -74,17 +82,22 @@ function stateKeys(scenario: Scenario): Map<NodeId, string> {
   return keys;
 }
 
+/** The action of a way that does not depend on the event: the same object for every step taken there. */
+function fixedAction(how: TakeParams['how'], index: number, choice?: string): StepAction | undefined {
+  if (how === 'choice') return { kind: 'choice', choice: choice! };
+  if (how === 'timeout') return { kind: 'timeout' };
+  if (how === 'auto') return { kind: 'auto', branch: index };
+  return undefined;
+}
+
 /** The step record of taking `params` (what the debrief and the records keep). */
 function stepOf(params: TakeParams, event: RunEvent, meters: Readonly<Record<MeterId, number>>): StepRecord {
   const c = params.consequence;
-  const action: StepAction =
-    params.how === 'choice'
-      ? { kind: 'choice', choice: params.choice! }
-      : params.how === 'rule'
-        ? { kind: 'say', text: event.type === 'say' ? event.text : '', rule: params.index }
-        : params.how === 'timeout'
-          ? { kind: 'timeout' }
-          : { kind: 'auto', branch: params.index };
+  const action: StepAction = params.action ?? {
+    kind: 'say',
+    text: event.type === 'say' ? event.text : '',
+    rule: params.index,
+  };
   return c.feedback === undefined
     ? { node: params.node, action, score: c.score, effects: c.effects, goto: c.goto, meters }
     : { node: params.node, action, score: c.score, effects: c.effects, feedback: c.feedback, goto: c.goto, meters };
@@ -106,32 +119,42 @@ function base(scenario: Scenario) {
       choiceIs: ({ context, event }, params: { choice: string; if?: Condition }) =>
         event.type === 'choose' &&
         event.choice === params.choice &&
-        (!params.if || holds(params.if, context.meters, visitedBeforeLast(context.path))),
+        (!params.if || holdsOnPath(params.if, context.meters, context.path)),
       answerMatches: ({ event }, params: { match?: Match }) =>
         event.type === 'say' && matchesAnswer(params.match, event.text),
       // (no closure over the path for the unconditional entries, most of them)
       conditionHolds: ({ context }, params: { if?: Condition }) =>
-        !params.if || holds(params.if, context.meters, visitedBeforeLast(context.path)),
+        !params.if || holdsOnPath(params.if, context.meters, context.path),
     },
     actions: {
-      take: assign(({ context, event }, params: TakeParams) => {
+      take: assign(({ context, event, self }, params: TakeParams) => {
         const c = params.consequence;
+        // a fresh meters record every step: it tells this context apart (run-growth.ts)
         const meters = applyEffects(context.meters, c.effects, scenario.meters);
-        const points: Record<LessonId, number> = { ...context.points };
-        for (const lesson in c.score) points[lesson] = (points[lesson] ?? 0) + c.score[lesson]!;
-        return {
-          meters,
-          points,
-          path: context.path.concat(c.goto),
-          steps: context.steps.concat(stepOf(params, event, meters)),
-        };
+        let points = context.points;
+        if (params.scores) {
+          const next: Record<LessonId, number> = { ...points };
+          for (const lesson in c.score) next[lesson] = (next[lesson] ?? 0) + c.score[lesson]!;
+          points = next;
+        }
+        return { meters, points, ...grown(context, self, meters, c.goto, stepOf(params, event, meters)) };
       }),
     },
   });
 }
 
 function takeOf(node: NodeId, how: TakeParams['how'], index: number, consequence: Consequence, choice?: string) {
-  return { type: 'take' as const, params: { node, how, index, choice, consequence } satisfies TakeParams };
+  const action = fixedAction(how, index, choice);
+  const params: TakeParams = {
+    node,
+    how,
+    index,
+    choice,
+    consequence,
+    ...(action ? { action } : {}),
+    scores: Object.keys(consequence.score).length > 0,
+  };
+  return { type: 'take' as const, params };
 }
 
 /** A node as a state: choices and answers are events, a timeout an `after`, `when` entries `always` transitions. */

@@ -5,7 +5,7 @@
  * passes a real clock, headless runs and tests pass XState's SimulatedClock.
  */
 import { createActor, SimulatedClock, type Actor } from 'xstate';
-import { holds, visitedBeforeLast } from './conditions.js';
+import { holdsOnPath } from './conditions.js';
 import type {
   CompiledScenario,
   RunContext,
@@ -72,12 +72,14 @@ export class Play {
     });
     this.currentNode = compiled.nodeOf(this.actor.getSnapshot());
     this.enteredAt = options.clock.now();
+    // The path ends with the node the run is at: a longer path is a node entered now.
     this.actor.subscribe((snap) => {
-      if (snap.context.path.length !== this.lastPathLength) {
-        this.lastPathLength = snap.context.path.length;
-        this.currentNode = compiled.nodeOf(snap);
+      const path = snap.context.path;
+      if (path.length !== this.lastPathLength) {
+        this.lastPathLength = path.length;
+        this.currentNode = path[path.length - 1]!;
         this.enteredAt = options.clock.now();
-        this.clearRearmed();
+        if (this.rearmed !== undefined) this.clearRearmed();
       }
     });
     this.lastPathLength = this.actor.getSnapshot().context.path.length;
@@ -143,10 +145,11 @@ export class Play {
     const node = this.compiled.scenario.nodes[this.currentNode]!;
     const ctx = this.context;
     let choices: readonly Choice[] = [];
-    if (node.kind === 'choice') {
-      const before = visitedBeforeLast(ctx.path);
-      choices = node.choices.filter((c) => !c.if || holds(c.if, ctx.meters, before));
-    }
+    // (the node's own list when none of its choices has a condition: no copy per turn)
+    if (node.kind === 'choice')
+      choices = hasConditions(node.choices)
+        ? node.choices.filter((c) => !c.if || holdsOnPath(c.if, ctx.meters, ctx.path))
+        : node.choices;
     const timeout = node.kind === 'choice' || node.kind === 'input' ? node.timeout : undefined;
     if (!timeout || this.done) return { node, choices };
     return { node, choices, deadline: this.enteredAt + timeout.seconds * 1000 };
@@ -162,7 +165,7 @@ export class Play {
     // the one choice asked for, not the whole visible list (built only to say what went wrong)
     const choice = node.choices.find((c) => c.id === choiceId);
     const ctx = this.context;
-    if (!choice || !holds(choice.if, ctx.meters, visitedBeforeLast(ctx.path))) {
+    if (!choice || !holdsOnPath(choice.if, ctx.meters, ctx.path)) {
       const visible = this.turn().choices.map((c) => c.id);
       throw new StepError(stepMessages.notVisible(node.id, choiceId, choice !== undefined, visible), node.id);
     }
@@ -186,14 +189,22 @@ export class Play {
     return this.context.steps[before]!;
   }
 
+  /** The snapshot to store and restore from; its path and steps are copies (they grow in place: run-growth.ts). */
   persisted(): unknown {
-    return this.actor.getPersistedSnapshot();
+    const persisted = this.actor.getPersistedSnapshot() as unknown as { context: RunContext };
+    const { path, steps } = persisted.context;
+    return { ...persisted, context: { ...persisted.context, path: path.slice(), steps: steps.slice() } };
   }
 
   stop() {
     this.clearRearmed();
     this.actor.stop();
   }
+}
+
+function hasConditions(choices: readonly Choice[]): boolean {
+  for (const c of choices) if (c.if) return true;
+  return false;
 }
 
 /** The result of a finished run, in the shape of the command-line contract. */
