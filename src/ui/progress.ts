@@ -115,6 +115,8 @@ export function progressLines(view: ProgressView, entries: readonly MenuEntry[],
   }
   out.push(blank, plain(t.cases, 'accent', true));
   const played = (e: MenuEntry) => view.progress.cases.some((c) => c.scenarioId === e.id);
+  // the notes in one column, as the lessons' bars are: titles padded to the widest (within reason)
+  const titleWidth = Math.min(34, Math.max(8, ...entries.map((e) => widthOf(safeLine(localize(e.title, lang))))));
   for (const e of [...entries.filter(played), ...entries.filter((e) => !played(e))]) {
     const mark = caseMark(view, e.id);
     const c = view.progress.cases.find((p) => p.scenarioId === e.id);
@@ -123,7 +125,7 @@ export function progressLines(view: ProgressView, entries: readonly MenuEntry[],
       fitLine(
         [
           { text: `  ${padEnd(mark.text, 6)} `, tone: mark.tone },
-          { text: `${safeLine(localize(e.title, lang))}  ` },
+          { text: `${padEnd(safeLine(localize(e.title, lang)), titleWidth)}  ` },
           { text: note, tone: 'muted' },
         ],
         width,
