@@ -344,7 +344,13 @@ function walks(model: Model): Walks {
         }
       if (!changed) return v;
     }
-    return v.map((x) => (x === -Infinity ? x : Infinity)); // still changing: unbounded wherever reached
+    // still improving: a gaining cycle; unbounded is what it reaches, not every state reached
+    const unbounded = new Set(live.filter((e) => v[e.from]! + weight(e) > v[e.to]!).map((e) => e.to));
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const e of live) if (unbounded.has(e.from) && !unbounded.has(e.to)) grew = unbounded.add(e.to) !== undefined;
+    }
+    return v.map((x, i) => (unbounded.has(i) ? Infinity : x));
   };
   const total = best((e) => e.a + e.b);
   const worst = best((e) => -(e.a + e.b)).map((x) => 0 - x);
@@ -369,6 +375,10 @@ const scenarioModel = rawModel.map(build);
 // ---- properties -------------------------------------------------------------------------
 
 describe('random small scenarios: the maxima', () => {
+  const LOSING_LOOP_BESIDE_AN_ENDING = JSON.parse(
+    '{"forward":false,"meters":{"m0":{"initial":0,"min":-1,"max":1}},"nodes":{"n0":{"kind":"choice","choices":[{"id":"c0","score":{},"effects":{},"goto":"e1"}],"timeout":{"score":{},"effects":{},"goto":"n1","seconds":1}},"n1":{"kind":"choice","choices":[{"id":"c0","score":{"a":1},"effects":{},"goto":"e0"},{"id":"c1","score":{"a":-1},"effects":{},"goto":"n1"}]},"e0":{"kind":"end","outcome":"success"},"e1":{"kind":"end","outcome":"success"}},"start":"n0"}',
+  ) as Model;
+
   it('max and every lesson max equal a brute-force enumeration of simple paths, and play cannot beat them', () => {
     let scored = 0;
     let refused = 0;
@@ -400,7 +410,9 @@ describe('random small scenarios: the maxima', () => {
           expect(maxima.endings).toEqual(brute.endings);
         }
       }),
-      { numRuns: 300 },
+      // found by an earlier run: a losing loop on the way to one ending made the oracle call
+      // the other ending's worst unbounded too
+      { numRuns: 300, examples: [[LOSING_LOOP_BESIDE_AN_ENDING]] },
     );
     // the generator must produce both kinds often, or the property says little
     expect(scored).toBeGreaterThan(100);
