@@ -41,7 +41,7 @@ const zh: ProgressStrings = {
   exams: (n) => `考试 ${n} 次`,
   next: (title, reason) => `▸ 推荐下一个：${title} — ${reason}`,
   noLessons: '还没有完成的练习：先做一个案例吧。',
-  keys: 'Esc/p 返回案例列表 · l English',
+  keys: '↑↓ 滚动 · Esc/p 返回案例列表 · l English',
   offer: 'p 我的进度',
 };
 
@@ -54,7 +54,7 @@ const en: ProgressStrings = {
   exams: (n) => (n === 1 ? '1 exam' : `${n} exams`),
   next: (title, reason) => `▸ Next: ${title} — ${reason}`,
   noLessons: 'No finished session yet: play a case first.',
-  keys: 'Esc/p back to the cases · l 中文',
+  keys: '↑↓ scroll · Esc/p back to the cases · l 中文',
   offer: 'p my progress',
 };
 

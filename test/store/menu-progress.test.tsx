@@ -128,6 +128,21 @@ describe("the trainee's progress on the menu", () => {
     await finish();
   });
 
+  it('scrolls the progress screen with ↑↓ when it is taller than the terminal', async () => {
+    const { h, finish } = await menuOn('en', '张工', 12);
+    await h.waitFor((f) => f.includes('▸ Next:'), 'the recommendation');
+    await h.press('p');
+    const top = await h.waitFor((f) => f.includes('My progress · 张工'), 'the progress screen');
+    expect(top).toMatch(/ ↓ \d+\/\d+/);
+    expect(top).not.toContain('Escalation drill  ');
+    for (let i = 0; i < 20; i++) await h.press(KEY.down);
+    const bottom = await h.waitFor((f) => /↑ {2}\d+\/\d+/.test(f), 'the end of the progress screen');
+    expect(bottom).toMatch(/Escalation drill\s+not played/);
+    expect(bottom.split('\n').length).toBeLessThanOrEqual(12);
+    expect(bottom).toContain('↑↓ scroll · Esc/p back to the cases');
+    await finish();
+  });
+
   it('shows nothing of another trainee: a new one is told to start with the easiest case', async () => {
     const { h, finish } = await menuOn('en', 'Li');
     const menu = await h.waitFor((f) => f.includes('▸ Next:'), 'the recommendation');

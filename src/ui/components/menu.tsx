@@ -13,6 +13,9 @@ import { padEnd, truncate, widthOf, wrapText } from '../../text/layout.js';
 import { caseMark, nextLine, progressLines, progressStrings } from '../progress.js';
 import { Lines } from './lines.js';
 import { TextField } from './text-field.js';
+import { bodyRoom, Frame } from './frame.js';
+import { useKeys } from '../hooks/use-keys.js';
+import { useScroll } from '../hooks/use-scroll.js';
 
 export interface MenuProps {
   readonly entries: readonly MenuEntry[];
@@ -71,12 +74,20 @@ export function Menu(props: MenuProps) {
   const header = menuHeader(lang, width);
   if (m.help) return <Lines lines={[...header, ...helpLines(lang)].slice(0, height)} width={width} />;
   if (m.progress[2] && props.progress) {
-    const lines = [...header, ...progressLines(props.progress, entries, lang, width)];
-    const keys = plain(progressStrings(lang).keys, 'muted');
-    return <Lines lines={[...lines.slice(0, Math.max(1, height - 2)), blank, keys]} width={width} />;
+    const body = progressLines(props.progress, entries, lang, width);
+    return <ProgressScreen header={header} body={body} lang={lang} width={width} height={height} />;
   }
   if (m.continuing[2]) return <Lines lines={unfinishedLines(props, unfinished, m.picked[2], header)} width={width} />;
   return <CaseList {...props} unfinished={unfinished} state={m} shown={shown} header={header} />;
+}
+
+/** The trainee's progress in place of the cases, scrolled with ↑↓ (Esc, p and l are the menu's keys). */
+function ProgressScreen(props: { header: Line[]; body: Line[]; lang: Lang; width: number; height: number }) {
+  const { header, body, lang, width, height } = props;
+  const footer = [blank, plain(progressStrings(lang).keys, 'muted')];
+  const scroll = useScroll(body.length, bodyRoom(height, header.length, footer.length) - 1);
+  useKeys((input, key) => scroll.onKey(input, key));
+  return <Frame header={header} body={body} footer={footer} height={height} width={width} offset={scroll.offset} />;
 }
 
 /** The app's name, and the other language to switch to with `l`. */
