@@ -1,12 +1,11 @@
 /** Starting the play UI in a real terminal: Ink render, real clock, until the trainee quits. */
-import { render } from 'ink';
 import type { Lang } from '../core/index.js';
 import { realClock } from './clock.js';
 import { App, loadScreens, type Start } from './components/app.js';
 import type { Mode } from '../core/records/records.js';
 import type { Library } from './library.js';
 import type { Recorder } from '../core/records/recorder.js';
-import { bracketedPaste } from './paste-mode.js';
+import { runFullScreen } from './full-screen.js';
 import { themeFromEnv } from './theme.js';
 
 export type { Start } from './components/app.js';
@@ -31,10 +30,9 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   // Ink turns raw mode on in an effect after the first frame; a key typed before that would
   // be echoed by the terminal and scroll the screen. Raw from the start, keys just wait.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
-  const pasteOff = bracketedPaste();
   // Only the menu draws before the other screens have loaded.
   if (options.start.kind !== 'menu') await loadScreens();
-  const instance = render(
+  await runFullScreen(
     <App
       library={options.library}
       start={options.start}
@@ -45,13 +43,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
       {...(options.recorder ? { recorder: options.recorder } : {})}
       {...(options.shuffle === false ? { shuffle: false } : {})}
     />,
-    { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
+    options.signal,
   );
-  options.signal?.addEventListener('abort', () => instance.unmount(), { once: true });
-  try {
-    await instance.waitUntilExit();
-  } finally {
-    pasteOff();
-  }
   return 0;
 }

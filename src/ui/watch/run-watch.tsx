@@ -1,9 +1,8 @@
 /** Starting live preview in a real terminal: Ink render, real clock, until the trainer quits. */
-import { render } from 'ink';
 import type { Lang } from '../../core/index.js';
 import { realClock } from '../clock.js';
 import type { Mode } from '../../core/records/records.js';
-import { bracketedPaste } from '../paste-mode.js';
+import { runFullScreen } from '../full-screen.js';
 import { themeFromEnv } from '../theme.js';
 import type { WatchSource } from './source.js';
 import { WatchApp } from './watch-app.js';
@@ -17,8 +16,7 @@ export async function runWatch(options: {
   /** closes the preview from outside (the terminal went away) */
   signal?: AbortSignal;
 }): Promise<number> {
-  const pasteOff = bracketedPaste();
-  const instance = render(
+  await runFullScreen(
     <WatchApp
       source={options.source}
       lang={options.lang}
@@ -26,13 +24,7 @@ export async function runWatch(options: {
       clock={realClock}
       theme={themeFromEnv()}
     />,
-    { exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
+    options.signal,
   );
-  options.signal?.addEventListener('abort', () => instance.unmount(), { once: true });
-  try {
-    await instance.waitUntilExit();
-  } finally {
-    pasteOff();
-  }
   return 0;
 }
