@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventHash, genesisHash, sealHash } from '../../src/store/chain.js';
 import type { SessionResult, StoredEvent } from '../../src/store/store.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { PgTestServer } from '../pg/pg-server.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'roleplay.js');
@@ -99,4 +101,35 @@ export function withOtherTrainee(
     ...(header.result ? { seal: sealHash(prev, header.result) } : {}),
   });
   return { lines: out, sessionLine, sessionId: header.id };
+}
+
+/**
+ * For a describe block that stops and starts a real PostgreSQL: the server (started once),
+ * restarted after a test that left it stopped, so one failure does not take the next tests
+ * down with it; and laptops (HOME folders) that are removed at the end.
+ */
+export function useTeamServer(): { readonly server: PgTestServer; laptop(): string } {
+  const homes: (() => void)[] = [];
+  let server: PgTestServer | undefined;
+  beforeAll(async () => {
+    server = await PgTestServer.start();
+  }, 120_000);
+  afterEach(async () => {
+    if (server && !server.isRunning) await server.restart();
+  });
+  afterAll(async () => {
+    await server?.destroy();
+    for (const done of homes) done();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the PostgreSQL test server has not started');
+      return server;
+    },
+    laptop() {
+      const t = tempHome();
+      homes.push(t.done);
+      return t.home;
+    },
+  };
 }

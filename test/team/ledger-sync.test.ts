@@ -7,9 +7,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PgTestServer, postgresSkipReason } from '../pg/pg-server.js';
-import { rp, tempHome } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { postgresSkipReason } from '../pg/pg-server.js';
+import { rp, useTeamServer } from './helpers.js';
 
 const skip = postgresSkipReason();
 if (skip) console.warn(skip);
@@ -20,26 +20,11 @@ const TRAINEE_PASSWORD = 'a-trainee-password-1';
 const idOf = (stderr: string) => /([0-9a-f]{8}-[0-9a-f-]{27})/.exec(stderr)![1]!;
 
 describe.skipIf(skip !== undefined)('the ledger over sync', { timeout: 240_000 }, () => {
-  let server: PgTestServer;
-  const homes: (() => void)[] = [];
-  beforeAll(async () => {
-    server = await PgTestServer.start();
-  }, 120_000);
-  afterEach(async () => {
-    if (server && !server.isRunning) await server.restart();
-  });
-  afterAll(async () => {
-    await server?.destroy();
-    for (const done of homes) done();
-  });
-  const laptop = () => {
-    const t = tempHome();
-    homes.push(t.done);
-    return t.home;
-  };
+  const host = useTeamServer();
+  const laptop = () => host.laptop();
   /** A team server set up as docs/team-server.md says, with trainees who log in as themselves. */
   const teamServer = async (prefix: string, trainees: readonly string[]) => {
-    const url = await server.createDatabase(prefix);
+    const url = await host.server.createDatabase(prefix);
     expect(rp(['team', 'init'], { HOME: laptop(), ROLEPLAY_DB: url }).status).toBe(0);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -74,7 +59,7 @@ describe.skipIf(skip !== undefined)('the ledger over sync', { timeout: 240_000 }
     const honest = team.laptopOf('bob');
     play(cheat, PASS);
     play(honest, PASS);
-    await server.stop();
+    await host.server.stop();
     const failed = play(cheat, FAIL); // offline: waits on the laptop
     const later = play(cheat, PASS);
     play(honest, PASS);
@@ -86,7 +71,7 @@ describe.skipIf(skip !== undefined)('the ledger over sync', { timeout: 240_000 }
       DELETE FROM sessions WHERE id = '${failed}'; DELETE FROM ledger WHERE session_id = '${failed}';
       DELETE FROM sync_outbox WHERE session_id = '${failed}';`);
     local.close();
-    await server.restart();
+    await host.server.restart();
     expect(rp(['sync'], honest).status).toBe(0);
     expect(rp(['sync'], cheat).status).toBe(0);
 

@@ -6,15 +6,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PG_MIGRATIONS } from '../../src/store/pg/migrations.js';
 import { describeUrl } from '../../src/store/pg/pg-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { Outbox } from '../../src/store/sync/outbox.js';
 import { mergeIntoSqlite } from '../../src/store/sync/sqlite-merge.js';
-import { PgTestServer, postgresSkipReason } from '../pg/pg-server.js';
+import { postgresSkipReason } from '../pg/pg-server.js';
 import { bundleOf, header, result, SOURCE_A } from '../store-shared/fixtures.js';
-import { BASEMENT, rp, rpAsync, tempHome, withOtherTrainee } from './helpers.js';
+import { BASEMENT, rp, rpAsync, useTeamServer, withOtherTrainee } from './helpers.js';
 
 const skip = postgresSkipReason();
 
@@ -29,24 +29,8 @@ async function query<R extends pg.QueryResultRow>(url: string, sql: string): Pro
 }
 
 describe.skipIf(skip !== undefined)('offline first, with a team server', { timeout: 180_000 }, () => {
-  let server: PgTestServer;
-  const homes: (() => void)[] = [];
-  beforeAll(async () => {
-    server = await PgTestServer.start();
-  }, 120_000);
-  // A test that fails while the server is stopped must not take the next tests down with it.
-  afterEach(async () => {
-    if (server && !server.isRunning) await server.restart();
-  });
-  afterAll(async () => {
-    await server?.destroy();
-    for (const done of homes) done();
-  });
-  const laptop = () => {
-    const t = tempHome();
-    homes.push(t.done);
-    return t.home;
-  };
+  const host = useTeamServer();
+  const laptop = () => host.laptop();
   const stepsFile = (home: string, name: string, text: string) => {
     const file = join(home, `${name}.yaml`);
     writeFileSync(file, text);
@@ -54,7 +38,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
   };
 
   it('the server goes down during play: play goes on with one notice; sync uploads it; the chains verify on the server', async () => {
-    const url = await server.createDatabase('down');
+    const url = await host.server.createDatabase('down');
     const home = laptop();
     const env = { HOME: home, ROLEPLAY_DB: url };
 
@@ -68,7 +52,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     const [online] = await query<{ id: string; event_count: number }>(url, 'SELECT id, event_count FROM sessions');
     expect(online!.event_count).toBeGreaterThan(0);
 
-    await server.stop();
+    await host.server.stop();
     // She finishes it with the server down, and bob plays a whole session.
     const resumed = rp(['resume', online!.id, '--choices', 'wait-calmly', '--lang', 'en'], env);
     expect(resumed.status).toBe(0);
@@ -96,7 +80,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
     expect(stillDown.status).toBe(1);
     expect(stillDown.stderr).toMatch(/connection refused.*2 still wait on this computer/);
 
-    await server.restart();
+    await host.server.restart();
     const before = await query<{ n: number }>(url, 'SELECT count(*)::int AS n FROM session_results');
     expect(before[0]!.n).toBe(0);
     const synced = rp(['sync', '--lang', 'en'], env);
@@ -136,7 +120,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
   });
 
   it('sync names each session the server refuses, in the language asked for; the others go up', async () => {
-    const url = await server.createDatabase('refused');
+    const url = await host.server.createDatabase('refused');
     const home = laptop();
     for (const [trainee, steps] of [
       ['ann', '- say: 您好 我是讯达的 来修电源\n- show-permit\n'],
@@ -171,18 +155,18 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
   });
 
   it('the next start uploads what waits, once the server is back', async () => {
-    const url = await server.createDatabase('nextstart');
+    const url = await host.server.createDatabase('nextstart');
     const home = laptop();
     const env = { HOME: home, ROLEPLAY_DB: url };
     // First contact creates the tables (a versioned migration on first use).
     expect(JSON.parse(rp(['sessions', '--json'], env).stdout).sessions).toEqual([]);
-    await server.stop();
+    await host.server.stop();
     const played = rp(
       ['run', BASEMENT, '--steps', stepsFile(home, 's', '- say: 您好\n- call-noc\n- wait-calmly\n'), '--record'],
       env,
     );
     expect(played.status).toBe(0);
-    await server.restart();
+    await host.server.restart();
     const listed = JSON.parse(rp(['sessions', '--json'], env).stdout).sessions as {
       trainee: string;
       outcome: string;
@@ -198,7 +182,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
   });
 
   it('a session started on one laptop is resumed on another through the server', async () => {
-    const url = await server.createDatabase('twolaptops');
+    const url = await host.server.createDatabase('twolaptops');
     const a = laptop();
     const b = laptop();
     const started = rp(['run', BASEMENT, '--steps', stepsFile(a, 'half', '- say: 您好\n- call-noc\n'), '--record'], {
@@ -223,7 +207,7 @@ describe.skipIf(skip !== undefined)('offline first, with a team server', { timeo
   });
 
   it('a sync killed half-way, then sync again: every event arrives once', { timeout: 300_000 }, async () => {
-    const url = await server.createDatabase('killed');
+    const url = await host.server.createDatabase('killed');
     const home = laptop();
     const N = 800;
     const EVENTS = 6;
