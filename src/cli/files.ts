@@ -108,11 +108,13 @@ export function catalogIn(dir: string, lang: Lang): { catalog: LessonCatalog; fi
   return result;
 }
 
-let prepared: LessonCatalog | undefined;
+/** The build's catalog, looked for once per process; null: none of today's text (loaded here instead). */
+let prepared: LessonCatalog | null | undefined;
 
 /** The bundled catalog: as the build prepared it when that is today's text, else loaded here. */
 function bundledCatalog(lang: Lang): LessonCatalog {
-  prepared ??= preparedBundledCatalog();
+  // asked once: without a prepared catalog, every file of a folder would read and hash it again
+  if (prepared === undefined) prepared = preparedBundledCatalog() ?? null;
   return prepared ?? catalogIn(BUNDLED_SCENARIOS, lang).catalog;
 }
 
