@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadFile } from '../../src/core/index.js';
-import { YAML_PARSER_CODES, yamlProblemZh } from '../../src/core/yaml/yaml-problem-words.js';
+import { YAML_PARSER_CODES, yamlProblemEn, yamlProblemZh } from '../../src/core/yaml/yaml-problem-words.js';
 
 /** Broken YAML, and the code the loader reports for it. */
 const BROKEN: readonly (readonly [string, string, string])[] = [
@@ -51,5 +51,14 @@ describe('YAML syntax errors', () => {
     );
     expect(yamlProblemZh('BAD_SCALAR_START', 'Plain value cannot start with @')).toContain('「@」');
     expect(yamlProblemZh('NEW_CODE', 'x')).toBeUndefined();
+  });
+});
+
+describe('the English of a parser problem that names no fix', () => {
+  it("says what to do for the common indentation and quoting slips, and keeps the parser's own words otherwise", () => {
+    expect(yamlProblemEn('Sequence item without - indicator at line 60')).toMatch(/line it up with its siblings/);
+    expect(yamlProblemEn('All mapping items must start at the same column')).toMatch(/line them up with spaces/);
+    expect(yamlProblemEn('Implicit map keys need to be followed by map values')).toMatch(/`key: value`/);
+    expect(yamlProblemEn('Missing , between flow sequence items')).toBeUndefined();
   });
 });

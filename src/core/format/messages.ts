@@ -9,7 +9,7 @@ import type { ErrorCode } from 'yaml';
 import { MAX_SCENARIO_NUMBER } from './limits.js';
 import { listOf, nearest } from './suggest.js';
 import { said, type Said } from '../text.js';
-import { yamlProblemZh } from '../yaml/yaml-problem-words.js';
+import { yamlProblemEn, yamlProblemZh } from '../yaml/yaml-problem-words.js';
 
 export type { Said } from '../text.js';
 
@@ -551,7 +551,7 @@ export const yamlMessages = {
           'this file holds more than one YAML document (a `---` line); put each scenario in its own file',
         );
       default:
-        return msg(code, zh, detail);
+        return msg(code, zh, yamlProblemEn(detail) ?? detail);
     }
   },
 };

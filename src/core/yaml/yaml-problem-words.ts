@@ -3,7 +3,8 @@
  * code (`YAMLError.code`) and an English sentence; a Chinese-speaking trainer gets the wording
  * below instead of that sentence. A code that covers several problems (MISSING_CHAR is a missing
  * comma, colon, space or dash) is worded by its message where the message is one we know.
- * English keeps the parser's own sentence (messages.ts): it is specific and already English.
+ * English keeps the parser's own sentence (messages.ts), which is specific, except where that
+ * sentence names no fix (yamlProblemEn).
  */
 import type { ErrorCode } from 'yaml';
 
@@ -36,15 +37,38 @@ const BY_CODE: Readonly<Record<ErrorCode, string>> = {
 
 type Wording = string | ((match: RegExpExecArray) => string);
 
-/** Finer wording for the parser's commoner messages (yaml 2.x's English text, matched loosely). */
-const BY_MESSAGE: readonly (readonly [RegExp, Wording])[] = [
-  [/^Missing closing "quote/, '这里的双引号（"）没有闭合；请补上结尾的 "'],
-  [/^Missing closing 'quote/, "这里的单引号（'）没有闭合；请补上结尾的 '"],
-  [/^Implicit map keys need to be followed by map values/, '这一行像是一个键，但后面没有冒号；请写成 `键: 值`'],
+/**
+ * Finer wording for the parser's commoner messages (yaml 2.x's English text, matched loosely):
+ * the Chinese, and an English one where the parser's own sentence names no fix.
+ */
+const BY_MESSAGE: readonly (readonly [RegExp, Wording, string?])[] = [
+  [
+    /^Missing closing "quote/,
+    '这里的双引号（"）没有闭合；请补上结尾的 "',
+    'a double quote (") is not closed: add the closing " at the end of the text',
+  ],
+  [
+    /^Missing closing 'quote/,
+    "这里的单引号（'）没有闭合；请补上结尾的 '",
+    "a single quote (') is not closed: add the closing ' at the end of the text",
+  ],
+  [
+    /^Implicit map keys need to be followed by map values/,
+    '这一行像是一个键，但后面没有冒号；请写成 `键: 值`',
+    'this line looks like a key but has no colon after it: write it as `key: value`',
+  ],
   [/^Missing , or : between/, '{ } 里的各项之间少了逗号，或键后面少了冒号'],
   [/^Missing , between/, '[ ] 或 { } 里的各项之间少了逗号'],
-  [/^Missing space after :/, '冒号后面要有一个空格（写成 `键: 值`）'],
-  [/^Sequence item without - indicator/, '列表里的这一项前面少了 `- `'],
+  [
+    /^Missing space after :/,
+    '冒号后面要有一个空格（写成 `键: 值`）',
+    'a colon needs a space after it: write `key: value`',
+  ],
+  [
+    /^Sequence item without - indicator/,
+    '列表里的这一项前面少了 `- `',
+    'this line is not indented like the lines around it, so it reads as a list item without its `- `: line it up with its siblings (or start it with `- ` if it is a new item)',
+  ],
   [/^Tags and anchors must be separated/, '锚点（&）或标签（!）后面要有一个空格'],
   [/^Comments must be separated/, '# 注释前面要有空格；如果 # 是文字的一部分，请给整段文字加上引号'],
   [/^Missing directives-end/, '% 指令后面少了一行 `---`'],
@@ -53,8 +77,16 @@ const BY_MESSAGE: readonly (readonly [RegExp, Wording])[] = [
   [/^Unexpected empty item in/, '[ ] 或 { } 里有一个空项（两个逗号之间什么也没有）'],
   [/^Block scalar header includes extra characters/, '| 或 > 后面同一行不能再写文字；请把文字写到下一行，并缩进'],
   [/^Unexpected doc-end without preceding document/, '`...` 前面没有 YAML 文档'],
-  [/^All sequence items must start at the same column/, '同一个列表的各项（`- `）要从同一列开始'],
-  [/^All mapping items must start at the same column/, '同一层的各个键要从同一列开始'],
+  [
+    /^All sequence items must start at the same column/,
+    '同一个列表的各项（`- `）要从同一列开始',
+    'the items of one list (`- `) must start at the same column: line them up with spaces',
+  ],
+  [
+    /^All mapping items must start at the same column/,
+    '同一层的各个键要从同一列开始',
+    'the keys at one level must start at the same column: line them up with spaces',
+  ],
   [/^Flow end indicator should be more indented than parent/, '结尾的 ] 或 } 要比它所属的那一行缩进更多'],
   [
     /^Nested mappings are not allowed in compact mappings/,
@@ -76,6 +108,11 @@ export function yamlProblemZh(code: string, message: string): string | undefined
     if (m) return typeof wording === 'string' ? wording : wording(m);
   }
   return (BY_CODE as Readonly<Record<string, string>>)[code];
+}
+
+/** A trainer's English for a parser problem whose own sentence names no fix; undefined: keep the parser's. */
+export function yamlProblemEn(message: string): string | undefined {
+  return BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[2];
 }
 
 /** Every code the parser can report (for tests). */
