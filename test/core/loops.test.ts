@@ -147,3 +147,38 @@ describe('a dense ring of 200 nodes (bench ring(200))', () => {
     expect(run.ok && run.report.score).toMatchObject({ total: 21, max: 21, percent: 100 });
   });
 });
+
+describe('the worst total', () => {
+  // Found by the property test: n0 ⇄ n1 loses a point a round, and its way out (a timeout)
+  // leads into a second losing loop. The second loop's unbounded worst must flow back into
+  // the first, not be swallowed by the rounding tolerance.
+  const TWO_LOSING_LOOPS = `
+id: two-losing-loops
+title: Two losing loops
+cast: { c: { name: C } }
+meters: { m0: { initial: 0, min: -1, max: 1 } }
+lessons: { a: { title: A, principle: A } }
+start: n0
+nodes:
+  n0:
+    text: n0
+    choices: [ { id: on, goto: n1 }, { id: stay, goto: n0 } ]
+    timeout: { seconds: 4, goto: n3 }
+  n1:
+    text: n1
+    choices: [ { id: lose, score: { a: -1 }, goto: n0 }, { id: back, goto: n0 } ]
+    timeout: { seconds: 1, effects: { m0: 1 }, goto: n0 }
+  n3:
+    when: [ { if: { m0: { gte: -1 } }, score: { a: 1 }, goto: e0 }, { goto: n0 } ]
+  e0: { end: { outcome: success } }
+`;
+
+  it('is unbounded when a losing loop leads on to another losing loop', () => {
+    const loaded = loadFile(TWO_LOSING_LOOPS, 'two-losing-loops.yaml');
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const { maxima } = explore(loaded.scenario!);
+    expect(maxima.total).toBe(1);
+    expect(maxima.minTotal).toBe(-Infinity);
+    expect(maxima.endings).toEqual({ e0: { best: 1, worst: -Infinity } });
+  });
+});

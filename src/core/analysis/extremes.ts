@@ -60,6 +60,16 @@ export class RelaxationLimitError extends Error {
 export const DEFAULT_RELAXATION_LIMIT = 50_000_000;
 const EPSILON = 1e-9;
 
+/**
+ * Whether `cand` beats `current` by more than rounding. The tolerance is relative, so it is
+ * taken from a finite value only: an unbounded candidate (a loop that earns, reached
+ * further on) must still beat a finite current value.
+ */
+function improves(cand: number, current: number): boolean {
+  if (cand === Infinity) return current !== Infinity;
+  return cand > current + EPSILON * (1 + Math.abs(cand));
+}
+
 /** Strongly connected components of the forward graph (iterative Tarjan). */
 export function condense(forward: Rows): Condensation {
   const n = forward.start.length - 1;
@@ -338,7 +348,7 @@ class Solver {
         if (component[v] !== comp) continue;
         if (++this.work > this.limit) throw new RelaxationLimitError(this.limit, this.members(comp));
         const cand = weight[way[e]! * K + k]! + value[u * K + k]!;
-        if (!(cand > value[v * K + k]! + EPSILON * (1 + Math.abs(cand)))) continue;
+        if (!improves(cand, value[v * K + k]!)) continue;
         value[v * K + k] = cand;
         succ[v] = u;
         this.scratch!.via[v] = way[e]!;
