@@ -7,7 +7,10 @@
  */
 import stringWidth from 'string-width';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: building a segmenter loads ICU's break rules (~12 ms), which every
+// command importing this module would pay at startup, lint included, though most text never
+// needs it (see segmentsOf).
+let graphemes: Intl.Segmenter | undefined;
 
 // Layout runs on every keypress, over every character on screen: string-width and the
 // grapheme segmenter are exact but slow, so plain text takes a fast path and each distinct
@@ -33,6 +36,7 @@ function graphemeWidth(g: string): number {
 /** The grapheme clusters of `text`: code points when nothing in it can combine, else Intl.Segmenter. */
 function segmentsOf(text: string): Iterable<string> {
   if (!COMPLEX.test(text)) return text;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(graphemes.segment(text), (s) => s.segment);
 }
 

@@ -174,7 +174,7 @@ nodes:
 `;
 
   it('is unbounded when a losing loop leads on to another losing loop', () => {
-    const loaded = loadFile(TWO_LOSING_LOOPS, 'two-losing-loops.yaml');
+    const loaded = loadScenario(TWO_LOSING_LOOPS, 'two-losing-loops.yaml');
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const { maxima } = explore(loaded.scenario!);
     expect(maxima.total).toBe(1);

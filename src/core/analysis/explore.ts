@@ -196,14 +196,17 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
     points: (way: number) => objectives.weight[way * K + k]!,
   });
   const problems: ScoringProblem[] = loops[0]!.map((loop) => earningLoop(sit, loop, objective(0)));
-  const best = problems.length === 0 ? checkSimple(p, objective(0), undefined, problems) : undefined;
+  // Without a loop every walk visits no node twice: there is nothing to check, and the best
+  // path is looked for only when asked for (lint does not need it).
+  let best = p.loops && problems.length === 0 ? checkSimple(p, objective(0), undefined, problems) : undefined;
   const lessons: Record<LessonId, number> = {};
   scenario.scoredLessons.forEach((lesson, l) => {
     lessons[lesson] = value[2 + l]!;
-    if (problems.some((x) => x.lesson === undefined)) return;
+    if (!p.loops || problems.some((x) => x.lesson === undefined)) return;
     for (const loop of loops[2 + l]!) problems.push({ ...earningLoop(sit, loop, objective(2 + l)), lesson });
     if (loops[2 + l]!.length === 0) checkSimple(p, objective(2 + l), lesson, problems);
   });
+  const bestPath = () => (best ??= p.loops ? undefined : checkSimple(p, objective(0), undefined, problems));
   const facts = sit.facts;
   let endings: Record<NodeId, EndingRange> | undefined;
   let bestFrom: Float64Array | undefined;
@@ -231,7 +234,9 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
       for (let s = 0; s < sit.count; s++) bestFrom[s] = value[s * K]!;
       return bestFrom;
     },
-    ...(best ? { best } : {}),
+    get best() {
+      return bestPath();
+    },
   };
 }
 

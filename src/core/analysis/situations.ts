@@ -28,15 +28,12 @@ export interface PreparedWay {
   /** its place among waysOf(node) */
   readonly index: number;
   readonly to: number;
-  /** the meter part of its condition, on tracked meter indices */
-  readonly tests: readonly { readonly meter: number; readonly op: Comparison; readonly value: number }[];
   /** the `visited` part of its condition, as flag bits */
   readonly visited: readonly number[];
-  /** tracked meter index → change */
-  readonly effects: readonly (readonly [number, number])[];
-  /** the same tests and effects in flat arrays, for the search's inner loop */
+  /** the meter part of its condition and its effects, on tracked meter indices, in flat arrays for the search's inner loop */
   readonly flat: {
     readonly testMeter: readonly number[];
+    /** indices into OPS */
     readonly testOp: readonly number[];
     readonly testValue: readonly number[];
     readonly effectMeter: readonly number[];
@@ -44,7 +41,7 @@ export interface PreparedWay {
   };
   readonly points: number;
   /** points per scored lesson (scenario.scoredLessons order) */
-  readonly lessons: Float64Array;
+  readonly lessons: readonly number[];
 }
 
 /** A meter some condition tests, with the range its values can take here. */
@@ -187,42 +184,42 @@ function prepareWays(
   return graph.ids.map((name, node) =>
     waysOf(scenario.nodes[name]!).map((way, index) => {
       const c = consequenceOf(way);
-      const effects: [number, number][] = [];
-      for (const [m, d] of Object.entries(c.effects)) if (meterIndex.has(m)) effects.push([meterIndex.get(m)!, d]);
-      const lessons = new Float64Array(scenario.scoredLessons.length);
+      const cond = conditionOf(way);
+      const flat = {
+        testMeter: [] as number[],
+        testOp: [] as number[],
+        testValue: [] as number[],
+        effectMeter: [] as number[],
+        effectDelta: [] as number[],
+      };
+      for (const t of cond?.meters ?? []) {
+        const m = meterIndex.get(t.meter);
+        if (m === undefined) continue;
+        flat.testMeter.push(m);
+        flat.testOp.push(OPS.indexOf(t.op));
+        flat.testValue.push(t.value);
+      }
+      for (const m in c.effects) {
+        const i = meterIndex.get(m);
+        if (i === undefined) continue;
+        flat.effectMeter.push(i);
+        flat.effectDelta.push(c.effects[m]!);
+      }
+      const lessons: number[] = new Array(scenario.scoredLessons.length).fill(0);
       let points = 0;
-      for (const [lesson, p] of Object.entries(c.score)) {
+      for (const lesson in c.score) {
+        const p = c.score[lesson]!;
         points += p;
         const li = lessonIndex.get(lesson);
         if (li !== undefined) lessons[li]! += p;
       }
-      const cond = conditionOf(way);
-      const tests = (cond?.meters ?? [])
-        .filter((t) => meterIndex.has(t.meter))
-        .map((t) => ({ meter: meterIndex.get(t.meter)!, op: t.op, value: t.value }));
-      return {
-        way,
-        id: id++,
-        node,
-        index,
-        to: graph.index.get(c.goto)!,
-        tests,
-        visited: (cond?.visited ?? []).map((v) => bits[graph.index.get(v)!]!),
-        effects,
-        flat: {
-          testMeter: tests.map((t) => t.meter),
-          testOp: tests.map((t) => OPS.indexOf(t.op)),
-          testValue: tests.map((t) => t.value),
-          effectMeter: effects.map((e) => e[0]),
-          effectDelta: effects.map((e) => e[1]),
-        },
-        points,
-        lessons,
-      };
+      const visited = cond?.visited ? cond.visited.map((v) => bits[graph.index.get(v)!]!) : NONE;
+      return { way, id: id++, node, index, to: graph.index.get(c.goto)!, visited, flat, points, lessons };
     }),
   );
 }
 
+const NONE: readonly number[] = [];
 const OPS: readonly Comparison[] = ['eq', 'gte', 'gt', 'lte', 'lt'];
 
 /** compare() of conditions.ts, on OPS indices. */
@@ -342,7 +339,7 @@ function isIntegral(meters: readonly TrackedMeter[], prepared: readonly (readonl
   const whole = (x: number) => Number.isInteger(x);
   return (
     meters.every((m) => whole(m.initial) && whole(m.low) && whole(m.high)) &&
-    prepared.every((ways) => ways.every((w) => w.effects.every(([, d]) => whole(d))))
+    prepared.every((ways) => ways.every((w) => w.flat.effectDelta.every(whole)))
   );
 }
 

@@ -213,7 +213,18 @@ export type Way =
   | { readonly kind: 'timeout'; readonly timeout: Timeout }
   | { readonly kind: 'branch'; readonly index: number; readonly branch: Branch };
 
+// The analyses ask for a node's ways many times over (lint: some ten passes over every node);
+// they are made once per node, so each pass allocates nothing and a way is the same object
+// every time it is asked for.
+const waysByNode = new WeakMap<ScenarioNode, readonly Way[]>();
+
 export function waysOf(node: ScenarioNode): readonly Way[] {
+  let ways = waysByNode.get(node);
+  if (!ways) waysByNode.set(node, (ways = Object.freeze(makeWays(node))));
+  return ways;
+}
+
+function makeWays(node: ScenarioNode): Way[] {
   switch (node.kind) {
     case 'choice': {
       const ways: Way[] = node.choices.map((choice) => ({ kind: 'choice', choice }));

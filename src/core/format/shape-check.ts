@@ -51,24 +51,22 @@ function objectOf(shape: Readonly<Record<string, Check>>): Check {
   };
 }
 
-const text: Check = (v) => str(v) || recordOf((x) => x === null || str(x))(v);
+const translations = recordOf((x) => x === null || str(x));
+const text: Check = (v) => str(v) || translations(v);
 const consequence = {
   score: optional(recordOf(bounded)),
   effects: optional(recordOf(bounded)),
   feedback: optional(text),
   goto: str,
 };
-const condition = recordOf(
-  (v) =>
-    str(v) ||
-    objectOf({
-      eq: optional(bounded),
-      gte: optional(bounded),
-      gt: optional(bounded),
-      lte: optional(bounded),
-      lt: optional(bounded),
-    })(v),
-);
+const comparison = objectOf({
+  eq: optional(bounded),
+  gte: optional(bounded),
+  gt: optional(bounded),
+  lte: optional(bounded),
+  lt: optional(bounded),
+});
+const condition = recordOf((v) => str(v) || comparison(v));
 const choice = objectOf({ id: str, text: optional(text), if: optional(condition), ...consequence });
 const timeout = objectOf({ seconds: (v) => num(v) && (v as number) > 0 && (v as number) <= 86400, ...consequence });
 const keywords = optional(listOf(str));
@@ -97,9 +95,11 @@ const answer = objectOf({
   say: str,
   rule: (v) => str(v) || (typeof v === 'number' && Number.isInteger(v) && v > 0),
 });
+const sayStep = objectOf({ say: str });
+const waitStep = objectOf({ wait: (w) => w === true });
 const test = objectOf({
   name: str,
-  steps: optional(listOf((v) => str(v) || objectOf({ say: str })(v) || objectOf({ wait: (w) => w === true })(v))),
+  steps: optional(listOf((v) => str(v) || sayStep(v) || waitStep(v))),
   node: optional(str),
   answers: optional(listOf(answer)),
   expect: optional(
