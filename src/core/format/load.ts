@@ -4,7 +4,7 @@
  * names and structure (references) → the model (normalize) → whole-graph checks (checks).
  * Pure: the caller reads the file and passes its text.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { checkCatalog, checkScenario, checkScenarioTexts } from './checks.js';
 import type { Diagnostic } from './diagnostics.js';
 import { hasErrors, tidyMessage } from './diagnostics.js';

@@ -7,7 +7,7 @@
  * Each object comes in two flavours from one factory: `strict` reports unknown keys (which
  * the loader turns into warnings, as the contract asks), `loose` keeps the data.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { schemaIssue as says, type NumberField } from './messages.js';
 import { MAX_SCENARIO_NUMBER } from './limits.js';
 import { COMPARISONS, CUSTOMER_TYPES, OUTCOMES } from './model.js';

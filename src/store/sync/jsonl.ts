@@ -8,7 +8,7 @@
  * The export writes one `source` line (the scenario the sessions were played on) before the
  * first session that uses it, then each session line followed by its events.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ID_PATTERN, type Said, safeLine } from '../../core/index.js';
 import { canonicalJson, sha256 } from '../chain.js';
 import { StoreError, type SessionMode, type ScenarioSource, type SessionRow, type StoredEvent } from '../store.js';
