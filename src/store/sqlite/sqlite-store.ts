@@ -39,6 +39,7 @@ import type {
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { progressFromSql } from './progress-sql.js';
 import { reportFromSql } from './report-sql.js';
+import { insertSource, sourceStatements, type SourceStatements } from './sources-sql.js';
 import { appendableRow, sessionRowOf, type SessionColumns } from '../session-columns.js';
 import { eventOf, wayOf, type EventColumns } from '../event-columns.js';
 
@@ -198,8 +199,7 @@ export function migrate(db: Db, file = ':memory:'): void {
 
 export class SqliteStore implements SessionStore {
   private readonly st: {
-    sourceExists: Statement<[string], { one: number }>;
-    insertSource: Statement;
+    sources: SourceStatements;
     getSource: Statement<
       [string],
       { hash: string; scenario_id: string; file: string; source: string; catalog: string }
@@ -226,10 +226,7 @@ export class SqliteStore implements SessionStore {
   ) {
     this.id = storeIdOf(db);
     this.st = {
-      sourceExists: db.prepare('SELECT 1 AS one FROM scenario_sources WHERE hash = ?'),
-      insertSource: db.prepare(
-        'INSERT OR IGNORE INTO scenario_sources (hash, scenario_id, file, source, catalog, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
+      sources: sourceStatements(db),
       getSource: db.prepare('SELECT hash, scenario_id, file, source, catalog FROM scenario_sources WHERE hash = ?'),
       insertSession:
         db.prepare(`INSERT INTO sessions (id, trainee, scenario_id, scenario_hash, lang, mode, started_at, head_hash, play, shuffle_seed)
@@ -256,15 +253,7 @@ export class SqliteStore implements SessionStore {
   }
 
   async saveSource(source: ScenarioSource): Promise<void> {
-    if (this.st.sourceExists.get(source.hash)) return;
-    this.st.insertSource.run(
-      source.hash,
-      source.scenarioId,
-      source.file,
-      source.source,
-      JSON.stringify(source.catalog),
-      new Date().toISOString(),
-    );
+    insertSource(this.st.sources, source, new Date());
   }
 
   async loadSource(hash: string): Promise<ScenarioSource | undefined> {

@@ -16,14 +16,12 @@ import { mergeInto, type MergeHead, type MergeOptions, type MergeTx } from './me
 import type { OriginEntry } from '../ledger.js';
 import { appendEntry, hasResultEntry, originEntry, putOriginEntry, storeIdOf } from '../sqlite/ledger-sql.js';
 import type { SessionDbRow } from '../sqlite/sqlite-store.js';
+import { insertSource, sourceStatements } from '../sqlite/sources-sql.js';
 
 /** The statements merging runs, prepared once per merge. */
 function statementsOf(db: Db) {
   return {
-    hasSource: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM scenario_sources WHERE hash = ?'),
-    insertSource: db.prepare(
-      'INSERT OR IGNORE INTO scenario_sources (hash, scenario_id, file, source, catalog, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
+    sources: sourceStatements(db),
     session: db.prepare<[string], SessionDbRow>('SELECT * FROM sessions WHERE id = ?'),
     hashAt: db.prepare<[string, number], { hash: string }>(
       'SELECT e.hash FROM events e JOIN sessions s ON s.sid = e.sid WHERE s.id = ? AND e.seq = ?',
@@ -62,18 +60,11 @@ class SqliteMergeTx implements MergeTx {
   }
 
   async hasSource(hash: string): Promise<boolean> {
-    return this.st.hasSource.get(hash) !== undefined;
+    return this.st.sources.exists.get(hash) !== undefined;
   }
 
   async insertSource(s: ScenarioSource): Promise<void> {
-    this.st.insertSource.run(
-      s.hash,
-      s.scenarioId,
-      s.file,
-      s.source,
-      JSON.stringify(s.catalog),
-      new Date().toISOString(),
-    );
+    insertSource(this.st.sources, s, new Date());
   }
 
   async session(id: string): Promise<MergeHead | undefined> {
