@@ -59,6 +59,17 @@ describe('the English of a parser problem that names no fix', () => {
     expect(yamlProblemEn('Sequence item without - indicator at line 60')).toMatch(/line it up with its siblings/);
     expect(yamlProblemEn('All mapping items must start at the same column')).toMatch(/line them up with spaces/);
     expect(yamlProblemEn('Implicit map keys need to be followed by map values')).toMatch(/`key: value`/);
+    expect(yamlProblemEn('Nested mappings are not allowed in compact mappings')).toMatch(/same column/);
     expect(yamlProblemEn('Missing , between flow sequence items')).toBeUndefined();
+  });
+});
+
+describe('a line indented one space too deep', () => {
+  // The parser reports it at the value of the line before (`a: 1`), which is not the line to mend.
+  const text = 'id: x\ncast:\n  a:\n    name: A\n     role: B\n';
+
+  it.each(['zh', 'en'] as const)('is reported at that line, in %s', (lang) => {
+    const [d] = loadFile(text, 'x.yaml', undefined, { lang }).diagnostics.filter((x) => x.severity === 'error');
+    expect(d).toMatchObject({ line: 5, column: 6, code: 'yaml-block-as-implicit-key' });
   });
 });

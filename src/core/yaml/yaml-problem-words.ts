@@ -91,6 +91,7 @@ const BY_MESSAGE: readonly (readonly [RegExp, Wording, string?])[] = [
   [
     /^Nested mappings are not allowed in compact mappings/,
     '这一行比上一行缩进得多，但上一行的值已经写完了；请让同一层的键对齐',
+    'this line is indented more than the line before it, whose value is already complete: line the keys of one level up at the same column',
   ],
   [/^Not a YAML token: (.+)$/, (m) => `「${m[1]}」放在这里读不懂：是不是少了冒号、引号，或者缩进不对？`],
   [/^Implicit keys (of flow sequence pairs )?need to be on a single line/, BY_CODE.MULTILINE_IMPLICIT_KEY],

@@ -82,7 +82,7 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
     // The parser notices an unclosed quote or bracket only where the file ends or the
     // indentation breaks; the trainer needs to see where it was opened.
     const opener = unclosedOpener(doc, e.code, e.message, e.pos[0]);
-    const pos = opener ? at(opener.offset) : at(e.pos[0]);
+    const pos = opener ? at(opener.offset) : at(overIndentedLine(text, e.message, e.pos[0]) ?? e.pos[0]);
     diagnostics.push(diag('error', pos, opener?.message ?? yamlMessage(e.code, e.message, text, e.pos)));
   }
   for (const w of doc.warnings)
@@ -225,6 +225,28 @@ function plainData(doc: Document): { data: unknown; duplicates: number[] } | und
     if (e === NOT_PLAIN) return undefined;
     throw e;
   }
+}
+
+/**
+ * A line indented deeper than the key before it (`speaker: narrator` then ` text:` one space
+ * further in) is a slip the parser reports at the earlier line's value, which is not where
+ * the trainer has to look: the first line below it that is indented more is.
+ */
+function overIndentedLine(text: string, message: string, offset: number): number | undefined {
+  if (!/^Nested mappings are not allowed in compact mappings/.test(message)) return undefined;
+  const indentAt = (start: number) => {
+    let i = start;
+    while (text[i] === ' ') i++;
+    return i - start;
+  };
+  const base = indentAt(text.lastIndexOf('\n', offset - 1) + 1);
+  for (let start = text.indexOf('\n', offset) + 1; start > 0; start = text.indexOf('\n', start) + 1) {
+    const indent = indentAt(start);
+    const first = text[start + indent];
+    if (first === undefined || first === '\n' || first === '\r' || first === '#') continue;
+    return indent > base ? start + indent : undefined;
+  }
+  return undefined;
 }
 
 /** Where an unclosed quoted text or [ ] / { } collection that the parser gave up on begins. */
