@@ -9,6 +9,7 @@ export * from './format/diagnostics.js';
 export * from './format/model.js';
 export * from './play/conditions.js';
 export * from './play/match.js';
+export { ruleParts, ruleSaid } from './play/rule-words.js';
 export * from './format/suggest.js';
 export { parseYaml, type Locator, type Path, type PathSegment, type Position } from './yaml/yaml-source.js';
 export { scenarioJsonSchema, catalogJsonSchema, ID_PATTERN } from './format/schema.js';

@@ -39,11 +39,6 @@ export interface RecordStrings {
   readonly generated: (when: string) => string;
   readonly noReply: string;
   readonly otherwise: string;
-  readonly anyOtherAnswer: string;
-  readonly answerMentioning: (words: string) => string;
-  readonly answerMatching: (pattern: string) => string;
-  readonly matchingAnswer: string;
-  readonly listSeparator: string;
   readonly visited: (node: string) => string;
   readonly ifCondition: (parts: string) => string;
   readonly and: string;
@@ -115,11 +110,6 @@ const zh: RecordStrings = {
   generated: (w) => `生成于 ${w}`,
   noReply: '（没有回应，时间到）',
   otherwise: '（其他情况）',
-  anyOtherAnswer: '（其他回答）',
-  answerMentioning: (w) => `回答中提到：${w}`,
-  answerMatching: (p) => `回答符合：${p}`,
-  matchingAnswer: '（符合要求的回答）',
-  listSeparator: '、',
   visited: (n) => `到过 ${n}`,
   ifCondition: (p) => `如果 ${p}`,
   and: ' 且 ',
@@ -190,11 +180,6 @@ const en: RecordStrings = {
   generated: (w) => `generated ${w}`,
   noReply: '(no reply: the time ran out)',
   otherwise: '(otherwise)',
-  anyOtherAnswer: '(any other answer)',
-  answerMentioning: (w) => `an answer mentioning: ${w}`,
-  answerMatching: (p) => `an answer matching: ${p}`,
-  matchingAnswer: '(an answer that fits)',
-  listSeparator: ', ',
   visited: (n) => `visited ${n}`,
   ifCondition: (p) => `if ${p}`,
   and: ' and ',

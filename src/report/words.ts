@@ -18,6 +18,7 @@ import {
 import { bestRules } from '../core/format/answer-checks.js';
 import { wayKey } from '../core/records/records.js';
 import { recordStrings } from './strings.js';
+import { ruleSaid } from '../core/play/rule-words.js';
 
 /** ✓ a way that earns points, ✗ one that loses them, · one that does neither. */
 export type Mark = '✓' | '✗' | '·';
@@ -66,23 +67,17 @@ function wayText(scenario: Scenario, node: ScenarioNode, way: Way, lang: Lang): 
 
 /**
  * A typed-answer rule: the model answer when it is the answer this rule stands for (the one
- * the model takes, or a best rule), else the words the rule looks for, else "any other answer".
+ * the model takes, or a best rule), else what the rule listens for (rule-words.ts).
  */
 function ruleText(node: ScenarioNode, index: number, lang: Lang): string {
-  const t = recordStrings(lang);
-  if (node.kind !== 'input') return `rule ${index + 1}`;
+  if (node.kind !== 'input') return lang === 'zh' ? `规则 ${index + 1}` : `rule ${index + 1}`;
   const rule = node.rules[index]!;
   if (node.model !== undefined) {
     const model = localize(node.model, lang);
     if (firstMatchingRule(node.rules, model) === index || bestRules(node).includes(index))
       return `“${safeLine(model)}”`;
   }
-  const m = rule.match;
-  if (!m) return t.anyOtherAnswer;
-  const words = [...m.all, ...(m.any.length > 0 ? [m.any.join(' / ')] : [])];
-  if (words.length > 0) return t.answerMentioning(safeLine(words.join(t.listSeparator)));
-  if (m.regex !== undefined) return t.answerMatching(safeLine(m.regex));
-  return t.matchingAnswer;
+  return ruleSaid(rule.match)[lang];
 }
 
 const OPS = { eq: '=', gte: '≥', gt: '>', lte: '≤', lt: '<' } as const;

@@ -5,6 +5,7 @@
 import type { Lang, NodeId, RunContext, Scenario, StepRecord, Way } from '../core/index.js';
 import { bestRules } from '../core/format/answer-checks.js';
 import { firstMatchingRule } from '../core/play/match.js';
+import { ruleSaid } from '../core/play/rule-words.js';
 import { consequenceOf, NARRATOR } from '../core/format/model.js';
 import { safeLine, safeText } from '../core/sanitize.js';
 import { localize } from '../core/text.js';
@@ -83,10 +84,7 @@ export function wayText(scenario: Scenario, way: Way, lang: Lang, node?: NodeId)
     case 'rule': {
       if (node !== undefined && modelStandsFor(scenario, node, way.index, lang))
         return modelAnswer(scenario, node, lang)!;
-      const m = way.rule.match;
-      if (!m) return t.anyOtherAnswer;
-      const words = [...m.all, ...(m.any.length > 0 ? [m.any.join(' / ')] : [])];
-      return words.length > 0 ? t.answerMentioning(safeLine(words.join(t.listSeparator))) : t.matchingAnswer;
+      return ruleSaid(way.rule.match)[lang];
     }
   }
 }

@@ -71,14 +71,10 @@ interface Strings {
   readonly bestPathUnknown: string;
   readonly onBestPath: string;
   readonly waitOut: string;
-  readonly answerMentioning: (words: string) => string;
-  readonly anyOtherAnswer: string;
-  readonly matchingAnswer: string;
   readonly modelAnswer: string;
   readonly chartHeading: string;
   readonly debriefKeys: string;
   readonly scrollHint: string;
-  readonly listSeparator: string;
   readonly colon: string;
 }
 
@@ -172,14 +168,10 @@ const zh: Strings = {
   bestPathUnknown: '这个案例太复杂，无法计算最佳路径。',
   onBestPath: '✓',
   waitOut: '（等待，不作回应）',
-  answerMentioning: (w) => `回答中提到：${w}`,
-  anyOtherAnswer: '（其他回答）',
-  matchingAnswer: '（符合要求的回答）',
   modelAnswer: '参考答案',
   chartHeading: '指标变化',
   debriefKeys: 'r 重来 · m 菜单 · q 退出 · ↑↓ 滚动',
   scrollHint: '↑↓ 滚动',
-  listSeparator: '、',
   colon: '：',
 };
 
@@ -274,14 +266,10 @@ const en: Strings = {
   bestPathUnknown: 'This case is too complex to work out the best path.',
   onBestPath: '✓',
   waitOut: '(wait without answering)',
-  answerMentioning: (w) => `an answer mentioning: ${w}`,
-  anyOtherAnswer: '(any other answer)',
-  matchingAnswer: '(an answer that fits)',
   modelAnswer: 'A strong answer',
   chartHeading: 'Meters over time',
   debriefKeys: 'r retry · m menu · q quit · ↑↓ scroll',
   scrollHint: '↑↓ scroll',
-  listSeparator: ', ',
   colon: ': ',
 };
 

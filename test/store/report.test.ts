@@ -237,7 +237,7 @@ describe('report', { timeout: 60_000 }, () => {
     const lobby = s.nodes.find((n: { node: string }) => n.node === 'lobby');
     expect(lobby.ways[0]).toMatchObject({
       way: 'rule 2',
-      text: 'an answer mentioning: 您好 / 你好 / 师傅 / hello',
+      text: 'an answer mentioning: 您好 / 你好 / 师傅 / hello, not mentioning: 赶紧 / 快点 / hurry',
       answers: [
         { text: 'hello', n: 3 },
         { text: '师傅您好', n: 1 },
@@ -321,7 +321,7 @@ describe('report', { timeout: 60_000 }, () => {
       'basement-alarm,permit,argue,"The alarm has been going for ages, and you want paperwork?",1,-2,✗',
     );
     expect(readFileSync(join(dir, 'answers.csv'), 'utf8')).toContain(
-      'basement-alarm,lobby,rule 2,an answer mentioning: 您好 / 你好 / 师傅 / hello,hello,3',
+      'basement-alarm,lobby,rule 2,"an answer mentioning: 您好 / 你好 / 师傅 / hello, not mentioning: 赶紧 / 快点 / hurry",hello,3',
     );
     expect(readFileSync(join(dir, 'matrix.csv'), 'utf8')).toContain('alice,paperwork,证件手续随身带,2,5,6,83');
     const file = join(tmp.dir, 'costly.csv');
@@ -330,7 +330,7 @@ describe('report', { timeout: 60_000 }, () => {
     expect(one.stdout).toBe('');
     expect(readFileSync(file, 'utf8').split('\r\n').slice(0, 2)).toEqual([
       'rank,scenario,node,way,text,count,points,best,lost',
-      'basement-alarm,lobby,rule 2,an answer mentioning: 您好 / 你好 / 师傅 / hello,4,1,3,8'.replace(/^/, '1,'),
+      'basement-alarm,lobby,rule 2,"an answer mentioning: 您好 / 你好 / 师傅 / hello, not mentioning: 赶紧 / 快点 / hurry",4,1,3,8'.replace(/^/, '1,'),
     ]);
     const long = join(tmp.dir, 'long.csv');
     expect(rp(['report', '--csv', long, '--db', tmp.db]).status).toBe(0);

@@ -90,6 +90,10 @@ function ruleLabel(m: Match | undefined, index: number, w: GraphWords): string {
   const words = [
     ...(m.all.length ? [m.all.join('+')] : []),
     ...(m.any.length ? [m.any.join('/')] : []),
+    ...(m.affirm?.length ? [m.affirm.join('/')] : []),
+    ...(m.negate?.length ? [w.denying(m.negate.join('/'))] : []),
+    ...(m.time === undefined ? [] : [m.time ? w.time : w.not(w.time)]),
+    ...(m.hedge === undefined ? [] : [m.hedge ? w.hedge : w.not(w.hedge)]),
     ...(m.none.length ? [w.not(m.none.join('/'))] : []),
     ...(m.regex !== undefined ? [`/${m.regex}/`] : []),
   ];

@@ -17,6 +17,11 @@ export interface GraphWords {
   readonly anyOtherAnswer: string;
   readonly answer: (n: number, words: string) => string;
   readonly not: (words: string) => string;
+  /** a rule's `negate:` words, said under a negation */
+  readonly denying: (words: string) => string;
+  /** a rule's `time:` (a concrete time named) and `hedge:` (a hedge said) tests */
+  readonly time: string;
+  readonly hedge: string;
   readonly otherwise: string;
   readonly always: string;
   /** `end: success`, the kind of an ending */
@@ -35,6 +40,9 @@ export const GRAPH_WORDS: Readonly<Record<Lang, GraphWords>> = {
     anyOtherAnswer: '其他回答',
     answer: (n, w) => `回答 ${n}：${w}`,
     not: (w) => `不含 ${w}`,
+    denying: (w) => `否定 ${w}`,
+    time: '具体时间',
+    hedge: '含糊其辞',
     otherwise: '否则',
     always: '总是',
     ending: (o) => `结局：${o}`,
@@ -50,6 +58,9 @@ export const GRAPH_WORDS: Readonly<Record<Lang, GraphWords>> = {
     anyOtherAnswer: 'any other answer',
     answer: (n, w) => `answer ${n}: ${w}`,
     not: (w) => `not ${w}`,
+    denying: (w) => `denying ${w}`,
+    time: 'a concrete time',
+    hedge: 'a hedge',
     otherwise: 'otherwise',
     always: 'always',
     ending: (o) => `end: ${o}`,
