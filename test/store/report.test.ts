@@ -330,7 +330,7 @@ describe('report', { timeout: 60_000 }, () => {
     expect(one.stdout).toBe('');
     expect(readFileSync(file, 'utf8').split('\r\n').slice(0, 2)).toEqual([
       'rank,scenario,node,way,text,count,points,best,lost',
-      'basement-alarm,lobby,rule 2,"an answer mentioning: 您好 / 你好 / 师傅 / hello, not mentioning: 赶紧 / 快点 / hurry",4,1,3,8'.replace(/^/, '1,'),
+      '1,basement-alarm,lobby,rule 2,"an answer mentioning: 您好 / 你好 / 师傅 / hello, not mentioning: 赶紧 / 快点 / hurry",4,1,3,8',
     ]);
     const long = join(tmp.dir, 'long.csv');
     expect(rp(['report', '--csv', long, '--db', tmp.db]).status).toBe(0);
