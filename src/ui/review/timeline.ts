@@ -41,7 +41,7 @@ export interface TimelineStep {
   readonly points: Readonly<Record<string, number>>;
   readonly earned: number;
   readonly meters: Readonly<Record<string, number>>;
-  /** the feedback for this step (as shown, or from the stored scenario when it was not shown) */
+  /** the feedback for this step, in the reader's language; feedbackShown: the trainee saw it during play */
   readonly feedback: string | null;
   readonly feedbackShown: boolean;
   /** at a typed node: its model answer, quoted (null elsewhere, or when the node has none) */
@@ -133,7 +133,10 @@ function stepOf(scenario: Scenario, e: StoredEvent, t: TurnReview | undefined, l
     points: e.points,
     earned: sum(e.points),
     meters: e.meters,
-    feedback: e.feedback !== null ? safeText(e.feedback) : feedbackOf(scenario, e, lang),
+    // in the reader's language: the stored scenario is the one played, so its feedback is the
+    // text the trainee saw, perhaps in the other language (a lead reviewing in English a
+    // session played in Chinese); as recorded when that scenario has none for the step
+    feedback: feedbackOf(scenario, e, lang) ?? (e.feedback !== null ? safeText(e.feedback) : null),
     feedbackShown: e.feedback !== null,
     model:
       e.action.kind === 'say' || e.action.kind === 'timeout' ? (modelAnswer(scenario, e.node, lang) ?? null) : null,
