@@ -12,7 +12,7 @@ import { compiledFromSource } from '../store/scenario-source.js';
 import type { SessionFilter, SessionRow, SessionStore } from '../store/store.js';
 import { StoreError } from '../store/store.js';
 import type { Recorder } from '../core/records/recorder.js';
-import { printLine, said, UserError } from './env.js';
+import { printLine, printProblem, said, UserError } from './env.js';
 import { passwordPrompt, warnIfPasswordInDbOption } from './server-password.js';
 
 export interface StoreOptions {
@@ -38,7 +38,11 @@ export async function withStore<T>(
   warnIfPasswordInDbOption(opts.db, lang);
   const prompt = passwordPrompt(lang);
   try {
-    store = await openStore(dbPathFrom(opts.db), lang, access, { askPassword: prompt.ask });
+    store = await openStore(dbPathFrom(opts.db), lang, access, {
+      askPassword: prompt.ask,
+      notice: printProblem,
+      repeatAtClose: process.stderr.isTTY === true,
+    });
   } catch (e) {
     throw new UserError(reasonOf(e, lang), 1);
   } finally {

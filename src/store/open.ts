@@ -87,6 +87,10 @@ export function isPostgresUrl(value: string): boolean {
 }
 
 export interface OpenOptions {
+  /** where the team store's notices go (working offline, uploads that wait); default: nowhere */
+  readonly notice?: (line: string) => void;
+  /** the team store says again at close that sessions wait here (see TeamStoreOptions) */
+  readonly repeatAtClose?: boolean;
   /** asked for a team server's password when the URL, PGPASSWORD and ~/.pgpass have none */
   readonly askPassword?: (who: {
     user: string;
@@ -118,8 +122,8 @@ export async function openStore(
   if (isPostgresUrl(path)) {
     const { TeamStore } = await import('./sync/team-store.js');
     // verify says an unreachable server itself, in its one line: no offline notice before it
-    const quiet = access === 'verify' ? { notice: () => {} } : {};
-    return TeamStore.open(path, { localPath: DEFAULT_DB_PATH, lang, ...options, ...quiet });
+    const notice = access === 'verify' ? () => {} : (options.notice ?? (() => {}));
+    return TeamStore.open(path, { localPath: DEFAULT_DB_PATH, lang, ...options, notice });
   }
   if (access === 'write') return openSqliteStore(path);
   const { openSqliteReader } = await import('./sqlite/reader.js');

@@ -43,6 +43,30 @@ describe('offline notices', () => {
     expect(notices[0]).not.toContain('secret');
   });
 
+  it('says again at close that sessions wait here, when asked to (a full-screen play drew over the first notice)', async () => {
+    for (const repeatAtClose of [true, false]) {
+      const notices: string[] = [];
+      const store = await TeamStore.open(DOWN, {
+        localPath: join(home.home, `laptop-repeat-${repeatAtClose}.db`),
+        notice: (l) => notices.push(l),
+        repeatAtClose,
+        connectTimeoutMs: 2_000,
+      });
+      await store.saveSource({ hash: 'h', scenarioId: 's', file: 's.yaml', source: 'x', catalog: { lessons: {} } });
+      await store.startSession({
+        id: `repeat-${repeatAtClose}`,
+        trainee: 'wang',
+        scenarioId: 's',
+        scenarioHash: 'h',
+        lang: 'en',
+        mode: 'practice',
+        startedAt: '2026-01-01T08:00:00.000Z',
+      });
+      await store.close();
+      expect(notices.at(-1)).toBe(repeatAtClose ? SYNC_NOTICES.en.waitingAtExit(1) : notices[0]);
+    }
+  });
+
   it('every notice and every server problem reads in both languages', () => {
     for (const lang of ['zh', 'en'] as const) {
       const say = SYNC_NOTICES[lang];

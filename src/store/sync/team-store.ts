@@ -35,13 +35,18 @@ import { mergeIntoSqlite } from './sqlite-merge.js';
 import type { MergeOptions } from './merge.js';
 import { originOf } from './origin.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
-import { type Lang, type Said, safeText, type TraineeProgress, withoutUrlPasswords } from '../../core/index.js';
+import { type Lang, type Said, type TraineeProgress } from '../../core/index.js';
 
 export interface TeamStoreOptions {
   /** the SQLite file that holds this computer's copy (and the outbox) */
   readonly localPath: string;
-  /** one line for the person at the terminal (default: stderr) */
-  readonly notice?: (line: string) => void;
+  /** says one line to the person at the terminal (the command decides where it goes) */
+  readonly notice: (line: string) => void;
+  /**
+   * say again, when the store closes, that sessions wait on this computer: a full-screen
+   * screen drew over the notice given while it was open (true on a terminal)
+   */
+  readonly repeatAtClose?: boolean;
   /** the language of those lines (default English) */
   readonly lang?: Lang;
   /** how long to wait for the server before working offline (default 4 s) */
@@ -73,10 +78,6 @@ export type SyncResult =
       /** sessions the server would not take, and why (in the store's language); they stay waiting */
       readonly refused: readonly { readonly sessionId: string; readonly reason: string }[];
     };
-
-const defaultNotice = (line: string) => {
-  process.stderr.write(`roleplay: ${safeText(withoutUrlPasswords(line))}\n`);
-};
 
 export class TeamStore implements SessionStore {
   readonly location: string;
@@ -142,7 +143,7 @@ export class TeamStore implements SessionStore {
   private notice(line: string) {
     if (this.noticed.has(line)) return;
     this.noticed.add(line);
-    (this.options.notice ?? defaultNotice)(line);
+    this.options.notice(line);
   }
 
   /**
@@ -488,11 +489,11 @@ export class TeamStore implements SessionStore {
     // The last steps' uploads finish (or fail into the outbox) before the process exits.
     await this.uploads;
     this.closed = true;
-    // On a terminal the play screen redraws over a notice printed while it was open: say it
+    // On a terminal the play screen redraws over a notice given while it was open: say it
     // again once the screen has closed, so the trainee knows the session waits here.
-    if (this.offlineAt !== undefined && !this.options.notice && process.stderr.isTTY) {
+    if (this.offlineAt !== undefined && this.options.repeatAtClose) {
       const waiting = this.outbox.count();
-      if (waiting > 0) defaultNotice(this.says.waitingAtExit(waiting));
+      if (waiting > 0) this.options.notice(this.says.waitingAtExit(waiting));
     }
     await this.closeAll();
   }
