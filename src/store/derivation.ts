@@ -53,9 +53,7 @@ export type DerivationBreak =
       readonly field: ResultField;
       readonly recorded: string;
       readonly derived: string;
-    }
-  /** the steps reached an ending, yet the session is not finished: its result was removed */
-  | { readonly code: 'result-removed'; readonly seq: null };
+    };
 
 /** The way a recorded action names, in words the messages use (`choice id`, `rule 2`, `when 1`, `timeout`). */
 export function wayName(action: RecordedAction): string {
@@ -150,7 +148,11 @@ export function derivationBreak(
     return result
       ? { code: 'result-unfounded', seq: null, field: 'unended', recorded: result.ending, derived: walk.at }
       : undefined;
-  if (!result) return { code: 'result-removed', seq: null };
+  // Reached an ending, yet unfinished: the process died after the last step and before the
+  // result was written (two transactions). `resume` records the result the steps give. A
+  // result that was written and then removed is caught by the store's ledger (ledger.ts),
+  // which keeps an entry for every result.
+  if (!result) return undefined;
   const score = scoreOf(scenario, walk.points, end.outcome);
   const expected = recordedResult({
     finishedAt: result.finishedAt,

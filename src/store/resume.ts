@@ -8,22 +8,37 @@
  * and transcript.
  */
 import { SimulatedClock } from 'xstate';
-import { Play, type CompiledScenario, type StepRecord } from '../core/index.js';
-import { StoreError, type SavedPlay, type SessionRow, type StoredEvent } from './store.js';
-import { chainProblem, sessionBreak } from './verify.js';
+import {
+  Play,
+  reportOf,
+  said,
+  type CompiledScenario,
+  type RunReport,
+  type Said,
+  type StepRecord,
+} from '../core/index.js';
+import type { LedgerEntry } from './ledger.js';
+import { Recording } from './recording.js';
+import { StoreError, type SavedPlay, type SessionRow, type SessionStore, type StoredEvent } from './store.js';
+import { chainProblem, sessionBreak, type ChainBreak } from './verify.js';
 
 export class ResumeError extends StoreError {}
 
 /**
- * A session may be continued only while its record is intact and its steps have not reached an
- * ending: a finished session whose result was wiped must never be played on and finished again.
+ * A session may be continued only while its record is intact and it was never finished: a
+ * finished session whose result was wiped must never be played on and finished again. The
+ * store's ledger keeps an entry for every result written, so a wiped one shows there.
  */
 export function checkContinuable(
   session: SessionRow,
   compiled: CompiledScenario,
   events: readonly StoredEvent[],
+  ledger: readonly LedgerEntry[],
 ): void {
-  const broken = sessionBreak(session, events, { kind: 'loaded', scenario: compiled.scenario });
+  const result = ledger.find((e) => e.kind === 'result');
+  const broken: ChainBreak | undefined = result
+    ? { code: 'result-removed', seq: null, entry: result.n, sessionId: session.id }
+    : sessionBreak(session, events, { kind: 'loaded', scenario: compiled.scenario });
   if (!broken) return;
   throw new ResumeError({
     zh: `练习 ${session.id} 不能继续：${chainProblem(broken, 'zh')}（可用 \`roleplay verify\` 检查）`,
@@ -110,4 +125,39 @@ export function restorePoint(
   } finally {
     play.stop();
   }
+}
+
+/**
+ * A session whose steps reached an ending but whose result was never written (the process
+ * died between the last step and the finish, which are two transactions): the result follows
+ * from the steps, so it is recorded now and returned. Undefined when no ending was reached.
+ */
+export async function finishIfEnded(
+  store: SessionStore,
+  session: SessionRow,
+  compiled: CompiledScenario,
+  events: readonly StoredEvent[],
+  point: Restored,
+): Promise<RunReport | undefined> {
+  const play = new Play(compiled, { clock: new SimulatedClock(), snapshot: point.snapshot });
+  try {
+    const output = play.output;
+    if (!output) return undefined;
+    const report = reportOf(compiled, output);
+    const recording = Recording.continue(store, session, compiled.scenario, events);
+    void recording.finish(report);
+    await recording.flush();
+    return report;
+  } finally {
+    play.stop();
+  }
+}
+
+/** What finishIfEnded did, for the person who asked to continue the session. */
+export function endedSaid(id: string, report: RunReport): Said {
+  const { percent, passed } = report.score;
+  return said(
+    `练习 ${id} 上次已经走到结局，只是结果没来得及保存；现在已记下：${percent}%（${passed ? '通过' : '未通过'}）`,
+    `session ${id} had reached its ending, but its result was not saved before it stopped; it is recorded now: ${percent}% (${passed ? 'passed' : 'not passed'})`,
+  );
 }

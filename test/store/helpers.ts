@@ -68,6 +68,8 @@ export interface RecordOptions {
   /** decision time of each trainee step, in order */
   readonly decisionMs?: readonly number[];
   readonly text?: string;
+  /** stop before writing the result, as a process killed between the last step and the finish would */
+  readonly noFinish?: boolean;
 }
 
 /**
@@ -114,7 +116,7 @@ export async function record(store: SessionStore, o: RecordOptions): Promise<str
       );
     }
   }
-  if (play.output) void rec.finish(reportOf(compiled, play.output));
+  if (play.output && !o.noFinish) void rec.finish(reportOf(compiled, play.output));
   await rec.flush();
   play.stop();
   return rec.id;

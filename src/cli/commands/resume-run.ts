@@ -3,13 +3,22 @@
  * the play screen or headless from --steps / --choices, appending to the same session's chain.
  */
 import { SimulatedClock } from 'xstate';
-import { type Lang, Play, reportOf, StepError, safeLine, type TestStep, takeStep } from '../../core/index.js';
+import {
+  type Lang,
+  Play,
+  reportOf,
+  type RunReport,
+  StepError,
+  safeLine,
+  type TestStep,
+  takeStep,
+} from '../../core/index.js';
 import { expectsSaid, stepMessages } from '../../core/play/step-messages.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { Recording } from '../../store/recording.js';
-import { checkContinuable, restorePoint } from '../../store/resume.js';
+import { checkContinuable, endedSaid, finishIfEnded, restorePoint } from '../../store/resume.js';
 import type { SessionRow, SessionStore, StoredEvent } from '../../store/store.js';
-import { printProblem, said, UserError } from '../env.js';
+import { printLine, printProblem, said, UserError } from '../env.js';
 import { printJson } from '../json-output.js';
 import {
   type StoreOptions,
@@ -47,13 +56,26 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
     const session = await sessionToResume(store, ref, opts.trainee, lang);
     const scenario = await scenarioOf(store, session, lang);
     const events = await store.events(session.id);
-    checkContinuable(session, scenario.compiled, events);
+    checkContinuable(session, scenario.compiled, events, await store.ledgerOf(session.id));
     const point = restorePoint(scenario.compiled, events, await store.savedPlay(session.id));
+    const ended = await finishIfEnded(store, session, scenario.compiled, events, point);
+    if (ended) return reportEnded(session.id, ended, headless, lang);
     const stopped: Stopped = { store, session, scenario, events, point };
     if (headless) return resumeHeadless(stopped, steps, lang);
     // On screen the session goes on in the language it was played in, unless --lang says otherwise.
     return resumeOnScreen(stopped, opts, opts.lang !== undefined ? lang : session.lang);
   });
+}
+
+/**
+ * The session had reached its ending when the process died, before its result was written:
+ * the result is recorded now, and shown as `run` shows one (JSON), or in a line on a terminal.
+ */
+function reportEnded(id: string, report: RunReport, headless: boolean, lang: Lang): number {
+  if (headless) printJson({ ...report });
+  else printLine(endedSaid(shortId(id), report)[lang]);
+  reportRecorded(id, true, lang);
+  return 0;
 }
 
 /** The session named, else the trainee's latest unfinished one; never a finished one. */

@@ -35,7 +35,7 @@ import { mergeIntoSqlite } from './sqlite-merge.js';
 import type { MergeOptions } from './merge.js';
 import { originOf } from './origin.js';
 import { SYNC_NOTICES, type SyncNotices } from './notices.js';
-import { type Lang, type Said, type TraineeProgress } from '../../core/index.js';
+import type { Lang, Said, TraineeProgress } from '../../core/index.js';
 
 export interface TeamStoreOptions {
   /** the SQLite file that holds this computer's copy (and the outbox) */
