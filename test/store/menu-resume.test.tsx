@@ -14,7 +14,7 @@ import { verifyStore } from '../../src/store/verify.js';
 import type { Lang } from '../../src/core/index.js';
 import type { Library } from '../../src/ui/library.js';
 import { KEY, entryOf, libraryOf, openFixture, renderApp, tick } from '../ui/helpers.js';
-import { tempDir } from './helpers.js';
+import { record, tempDir } from './helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -138,6 +138,35 @@ describe('continue an unfinished session from the menu', () => {
       'the node where it stopped',
     );
     await finish();
+  });
+
+  it('a session that reached its ending before its result was saved is finished, and leaves the list', async () => {
+    const store = openSqliteStore(tmp.db);
+    const id = await record(store, {
+      trainee: '张工',
+      steps: [{ say: '讯达电源' }, 'show-permit'],
+      mode: 'practice',
+      noFinish: true,
+    });
+    await store.close();
+
+    const { h, finish } = await menuOn('en');
+    await h.waitFor((f) => f.includes('You have 1 unfinished session'), 'the offer');
+    await h.press('c');
+    await h.waitFor((f) => f.includes('Continue an unfinished session'));
+    await h.press(KEY.enter);
+    const said = await h.waitFor((f) => f.includes('it is recorded now'), 'what was done');
+    expect(said).toMatch(/had reached its ending/);
+    await h.waitFor((f) => f.includes('No unfinished session') || !f.includes('› 1 '), 'the list without it');
+    await finish();
+
+    const again = openSqliteStore(tmp.db);
+    try {
+      expect((await again.listSessions())[0]).toMatchObject({ id, result: { outcome: 'success' } });
+      expect(await verifyStore(again)).toMatchObject({ ok: true });
+    } finally {
+      await again.close();
+    }
   });
 
   it('a session whose case cannot be rebuilt says so on the menu instead of opening', async () => {

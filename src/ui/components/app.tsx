@@ -110,8 +110,11 @@ function useLeaving(): [leaving: boolean, exit: () => void] {
   return [leaving, () => setLeaving(true)];
 }
 
-/** Read each time the menu shows, after its frame: the session database is not needed to draw it. */
-function useUnfinished(onMenu: boolean, library: Library): readonly UnfinishedSession[] {
+/**
+ * Read each time the menu shows, after its frame: the session database is not needed to draw
+ * it; and again when `reread` changes (a session that could not be continued may be gone).
+ */
+function useUnfinished(onMenu: boolean, library: Library, reread: number): readonly UnfinishedSession[] {
   const [unfinished, setUnfinished] = useState<readonly UnfinishedSession[]>([]);
   useEffect(() => {
     if (!onMenu || !library.unfinished) return;
@@ -127,7 +130,7 @@ function useUnfinished(onMenu: boolean, library: Library): readonly UnfinishedSe
     return () => {
       live = false;
     };
-  }, [onMenu, library]);
+  }, [onMenu, library, reread]);
   return unfinished;
 }
 
@@ -249,7 +252,8 @@ export function App(props: AppProps) {
   const fromMenu = props.start.kind === 'menu';
   const [screen, setScreen] = useState<Screen>(() => initialScreen(props));
   const entries = useMemo(() => (screen.name === 'menu' ? props.library.entries() : []), [screen.name, props.library]);
-  const unfinished = useUnfinished(screen.name === 'menu', props.library);
+  const [reread, setReread] = useState(0);
+  const unfinished = useUnfinished(screen.name === 'menu', props.library, reread);
   const progress = useProgress(screen.name === 'menu', props.library);
   const loaded = useLoadedScreens();
 
@@ -268,6 +272,8 @@ export function App(props: AppProps) {
     void props.library.resume?.(session).then((r: ResumeResult) => {
       if (!r.ok) {
         setScreen({ name: 'menu', error: r.message });
+        // the session may have been finished in passing (finishIfEnded), or be gone
+        setReread((n) => n + 1);
         return;
       }
       setMode(r.mode);
