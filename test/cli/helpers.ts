@@ -1,36 +1,15 @@
 /** Runs the built `roleplay` binary as a subprocess, the way trainers, CI and other tools do. */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { BIN, CLEAN_ENV, ROOT, runCli, runCliAsync, type Ran } from '../run-cli.js';
 
-export const ROOT = join(import.meta.dirname, '..', '..');
-export const BIN = join(ROOT, 'bin', 'roleplay.js');
+export { BIN, ROOT };
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
-if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-  throw new Error('dist/ is missing: run `npm run build` before the CLI tests (`npm test` does)');
-}
-
-export interface Ran {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  /** wall time of the whole process, ms */
-  readonly ms: number;
-}
-
-const baseEnv = { ...process.env, CI: 'false', ROLEPLAY_LANG: '', LANG: 'C', LC_ALL: '', LC_MESSAGES: '' };
+export type { Ran } from '../run-cli.js';
 
 export function rp(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Ran {
-  const started = performance.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? ROOT,
-    encoding: 'utf8',
-    timeout: 30_000,
-    env: { ...baseEnv, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
+  return runCli(args, { ...options, timeoutMs: 30_000 });
 }
 
 /** The same, without blocking: lets many runs share the two cores. */
@@ -38,24 +17,7 @@ export function rpAsync(
   args: readonly string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...baseEnv, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr, ms: performance.now() - started }));
-  });
+  return runCliAsync(args, options);
 }
 
 /**
@@ -83,7 +45,7 @@ export function rpMeasured(args: readonly string[]): Ran & { maxRssMB: number; o
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 30_000,
-    env: baseEnv,
+    env: CLEAN_ENV,
   });
   const m = /\n@@probe (\{.*\})\n$/.exec(r.stderr);
   if (!m) throw new Error(`no probe output: ${r.stderr.slice(0, 300)}`);
@@ -93,6 +55,7 @@ export function rpMeasured(args: readonly string[]): Ran & { maxRssMB: number; o
     stdout: r.stdout,
     stderr: r.stderr.slice(0, m.index),
     ms: performance.now() - started,
+    timedOut: r.signal === 'SIGTERM',
     maxRssMB: probeData.maxRss / 1024,
     ownMs: probeData.ms,
     cpuMs: probeData.cpuMs,

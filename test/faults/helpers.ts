@@ -1,16 +1,15 @@
 /** The real binary as a child process, a throw-away folder, and the recorded events read straight from SQLite. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TestStep } from '../../src/core/index.js';
-import { ROOT } from '../fuzz/bundled.js';
+import { BIN, CLEAN_ENV, runCli } from '../run-cli.js';
 
-export const BIN = join(ROOT, 'bin/roleplay.js');
+export { BIN };
 export const ENV = {
-  ...process.env,
-  CI: 'false',
+  ...CLEAN_ENV,
   ROLEPLAY_LANG: 'en',
   LANG: 'C.UTF-8',
   ROLEPLAY_TRAINEE: 'fault-tester',
@@ -22,13 +21,7 @@ export function tempDir() {
 }
 
 export function rp(args: readonly string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: ENV,
-    input: input ?? '',
-    timeout: 60_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { env: ENV, ...(input !== undefined ? { input } : {}) });
 }
 
 /** Runs the binary and SIGKILLs it after `killAfterMs`; resolves with how it ended. */

@@ -3,48 +3,25 @@
  * correct run needs, so that a regression (a hang on a FIFO, a regex that backtracks for
  * minutes) fails the test instead of hanging the suite.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Loaded, Scenario } from '../../src/core/index.js';
-import { ROOT } from '../fuzz/bundled.js';
+import { BIN, runCli, type Ran } from '../run-cli.js';
 
-export const BIN = join(ROOT, 'bin', 'roleplay.js');
-
-if (!existsSync(join(ROOT, 'dist', 'bundle'))) {
-  throw new Error('dist/ is missing: run `npm run build` before the CLI tests (`npm test` does)');
-}
-
-export interface Ran {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-  /** the process had to be killed at the time limit */
-  readonly timedOut: boolean;
-}
+export { BIN };
+export type { Ran };
 
 export function rp(
   args: readonly string[],
   options: { cwd?: string; lang?: 'zh' | 'en'; timeoutMs?: number; input?: string } = {},
 ): Ran {
-  const started = performance.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? ROOT,
-    encoding: 'utf8',
-    timeout: options.timeoutMs ?? 30_000,
-    killSignal: 'SIGKILL',
-    input: options.input ?? '',
-    env: { ...process.env, CI: 'false', ROLEPLAY_LANG: options.lang ?? 'en', LANG: 'C.UTF-8' },
+  const { lang, timeoutMs, ...rest } = options;
+  return runCli(args, {
+    ...rest,
+    timeoutMs: timeoutMs ?? 30_000,
+    env: { ROLEPLAY_LANG: lang ?? 'en', LANG: 'C.UTF-8' },
   });
-  return {
-    status: r.status,
-    stdout: r.stdout ?? '',
-    stderr: r.stderr ?? '',
-    ms: performance.now() - started,
-    timedOut: r.signal === 'SIGKILL',
-  };
 }
 
 export function tempDir(): { dir: string; done: () => void } {

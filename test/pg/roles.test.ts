@@ -5,12 +5,12 @@
  * nobody else's records, nor change or delete their own finished ones; a lead reads everyone
  * and writes nothing; only the owner deletes, and each deletion is logged.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASEMENT, BIN, ROOT, rp, tempHome } from '../team/helpers.js';
+import { BASEMENT, ROOT, rp, tempHome } from '../team/helpers.js';
+import { runCli } from '../run-cli.js';
 import { PgTestServer, postgresSkipReason } from './pg-server.js';
 
 const skip = postgresSkipReason();
@@ -19,15 +19,8 @@ const WHOLE = '- say: 您好 我是讯达的 来修电源\n- show-permit\n';
 const HALF = '- say: 您好\n- call-noc\n';
 
 /** The CLI with a password on standard input (for --password-stdin). */
-function rpWithInput(args: readonly string[], input: string, env: NodeJS.ProcessEnv): ReturnType<typeof rp> {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-    input,
-    env: { ...process.env, CI: 'false', ROLEPLAY_LANG: '', LANG: 'C', ROLEPLAY_TRAINEE: '', ...env },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+function rpWithInput(args: readonly string[], input: string, env: NodeJS.ProcessEnv) {
+  return runCli(args, { input, env });
 }
 
 describe.skipIf(skip !== undefined)('roles on the team server', { timeout: 180_000 }, () => {

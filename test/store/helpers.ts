@@ -1,5 +1,4 @@
 /** Fixtures for the store tests: temp databases, the all-features test case, recorded runs. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import {
 import { Recording } from '../../src/store/recording.js';
 import type { SessionMode as Mode } from '../../src/core/records/records.js';
 import type { SessionStore } from '../../src/store/store.js';
+import { runCli } from '../run-cli.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'roleplay.js');
@@ -36,26 +36,9 @@ export function tempDir(): { dir: string; db: string; done: () => void } {
   return { dir, db: join(dir, 'test.db'), done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const baseEnv = {
-  ...process.env,
-  CI: 'false',
-  ROLEPLAY_LANG: '',
-  LANG: 'C',
-  LC_ALL: '',
-  LC_MESSAGES: '',
-  ROLEPLAY_DB: '',
-  ROLEPLAY_TRAINEE: '',
-};
-
+/** The binary on these tests' fixtures (test/run-cli.ts); `env` is added to the clean environment. */
 export function rp(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...baseEnv, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { env });
 }
 
 export interface RecordOptions {

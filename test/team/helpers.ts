@@ -1,5 +1,4 @@
 /** Running the built CLI for the team tests, with a throw-away HOME (the offline copy lives there). */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { eventHash, genesisHash, sealHash } from '../../src/store/chain.js';
 import type { SessionResult, StoredEvent } from '../../src/store/store.js';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { PgTestServer } from '../pg/pg-server.js';
+import { runCli, runCliAsync } from '../run-cli.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'roleplay.js');
@@ -19,55 +19,16 @@ export function tempHome(): { home: string; done: () => void } {
   return { home, done: () => rmSync(home, { recursive: true, force: true }) };
 }
 
-const baseEnv = {
-  ...process.env,
-  CI: 'false',
-  ROLEPLAY_LANG: '',
-  LANG: 'C',
-  LC_ALL: '',
-  LC_MESSAGES: '',
-  ROLEPLAY_DB: '',
-  ROLEPLAY_TRAINEE: '',
-  ROLEPLAY_LRS_AUTH: '',
-};
+export type { Ran } from '../run-cli.js';
 
-export interface Ran {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export function rp(args: readonly string[], env: NodeJS.ProcessEnv = {}): Ran {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...baseEnv, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** The binary (test/run-cli.ts); `env` is added to the clean environment (a HOME of its own, mostly). */
+export function rp(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  return runCli(args, { env });
 }
 
 /** For tests that serve something (an LRS) from this process: the event loop must keep running. */
-export function rpAsync(
-  args: readonly string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<Ran> & { child: ReturnType<typeof spawn> } {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: { ...baseEnv, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => {
-    stdout += d.toString('utf8');
-  });
-  child.stderr!.on('data', (d: Buffer) => {
-    stderr += d.toString('utf8');
-  });
-  const done = new Promise<Ran>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
-  return Object.assign(done, { child });
+export function rpAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  return runCliAsync(args, { env });
 }
 
 /**
