@@ -43,6 +43,18 @@ function wrapZh(this: Help, text: string, width: number): string {
 }
 
 /**
+ * Help text fitted to the terminal: commander wraps the option table, but prints the text a
+ * command adds after it (what a command checks, where its file goes) as one long line each.
+ * Lines wider than the help's width are wrapped as the screens wrap, in either language.
+ */
+export function fitHelp(text: string, width = process.stdout.columns || 80): string {
+  return text
+    .split('\n')
+    .map((line) => (columns(line) > width ? wrapText(line, width).join('\n') : line))
+    .join('\n');
+}
+
+/**
  * Sets the help's language on the program; call before adding commands, which inherit the help
  * settings and the help option from it.
  */

@@ -7,6 +7,7 @@ import { CommanderError, type Command } from 'commander';
 import { safeLine, safeText, withoutUrlPasswords } from '../core/sanitize.js';
 import { cliEnv, printProblem, UserError } from './env.js';
 import { buildProgram } from './program.js';
+import { fitHelp } from './help-lang.js';
 import { guardStandardStreams, HANG_UP_STATUS, terminalLost } from './terminal-loss.js';
 import { langFromArgv, usageError } from './usage-errors.js';
 
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
   for (const cmd of commands) {
     cmd.exitOverride();
     cmd.configureOutput({
+      writeOut: (s) => process.stdout.write(fitHelp(s)),
       writeErr: (s) => process.stderr.write(safeText(s)),
       outputError: (s, write) => write(`roleplay: ${usageError(s, lang)}\n`),
     });

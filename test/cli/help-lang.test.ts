@@ -3,6 +3,7 @@
  * Chinese, like every other message. English help is commander's, unchanged.
  */
 import { describe, expect, it } from 'vitest';
+import { widthOf } from '../../src/text/layout.js';
 import { rp } from './helpers.js';
 
 const help = (args: readonly string[], env?: NodeJS.ProcessEnv) => {
@@ -122,5 +123,18 @@ describe('--help in Chinese', () => {
         expect(line, 'a line break next to punctuation').not.toMatch(/（$|^ +[，。；：、）]/);
       }
     }
+  });
+
+  it('every line of every command’s help fits 80 columns, the notes after the options too, in both languages', () => {
+    const commands = [
+      ...help(['--lang', 'en'])
+        .split('Commands:\n')[1]!
+        .matchAll(/^ {2}([a-z-]+)/gm),
+    ].map((m) => m[1]!);
+    expect(commands).toContain('import');
+    for (const lang of ['zh', 'en'])
+      for (const command of [[], ...commands.map((c) => [c])])
+        for (const line of help([...command, '--lang', lang]).split('\n'))
+          expect(widthOf(line), `${command.join(' ')} ${lang}: ${line}`).toBeLessThanOrEqual(80);
   });
 });

@@ -28,6 +28,13 @@ export function register(program: Command, env: CliEnv): void {
     .addOption(traineeOption(lang))
     .addOption(dbOption(lang))
     .addOption(langOption(lang))
+    .addHelpText(
+      'after',
+      said(
+        '\n已经走到结局、只是结果没来得及保存的练习（进程在最后一步和保存结果之间被中断），会直接记下由步骤算出的结果，不再重玩。结果被删掉过的练习不能继续（`roleplay verify` 会指出）。',
+        '\nA session that reached its ending but whose result was not saved (the process stopped between its last step and the result) gets the result its steps give, recorded at once; nothing is played. A session whose result was removed cannot be continued (`roleplay verify` names it).',
+      )[lang],
+    )
     .action(env.withExit(action));
 }
 
