@@ -29,7 +29,7 @@ export class ResumeError extends StoreError {}
  * finished session whose result was wiped must never be played on and finished again. The
  * store's ledger keeps an entry for every result written, so a wiped one shows there.
  */
-export function checkContinuable(
+function checkContinuable(
   session: SessionRow,
   compiled: CompiledScenario,
   events: readonly StoredEvent[],
@@ -132,7 +132,7 @@ export function restorePoint(
  * died between the last step and the finish, which are two transactions): the result follows
  * from the steps, so it is recorded now and returned. Undefined when no ending was reached.
  */
-export async function finishIfEnded(
+async function finishIfEnded(
   store: SessionStore,
   session: SessionRow,
   compiled: CompiledScenario,
@@ -160,4 +160,26 @@ export function endedSaid(id: string, report: RunReport): Said {
     `练习 ${id} 上次已经走到结局，只是结果没来得及保存；现在已记下：${percent}%（${passed ? '通过' : '未通过'}）`,
     `session ${id} had reached its ending, but its result was not saved before it stopped; it is recorded now: ${percent}% (${passed ? 'passed' : 'not passed'})`,
   );
+}
+
+/** Where a session goes on from, or the result it already had the steps for. */
+export type Continuation =
+  | { readonly kind: 'ended'; readonly report: RunReport }
+  | { readonly kind: 'continue'; readonly events: StoredEvent[]; readonly point: Restored };
+
+/**
+ * The one way to continue a session (resume, the menu): refused when its record is not intact
+ * or its result was removed (checkContinuable); finished at once when its steps had reached an
+ * ending (finishIfEnded); otherwise the events and the snapshot to go on from.
+ */
+export async function continuation(
+  store: SessionStore,
+  session: SessionRow,
+  compiled: CompiledScenario,
+): Promise<Continuation> {
+  const events = await store.events(session.id);
+  checkContinuable(session, compiled, events, await store.ledgerOf(session.id));
+  const point = restorePoint(compiled, events, await store.savedPlay(session.id));
+  const report = await finishIfEnded(store, session, compiled, events, point);
+  return report ? { kind: 'ended', report } : { kind: 'continue', events, point };
 }

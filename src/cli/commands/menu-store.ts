@@ -6,7 +6,7 @@
 import { type Lang, type ProgressView, safeLine, safeText } from '../../core/index.js';
 import { progressViewOf } from '../progress-view.js';
 import { StoreRecorder } from '../../store/recorder.js';
-import { checkContinuable, endedSaid, finishIfEnded, restorePoint } from '../../store/resume.js';
+import { continuation, endedSaid } from '../../store/resume.js';
 import { StoreError } from '../../store/store.js';
 import type { SessionRow } from '../../store/store.js';
 import type { MenuEntry, ResumeResult, UnfinishedSession } from '../../ui/library.js';
@@ -70,11 +70,9 @@ export async function withMenuStore(opts: StoreOptions, lang: Lang, hooks: MenuS
         if (!session) return { ok: false, message: said('找不到这个练习了', 'that session is no longer there')[lang] };
         try {
           const { compiled, source } = await scenarioOf(store, session, lang);
-          const events = await store.events(session.id);
-          checkContinuable(session, compiled, events, await store.ledgerOf(session.id));
-          const point = restorePoint(compiled, events, await store.savedPlay(session.id));
-          const ended = await finishIfEnded(store, session, compiled, events, point);
-          if (ended) return { ok: false, message: safeText(endedSaid(u.id, ended)[lang]) };
+          const next = await continuation(store, session, compiled);
+          if (next.kind === 'ended') return { ok: false, message: safeText(endedSaid(u.id, next.report)[lang]) };
+          const { events, point } = next;
           const recorder = new StoreRecorder(store, session.trainee, { session, events });
           recorders.push(recorder);
           hooks.record(recorder);

@@ -16,7 +16,7 @@ import {
 import { expectsSaid, stepMessages } from '../../core/play/step-messages.js';
 import { StoreRecorder } from '../../store/recorder.js';
 import { Recording } from '../../store/recording.js';
-import { checkContinuable, endedSaid, finishIfEnded, restorePoint } from '../../store/resume.js';
+import { continuation, endedSaid, type Continuation } from '../../store/resume.js';
 import type { SessionRow, SessionStore, StoredEvent } from '../../store/store.js';
 import { printLine, printProblem, said, UserError } from '../env.js';
 import { printJson } from '../json-output.js';
@@ -46,7 +46,7 @@ interface Stopped {
   readonly session: SessionRow;
   readonly scenario: Awaited<ReturnType<typeof scenarioOf>>;
   readonly events: StoredEvent[];
-  readonly point: ReturnType<typeof restorePoint>;
+  readonly point: Extract<Continuation, { kind: 'continue' }>['point'];
 }
 
 export async function resumeCommand(ref: string | undefined, opts: ResumeOptions, lang: Lang): Promise<number> {
@@ -55,12 +55,9 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
   return withStore(opts, lang, async (store) => {
     const session = await sessionToResume(store, ref, opts.trainee, lang);
     const scenario = await scenarioOf(store, session, lang);
-    const events = await store.events(session.id);
-    checkContinuable(session, scenario.compiled, events, await store.ledgerOf(session.id));
-    const point = restorePoint(scenario.compiled, events, await store.savedPlay(session.id));
-    const ended = await finishIfEnded(store, session, scenario.compiled, events, point);
-    if (ended) return reportEnded(session.id, ended, headless, lang);
-    const stopped: Stopped = { store, session, scenario, events, point };
+    const next = await continuation(store, session, scenario.compiled);
+    if (next.kind === 'ended') return reportEnded(session.id, next.report, headless, lang);
+    const stopped: Stopped = { store, session, scenario, events: next.events, point: next.point };
     if (headless) return resumeHeadless(stopped, steps, lang);
     // On screen the session goes on in the language it was played in, unless --lang says otherwise.
     return resumeOnScreen(stopped, opts, opts.lang !== undefined ? lang : session.lang);

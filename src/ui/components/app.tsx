@@ -272,7 +272,7 @@ export function App(props: AppProps) {
     void props.library.resume?.(session).then((r: ResumeResult) => {
       if (!r.ok) {
         setScreen({ name: 'menu', error: r.message });
-        // the session may have been finished in passing (finishIfEnded), or be gone
+        // the session may have been finished in passing (see store/resume.ts, continuation), or be gone
         setReread((n) => n + 1);
         return;
       }
