@@ -72,4 +72,9 @@ describe('a line indented one space too deep', () => {
     const [d] = loadFile(text, 'x.yaml', undefined, { lang }).diagnostics.filter((x) => x.severity === 'error');
     expect(d).toMatchObject({ line: 5, column: 6, code: 'yaml-block-as-implicit-key' });
   });
+
+  it('is reported at that line past blank lines', () => {
+    const [d] = loadFile('id: x\ncast:\n  a:\n    name: A\n\n\n     role: B\n', 'x.yaml').diagnostics;
+    expect(d).toMatchObject({ line: 7, column: 6, code: 'yaml-block-as-implicit-key' });
+  });
 });

@@ -198,7 +198,7 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
   const problems: ScoringProblem[] = loops[0]!.map((loop) => earningLoop(sit, loop, objective(0)));
   // Without a loop every walk visits no node twice: there is nothing to check, and the best
   // path is looked for only when asked for (lint does not need it).
-  let best = p.loops && problems.length === 0 ? checkSimple(p, objective(0), undefined, problems) : undefined;
+  const best = p.loops && problems.length === 0 ? checkSimple(p, objective(0), undefined, problems) : undefined;
   const lessons: Record<LessonId, number> = {};
   scenario.scoredLessons.forEach((lesson, l) => {
     lessons[lesson] = value[2 + l]!;
@@ -206,7 +206,7 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
     for (const loop of loops[2 + l]!) problems.push({ ...earningLoop(sit, loop, objective(2 + l)), lesson });
     if (loops[2 + l]!.length === 0) checkSimple(p, objective(2 + l), lesson, problems);
   });
-  const bestPath = () => (best ??= p.loops ? undefined : checkSimple(p, objective(0), undefined, problems));
+  let acyclicBest: readonly number[] | undefined;
   const facts = sit.facts;
   let endings: Record<NodeId, EndingRange> | undefined;
   let bestFrom: Float64Array | undefined;
@@ -235,7 +235,8 @@ function run(scenario: Scenario, stateLimit: number): Exploration {
       return bestFrom;
     },
     get best() {
-      return bestPath();
+      // (on a case without loops the search can add no problem: every walk is a path)
+      return p.loops ? best : (acyclicBest ??= checkSimple(p, objective(0), undefined, problems));
     },
   };
 }

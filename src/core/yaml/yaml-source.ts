@@ -243,7 +243,8 @@ function overIndentedLine(text: string, message: string, offset: number): number
   for (let start = text.indexOf('\n', offset) + 1; start > 0; start = text.indexOf('\n', start) + 1) {
     const indent = indentAt(start);
     const first = text[start + indent];
-    if (first === undefined || first === '\n' || first === '\r' || first === '#') continue;
+    // blank lines stand between (a comment line there makes the parser report another problem)
+    if (first === undefined || first === '\n' || first === '\r') continue;
     return indent > base ? start + indent : undefined;
   }
   return undefined;
