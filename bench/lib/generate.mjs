@@ -1,18 +1,10 @@
 // Generated scenarios for the engine benchmark: large DAGs with 3 meters and conditions,
 // written out as YAML so that a benchmark measures the whole loader, not only the analysis.
 import { stringify } from 'yaml';
+import { seededRandom } from '../../dist/core/audit/audit-strategies.js';
 
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same scenarios. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32), so every run benchmarks the same scenarios: the audit's own. */
+export const prng = seededRandom;
 
 const LESSONS = ['listen-first', 'empathy', 'introduce', 'follow-up', 'honesty'];
 const METERS = {

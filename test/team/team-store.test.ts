@@ -7,29 +7,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openPgStore } from '../../src/store/pg/pg-store.js';
 import { TeamStore } from '../../src/store/sync/team-store.js';
-import { PgTestServer, postgresSkipReason } from '../pg/pg-server.js';
+import { postgresSkipReason } from '../pg/pg-server.js';
+import { useTeamServer } from './helpers.js';
 import { bundleOf, contentOf, record, reportFixture, SOURCE_A, SOURCE_B } from '../store-shared/fixtures.js';
 
 const skip = postgresSkipReason();
 
 describe.skipIf(skip !== undefined)('team store', { timeout: 120_000 }, () => {
-  let server: PgTestServer;
+  const team = useTeamServer();
   const dir = mkdtempSync(join(tmpdir(), 'roleplay-teamstore-'));
   let n = 0;
-  beforeAll(async () => {
-    server = await PgTestServer.start();
-  }, 120_000);
-  // A test that fails while the server is stopped must not take the next tests down with it.
-  afterEach(async () => {
-    if (server && !server.isRunning) await server.restart();
-  });
-  afterAll(async () => {
-    await server?.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const open = (url: string, notices: string[]) =>
     TeamStore.open(url, {
       localPath: join(dir, `laptop-${++n}.db`),
@@ -39,12 +30,12 @@ describe.skipIf(skip !== undefined)('team store', { timeout: 120_000 }, () => {
     });
 
   it('records a whole session offline with a single notice, then sync uploads it as it was', async () => {
-    const url = await server.createDatabase('notice');
+    const url = await team.server.createDatabase('notice');
     const notices: string[] = [];
     const store = await open(url, notices);
     expect(store.online).toBe(true);
     await store.saveSource(SOURCE_A);
-    await server.stop();
+    await team.server.stop();
     const [s] = reportFixture();
     await record(store, s!);
     // Offline reads show this laptop's sessions (and wait for the background uploads to fail).
@@ -53,7 +44,7 @@ describe.skipIf(skip !== undefined)('team store', { timeout: 120_000 }, () => {
     expect(notices[0]).toMatch(/cannot reach the team server .*connection refused.*working offline/);
     expect(store.waiting).toBe(1);
 
-    await server.restart();
+    await team.server.restart();
     const result = await store.sync();
     expect(result).toMatchObject({ ok: true, sessions: 1 });
     expect(store.waiting).toBe(0);
@@ -64,15 +55,15 @@ describe.skipIf(skip !== undefined)('team store', { timeout: 120_000 }, () => {
   });
 
   it('an import while offline is kept on the laptop and uploaded by sync', async () => {
-    const url = await server.createDatabase('offlineimport');
+    const url = await team.server.createDatabase('offlineimport');
     const notices: string[] = [];
     const store = await open(url, notices);
-    await server.stop();
+    await team.server.stop();
     const bundles = reportFixture().map((s) => bundleOf(s, s.header.scenarioId === 'alpha' ? SOURCE_A : SOURCE_B));
     const outcomes = await store.merge(bundles);
     expect(outcomes.filter((o) => o.created)).toHaveLength(5);
     expect(store.waiting).toBe(5);
-    await server.restart();
+    await team.server.restart();
     expect(await store.sync()).toMatchObject({ ok: true, sessions: 5 });
     const report = await store.report();
     expect(report.scenarios.map((s) => [s.id, s.attempts])).toEqual([
@@ -83,7 +74,7 @@ describe.skipIf(skip !== undefined)('team store', { timeout: 120_000 }, () => {
   });
 
   it('two laptops continue one session differently: the server keeps the first, the second is told and keeps its copy', async () => {
-    const url = await server.createDatabase('twocopies');
+    const url = await team.server.createDatabase('twocopies');
     const [s] = reportFixture();
     const aNotices: string[] = [];
     const bNotices: string[] = [];
