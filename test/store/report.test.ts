@@ -280,6 +280,8 @@ describe('report', { timeout: 60_000 }, () => {
   it('reports in words in the terminal: replies by text, marks by points, what was typed, local time', () => {
     const en = rp(['report', '--db', tmp.db, '--lang', 'en'], { TZ: 'Asia/Shanghai', COLUMNS: '120' });
     expect(en.status).toBe(0);
+    // not "Practice report": practice is one of the two modes the report sets apart
+    expect(en.stdout.split('\n')[0]).toBe('Training report');
     expect(en.stdout).toMatch(/generated \d{4}-\d\d-\d\d \d\d:\d\d GMT\+08:00/);
     expect(en.stdout).toContain('5 finished · 4 trainees · 1 unfinished');
     expect(en.stdout).toMatch(/exam pass rate\s+[█▏▎▍▌▋▊▉]+░+ 50%/);
