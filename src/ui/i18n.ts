@@ -41,6 +41,8 @@ interface Strings {
   readonly narrator: string;
   readonly silence: string;
   readonly choiceKeys: string;
+  /** after letters typed at a choice, as if it were a text field: Enter then picks nothing */
+  readonly choiceNotTyped: string;
   readonly inputKeys: string;
   readonly inputPlaceholder: string;
   readonly secondsLeft: (s: number) => string;
@@ -123,6 +125,7 @@ const zh: Strings = {
   narrator: '旁白',
   silence: '（没有回应）',
   choiceKeys: '1-9 选择 · ↑↓ Enter · ? 帮助 · q 退出',
+  choiceNotTyped: '这一步不用打字，请选一个回答：按数字 1-9，或用 ↑↓ 选中后按 Enter',
   inputKeys: 'Enter 提交 · Esc 退出 · 输入框为空时 ? 帮助',
   inputPlaceholder: '在这里输入你的回答',
   secondsLeft: (s) => `剩余 ${s} 秒`,
@@ -221,6 +224,7 @@ const en: Strings = {
   narrator: 'Narrator',
   silence: '(no answer)',
   choiceKeys: '1-9 pick · ↑↓ Enter · ? help · q quit',
+  choiceNotTyped: 'No typing at this step: pick a reply with 1-9, or ↑↓ and then Enter',
   inputKeys: 'Enter submit · Esc quit · ? help when empty',
   inputPlaceholder: 'type your answer here',
   secondsLeft: (s) => `${s}s left`,

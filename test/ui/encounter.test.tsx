@@ -65,6 +65,18 @@ describe('encounter', () => {
     await h.waitFor((f) => f.includes('总结'), 'the debrief');
   });
 
+  it('a sentence typed at a choice, as if it were a text field: its Enter picks nothing, and the keys line says how to pick', async () => {
+    const h = await startPlay({ start: { kind: 'play', opened: basement() }, mode: 'exam', lang: 'en' });
+    await h.answer(GOOD_ANSWER);
+    await h.waitFor((f) => f.includes('No typing at this step') || f.includes('1-9 pick'), 'the choice node');
+    await h.press('I', 'w', 'i', 'l', 'l', ' ', 'c', 'a', 'l', 'l', KEY.enter);
+    const f = await h.waitFor((x) => x.includes('No typing at this step: pick a reply with 1-9'), 'the hint');
+    expect(f).toContain('› 1.'); // still the choice node: nothing was picked
+    await h.press(KEY.down, KEY.enter);
+    const next = await h.waitFor((x) => x.includes("I'll get hold of the mall"), 'the next node after reply 2');
+    expect(next).toContain('1-9 pick · ↑↓ Enter'); // the hint is gone with the step
+  });
+
   it('a second key in the same chunk does not skip practice feedback', async () => {
     const h = await startPlay({ start: { kind: 'play', opened: basement() }, mode: 'practice' });
     await h.answer(GOOD_ANSWER);

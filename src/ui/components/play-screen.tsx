@@ -65,8 +65,9 @@ function Encounter(props: PlayScreenProps & { readonly session: PlaySession; rea
   const isInput = turn.node.kind === 'input';
   const inputRows = isInput ? session.answerRows : 0;
   const header = encounterHeader(view);
+  const choiceKeys = session.typedAtChoice ? t.choiceNotTyped : t.choiceKeys;
   const footer: Line[] =
-    session.overlay === 'quit' ? quitLines(lang, width) : keyLines(isInput ? t.inputKeys : t.choiceKeys, width);
+    session.overlay === 'quit' ? quitLines(lang, width) : keyLines(isInput ? t.inputKeys : choiceKeys, width);
   const body = encounterBody(view, height, header.length + footer.length, inputRows);
   return (
     <Box flexDirection="column">

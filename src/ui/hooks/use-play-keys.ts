@@ -41,9 +41,13 @@ function onChoiceKey(s: PlaySession, choices: number, input: string, key: Key): 
   const n = choices;
   if (/^[1-9]$/.test(input)) {
     const i = Number(input) - 1;
-    if (i < n) s.choose(i);
+    if (i < n) {
+      s.setTypedAtChoice(false);
+      s.choose(i);
+    }
     return;
   }
+  if (key.upArrow || key.downArrow) s.setTypedAtChoice(false);
   if (key.upArrow) {
     s.setSelected((sel) => (n === 0 ? 0 : (sel - 1 + n) % n));
     return;
@@ -53,14 +57,19 @@ function onChoiceKey(s: PlaySession, choices: number, input: string, key: Key): 
     return;
   }
   if (key.return) {
-    s.choose(Math.min(s.selectedNow(), n - 1));
+    if (!s.typedAtChoiceNow()) s.choose(Math.min(s.selectedNow(), n - 1));
     return;
   }
   if (input === '?') {
     s.openOverlay('help');
     return;
   }
-  if (input === 'q' || key.escape) s.openOverlay('quit');
+  if (input === 'q' || key.escape) {
+    s.openOverlay('quit');
+    return;
+  }
+  // a sentence typed as if this were a text field: its Enter must not pick the highlighted reply
+  if (/\p{L}/u.test(input) && !key.ctrl && !key.meta) s.setTypedAtChoice(true);
 }
 
 /** At an input node: ⏎ sends the answer, Esc asks to leave, `?` on an empty field is help; the rest edits. */

@@ -66,6 +66,13 @@ export interface PlaySession {
   readonly selected: number;
   readonly selectedNow: () => number;
   readonly setSelected: (next: number | ((prev: number) => number)) => void;
+  /**
+   * letters were typed at this choice as if it were a text field: Enter then picks nothing
+   * (the highlighted reply is not the one the trainee meant) and the keys line says how to pick
+   */
+  readonly typedAtChoice: boolean;
+  readonly typedAtChoiceNow: () => boolean;
+  readonly setTypedAtChoice: (typed: boolean) => void;
   /** the text being typed at an input node (emptied whenever a step is taken) */
   readonly answer: LineEditor;
   /** rows the answer field wraps onto (the transcript gets what is left) */
@@ -272,6 +279,7 @@ export function usePlaySession(props: PlaySessionProps): PlaySession {
   const [deltas, setDeltas] = useState<Readonly<Record<string, number>>>({});
   const [overlayNow, setOverlay, overlay] = useSyncedState<Overlay>('none');
   const [selectedNow, setSelected, selected] = useSyncedState(0);
+  const [typedAtChoiceNow, setTypedAtChoice, typedAtChoice] = useSyncedState(false);
   const [answerRows, setAnswerRows] = useState(1);
   const [answer] = useState(() => new LineEditor());
   const latest = useRef(props);
@@ -288,6 +296,9 @@ export function usePlaySession(props: PlaySessionProps): PlaySession {
   useEffect(() => engine.start(), []);
 
   const turn = play.done ? undefined : shownTurn(play, props.shuffleSeed);
+  // a new step (a timeout too) starts with nothing typed at it
+  const stepsTaken = play.context.steps.length;
+  useEffect(() => setTypedAtChoice(false), [stepsTaken]);
   useClockTick(clock, 250, turn?.deadline !== undefined && !feedback && overlay === 'none');
 
   return {
@@ -302,6 +313,9 @@ export function usePlaySession(props: PlaySessionProps): PlaySession {
     selected,
     selectedNow,
     setSelected,
+    typedAtChoice,
+    typedAtChoiceNow,
+    setTypedAtChoice,
     answer,
     answerRows,
     setAnswerRows,
