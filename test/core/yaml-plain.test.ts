@@ -73,7 +73,10 @@ describe('yaml-plain: the fast way gives what yaml gives', () => {
       'a: { en: Hi, there }\n',
       'a:\nb: ~\nc: null\nd: [1, 0o17, 0x1F, -2.5e3, .inf, -.Inf, .nan, +7, 1., "1", \'x\']\n',
       '# top\n\na: 1 # one\n# between\nb:\n  - x\n  -\n  - { y: 2, }\n',
-      '---\nkey: |\n  line one\n  line two\nother: >-\n  folded\n  text\n',
+      '---\nkey: value\n',
+      'a: 1\r\nb:\r\n  - x\r\n',
+      'nodes:\n- id: a\n  text: { zh: 你好, en: "Hi \\"there\\"" }\n- - 1\n  - \'it\'\'s\'\n-\n- # note\n  k: v\n',
+      'a:\n  b: 1\n# a comment at the margin\n  c: 2\nd :  x\n',
       'true: 1\n1: 2\nnull: 3\n"q": 4\n__proto__: 5\n',
       'a: b\na: c\n',
       'list: [a, b, ]\n',
@@ -91,12 +94,97 @@ describe('yaml-plain: the fast way gives what yaml gives', () => {
       'a: 1\n---\nb: 2\n',
       'a: [1, 2\n',
       'a: b: c\n',
+      'key: |\n  a block scalar\n',
+      'key: a plain scalar\n  over two lines\n',
+      'a:\n\t- x\n',
     ])
       expect(plainYaml(text, new LineCounter()), text).toBeUndefined();
   });
 });
 
 describe('yaml-plain on damaged text', () => {
+  it('on lines of keys, dashes and values at random indentation', () => {
+    const line = fc.tuple(
+      fc.constantFrom('', ' ', '  ', '   ', '    ', '      '),
+      fc.constantFrom(
+        'a: 1',
+        'b: x',
+        'a:',
+        'c: ',
+        '- 1',
+        '- a: 1',
+        '- - 2',
+        '-',
+        '- ',
+        '# c',
+        '',
+        'k: [1, [2], {x: y}]',
+        'm: { a: 1, b: }',
+        '"q": "v"',
+        "'s': 's'",
+        'k :  v  # c',
+        'a: b: c',
+        '- [a, b]',
+        'key:    # c',
+        'n: -1',
+      ),
+    );
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.boolean(), (lines, crlf) => {
+        if (compare(lines.map(([indent, text]) => indent + text).join(crlf ? '\r\n' : '\n'))) taken++;
+      }),
+      { numRuns: 5000 },
+    );
+    expect(taken).toBeGreaterThan(50);
+  });
+
+  it("on text made of YAML's pieces at random (indentation, dashes, keys, brackets, quotes, comments, tabs)", () => {
+    const piece = fc.constantFrom(
+      'a',
+      'b',
+      'k',
+      '1',
+      '-1',
+      'true',
+      'null',
+      '~',
+      '"q"',
+      "'s'",
+      '"e\\"',
+      ': ',
+      ':',
+      '- ',
+      '-',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\n  ',
+      '\n    ',
+      '\r\n',
+      '# c',
+      ' # c',
+      '[',
+      ']',
+      '{',
+      '}',
+      ', ',
+      ',',
+      '---\n',
+      '|',
+      '? ',
+    );
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 40 }), (pieces) => {
+        if (compare(pieces.join(''))) taken++;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(taken).toBeGreaterThan(50);
+  });
+
   it('on damaged copies of the bundled cases (lines cut, repeated, re-indented, characters put in)', () => {
     const sources = yamlFiles(join(ROOT, 'scenarios')).map((f) => readFileSync(f, 'utf8'));
     const insert = fc.constantFrom(

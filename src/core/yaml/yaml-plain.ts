@@ -1,24 +1,23 @@
 /**
- * The fast way from YAML text to plain data: yaml's own parser builds the syntax tree (CST),
- * and this module turns it into data directly, with the positions kept aside, instead of
- * building yaml's Document of nodes first and converting that (a third of parseDocument's
- * time, and most of lint's garbage).
+ * The fast way from YAML text to plain data: yaml's own lexer cuts the text into tokens, and
+ * this module builds the data from them directly, with the positions kept aside. yaml's
+ * parser would first build a syntax tree of objects for every space, newline and indicator
+ * (two thirds of the time lint spends in yaml, and most of its garbage), and its composer a
+ * Document of nodes on top of that.
  *
- * It mirrors yaml's composer (compose/*.js of yaml 2) for the YAML scenario files use: block
- * and flow maps and lists, plain, quoted and block scalars, comments, and a leading `---`.
- * Anything else (anchors, aliases, tags, explicit `?` keys, directives, several documents,
- * nesting deeper than yaml-depth.ts allows)
- * and everything the composer would report as an error or a warning makes it give up
- * (`undefined`): the caller then takes the full way through parseDocument, which reports
- * those problems as before. test/core/yaml-plain.test.ts checks that both ways give the same
- * data and positions on every YAML file of the project and on mutated ones.
+ * It reads the YAML scenario files use: block maps and lists (a list may sit at its key's
+ * own indentation, a map or list may start on a `- ` line), one-line flow maps and lists,
+ * one-line plain and quoted scalars, comments, and a leading `---`. Anything else (anchors,
+ * aliases, tags, block scalars, explicit `?` keys, scalars over several lines, directives,
+ * several documents, tabs in indentation, nesting deeper than yaml-depth.ts allows) and
+ * everything yaml would report as an error or a warning makes it give up (`undefined`): the
+ * caller then takes the full way through parseDocument, which reports those problems as
+ * before. test/core/yaml-plain.test.ts checks that both ways give the same data and
+ * positions on every YAML file of the project and on thousands of damaged ones.
  */
-import { CST, Parser, type LineCounter } from 'yaml';
+import { CST, Lexer, type LineCounter } from 'yaml';
 import { MAX_NESTING } from './yaml-depth.js';
 import type { Path } from './yaml-path.js';
-
-type Token = CST.Token;
-type SourceToken = CST.SourceToken;
 
 /** Thrown to give up; caught by plainYaml. */
 const GIVE_UP = Symbol('give up');
@@ -36,7 +35,6 @@ export interface PlainYaml {
 
 /** Where each collection's entries are: map entries as (key, key offset, value offset), list entries as value offsets. */
 interface Where {
-  readonly offset: number;
   /** String(key value), as yaml-source's Locator compares keys (a null key is 'null' here, '' in the data) */
   readonly keys?: string[];
   /** each entry's value as composed (a repeated key's first value, which the data no longer holds) */
@@ -47,155 +45,397 @@ interface Where {
 
 interface Built {
   readonly value: unknown;
-  /** range[0] and range[2] of the node yaml would compose */
+  /** where yaml says the node starts (range[0]) */
   readonly start: number;
-  readonly end: number;
 }
 
 export function plainYaml(text: string, lineCounter: LineCounter): PlainYaml | undefined {
   const where = new WeakMap<object, Where>();
   const duplicates: number[] = [];
-  let root: Built | undefined;
+  let root: Built;
   try {
-    for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
-      if (token.type === 'document' && root === undefined) root = documentOf(token, where, duplicates);
-      else if (token.type !== 'comment' && token.type !== 'newline' && token.type !== 'space') giveUp();
-    }
+    root = new Compose(new Reader(text), where, duplicates).document();
   } catch (e) {
-    // (a stack overflow on text nested thousands deep: yaml's composer reports that itself)
     if (e === GIVE_UP || e instanceof RangeError) return undefined;
     throw e;
   }
-  if (root === undefined) return undefined;
-  const top = root;
-  return { data: top.value, duplicates: duplicates.sort((a, b) => a - b), locate: locator(top, where) };
+  // the line starts yaml's parser would have counted
+  lineCounter.addNewLine(0);
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lineCounter.addNewLine(nl + 1);
+  return { data: root.value, duplicates: duplicates.sort((a, b) => a - b), locate: locator(root, where) };
 }
 
-function documentOf(doc: CST.Document, where: WeakMap<object, Where>, duplicates: number[]): Built {
-  const props = propsOf(doc.start, {
-    indicator: 'doc-start',
-    next: doc.value ?? doc.end?.[0],
-    offset: doc.offset,
-    parentIndent: 0,
-    startOnNewline: true,
-  });
-  if (props.found && (doc.value?.type === 'block-map' || doc.value?.type === 'block-seq') && !props.hasNewline)
-    giveUp();
-  const composer = new Compose(where, duplicates);
-  const built = doc.value ? composer.node(doc.value) : composer.empty(props.end, doc.start);
-  endOf(doc.end, built.end, false);
-  return built;
-}
+// The tokens the lexer gives, by kind; every other token makes the reader give up. (Typed as
+// numbers, not literals: the reader's kind changes under TypeScript's narrowing at each advance.)
+type Kind = number;
+const END: Kind = 0;
+const PLAIN: Kind = 1;
+const QUOTED: Kind = 2;
+const SPACE: Kind = 3;
+const NEWLINE: Kind = 4;
+const COMMENT: Kind = 5;
+const DASH: Kind = 6;
+const COLON: Kind = 7;
+const COMMA: Kind = 8;
+const SEQ_OPEN: Kind = 9;
+const SEQ_CLOSE: Kind = 10;
+const MAP_OPEN: Kind = 11;
+const MAP_CLOSE: Kind = 12;
+const DOC_START: Kind = 13;
 
-interface PropsOptions {
-  readonly flow?: string;
-  readonly indicator: string;
-  readonly next: Token | null | undefined;
-  readonly offset: number;
-  readonly parentIndent: number;
-  readonly startOnNewline: boolean;
-}
+const INDICATORS: ReadonlyMap<string, Kind> = new Map([
+  ['-', DASH],
+  [':', COLON],
+  [',', COMMA],
+  ['[', SEQ_OPEN],
+  [']', SEQ_CLOSE],
+  ['{', MAP_OPEN],
+  ['}', MAP_CLOSE],
+  ['---', DOC_START],
+]);
 
-interface Props {
-  readonly found: SourceToken | null;
-  readonly comma: SourceToken | null;
-  readonly hasNewline: boolean;
-  /** where the props end (also where yaml says they start: there are no anchors or tags) */
-  readonly end: number;
-}
+/** yaml's lexer, one token at a time, with the token's kind and offset and the start of its line. */
+class Reader {
+  kind: Kind = END;
+  src = '';
+  /** the current token's offset */
+  at = 0;
+  lineStart = 0;
+  private end = 0;
+  private documents = 0;
+  private readonly tokens: Generator<string>;
 
-/** yaml's resolveProps, for tokens without anchors or tags; gives up where it would report a problem. */
-function propsOf(tokens: readonly SourceToken[], o: PropsOptions): Props {
-  let atNewline = o.startOnNewline;
-  let hasSpace = o.startOnNewline;
-  let hasNewline = false;
-  let tab: SourceToken | null = null;
-  let comma: SourceToken | null = null;
-  let found: SourceToken | null = null;
-  for (const token of tokens) {
-    if (tab && atNewline && token.type !== 'comment' && token.type !== 'newline') giveUp();
-    tab = null;
-    if (token.type === 'space') {
-      // (yaml: at the doc level, tabs at line start may be leading white space rather than indentation)
-      if (!o.flow && (o.indicator !== 'doc-start' || o.next?.type !== 'flow-collection') && token.source.includes('\t'))
-        tab = token;
-      hasSpace = true;
-    } else if (token.type === 'comment') {
-      if (!hasSpace) giveUp();
-      atNewline = false;
-    } else if (token.type === 'newline') {
-      atNewline = true;
-      hasNewline = true;
-      hasSpace = true;
-    } else if (token.type === o.indicator) {
-      if (found) giveUp();
-      found = token;
-      atNewline = o.indicator === 'seq-item-ind' || o.indicator === 'explicit-key-ind';
-      hasSpace = false;
-    } else if (token.type === 'comma' && o.flow) {
-      if (comma) giveUp();
-      comma = token;
-      atNewline = false;
-      hasSpace = false;
-    } else giveUp(); // anchors, tags, anything unexpected
+  constructor(text: string) {
+    this.tokens = new Lexer().lex(text);
+    this.advance();
   }
-  const last = tokens[tokens.length - 1];
-  const end = last ? last.offset + last.source.length : o.offset;
-  if (
-    tab &&
-    ((atNewline && tab.indent <= o.parentIndent) || o.next?.type === 'block-map' || o.next?.type === 'block-seq')
-  )
-    giveUp();
-  return { found, comma, hasNewline, end };
-}
 
-/** yaml's resolveEnd: the offset after a node's trailing space and comments. */
-function endOf(tokens: readonly SourceToken[] | undefined, offset: number, reqSpace: boolean): number {
-  let hasSpace = false;
-  for (const token of tokens ?? []) {
-    if (token.type === 'space' || token.type === 'newline') hasSpace = true;
-    else if (token.type === 'comment') {
-      if (reqSpace && !hasSpace) giveUp();
-    } else giveUp();
-    offset += token.source.length;
+  get column(): number {
+    return this.at - this.lineStart;
   }
-  return offset;
-}
 
-/** yaml's emptyScalarPosition: where an empty value is said to be, after the white space before it. */
-function emptyAt(offset: number, before: readonly SourceToken[] | undefined): number {
-  if (!before) return offset;
-  for (let i = before.length - 1; i >= 0; --i) {
-    const t = before[i]!;
-    if (t.type === 'space' || t.type === 'comment' || t.type === 'newline') {
-      offset -= t.source.length;
-      continue;
+  advance(): void {
+    if (this.kind === NEWLINE) this.lineStart = this.end;
+    this.at = this.end;
+    for (;;) {
+      const next = this.tokens.next();
+      if (next.done) {
+        this.kind = END;
+        this.src = '';
+        return;
+      }
+      const s = next.value;
+      if (s === '\u0002') {
+        // the lexer's mark of a document's start: a second document is left to yaml
+        if (this.documents++ > 0) giveUp();
+        continue;
+      }
+      if (s === '\u001f') {
+        // the lexer's mark before a plain scalar's text
+        const scalar = this.tokens.next();
+        if (scalar.done) giveUp();
+        this.set(PLAIN, scalar.value as string);
+        return;
+      }
+      this.set(kindOf(s), s);
+      return;
     }
-    for (let j = i + 1; before[j]?.type === 'space'; j++) offset += before[j]!.source.length;
-    break;
   }
-  return offset;
+
+  private set(kind: Kind, src: string) {
+    this.kind = kind;
+    this.src = src;
+    this.end = this.at + src.length;
+  }
 }
 
-/** yaml's containsNewline, for keys. */
-function containsNewline(key: Token | null | undefined): boolean {
-  if (!key) return false;
-  switch (key.type) {
-    case 'scalar':
-    case 'double-quoted-scalar':
-    case 'single-quoted-scalar':
-      return key.source.includes('\n') || (key.end ?? []).some((t) => t.type === 'newline');
-    case 'flow-collection':
-      return key.items.some(
-        (it) =>
-          it.start.some((t) => t.type === 'newline') ||
-          (it.sep ?? []).some((t) => t.type === 'newline') ||
-          containsNewline(it.key) ||
-          containsNewline(it.value),
-      );
-    default:
-      return true;
+function kindOf(s: string): Kind {
+  const indicator = INDICATORS.get(s);
+  if (indicator !== undefined) return indicator;
+  const c = s[0];
+  if (c === ' ' || c === '\t') return SPACE;
+  if (c === '\n' || c === '\r') return NEWLINE;
+  if (c === '#') return COMMENT;
+  if (c === '"' || c === "'") return QUOTED;
+  return giveUp(); // anchors, aliases, tags, block scalar headers, `?`, `...`, directives, an unclosed flow
+}
+
+/**
+ * Builds the data from the reader's tokens. Block structure follows the columns: `col` is the
+ * column of the first token on the reader's current line once a line is done (-1 at the end
+ * of the text), and each map or list reads lines at its own column and leaves at a smaller one.
+ */
+class Compose {
+  /** the column of the current line's first token, -1 at the end */
+  private col = 0;
+  /** lists and maps open around the token being read */
+  private depth = 0;
+
+  constructor(
+    private readonly r: Reader,
+    private readonly where: WeakMap<object, Where>,
+    private readonly duplicates: number[],
+  ) {}
+
+  document(): Built {
+    const r = this.r;
+    this.col = this.nextLine();
+    if (r.kind === DOC_START && this.col === 0) {
+      r.advance();
+      this.col = this.lineEnd(false);
+    }
+    // a map, a list or a scalar at the left margin; an empty document and the rest are yaml's
+    if (this.col !== 0 || (r.kind !== DASH && r.kind !== PLAIN && r.kind !== QUOTED)) giveUp();
+    const root = this.block(0);
+    if (this.col !== -1) giveUp();
+    return root;
   }
+
+  /** Skips blank and comment lines from the start of a line; returns the column of the next token there (-1 at the end). */
+  private nextLine(): number {
+    const r = this.r;
+    for (;;) {
+      if (r.kind === SPACE) {
+        // a tab in indentation (yaml refuses it before content, and sometimes on a blank line)
+        if (r.src.includes('\t')) giveUp();
+        r.advance();
+      }
+      if (r.kind === COMMENT) r.advance();
+      if (r.kind === NEWLINE) {
+        r.advance();
+        continue;
+      }
+      if (r.kind === END) return -1;
+      return r.column;
+    }
+  }
+
+  /** The rest of a line after a value: white space, a comment after white space, the line's end. Returns nextLine(). */
+  private lineEnd(spaced: boolean): number {
+    const r = this.r;
+    if (r.kind === SPACE) {
+      spaced = true;
+      r.advance();
+    }
+    if (r.kind === COMMENT) {
+      if (!spaced) giveUp();
+      r.advance();
+    }
+    if (r.kind === END) return -1;
+    if (r.kind !== NEWLINE) giveUp();
+    r.advance();
+    return this.nextLine();
+  }
+
+  /** A node whose first token is the reader's, at column `col`: a list, a map, or a value alone on its line. */
+  private block(col: number): Built {
+    const r = this.r;
+    if (r.kind === DASH) return this.nested(() => this.seq(col));
+    if (r.kind === SEQ_OPEN || r.kind === MAP_OPEN) {
+      const value = this.flow();
+      this.col = this.lineEnd(false);
+      return value;
+    }
+    const first = this.scalar();
+    const spaced = this.skipSpace();
+    if (r.kind === COLON) return this.nested(() => this.map(col, first));
+    this.col = this.lineEnd(spaced);
+    return first;
+  }
+
+  private nested(read: () => Built): Built {
+    if (++this.depth > MAX_NESTING) giveUp(); // the full way refuses it, with its message
+    const built = read();
+    this.depth--;
+    return built;
+  }
+
+  /** A block map at column `col`; the reader is at the `:` after its first key. */
+  private map(col: number, firstKey: Built): Built {
+    const r = this.r;
+    const out: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    const w: Where = { keys: [], keyAt: [], valueAt: [], values: [] };
+    for (let key = firstKey; ; ) {
+      if (r.at - key.start > 1024) giveUp(); // yaml: an implicit key is at most 1024 characters
+      const colonEnd = r.at + 1;
+      r.advance();
+      this.put(out, seen, w, key, this.mapValue(col, colonEnd));
+      if (this.col !== col) break;
+      key = this.scalar();
+      this.skipSpace();
+      if (r.kind !== COLON) giveUp();
+    }
+    if (this.col > col) giveUp(); // a line indented deeper than the map with nothing to belong to
+    this.where.set(out, w);
+    return { value: out, start: firstKey.start };
+  }
+
+  /** A map entry's value, after its `:`: on the key's line, or on the lines below, or empty. */
+  private mapValue(col: number, colonEnd: number): Built {
+    const r = this.r;
+    const emptyAt = colonEnd + (r.kind === SPACE ? r.src.length : 0);
+    const spaced = this.skipSpace();
+    if (r.kind === COMMENT || r.kind === NEWLINE || r.kind === END) {
+      this.col = this.lineEnd(spaced);
+      // (a list may sit at its key's own column)
+      if (this.col > col || (this.col === col && r.kind === DASH)) return this.block(this.col);
+      return { value: null, start: emptyAt };
+    }
+    if (!spaced || r.kind === DASH) giveUp(); // `key:value` is a scalar to yaml; a list cannot start on a key's line
+    const value = r.kind === SEQ_OPEN || r.kind === MAP_OPEN ? this.flow() : this.scalar();
+    const after = this.skipSpace();
+    if (r.kind === COLON) giveUp(); // a map on a key's line
+    this.col = this.lineEnd(after);
+    return value;
+  }
+
+  /** A block list at column `col`; the reader is at its first `-`. */
+  private seq(col: number): Built {
+    const r = this.r;
+    const out: unknown[] = [];
+    const w: Where = { valueAt: [], values: [] };
+    const start = r.at;
+    do {
+      const dashEnd = r.at + 1;
+      r.advance();
+      const item = this.item(col, dashEnd);
+      out.push(item.value);
+      w.values.push(item.value);
+      w.valueAt.push(item.start);
+    } while (this.col === col && r.kind === DASH);
+    // (a key at the list's own column ends a list that is that key's map's value)
+    if (this.col > col) giveUp();
+    this.where.set(out, w);
+    return { value: out, start };
+  }
+
+  /** A list item after its `-`: a node on the dash's line (a map or a list may start there), on the lines below, or empty. */
+  private item(col: number, dashEnd: number): Built {
+    const r = this.r;
+    if (r.kind === SPACE) {
+      const space = r.src;
+      r.advance();
+      if (r.kind !== COMMENT && r.kind !== NEWLINE && r.kind !== END) {
+        if (space.includes('\t')) giveUp();
+        return this.block(r.column);
+      }
+      this.col = this.lineEnd(true);
+      return this.col > col ? this.block(this.col) : { value: null, start: dashEnd + space.length };
+    }
+    if (r.kind !== NEWLINE && r.kind !== END) giveUp();
+    this.col = this.lineEnd(false);
+    return this.col > col ? this.block(this.col) : { value: null, start: dashEnd };
+  }
+
+  /** A flow list or map on one line (`[a, b]`, `{ a: 1 }`); the reader is at its bracket. */
+  private flow(): Built {
+    const r = this.r;
+    if (++this.depth > MAX_NESTING) giveUp();
+    const isMap = r.kind === MAP_OPEN;
+    const close = isMap ? MAP_CLOSE : SEQ_CLOSE;
+    const start = r.at;
+    const out: Record<string, unknown> | unknown[] = isMap ? {} : [];
+    const seen = new Set<string>();
+    const w: Where = isMap ? { keys: [], keyAt: [], valueAt: [], values: [] } : { valueAt: [], values: [] };
+    r.advance();
+    this.skipFlowSpace();
+    while (r.kind !== close) {
+      if (isMap) this.flowPair(out as Record<string, unknown>, seen, w, close);
+      else {
+        const item = this.flowValue();
+        (out as unknown[]).push(item.value);
+        w.values.push(item.value);
+        w.valueAt.push(item.start);
+      }
+      this.skipFlowSpace();
+      if (r.kind === close) break;
+      if (r.kind !== COMMA) giveUp(); // a pair in a list, a missing comma
+      r.advance();
+      this.skipFlowSpace(); // (a comma before the bracket is allowed)
+    }
+    r.advance();
+    this.depth--;
+    this.where.set(out, w);
+    return { value: out, start };
+  }
+
+  /** `key`, `key: value` or `key:` in a flow map. */
+  private flowPair(out: Record<string, unknown>, seen: Set<string>, w: Where, close: Kind) {
+    const r = this.r;
+    const key = this.scalar();
+    this.skipFlowSpace();
+    if (r.kind !== COLON) return this.put(out, seen, w, key, undefined);
+    const colonEnd = r.at + 1;
+    r.advance();
+    const emptyAt = colonEnd + (r.kind === SPACE ? r.src.length : 0);
+    this.skipFlowSpace();
+    const empty = r.kind === COMMA || r.kind === close;
+    this.put(out, seen, w, key, empty ? { value: null, start: emptyAt } : this.flowValue());
+  }
+
+  private flowValue(): Built {
+    const r = this.r;
+    return r.kind === SEQ_OPEN || r.kind === MAP_OPEN ? this.flow() : this.scalar();
+  }
+
+  /** White space inside brackets; a comment or a line break there is left to yaml. */
+  private skipFlowSpace() {
+    if (this.r.kind === SPACE) this.r.advance();
+    if (this.r.kind === COMMENT || this.r.kind === NEWLINE) giveUp();
+  }
+
+  /** Skips white space on the line; whether there was some. */
+  private skipSpace(): boolean {
+    if (this.r.kind !== SPACE) return false;
+    this.r.advance();
+    return true;
+  }
+
+  /** A plain or quoted scalar on one line, as the core schema reads it. */
+  private scalar(): Built {
+    const r = this.r;
+    const src = r.src;
+    const start = r.at;
+    let value: unknown;
+    if (r.kind === PLAIN) {
+      const last = src[src.length - 1];
+      if (src === '' || '\t,%|>@`'.includes(src[0]!) || last === ' ' || last === '\t' || /[\n\r]/.test(src)) giveUp();
+      value = plainValue(src);
+    } else if (r.kind === QUOTED) value = quoted(src, start);
+    else giveUp();
+    r.advance();
+    return { value, start };
+  }
+
+  /** Sets key → value in a map under construction, noting a repeated key (as yaml compares them) and where it is. */
+  private put(out: Record<string, unknown>, seen: Set<string>, w: Where, key: Built, value: Built | undefined) {
+    const keyOffset = key.start;
+    const name = keyName(key.value);
+    const same = `${typeof key.value}\u0000${String(key.value)}`;
+    if (seen.has(same)) this.duplicates.push(keyOffset);
+    else seen.add(same);
+    const v = value ? value.value : null;
+    // as yaml does: a key Object.prototype already has (`__proto__`) becomes an own property
+    if (name in out)
+      Object.defineProperty(out, name, { value: v, writable: true, enumerable: true, configurable: true });
+    else out[name] = v;
+    w.keys!.push(String(key.value));
+    w.values.push(v);
+    w.keyAt!.push(keyOffset);
+    // a key with no `:` in a flow map has no value node: yaml's locator then points at the key
+    w.valueAt.push(value ? value.start : keyOffset);
+  }
+}
+
+/** A quoted scalar's value; escapes and doubled quotes as yaml resolves them. */
+function quoted(src: string, offset: number): string {
+  const quote = src[0]!;
+  if (src.length < 2 || src[src.length - 1] !== quote || /[\n\r]/.test(src)) giveUp();
+  if (quote === '"' ? !src.includes('\\') : !src.includes("''")) return src.slice(1, -1);
+  const type = quote === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
+  const r = CST.resolveAsScalar({ type, offset, indent: 0, source: src }, true, giveUp);
+  return r ? r.value : giveUp();
 }
 
 // The core schema's plain scalars (yaml/dist/schema/core), tried in its order.
@@ -222,245 +462,9 @@ function plainValue(s: string): unknown {
   return s;
 }
 
-/**
- * The value of a one-line flow scalar without escapes, as resolveFlowScalar gives it (most
- * scalars: it allocates a pattern and closures per call); undefined for the others.
- */
-function oneLine(token: CST.FlowScalar): unknown {
-  const src = token.source;
-  if (src.includes('\n') || src.includes('\r')) return undefined;
-  if (token.type === 'scalar') {
-    const last = src[src.length - 1];
-    if (src === '' || '\t,%|>@`'.includes(src[0]!) || last === ' ' || last === '\t') return undefined;
-    return plainValue(src);
-  }
-  const quote = token.type === 'double-quoted-scalar' ? '"' : "'";
-  if (src.length < 2 || src[src.length - 1] !== quote) return undefined;
-  if (quote === '"' ? src.includes('\\') : src.includes("''")) return undefined;
-  return src.slice(1, -1);
-}
-
 /** A key as the data names it (yaml's stringifyKey for scalar keys), and the value yaml compares duplicates by. */
 function keyName(v: unknown): string {
   return v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
-/** Composes nodes, mirroring compose-node, resolve-block-map, resolve-block-seq and resolve-flow-collection. */
-class Compose {
-  constructor(
-    private readonly where: WeakMap<object, Where>,
-    private readonly duplicates: number[],
-  ) {}
-
-  /** lists and maps open around the node being composed */
-  private depth = 0;
-
-  node(token: Token): Built {
-    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-      // nested deeper than yaml-depth.ts allows: the full way refuses it, with its message
-      if (++this.depth > MAX_NESTING) giveUp();
-      const built = this.collection(token);
-      this.depth--;
-      return built;
-    }
-    switch (token.type) {
-      case 'scalar':
-      case 'single-quoted-scalar':
-      case 'double-quoted-scalar':
-      case 'block-scalar':
-        return this.scalar(token);
-      default:
-        return giveUp(); // aliases, errors
-    }
-  }
-
-  private collection(token: CST.BlockMap | CST.BlockSequence | CST.FlowCollection): Built {
-    if (token.type === 'block-map') return this.blockMap(token);
-    return token.type === 'block-seq' ? this.blockSeq(token) : this.flow(token);
-  }
-
-  empty(offset: number, before: readonly SourceToken[] | undefined): Built {
-    const at = emptyAt(offset, before);
-    return { value: null, start: at, end: at };
-  }
-
-  private scalar(token: CST.FlowScalar | CST.BlockScalar): Built {
-    if (token.type !== 'block-scalar') {
-      const value = oneLine(token);
-      if (value !== undefined)
-        return { value, start: token.offset, end: endOf(token.end, token.offset + token.source.length, true) };
-    }
-    const r = CST.resolveAsScalar(token, true, giveUp);
-    if (!r) return giveUp();
-    return { value: token.type === 'scalar' ? plainValue(r.value) : r.value, start: r.range[0], end: r.range[2] };
-  }
-
-  /** Sets key → value in a map under construction, noting a repeated key (as yaml compares them) and where it is. */
-  private put(out: Record<string, unknown>, seen: Set<string>, w: Where, key: Built, value: Built | undefined) {
-    const keyOffset = key.start;
-    const name = keyName(key.value);
-    const same = `${typeof key.value}\u0000${String(key.value)}`;
-    if (seen.has(same)) this.duplicates.push(keyOffset);
-    else seen.add(same);
-    const v = value ? value.value : null;
-    // as yaml does: a key Object.prototype already has (`__proto__`) becomes an own property
-    if (name in out)
-      Object.defineProperty(out, name, { value: v, writable: true, enumerable: true, configurable: true });
-    else out[name] = v;
-    w.keys!.push(String(key.value));
-    w.values.push(v);
-    w.keyAt!.push(keyOffset);
-    // a key with no `:` in a flow map has no value node: yaml's locator then points at the key
-    w.valueAt.push(value ? value.start : keyOffset);
-  }
-
-  /** A key: a scalar on one line (anything else is left to yaml). */
-  private key(token: Token | null | undefined): Built {
-    if (!token || token.type === 'block-scalar' || token.type === 'block-map' || token.type === 'block-seq') giveUp();
-    if (token!.type === 'flow-collection' || token!.type === 'alias') giveUp();
-    return this.node(token!);
-  }
-
-  private blockMap(bm: CST.BlockMap): Built {
-    const out: Record<string, unknown> = {};
-    const seen = new Set<string>();
-    const w: Where = { offset: bm.offset, keys: [], keyAt: [], valueAt: [], values: [] };
-    let offset = bm.offset;
-    let commentEnd: number | null = null;
-    for (const { start, key, sep, value } of bm.items) {
-      const kp = propsOf(start, {
-        indicator: 'explicit-key-ind',
-        next: key ?? sep?.[0],
-        offset,
-        parentIndent: bm.indent,
-        startOnNewline: true,
-      });
-      if (kp.found) giveUp(); // an explicit `?` key
-      if (key && (key.type === 'block-seq' || ('indent' in key && key.indent !== bm.indent))) giveUp();
-      if (!sep) {
-        commentEnd = kp.end;
-        continue;
-      }
-      if (containsNewline(key)) giveUp();
-      const k = this.key(key);
-      const vp = propsOf(sep, {
-        indicator: 'map-value-ind',
-        next: value,
-        offset: k.end,
-        parentIndent: bm.indent,
-        startOnNewline: !key || key.type === 'block-scalar',
-      });
-      offset = vp.end;
-      if (!vp.found) giveUp(); // an implicit key with no value
-      if (value?.type === 'block-map' && !vp.hasNewline) giveUp();
-      if (kp.end < vp.found!.offset - 1024) giveUp();
-      const v = value ? this.node(value) : this.empty(offset, sep);
-      offset = v.end;
-      this.put(out, seen, w, k, v);
-    }
-    if (commentEnd !== null && commentEnd < offset) giveUp();
-    this.where.set(out, w);
-    return { value: out, start: bm.offset, end: commentEnd ?? offset };
-  }
-
-  private blockSeq(bs: CST.BlockSequence): Built {
-    const out: unknown[] = [];
-    const w: Where = { offset: bs.offset, valueAt: [], values: [] };
-    let offset = bs.offset;
-    let commentEnd: number | null = null;
-    for (const { start, value } of bs.items) {
-      const p = propsOf(start, {
-        indicator: 'seq-item-ind',
-        next: value,
-        offset,
-        parentIndent: bs.indent,
-        startOnNewline: true,
-      });
-      if (!p.found) {
-        if (value) giveUp();
-        commentEnd = p.end;
-        continue;
-      }
-      const v = value ? this.node(value) : this.empty(p.end, start);
-      offset = v.end;
-      out.push(v.value);
-      w.values.push(v.value);
-      w.valueAt.push(v.start);
-    }
-    this.where.set(out, w);
-    return { value: out, start: bs.offset, end: commentEnd ?? offset };
-  }
-
-  private flow(fc: CST.FlowCollection): Built {
-    const isMap = fc.start.source === '{';
-    const name = isMap ? 'flow map' : 'flow sequence';
-    const out: Record<string, unknown> | unknown[] = isMap ? {} : [];
-    const seen = new Set<string>();
-    const w: Where = isMap
-      ? { offset: fc.offset, keys: [], keyAt: [], valueAt: [], values: [] }
-      : { offset: fc.offset, valueAt: [], values: [] };
-    let offset = fc.offset + fc.start.source.length;
-    fc.items.forEach(({ start, key, sep, value }, i) => {
-      const p = propsOf(start, {
-        flow: name,
-        indicator: 'explicit-key-ind',
-        next: key ?? sep?.[0],
-        offset,
-        parentIndent: fc.indent,
-        startOnNewline: false,
-      });
-      if (p.found) giveUp(); // an explicit `?` key
-      if (!sep && !value) {
-        // an empty item: only a trailing comma (`[a, b, ]`) is no problem
-        if ((i === 0 && p.comma) || i < fc.items.length - 1) giveUp();
-        offset = p.end;
-        return;
-      }
-      if ((i === 0) === (p.comma !== null)) giveUp(); // a comma before the first item, or none between two
-      if (!isMap) {
-        if (sep || isBlock(value)) giveUp(); // a pair in a list, or a block inside a flow
-        const v = value ? this.node(value) : this.empty(p.end, sep);
-        (out as unknown[]).push(v.value);
-        w.values.push(v.value);
-        w.valueAt.push(v.start);
-        offset = v.end;
-        return;
-      }
-      offset = this.flowPair(out as Record<string, unknown>, seen, w, key, sep, value, fc.indent, name);
-    });
-    if (fc.end[0]?.source !== (isMap ? '}' : ']')) giveUp();
-    const ce = fc.end[0]!;
-    const end = endOf(fc.end.slice(1), ce.offset + ce.source.length, true);
-    this.where.set(out, w);
-    return { value: out, start: fc.offset, end };
-  }
-
-  /** One key: value of a flow map; returns the offset after it. */
-  private flowPair(
-    out: Record<string, unknown>,
-    seen: Set<string>,
-    w: Where,
-    key: Token | null | undefined,
-    sep: SourceToken[] | undefined,
-    value: Token | undefined,
-    indent: number,
-    name: string,
-  ): number {
-    if (isBlock(key) || isBlock(value)) giveUp();
-    const k = this.key(key);
-    const vp = propsOf(sep ?? [], {
-      flow: name,
-      indicator: 'map-value-ind',
-      next: value,
-      offset: k.end,
-      parentIndent: indent,
-      startOnNewline: false,
-    });
-    if (!vp.found && value) giveUp(); // a missing `:` or `,`
-    const v = value ? this.node(value) : vp.found ? this.empty(vp.end, sep) : undefined;
-    this.put(out, seen, w, k, v);
-    return v ? v.end : vp.end;
-  }
 }
 
 const keyIndexes = new WeakMap<Where, Map<string, number>>();
@@ -475,10 +479,6 @@ function indexOfKey(w: Where, key: string): number {
     keyIndexes.set(w, index);
   }
   return index.get(key) ?? -1;
-}
-
-function isBlock(token: Token | null | undefined): boolean {
-  return token?.type === 'block-map' || token?.type === 'block-seq';
 }
 
 /** Resolves a data path to an offset the way yaml-source's Locator does over a Document. */
