@@ -7,12 +7,12 @@
  *
  * It reads the YAML scenario files use: block maps and lists (a list may sit at its key's
  * own indentation, a map or list may start on a `- ` line), one-line flow maps and lists,
- * one-line plain and quoted scalars, comments, and a leading `---`. Anything else (anchors,
- * aliases, tags, block scalars, explicit `?` keys, scalars over several lines, directives,
- * several documents, tabs in indentation, nesting deeper than yaml-depth.ts allows) and
- * everything yaml would report as an error or a warning makes it give up (`undefined`): the
- * caller then takes the full way through parseDocument, which reports those problems as
- * before. test/core/yaml-plain.test.ts checks that both ways give the same data and
+ * plain and quoted scalars (over several lines too, as yaml writes long text), comments, and
+ * a leading `---`. Anything else (anchors, aliases, tags, block scalars, explicit `?` keys,
+ * directives, several documents, tabs in indentation, nesting deeper than yaml-depth.ts
+ * allows) and everything yaml would report as an error or a warning makes it give up
+ * (`undefined`): the caller then takes the full way through parseDocument, which reports
+ * those problems as before. test/core/yaml-plain.test.ts checks that both ways give the same data and
  * positions on every YAML file of the project and on thousands of damaged ones.
  */
 import { CST, Lexer, type LineCounter } from 'yaml';
@@ -170,6 +170,8 @@ class Compose {
   private col = 0;
   /** lists and maps open around the token being read */
   private depth = 0;
+  /** whether the last scalar read ran over several lines */
+  private lines = false;
 
   constructor(
     private readonly r: Reader,
@@ -237,8 +239,12 @@ class Compose {
       return value;
     }
     const first = this.scalar();
+    const lines = this.lines;
     const spaced = this.skipSpace();
-    if (r.kind === COLON) return this.nested(() => this.map(col, first));
+    if (r.kind === COLON) {
+      if (lines) giveUp(); // a key over several lines
+      return this.nested(() => this.map(col, first));
+    }
     this.col = this.lineEnd(spaced);
     return first;
   }
@@ -262,7 +268,7 @@ class Compose {
       r.advance();
       this.put(out, seen, w, key, this.mapValue(col, colonEnd));
       if (this.col !== col) break;
-      key = this.scalar();
+      key = this.key();
       this.skipSpace();
       if (r.kind !== COLON) giveUp();
     }
@@ -363,7 +369,7 @@ class Compose {
   /** `key`, `key: value` or `key:` in a flow map. */
   private flowPair(out: Record<string, unknown>, seen: Set<string>, w: Where, close: Kind) {
     const r = this.r;
-    const key = this.scalar();
+    const key = this.key();
     this.skipFlowSpace();
     if (r.kind !== COLON) return this.put(out, seen, w, key, undefined);
     const colonEnd = r.at + 1;
@@ -376,7 +382,7 @@ class Compose {
 
   private flowValue(): Built {
     const r = this.r;
-    return r.kind === SEQ_OPEN || r.kind === MAP_OPEN ? this.flow() : this.scalar();
+    return r.kind === SEQ_OPEN || r.kind === MAP_OPEN ? this.flow() : this.key();
   }
 
   /** White space inside brackets; a comment or a line break there is left to yaml. */
@@ -392,20 +398,23 @@ class Compose {
     return true;
   }
 
-  /** A plain or quoted scalar on one line, as the core schema reads it. */
+  /** A plain or quoted scalar, as the core schema reads it; `lines` says whether it ran over several lines. */
   private scalar(): Built {
     const r = this.r;
     const src = r.src;
     const start = r.at;
-    let value: unknown;
-    if (r.kind === PLAIN) {
-      const last = src[src.length - 1];
-      if (src === '' || '\t,%|>@`'.includes(src[0]!) || last === ' ' || last === '\t' || /[\n\r]/.test(src)) giveUp();
-      value = plainValue(src);
-    } else if (r.kind === QUOTED) value = quoted(src, start);
-    else giveUp();
+    if (r.kind !== PLAIN && r.kind !== QUOTED) giveUp();
+    this.lines = src.includes('\n');
+    const value = r.kind === PLAIN ? plain(src, start) : quoted(src, start);
     r.advance();
     return { value, start };
+  }
+
+  /** A key: a scalar on one line (yaml allows no other implicit key). */
+  private key(): Built {
+    const key = this.scalar();
+    if (this.lines) giveUp();
+    return key;
   }
 
   /** Sets key → value in a map under construction, noting a repeated key (as yaml compares them) and where it is. */
@@ -428,11 +437,20 @@ class Compose {
   }
 }
 
-/** A quoted scalar's value; escapes and doubled quotes as yaml resolves them. */
+/** A plain scalar's value: its lines folded as yaml folds them, then read by the core schema. */
+function plain(src: string, offset: number): unknown {
+  const last = src[src.length - 1];
+  if (src === '' || '\t,%|>@`'.includes(src[0]!) || last === ' ' || last === '\t') giveUp();
+  if (!src.includes('\n')) return plainValue(src);
+  const r = CST.resolveAsScalar({ type: 'scalar', offset, indent: 0, source: src }, true, giveUp);
+  return r ? plainValue(r.value) : giveUp();
+}
+
+/** A quoted scalar's value; escapes, doubled quotes and line breaks as yaml resolves them. */
 function quoted(src: string, offset: number): string {
   const quote = src[0]!;
-  if (src.length < 2 || src[src.length - 1] !== quote || /[\n\r]/.test(src)) giveUp();
-  if (quote === '"' ? !src.includes('\\') : !src.includes("''")) return src.slice(1, -1);
+  if (src.length < 2 || src[src.length - 1] !== quote) giveUp();
+  if (quote === '"' ? !/[\\\n]/.test(src) : !/''|\n/.test(src)) return src.slice(1, -1);
   const type = quote === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
   const r = CST.resolveAsScalar({ type, offset, indent: 0, source: src }, true, giveUp);
   return r ? r.value : giveUp();
