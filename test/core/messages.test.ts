@@ -112,6 +112,7 @@ const samples: Samples = {
     unreadable: yamlMessages.unreadable('detail-x'),
     unclosedQuote: yamlMessages.unclosedQuote('yaml-missing-char', '"'),
     unclosedBracket: yamlMessages.unclosedBracket('yaml-bad-indent', '[', ']'),
+    colonInValue: yamlMessages.colonInValue('yaml-block-as-implicit-key'),
     duplicateKey: yamlMessages.duplicateKey('text-x'),
     // the parser's own English detail is not a name from the file: Chinese leaves it out
     parser: yamlMessages.parser('BAD_INDENT', 'Parser detail'),

@@ -25,6 +25,7 @@ const BROKEN: readonly (readonly [string, string, string])[] = [
   ['sequence item indented differently', 'tags:\n  - a\n - b\n', 'yaml-'],
   ['comment glued to a quote', 'title: "a"# note\n', 'yaml-missing-char'],
   ['multi-line key', 'a\nb: 1\n', 'yaml-'],
+  ['a colon and a space inside a value', 'title: Note: call first\n', 'yaml-block-as-implicit-key'],
 ];
 
 const englishRun = /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/;
@@ -76,5 +77,26 @@ describe('a line indented one space too deep', () => {
   it('is reported at that line past blank lines', () => {
     const [d] = loadFile('id: x\ncast:\n  a:\n    name: A\n\n\n     role: B\n', 'x.yaml').diagnostics;
     expect(d).toMatchObject({ line: 7, column: 6, code: 'yaml-block-as-implicit-key' });
+  });
+});
+
+describe('a colon and a space inside a value (`en: Note: call first`)', () => {
+  // The parser's complaint is the one for a line indented too deep; here no line is, and the
+  // fix is quotes.
+  const text = 'id: x\ntitle:\n  zh: 注意\n  en: Note: call first\nstart: a\n';
+
+  it.each([
+    ['zh', /引号/],
+    ['en', /put the whole text in quotes/],
+  ] as const)('is reported at the value with the fix, in %s', (lang, fix) => {
+    const [d] = loadFile(text, 'x.yaml', undefined, { lang }).diagnostics.filter((x) => x.severity === 'error');
+    expect(d).toMatchObject({ line: 4, column: 7, code: 'yaml-block-as-implicit-key' });
+    expect(d!.message).toMatch(fix);
+  });
+
+  it("a key misaligned by a space says so in English, without the parser's sentence", () => {
+    const [d] = loadFile('id: x\ncast:\n  a: 1\n c: 2\n', 'x.yaml', undefined, { lang: 'en' }).diagnostics;
+    expect(d!.message).toMatch(/line them up with spaces/);
+    expect(d!.message).not.toMatch(/All mapping items/);
   });
 });

@@ -521,6 +521,13 @@ export const yamlMessages = {
       `这里开头的 ${mark} 没有正确闭合：请用 ${close} 结束它，并且让它里面的每一行都比开头那一行缩进更多`,
       `the ${mark} opened here is not closed properly: end it with ${close}, and indent every line inside it more than the line it starts on`,
     ),
+  /** `key: text: more` — the parser's "nested mappings" complaint when no deeper line explains it */
+  colonInValue: (code: YamlParserCode) =>
+    msg(
+      code,
+      '值里有“冒号加空格”（`: `），YAML 会把它当成又一个键；如果这是文字的一部分，请给整段文字加上引号（例如 `en: "Note: …"`）',
+      'the value holds a colon and a space (`: `), which YAML reads as another key; if it is part of the text, put the whole text in quotes (e.g. `en: "Note: …"`)',
+    ),
   duplicateKey: (key: string) =>
     msg(
       'yaml-duplicate-key',
@@ -543,7 +550,12 @@ export const yamlMessages = {
           'a tab is used for indentation; YAML indents with spaces only (replace the tab with spaces)',
         );
       case 'BAD_INDENT':
-        return msg(code, zh, `the indentation is off here; line this up with its siblings using spaces (${detail})`);
+        return msg(
+          code,
+          zh,
+          yamlProblemEn(detail) ??
+            `the indentation is off here; line this up with its siblings using spaces (${detail})`,
+        );
       case 'MULTIPLE_DOCS':
         return msg(
           code,

@@ -82,8 +82,12 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
     // The parser notices an unclosed quote or bracket only where the file ends or the
     // indentation breaks; the trainer needs to see where it was opened.
     const opener = unclosedOpener(doc, e.code, e.message, e.pos[0]);
-    const pos = opener ? at(opener.offset) : at(overIndentedLine(text, e.message, e.pos[0]) ?? e.pos[0]);
-    diagnostics.push(diag('error', pos, opener?.message ?? yamlMessage(e.code, e.message, text, e.pos)));
+    const deeper = overIndentedLine(text, e.message, e.pos[0]);
+    const pos = opener ? at(opener.offset) : at(deeper ?? e.pos[0]);
+    // "nested mappings" with no deeper line below: `key: text: more` on one line
+    const colonInValue = deeper === undefined && NESTED_MAPPINGS.test(e.message);
+    const message = colonInValue ? M.colonInValue(yamlCode(e.code)) : yamlMessage(e.code, e.message, text, e.pos);
+    diagnostics.push(diag('error', pos, opener?.message ?? message));
   }
   for (const w of doc.warnings)
     diagnostics.push(diag('warning', at(w.pos[0]), yamlMessage(w.code, w.message, text, w.pos)));
@@ -227,13 +231,16 @@ function plainData(doc: Document): { data: unknown; duplicates: number[] } | und
   }
 }
 
+/** yaml's complaint about a second `key:` where a value was complete (on its line or below it). */
+const NESTED_MAPPINGS = /^Nested mappings are not allowed in compact mappings/;
+
 /**
  * A line indented deeper than the key before it (`speaker: narrator` then ` text:` one space
  * further in) is a slip the parser reports at the earlier line's value, which is not where
  * the trainer has to look: the first line below it that is indented more is.
  */
 function overIndentedLine(text: string, message: string, offset: number): number | undefined {
-  if (!/^Nested mappings are not allowed in compact mappings/.test(message)) return undefined;
+  if (!NESTED_MAPPINGS.test(message)) return undefined;
   const indentAt = (start: number) => {
     let i = start;
     while (text[i] === ' ') i++;
