@@ -79,12 +79,12 @@ const BY_MESSAGE: readonly (readonly [RegExp, Wording, string?])[] = [
   [/^Unexpected doc-end without preceding document/, '`...` 前面没有 YAML 文档'],
   [
     /^All sequence items must start at the same column/,
-    '同一个列表的各项（`- `）要从同一列开始',
+    '同一个列表的各项（`- `）要从同一列开始；请用空格把它们对齐',
     'the items of one list (`- `) must start at the same column: line them up with spaces',
   ],
   [
     /^All mapping items must start at the same column/,
-    '同一层的各个键要从同一列开始',
+    '同一层的各个键要从同一列开始；请用空格把它们对齐',
     'the keys at one level must start at the same column: line them up with spaces',
   ],
   [/^Flow end indicator should be more indented than parent/, '结尾的 ] 或 } 要比它所属的那一行缩进更多'],
