@@ -112,6 +112,7 @@ const samples: Samples = {
     unreadable: yamlMessages.unreadable('detail-x'),
     unclosedQuote: yamlMessages.unclosedQuote('yaml-missing-char', '"'),
     unclosedBracket: yamlMessages.unclosedBracket('yaml-bad-indent', '[', ']'),
+    fullWidth: yamlMessages.fullWidth('：'),
     colonInValue: yamlMessages.colonInValue('yaml-block-as-implicit-key'),
     duplicateKey: yamlMessages.duplicateKey('text-x'),
     // the parser's own English detail is not a name from the file: Chinese leaves it out
@@ -119,6 +120,7 @@ const samples: Samples = {
   },
   shapeMessages: {
     notAMap: shapeMessages.notAMap('list'),
+    fullWidthKey: shapeMessages.fullWidthKey('en：text-x', where, 'en'),
     unknownKey: shapeMessages.unknownKey('speeker-x', where, didYouMeanSaid('speeker', ['speaker'])),
     invalidField: shapeMessages.invalidField(where, schemaMessages['passScore-range']()),
   },

@@ -19,12 +19,13 @@ import { consequenceOf, waysOf, type ChoiceNode, type Condition, type Scenario, 
 import { loopTraps } from '../analysis/paths.js';
 import { describeSizes } from '../analysis/situations.js';
 import type { Finding } from './finding.js';
-import { checkMessages as M, type Message, type Said } from './messages.js';
+import { checkMessages as M, shapeMessages, type Message, type Said } from './messages.js';
 import type { RawCatalog, RawScenario } from './schema.js';
 import { text as normalizeText } from './normalize.js';
 import { LANG_PATTERN } from './schema.js';
 
 type RawText = string | Readonly<Record<string, string | null>>;
+import { halfWidthKey } from '../yaml/yaml-full-width.js';
 import type { Path } from '../yaml/yaml-source.js';
 
 /** Display columns beyond which text stops fitting an 80x24 screen comfortably. */
@@ -269,7 +270,9 @@ function checkText(warn: Warn, path: Path, raw: RawText | undefined, limit?: num
   if (raw === undefined) return;
   if (typeof raw !== 'string') {
     for (const [key, value] of Object.entries(raw)) {
-      if (value === null) {
+      const meant = halfWidthKey(key);
+      if (meant) warn([...path, key], shapeMessages.fullWidthKey(key, undefined, meant), 'key');
+      else if (value === null) {
         warn([...path, key], M.textCutAtComma(key), 'key');
       } else if (!LANG_PATTERN.test(key)) {
         warn([...path, key], M.unknownLanguage(key), 'key');

@@ -25,6 +25,7 @@ import {
   type Said,
 } from './messages.js';
 import type { Lang } from '../text.js';
+import { halfWidthKey } from '../yaml/yaml-full-width.js';
 import { parseYaml, type Locator, type Path } from '../yaml/yaml-source.js';
 
 /** Lessons visible to scenarios, with the raw form kept for reference checks. */
@@ -183,7 +184,10 @@ function validateShape(loose: z.ZodType, strict: z.ZodType, data: unknown, repor
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(strict, path);
       for (const key of issue.keys) {
-        const m = M.unknownKey(key, whereSaid(path), didYouMeanSaid(key, known));
+        const meant = halfWidthKey(key);
+        const m = meant
+          ? M.fullWidthKey(key, whereSaid(path), meant)
+          : M.unknownKey(key, whereSaid(path), didYouMeanSaid(key, known));
         report({ path: [...path, key], part: 'key', severity: 'warning', code: m.code, text: m.text });
       }
       continue;

@@ -9,6 +9,7 @@ import type { ErrorCode } from 'yaml';
 import { MAX_SCENARIO_NUMBER } from './limits.js';
 import { listOf, nearest } from './suggest.js';
 import { said, type Said } from '../text.js';
+import type { FullWidthMark } from '../yaml/yaml-full-width.js';
 import { yamlProblemEn, yamlProblemZh } from '../yaml/yaml-problem-words.js';
 
 export type { Said } from '../text.js';
@@ -88,6 +89,7 @@ export type MessageCode =
   | 'yaml-alias-loop'
   | 'yaml-complex-key'
   | 'yaml-duplicate-key'
+  | 'yaml-full-width'
   | YamlParserCode
   | AuditCode;
 
@@ -475,6 +477,12 @@ export const checkMessages = {
 
 // ———————————————————————————————— YAML (yaml-source.ts)
 
+const FULL_WIDTH: Readonly<Record<FullWidthMark, readonly [string, string, Said]>> = {
+  '：': ['冒号', 'colon', said('半角冒号加一个空格「: 」', "an ASCII colon and a space ': '")],
+  '，': ['逗号', 'comma', said('半角逗号「,」', "an ASCII comma ','")],
+  '\u3000': ['空格', 'space', said('普通的半角空格', 'ordinary spaces')],
+};
+
 export const yamlMessages = {
   binaryFile: () =>
     msg(
@@ -521,6 +529,15 @@ export const yamlMessages = {
       `这里开头的 ${mark} 没有正确闭合：请用 ${close} 结束它，并且让它里面的每一行都比开头那一行缩进更多`,
       `the ${mark} opened here is not closed properly: end it with ${close}, and indent every line inside it more than the line it starts on`,
     ),
+  /** a full-width '：', '，' or '　' (Chinese input) where YAML needs ':', ',' or a space (yaml-full-width.ts) */
+  fullWidth: (mark: FullWidthMark) => {
+    const [zh, en, ascii] = FULL_WIDTH[mark];
+    return msg(
+      'yaml-full-width',
+      `这里是中文全角的${zh}「${mark}」，YAML 不认；请切换到半角输入，改成${ascii.zh}`,
+      `this is a full-width ${en} '${mark}' (Chinese input), which YAML does not read; type ${ascii.en} instead`,
+    );
+  },
   /** `key: text: more` — the parser's "nested mappings" complaint when no deeper line explains it */
   colonInValue: (code: YamlParserCode) =>
     msg(
@@ -606,6 +623,13 @@ export const shapeMessages = {
       'not-a-map',
       `文件最外层应该是一组字段（id、title、cast、start、nodes……），实际却是${FOUND[found].zh}`,
       `expected a map of fields (id, title, cast, start, nodes, ...) at the top level, found ${FOUND[found].en}`,
+    ),
+  /** an unknown key that is a known one typed with full-width '　' or '：' (yaml-full-width.ts) */
+  fullWidthKey: (key: string, where: Said | undefined, meant: string) =>
+    msg(
+      'unknown-key',
+      `${where ? `${where.zh}里的` : ''}键${q(key)}里有中文全角的空格或冒号，会被忽略；请用半角字符写成${q(meant)}`,
+      `key '${key}'${where ? ` in ${where.en}` : ''} holds a full-width space or colon (Chinese input) and is ignored; type it as '${meant}' with ordinary spaces and ':'`,
     ),
   unknownKey: (key: string, where: Said | undefined, near: Said) =>
     msg(

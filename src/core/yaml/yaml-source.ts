@@ -4,6 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, visit, type Document, type Node as YamlNode } from 'yaml';
 import { tidyMessage, type Diagnostic, type Severity } from '../format/diagnostics.js';
+import { fullWidthSlip } from './yaml-full-width.js';
 import { plainYaml } from './yaml-plain.js';
 import { yamlCode, yamlMessages as M, type Message } from '../format/messages.js';
 import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from './yaml-depth.js';
@@ -78,17 +79,7 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
     diagnostics.push(diag('error', at(offset), M.duplicateKey(keyAt(text, offset))));
   // After the first syntax error the parser's later complaints are mostly echoes of it;
   // duplicate keys are independent, so all of those are kept.
-  for (const e of doc.errors.slice(0, 1)) {
-    // The parser notices an unclosed quote or bracket only where the file ends or the
-    // indentation breaks; the trainer needs to see where it was opened.
-    const opener = unclosedOpener(doc, e.code, e.message, e.pos[0]);
-    const deeper = overIndentedLine(text, e.message, e.pos[0]);
-    const pos = opener ? at(opener.offset) : at(deeper ?? e.pos[0]);
-    // "nested mappings" with no deeper line below: `key: text: more` on one line
-    const colonInValue = deeper === undefined && NESTED_MAPPINGS.test(e.message);
-    const message = colonInValue ? M.colonInValue(yamlCode(e.code)) : yamlMessage(e.code, e.message, text, e.pos);
-    diagnostics.push(diag('error', pos, opener?.message ?? message));
-  }
+  for (const e of doc.errors.slice(0, 1)) diagnostics.push(syntaxError(text, doc, e, at, diag));
   for (const w of doc.warnings)
     diagnostics.push(diag('warning', at(w.pos[0]), yamlMessage(w.code, w.message, text, w.pos)));
   if (doc.errors.length > 0 || diagnostics.some((d) => d.severity === 'error'))
@@ -105,6 +96,28 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
 }
 
 type Diag = (severity: Severity, pos: Position, m: Message) => Diagnostic;
+
+/** The parser's first complaint, worded and placed for the trainer. */
+function syntaxError(
+  text: string,
+  doc: Document,
+  e: Document['errors'][number],
+  at: (offset: number) => Position,
+  diag: Diag,
+): Diagnostic {
+  // The parser notices an unclosed quote or bracket only where the file ends or the
+  // indentation breaks; the trainer needs to see where it was opened.
+  const opener = unclosedOpener(doc, e.code, e.message, e.pos[0]);
+  if (opener) return diag('error', at(opener.offset), opener.message);
+  // Chinese input's '：', '，' or '　' near the complaint is its cause, whatever the parser says.
+  const slip = fullWidthSlip(text, e.pos[0]);
+  if (slip) return diag('error', at(slip.offset), M.fullWidth(slip.mark));
+  const deeper = overIndentedLine(text, e.message, e.pos[0]);
+  // "nested mappings" with no deeper line below: `key: text: more` on one line
+  if (deeper === undefined && NESTED_MAPPINGS.test(e.message))
+    return diag('error', at(e.pos[0]), M.colonInValue(yamlCode(e.code)));
+  return diag('error', at(deeper ?? e.pos[0]), yamlMessage(e.code, e.message, text, e.pos));
+}
 
 /** Files refused before the parser sees them: binary (a NUL byte) or empty. */
 function refuseBeforeParsing(text: string, diag: Diag): ParsedYaml | undefined {
