@@ -112,7 +112,7 @@ const samples: Samples = {
     unreadable: yamlMessages.unreadable('detail-x'),
     unclosedQuote: yamlMessages.unclosedQuote('yaml-missing-char', '"'),
     unclosedBracket: yamlMessages.unclosedBracket('yaml-bad-indent', '[', ']'),
-    fullWidth: yamlMessages.fullWidth('：'),
+    slip: yamlMessages.slip({ kind: 'no-space-after-colon', offset: 0, key: 'goto-x' }),
     colonInValue: yamlMessages.colonInValue('yaml-block-as-implicit-key'),
     duplicateKey: yamlMessages.duplicateKey('text-x'),
     // the parser's own English detail is not a name from the file: Chinese leaves it out

@@ -25,7 +25,7 @@ import { text as normalizeText } from './normalize.js';
 import { LANG_PATTERN } from './schema.js';
 
 type RawText = string | Readonly<Record<string, string | null>>;
-import { halfWidthKey } from '../yaml/yaml-full-width.js';
+import { halfWidthKey } from '../yaml/yaml-slips.js';
 import type { Path } from '../yaml/yaml-source.js';
 
 /** Display columns beyond which text stops fitting an 80x24 screen comfortably. */

@@ -25,7 +25,7 @@ import {
   type Said,
 } from './messages.js';
 import type { Lang } from '../text.js';
-import { halfWidthKey } from '../yaml/yaml-full-width.js';
+import { halfWidthKey } from '../yaml/yaml-slips.js';
 import { parseYaml, type Locator, type Path } from '../yaml/yaml-source.js';
 
 /** Lessons visible to scenarios, with the raw form kept for reference checks. */

@@ -9,7 +9,7 @@ import type { ErrorCode } from 'yaml';
 import { MAX_SCENARIO_NUMBER } from './limits.js';
 import { listOf, nearest } from './suggest.js';
 import { said, type Said } from '../text.js';
-import type { FullWidthMark } from '../yaml/yaml-full-width.js';
+import type { FullWidthMark, Slip } from '../yaml/yaml-slips.js';
 import { yamlProblemEn, yamlProblemZh } from '../yaml/yaml-problem-words.js';
 
 export type { Said } from '../text.js';
@@ -90,6 +90,8 @@ export type MessageCode =
   | 'yaml-complex-key'
   | 'yaml-duplicate-key'
   | 'yaml-full-width'
+  | 'yaml-no-space-after-colon'
+  | 'yaml-text-after-quote'
   | YamlParserCode
   | AuditCode;
 
@@ -529,14 +531,30 @@ export const yamlMessages = {
       `这里开头的 ${mark} 没有正确闭合：请用 ${close} 结束它，并且让它里面的每一行都比开头那一行缩进更多`,
       `the ${mark} opened here is not closed properly: end it with ${close}, and indent every line inside it more than the line it starts on`,
     ),
-  /** a full-width '：', '，' or '　' (Chinese input) where YAML needs ':', ',' or a space (yaml-full-width.ts) */
-  fullWidth: (mark: FullWidthMark) => {
-    const [zh, en, ascii] = FULL_WIDTH[mark];
-    return msg(
-      'yaml-full-width',
-      `这里是中文全角的${zh}「${mark}」，YAML 不认；请切换到半角输入，改成${ascii.zh}`,
-      `this is a full-width ${en} '${mark}' (Chinese input), which YAML does not read; type ${ascii.en} instead`,
-    );
+  /** a typing slip the parser reports as something else (yaml-slips.ts) */
+  slip: (slip: Slip): Message => {
+    switch (slip.kind) {
+      case 'full-width': {
+        const [zh, en, ascii] = FULL_WIDTH[slip.mark];
+        return msg(
+          'yaml-full-width',
+          `这里是中文全角的${zh}「${slip.mark}」，YAML 不认；请切换到半角输入，改成${ascii.zh}`,
+          `this is a full-width ${en} '${slip.mark}' (Chinese input), which YAML does not read; type ${ascii.en} instead`,
+        );
+      }
+      case 'no-space-after-colon':
+        return msg(
+          'yaml-no-space-after-colon',
+          `键${q(slip.key)}的冒号后面少了一个空格，YAML 就读不出这个键；请写成「${slip.key}: 值」`,
+          `the colon after '${slip.key}' needs a space after it, or YAML does not read a key there: write \`${slip.key}: value\``,
+        );
+      case 'text-after-quote':
+        return msg(
+          'yaml-text-after-quote',
+          `这段文字以引号 ${slip.quote} 开头，YAML 读到配对的引号就认为文字结束了，后面的内容读不懂；请给整段文字加上引号（里面的引号改用中文引号“”），或者不要以引号开头`,
+          `this text opens with a quote ${slip.quote}, so YAML ends it at the matching quote and cannot read what follows; quote the whole text (with the inner quotes as “ ” or \\"), or do not start it with a quote`,
+        );
+    }
   },
   /** `key: text: more` — the parser's "nested mappings" complaint when no deeper line explains it */
   colonInValue: (code: YamlParserCode) =>
@@ -624,7 +642,7 @@ export const shapeMessages = {
       `文件最外层应该是一组字段（id、title、cast、start、nodes……），实际却是${FOUND[found].zh}`,
       `expected a map of fields (id, title, cast, start, nodes, ...) at the top level, found ${FOUND[found].en}`,
     ),
-  /** an unknown key that is a known one typed with full-width '　' or '：' (yaml-full-width.ts) */
+  /** an unknown key that is a known one typed with full-width '　' or '：' (yaml-slips.ts) */
   fullWidthKey: (key: string, where: Said | undefined, meant: string) =>
     msg(
       'unknown-key',

@@ -4,7 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, visit, type Document, type Node as YamlNode } from 'yaml';
 import { tidyMessage, type Diagnostic, type Severity } from '../format/diagnostics.js';
-import { fullWidthSlip } from './yaml-full-width.js';
+import { slipNear } from './yaml-slips.js';
 import { plainYaml } from './yaml-plain.js';
 import { yamlCode, yamlMessages as M, type Message } from '../format/messages.js';
 import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from './yaml-depth.js';
@@ -27,6 +27,8 @@ export interface ParsedYaml {
   readonly diagnostics: readonly Diagnostic[];
   readonly locate: Locator;
 }
+
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as const;
 
 /** Aliases may legitimately repeat a block a few times; more than this is an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
@@ -64,7 +66,7 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
 
   // yaml's own duplicate-key check compares every key with every other key of its map, which
   // is quadratic in the size of `nodes:`; the conversion below does the same check linearly.
-  const bounded = parseDocumentBounded(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+  const bounded = parseDocumentBounded(text, { ...PARSE_OPTIONS, lineCounter });
   if (bounded.tooDeep !== undefined)
     return {
       data: undefined,
@@ -109,9 +111,14 @@ function syntaxError(
   // indentation breaks; the trainer needs to see where it was opened.
   const opener = unclosedOpener(doc, e.code, e.message, e.pos[0]);
   if (opener) return diag('error', at(opener.offset), opener.message);
-  // Chinese input's '：', '，' or '　' near the complaint is its cause, whatever the parser says.
-  const slip = fullWidthSlip(text, e.pos[0]);
-  if (slip) return diag('error', at(slip.offset), M.fullWidth(slip.mark));
+  // A typing slip near the complaint (Chinese input's '：', `key:value`, text after a closing
+  // quote) is its cause, whatever the parser says.
+  const slip = slipNear(text, e.pos[0], (mended, shift) => {
+    const mendedDoc = parseDocumentBounded(mended, PARSE_OPTIONS).doc;
+    const first = mendedDoc?.errors[0];
+    return mendedDoc !== undefined && (first === undefined || first.pos[0] > e.pos[0] + shift);
+  });
+  if (slip) return diag('error', at(slip.offset), M.slip(slip));
   const deeper = overIndentedLine(text, e.message, e.pos[0]);
   // "nested mappings" with no deeper line below: `key: text: more` on one line
   if (deeper === undefined && NESTED_MAPPINGS.test(e.message))

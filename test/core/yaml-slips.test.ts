@@ -1,8 +1,9 @@
 /**
- * Full-width punctuation typed with a Chinese input method ('：', '，', '　') where YAML needs
- * ':', ',' or a space: the trainer is told which character to retype, at its line:column, in
- * both languages, whatever the parser itself complained about; Chinese punctuation inside
- * text stays text.
+ * Typing slips the parser reports as something else: full-width punctuation from a Chinese
+ * input method ('：', '，', '　') where YAML needs ':', ',' or a space, `key:value`, and text
+ * after a closing quote. The trainer is told what to retype, at its line:column, in both
+ * languages, whatever the parser itself complained about; Chinese punctuation inside text
+ * stays text, and a slip-like line that is fine YAML is not blamed for a problem elsewhere.
  */
 import { describe, expect, it } from 'vitest';
 import { loadFile } from '../../src/core/index.js';
@@ -34,13 +35,23 @@ describe('a full-width slip where YAML needs its own punctuation', () => {
       /full-width space/,
       /空格/,
     ],
+    [
+      'a colon with no space after it',
+      CASE('    text:Hello\n'),
+      '8:9',
+      ':',
+      /the colon after 'text' needs a space/,
+      /冒号后面少了一个空格/,
+    ],
+    ['text after a closing quote', CASE('    text: "好的"我马上到\n'), '8:11', '"', /opens with a quote/, /以引号/],
   ])('%s is an error at that character', (_, text, at, mark, en, zh) => {
     for (const [lang, says] of [
       ['en', en],
       ['zh', zh],
     ] as const) {
       const [d] = problems(text, lang).filter((p) => p.severity === 'error');
-      expect(d).toMatchObject({ code: 'yaml-full-width', at });
+      expect(d!.code).toMatch(/^yaml-(full-width|no-space-after-colon|text-after-quote)$/);
+      expect(d!.at).toBe(at);
       expect(d!.message).toMatch(says);
       expect(d!.message).toContain(mark);
       expect(text.split('\n')[Number(at.split(':')[0]) - 1]![Number(at.split(':')[1]) - 1]).toBe(mark);
@@ -68,5 +79,11 @@ describe('a full-width slip where YAML needs its own punctuation', () => {
       expect(problems(CASE(body), 'en').filter((p) => p.code.startsWith('yaml-') || p.code === 'unknown-key')).toEqual(
         [],
       );
+  });
+
+  it('a line that only looks like a slip, and is fine YAML, is not blamed for a problem below it', () => {
+    const text = "id: x\ntags:\n  - note:see\n  - 'it''s'\ntitle: [open\n";
+    const [d] = problems(text, 'en').filter((p) => p.severity === 'error');
+    expect(d!.code).not.toMatch(/no-space-after-colon|text-after-quote/);
   });
 });
