@@ -44,13 +44,22 @@ describe('a full-width slip where YAML needs its own punctuation', () => {
       /冒号后面少了一个空格/,
     ],
     ['text after a closing quote', CASE('    text: "好的"我马上到\n'), '8:11', '"', /opens with a quote/, /以引号/],
+    [
+      "a list item's first key without its dash",
+      'id: x\nnodes:\n  a:\n    choices:\n      - id: one\n        goto: b\n      id: two\n        goto: b\n',
+      '7:7',
+      'i',
+      /has no `- `: write `- id: …`/,
+      /少了「- 」/,
+    ],
+    ['a dash among the keys of a map', 'id: x\ntitle: T\n- start: a\n', '3:1', '-', /take out the `- `/, /去掉「- 」/],
   ])('%s is an error at that character', (_, text, at, mark, en, zh) => {
     for (const [lang, says] of [
       ['en', en],
       ['zh', zh],
     ] as const) {
       const [d] = problems(text, lang).filter((p) => p.severity === 'error');
-      expect(d!.code).toMatch(/^yaml-(full-width|no-space-after-colon|text-after-quote)$/);
+      expect(d!.code).toMatch(/^yaml-(full-width|no-space-after-colon|text-after-quote|missing-dash|extra-dash)$/);
       expect(d!.at).toBe(at);
       expect(d!.message).toMatch(says);
       expect(d!.message).toContain(mark);

@@ -90,6 +90,8 @@ export type MessageCode =
   | 'yaml-complex-key'
   | 'yaml-duplicate-key'
   | 'yaml-full-width'
+  | 'yaml-extra-dash'
+  | 'yaml-missing-dash'
   | 'yaml-no-space-after-colon'
   | 'yaml-text-after-quote'
   | YamlParserCode
@@ -547,6 +549,18 @@ export const yamlMessages = {
           'yaml-no-space-after-colon',
           `键${q(slip.key)}的冒号后面少了一个空格，YAML 就读不出这个键；请写成「${slip.key}: 值」`,
           `the colon after '${slip.key}' needs a space after it, or YAML does not read a key there: write \`${slip.key}: value\``,
+        );
+      case 'missing-dash':
+        return msg(
+          'yaml-missing-dash',
+          `这一行和上面的列表项在同一列，像是新的一项，但前面少了「- 」；请写成「- ${slip.key}: …」`,
+          `this line stands at the column of the list items above it, as a new item would, but has no \`- \`: write \`- ${slip.key}: …\``,
+        );
+      case 'extra-dash':
+        return msg(
+          'yaml-extra-dash',
+          `这一行以「- 」开头，可是和它同一列的上一行是键，不是列表项；请去掉「- 」，写成「${slip.key}: …」`,
+          `this line starts with \`- \`, but the line above it at its column is a key, not a list item: take out the \`- \` and write \`${slip.key}: …\``,
         );
       case 'text-after-quote':
         return msg(

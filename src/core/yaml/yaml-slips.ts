@@ -16,7 +16,11 @@ export type Slip =
   /** `key:value` at the start of a line: the offset of the colon */
   | { readonly kind: 'no-space-after-colon'; readonly offset: number; readonly key: string }
   /** `"quoted" and more`: the offset of the opening quote */
-  | { readonly kind: 'text-after-quote'; readonly offset: number; readonly quote: '"' | "'" };
+  | { readonly kind: 'text-after-quote'; readonly offset: number; readonly quote: '"' | "'" }
+  /** a list item's first key without its `- `, at the column of the items above: the offset of the key */
+  | { readonly kind: 'missing-dash'; readonly offset: number; readonly key: string }
+  /** `- key:` among the keys of a map, at their column: the offset of the dash */
+  | { readonly kind: 'extra-dash'; readonly offset: number; readonly key: string };
 
 /** The keys of the format: ASCII names (ids, languages, fields). */
 const KEY = String.raw`[A-Za-z_][\w-]*`;
@@ -33,36 +37,52 @@ const AFTER_QUOTE = new RegExp(String.raw`^ *(?:- +)?(?:${KEY}: +)?(?:"(?:[^"\\]
 
 /**
  * The slip on the parser's line or on one of the two lines before it (nearest first), if
- * mending it answers the complaint: `answers` is given the text with the slip's character
- * replaced and how far that moved what follows it, and says whether the complaint is gone.
- * (A slip-like line that is fine YAML, `- note:see below` in a list of texts, is then not
- * blamed for a problem elsewhere.)
+ * mending it answers the complaint: `answers` is given the text with the slip mended and says
+ * whether the complaint is gone. (A slip-like line that is fine YAML, `- note:see below` in a
+ * list of texts, is then not blamed for a problem elsewhere.)
  */
-export function slipNear(
-  text: string,
-  offset: number,
-  answers: (mendedText: string, shift: number) => boolean,
-): Slip | undefined {
+export function slipNear(text: string, offset: number, answers: (mendedText: string) => boolean): Slip | undefined {
   let start = text.lastIndexOf('\n', offset - 1) + 1;
   for (let lines = 0; lines < 3; lines++) {
     const end = text.indexOf('\n', start);
-    const slip = slipIn(text.slice(start, end < 0 ? text.length : end), start);
-    const mended = (at: number, m: string) => text.slice(0, at) + m + text.slice(at + 1);
-    if (slip && mends(slip).some((m) => answers(mended(slip.offset, m), m.length - 1))) return slip;
+    const slip = slipIn(text, start, end < 0 ? text.length : end);
+    const mended = (at: number, [remove, insert]: Mend) => text.slice(0, at) + insert + text.slice(at + remove);
+    if (slip && mends(slip).some((m) => answers(mended(slip.offset, m)))) return slip;
     if (start === 0) return undefined;
     start = text.lastIndexOf('\n', start - 2) + 1;
   }
   return undefined;
 }
 
-/** What the slip's character could be replaced with (a full-width space is as wide as two). */
-function mends(slip: Slip): readonly string[] {
-  if (slip.kind === 'full-width') return slip.mark === '：' ? [': '] : slip.mark === '，' ? [','] : ['  ', ' '];
-  // the quote made plain text: 「 is no quote to YAML
-  return slip.kind === 'no-space-after-colon' ? [': '] : ['「'];
+/** How many characters at the slip's offset to take out, and what to put in. */
+type Mend = readonly [number, string];
+
+/** The ways to mend a slip (a full-width space is as wide as two spaces, or meant as one). */
+function mends(slip: Slip): readonly Mend[] {
+  switch (slip.kind) {
+    case 'full-width':
+      return slip.mark === '：'
+        ? [[1, ': ']]
+        : slip.mark === '，'
+          ? [[1, ',']]
+          : [
+              [1, '  '],
+              [1, ' '],
+            ];
+    case 'no-space-after-colon':
+      return [[1, ': ']];
+    case 'text-after-quote':
+      return [[1, '「']]; // the quote made plain text: 「 is no quote to YAML
+    case 'missing-dash':
+      return [[0, '- ']];
+    case 'extra-dash':
+      return [[2, '']];
+  }
 }
 
-function slipIn(line: string, start: number): Slip | undefined {
+/** The slip on the line text[start, end), if any. */
+function slipIn(text: string, start: number, end: number): Slip | undefined {
+  const line = text.slice(start, end);
   const fullWidth = fullWidthIn(line);
   if (fullWidth !== undefined)
     return { kind: 'full-width', offset: start + fullWidth, mark: line[fullWidth] as FullWidthMark };
@@ -71,6 +91,32 @@ function slipIn(line: string, start: number): Slip | undefined {
   if (AFTER_QUOTE.test(line)) {
     const at = line.search(/["']/);
     return { kind: 'text-after-quote', offset: start + at, quote: line[at] as '"' | "'" };
+  }
+  const key = LINE_KEY.exec(line);
+  if (!key) return undefined;
+  const indent = key[1]!.length;
+  const above = lineAbove(text, start, indent);
+  if (key[2] === undefined && above === 'item') return { kind: 'missing-dash', offset: start + indent, key: key[3]! };
+  if (key[2] !== undefined && above === 'key') return { kind: 'extra-dash', offset: start + indent, key: key[3]! };
+  return undefined;
+}
+
+/** A line that is a key and its colon (after a `- ` or not), with its indentation. */
+const LINE_KEY = new RegExp(String.raw`^( *)(- +)?(${KEY}):(?:\s|$)`);
+
+/**
+ * What the nearest line above at this indentation or less is (blank and comment lines
+ * aside): a `- ` item or a key at this very indentation, or something else.
+ */
+function lineAbove(text: string, start: number, indent: number): 'item' | 'key' | undefined {
+  for (let end = start - 1; end > 0; ) {
+    const from = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(from, end);
+    end = from - 1;
+    const at = line.search(/\S/);
+    if (at < 0 || line[at] === '#' || at > indent) continue;
+    if (at < indent) return undefined;
+    return line.startsWith('- ', at) ? 'item' : LINE_KEY.test(line) ? 'key' : undefined;
   }
   return undefined;
 }

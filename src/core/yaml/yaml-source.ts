@@ -4,7 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, visit, type Document, type Node as YamlNode } from 'yaml';
 import { tidyMessage, type Diagnostic, type Severity } from '../format/diagnostics.js';
-import { slipNear } from './yaml-slips.js';
+import { slipNear, type Slip } from './yaml-slips.js';
 import { plainYaml } from './yaml-plain.js';
 import { yamlCode, yamlMessages as M, type Message } from '../format/messages.js';
 import { MAX_NESTING, parseDocumentBounded, tooDeepMessage } from './yaml-depth.js';
@@ -111,13 +111,7 @@ function syntaxError(
   // indentation breaks; the trainer needs to see where it was opened.
   const opener = unclosedOpener(doc, e.code, e.message, e.pos[0]);
   if (opener) return diag('error', at(opener.offset), opener.message);
-  // A typing slip near the complaint (Chinese input's '：', `key:value`, text after a closing
-  // quote) is its cause, whatever the parser says.
-  const slip = slipNear(text, e.pos[0], (mended, shift) => {
-    const mendedDoc = parseDocumentBounded(mended, PARSE_OPTIONS).doc;
-    const first = mendedDoc?.errors[0];
-    return mendedDoc !== undefined && (first === undefined || first.pos[0] > e.pos[0] + shift);
-  });
+  const slip = slipAt(text, e.pos[0]);
   if (slip) return diag('error', at(slip.offset), M.slip(slip));
   const deeper = overIndentedLine(text, e.message, e.pos[0]);
   // "nested mappings" with no deeper line below: `key: text: more` on one line
@@ -249,6 +243,24 @@ function plainData(doc: Document): { data: unknown; duplicates: number[] } | und
     if (e === NOT_PLAIN) return undefined;
     throw e;
   }
+}
+
+/** Slips are tried on the text up to the complaint's line, at most this long (a reparse each). */
+const SLIP_TEXT_LIMIT = 512 * 1024;
+
+/**
+ * A typing slip near the parser's complaint at `offset` (Chinese input's '：', `key:value`,
+ * text after a closing quote, a missing or extra `- `) that is its cause: the text up to the
+ * complaint's line, with the slip mended, reads with no complaint there.
+ */
+function slipAt(text: string, offset: number): Slip | undefined {
+  const lineEnd = text.indexOf('\n', offset);
+  const upTo = lineEnd < 0 ? text.length : lineEnd + 1;
+  if (upTo > SLIP_TEXT_LIMIT) return undefined;
+  return slipNear(text.slice(0, upTo), offset, (mended) => {
+    const doc = parseDocumentBounded(mended, PARSE_OPTIONS).doc;
+    return doc !== undefined && doc.errors.length === 0;
+  });
 }
 
 /** yaml's complaint about a second `key:` where a value was complete (on its line or below it). */
