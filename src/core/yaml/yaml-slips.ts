@@ -1,11 +1,11 @@
 /**
  * Typing slips that the YAML parser reports as something else. A trainer writes
  * `text：Hello` (a Chinese input method's full-width colon), `goto:next` (no space after the
- * colon) or `zh: "好的"我马上到` (text after a closing quote); YAML reads none of these the way
- * they were meant, and its complaint is about what followed: a key over two lines, a key with
- * no value, an unexpected scalar, often on another line. This finds the slip on the
- * complaint's line or the two before it, so that the trainer is told what to retype and
- * where. Pure: text in, slip out.
+ * colon), `zh: "好的"我马上到` (text after a closing quote), or copies a choice without its
+ * `- `; YAML reads none of these the way they were meant, and its complaint is about what
+ * followed: a key over two lines, a key with no value, an unexpected scalar, keys out of
+ * line, often on another line. This finds the slip on the complaint's line or the two before
+ * it, so that the trainer is told what to retype and where. Pure: text in, slip out.
  */
 
 export type FullWidthMark = '：' | '，' | '\u3000';
