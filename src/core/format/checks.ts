@@ -381,7 +381,8 @@ function simpleWidth(s: string): number | undefined {
   let width = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c >= 0x20 && c <= 0x7e) || (c >= 0x2010 && c <= 0x2027)) width += 1; // ASCII; ‘’“”…— and the like
+    // printable ASCII; ‘’“”…— and the rest of U+2010..U+2027
+    if ((c >= 0x20 && c <= 0x7e) || (c >= 0x2010 && c <= 0x2027)) width += 1;
     else if (
       (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
       (c >= 0x3001 && c <= 0x3003) || // 、。〃
