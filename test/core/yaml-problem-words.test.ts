@@ -18,7 +18,7 @@ const BROKEN: readonly (readonly [string, string, string])[] = [
   ['empty alias', 'a: &x 1\nb: *\n', 'yaml-bad-alias'],
   ['unclosed flow sequence comma', 'tags: [a b: c, d\n', 'yaml-'],
   ['missing comma in flow map', 'cast: { a: 1 b: 2 }\n', 'yaml-'],
-  ['plain value starting with @', 'title: @home\n', 'yaml-bad-scalar-start'],
+  ['plain value starting with @', 'title: @home\n', 'yaml-starts-with-indicator'],
   ['unknown tag', 'title: !foo bar\n', 'yaml-tag-resolve-failed'],
   ['text after a block scalar header', 'text: | hello\n  world\n', 'yaml-unexpected-token'],
   ['two documents', 'id: a\n---\nid: b\n', 'yaml-multiple-docs'],
@@ -51,6 +51,11 @@ describe('YAML syntax errors', () => {
       '[ ] 或 { } 里的各项之间少了逗号',
     );
     expect(yamlProblemZh('BAD_SCALAR_START', 'Plain value cannot start with @')).toContain('「@」');
+    // the parser's words around the character stay out of the Chinese
+    expect(yamlProblemZh('BAD_SCALAR_START', 'Plain value cannot start with reserved character @')).toBe(
+      '文字不能以「@」开头；请给整段文字加上引号',
+    );
+    expect(yamlProblemZh('BAD_SCALAR_START', 'Plain value cannot start with a tab character')).toContain('「Tab」');
     expect(yamlProblemZh('NEW_CODE', 'x')).toBeUndefined();
   });
 });

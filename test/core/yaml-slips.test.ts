@@ -53,13 +53,25 @@ describe('a full-width slip where YAML needs its own punctuation', () => {
       /少了「- 」/,
     ],
     ['a dash among the keys of a map', 'id: x\ntitle: T\n- start: a\n', '3:1', '-', /take out the `- `/, /去掉「- 」/],
+    ['text that starts with an alias mark', CASE('    text: *Note* listen first\n'), '8:11', '*', /an alias/, /别名/],
+    [
+      'text that starts with a bracket',
+      CASE('    text: [Liu] so what now?\n'),
+      '8:11',
+      '[',
+      /the start of a list/,
+      /列表/,
+    ],
+    ['text that starts with a block mark', CASE('    text: > see below\n'), '8:11', '>', /block of text/, /文字块/],
   ])('%s is an error at that character', (_, text, at, mark, en, zh) => {
     for (const [lang, says] of [
       ['en', en],
       ['zh', zh],
     ] as const) {
       const [d] = problems(text, lang).filter((p) => p.severity === 'error');
-      expect(d!.code).toMatch(/^yaml-(full-width|no-space-after-colon|text-after-quote|missing-dash|extra-dash)$/);
+      expect(d!.code).toMatch(
+        /^yaml-(full-width|no-space-after-colon|text-after-quote|missing-dash|extra-dash|starts-with-indicator)$/,
+      );
       expect(d!.at).toBe(at);
       expect(d!.message).toMatch(says);
       expect(d!.message).toContain(mark);
@@ -94,5 +106,11 @@ describe('a full-width slip where YAML needs its own punctuation', () => {
     const text = "id: x\ntags:\n  - note:see\n  - 'it''s'\ntitle: [open\n";
     const [d] = problems(text, 'en').filter((p) => p.severity === 'error');
     expect(d!.code).not.toMatch(/no-space-after-colon|text-after-quote/);
+  });
+
+  it('a flow map or a block of text that is fine YAML is not taken for text that starts with a mark', () => {
+    const text = 'id: x\nscore: { a: 1 }\nnote: >-\n  folded\ntitle: [open\n';
+    const [d] = problems(text, 'en').filter((p) => p.severity === 'error');
+    expect(d!.code).not.toBe('yaml-starts-with-indicator');
   });
 });

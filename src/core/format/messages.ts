@@ -9,7 +9,7 @@ import type { ErrorCode } from 'yaml';
 import { MAX_SCENARIO_NUMBER } from './limits.js';
 import { listOf, nearest } from './suggest.js';
 import { said, type Said } from '../text.js';
-import type { FullWidthMark, Slip } from '../yaml/yaml-slips.js';
+import type { FullWidthMark, IndicatorMark, Slip } from '../yaml/yaml-slips.js';
 import { yamlProblemEn, yamlProblemZh } from '../yaml/yaml-problem-words.js';
 
 export type { Said } from '../text.js';
@@ -91,6 +91,7 @@ export type MessageCode =
   | 'yaml-duplicate-key'
   | 'yaml-full-width'
   | 'yaml-extra-dash'
+  | 'yaml-starts-with-indicator'
   | 'yaml-missing-dash'
   | 'yaml-no-space-after-colon'
   | 'yaml-text-after-quote'
@@ -482,9 +483,22 @@ export const checkMessages = {
 // ———————————————————————————————— YAML (yaml-source.ts)
 
 const FULL_WIDTH: Readonly<Record<FullWidthMark, readonly [string, string, Said]>> = {
-  '：': ['冒号', 'colon', said('半角冒号加一个空格「: 」', "an ASCII colon and a space ': '")],
-  '，': ['逗号', 'comma', said('半角逗号「,」', "an ASCII comma ','")],
+  '：': ['冒号', 'colon', said('半角冒号加一个空格「: 」', 'an ASCII colon and a space `: `')],
+  '，': ['逗号', 'comma', said('半角逗号「,」', 'an ASCII comma `,`')],
   '\u3000': ['空格', 'space', said('普通的半角空格', 'ordinary spaces')],
+};
+
+/** What YAML takes each character for at the start of a value. */
+const INDICATOR: Readonly<Record<IndicatorMark, Said>> = {
+  '*': said('别名（*名字）', 'an alias (*name)'),
+  '&': said('锚点（&名字）', 'an anchor (&name)'),
+  '[': said('列表的开头', 'the start of a list'),
+  '{': said('映射的开头', 'the start of a map'),
+  '>': said('多行文字块的开头', 'the start of a block of text'),
+  '|': said('多行文字块的开头', 'the start of a block of text'),
+  '@': said('保留字符', 'a reserved character'),
+  '`': said('保留字符', 'a reserved character'),
+  '%': said('指令', 'a directive'),
 };
 
 export const yamlMessages = {
@@ -562,6 +576,15 @@ export const yamlMessages = {
           `这一行以「- 」开头，可是和它同一列的上一行是键，不是列表项；请去掉「- 」，写成「${slip.key}: …」`,
           `this line starts with \`- \`, but the line above it at its column is a key, not a list item: take out the \`- \` and write \`${slip.key}: …\``,
         );
+      case 'starts-with-indicator': {
+        const what = INDICATOR[slip.mark];
+        const sample = `'${slip.mark}…'`;
+        return msg(
+          'yaml-starts-with-indicator',
+          `这段文字以「${slip.mark}」开头，YAML 会把值开头的「${slip.mark}」当成${what.zh}；请给整段文字加上引号，例如 ${sample}`,
+          `this text starts with \`${slip.mark}\`, which YAML reads at the start of a value as ${what.en}; put the whole text in quotes, e.g. ${sample}`,
+        );
+      }
       case 'text-after-quote':
         return msg(
           'yaml-text-after-quote',

@@ -95,7 +95,10 @@ const BY_MESSAGE: readonly (readonly [RegExp, Wording, string?])[] = [
   ],
   [/^Not a YAML token: (.+)$/, (m) => `「${m[1]}」放在这里读不懂：是不是少了冒号、引号，或者缩进不对？`],
   [/^Implicit keys (of flow sequence pairs )?need to be on a single line/, BY_CODE.MULTILINE_IMPLICIT_KEY],
-  [/^Plain value cannot start with (.+)$/, (m) => `文字不能以「${m[1]}」开头；请给整段文字加上引号`],
+  [
+    /^Plain value cannot start with (?:.* )?(\S+)$/,
+    (m) => `文字不能以「${m[1] === 'character' ? 'Tab' : m[1]}」开头；请给整段文字加上引号`,
+  ],
   [/^Unresolved tag: (\S+)/, (m) => `无法识别标签 ${m[1]}；案例文件里不需要标签，请删掉它`],
 ];
 

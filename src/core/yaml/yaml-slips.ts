@@ -20,7 +20,18 @@ export type Slip =
   /** a list item's first key without its `- `, at the column of the items above: the offset of the key */
   | { readonly kind: 'missing-dash'; readonly offset: number; readonly key: string }
   /** `- key:` among the keys of a map, at their column: the offset of the dash */
-  | { readonly kind: 'extra-dash'; readonly offset: number; readonly key: string };
+  | { readonly kind: 'extra-dash'; readonly offset: number; readonly key: string }
+  /** text that starts with a character YAML reads as syntax there (`*Note*`, `[Liu] …`): the offset of the text */
+  | {
+      readonly kind: 'starts-with-indicator';
+      readonly offset: number;
+      readonly mark: IndicatorMark;
+      /** the rest of the line from the mark */
+      readonly text: string;
+    };
+
+/** Characters that start something else than text at the start of a value. */
+export type IndicatorMark = '*' | '&' | '[' | '{' | '>' | '|' | '@' | '`' | '%';
 
 /** The keys of the format: ASCII names (ids, languages, fields). */
 const KEY = String.raw`[A-Za-z_][\w-]*`;
@@ -32,6 +43,13 @@ const KEY_COLON = new RegExp(String.raw`(?:^[ \u3000]*(?:- +)?|[{,][ \u3000]*)${
 const ITEM_COMMA = new RegExp(String.raw`[{[][^{}[\]]*?，[ \u3000]*${KEY}[ \u3000]*[:：]`);
 /** A key at the line's start whose colon has no space after it (`goto:next`; not `url: http://…`). */
 const COLON_NO_SPACE = new RegExp(String.raw`^ *(?:- +)?(${KEY}):(?=[^\s:/])`);
+/**
+ * A value (or list item) that starts with a YAML indicator and is text: `*Note* …`, `[Liu] …`
+ * (a bracketed part with text after it), `@Liu`, `> see below`.
+ */
+const INDICATOR_START = new RegExp(
+  String.raw`^( *(?:- +)?(?:${KEY}: +)?)(\[[^\]]*\] +\S.*|\{[^}]*\} +\S.*|[*&]\S+ +\S.*|[>|@%\x60].*\S)\s*$`,
+);
 /** A value that opens with a quote and goes on after the closing one. */
 const AFTER_QUOTE = new RegExp(String.raw`^ *(?:- +)?(?:${KEY}: +)?(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*') *[^\s#,\]}:]`);
 
@@ -77,6 +95,8 @@ function mends(slip: Slip): readonly Mend[] {
       return [[0, '- ']];
     case 'extra-dash':
       return [[2, '']];
+    case 'starts-with-indicator':
+      return [[slip.text.length, `'${slip.text.replace(/'/g, "''")}'`]];
   }
 }
 
@@ -91,6 +111,11 @@ function slipIn(text: string, start: number, end: number): Slip | undefined {
   if (AFTER_QUOTE.test(line)) {
     const at = line.search(/["']/);
     return { kind: 'text-after-quote', offset: start + at, quote: line[at] as '"' | "'" };
+  }
+  const marked = INDICATOR_START.exec(line);
+  if (marked) {
+    const text = marked[2]!.trimEnd();
+    return { kind: 'starts-with-indicator', offset: start + marked[1]!.length, mark: text[0] as IndicatorMark, text };
   }
   const key = LINE_KEY.exec(line);
   if (!key) return undefined;

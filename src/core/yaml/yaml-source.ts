@@ -250,12 +250,16 @@ const SLIP_TEXT_LIMIT = 512 * 1024;
 
 /**
  * A typing slip near the parser's complaint at `offset` (Chinese input's '：', `key:value`,
- * text after a closing quote, a missing or extra `- `) that is its cause: the text up to the
- * complaint's line, with the slip mended, reads with no complaint there.
+ * text after a closing quote, a missing or extra `- `, text that starts with a YAML mark) that
+ * is its cause: the text up to the line after the complaint's, with the slip mended, reads
+ * with no complaint.
  */
 function slipAt(text: string, offset: number): Slip | undefined {
+  // the complaint's line and the next (a mend must not break what follows: `text: | hi` is no
+  // text to quote when its block goes on below)
   const lineEnd = text.indexOf('\n', offset);
-  const upTo = lineEnd < 0 ? text.length : lineEnd + 1;
+  const nextEnd = lineEnd < 0 ? -1 : text.indexOf('\n', lineEnd + 1);
+  const upTo = lineEnd < 0 ? text.length : nextEnd < 0 ? text.length : nextEnd + 1;
   if (upTo > SLIP_TEXT_LIMIT) return undefined;
   return slipNear(text.slice(0, upTo), offset, (mended) => {
     const doc = parseDocumentBounded(mended, PARSE_OPTIONS).doc;
