@@ -46,5 +46,8 @@ export function tidyMessage(message: string): string {
       .replace(/「([^」]{80,})」/g, (_, quoted: string) => `「${[...quoted].slice(0, 60).join('')}…」`)
       // unquoted names and values too: a list of known ids, a wrong value quoted with "…"
       .replace(/[^\s'"「」、,，;；:：()（）。！？]{80,}/g, (run) => `${[...run].slice(0, 60).join('')}…`)
+      // and a name with spaces in it, thousands long (an id of 'a a a …' in a list of known ids):
+      // no sentence of ours runs this long between two commas
+      .replace(/[^'"「」、,，;；()（）]{240,}/g, (run) => `${[...run].slice(0, 80).join('')}…`)
   );
 }
