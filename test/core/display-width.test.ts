@@ -1,13 +1,25 @@
 /**
  * Lint measures the width of a case's texts itself when they hold only characters whose width
  * is plain (ASCII, Chinese, full-width punctuation, curly quotes, dashes, the ellipsis), so
- * that string-width (whose first call compiles an emoji pattern) is not loaded for them. The
+ * that string-width (whose first call compiles an emoji pattern) is not called for them. The
  * count must be string-width's, character for character.
  */
 import fc from 'fast-check';
-import stringWidth from 'string-width';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { displayWidth } from '../../src/core/format/checks.js';
+
+// string-width as lint calls it, watched; the real one to compare with
+const watched = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('string-width', async (importOriginal) => {
+  const real = (await importOriginal<typeof import('string-width')>()).default;
+  return {
+    default: (text: string, options?: object) => {
+      watched.calls++;
+      return real(text, options);
+    },
+  };
+});
+const { default: stringWidth } = await vi.importActual<typeof import('string-width')>('string-width');
 
 const PLAIN = [
   ' ',
@@ -47,7 +59,12 @@ describe('display width of a text', () => {
     );
   });
 
-  it('counts every character from U+2010 to U+2027 as one column, as string-width does', () => {
+  it('counts plain text, curly quotes, dashes and the ellipsis included, without string-width', () => {
+    watched.calls = 0;
+    expect(displayWidth('“你好，”他说——‘OK’…')).toBe(19);
     for (let c = 0x2010; c <= 0x2027; c++) expect(displayWidth(String.fromCharCode(c)), c.toString(16)).toBe(1);
+    expect(watched.calls).toBe(0);
+    displayWidth('😀');
+    expect(watched.calls).toBe(1);
   });
 });

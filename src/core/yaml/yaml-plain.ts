@@ -59,7 +59,8 @@ export function plainYaml(text: string, lineCounter: LineCounter): PlainYaml | u
     if (e === GIVE_UP || e instanceof RangeError) return undefined;
     throw e;
   }
-  // the line starts yaml's parser would have counted
+  // the line starts yaml's parser would have counted (only when the fast way took the text:
+  // otherwise the full way counts them)
   lineCounter.addNewLine(0);
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lineCounter.addNewLine(nl + 1);
   return { data: root.value, duplicates: duplicates.sort((a, b) => a - b), locate: locator(root, where) };

@@ -37,7 +37,7 @@ const MAX_ALIAS_COUNT = 100;
 export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): ParsedYaml {
   // A lone CR ends a line in YAML (old Mac files); the checks below count LFs. One for one keeps offsets.
   const text = (rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText).replace(/\r(?!\n)/g, '\n');
-  let lineCounter = new LineCounter();
+  const lineCounter = new LineCounter();
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
@@ -62,7 +62,6 @@ export function parseYaml(rawText: string, file: string, lang: Lang = 'en'): Par
     if (duplicates.length > 0) return { data: undefined, diagnostics: duplicates, locate };
     return { data: plain.data, diagnostics: [], locate };
   }
-  lineCounter = new LineCounter(); // the fast way may have counted some lines already
 
   // yaml's own duplicate-key check compares every key with every other key of its map, which
   // is quadratic in the size of `nodes:`; the conversion below does the same check linearly.
